@@ -1,0 +1,33 @@
+// Self-lint: the plugin's own source, held to eslint-plugin-eslint-plugin's bar for rule modules.
+import eslintPlugin from "eslint-plugin-eslint-plugin";
+import tseslint from "typescript-eslint";
+
+export default tseslint.config(
+  { ignores: ["dist/**", "node_modules/**", "examples/**", "coverage/**", "tests/fixtures/**"] },
+  {
+    files: ["**/*.ts"],
+    extends: [tseslint.configs.recommended],
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+    },
+  },
+  {
+    files: ["src/rules/*.ts"],
+    ignores: ["src/rules/index.ts"],
+    extends: [eslintPlugin.configs.recommended],
+    rules: {
+      "eslint-plugin/require-meta-docs-url": "error",
+      "eslint-plugin/require-meta-docs-description": ["error", { pattern: "^(Disallow|Require|Enforce)" }],
+      "eslint-plugin/require-meta-default-options": "error",
+      "eslint-plugin/require-meta-schema-default": "off",
+    },
+  },
+  {
+    files: ["tests/rules/*.ts"],
+    extends: [eslintPlugin.configs.recommended],
+    rules: {
+      // Cases are grouped by framework with explanatory names; the RuleTester is created per file.
+      "eslint-plugin/consistent-output": "error",
+    },
+  },
+);

@@ -1,0 +1,13 @@
+export { getDeclaredRoutes, getDecoratorName } from "./get-file-routes.js";
+export { getFrameworkImports, type FrameworkImports } from "./get-framework-imports.js";
+export { getFrameworkFromSignature, getParamName, getParamTypeName } from "./get-framework-from-signature.js";
+export { getFunctionFromExpression, isFunctionNode } from "./get-function-from-expression.js";
+export { findEnclosingHandler, getHandlerInfo } from "./get-handler-info.js";
+export { getNextRouteFile, type NextRouteFile } from "./get-next-route-file.js";
+export { getReceiver, isReceiverLikeName, joinPaths } from "./get-receiver.js";
+export { getReceiverMounts, getReceiverPrefix, getReceiverVariable, type ReceiverMount } from "./get-receiver-mount.js";
+export { getRouteMiddleware, type AppliedMiddleware } from "./get-route-middleware.js";
+export { getObjectProperty, getRouteRegistration, ROUTE_METHODS } from "./get-route-registration.js";
+export { getStaticString } from "./get-static-string.js";
+export { isPathCoveredBy } from "./is-path-covered-by.js";
+export type * from "./types.js";

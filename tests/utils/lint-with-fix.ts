@@ -1,0 +1,40 @@
+import tsParser from "@typescript-eslint/parser";
+import { Linter } from "eslint";
+
+import plugin from "../../src/index.js";
+
+export interface LintOptions {
+  filename?: string;
+  settings?: Record<string, unknown>;
+  options?: unknown[];
+}
+
+function makeConfig(ruleId: string, { filename = "src/server.ts", settings = {}, options = [] }: LintOptions): Linter.Config[] {
+  return [
+    {
+      files: ["**/*"],
+      plugins: { harden: plugin },
+      languageOptions: { parser: tsParser, parserOptions: { ecmaFeatures: { jsx: true } }, sourceType: filename.endsWith(".cjs") ? "commonjs" : "module" },
+      settings,
+      rules: { [`harden/${ruleId}`]: ["error", ...options] },
+    },
+  ];
+}
+
+/**
+ * Runs a rule with `--fix` semantics (up to ESLint's 10 passes) and reports what a second pass
+ * would still do: autofix output must parse, and a re-lint must find nothing left to autofix.
+ */
+export function lintWithFix(ruleId: string, code: string, lintOptions: LintOptions = {}) {
+  const linter = new Linter({ configType: "flat" });
+  const filename = lintOptions.filename ?? "src/server.ts";
+  const config = makeConfig(ruleId, lintOptions);
+  const fixed = linter.verifyAndFix(code, config, { filename });
+  const again = linter.verify(fixed.output, config, { filename });
+  return {
+    output: fixed.output,
+    fatal: again.filter((m) => m.fatal === true),
+    remainingFixable: again.filter((m) => m.fix !== undefined),
+    remaining: again,
+  };
+}
