@@ -64,7 +64,7 @@ const strictRules = plugin.configs.strict.rules ?? {};
 const linter = new Linter({ configType: "flat" });
 const config: Linter.Config[] = [
   {
-    files: ["**/*"],
+    files: ["**/*.{js,mjs,cjs,jsx,ts,mts,cts,tsx}"],
     plugins: { harden: plugin },
     // Third-party code names rules of plugins that are not loaded here.
     linterOptions: { noInlineConfig: true, reportUnusedDisableDirectives: "off" },
@@ -88,6 +88,7 @@ for (const file of selected) {
         parseErrors++;
         continue;
       }
+      if (m.ruleId === null) continue;
       counts.set(m.ruleId ?? "?", (counts.get(m.ruleId ?? "?") ?? 0) + 1);
       const source = code.split("\n")[m.line - 1]?.trim().slice(0, 160) ?? "";
       lines.push(`${file}:${m.line}:${m.column} ${m.ruleId} ${m.message}\n    ${source}`);

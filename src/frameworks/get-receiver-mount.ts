@@ -104,7 +104,7 @@ export function getReceiverMounts(context: RuleContext, receiver: Receiver): Rec
 
   if (receiver.kind === "plugin" && receiver.framework === "fastify") {
     const fn = key.parent;
-    if (fn && isFunctionNode(fn) && isFastifyPluginFunction(fn, getFrameworkImports(context.sourceCode.ast))) {
+    if (fn && isFunctionNode(fn) && isFastifyPluginFunction(fn, getFrameworkImports(context.sourceCode.ast), context)) {
       let target: TSESTree.Node = fn;
       // `fastify.register(fp(plugin))` and `register(plugin)` by name.
       const references: TSESTree.Node[] = [];
@@ -146,7 +146,7 @@ export function getReceiverMounts(context: RuleContext, receiver: Receiver): Rec
  */
 export function getReceiverPrefix(context: RuleContext, receiver: Receiver, depth = 0): string | null {
   const own = receiver.prefix ?? "";
-  if (depth > 5 || receiver.kind === "app") return own;
+  if (depth > 5) return own;
   const mount = getReceiverMounts(context, receiver)[0];
   if (!mount) return own;
   if (mount.prefix === undefined) return null;

@@ -110,12 +110,10 @@ export function getCreatedReceiver(expression: TSESTree.Node, imports: Framework
   return undefined;
 }
 
+/** Joins route path pieces the way routers do: one `/` between segments, always a leading `/`. */
 export function joinPaths(prefix: string | undefined, path: string): string {
-  if (!prefix) return path.startsWith("/") || path === "" ? path || "/" : `/${path}`;
-  const left = prefix.endsWith("/") ? prefix.slice(0, -1) : prefix;
-  const right = path === "/" || path === "" ? "" : path.startsWith("/") ? path : `/${path}`;
-  const joined = `${left.startsWith("/") ? "" : "/"}${left}${right}`;
-  return joined === "" ? "/" : joined;
+  const segments = `${prefix ?? ""}/${path}`.split("/").filter((segment) => segment !== "");
+  return `/${segments.join("/")}`;
 }
 
 const TYPE_FRAMEWORK: Readonly<Record<string, Framework>> = {
@@ -139,10 +137,33 @@ function getTypeName(param: TSESTree.Parameter): string | undefined {
   return undefined;
 }
 
-/** Is `fn` a Fastify plugin: passed to `register`, wrapped in `fastify-plugin`, or typed as one? */
-export function isFastifyPluginFunction(fn: TSESTree.Node, imports: FrameworkImports): boolean {
+function isRegisterArgument(node: TSESTree.Node, imports: FrameworkImports): boolean {
+  const parent = node.parent;
+  if (parent?.type !== AST_NODE_TYPES.CallExpression || parent.arguments[0] !== node) return false;
+  const callee = parent.callee;
+  if (callee.type === AST_NODE_TYPES.MemberExpression && callee.property.type === AST_NODE_TYPES.Identifier && callee.property.name === "register") {
+    return true;
+  }
+  return callee.type === AST_NODE_TYPES.Identifier && imports.fastifyPlugin.has(callee.name) && isRegisterArgument(parent, imports);
+}
+
+/**
+ * Is `fn` a Fastify plugin: passed to `register` (inline or by name), wrapped in `fastify-plugin`, or
+ * typed as one? `context` lets a named function be followed to where it is registered.
+ */
+export function isFastifyPluginFunction(fn: TSESTree.Node, imports: FrameworkImports, context?: RuleContext): boolean {
   const parent = fn.parent;
   if (!parent) return false;
+  if (context && imports.frameworks.has("fastify")) {
+    const binding =
+      fn.type === AST_NODE_TYPES.FunctionDeclaration
+        ? fn
+        : parent.type === AST_NODE_TYPES.VariableDeclarator
+          ? parent
+          : undefined;
+    const variable = binding && context.sourceCode.getDeclaredVariables(binding)[0];
+    if (variable?.references.some((ref) => !ref.init && isRegisterArgument(ref.identifier, imports))) return true;
+  }
   if (parent.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === fn) {
     const callee = parent.callee;
     if (
@@ -181,6 +202,7 @@ export function isFastifyPluginFunction(fn: TSESTree.Node, imports: FrameworkImp
 }
 
 function fromVariable(
+  context: RuleContext,
   variable: TSESLint.Scope.Variable,
   imports: FrameworkImports,
 ): Omit<Receiver, "name"> | undefined {
@@ -200,7 +222,7 @@ function fromVariable(
         fn.type === AST_NODE_TYPES.FunctionExpression ||
         fn.type === AST_NODE_TYPES.FunctionDeclaration) &&
       fn.params[0] === definition.name &&
-      isFastifyPluginFunction(fn, imports)
+      isFastifyPluginFunction(fn, imports, context)
     ) {
       return { framework: "fastify", kind: "plugin", origin: "plugin", declaration: definition.name, prefix: undefined };
     }
@@ -237,7 +259,7 @@ export function getReceiver(
     if (variable) {
       let receiver = receiverCache.get(variable);
       if (receiver === undefined) {
-        const found = fromVariable(variable, imports);
+        const found = fromVariable(context, variable, imports);
         receiver = found ? { ...found, name: node.name } : null;
         receiverCache.set(variable, receiver);
       }

@@ -8,6 +8,7 @@ export { getReceiver, isReceiverLikeName, joinPaths } from "./get-receiver.js";
 export { getReceiverMounts, getReceiverPrefix, getReceiverVariable, type ReceiverMount } from "./get-receiver-mount.js";
 export { getRouteMiddleware, type AppliedMiddleware } from "./get-route-middleware.js";
 export { getObjectProperty, getRouteRegistration, ROUTE_METHODS } from "./get-route-registration.js";
+export { getServerStart, type ServerStart } from "./get-server-start.js";
 export { getStaticString } from "./get-static-string.js";
 export { isPathCoveredBy } from "./is-path-covered-by.js";
 export type * from "./types.js";

@@ -12,7 +12,7 @@ export interface LintOptions {
 function makeConfig(ruleId: string, { filename = "src/server.ts", settings = {}, options = [] }: LintOptions): Linter.Config[] {
   return [
     {
-      files: ["**/*"],
+      files: ["**/*.{js,mjs,cjs,jsx,ts,mts,cts,tsx}"],
       plugins: { harden: plugin },
       languageOptions: { parser: tsParser, parserOptions: { ecmaFeatures: { jsx: true } }, sourceType: filename.endsWith(".cjs") ? "commonjs" : "module" },
       settings,
