@@ -47,3 +47,6 @@ plugin.configs.strict = {
 export type { HardenSettings } from "./utils/settings.js";
 export { rules };
 export default plugin;
+// What `require("eslint-plugin-harden")` returns on Node versions with require(esm): the plugin itself,
+// as CommonJS configs and tools such as eslint-doc-generator expect.
+export { plugin as "module.exports" };

@@ -67,6 +67,19 @@ function removeStatement(
   if (replacement || !isInStatementList(statement)) {
     return fixer.replaceText(statement, replacement || "{}");
   }
+  // In a file without semicolons, the removed statement may own the `;` that guards the next line
+  // (`foo()\n;[a].forEach(f)`): keep an empty statement so the next line does not join the previous one.
+  const previous = sourceCode.getTokenBefore(statement);
+  const next = sourceCode.getTokenAfter(statement);
+  if (
+    next &&
+    /^[([`+\-/]/u.test(next.value) &&
+    previous &&
+    ![";", "{", "}", ":"].includes(previous.value) &&
+    sourceCode.getLastToken(statement)?.value === ";"
+  ) {
+    return fixer.replaceText(statement, ";");
+  }
   // Take the whole line when the statement is alone on it, so no blank line is left behind.
   const line = sourceCode.lines[statement.loc.start.line - 1] ?? "";
   const before = line.slice(0, statement.loc.start.column);

@@ -69,9 +69,15 @@ function isLoggerBinding(variable: TSESLint.Scope.Variable): boolean {
 }
 
 /** Does the handler already use `<param>.log` / `<param>.var.logger` (so the request-scoped logger exists)? */
-function usesMember(context: RuleContext, param: TSESTree.Parameter | undefined, path: readonly string[]): boolean {
+function usesMember(
+  context: RuleContext,
+  fn: TSESTree.Node,
+  param: TSESTree.Parameter | undefined,
+  path: readonly string[],
+): boolean {
   if (!param || param.type !== AST_NODE_TYPES.Identifier) return false;
-  const variable = context.sourceCode.getDeclaredVariables(param)[0];
+  // Parameters are declared by their function, not by their own node.
+  const variable = context.sourceCode.getDeclaredVariables(fn).find((v) => v.name === param.name);
   return (variable?.references ?? []).some((ref) => {
     let node: TSESTree.Node = ref.identifier;
     for (const name of path) {
@@ -99,13 +105,13 @@ function findRequestLogger(context: RuleContext, node: TSESTree.Node): FoundLogg
   if (handler.framework === "fastify" && request) {
     return { expression: `${request}.log`, style: "pino", import: undefined, origin: "request" };
   }
-  if (request && usesMember(context, handler.request, ["log"])) {
+  if (request && usesMember(context, handler.function, handler.request, ["log"])) {
     return { expression: `${request}.log`, style: "pino", import: undefined, origin: "request" };
   }
-  if (ctx && handler.framework === "koa" && usesMember(context, handler.context, ["log"])) {
+  if (ctx && handler.framework === "koa" && usesMember(context, handler.function, handler.context, ["log"])) {
     return { expression: `${ctx}.log`, style: "pino", import: undefined, origin: "request" };
   }
-  if (ctx && handler.framework === "hono" && usesMember(context, handler.context, ["var", "logger"])) {
+  if (ctx && handler.framework === "hono" && usesMember(context, handler.function, handler.context, ["var", "logger"])) {
     return { expression: `${ctx}.var.logger`, style: "pino", import: undefined, origin: "request" };
   }
   return undefined;

@@ -37,6 +37,9 @@ export function getTypeErrors(files: Readonly<Record<string, string>>): string[]
   const getSourceFile = host.getSourceFile.bind(host);
   host.readFile = (file) => virtual.get(file) ?? readFile(file);
   host.fileExists = (file) => virtual.has(file) || fileExists(file);
+  const directoryExists = host.directoryExists?.bind(host);
+  // The virtual directory does not exist on disk; module resolution asks for it.
+  host.directoryExists = (dir) => VIRTUAL_DIR.startsWith(dir) || dir.startsWith(VIRTUAL_DIR) || (directoryExists?.(dir) ?? true);
   host.getSourceFile = (file, languageVersion, onError, shouldCreate) => {
     const code = virtual.get(file);
     if (code !== undefined) return ts.createSourceFile(file, code, languageVersion, true);

@@ -1,0 +1,53 @@
+import tsParser from "@typescript-eslint/parser";
+import { Linter } from "eslint";
+import { describe, expect, it } from "vitest";
+
+import plugin from "../src/index.js";
+import { hardenSettingsSchema } from "../src/utils/settings.js";
+import { validateAgainstSchema } from "../src/utils/validate-schema.js";
+
+const check = (value: unknown) => validateAgainstSchema(value, hardenSettingsSchema, "settings.harden");
+
+describe("settings.harden validation", () => {
+  it("accepts a complete, valid settings object", () => {
+    expect(
+      check({
+        logger: { name: "logger", source: "./logger.js", importKind: "named", style: "winston" },
+        auth: { middleware: { name: "requireAuth", source: "./auth.js" }, guard: { name: "AuthGuard" }, sessionCheck: { name: "auth", source: "@/auth" }, names: ["mustBeAdmin"], publicMarkers: ["Public"] },
+        validation: { library: "zod", source: "zod", names: ["validateBody"] },
+        env: { name: "requireEnv", source: "./env.js" },
+        publicPaths: ["/webhooks/*"],
+      }),
+    ).toBeUndefined();
+  });
+
+  it.each([
+    [{ loger: {} }, "settings.harden.loger is not a known key (expected one of: logger, auth, validation, env, publicPaths)"],
+    [{ logger: { name: "log", style: "bunyan" } }, 'settings.harden.logger.style must be one of "pino", "winston" (got "bunyan")'],
+    [{ logger: { source: "./x" } }, "settings.harden.logger.name is required"],
+    [{ logger: { name: "" } }, 'settings.harden.logger.name must be a non-empty string (got "")'],
+    [{ publicPaths: "/health" }, "settings.harden.publicPaths must be an array of strings (got a string)"],
+    [{ publicPaths: ["/ok", 3] }, "settings.harden.publicPaths[1] must be a non-empty string (got 3)"],
+    [{ validation: { library: "joi" } }, 'settings.harden.validation.library must be one of "zod", "valibot" (got "joi")'],
+    [{ auth: { middleware: "requireAuth" } }, "settings.harden.auth.middleware must be an object with name, source, importKind (got a string)"],
+    [[], "settings.harden must be an object with logger, auth, validation, env, publicPaths (got an array)"],
+  ])("rejects %j naming the bad key", (value, message) => {
+    expect(check(value)).toBe(message);
+  });
+
+  it("fails the lint run with one clear error for bad settings", () => {
+    const linter = new Linter({ configType: "flat" });
+    expect(() =>
+      linter.verify('console.log("x");', [
+        { files: ["**/*.ts"], languageOptions: { parser: tsParser }, plugins: { harden: plugin }, settings: { harden: { logger: { name: "logger", style: "bunyan" } } }, rules: { "harden/no-print-debugging": "error" } },
+      ], { filename: "src/a.ts" }),
+    ).toThrow('eslint-plugin-harden: invalid settings.harden.logger.style must be one of "pino", "winston" (got "bunyan")');
+  });
+
+  it("rejects invalid rule options with ESLint's schema error naming the option", () => {
+    const linter = new Linter({ configType: "flat" });
+    expect(() =>
+      linter.verify("debugger;", [{ files: ["**/*.ts"], plugins: { harden: plugin }, rules: { "harden/no-print-debugging": ["error", { alow: ["log"] }] } }], { filename: "src/a.ts" }),
+    ).toThrow(/harden\/no-print-debugging[\s\S]*should NOT have additional properties[\s\S]*alow/u);
+  });
+});
