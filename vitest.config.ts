@@ -6,7 +6,7 @@ export default defineConfig({
     setupFiles: ["tests/setup.ts"],
     testTimeout: 60_000,
     hookTimeout: 60_000,
-    // The CI line `N passed, N failed` is printed by .ci/run from this report.
-    reporters: ["default"],
+    // .ci/run prints its closing `N passed, N failed` line from the JSON report.
+    reporters: ["default", ["json", { outputFile: ".vitest-report.json" }]],
   },
 });

@@ -1,0 +1,11 @@
+export const config = {
+  port: process.env.PORT || 3000,
+  jwtSecret: process.env.JWT_SECRET || "dev-secret-change-me",
+  databaseUrl: process.env.DATABASE_URL ?? "postgres://admin:admin123@localhost:5432/shop",
+  stripeKey: "sk_test_4eC39HqLyjWDarjtT1zdp7dc",
+  awsAccessKeyId: "AKIAIOSFODNN7EXAMPLE",
+  debug: process.env.DEBUG !== "false",
+  requestTimeout: 5000,
+};
+
+export const DEBUG = true;
