@@ -16,7 +16,11 @@ export default tseslint.config(
     ignores: ["src/rules/index.ts"],
     extends: [eslintPlugin.configs.recommended],
     rules: {
-      "eslint-plugin/require-meta-docs-url": "error",
+      // createRule sets the URL at runtime; the literal in each rule must agree, and this proves it.
+      "eslint-plugin/require-meta-docs-url": [
+        "error",
+        { pattern: "https://github.com/harden-eslint/eslint-plugin-harden/blob/main/docs/rules/{{name}}.md" },
+      ],
       "eslint-plugin/require-meta-docs-description": ["error", { pattern: "^(Disallow|Require|Enforce)" }],
       "eslint-plugin/require-meta-default-options": "error",
       "eslint-plugin/require-meta-schema-default": "off",

@@ -5,8 +5,9 @@ import { describe, expect, it } from "vitest";
 import { getConfigRules } from "../src/configs.js";
 import plugin from "../src/index.js";
 import { rules, type RuleModule } from "../src/rules/index.js";
+import type { HardenRuleDocs } from "../src/utils/create-rule.js";
 
-function fakeRule(recommended: RuleModule["meta"]["docs"]["recommended"]): RuleModule {
+function fakeRule(recommended: HardenRuleDocs["recommended"]): RuleModule {
   return { name: "x", defaultOptions: [], create: () => ({}), meta: { type: "problem", messages: {}, schema: [], docs: { description: "x", recommended } } } as unknown as RuleModule;
 }
 

@@ -225,7 +225,7 @@ function computeRouteRegistration(context: RuleContext, call: TSESTree.CallExpre
   if (args.length < 2) return undefined;
 
   // Hono chains `app.get("/a", h).post("/b", h)`: the receiver is the first call's.
-  let receiverNode: TSESTree.Node = callee.object;
+  const receiverNode: TSESTree.Node = callee.object;
   let chained: RouteRegistration | undefined;
   if (receiverNode.type === AST_NODE_TYPES.CallExpression) {
     chained = getRouteRegistration(context, receiverNode);

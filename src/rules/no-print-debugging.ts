@@ -101,6 +101,7 @@ export default createRule<Options, MessageIds>({
     docs: {
       description: "Disallow `console` debugging and `debugger` in server code; log through a structured logger instead.",
       recommended: { recommended: true, strict: [{ includeErrorAndWarn: true }] },
+      url: "https://github.com/harden-eslint/eslint-plugin-harden/blob/main/docs/rules/no-print-debugging.md",
     },
     fixable: "code",
     hasSuggestions: true,

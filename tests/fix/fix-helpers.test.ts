@@ -17,7 +17,7 @@ function applyFix(code: string, build: FixBuilder, filename = "src/a.ts", source
     meta: { fixable: "code", schema: [] },
     create: (context: TSESLint.RuleContext<string, []>) => ({
       Program(node: TSESLint.SourceCode["ast"]) {
-        context.report({ node, message: "fix", fix: (fixer) => build(fixer, context.sourceCode, node) } as never);
+        context.report({ node, message: "fix", fix: (fixer: TSESLint.RuleFixer) => build(fixer, context.sourceCode, node) } as never);
       },
     }),
   };
