@@ -81,7 +81,9 @@ for (const file of selected) {
   const code = readFileSync(file, "utf8");
   try {
     // Flat config ignores node_modules by default; lint it under another name, keeping the shape of the path.
-    const filename = path.resolve("sweep", file.replaceAll(/(^|\/)node_modules\//gu, "$1nm/"));
+    // Files outside the working directory match no config either: root them under it.
+    const relative = path.isAbsolute(file) ? path.relative("/", file) : file;
+    const filename = path.resolve("sweep", relative.replaceAll(/(^|\/)node_modules\//gu, "$1nm/"));
     const messages = linter.verify(code, config, { filename });
     for (const m of messages) {
       if (m.fatal) {

@@ -136,6 +136,8 @@ export default createRule<Options, MessageIds>({
   create(context, [options]) {
     const sourceCode = context.sourceCode;
     const allow = new Set(options.allow);
+    // A file with a hashbang is a command-line program: its console output is its user interface.
+    const isCommandLineProgram = sourceCode.text.startsWith("#!");
 
     function isShadowed(node: TSESTree.Identifier): boolean {
       const variable = ASTUtils.findVariable(sourceCode.getScope(node), node);
@@ -158,6 +160,7 @@ export default createRule<Options, MessageIds>({
         });
       },
       MemberExpression(node) {
+        if (isCommandLineProgram) return;
         const method = getConsoleMethod(node);
         if (method === undefined) return;
         const level = getLevel(method);

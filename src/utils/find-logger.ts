@@ -45,6 +45,24 @@ function getStyleOfBinding(variable: TSESLint.Scope.Variable): LoggerStyle {
 }
 
 /**
+ * A `logger` binding is trusted when it can be a logger object: an import, a parameter, or a value made
+ * by a call or `new`. A function or class named `logger` (Hono's logger middleware factory) is not one.
+ */
+function mayBeLoggerObject(variable: TSESLint.Scope.Variable): boolean {
+  const definition = variable.defs[0];
+  if (!definition) return false;
+  if (definition.type === "ImportBinding" || definition.type === "Parameter") return true;
+  if (definition.type !== "Variable" || definition.node.type !== AST_NODE_TYPES.VariableDeclarator) return false;
+  const init = definition.node.init;
+  return (
+    init?.type === AST_NODE_TYPES.CallExpression ||
+    init?.type === AST_NODE_TYPES.NewExpression ||
+    init?.type === AST_NODE_TYPES.MemberExpression ||
+    init?.type === AST_NODE_TYPES.AwaitExpression
+  );
+}
+
+/**
  * `log` is also what people call `debug("app")` or `console.log`: only a binding that is visibly a
  * logger counts (imported from a module named like a logger, or made by `pino()` / `createLogger()` / `.child()`).
  */
@@ -137,7 +155,7 @@ export function findLogger(context: RuleContext, node: TSESTree.Node): FoundLogg
   const scope = context.sourceCode.getScope(node);
   for (const name of LOGGER_NAMES) {
     const variable = ASTUtils.findVariable(scope, name);
-    if (variable && variable.defs.length > 0 && (name === "logger" || isLoggerBinding(variable))) {
+    if (variable && variable.defs.length > 0 && (name === "logger" ? mayBeLoggerObject(variable) : isLoggerBinding(variable))) {
       return { expression: name, style: getStyleOfBinding(variable), import: undefined, origin: "scope" };
     }
   }

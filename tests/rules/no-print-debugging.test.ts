@@ -76,6 +76,8 @@ ruleTester.run("no-print-debugging", rule, {
     // Not console.
     { code: 'window.console2.log("x"); myConsole.log("x");', filename: files.ts },
     { code: 'console.error("x");', options: [{ includeErrorAndWarn: false }], filename: files.ts },
+    // A hashbang marks a command-line program, whose console output is its interface.
+    { code: '#!/usr/bin/env node\nconsole.log("Installing dependencies...");', filename: "bin/create-app.js" },
   ],
   invalid: [
     {
@@ -232,6 +234,24 @@ ruleTester.run("no-print-debugging", rule, {
       ],
     },
     {
+      name: "a function named logger is not a logger object: suggestions only",
+      code: 'export const logger = (fn = console.log) => fn;\nconsole.log("x");',
+      filename: files.ts,
+      output: null,
+      errors: [
+        { messageId: "console", data: { method: "log", logger: "the app's structured logger" }, line: 1, column: 29 },
+        {
+          messageId: "console",
+          data: { method: "log", logger: "the app's structured logger" },
+          line: 2,
+          suggestions: [
+            { messageId: "useLogger", data: { call: 'logger.info("x")' }, output: 'export const logger = (fn = console.log) => fn;\nlogger.info("x");' },
+            { messageId: "removeCall", data: { method: "log" }, output: "export const logger = (fn = console.log) => fn;\n" },
+          ],
+        },
+      ],
+    },
+    {
       name: "removal keeps arguments with side effects",
       code: "console.log(counter++, save(user), user.name);",
       filename: files.ts,
@@ -306,6 +326,13 @@ ruleTester.run("no-print-debugging", rule, {
       settings: pino,
       output: null,
       errors: [{ messageId: "console", suggestions: [{ messageId: "removeCall", data: { method: "log" }, output: "" }] }],
+    },
+    {
+      name: "debugger is still flagged in a command-line program",
+      code: "#!/usr/bin/env node\ndebugger;\nrun();",
+      filename: "bin/cli.js",
+      output: "#!/usr/bin/env node\nrun();",
+      errors: [{ messageId: "debugger", line: 2 }],
     },
     {
       name: "debugger is removed with its line",
