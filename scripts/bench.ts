@@ -1,0 +1,143 @@
+/**
+ * `npm run bench [-- <dir>...]`: what the plugin costs, measured with ESLint's own `stats` in one process
+ * on the same files for every config: parse time, total rule time and per-rule time of `harden/strict`,
+ * and — for reference — eslint-plugin-security's and eslint-plugin-sonarjs's recommended configs and
+ * core `no-console` + `no-empty`. Prints rule-time / parse-time ratios (bar: harden/strict ≤ 0.05),
+ * ms per 1,000 lines per rule, and the slowest three harden rules.
+ *
+ * Run after `npm run build`: it measures the built `dist/`, as users run it.
+ * `--harden-only` measures harden/strict alone, for quick iterations.
+ *
+ * The default corpus is the JavaScript/TypeScript sources of the server frameworks and their ecosystems
+ * in node_modules (present after `npm ci`).
+ */
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+import tsParser from "@typescript-eslint/parser";
+import { ESLint, type Linter } from "eslint";
+import security from "eslint-plugin-security";
+import sonarjs from "eslint-plugin-sonarjs";
+
+// The built package, as users run it (tsx's transform of the sources adds its own overhead).
+import harden from "eslint-plugin-harden";
+
+const DEFAULT_DIRS = [
+  "express",
+  "body-parser",
+  "router",
+  "fastify",
+  "@fastify",
+  "hono/dist/cjs",
+  "koa",
+  "@koa/router",
+  "@nestjs/common",
+  "@nestjs/core",
+  "pino",
+  "winston",
+  "pg",
+  "jsonwebtoken",
+  "next/dist/server",
+].map((d) => path.join("node_modules", d));
+
+const args = process.argv.slice(2).filter((a) => a !== "--");
+// `--harden-only` skips the reference configs (sonarjs alone takes minutes) for quick iterations.
+const hardenOnly = args.includes("--harden-only");
+const positional = args.filter((a) => !a.startsWith("--"));
+const dirs = positional.length > 0 ? positional : DEFAULT_DIRS;
+const EXT = /\.(?:[cm]?[jt]s)$/u;
+
+function collect(dir: string, into: string[]): void {
+  let entries: string[];
+  try {
+    entries = readdirSync(dir).sort();
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    const full = path.join(dir, entry);
+    const stat = statSync(full);
+    if (stat.isDirectory()) collect(full, into);
+    else if (EXT.test(entry) && !entry.endsWith(".d.ts") && !entry.endsWith(".min.js") && stat.size < 500_000) into.push(full);
+  }
+}
+
+const files: string[] = [];
+for (const dir of dirs) collect(dir, files);
+const lines = files.reduce((sum, file) => sum + readFileSync(file, "utf8").split("\n").length, 0);
+
+const base: Linter.Config = {
+  files: ["**/*.{js,cjs,mjs,ts,cts,mts}"],
+  languageOptions: { parser: tsParser, ecmaVersion: "latest", sourceType: "module" },
+  // Third-party code carries disable comments for rules that are not loaded here.
+  linterOptions: { noInlineConfig: true, reportUnusedDisableDirectives: "off" },
+};
+
+const configs: Record<string, Linter.Config[]> = {
+  "harden/strict": [base, { ...harden.configs.strict, files: base.files, ignores: [] }],
+  "security/recommended": [base, { ...(security.configs.recommended as Linter.Config), files: base.files }],
+  "sonarjs/recommended": [base, { ...(sonarjs.configs.recommended as Linter.Config), files: base.files }],
+  "core no-console + no-empty": [base, { files: base.files, rules: { "no-console": "error", "no-empty": "error" } }],
+};
+
+interface Measured {
+  parse: number;
+  rules: Map<string, number>;
+  ruleTotal: number;
+  findings: number;
+}
+
+async function measure(config: Linter.Config[]): Promise<Measured> {
+  // The corpus lives in node_modules, which flat config ignores by default: un-ignore it.
+  const eslint = new ESLint({
+    overrideConfigFile: true,
+    overrideConfig: [{ ignores: ["!**/node_modules/"] }, ...config],
+    stats: true,
+    cache: false,
+  });
+  const results = await eslint.lintFiles(files);
+  const measured: Measured = { parse: 0, rules: new Map(), ruleTotal: 0, findings: 0 };
+  for (const result of results) {
+    measured.findings += result.messages.filter((m) => m.ruleId !== null).length;
+    for (const pass of result.stats?.times.passes ?? []) {
+      measured.parse += pass.parse.total;
+      for (const [rule, time] of Object.entries(pass.rules ?? {})) {
+        measured.rules.set(rule, (measured.rules.get(rule) ?? 0) + time.total);
+        measured.ruleTotal += time.total;
+      }
+    }
+  }
+  return measured;
+}
+
+const fmt = (n: number, digits = 1) => n.toFixed(digits);
+
+console.log(`corpus: ${files.length} files, ${lines.toLocaleString("en-US")} lines (${dirs.length} directories)`);
+console.log(`machine: ${os.cpus()[0]?.model ?? "?"} × ${os.cpus().length}, Node ${process.version}, ESLint ${ESLint.version}\n`);
+
+// A warm-up run so the first measured config does not pay for JIT and module loading.
+await measure(configs["core no-console + no-empty"]!);
+
+const rows: string[] = [];
+let hardenMeasured: Measured | undefined;
+for (const [name, config] of Object.entries(configs)) {
+  if (hardenOnly && name !== "harden/strict") continue;
+  const measured = await measure(config);
+  if (name === "harden/strict") hardenMeasured = measured;
+  rows.push(
+    `${name.padEnd(28)} parse ${fmt(measured.parse, 0).padStart(7)} ms   rules ${fmt(measured.ruleTotal, 0).padStart(7)} ms   rules/parse ${fmt(measured.ruleTotal / measured.parse, 3).padStart(7)}   findings ${measured.findings}`,
+  );
+}
+console.log(rows.join("\n"));
+
+if (hardenMeasured) {
+  const perRule = [...hardenMeasured.rules].sort((a, b) => b[1] - a[1]);
+  console.log(`\nharden/strict per rule (ms total · ms per 1,000 lines · share of parse time):`);
+  for (const [rule, time] of perRule) {
+    console.log(`  ${rule.padEnd(36)} ${fmt(time).padStart(8)}   ${fmt((time / lines) * 1000, 3).padStart(7)}   ${fmt(time / hardenMeasured.parse, 4)}`);
+  }
+  console.log(`\nslowest three: ${perRule.slice(0, 3).map(([rule]) => rule).join(", ")} (see docs/performance.md for why)`);
+  const ratio = hardenMeasured.ruleTotal / hardenMeasured.parse;
+  console.log(`\nbar: harden/strict rules/parse ≤ 0.05 → ${fmt(ratio, 3)} ${ratio <= 0.05 ? "OK" : "OVER"}`);
+}
