@@ -101,7 +101,7 @@ async function measure(config: Linter.Config[]): Promise<Measured> {
   for (const result of results) {
     measured.findings += result.messages.filter((m) => m.ruleId !== null).length;
     for (const pass of result.stats?.times.passes ?? []) {
-      measured.parse += pass.parse.total;
+      measured.parse += pass.parse?.total ?? 0;
       for (const [rule, time] of Object.entries(pass.rules ?? {})) {
         measured.rules.set(rule, (measured.rules.get(rule) ?? 0) + time.total);
         measured.ruleTotal += time.total;
