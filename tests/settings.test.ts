@@ -3,10 +3,25 @@ import { Linter } from "eslint";
 import { describe, expect, it } from "vitest";
 
 import plugin from "../src/index.js";
-import { hardenSettingsSchema } from "../src/utils/settings.js";
+import { hardenSettingsSchema, resolveImportSource } from "../src/utils/settings.js";
 import { validateAgainstSchema } from "../src/utils/validate-schema.js";
 
 const check = (value: unknown) => validateAgainstSchema(value, hardenSettingsSchema, "settings.harden");
+
+describe("resolveImportSource", () => {
+  it("writes a root-relative source relative to each file", () => {
+    expect(resolveImportSource("./src/lib/logger.js", "/repo/src/routes", "/repo")).toBe("../lib/logger.js");
+    expect(resolveImportSource("./src/lib/logger.js", "/repo/src/lib", "/repo")).toBe("./logger.js");
+    expect(resolveImportSource("./src/lib/logger.js", "/repo", "/repo")).toBe("./src/lib/logger.js");
+    expect(resolveImportSource("../shared/env.js", "/repo/app/api", "/repo")).toBe("../../../shared/env.js");
+  });
+
+  it("keeps package names, subpath imports and aliases as written", () => {
+    for (const source of ["pino", "@acme/logger", "#lib/logger", "@/lib/logger", "~/auth"]) {
+      expect(resolveImportSource(source, "/repo/src/routes", "/repo")).toBe(source);
+    }
+  });
+});
 
 describe("settings.harden validation", () => {
   it("accepts a complete, valid settings object", () => {

@@ -106,7 +106,8 @@ function getNextRoutes(context: RuleContext, program: TSESTree.Program): RouteRe
 }
 
 function getNestRoutesOfClass(context: RuleContext, classNode: TSESTree.ClassDeclaration | TSESTree.ClassExpression): RouteRegistration[] {
-  const controller = classNode.decorators.find((d) => getDecoratorName(d) === "Controller");
+  // espree (the default parser for .js files) leaves `decorators` out of its nodes.
+  const controller = (classNode.decorators ?? []).find((d) => getDecoratorName(d) === "Controller");
   if (!controller) return [];
   const prefix = getDecoratorPath(controller);
   const routes: RouteRegistration[] = [];
@@ -114,7 +115,7 @@ function getNestRoutesOfClass(context: RuleContext, classNode: TSESTree.ClassDec
     if (member.type !== AST_NODE_TYPES.MethodDefinition || member.kind !== "method") continue;
     const method = member.value;
     if (method.type !== AST_NODE_TYPES.FunctionExpression) continue;
-    for (const decorator of member.decorators) {
+    for (const decorator of member.decorators ?? []) {
       const name = getDecoratorName(decorator);
       const httpMethod = name === undefined ? undefined : NEST_ROUTE_DECORATORS.get(name);
       if (!httpMethod) continue;
@@ -153,7 +154,7 @@ export function getDeclaredRoutes(context: RuleContext): RouteRegistration[] {
       statement.type === AST_NODE_TYPES.ExportNamedDeclaration || statement.type === AST_NODE_TYPES.ExportDefaultDeclaration
         ? statement.declaration
         : statement;
-    if (declaration?.type === AST_NODE_TYPES.ClassDeclaration && declaration.decorators.length > 0) {
+    if (declaration?.type === AST_NODE_TYPES.ClassDeclaration && (declaration.decorators?.length ?? 0) > 0) {
       routes.push(...getNestRoutesOfClass(context, declaration));
     }
   }

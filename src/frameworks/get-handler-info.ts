@@ -52,7 +52,7 @@ function withRoles(
       break;
     case "nest":
       for (const param of fn.params) {
-        const decorators = "decorators" in param ? param.decorators : [];
+        const decorators = ("decorators" in param ? param.decorators : undefined) ?? [];
         for (const decorator of decorators) {
           const name = getDecoratorName(decorator);
           if (name === "Req" || name === "Request") info.request = param;
@@ -180,11 +180,17 @@ function fromDeclaredRoutes(context: RuleContext, fn: FunctionNode): HandlerInfo
 
 /** A local function referenced as a handler somewhere in this file: `app.get("/x", listUsers)`. */
 function fromReferences(context: RuleContext, fn: FunctionNode): HandlerInfo | undefined {
+  // `const createUser = asyncHandler(async (req, res) => {})` binds the wrapped function too.
+  const wrapper =
+    fn.parent?.type === AST_NODE_TYPES.CallExpression && fn.parent.arguments.at(-1) === fn && fn.parent.arguments.filter(isFunctionNode).length === 1
+      ? fn.parent
+      : undefined;
+  const holder = wrapper ?? fn;
   const binding =
     fn.type === AST_NODE_TYPES.FunctionDeclaration
       ? fn
-      : fn.parent?.type === AST_NODE_TYPES.VariableDeclarator
-        ? fn.parent
+      : holder.parent?.type === AST_NODE_TYPES.VariableDeclarator && holder.parent.init === holder
+        ? holder.parent
         : undefined;
   if (!binding) return undefined;
   const variable = context.sourceCode.getDeclaredVariables(binding)[0];

@@ -3,6 +3,7 @@ import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescr
 import { getFrameworkImports, type FrameworkImports } from "./get-framework-imports.js";
 import { getStaticString } from "./get-static-string.js";
 import type { Framework, Receiver, RuleContext } from "./types.js";
+import { getUnwrappedExpression } from "../utils/get-unwrapped-expression.js";
 
 /** Names that, with an unmistakable call shape, are taken to be an app or router defined elsewhere. */
 const RECEIVER_NAME = /^(?:app|api|router|routes|route|server|fastify|instance|v1|v2|admin)$|(?:App|Api|Router|Routes|Server)$/u;
@@ -11,18 +12,7 @@ export function isReceiverLikeName(name: string): boolean {
   return RECEIVER_NAME.test(name);
 }
 
-function unwrap(node: TSESTree.Node): TSESTree.Node {
-  let current = node;
-  while (
-    current.type === AST_NODE_TYPES.TSAsExpression ||
-    current.type === AST_NODE_TYPES.TSNonNullExpression ||
-    current.type === AST_NODE_TYPES.TSSatisfiesExpression ||
-    current.type === AST_NODE_TYPES.AwaitExpression
-  ) {
-    current = current.type === AST_NODE_TYPES.AwaitExpression ? current.argument : current.expression;
-  }
-  return current;
-}
+const unwrap = (node: TSESTree.Node): TSESTree.Node => getUnwrappedExpression(node, { await: true });
 
 function isRequireOf(node: TSESTree.Node, sources: readonly string[]): boolean {
   return (

@@ -1,11 +1,11 @@
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
 
-import { getObjectProperty } from "./get-route-registration.js";
+import { getObjectProperty, getRouteRegistration, ROUTE_METHODS } from "./get-route-registration.js";
 import { getReceiver } from "./get-receiver.js";
 import { getReceiverMounts, getReceiverVariable, type ReceiverMount } from "./get-receiver-mount.js";
 import { getStaticString } from "./get-static-string.js";
-import { isPathCoveredBy } from "./is-path-covered-by.js";
-import type { Receiver, RouteRegistration, RuleContext } from "./types.js";
+import { isPathCoveredBy, isWildcardRoutePath } from "./is-path-covered-by.js";
+import type { HttpMethod, Receiver, RouteRegistration, RuleContext } from "./types.js";
 
 /** A piece of middleware that runs before a route's handler, and how it got there. */
 export interface AppliedMiddleware {
@@ -33,6 +33,50 @@ function isBefore(a: TSESTree.Node, b: TSESTree.Node): boolean {
   return a.range[1] <= b.range[0];
 }
 
+/** Koa routers are mounted as `router.routes()` / `router.allowedMethods()`: routes, not middleware. */
+const ROUTER_MIDDLEWARE = new Set(["routes", "allowedMethods", "middleware"]);
+
+function isMountedRouter(context: RuleContext, node: TSESTree.Node): boolean {
+  if (node.type === AST_NODE_TYPES.Identifier) return getReceiver(context, node, false) !== undefined;
+  return (
+    node.type === AST_NODE_TYPES.CallExpression &&
+    node.callee.type === AST_NODE_TYPES.MemberExpression &&
+    node.callee.property.type === AST_NODE_TYPES.Identifier &&
+    ROUTER_MIDDLEWARE.has(node.callee.property.name) &&
+    getReceiver(context, node.callee.object, false) !== undefined
+  );
+}
+
+/** The paths of `use(path, ...)` / `use([p1, p2], ...)`; `undefined` when the first argument is not a path. */
+function getUsePaths(first: TSESTree.Node | undefined): string[] | undefined {
+  const single = getStaticString(first);
+  if (single !== undefined) return [single];
+  if (first?.type !== AST_NODE_TYPES.ArrayExpression || first.elements.length === 0) return undefined;
+  const paths = first.elements.map((element) => getStaticString(element));
+  return paths.every((path): path is string => path !== undefined) ? paths : undefined;
+}
+
+/**
+ * `app.all("*", requireAuth)` / `router.get("/api/*", mw)` registered before a route: a wildcard
+ * route whose functions run for every later matching route of the same method (Express, Koa, Hono).
+ */
+function getWildcardRouteMiddleware(
+  context: RuleContext,
+  call: TSESTree.CallExpression,
+  registration: TSESTree.Node,
+  relativePath: string | undefined,
+  methods: readonly HttpMethod[] | undefined,
+): AppliedMiddleware[] {
+  if (call === registration || !isBefore(call, registration)) return [];
+  const earlier = getRouteRegistration(context, call);
+  if (!earlier || earlier.framework === "fastify" || earlier.path === undefined || !isWildcardRoutePath(earlier.path)) return [];
+  if (relativePath !== undefined && !isPathCoveredBy(relativePath, earlier.path)) return [];
+  const sameMethod =
+    earlier.methods.includes("ALL") || methods === undefined || methods.some((method) => earlier.methods.includes(method));
+  if (!sameMethod) return [];
+  return earlier.chain.map((node) => ({ node, via: "use" as const, call }));
+}
+
 /**
  * `use` / `addHook` calls on `receiver` that apply to a route at `relativePath` registered at
  * `registration`. Express, Koa and Hono run middleware in registration order, so only earlier calls
@@ -43,6 +87,7 @@ function getUseMiddleware(
   receiver: Receiver,
   registration: TSESTree.Node,
   relativePath: string | undefined,
+  methods: readonly HttpMethod[] | undefined,
 ): AppliedMiddleware[] {
   const variable = getReceiverVariable(context, receiver);
   const found: AppliedMiddleware[] = [];
@@ -59,21 +104,26 @@ function getUseMiddleware(
     }
     const call = member.parent;
     const method = member.property.name;
-    if (method === "addHook" && receiver.framework === "fastify") {
+    // `addHook` is Fastify's alone: it also identifies a name-only instance (`export default async (fastify) => {}`).
+    if (method === "addHook" && (receiver.framework === "fastify" || receiver.framework === undefined)) {
       const hook = getStaticString(call.arguments[0]);
       const fn = call.arguments[1];
       if (hook && (FASTIFY_HOOKS as readonly string[]).includes(hook) && fn) found.push({ node: fn, via: "use", call });
       continue;
     }
+    if (receiver.framework !== "fastify" && (ROUTE_METHODS.get(method) !== undefined)) {
+      found.push(...getWildcardRouteMiddleware(context, call, registration, relativePath, methods));
+      continue;
+    }
     if (method !== "use" || receiver.framework === "fastify" || !isBefore(call, registration)) continue;
     const args = call.arguments;
-    const pathArg = getStaticString(args[0]);
-    const middleware = pathArg === undefined ? args : args.slice(1);
-    if (pathArg !== undefined && relativePath !== undefined && !isPathCoveredBy(relativePath, pathArg)) continue;
+    const paths = getUsePaths(args[0]);
+    const middleware = paths === undefined ? args : args.slice(1);
+    if (paths !== undefined && relativePath !== undefined && !paths.some((path) => isPathCoveredBy(relativePath, path))) continue;
     for (const arg of middleware) {
       for (const node of flatten(arg)) {
         // A mounted router is not middleware for the routes of this receiver.
-        if (node.type === AST_NODE_TYPES.Identifier && getReceiver(context, node, false)) continue;
+        if (isMountedRouter(context, node)) continue;
         found.push({ node, via: "use", call });
       }
     }
@@ -96,7 +146,7 @@ export function getRouteMiddleware(context: RuleContext, route: RouteRegistratio
   }
   const receiver = route.receiver;
   if (!receiver) return applied;
-  applied.push(...getUseMiddleware(context, receiver, route.node, route.path));
+  applied.push(...getUseMiddleware(context, receiver, route.node, route.path, route.methods));
 
   let current: Receiver | undefined = receiver;
   let relativePath = route.path;
@@ -112,7 +162,7 @@ export function getRouteMiddleware(context: RuleContext, route: RouteRegistratio
       relativePath = relativePath === undefined ? undefined : `${mount.prefix ?? ""}${relativePath === "/" ? "" : relativePath}`;
     }
     if (mount.parent) {
-      for (const middleware of getUseMiddleware(context, mount.parent, mount.call, relativePath)) {
+      for (const middleware of getUseMiddleware(context, mount.parent, mount.call, relativePath, route.methods)) {
         applied.push({ ...middleware, via: "mount" });
       }
     }

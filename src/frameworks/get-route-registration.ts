@@ -240,6 +240,12 @@ function computeRouteRegistration(context: RuleContext, call: TSESTree.CallExpre
     receiver = candidate;
   }
 
+  // @koa/router named routes: `router.get("user", "/users/:id", handler)`.
+  const named = getStaticString(args[1]);
+  if (receiver.framework === "koa" && args.length >= 3 && path !== undefined && !path.startsWith("/") && named?.startsWith("/")) {
+    return build(context, call, callee.property, [method], args[1], receiver, flattenChain(args.slice(2)), undefined);
+  }
+
   // Fastify `fastify.get(path, opts, handler)` and `fastify.get(path, { handler })`.
   const second = args[1];
   if (second?.type === AST_NODE_TYPES.ObjectExpression && (receiver.framework === "fastify" || receiver.framework === undefined)) {

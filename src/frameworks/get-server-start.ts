@@ -1,10 +1,12 @@
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 
+import { getImportOrigin, getRequireSource } from "../utils/get-import-origin.js";
 import { getFrameworkImports } from "./get-framework-imports.js";
 import { isFunctionNode } from "./get-function-from-expression.js";
 import { getReceiver } from "./get-receiver.js";
 import { getObjectProperty } from "./get-route-registration.js";
 import type { Framework, Receiver, RuleContext } from "./types.js";
+import { getUnwrappedExpression } from "../utils/get-unwrapped-expression.js";
 
 /** A call that makes the process accept connections. */
 export interface ServerStart {
@@ -41,6 +43,11 @@ export interface ServerStart {
   portNode: TSESTree.Node | undefined;
   /** The options object, when the start takes one: `listen({ port, host })`, `serve({ fetch, port })`. */
   optionsNode: TSESTree.ObjectExpression | undefined;
+  /**
+   * For a Node server that wraps no framework app, the request listener it was created with
+   * (`handler` in `http.createServer(handler)` / `http.createServer(options, handler)`), when there is one.
+   */
+  requestListener?: TSESTree.Node | undefined;
 }
 
 /** Node's built-in server modules, with and without the `node:` prefix. */
@@ -53,86 +60,17 @@ const HONO_NODE_SERVER = "@hono/node-server";
 
 type Variable = TSESLint.Scope.Variable;
 
-function unwrap(node: TSESTree.Node): TSESTree.Node {
-  let current = node;
-  while (
-    current.type === AST_NODE_TYPES.TSAsExpression ||
-    current.type === AST_NODE_TYPES.TSNonNullExpression ||
-    current.type === AST_NODE_TYPES.TSSatisfiesExpression ||
-    current.type === AST_NODE_TYPES.AwaitExpression ||
-    current.type === AST_NODE_TYPES.ChainExpression
-  ) {
-    current = current.type === AST_NODE_TYPES.AwaitExpression ? current.argument : current.expression;
-  }
-  return current;
-}
+const unwrap = (node: TSESTree.Node): TSESTree.Node => getUnwrappedExpression(node, { await: true, chain: true });
 
 function findVariable(context: RuleContext, node: TSESTree.Identifier): Variable | undefined {
   return ASTUtils.findVariable(context.sourceCode.getScope(node), node) ?? undefined;
-}
-
-function getRequireSource(node: TSESTree.Node | null | undefined): string | undefined {
-  let current = node ? unwrap(node) : undefined;
-  while (current?.type === AST_NODE_TYPES.MemberExpression) current = current.object;
-  if (
-    current?.type === AST_NODE_TYPES.CallExpression &&
-    current.callee.type === AST_NODE_TYPES.Identifier &&
-    current.callee.name === "require" &&
-    current.arguments[0]?.type === AST_NODE_TYPES.Literal &&
-    typeof current.arguments[0].value === "string"
-  ) {
-    return current.arguments[0].value;
-  }
-  return undefined;
-}
-
-/**
- * Where a binding was imported from and under which exported name: `"*"` for a whole-module binding
- * (`import http from "http"`, `import * as http`, `const http = require("http")`).
- */
-function getImportOrigin(variable: Variable | undefined): { source: string; imported: string } | undefined {
-  const definition = variable?.defs[0];
-  if (!definition) return undefined;
-  if (definition.type === "ImportBinding") {
-    const specifier = definition.node;
-    const declaration = specifier.parent;
-    if (declaration.type !== AST_NODE_TYPES.ImportDeclaration) return undefined;
-    const source = declaration.source.value;
-    if (specifier.type === AST_NODE_TYPES.ImportSpecifier) {
-      const imported = specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : specifier.imported.value;
-      return { source, imported };
-    }
-    return { source, imported: "*" };
-  }
-  if (definition.type === "Variable" && definition.node.type === AST_NODE_TYPES.VariableDeclarator) {
-    const declarator = definition.node;
-    const source = getRequireSource(declarator.init);
-    if (source === undefined) return undefined;
-    if (declarator.id.type === AST_NODE_TYPES.Identifier) {
-      const init = declarator.init && unwrap(declarator.init);
-      if (init?.type === AST_NODE_TYPES.MemberExpression && !init.computed && init.property.type === AST_NODE_TYPES.Identifier) {
-        return { source, imported: init.property.name };
-      }
-      return { source, imported: "*" };
-    }
-    // `const { createServer } = require("http")`
-    const property = definition.name.parent;
-    if (
-      property.type === AST_NODE_TYPES.Property &&
-      property.parent.type === AST_NODE_TYPES.ObjectPattern &&
-      property.key.type === AST_NODE_TYPES.Identifier
-    ) {
-      return { source, imported: property.key.name };
-    }
-  }
-  return undefined;
 }
 
 function isImportFrom(context: RuleContext, node: TSESTree.Node, sources: ReadonlySet<string>, names: ReadonlySet<string> | "*"): boolean {
   if (node.type !== AST_NODE_TYPES.Identifier) return false;
   const origin = getImportOrigin(findVariable(context, node));
   if (!origin || !sources.has(origin.source)) return false;
-  return names === "*" ? origin.imported === "*" || origin.imported === "default" : names.has(origin.imported);
+  return names === "*" ? origin.imported === "*" : names.has(origin.imported);
 }
 
 /** `http.createServer(...)`, `createServer(...)`, `new http.Server(...)`, `https.createServer(...)`. */
@@ -190,16 +128,24 @@ function getWrappedApp(context: RuleContext, creation: TSESTree.CallExpression |
 interface ServerObject {
   framework: Framework | undefined;
   receiver: Receiver | undefined;
+  requestListener?: TSESTree.Node | undefined;
+}
+
+/** The listener argument of a server creation that wraps no app. */
+function getRequestListener(creation: TSESTree.CallExpression | TSESTree.NewExpression): TSESTree.Node | undefined {
+  return creation.arguments.find((argument) => argument.type !== AST_NODE_TYPES.ObjectExpression && argument.type !== AST_NODE_TYPES.SpreadElement);
+}
+
+function fromCreation(context: RuleContext, creation: TSESTree.CallExpression | TSESTree.NewExpression): ServerObject {
+  const receiver = getWrappedApp(context, creation);
+  return { framework: receiver?.framework, receiver, requestListener: receiver ? undefined : getRequestListener(creation) };
 }
 
 /** What `X` in `X.listen(...)` is: an app, a Node server over an app, a Nest app, or a server-like name. */
 function getServerObject(context: RuleContext, expression: TSESTree.Expression): ServerObject | undefined {
   const node = unwrap(expression);
   const creation = getNodeServerCreation(context, node);
-  if (creation) {
-    const receiver = getWrappedApp(context, creation);
-    return { framework: receiver?.framework, receiver };
-  }
+  if (creation) return fromCreation(context, creation);
   const receiver = getReceiver(context, node, false);
   if (receiver) {
     // A router cannot listen; Hono apps are served, not listened on.
@@ -213,10 +159,7 @@ function getServerObject(context: RuleContext, expression: TSESTree.Expression):
       const init = definition.node.init;
       if (!init) return getNamedServer(context, node);
       const server = getNodeServerCreation(context, init);
-      if (server) {
-        const wrapped = getWrappedApp(context, server);
-        return { framework: wrapped?.framework, receiver: wrapped };
-      }
+      if (server) return fromCreation(context, server);
       if (isNestAppCreation(context, init)) return { framework: "nest", receiver: undefined };
       // Something else this file created, e.g. `const server = new ApolloServer()`: judged by name only.
       return getNamedServer(context, node);
@@ -265,6 +208,7 @@ function fromListen(context: RuleContext, call: TSESTree.CallExpression, member:
     receiver: server.receiver,
     server: member.object,
     ...getListenPort(call.arguments),
+    requestListener: server.requestListener,
   };
 }
 

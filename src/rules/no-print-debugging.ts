@@ -5,6 +5,7 @@ import { getStructuredLogCall } from "../fix/get-structured-log-call.js";
 import { toStatement } from "../fix/insert-statement.js";
 import { createRule } from "../utils/create-rule.js";
 import { findLogger } from "../utils/find-logger.js";
+import { getStatementRemovalFix } from "../fix/get-statement-removal-fix.js";
 import { hasSideEffect } from "../utils/has-side-effect.js";
 
 type Options = [
@@ -67,31 +68,7 @@ function removeStatement(
   if (replacement || !isInStatementList(statement)) {
     return fixer.replaceText(statement, replacement || "{}");
   }
-  // In a file without semicolons, the removed statement may own the `;` that guards the next line
-  // (`foo()\n;[a].forEach(f)`): keep an empty statement so the next line does not join the previous one.
-  const previous = sourceCode.getTokenBefore(statement);
-  const next = sourceCode.getTokenAfter(statement);
-  if (
-    next &&
-    /^[([`+\-/]/u.test(next.value) &&
-    previous &&
-    ![";", "{", "}", ":"].includes(previous.value) &&
-    sourceCode.getLastToken(statement)?.value === ";"
-  ) {
-    return fixer.replaceText(statement, ";");
-  }
-  // Take the whole line when the statement is alone on it, so no blank line is left behind.
-  const line = sourceCode.lines[statement.loc.start.line - 1] ?? "";
-  const before = line.slice(0, statement.loc.start.column);
-  const endLine = sourceCode.lines[statement.loc.end.line - 1] ?? "";
-  const after = endLine.slice(statement.loc.end.column);
-  if (before.trim() === "" && after.trim() === "") {
-    const start = statement.range[0] - before.length;
-    const end = statement.range[1] + after.length;
-    const text = sourceCode.text;
-    return fixer.removeRange([start, text[end] === "\n" ? end + 1 : end]);
-  }
-  return fixer.remove(statement);
+  return getStatementRemovalFix(fixer, sourceCode, statement);
 }
 
 export default createRule<Options, MessageIds>({

@@ -1,3 +1,5 @@
+import path from "node:path";
+
 import type { TSESLint } from "@typescript-eslint/utils";
 
 import { validateAgainstSchema, type JSONSchema } from "./validate-schema.js";
@@ -30,6 +32,11 @@ export interface AuthSettings {
   names?: string[];
   /** Names of wrappers / decorators that mark a route as deliberately public, e.g. `Public`, `publicRoute`. */
   publicMarkers?: string[];
+  /**
+   * Glob-style paths that auth in another file already covers: a router mounted behind auth in `app.ts`,
+   * a Next.js `middleware.ts` matcher, a NestJS global guard. Matched like `publicPaths`.
+   */
+  protectedPaths?: string[];
 }
 
 export interface ValidationSettings {
@@ -78,6 +85,7 @@ export const hardenSettingsSchema: JSONSchema = {
         sessionCheck: importedNameSchema,
         names: stringArray,
         publicMarkers: stringArray,
+        protectedPaths: stringArray,
       },
       additionalProperties: false,
     },
@@ -97,27 +105,75 @@ export const hardenSettingsSchema: JSONSchema = {
   additionalProperties: false,
 };
 
-const cache = new WeakMap<object, HardenSettings>();
+const validated = new WeakSet<object>();
+/** Per settings object, the settings with relative import sources rewritten for each directory. */
+const resolvedByDirectory = new WeakMap<object, Map<string, HardenSettings>>();
 const EMPTY: HardenSettings = Object.freeze({});
 
+function toPosix(value: string): string {
+  return value.replaceAll("\\", "/");
+}
+
 /**
- * Reads and validates `settings.harden`. Invalid settings throw one error that names the bad key and
- * the expected shape, so a typo fails the lint run loudly instead of silently disabling a fix.
+ * A relative `source` (`"./src/lib/logger.js"`) names a file from the project root — ESLint's working
+ * directory, where the config is — as eslint-plugin-import's settings do. Each file imports it by its
+ * own relative path (`"../lib/logger.js"` from `src/routes/users.ts`). Package names, subpath imports
+ * (`#lib/logger`) and aliases (`@/lib/logger`) are used as written.
+ */
+export function resolveImportSource(source: string, directory: string, cwd: string): string {
+  if (!source.startsWith("./") && !source.startsWith("../")) return source;
+  const relative = toPosix(path.relative(directory, path.resolve(cwd, source)));
+  return relative.startsWith(".") ? relative : `./${relative}`;
+}
+
+function withResolvedSource<T extends ImportedName | undefined>(imported: T, directory: string, cwd: string): T {
+  if (!imported?.source) return imported;
+  return { ...imported, source: resolveImportSource(imported.source, directory, cwd) };
+}
+
+function resolveSources(settings: HardenSettings, directory: string, cwd: string): HardenSettings {
+  return {
+    ...settings,
+    logger: withResolvedSource(settings.logger, directory, cwd),
+    env: withResolvedSource(settings.env, directory, cwd),
+    auth: settings.auth && {
+      ...settings.auth,
+      middleware: withResolvedSource(settings.auth.middleware, directory, cwd),
+      guard: withResolvedSource(settings.auth.guard, directory, cwd),
+      sessionCheck: withResolvedSource(settings.auth.sessionCheck, directory, cwd),
+    },
+  };
+}
+
+/**
+ * Reads and validates `settings.harden` for the file being linted. Invalid settings throw one error
+ * that names the bad key and the expected shape, so a typo fails the lint run loudly instead of
+ * silently disabling a fix. Relative import sources come back relative to the file (see
+ * `resolveImportSource`).
  */
 export function getHardenSettings(
   context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
 ): HardenSettings {
   const raw: unknown = (context.settings as Record<string, unknown> | undefined)?.harden;
   if (raw === undefined) return EMPTY;
-  if (raw !== null && typeof raw === "object") {
-    const cached = cache.get(raw);
-    if (cached) return cached;
-  }
-  const error = validateAgainstSchema(raw, hardenSettingsSchema, "settings.harden");
-  if (error) {
-    throw new Error(`eslint-plugin-harden: invalid ${error}`);
+  if (raw === null || typeof raw !== "object" || !validated.has(raw)) {
+    const error = validateAgainstSchema(raw, hardenSettingsSchema, "settings.harden");
+    if (error) throw new Error(`eslint-plugin-harden: invalid ${error}`);
+    validated.add(raw as object);
   }
   const settings = raw as HardenSettings;
-  cache.set(settings, settings);
-  return settings;
+  const cwd = context.cwd;
+  const directory = path.dirname(path.resolve(cwd, context.filename));
+  let byDirectory = resolvedByDirectory.get(settings);
+  if (!byDirectory) {
+    byDirectory = new Map();
+    resolvedByDirectory.set(settings, byDirectory);
+  }
+  const key = `${cwd}\0${directory}`;
+  let resolved = byDirectory.get(key);
+  if (!resolved) {
+    resolved = resolveSources(settings, directory, cwd);
+    byDirectory.set(key, resolved);
+  }
+  return resolved;
 }

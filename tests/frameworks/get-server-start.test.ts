@@ -116,6 +116,29 @@ describe("getServerStart", () => {
     ]);
   });
 
+  it("gives the request listener of a Node server that wraps no app", () => {
+    const listeners: (string | undefined)[] = [];
+    probeModel(
+      [
+        `import http from "node:http";`,
+        `import express from "express";`,
+        `const app = express();`,
+        `http.createServer((req, res) => res.end()).listen(1);`,
+        `const server = http.createServer({ keepAliveTimeout: 1 }, handle);`,
+        `server.listen(2);`,
+        `http.createServer(app).listen(3);`,
+        `http.createServer().listen(4);`,
+      ].join("\n"),
+      (context) => ({
+        CallExpression(node) {
+          const start = getServerStart(context, node);
+          if (start) listeners.push(start.requestListener && context.sourceCode.getText(start.requestListener));
+        },
+      }),
+    );
+    expect(listeners).toEqual(["(req, res) => res.end()", "handle", undefined, undefined]);
+  });
+
   it("recognises a Nest app from NestFactory.create", () => {
     const code = `import { NestFactory } from "@nestjs/core";\nasync function bootstrap() {\n  const app = await NestFactory.create(AppModule);\n  await app.listen(3000);\n}`;
     expect(startsOf(code)).toEqual([{ framework: "nest", kind: "listen", receiver: undefined, server: "app", port: "3000", options: false }]);
@@ -175,5 +198,13 @@ describe("getServerStart", () => {
 
   it("ignores plain calls named serve when no Hono package is imported", () => {
     expect(startsOf(`import { serve } from "./serve";\nserve({ fetch, port: 3000 });`)).toEqual([]);
+  });
+
+  it("stays linear on long names and port strings", () => {
+    const long = "x".repeat(100_000);
+    const code = `${long}App.listen("${"1".repeat(100_000)}x");\n${long}.listen(1);\nthis.${long}Server.listen(2);`;
+    const started = performance.now();
+    expect(startsOf(code).map((s) => s.port)).toEqual([undefined, "2"]);
+    expect(performance.now() - started).toBeLessThan(2_000);
   });
 });

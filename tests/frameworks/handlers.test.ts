@@ -57,6 +57,16 @@ const unrelated = (a, b) => a + b;
     ]);
   });
 
+  it("Express: a wrapped handler bound to a name and registered by that name", () => {
+    expect(
+      handlersOf(`import { Router } from "express";
+const router = Router();
+const createUser = asyncHandler(async (req, res) => { res.end(); });
+router.post("/users", createUser);
+`),
+    ).toEqual([{ line: 3, framework: "express", kind: "route", origin: "registration", roles: "request=req response=res", path: "/users" }]);
+  });
+
   it("Express controllers in their own file are recognised by signature", () => {
     expect(
       handlersOf(`import type { Request, Response } from "express";

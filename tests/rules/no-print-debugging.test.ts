@@ -19,8 +19,8 @@ function removeSuggestion(code: string, line: number, method = "log") {
 }
 
 
-const pino = { harden: { logger: { name: "logger", source: "./logger.js", style: "pino" } } };
-const winston = { harden: { logger: { name: "logger", source: "./logger.js", style: "winston" } } };
+const pino = { harden: { logger: { name: "logger", source: "./src/logger.js", style: "pino" } } };
+const winston = { harden: { logger: { name: "logger", source: "./src/logger.js", style: "winston" } } };
 
 const expressTemplate = [
   'import express from "express";',
@@ -175,7 +175,8 @@ ruleTester.run("no-print-debugging", rule, {
       code: nextHandler,
       filename: files.nextApp,
       settings: pino,
-      output: 'import { logger } from "./logger.js";\nexport async function POST(request: Request) {\n  const body = await request.json();\n  logger.info({ bodyEmail: body.email }, "signup");\n  return Response.json({});\n}',
+      // The root-relative settings source is written relative to app/api/users/.
+      output: 'import { logger } from "../../../src/logger.js";\nexport async function POST(request: Request) {\n  const body = await request.json();\n  logger.info({ bodyEmail: body.email }, "signup");\n  return Response.json({});\n}',
       errors: [{ messageId: "console", suggestions: removeSuggestion(nextHandler, 3) }],
     },
     {

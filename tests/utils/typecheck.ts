@@ -20,6 +20,8 @@ const OPTIONS: ts.CompilerOptions = {
   allowJs: true,
   checkJs: false,
   lib: ["lib.es2023.d.ts", "lib.dom.d.ts"],
+  // The `@/` alias Next.js projects use, pointing at the virtual files.
+  paths: { "@/*": [`${VIRTUAL_DIR}/*`, `${VIRTUAL_DIR}/*.ts`] },
 };
 
 /**

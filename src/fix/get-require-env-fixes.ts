@@ -1,0 +1,106 @@
+import { ASTUtils, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
+
+import { getHardenSettings, type ImportedName } from "../utils/settings.js";
+import { getImportFixes, isDeclaredAtModuleLevel } from "./get-import-fixes.js";
+import { getModuleHelperFix } from "./get-module-helper-fix.js";
+import { getStatementTerminator } from "./get-statement-terminator.js";
+
+type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+
+/** The name of the helper the fix inserts when `settings.harden.env` names none. */
+export const REQUIRE_ENV_HELPER_NAME = "requireEnv";
+
+/** The required-env helper a fix calls instead of reading the environment with a fallback. */
+export interface RequireEnvHelper {
+  /** What the fix calls: `requireEnv`, or `settings.harden.env.name` (may be a member path such as `env.require`). */
+  name: string;
+  /**
+   * `settings`: the project's helper from `settings.harden.env` (imported by the fix when it has a `source`);
+   * `inserted`: the fix inserts a small `requireEnv(name)` function once per file (or reuses a
+   * module-level `requireEnv` the file already declares).
+   */
+  origin: "settings" | "inserted";
+  /** The import to add for a settings helper, else `undefined`. */
+  import: ImportedName | undefined;
+}
+
+/** The helper the fixes of this file use. */
+export function getRequireEnvHelper(context: Context): RequireEnvHelper {
+  const env = getHardenSettings(context).env;
+  if (env) return { name: env.name, origin: "settings", import: env };
+  return { name: REQUIRE_ENV_HELPER_NAME, origin: "inserted", import: undefined };
+}
+
+/** `requireEnv("JWT_SECRET")` (with the project's helper name when configured). */
+export function getRequireEnvCall(context: Context, variableName: string): string {
+  return `${getRequireEnvHelper(context).name}(${JSON.stringify(variableName)})`;
+}
+
+function isTypeScriptFile(filename: string): boolean {
+  return /\.[cm]?tsx?$/u.test(filename);
+}
+
+/**
+ * The inserted helper, in the file's language and semicolon style. It throws on an unset *or empty*
+ * variable: an empty secret is as broken as a missing one, and `""` is what a blank line in a `.env`
+ * file produces.
+ */
+export function getRequireEnvHelperCode(context: Context): string {
+  const semi = getStatementTerminator(context.sourceCode);
+  const ts = isTypeScriptFile(context.filename);
+  const name = REQUIRE_ENV_HELPER_NAME;
+  return [
+    `function ${name}(name${ts ? ": string" : ""})${ts ? ": string" : ""} {`,
+    `  const value = process.env[name]${semi}`,
+    `  if (!value) throw new Error(\`Missing required environment variable \${name}\`)${semi}`,
+    `  return value${semi}`,
+    `}`,
+  ].join("\n");
+}
+
+/**
+ * Whether a fix at `node` can call the helper: its root identifier must not be shadowed there by a
+ * local binding (a parameter or local variable called `requireEnv` would capture the call).
+ */
+export function canCallRequireEnv(context: Context, node: TSESTree.Node): boolean {
+  const root = getRequireEnvHelper(context).name.split(".")[0] ?? "";
+  const scope = context.sourceCode.getScope(node);
+  const variable = ASTUtils.findVariable(scope, root);
+  // Module level is the global, module or (CommonJS) wrapper-function scope whose block is the Program.
+  return !variable || variable.scope.block.type === "Program";
+}
+
+/**
+ * The fixes that replace `target` (a node or a range) with `requireEnv("NAME")` and make the helper
+ * available: the `settings.harden.env` helper is imported from its `source` (extending an existing
+ * import, `require` in CommonJS); otherwise a typed `requireEnv` function is inserted once per file
+ * after the imports (skipped when the file already declares one at module level).
+ *
+ * Call {@link canCallRequireEnv} first; when it is `false`, offer no fix.
+ */
+export function getRequireEnvFixes(
+  fixer: TSESLint.RuleFixer,
+  context: Context,
+  target: TSESTree.Node | TSESTree.Range,
+  variableName: string,
+): TSESLint.RuleFix[] {
+  const helper = getRequireEnvHelper(context);
+  const call = `${helper.name}(${JSON.stringify(variableName)})`;
+  const fixes: TSESLint.RuleFix[] = [
+    Array.isArray(target) ? fixer.replaceTextRange(target as TSESTree.Range, call) : fixer.replaceText(target as TSESTree.Node, call),
+  ];
+  return [...fixes, ...getRequireEnvHelperFixes(fixer, context)];
+}
+
+/**
+ * Only the part of {@link getRequireEnvFixes} that makes the helper available (import or inserted
+ * function), for fixes that write the `requireEnv(...)` call themselves.
+ */
+export function getRequireEnvHelperFixes(fixer: TSESLint.RuleFixer, context: Context): TSESLint.RuleFix[] {
+  const helper = getRequireEnvHelper(context);
+  const sourceCode = context.sourceCode;
+  if (helper.origin === "settings") return helper.import ? getImportFixes(fixer, sourceCode, helper.import) : [];
+  if (isDeclaredAtModuleLevel(sourceCode, helper.name)) return [];
+  const insert = getModuleHelperFix(fixer, sourceCode, helper.name, getRequireEnvHelperCode(context));
+  return insert ? [insert] : [];
+}

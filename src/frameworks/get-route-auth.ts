@@ -1,0 +1,151 @@
+import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
+
+import { getDecoratorName } from "./get-file-routes.js";
+import { getNameParts, isNamedIn, type AuthVocabulary } from "./get-auth-vocabulary.js";
+import { getRouteMiddleware } from "./get-route-middleware.js";
+import { getObjectProperty } from "./get-route-registration.js";
+import { getAuthWordsKind, getNameWords } from "./is-auth-name.js";
+import { isAuthHandler, isAuthMiddleware, isAuthNamed, isOptionalAuthMiddleware } from "./is-auth-middleware.js";
+import type { RouteRegistration, RuleContext } from "./types.js";
+
+/** How a route is protected, or declared public, by what this file shows. */
+export interface RouteAuth {
+  status: "protected" | "public";
+  /**
+   * `middleware`: chain, `use`, Fastify hook or mount; `handler`: the handler (or its wrapper) checks
+   * or is auth itself; `guard`: Nest `@UseGuards` / an auth decorator; `marker`: a public marker.
+   */
+  via: "middleware" | "handler" | "guard" | "marker";
+  /** The middleware, wrapper, decorator or marker that decides it. */
+  node: TSESTree.Node;
+}
+
+/** Swagger's `@ApiBearerAuth()` / `@ApiSecurity()` document auth, they do not enforce it. */
+const DOCUMENTATION_DECORATOR = /^Api[A-Z]/u;
+/** `@SetMetadata("isPublic", true)` / `@SetMetadata(IS_PUBLIC_KEY, true)`. */
+const PUBLIC_KEY_WORDS = ["public", "anonymous"];
+
+function isPublicMarker(node: TSESTree.Node, vocabulary: AuthVocabulary): boolean {
+  const parts = getNameParts(node);
+  return parts !== undefined && isNamedIn(vocabulary.publicMarkers, parts);
+}
+
+function isPublicMetadataKey(node: TSESTree.Node | undefined): boolean {
+  if (!node) return false;
+  const name =
+    node.type === AST_NODE_TYPES.Literal && typeof node.value === "string"
+      ? node.value
+      : node.type === AST_NODE_TYPES.Identifier
+        ? node.name
+        : node.type === AST_NODE_TYPES.MemberExpression && node.property.type === AST_NODE_TYPES.Identifier
+          ? node.property.name
+          : undefined;
+  if (name === undefined) return false;
+  const words = getNameWords(name);
+  return words.some((word) => PUBLIC_KEY_WORDS.includes(word)) || (words.includes("skip") && words.includes("auth"));
+}
+
+/** Public markers wrapped around a handler: `publicRoute(handler)`, `withErrors(publicRoute(handler))`. */
+function findWrapperMarker(node: TSESTree.Node | undefined, vocabulary: AuthVocabulary): TSESTree.Node | undefined {
+  let current = node;
+  for (let depth = 0; current?.type === AST_NODE_TYPES.CallExpression && depth < 4; depth++) {
+    if (isPublicMarker(current.callee, vocabulary)) return current;
+    current = current.arguments.find((arg) => arg.type === AST_NODE_TYPES.CallExpression);
+  }
+  return undefined;
+}
+
+function getNestAuth(context: RuleContext, route: RouteRegistration, vocabulary: AuthVocabulary): RouteAuth | undefined {
+  const method = route.node;
+  if (method.type !== AST_NODE_TYPES.MethodDefinition) return undefined;
+  const classNode = method.parent.parent;
+  const decorators = [...(method.decorators ?? []), ...(classNode && "decorators" in classNode ? (classNode.decorators ?? []) : [])];
+  for (const decorator of decorators) {
+    const expression = decorator.expression;
+    if (isPublicMarker(expression, vocabulary)) return { status: "public", via: "marker", node: decorator };
+    if (
+      getDecoratorName(decorator) === "SetMetadata" &&
+      expression.type === AST_NODE_TYPES.CallExpression &&
+      isPublicMetadataKey(expression.arguments[0]) &&
+      !(expression.arguments[1]?.type === AST_NODE_TYPES.Literal && expression.arguments[1].value === false)
+    ) {
+      return { status: "public", via: "marker", node: decorator };
+    }
+  }
+  for (const decorator of decorators) {
+    const name = getDecoratorName(decorator);
+    const expression = decorator.expression;
+    if (name === "UseGuards" && expression.type === AST_NODE_TYPES.CallExpression) {
+      // Any guard but a rate limiter (`ThrottlerGuard`) decides who may call.
+      const guard = expression.arguments.find((arg) => {
+        const parts = getNameParts(arg);
+        return parts === undefined || getAuthWordsKind(getNameWords(parts.at(-1)!)) !== "veto";
+      });
+      if (guard) return { status: "protected", via: "guard", node: decorator };
+      continue;
+    }
+    if (name !== undefined && !DOCUMENTATION_DECORATOR.test(name) && isAuthNamed(expression, vocabulary)) {
+      return { status: "protected", via: "guard", node: decorator };
+    }
+  }
+  if (route.handlerFunction && isAuthHandler(context, route.handlerFunction, vocabulary)) {
+    return { status: "protected", via: "handler", node: route.handlerFunction };
+  }
+  return undefined;
+}
+
+/** Fastify route options that say "public": `config: { public: true }`, `{ auth: false }`, `config: { skipAuth: true }`. */
+function findOptionsMarker(options: TSESTree.ObjectExpression | undefined): TSESTree.Node | undefined {
+  if (!options) return undefined;
+  const config = getObjectProperty(options, "config")?.value;
+  for (const object of [options, config?.type === AST_NODE_TYPES.ObjectExpression ? config : undefined]) {
+    if (!object) continue;
+    for (const key of ["public", "isPublic", "skipAuth", "noAuth"]) {
+      const property = getObjectProperty(object, key);
+      if (property?.value.type === AST_NODE_TYPES.Literal && property.value.value === true) return property;
+    }
+    const auth = getObjectProperty(object, "auth");
+    if (auth?.value.type === AST_NODE_TYPES.Literal && auth.value.value === false) return auth;
+  }
+  return undefined;
+}
+
+/**
+ * Whether `route` is protected by auth, or declared public in code, by the framework's own semantics
+ * as far as this file shows them:
+ * - Express / Koa / Hono / Fastify: auth middleware in the chain, in Fastify route hooks, in an earlier
+ *   path-matching `use` / wildcard route / `addHook` on the receiver, or in front of the mount of its
+ *   router (`getRouteMiddleware`); a handler that is auth itself or wrapped by it; a handler that
+ *   checks credentials and answers 401/403.
+ * - Next.js: an auth wrapper around the export (`withAuth(handler)`), or a handler that checks the
+ *   session (`await auth()`) and answers 401/403 or redirects to login.
+ * - NestJS: `@UseGuards(...)` (any guard but a throttler) or an auth decorator on the method or the
+ *   controller; a method that throws `UnauthorizedException` after reading the user.
+ * Public: a configured or default marker (`@Public()`, `publicRoute(handler)`, `SetMetadata(IS_PUBLIC_KEY, true)`,
+ * Fastify `config: { public: true }`), or auth made optional (`auth.optional`, `optionalAuth`). `undefined`: neither — the route is open as far as this file shows.
+ */
+export function getRouteAuth(context: RuleContext, route: RouteRegistration, vocabulary: AuthVocabulary): RouteAuth | undefined {
+  if (route.framework === "nest") return getNestAuth(context, route, vocabulary);
+
+  const optionsMarker = findOptionsMarker(route.options);
+  if (optionsMarker) return { status: "public", via: "marker", node: optionsMarker };
+  const handlerMarker = findWrapperMarker(route.handler, vocabulary);
+  if (handlerMarker) return { status: "public", via: "marker", node: handlerMarker };
+
+  const middleware = route.framework === "next" ? [] : getRouteMiddleware(context, route);
+  for (const applied of middleware) {
+    if (isPublicMarker(applied.node, vocabulary) || isOptionalAuthMiddleware(applied.node)) {
+      return { status: "public", via: "marker", node: applied.node };
+    }
+  }
+  for (const applied of middleware) {
+    if (isAuthMiddleware(context, applied.node, vocabulary)) return { status: "protected", via: "middleware", node: applied.node };
+  }
+  if (route.handler && isAuthHandler(context, route.handler, vocabulary)) {
+    return { status: "protected", via: "handler", node: route.handler };
+  }
+  if (route.handlerFunction && route.handlerFunction !== route.handler && isAuthHandler(context, route.handlerFunction, vocabulary)) {
+    return { status: "protected", via: "handler", node: route.handlerFunction };
+  }
+  return undefined;
+}

@@ -1,0 +1,231 @@
+import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
+
+import { getAuthNameInfo, getNameWords } from "./is-auth-name.js";
+import { getNameParts, isNamedIn, type AuthVocabulary } from "./get-auth-vocabulary.js";
+import { getResponseSend } from "./get-response-send.js";
+import type { FunctionNode, RuleContext } from "./types.js";
+
+/** Read from anything: `req.headers.authorization`, `req.cookies.token`. */
+const CREDENTIAL_PROPERTIES = new Set(["authorization", "cookies", "signedCookies"]);
+/** Read from the request or its state: `req.user`, `req.session`, `ctx.state.user`, `res.locals.user`, `c.var.user`. */
+const REQUEST_CREDENTIAL_PROPERTIES = new Set(["user", "session", "auth", "userId", "currentUser", "jwtPayload", "token", "principal", "claims", "isAuthenticated"]);
+const REQUEST_NAMES = new Set(["req", "request", "ctx", "context", "c", "event", "socket"]);
+const REQUEST_CONTAINERS = new Set(["state", "locals", "session", "var", "raw"]);
+/** Header, cookie and context keys that carry credentials: `req.get("Authorization")`, `getCookie(c, "token")`, `c.get("user")`. */
+const CREDENTIAL_KEYS = new Set([
+  "authorization",
+  "x-api-key",
+  "api-key",
+  "apikey",
+  "x-auth-token",
+  "x-access-token",
+  "access-token",
+  "access_token",
+  "auth-token",
+  "auth_token",
+  "token",
+  "jwt",
+  "session",
+  "sessionid",
+  "session_id",
+  "user",
+  "jwtpayload",
+  "cookie",
+  "svix-id",
+]);
+/** Fragments of identifiers that name a denial: `UnauthorizedException`, `StatusCodes.FORBIDDEN`, `AuthenticationError`. */
+const DENY_NAME_FRAGMENTS = ["unauthori", "forbidden", "unauthenticated", "notauthenticated", "accessdenied", "permissiondenied", "authenticationerror", "authorizationerror", "autherror", "notauthorized", "notloggedin", "authenticationfailed"];
+/** Fragments of messages that deny: `"Unauthorized"`, `"You must be logged in"`, `"Invalid token"`. */
+const DENY_PHRASES = [
+  "unauthori",
+  "forbidden",
+  "not authenticated",
+  "unauthenticated",
+  "authentication required",
+  "authentication failed",
+  "login required",
+  "not logged in",
+  "must be logged in",
+  "must be signed in",
+  "access denied",
+  "permission denied",
+  "not authorized",
+  "not authorised",
+  "invalid token",
+  "no token",
+  "missing token",
+  "token missing",
+  "token is missing",
+  "token required",
+  "invalid api key",
+  "invalid signature",
+  "please log in",
+  "please login",
+];
+const LOGIN_PATH = /log-?in|sign-?in|auth/iu;
+const WEBHOOK_OBJECTS = new Set(["wh", "webhook", "webhooks", "svix", "signature", "hmac"]);
+const SKIPPED_KEYS = new Set(["parent", "typeAnnotation", "returnType", "typeParameters", "typeArguments"]);
+/** A handler larger than this is judged on what was seen; it keeps the walk bounded on generated code. */
+const MAX_NODES = 5000;
+
+interface Findings {
+  credential: boolean;
+  deny: boolean;
+  assertion: boolean;
+}
+
+function getPropertyName(member: TSESTree.MemberExpression): string | undefined {
+  if (!member.computed && member.property.type === AST_NODE_TYPES.Identifier) return member.property.name;
+  if (member.property.type === AST_NODE_TYPES.Literal && typeof member.property.value === "string") return member.property.value;
+  return undefined;
+}
+
+function isRequestLike(node: TSESTree.Node, params: ReadonlySet<string>): boolean {
+  if (node.type === AST_NODE_TYPES.Identifier) return REQUEST_NAMES.has(node.name) || params.has(node.name);
+  if (node.type === AST_NODE_TYPES.MemberExpression) {
+    const name = getPropertyName(node);
+    return name !== undefined && (REQUEST_CONTAINERS.has(name) || name === "req" || name === "request");
+  }
+  return false;
+}
+
+function isCredentialMember(member: TSESTree.MemberExpression, params: ReadonlySet<string>): boolean {
+  const name = getPropertyName(member);
+  if (name === undefined) return false;
+  if (CREDENTIAL_PROPERTIES.has(name)) return true;
+  return REQUEST_CREDENTIAL_PROPERTIES.has(name) && isRequestLike(member.object, params);
+}
+
+function isDenyName(name: string): boolean {
+  const normalized = name.toLowerCase().replaceAll("_", "");
+  return DENY_NAME_FRAGMENTS.some((fragment) => normalized.includes(fragment));
+}
+
+function isDenyText(text: string): boolean {
+  const lower = text.toLowerCase();
+  return DENY_PHRASES.some((phrase) => lower.includes(phrase));
+}
+
+/** Any string in `node` (a redirect target, `new URL("/login", req.url)`) that points at a login page. */
+function mentionsLoginPath(node: TSESTree.Node): boolean {
+  if (node.type === AST_NODE_TYPES.Literal) return typeof node.value === "string" && LOGIN_PATH.test(node.value);
+  if (node.type === AST_NODE_TYPES.TemplateLiteral) return node.quasis.some((q) => LOGIN_PATH.test(q.value.raw));
+  if (node.type === AST_NODE_TYPES.NewExpression || node.type === AST_NODE_TYPES.CallExpression) {
+    return node.arguments.some((arg) => mentionsLoginPath(arg));
+  }
+  return false;
+}
+
+function isDenyingSend(context: RuleContext, node: TSESTree.Node): boolean {
+  const status = getResponseSend(context, node)?.status;
+  return status === 401 || status === 403;
+}
+
+function inspectCall(context: RuleContext, call: TSESTree.CallExpression | TSESTree.NewExpression, vocabulary: AuthVocabulary, findings: Findings): void {
+  if (isDenyingSend(context, call)) findings.deny = true;
+  const parts = getNameParts(call.callee);
+  if (!parts) return;
+  const last = parts.at(-1)!;
+  const lastWords = getNameWords(last);
+  if (lastWords.includes("redirect") && (lastWords.includes("login") || lastWords.includes("signin") || call.arguments.some((arg) => mentionsLoginPath(arg)))) {
+    findings.deny = true;
+  }
+  if (call.type === AST_NODE_TYPES.NewExpression) {
+    if (isDenyName(last)) findings.deny = true;
+    return;
+  }
+  const info = getAuthNameInfo(parts);
+  if (info.enforcing) findings.assertion = true;
+  if (info.auth || isNamedIn(vocabulary.sessionChecks, parts) || isNamedIn(vocabulary.names, parts)) findings.credential = true;
+  // Webhooks authenticate the sender by signature: `stripe.webhooks.constructEvent(...)`, svix `wh.verify(...)`.
+  if (last === "constructEvent" || last === "constructEventAsync") findings.assertion = true;
+  if (last === "verify" && parts.length > 1 && getNameWords(parts.at(-2)!).some((word) => WEBHOOK_OBJECTS.has(word))) findings.assertion = true;
+  for (const arg of call.arguments) {
+    const key = arg.type === AST_NODE_TYPES.Literal && typeof arg.value === "string" ? arg.value.toLowerCase() : undefined;
+    if (key !== undefined && (CREDENTIAL_KEYS.has(key) || key.includes("signature"))) findings.credential = true;
+  }
+}
+
+function inspect(context: RuleContext, node: TSESTree.Node, params: ReadonlySet<string>, vocabulary: AuthVocabulary, findings: Findings): void {
+  switch (node.type) {
+    case AST_NODE_TYPES.CallExpression:
+    case AST_NODE_TYPES.NewExpression:
+      inspectCall(context, node, vocabulary, findings);
+      break;
+    case AST_NODE_TYPES.MemberExpression:
+      if (isCredentialMember(node, params)) findings.credential = true;
+      if (node.computed && node.property.type === AST_NODE_TYPES.Literal && typeof node.property.value === "string") {
+        const key = node.property.value.toLowerCase();
+        if (CREDENTIAL_KEYS.has(key) || key.includes("signature")) findings.credential = true;
+      }
+      break;
+    case AST_NODE_TYPES.AssignmentExpression:
+      if (isDenyingSend(context, node)) findings.deny = true;
+      break;
+    case AST_NODE_TYPES.Literal:
+      if (node.value === 401 || node.value === 403) findings.deny = true;
+      else if (typeof node.value === "string" && isDenyText(node.value)) findings.deny = true;
+      break;
+    case AST_NODE_TYPES.TemplateElement:
+      if (isDenyText(node.value.raw)) findings.deny = true;
+      break;
+    case AST_NODE_TYPES.Identifier:
+      if (isDenyName(node.name)) findings.deny = true;
+      break;
+    default:
+      break;
+  }
+}
+
+function getParamNames(fn: FunctionNode): Set<string> {
+  const names = new Set<string>();
+  for (const param of fn.params) {
+    const target = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
+    if (target.type === AST_NODE_TYPES.Identifier) names.add(target.name);
+  }
+  return names;
+}
+
+const cache = new WeakMap<AuthVocabulary, WeakMap<FunctionNode, boolean>>();
+
+/**
+ * Whether a function authenticates the request by what it does: it calls something that enforces auth
+ * by name (`await request.jwtVerify()`, `jwt.verify(token, secret)`, `await verifySession()`,
+ * `auth.protect()`, a webhook signature check), or it reads credentials (the `Authorization` header, a
+ * cookie or session, `req.user`, a session check such as `await auth()` / `getServerSession()`) and
+ * answers 401 / 403 or redirects to a login page. Used for inline middleware and hooks and for route
+ * handlers that guard themselves (Next.js route handlers, a Nest method throwing `UnauthorizedException`).
+ */
+export function isAuthenticatingFunction(context: RuleContext, fn: FunctionNode, vocabulary: AuthVocabulary): boolean {
+  let byFunction = cache.get(vocabulary);
+  if (!byFunction) {
+    byFunction = new WeakMap();
+    cache.set(vocabulary, byFunction);
+  }
+  const cached = byFunction.get(fn);
+  if (cached !== undefined) return cached;
+
+  const visitorKeys = context.sourceCode.visitorKeys as Readonly<Record<string, readonly string[] | undefined>>;
+  const params = getParamNames(fn);
+  const findings: Findings = { credential: false, deny: false, assertion: false };
+  const stack: TSESTree.Node[] = [fn.body];
+  let visited = 0;
+  while (stack.length > 0 && visited < MAX_NODES) {
+    const node = stack.pop()!;
+    visited++;
+    inspect(context, node, params, vocabulary, findings);
+    if (findings.assertion || (findings.credential && findings.deny)) break;
+    for (const key of visitorKeys[node.type] ?? []) {
+      if (SKIPPED_KEYS.has(key)) continue;
+      const child = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(child)) {
+        for (const item of child) if (item && typeof (item as TSESTree.Node).type === "string") stack.push(item as TSESTree.Node);
+      } else if (child && typeof (child as TSESTree.Node).type === "string") {
+        stack.push(child as TSESTree.Node);
+      }
+    }
+  }
+  const result = findings.assertion || (findings.credential && findings.deny);
+  byFunction.set(fn, result);
+  return result;
+}

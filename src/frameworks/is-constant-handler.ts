@@ -1,0 +1,90 @@
+import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
+
+import type { FunctionNode, RouteRegistration } from "./types.js";
+
+/** Response methods that send or shape a response: `res.send("ok")`, `reply.code(204).send()`, `c.text("hi")`. */
+const RESPONSE_METHODS = new Set(["send", "json", "end", "status", "sendStatus", "text", "html", "redirect", "code", "type", "set", "header", "body"]);
+/** Web responses built from constants: `new Response(null, { status: 204 })`, `Response.json({ ok: true })`. */
+const RESPONSE_CLASSES = new Set(["Response", "NextResponse"]);
+const RESPONSE_FACTORIES = new Set(["json", "redirect"]);
+const MAX_DEPTH = 6;
+
+function isConstant(node: TSESTree.Node | null | undefined, depth = 0): boolean {
+  if (!node || depth > MAX_DEPTH) return false;
+  switch (node.type) {
+    case AST_NODE_TYPES.Literal:
+      return !("regex" in node && node.regex);
+    case AST_NODE_TYPES.TemplateLiteral:
+      return node.expressions.length === 0;
+    case AST_NODE_TYPES.Identifier:
+      return node.name === "undefined";
+    case AST_NODE_TYPES.UnaryExpression:
+      return isConstant(node.argument, depth + 1);
+    case AST_NODE_TYPES.ArrayExpression:
+      return node.elements.every((element) => element !== null && element.type !== AST_NODE_TYPES.SpreadElement && isConstant(element, depth + 1));
+    case AST_NODE_TYPES.ObjectExpression:
+      return node.properties.every(
+        (property) => property.type === AST_NODE_TYPES.Property && !property.computed && property.kind === "init" && isConstant(property.value, depth + 1),
+      );
+    case AST_NODE_TYPES.TSAsExpression:
+    case AST_NODE_TYPES.TSSatisfiesExpression:
+      return isConstant(node.expression, depth + 1);
+    default:
+      return false;
+  }
+}
+
+function getParamNames(fn: FunctionNode): Set<string> {
+  const names = new Set<string>();
+  for (const param of fn.params) if (param.type === AST_NODE_TYPES.Identifier) names.add(param.name);
+  return names;
+}
+
+/** `res.status(204).send()`, `c.text("ok")`: calls on a handler parameter with constant arguments only. */
+function isConstantResponseCall(node: TSESTree.Node, params: ReadonlySet<string>, depth = 0): boolean {
+  if (depth > MAX_DEPTH) return false;
+  if (node.type === AST_NODE_TYPES.Identifier) return params.has(node.name);
+  if (node.type === AST_NODE_TYPES.NewExpression) {
+    return node.callee.type === AST_NODE_TYPES.Identifier && RESPONSE_CLASSES.has(node.callee.name) && node.arguments.every((arg) => isConstant(arg));
+  }
+  if (node.type !== AST_NODE_TYPES.CallExpression || node.callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const callee = node.callee;
+  if (callee.computed || callee.property.type !== AST_NODE_TYPES.Identifier) return false;
+  if (!node.arguments.every((arg) => isConstant(arg))) return false;
+  if (callee.object.type === AST_NODE_TYPES.Identifier && RESPONSE_CLASSES.has(callee.object.name)) {
+    return RESPONSE_FACTORIES.has(callee.property.name);
+  }
+  return RESPONSE_METHODS.has(callee.property.name) && isConstantResponseCall(callee.object, params, depth + 1);
+}
+
+function isConstantStatementExpression(node: TSESTree.Node, params: ReadonlySet<string>): boolean {
+  const expression = node.type === AST_NODE_TYPES.AwaitExpression ? node.argument : node;
+  if (isConstant(expression) || isConstantResponseCall(expression, params)) return true;
+  // Koa: `ctx.body = "ok"` / `ctx.status = 204`.
+  return (
+    expression.type === AST_NODE_TYPES.AssignmentExpression &&
+    expression.left.type === AST_NODE_TYPES.MemberExpression &&
+    expression.left.object.type === AST_NODE_TYPES.Identifier &&
+    params.has(expression.left.object.name) &&
+    isConstant(expression.right)
+  );
+}
+
+/**
+ * Whether a route's handler answers with a constant and reads nothing: `res.send("Hello World!")`,
+ * `() => new Response(null, { status: 204 })`, `async () => ({ ok: true })`, `res.redirect("/login")`,
+ * `ctx.body = "ok"`. Such a route reveals nothing and changes nothing, so auth has nothing to protect.
+ * Only inline or local handlers with at most two statements are judged.
+ */
+export function isConstantHandler(route: RouteRegistration): boolean {
+  const fn = route.handlerFunction;
+  if (!fn || (route.handler !== fn && route.handler?.type !== AST_NODE_TYPES.Identifier && route.framework !== "next")) return false;
+  const params = getParamNames(fn);
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return isConstantStatementExpression(fn.body, params);
+  const statements = fn.body.body;
+  if (statements.length === 0 || statements.length > 2) return false;
+  return statements.every((statement) => {
+    if (statement.type === AST_NODE_TYPES.ReturnStatement) return statement.argument === null || isConstantStatementExpression(statement.argument, params);
+    return statement.type === AST_NODE_TYPES.ExpressionStatement && isConstantStatementExpression(statement.expression, params);
+  });
+}

@@ -1,0 +1,35 @@
+import path from "node:path";
+
+/** Directories of test code and test data, as in the configs' `CONFIG_IGNORES`, plus fixtures and factories. */
+const TEST_DIRECTORIES = [
+  "test",
+  "tests",
+  "__tests__",
+  "__mocks__",
+  "__fixtures__",
+  "fixtures",
+  "factories",
+  "e2e",
+  "cypress",
+  "playwright",
+  "bench",
+  "benchmark",
+  "benchmarks",
+];
+
+/**
+ * Test code: `*.test.*` / `*.spec.*` files and files under a test or test-data directory (`test/`,
+ * `__tests__/`, `fixtures/`, `factories/`, `e2e/`, `benchmarks/`, ...). The configs already leave test code out
+ * (`CONFIG_IGNORES`); the secret rules also skip it themselves, because fixtures are full of fake
+ * credentials and users who enable a rule by hand rarely copy the ignores. Fixed-string checks only.
+ * The path is taken relative to ESLint's working directory.
+ */
+export function isTestFile(context: { readonly filename: string; readonly cwd: string }): boolean {
+  // Only the project's own folders count: a checkout under `/home/ci/tests/app` is not test code.
+  const relative = path.relative(context.cwd, path.resolve(context.cwd, context.filename));
+  const inProject = relative !== "" && !relative.startsWith("..") && !path.isAbsolute(relative);
+  const segments = (inProject ? relative : context.filename).replaceAll("\\", "/").split("/");
+  const base = segments.pop() ?? "";
+  if (base.includes(".test.") || base.includes(".spec.")) return true;
+  return segments.some((segment) => TEST_DIRECTORIES.includes(segment));
+}

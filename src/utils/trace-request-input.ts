@@ -1,0 +1,468 @@
+import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
+
+import { getCalleeNames } from "./get-callee-names.js";
+import { isLoggerCall } from "./is-logger-call.js";
+import { isValidatorCall } from "./is-validator-call.js";
+
+export type InputValueType = "string" | "number" | "boolean" | "array";
+
+/** What the code's use of an input value says about its type. */
+export interface InputShape {
+  types: Set<InputValueType>;
+  /** For an array declared with a keyword element type (`string[]`), that type. */
+  element?: InputValueType | undefined;
+  /** Fields read from it, in order of first read. */
+  fields: Map<string, InputShape>;
+  /** It has a default (`{ page = 1 }`, `x ?? y`): the code expects it may be missing. */
+  optional: boolean;
+}
+
+/** How one piece of request input is used inside its handler. */
+export interface InputUsage {
+  /** The whole input flows into a schema validator. */
+  validated: boolean;
+  /** Top-level fields the code narrows itself: `typeof`, `Array.isArray`, `Number(x)`, a validator call on the field. */
+  checkedFields: Set<string>;
+  /** Uses that trust the input's shape; `path` is empty for the whole object, else starts at the top-level field. */
+  rawUses: { origin: TSESTree.Node; path: readonly string[] }[];
+  /** The input is written to (`req.body.x = 1`): rewriting its reads is not safe. */
+  writes: boolean;
+  shape: InputShape;
+}
+
+export function createInputUsage(): InputUsage {
+  return { validated: false, checkedFields: new Set(), rawUses: [], writes: false, shape: createShape() };
+}
+
+function createShape(): InputShape {
+  return { types: new Set(), fields: new Map(), optional: false };
+}
+
+const STRING_METHODS = new Set([
+  "toLowerCase",
+  "toUpperCase",
+  "toLocaleLowerCase",
+  "toLocaleUpperCase",
+  "trim",
+  "trimStart",
+  "trimEnd",
+  "startsWith",
+  "endsWith",
+  "split",
+  "replace",
+  "replaceAll",
+  "match",
+  "matchAll",
+  "padStart",
+  "padEnd",
+  "charAt",
+  "charCodeAt",
+  "codePointAt",
+  "localeCompare",
+  "normalize",
+  "substring",
+  "substr",
+  "search",
+]);
+const ARRAY_METHODS = new Set(["map", "filter", "forEach", "reduce", "reduceRight", "some", "every", "find", "findIndex", "findLast", "flatMap", "flat", "join", "push", "sort", "toSorted"]);
+const NUMBER_METHODS = new Set(["toFixed", "toPrecision", "toExponential"]);
+const ARITHMETIC = new Set(["-", "*", "/", "%", "**", "<<", ">>", ">>>", "&", "|", "^"]);
+const RELATIONAL = new Set(["<", ">", "<=", ">="]);
+const EQUALITY = new Set(["===", "!==", "==", "!="]);
+/** Explicit conversions: the code decides the type itself. */
+const COERCIONS = new Set(["Number", "String", "Boolean", "BigInt", "parseInt", "parseFloat", "Number.parseInt", "Number.parseFloat"]);
+const NUMBER_CHECKS = new Set(["Number.isInteger", "Number.isFinite", "Number.isSafeInteger", "Number.isNaN", "isNaN", "isFinite"]);
+/** Calls that hand their argument back, converted: the input keeps flowing through them. */
+const PASS_THROUGH = new Set(["JSON.parse", "plainToInstance", "plainToClass", "structuredClone", "Object.freeze"]);
+const MAX_DEPTH = 12;
+
+function getShape(usage: InputUsage, path: readonly string[]): InputShape {
+  let shape = usage.shape;
+  for (const key of path) {
+    let next = shape.fields.get(key);
+    if (!next) {
+      next = createShape();
+      shape.fields.set(key, next);
+    }
+    shape = next;
+  }
+  return shape;
+}
+
+function getMemberKey(member: TSESTree.MemberExpression): string | undefined {
+  if (!member.computed && member.property.type === AST_NODE_TYPES.Identifier) return member.property.name;
+  if (member.computed && member.property.type === AST_NODE_TYPES.Literal && typeof member.property.value === "string") {
+    return member.property.value;
+  }
+  return undefined;
+}
+
+function getLiteralType(node: TSESTree.Node): InputValueType | undefined {
+  if (node.type === AST_NODE_TYPES.Literal) {
+    if (typeof node.value === "string") return "string";
+    if (typeof node.value === "number") return "number";
+    if (typeof node.value === "boolean") return "boolean";
+    return undefined;
+  }
+  if (node.type === AST_NODE_TYPES.TemplateLiteral) return "string";
+  if (node.type === AST_NODE_TYPES.UnaryExpression && node.operator === "-" && node.argument.type === AST_NODE_TYPES.Literal && typeof node.argument.value === "number") {
+    return "number";
+  }
+  return undefined;
+}
+
+const RESPONSE_METHODS = new Set(["json", "send", "jsonp", "end", "write", "text", "html"]);
+
+/**
+ * Where a value ends up when it is only wrapped on the way (in an object, array, template, `+` string or
+ * spread): the call it is an argument of, the assignment it is the value of, or the `return` it is.
+ */
+function getConsumer(node: TSESTree.Node): TSESTree.Node | undefined {
+  let current = node;
+  for (let depth = 0; depth < 6; depth++) {
+    const parent: TSESTree.Node | undefined = current.parent;
+    if (!parent) return undefined;
+    if (
+      parent.type === AST_NODE_TYPES.Property ||
+      parent.type === AST_NODE_TYPES.ObjectExpression ||
+      parent.type === AST_NODE_TYPES.ArrayExpression ||
+      parent.type === AST_NODE_TYPES.TemplateLiteral ||
+      parent.type === AST_NODE_TYPES.SpreadElement ||
+      (parent.type === AST_NODE_TYPES.BinaryExpression && parent.operator === "+")
+    ) {
+      current = parent;
+      continue;
+    }
+    if (parent.type === AST_NODE_TYPES.CallExpression) return parent.callee === current ? undefined : parent;
+    if (parent.type === AST_NODE_TYPES.AssignmentExpression) return parent.right === current ? parent : undefined;
+    if (parent.type === AST_NODE_TYPES.ReturnStatement) return parent;
+    if (parent.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === current) return parent;
+    return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * Logged (`logger.info({ body })`) or sent straight back to the client (`res.json(req.body)`,
+ * `reply.send({ id: req.params.id })`, `c.json(body)`, `ctx.body = ctx.request.body`, returned from the
+ * handler): the value is passed along as data, nothing relies on its shape.
+ */
+function isLoggedOrEchoed(tracer: Tracer, node: TSESTree.Node): boolean {
+  const consumer = getConsumer(node);
+  if (!consumer) return false;
+  if (consumer.type === AST_NODE_TYPES.CallExpression) {
+    if (isLoggerCall(consumer)) return true;
+    const { name, root } = getCalleeNames(consumer.callee);
+    return name !== undefined && root !== undefined && RESPONSE_METHODS.has(name) && tracer.responders.has(root);
+  }
+  if (consumer.type === AST_NODE_TYPES.AssignmentExpression) {
+    const target = consumer.left;
+    return (
+      target.type === AST_NODE_TYPES.MemberExpression &&
+      target.object.type === AST_NODE_TYPES.Identifier &&
+      tracer.responders.has(target.object.name) &&
+      !target.computed &&
+      target.property.type === AST_NODE_TYPES.Identifier &&
+      target.property.name === "body"
+    );
+  }
+  const fn = consumer.type === AST_NODE_TYPES.ReturnStatement ? getEnclosingFunction(consumer) : consumer;
+  return fn !== undefined && fn === tracer.handler;
+}
+
+function getEnclosingFunction(node: TSESTree.Node): TSESTree.Node | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (
+      current.type === AST_NODE_TYPES.FunctionDeclaration ||
+      current.type === AST_NODE_TYPES.FunctionExpression ||
+      current.type === AST_NODE_TYPES.ArrowFunctionExpression
+    ) {
+      return current;
+    }
+  }
+  return undefined;
+}
+
+function isConditionTest(node: TSESTree.Node): boolean {
+  const parent = node.parent;
+  if (!parent) return false;
+  switch (parent.type) {
+    case AST_NODE_TYPES.IfStatement:
+    case AST_NODE_TYPES.WhileStatement:
+    case AST_NODE_TYPES.DoWhileStatement:
+    case AST_NODE_TYPES.ConditionalExpression:
+      return parent.test === node;
+    case AST_NODE_TYPES.ForStatement:
+      return parent.test === node;
+    case AST_NODE_TYPES.LogicalExpression:
+      return parent.operator === "&&" && parent.left === node;
+    case AST_NODE_TYPES.UnaryExpression:
+      return parent.operator === "!";
+    default:
+      return false;
+  }
+}
+
+interface Tracer {
+  sourceCode: Readonly<TSESLint.SourceCode>;
+  usage: InputUsage;
+  validators: ReadonlySet<string>;
+  /** The handler function: what it returns is its response. */
+  handler: TSESTree.Node | undefined;
+  /** Names of the handler's response / context parameters (`res`, `reply`, `c`, `ctx`). */
+  responders: ReadonlySet<string>;
+  visited: Set<TSESLint.Scope.Variable>;
+}
+
+function markRaw(tracer: Tracer, origin: TSESTree.Node, path: readonly string[]): void {
+  tracer.usage.rawUses.push({ origin, path });
+}
+
+function markChecked(tracer: Tracer, path: readonly string[]): void {
+  if (path.length === 0) tracer.usage.validated = true;
+  else tracer.usage.checkedFields.add(path[0]!);
+}
+
+function addType(tracer: Tracer, path: readonly string[], type: InputValueType): void {
+  getShape(tracer.usage, path).types.add(type);
+}
+
+function traceVariable(tracer: Tracer, variable: TSESLint.Scope.Variable | null | undefined, origin: TSESTree.Node, path: readonly string[], depth: number): void {
+  if (!variable || tracer.visited.has(variable)) return;
+  tracer.visited.add(variable);
+  for (const reference of variable.references) {
+    if (reference.init) continue;
+    if (reference.isWrite()) {
+      if (path.length > 0) tracer.usage.writes = true;
+      continue;
+    }
+    traceValue(tracer, reference.identifier, origin, path, depth + 1);
+  }
+}
+
+/** Follows input bound to a pattern: `const body = …`, `const { email, profile: { name } } = …`, a parameter. */
+function traceBinding(tracer: Tracer, pattern: TSESTree.Node, origin: TSESTree.Node, path: readonly string[], depth = 0): void {
+  if (depth > MAX_DEPTH) return;
+  switch (pattern.type) {
+    case AST_NODE_TYPES.Identifier: {
+      const variable = ASTUtils.findVariable(tracer.sourceCode.getScope(pattern), pattern);
+      traceVariable(tracer, variable, origin, path, depth);
+      return;
+    }
+    case AST_NODE_TYPES.AssignmentPattern:
+      if (path.length > 0) getShape(tracer.usage, path).optional = true;
+      traceBinding(tracer, pattern.left, origin, path, depth + 1);
+      return;
+    case AST_NODE_TYPES.ObjectPattern:
+      for (const property of pattern.properties) {
+        if (property.type === AST_NODE_TYPES.RestElement) {
+          markRaw(tracer, origin, path);
+          continue;
+        }
+        const key = !property.computed && property.key.type === AST_NODE_TYPES.Identifier
+          ? property.key.name
+          : property.key.type === AST_NODE_TYPES.Literal && typeof property.key.value === "string"
+            ? property.key.value
+            : undefined;
+        if (key === undefined) {
+          markRaw(tracer, origin, path);
+          continue;
+        }
+        const fieldPath = [...path, key];
+        getShape(tracer.usage, fieldPath);
+        traceBinding(tracer, property.value, origin, fieldPath, depth + 1);
+      }
+      return;
+    default:
+      markRaw(tracer, origin, path);
+  }
+}
+
+/** Follows the value of `node` (which evaluates to the input at `path`) to where it is used. */
+function traceValue(tracer: Tracer, node: TSESTree.Node, origin: TSESTree.Node, path: readonly string[], depth = 0): void {
+  if (depth > MAX_DEPTH) return;
+  let current = node;
+  // Casts, `await`, `?.`, `x ?? {}`, `JSON.parse(x)` hand the same input on.
+  for (;;) {
+    const parent: TSESTree.Node | undefined = current.parent;
+    if (!parent) return;
+    if (
+      ((parent.type === AST_NODE_TYPES.TSAsExpression ||
+        parent.type === AST_NODE_TYPES.TSTypeAssertion ||
+        parent.type === AST_NODE_TYPES.TSSatisfiesExpression ||
+        parent.type === AST_NODE_TYPES.TSNonNullExpression) &&
+        parent.expression === current) ||
+      parent.type === AST_NODE_TYPES.ChainExpression ||
+      parent.type === AST_NODE_TYPES.AwaitExpression
+    ) {
+      current = parent;
+      continue;
+    }
+    if (parent.type === AST_NODE_TYPES.LogicalExpression && (parent.operator === "??" || parent.operator === "||")) {
+      if (parent.left === current && path.length > 0) getShape(tracer.usage, path).optional = true;
+      current = parent;
+      continue;
+    }
+    if (parent.type === AST_NODE_TYPES.ConditionalExpression && parent.test !== current) {
+      current = parent;
+      continue;
+    }
+    if (parent.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(current as TSESTree.CallExpressionArgument)) {
+      const { path: calleePath, name } = getCalleeNames(parent.callee);
+      if ((calleePath !== undefined && PASS_THROUGH.has(calleePath)) || (name !== undefined && PASS_THROUGH.has(name))) {
+        current = parent;
+        continue;
+      }
+    }
+    break;
+  }
+  const parent = current.parent;
+  if (!parent) return;
+
+  if (isConditionTest(current)) return;
+
+  switch (parent.type) {
+    case AST_NODE_TYPES.MemberExpression: {
+      if (parent.object !== current) break;
+      const key = getMemberKey(parent);
+      if (key === undefined) {
+        // `body[key]`: a numeric index says array; any other dynamic key reads fields we cannot name.
+        if (parent.computed && parent.property.type === AST_NODE_TYPES.Literal && typeof parent.property.value === "number") {
+          addType(tracer, path, "array");
+        }
+        markRaw(tracer, origin, path);
+        return;
+      }
+      const call = parent.parent.type === AST_NODE_TYPES.CallExpression && parent.parent.callee === parent ? parent.parent : undefined;
+      if (call) {
+        // `form.get("email")`, `form.getAll("tags")` on `FormData` / `URLSearchParams` read one field.
+        const field = call.arguments[0];
+        if ((key === "get" || key === "getAll") && field?.type === AST_NODE_TYPES.Literal && typeof field.value === "string") {
+          const fieldPath = [...path, field.value];
+          getShape(tracer.usage, fieldPath);
+          if (key === "getAll") addType(tracer, fieldPath, "array");
+          traceValue(tracer, call, origin, fieldPath, depth + 1);
+          return;
+        }
+        if (STRING_METHODS.has(key)) addType(tracer, path, "string");
+        else if (ARRAY_METHODS.has(key)) addType(tracer, path, "array");
+        else if (NUMBER_METHODS.has(key)) addType(tracer, path, "number");
+        if (key === "hasOwnProperty") return;
+        markRaw(tracer, origin, path);
+        return;
+      }
+      const assigned = parent.parent.type === AST_NODE_TYPES.AssignmentExpression && parent.parent.left === parent;
+      if (assigned || (parent.parent.type === AST_NODE_TYPES.UnaryExpression && parent.parent.operator === "delete")) {
+        tracer.usage.writes = true;
+        return;
+      }
+      if (key === "length") {
+        markRaw(tracer, origin, path);
+        return;
+      }
+      const fieldPath = [...path, key];
+      getShape(tracer.usage, fieldPath);
+      traceValue(tracer, parent, origin, fieldPath, depth + 1);
+      return;
+    }
+    case AST_NODE_TYPES.CallExpression: {
+      if (parent.callee === current) break;
+      if (isValidatorCall(tracer.sourceCode, parent, current, tracer.validators)) {
+        markChecked(tracer, path);
+        return;
+      }
+      if (isLoggerCall(parent)) return;
+      const { path: calleePath } = getCalleeNames(parent.callee);
+      if (calleePath !== undefined && COERCIONS.has(calleePath)) {
+        if (path.length > 0) markChecked(tracer, path);
+        else markRaw(tracer, origin, path);
+        return;
+      }
+      if (calleePath === "Array.isArray") {
+        addType(tracer, path, "array");
+        if (path.length > 0) markChecked(tracer, path);
+        return;
+      }
+      if (calleePath !== undefined && NUMBER_CHECKS.has(calleePath)) {
+        addType(tracer, path, "number");
+        if (path.length > 0) markChecked(tracer, path);
+        return;
+      }
+      break;
+    }
+    case AST_NODE_TYPES.VariableDeclarator:
+      if (parent.init !== current) break;
+      traceBinding(tracer, parent.id, origin, path, depth + 1);
+      return;
+    case AST_NODE_TYPES.AssignmentExpression:
+      if (parent.right !== current || parent.operator !== "=") break;
+      // `req.body = req.body ?? {}` puts the input back where it was.
+      if (tracer.sourceCode.getText(parent.left) === tracer.sourceCode.getText(origin)) return;
+      if (parent.left.type === AST_NODE_TYPES.Identifier || parent.left.type === AST_NODE_TYPES.ObjectPattern) {
+        traceBinding(tracer, parent.left, origin, path, depth + 1);
+        return;
+      }
+      break;
+    case AST_NODE_TYPES.UnaryExpression:
+      if (parent.operator === "typeof") {
+        const comparison = parent.parent;
+        if (comparison.type === AST_NODE_TYPES.BinaryExpression && EQUALITY.has(comparison.operator)) {
+          const other = comparison.left === parent ? comparison.right : comparison.left;
+          const type = other.type === AST_NODE_TYPES.Literal ? other.value : undefined;
+          if (type === "string" || type === "number" || type === "boolean") addType(tracer, path, type);
+        }
+        if (path.length > 0) markChecked(tracer, path);
+        return;
+      }
+      if (parent.operator === "void") return;
+      if (parent.operator === "-") addType(tracer, path, "number");
+      break;
+    case AST_NODE_TYPES.BinaryExpression: {
+      const other = parent.left === current ? parent.right : parent.left;
+      const literal = getLiteralType(other);
+      if (EQUALITY.has(parent.operator)) {
+        // Comparing with a literal checks the value; it does not trust its shape.
+        if (literal) addType(tracer, path, literal);
+        if (literal || (other.type === AST_NODE_TYPES.Identifier && other.name === "undefined")) return;
+        break;
+      }
+      if (parent.operator === "in" || parent.operator === "instanceof") {
+        if (parent.operator === "instanceof" && path.length > 0) markChecked(tracer, path);
+        return;
+      }
+      if (ARITHMETIC.has(parent.operator)) addType(tracer, path, "number");
+      else if (RELATIONAL.has(parent.operator) && literal === "number") addType(tracer, path, "number");
+      else if (parent.operator === "+" && literal === "number") addType(tracer, path, "number");
+      break;
+    }
+    case AST_NODE_TYPES.ForOfStatement:
+      if (parent.right === current) addType(tracer, path, "array");
+      break;
+    case AST_NODE_TYPES.ExpressionStatement:
+      return;
+    case AST_NODE_TYPES.SwitchStatement:
+      // `switch (req.query.mode)` compares the value with each `case`, like `===`.
+      if (parent.discriminant === current) return;
+      break;
+    default:
+      break;
+  }
+  if (isLoggedOrEchoed(tracer, current)) return;
+  markRaw(tracer, origin, path);
+}
+
+/** Follows one read of request input (a `value` expression or a `binding` pattern) through its handler. */
+export function traceRequestInput(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  usage: InputUsage,
+  read: { kind: "value" | "binding"; node: TSESTree.Node; field?: string | undefined },
+  origin: TSESTree.Node,
+  validators: ReadonlySet<string>,
+  handler?: { function: TSESTree.Node; responders: ReadonlySet<string> },
+): void {
+  const tracer: Tracer = { sourceCode, usage, validators, visited: new Set(), handler: handler?.function, responders: handler?.responders ?? new Set() };
+  const path = read.field === undefined ? [] : [read.field];
+  if (read.field !== undefined) getShape(usage, path);
+  if (read.kind === "value") traceValue(tracer, read.node, origin, path);
+  else traceBinding(tracer, read.node, origin, path);
+}
