@@ -1,0 +1,195 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
+
+import { getPropertyRemovalRange } from "../fix/get-property-removal-range.js";
+import { insertStatementAfter } from "../fix/insert-statement.js";
+import {
+  canCallRequireEnv,
+  getRequireEnvCall,
+  getRequireEnvFixes,
+  getRequireEnvHelper,
+  getRequireEnvHelperFixes,
+} from "../fix/get-require-env-fixes.js";
+import { createRule } from "../utils/create-rule.js";
+import { getAssignedName } from "../utils/get-assigned-name.js";
+import { getCredentialKind } from "../utils/get-credential-kind.js";
+import { getEnvFallback, getStaticStringValue, type EnvFallback } from "../utils/get-env-fallback.js";
+import { getDestructuredEnvReads, getEnvRead, type DestructuredEnvRead, type EnvSource } from "../utils/get-env-read.js";
+import { getEnvSchemaDefaults, type EnvSchemaDefault } from "../utils/get-env-schema-defaults.js";
+import { createSecretNameMatcher, secretNameOptionsSchema, type SecretNameOptions } from "../utils/is-secret-name.js";
+import { isTestFile } from "../utils/is-test-file.js";
+
+type Options = [SecretNameOptions];
+type MessageIds = "secretFallback" | "credentialFallback" | "schemaDefault" | "schemaCredentialDefault" | "requireEnv";
+
+/** Sources whose values `process.env` also holds, so the inserted helper reads the same variable. */
+const PROCESS_SOURCES = new Set<EnvSource>(["process.env", "Bun.env"]);
+
+export default createRule<Options, MessageIds>({
+  name: "no-secret-env-fallback",
+  meta: {
+    type: "problem",
+    docs: {
+      description: "Disallow hardcoded fallbacks for secret environment variables; require them at startup instead.",
+      recommended: "recommended",
+      url: "https://github.com/harden-eslint/eslint-plugin-harden/blob/main/docs/rules/no-secret-env-fallback.md",
+    },
+    fixable: "code",
+    hasSuggestions: true,
+    schema: [
+      {
+        type: "object",
+        properties: secretNameOptionsSchema,
+        additionalProperties: false,
+      },
+    ],
+    defaultOptions: [{}],
+    messages: {
+      secretFallback:
+        "`{{name}}` is a secret, but when it is unset this code quietly uses a value written in the source. A deployment that forgets the variable then runs with a secret anyone who can read the repository knows. Fail fast instead: require it ({{call}}).",
+      credentialFallback:
+        "The fallback for `{{name}}` looks like {{kind}}: a credential committed to the repository, used silently whenever the variable is unset. Rotate it and require the variable instead ({{call}}).",
+      schemaDefault:
+        "The environment schema gives the secret `{{name}}` a default, so a deployment that forgets to set it starts with a value written in the source. Remove the default so validation fails at startup.",
+      schemaCredentialDefault:
+        "The environment schema's default for `{{name}}` looks like {{kind}}: a credential committed to the repository, used silently whenever the variable is unset. Rotate it and remove the default so validation fails at startup.",
+      requireEnv: "Require `{{name}}`: replace the read and its fallback with `{{call}}`.",
+    },
+  },
+  create(context, [options]) {
+    if (isTestFile(context)) return {};
+    const sourceCode = context.sourceCode;
+    const matchSecret = createSecretNameMatcher(options);
+    const settingsHelper = getRequireEnvHelper(context).origin === "settings";
+
+    /** Why the value is a secret: its name, the name it is stored under, or what the fallback looks like. */
+    function classify(names: readonly string[], fallbackValue: string, assignedTo: string | undefined): { messageId: MessageIds; kind?: string } | undefined {
+      if (names.some((name) => matchSecret(name)) || (assignedTo !== undefined && matchSecret(assignedTo))) return { messageId: "secretFallback" };
+      const kind = getCredentialKind(fallbackValue);
+      return kind ? { messageId: "credentialFallback", kind } : undefined;
+    }
+
+    /** Autofix when the helper reads the same variable the code read; a suggestion otherwise. */
+    function isAutofixable(sources: readonly EnvSource[]): boolean {
+      return settingsHelper || sources.every((source) => PROCESS_SOURCES.has(source));
+    }
+
+    function report(
+      node: TSESTree.Node,
+      verdict: { messageId: MessageIds; kind?: string },
+      name: string,
+      sources: readonly EnvSource[],
+      fix: TSESLint.ReportFixFunction | undefined,
+    ): void {
+      const call = getRequireEnvCall(context, name);
+      const data = { name, call: `\`${call}\``, kind: verdict.kind ?? "" };
+      const autofix = fix !== undefined && isAutofixable(sources);
+      context.report({
+        node,
+        messageId: verdict.messageId,
+        data,
+        fix: autofix ? fix : null,
+        suggest: fix && !autofix ? [{ messageId: "requireEnv", data, fix }] : [],
+      });
+    }
+
+    function checkFallback(fallback: EnvFallback): void {
+      const value = getStaticStringValue(context, fallback.fallback);
+      if (value === undefined) return;
+      const verdict = classify(
+        fallback.reads.map((r) => r.name),
+        value,
+        getAssignedName(fallback.node)?.name,
+      );
+      if (!verdict) return;
+      const range = fallback.replaceRange;
+      const target = fallback.lastRead;
+      const fix =
+        range && canCallRequireEnv(context, fallback.node)
+          ? (fixer: TSESLint.RuleFixer) => getRequireEnvFixes(fixer, context, range, target.name)
+          : undefined;
+      report(fallback.fallback, verdict, target.name, fallback.reads.map((r) => r.source), fix);
+    }
+
+    function onRead(node: TSESTree.MemberExpression | TSESTree.CallExpression): void {
+      const read = getEnvRead(context, node);
+      if (!read) return;
+      const fallback = getEnvFallback(context, read);
+      // A chain `A || B || "v"` and `X ? X : v` hold several reads; report once, from the first.
+      if (!fallback || fallback.reads[0]?.node !== read.node) return;
+      checkFallback(fallback);
+    }
+
+    /** `const { X = "v" } = process.env` → `const X = requireEnv("X")`, kept in the same declaration style. */
+    function getDestructuringFix(pattern: TSESTree.ObjectPattern, read: DestructuredEnvRead): TSESLint.ReportFixFunction | undefined {
+      const declarator = pattern.parent;
+      if (declarator.type !== AST_NODE_TYPES.VariableDeclarator || pattern.typeAnnotation || !read.binding) return undefined;
+      const declaration = declarator.parent;
+      if (declaration.kind !== "const" && declaration.kind !== "let") return undefined;
+      if (declaration.declarations.length !== 1 || pattern.properties.some((p) => p.type === AST_NODE_TYPES.RestElement)) return undefined;
+      const statement = declaration.parent.type === AST_NODE_TYPES.ExportNamedDeclaration ? declaration.parent : declaration;
+      const container = statement.parent?.type;
+      if (container !== AST_NODE_TYPES.Program && container !== AST_NODE_TYPES.BlockStatement && container !== AST_NODE_TYPES.StaticBlock) return undefined;
+      if (!canCallRequireEnv(context, declarator)) return undefined;
+      const binding = read.binding.name;
+      const call = getRequireEnvCall(context, read.name);
+      if (pattern.properties.length === 1) {
+        return (fixer) => [fixer.replaceText(declarator, `${binding} = ${call}`), ...getRequireEnvHelperFixes(fixer, context)];
+      }
+      // `const { A = "x", B = A } = process.env`: moving `A` after the pattern would break `B`'s default.
+      const variable = sourceCode.getDeclaredVariables(declarator).find((v) => v.name === binding);
+      if (variable?.references.some((ref) => ref.identifier.range[0] > read.property.range[1] && ref.identifier.range[1] <= pattern.range[1])) return undefined;
+      const exported = statement === declaration ? "" : "export ";
+      return (fixer) => [
+        fixer.removeRange(getPropertyRemovalRange(sourceCode, read.property)),
+        insertStatementAfter(fixer, sourceCode, statement, `${exported}${declaration.kind} ${binding} = ${call}`),
+        ...getRequireEnvHelperFixes(fixer, context),
+      ];
+    }
+
+    function getSchemaFix(entry: EnvSchemaDefault): TSESLint.ReportFixFunction | undefined {
+      if (entry.optional) return undefined;
+      const removable = entry.removable;
+      if (removable.type === AST_NODE_TYPES.CallExpression) {
+        const callee = removable.callee as TSESTree.MemberExpression;
+        return (fixer) => fixer.removeRange([callee.object.range[1], removable.range[1]]);
+      }
+      const options = removable.parent as TSESTree.ObjectExpression;
+      if (options.properties.length === 1) return (fixer) => fixer.remove(options);
+      return (fixer) => fixer.removeRange(getPropertyRemovalRange(sourceCode, removable));
+    }
+
+    return {
+      "MemberExpression[object.type='MemberExpression'], MemberExpression[object.type='Identifier']"(node: TSESTree.MemberExpression) {
+        onRead(node);
+      },
+      "CallExpression[callee.type='MemberExpression'][callee.property.name='get']"(node: TSESTree.CallExpression) {
+        onRead(node);
+      },
+      ObjectPattern(pattern) {
+        for (const read of getDestructuredEnvReads(context, pattern)) {
+          if (!read.defaultValue) continue;
+          const value = getStaticStringValue(context, read.defaultValue);
+          if (value === undefined) continue;
+          const verdict = classify([read.name], value, read.binding?.name);
+          if (!verdict) continue;
+          report(read.defaultValue, verdict, read.name, [read.source], getDestructuringFix(pattern, read));
+        }
+      },
+      "CallExpression[callee.name=/^c(?:lean|reate)Env$/u], CallExpression[callee.property.name=/^(?:cleanEnv|createEnv|object)$/u]"(node: TSESTree.CallExpression) {
+        for (const entry of getEnvSchemaDefaults(context, node)) {
+          const value = getStaticStringValue(context, entry.value);
+          if (value === undefined) continue;
+          const verdict = classify([entry.name], value, undefined);
+          if (!verdict) continue;
+          const fix = getSchemaFix(entry);
+          context.report({
+            node: entry.value,
+            messageId: verdict.messageId === "secretFallback" ? "schemaDefault" : "schemaCredentialDefault",
+            data: { name: entry.name, kind: verdict.kind ?? "" },
+            fix: fix ?? null,
+          });
+        }
+      },
+    };
+  },
+});
