@@ -1,21 +1,27 @@
 import type { TSESLint } from "@typescript-eslint/utils";
 
 import type { HardenRuleDocs } from "../utils/create-rule.js";
+import noCatchAll500 from "./no-catch-all-500.js";
 import noDebugDefaultOn from "./no-debug-default-on.js";
 import noHardcodedConfig from "./no-hardcoded-config.js";
 import noHardcodedSecret from "./no-hardcoded-secret.js";
+import noLeakedErrorDetails from "./no-leaked-error-details.js";
 import noPrintDebugging from "./no-print-debugging.js";
 import noSecretEnvFallback from "./no-secret-env-fallback.js";
+import noSwallowedError from "./no-swallowed-error.js";
 
 export type RuleModule = TSESLint.RuleModule<string, readonly unknown[], HardenRuleDocs> & { name: string };
 
 /** Every rule, by id. The consistency test checks this against `src/rules/*.ts`, the docs and the tests. */
 export const rules = {
+  "no-catch-all-500": noCatchAll500,
   "no-debug-default-on": noDebugDefaultOn,
   "no-hardcoded-config": noHardcodedConfig,
   "no-hardcoded-secret": noHardcodedSecret,
+  "no-leaked-error-details": noLeakedErrorDetails,
   "no-print-debugging": noPrintDebugging,
   "no-secret-env-fallback": noSecretEnvFallback,
+  "no-swallowed-error": noSwallowedError,
 } satisfies Record<string, RuleModule>;
 
 export type RuleName = keyof typeof rules;

@@ -1,0 +1,1048 @@
+import { describe, expect, it } from "vitest";
+
+import rule from "../../src/rules/no-catch-all-500.js";
+import { lintWithFix } from "../utils/lint-with-fix.js";
+import { createRuleTester, files } from "../utils/rule-tester.js";
+import { getTypeErrors } from "../utils/typecheck.js";
+
+const ruleTester = createRuleTester();
+const lines = (...parts: string[]) => parts.join("\n");
+
+const expressInline = lines(
+  'import express from "express";',
+  "const app = express();",
+  "declare const db: { user: { create(input: unknown): Promise<unknown> } };",
+  'app.post("/users", async (req, res) => {',
+  "  try {",
+  "    const user = await db.user.create({ data: req.body });",
+  "    res.status(201).json(user);",
+  "  } catch (err) {",
+  "    console.error(err);",
+  '    res.status(500).json({ error: "Something went wrong" });',
+  "  }",
+  "});",
+  "export default app;",
+);
+const expressInlineFixed = lines(
+  'import express from "express";',
+  "const app = express();",
+  "declare const db: { user: { create(input: unknown): Promise<unknown> } };",
+  'app.post("/users", async (req, res, next) => {',
+  "  try {",
+  "    const user = await db.user.create({ data: req.body });",
+  "    res.status(201).json(user);",
+  "  } catch (err) {",
+  "    console.error(err);",
+  "    next(err);",
+  "  }",
+  "});",
+  "export default app;",
+);
+
+const expressBareCatch = lines(
+  'import express from "express";',
+  "const app = express();",
+  "declare function work(): Promise<void>;",
+  'app.get("/report", async (req, res, next) => {',
+  '  try { await work(); res.json({ ok: true }); } catch { return res.status(500).send("oops"); }',
+  "});",
+  "export default app;",
+);
+const expressBareCatchFixed = lines(
+  'import express from "express";',
+  "const app = express();",
+  "declare function work(): Promise<void>;",
+  'app.get("/report", async (req, res, next) => {',
+  "  try { await work(); res.json({ ok: true }); } catch (err) { return next(err); }",
+  "});",
+  "export default app;",
+);
+
+const expressPromiseCatch = lines(
+  'import express from "express";',
+  "const app = express();",
+  "declare const db: { find(): Promise<unknown[]> };",
+  'app.get("/items", (req, res) => {',
+  "  db.find().then((rows) => res.json(rows)).catch(() => res.sendStatus(500));",
+  "});",
+  "export default app;",
+);
+const expressPromiseCatchFixed = lines(
+  'import express from "express";',
+  "const app = express();",
+  "declare const db: { find(): Promise<unknown[]> };",
+  'app.get("/items", (req, res, next) => {',
+  "  db.find().then((rows) => res.json(rows)).catch((err) => next(err));",
+  "});",
+  "export default app;",
+);
+
+const expressSplitStatus = lines(
+  'import express from "express";',
+  "const app = express();",
+  "declare function work(): Promise<void>;",
+  'app.get("/split", async (req, res, next) => {',
+  "  try {",
+  "    await work();",
+  "  } catch (error) {",
+  "    res.status(500);",
+  '    res.json({ error: "failed" });',
+  "  }",
+  "});",
+  "export default app;",
+);
+const expressSplitStatusFixed = lines(
+  'import express from "express";',
+  "const app = express();",
+  "declare function work(): Promise<void>;",
+  'app.get("/split", async (req, res, next) => {',
+  "  try {",
+  "    await work();",
+  "  } catch (error) {",
+  "    next(error);",
+  "  }",
+  "});",
+  "export default app;",
+);
+
+const expressCallback = lines(
+  'const express = require("express");',
+  "const app = express();",
+  'app.get("/rows", function (req, res) {',
+  '  db.query("select 1", (err, rows) => {',
+  '    if (err) return res.status(500).json({ error: "Database error" });',
+  "    res.json(rows);",
+  "  });",
+  "});",
+);
+const expressCallbackFixed = lines(
+  'const express = require("express");',
+  "const app = express();",
+  'app.get("/rows", function (req, res, next) {',
+  '  db.query("select 1", (err, rows) => {',
+  "    if (err) return next(err);",
+  "    res.json(rows);",
+  "  });",
+  "});",
+);
+
+const expressController = lines(
+  'import type { Request, Response } from "express";',
+  "declare function work(): Promise<void>;",
+  "export const createUser = async (req: Request, res: Response) => {",
+  "  try {",
+  "    await work();",
+  "    res.status(201).end();",
+  "  } catch (err) {",
+  '    res.status(500).json({ message: "Failed to create user" });',
+  "  }",
+  "};",
+);
+
+const expressErrorHandler = lines(
+  'import express from "express";',
+  "const app = express();",
+  "app.use((err, req, res, next) => {",
+  "  console.error(err);",
+  '  res.status(500).json({ error: "Internal server error" });',
+  "});",
+);
+
+const fastifyWithHandler = lines(
+  'import Fastify from "fastify";',
+  "const app = Fastify();",
+  "declare function work(): Promise<void>;",
+  'app.get("/a", async (request, reply) => {',
+  "  try {",
+  "    await work();",
+  "    return { ok: true };",
+  "  } catch (err) {",
+  "    request.log.error(err);",
+  '    return reply.code(500).send({ error: "Internal error" });',
+  "  }",
+  "});",
+  "app.setErrorHandler((error, request, reply) => {",
+  "  request.log.error(error);",
+  '  reply.status(500).send({ error: "Internal error" });',
+  "});",
+  "export default app;",
+);
+const fastifyWithHandlerFixed = lines(
+  'import Fastify from "fastify";',
+  "const app = Fastify();",
+  "declare function work(): Promise<void>;",
+  'app.get("/a", async (request, reply) => {',
+  "  try {",
+  "    await work();",
+  "    return { ok: true };",
+  "  } catch (err) {",
+  "    request.log.error(err);",
+  "    throw err;",
+  "  }",
+  "});",
+  "app.setErrorHandler((error, request, reply) => {",
+  "  request.log.error(error);",
+  '  reply.status(500).send({ error: "Internal error" });',
+  "});",
+  "export default app;",
+);
+
+const fastifyPlugin = lines(
+  'import type { FastifyPluginAsync } from "fastify";',
+  "const routes: FastifyPluginAsync = async (fastify) => {",
+  '  fastify.get("/b", async (request, reply) => {',
+  "    try {",
+  "      return await load();",
+  "    } catch (e) {",
+  "      reply.internalServerError();",
+  "    }",
+  "  });",
+  "};",
+  "export default routes;",
+);
+
+const honoRoute = lines(
+  'import { Hono } from "hono";',
+  "const app = new Hono();",
+  "declare function work(): Promise<string>;",
+  'app.get("/a", async (c) => {',
+  "  try {",
+  "    return c.text(await work());",
+  "  } catch (e) {",
+  "    console.error(e);",
+  '    return c.json({ error: "Internal error" }, 500);',
+  "  }",
+  "});",
+  "export default app;",
+);
+const honoRouteFixed = lines(
+  'import { Hono } from "hono";',
+  "const app = new Hono();",
+  "declare function work(): Promise<string>;",
+  'app.get("/a", async (c) => {',
+  "  try {",
+  "    return c.text(await work());",
+  "  } catch (e) {",
+  "    console.error(e);",
+  "    throw e;",
+  "  }",
+  "});",
+  "export default app;",
+);
+
+const honoOnError = lines(
+  'import { Hono } from "hono";',
+  "const app = new Hono();",
+  "app.onError((err, c) => {",
+  "  console.error(err);",
+  '  return c.json({ error: "Internal error" }, 500);',
+  "});",
+);
+
+const koaRoute = lines(
+  'import Router from "@koa/router";',
+  "const router = new Router();",
+  "declare function work(): Promise<unknown>;",
+  'router.get("/a", async (ctx) => {',
+  "  try {",
+  "    ctx.body = await work();",
+  "  } catch (err) {",
+  "    console.error(err);",
+  "    ctx.status = 500;",
+  '    ctx.body = { error: "Internal error" };',
+  "  }",
+  "});",
+  "export default router;",
+);
+const koaRouteFixed = lines(
+  'import Router from "@koa/router";',
+  "const router = new Router();",
+  "declare function work(): Promise<unknown>;",
+  'router.get("/a", async (ctx) => {',
+  "  try {",
+  "    ctx.body = await work();",
+  "  } catch (err) {",
+  "    console.error(err);",
+  "    throw err;",
+  "  }",
+  "});",
+  "export default router;",
+);
+
+const koaErrorMiddleware = lines(
+  'import Koa from "koa";',
+  "const app = new Koa();",
+  "app.use(async (ctx, next) => {",
+  "  try {",
+  "    await next();",
+  "  } catch (err) {",
+  "    ctx.status = 500;",
+  '    ctx.body = { error: "Internal error" };',
+  "  }",
+  "});",
+);
+
+// `next/server.js`: the type check resolves like Node (NodeNext), which needs the extension for next's subpaths.
+const nextAppRoute = lines(
+  'import { NextResponse } from "next/server.js";',
+  "declare function work(): Promise<unknown>;",
+  "export async function GET() {",
+  "  try {",
+  "    return NextResponse.json(await work());",
+  "  } catch (error) {",
+  "    console.error(error);",
+  '    return NextResponse.json({ error: "Failed to load" }, { status: 500 });',
+  "  }",
+  "}",
+);
+const nextAppRouteFixed = lines(
+  'import { NextResponse } from "next/server.js";',
+  "declare function work(): Promise<unknown>;",
+  "export async function GET() {",
+  "  try {",
+  "    return NextResponse.json(await work());",
+  "  } catch (error) {",
+  "    console.error(error);",
+  "    throw error;",
+  "  }",
+  "}",
+);
+
+const nextPagesRoute = lines(
+  'import type { NextApiRequest, NextApiResponse } from "next";',
+  "declare function work(): Promise<unknown>;",
+  "export default async function handler(req: NextApiRequest, res: NextApiResponse) {",
+  "  try {",
+  "    res.status(200).json(await work());",
+  "  } catch (err) {",
+  '    res.status(500).json({ error: "Internal error" });',
+  "  }",
+  "}",
+);
+const nextPagesRouteFixed = lines(
+  'import type { NextApiRequest, NextApiResponse } from "next";',
+  "declare function work(): Promise<unknown>;",
+  "export default async function handler(req: NextApiRequest, res: NextApiResponse) {",
+  "  try {",
+  "    res.status(200).json(await work());",
+  "  } catch (err) {",
+  "    throw err;",
+  "  }",
+  "}",
+);
+
+const nestController = lines(
+  'import { Controller, Get, InternalServerErrorException } from "@nestjs/common";',
+  "declare function work(): Promise<string[]>;",
+  '@Controller("users")',
+  "export class UsersController {",
+  "  @Get()",
+  "  async findAll() {",
+  "    try {",
+  "      return await work();",
+  "    } catch (err) {",
+  '      throw new InternalServerErrorException("Failed to load users");',
+  "    }",
+  "  }",
+  "}",
+);
+const nestControllerFixed = lines(
+  'import { Controller, Get, InternalServerErrorException } from "@nestjs/common";',
+  "declare function work(): Promise<string[]>;",
+  '@Controller("users")',
+  "export class UsersController {",
+  "  @Get()",
+  "  async findAll() {",
+  "    try {",
+  "      return await work();",
+  "    } catch (err) {",
+  "      throw err;",
+  "    }",
+  "  }",
+  "}",
+);
+
+const nestService = lines(
+  'import { HttpException, HttpStatus, Injectable } from "@nestjs/common";',
+  "declare function work(): Promise<string>;",
+  "@Injectable()",
+  "export class UsersService {",
+  "  async create() {",
+  "    return work().catch((error) => {",
+  '      throw new HttpException("Could not create user", HttpStatus.INTERNAL_SERVER_ERROR);',
+  "    });",
+  "  }",
+  "}",
+);
+const nestServiceFixed = lines(
+  'import { HttpException, HttpStatus, Injectable } from "@nestjs/common";',
+  "declare function work(): Promise<string>;",
+  "@Injectable()",
+  "export class UsersService {",
+  "  async create() {",
+  "    return work().catch((error) => {",
+  "      throw error;",
+  "    });",
+  "  }",
+  "}",
+);
+
+const catchAll = (what: string, delegate: string) => ({ messageId: "catchAll" as const, data: { what, delegate } });
+
+ruleTester.run("no-catch-all-500", rule, {
+  valid: [
+    // 502/503/504 are deliberate "a dependency is down" answers.
+    {
+      name: "Express: 503 from a catch",
+      code: lines('import express from "express";', "const app = express();", 'app.get("/a", async (req, res) => {', "  try { await ping(); } catch (err) { res.status(503).json({ error: \"Upstream down\" }); }", "});"),
+      filename: files.ts,
+    },
+    {
+      name: "Express: the error's kind is checked before the 500",
+      code: lines(
+        'import express from "express";',
+        "const app = express();",
+        'app.post("/a", async (req, res) => {',
+        "  try { await save(req.body); } catch (err) {",
+        "    if (err instanceof ValidationError) return res.status(400).json({ error: err.message });",
+        '    res.status(500).json({ error: "Internal error" });',
+        "  }",
+        "});",
+      ),
+      filename: files.ts,
+    },
+    {
+      name: "Express: a switch on the error code",
+      code: lines(
+        'import express from "express";',
+        "const app = express();",
+        'app.post("/a", async (req, res) => {',
+        "  try { await save(req.body); } catch (err) {",
+        "    switch (err.code) {",
+        '      case "P2002": return res.status(409).json({ error: "Already exists" });',
+        '      default: return res.status(500).json({ error: "Internal error" });',
+        "    }",
+        "  }",
+        "});",
+      ),
+      filename: files.ts,
+    },
+    {
+      name: "Express: an is*Error type guard",
+      code: lines(
+        'import express from "express";',
+        "const app = express();",
+        'app.post("/a", async (req, res) => {',
+        "  try { await save(req.body); } catch (e) {",
+        '    if (isHttpError(e)) return res.status(e.status).json({ error: "x" });',
+        "    res.sendStatus(500);",
+        "  }",
+        "});",
+      ),
+      filename: files.ts,
+    },
+    {
+      name: "Express: a catch that rethrows or calls next(err)",
+      code: lines(
+        'import express from "express";',
+        "const app = express();",
+        'app.get("/a", async (req, res, next) => {',
+        "  try { await work(); } catch (err) {",
+        "    if (res.headersSent) return next(err);",
+        '    res.status(500).json({ error: "x" });',
+        "  }",
+        "});",
+        'app.get("/b", async (req, res) => {',
+        '  try { await work(); } catch (err) { res.status(500).json({ error: "x" }); throw err; }',
+        "});",
+      ),
+      filename: files.ts,
+    },
+    {
+      name: "Express: a status taken from the error",
+      code: lines(
+        'import express from "express";',
+        "const app = express();",
+        "app.use((err, req, res, next) => {",
+        "  res.status(err.status || 500).json({ error: err.expose ? err.message : \"Internal error\" });",
+        "});",
+      ),
+      filename: files.ts,
+    },
+    {
+      name: "Express: a central error handler that maps error kinds",
+      code: lines(
+        'import express from "express";',
+        "const app = express();",
+        "app.use((err, req, res, next) => {",
+        '  if (err.name === "ValidationError") return res.status(400).json({ error: err.message });',
+        '  res.status(500).json({ error: "Internal error" });',
+        "});",
+      ),
+      filename: files.ts,
+    },
+    {
+      name: "Express: a 500 outside a catch, and a helper that is not a handler",
+      code: lines(
+        'import express from "express";',
+        "const app = express();",
+        'app.get("/a", (req, res) => { res.status(500).json({ error: "Not implemented" }); });',
+        'function sendError(res, err) { try { x(); } catch (e) { res.status(500).json({ error: "x" }); } }',
+      ),
+      filename: files.ts,
+    },
+    {
+      name: "a callback inside a catch runs later, on its own terms",
+      code: lines(
+        'import express from "express";',
+        "const app = express();",
+        'app.get("/a", async (req, res) => {',
+        '  try { await work(); } catch (err) { setTimeout(() => res.status(500).end(), 10); }',
+        "});",
+      ),
+      filename: files.ts,
+    },
+    {
+      name: "Fastify: 502 from a catch, and an error handler that reads the status",
+      code: lines(
+        'import Fastify from "fastify";',
+        "const app = Fastify();",
+        'app.get("/a", async (request, reply) => {',
+        '  try { return await upstream(); } catch (err) { return reply.code(502).send({ error: "Bad gateway" }); }',
+        "});",
+        "app.setErrorHandler((error, request, reply) => {",
+        "  reply.status(error.statusCode ?? 500).send({ error: error.name });",
+        "});",
+      ),
+      filename: files.ts,
+    },
+    {
+      name: "Hono: onError that tells HTTPException apart",
+      code: lines(
+        'import { Hono } from "hono";',
+        'import { HTTPException } from "hono/http-exception";',
+        "const app = new Hono();",
+        "app.onError((err, c) => {",
+        "  if (err instanceof HTTPException) return err.getResponse();",
+        '  return c.json({ error: "Internal error" }, 500);',
+        "});",
+      ),
+      filename: files.ts,
+    },
+    {
+      name: "Koa: the error middleware that reads err.status",
+      code: lines(
+        'import Koa from "koa";',
+        "const app = new Koa();",
+        "app.use(async (ctx, next) => {",
+        "  try { await next(); } catch (err) {",
+        "    ctx.status = err.status || 500;",
+        '    ctx.body = { error: "Internal error" };',
+        "  }",
+        "});",
+      ),
+      filename: files.ts,
+    },
+    {
+      name: "Next.js: a Zod error answered with 400 first",
+      code: lines(
+        'import { NextResponse } from "next/server";',
+        'import { z } from "zod";',
+        "export async function POST(request: Request) {",
+        "  try { return NextResponse.json(await save(await request.json())); } catch (error) {",
+        "    if (error instanceof z.ZodError) return NextResponse.json({ issues: error.issues }, { status: 422 });",
+        '    return NextResponse.json({ error: "Internal error" }, { status: 500 });',
+        "  }",
+        "}",
+      ),
+      filename: files.nextApp,
+    },
+    {
+      name: "Next.js: 503 with a Retry-After",
+      code: lines(
+        "export async function GET() {",
+        '  try { return Response.json(await work()); } catch { return new Response("Busy", { status: 503, headers: { "Retry-After": "5" } }); }',
+        "}",
+      ),
+      filename: files.nextApp,
+    },
+    {
+      name: "Nest: a gateway error, and a catch that rethrows HTTP exceptions",
+      code: lines(
+        'import { BadGatewayException, Controller, Get, HttpException, InternalServerErrorException } from "@nestjs/common";',
+        '@Controller("a")',
+        "export class AController {",
+        "  @Get() async a() { try { return await work(); } catch { throw new BadGatewayException(); } }",
+        "  @Get() async b() { try { return await work(); } catch (e) { if (e instanceof HttpException) throw e; throw new InternalServerErrorException(); } }",
+        "}",
+      ),
+      filename: files.nest,
+    },
+    {
+      name: "Fastify: reply.send(err) hands the error to the error handler, like next(err)",
+      code: lines(
+        'import Fastify from "fastify";',
+        "const app = Fastify();",
+        'app.get("/a", (request, reply) => {',
+        "  load().then((data) => reply.send(data)).catch((err) => reply.code(500).send(err));",
+        "});",
+      ),
+      filename: files.ts,
+    },
+    {
+      name: "Fastify: an error handler that checks for validation errors",
+      code: lines(
+        'import Fastify from "fastify";',
+        "const app = Fastify();",
+        "app.setErrorHandler((error, request, reply) => {",
+        "  if (error.validation) return reply.code(400).send({ error: error.message });",
+        '  reply.code(500).send({ error: "Internal error" });',
+        "});",
+      ),
+      filename: files.ts,
+    },
+    {
+      name: "a plain Node request listener has no error handler to hand errors to",
+      code: lines(
+        'import http from "node:http";',
+        "async function listener(req, res) {",
+        '  try { await handle(req, res); } catch (err) { res.statusCode = 500; res.end("Internal Server Error"); }',
+        "}",
+        "http.createServer(listener).listen(3000);",
+      ),
+      filename: files.ts,
+    },
+    {
+      name: "an InternalServerErrorException that is not Nest's",
+      code: 'import { InternalServerErrorException } from "./errors";\ntry { work(); } catch (e) { throw new InternalServerErrorException(); }',
+      filename: files.ts,
+    },
+  ],
+  invalid: [
+    {
+      name: "Express: inline handler without next — next is added and the catch delegates",
+      code: expressInline,
+      filename: files.ts,
+      output: expressInlineFixed,
+      errors: [{ ...catchAll("`catch` block", "next(err)"), line: 10, column: 5, endLine: 10, endColumn: 60 }],
+    },
+    {
+      name: "Express: bare catch {} gets a binding; return is kept",
+      code: expressBareCatch,
+      filename: files.ts,
+      output: expressBareCatchFixed,
+      errors: [{ ...catchAll("`catch` block", "next(err)"), line: 5, column: 64 }],
+    },
+    {
+      name: "Express: a floating .catch() callback uses next, never throw",
+      code: expressPromiseCatch,
+      filename: files.ts,
+      output: expressPromiseCatchFixed,
+      errors: [{ ...catchAll("`.catch` callback", "next(err)"), line: 5, column: 56 }],
+    },
+    {
+      name: "Express: res.status(500); then res.json() — both go",
+      code: expressSplitStatus,
+      filename: files.ts,
+      output: expressSplitStatusFixed,
+      errors: [{ ...catchAll("`catch` block", "next(error)"), line: 9, column: 5 }],
+    },
+    {
+      name: "Express (CommonJS): an error-first callback in a function handler",
+      code: expressCallback,
+      filename: files.cjs,
+      output: expressCallbackFixed,
+      errors: [{ ...catchAll("error callback", "next(err)"), line: 5, column: 21 }],
+    },
+    {
+      name: "Express: a status constant",
+      code: lines(
+        'import express from "express";',
+        'import { StatusCodes } from "http-status-codes";',
+        "const app = express();",
+        'app.get("/a", async (req, res, next) => {',
+        '  try { await work(); } catch (err) { logger.error({ code: err.code }, "failed"); res.status(StatusCodes.INTERNAL_SERVER_ERROR).send(); }',
+        "});",
+      ),
+      filename: files.ts,
+      output: lines(
+        'import express from "express";',
+        'import { StatusCodes } from "http-status-codes";',
+        "const app = express();",
+        'app.get("/a", async (req, res, next) => {',
+        '  try { await work(); } catch (err) { logger.error({ code: err.code }, "failed"); next(err); }',
+        "});",
+      ),
+      errors: [catchAll("`catch` block", "next(err)")],
+    },
+    {
+      name: "Express: a controller in its own file (TypeScript) — adding next is a suggestion with its type",
+      code: expressController,
+      filename: files.ts,
+      output: null,
+      errors: [
+        {
+          ...catchAll("`catch` block", "next(err)"),
+          line: 8,
+          suggestions: [
+            {
+              messageId: "delegate",
+              data: { delegate: "next(err)" },
+              output: lines(
+                'import type { Request, Response } from "express";',
+                'import { NextFunction } from "express";',
+                "declare function work(): Promise<void>;",
+                "export const createUser = async (req: Request, res: Response, next: NextFunction) => {",
+                "  try {",
+                "    await work();",
+                "    res.status(201).end();",
+                "  } catch (err) {",
+                "    next(err);",
+                "  }",
+                "};",
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "Express: the central error handler — a status mapping suggestion",
+      code: expressErrorHandler,
+      filename: files.js,
+      output: null,
+      errors: [
+        {
+          messageId: "centralCatchAll",
+          line: 5,
+          column: 3,
+          suggestions: [
+            {
+              messageId: "addStatusMapping",
+              output: lines(
+                'import express from "express";',
+                "const app = express();",
+                "app.use((err, req, res, next) => {",
+                "  console.error(err);",
+                '  if (err.name === "ValidationError") {',
+                "    return res.status(400).json({ error: err.message });",
+                "  }",
+                '  if (err.name === "NotFoundError") {',
+                "    return res.status(404).json({ error: err.message });",
+                "  }",
+                '  res.status(500).json({ error: "Internal server error" });',
+                "});",
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "Fastify: with setErrorHandler in the file the catch rethrows; the error handler itself is flagged",
+      code: fastifyWithHandler,
+      filename: files.ts,
+      output: fastifyWithHandlerFixed,
+      errors: [
+        { ...catchAll("`catch` block", "throw err"), line: 10, column: 12 },
+        {
+          messageId: "centralCatchAll",
+          line: 15,
+          suggestions: [
+            {
+              messageId: "addStatusMapping",
+              output: fastifyWithHandler.replace(
+                '  reply.status(500).send({ error: "Internal error" });',
+                lines(
+                  '  if (error.name === "ValidationError") {',
+                  "    return reply.code(400).send({ error: error.message });",
+                  "  }",
+                  '  if (error.name === "NotFoundError") {',
+                  "    return reply.code(404).send({ error: error.message });",
+                  "  }",
+                  '  reply.status(500).send({ error: "Internal error" });',
+                ),
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "Fastify: without setErrorHandler the rethrow is a suggestion (the default handler sends error.message)",
+      code: fastifyPlugin,
+      filename: files.ts,
+      output: null,
+      errors: [
+        {
+          ...catchAll("`catch` block", "throw e"),
+          line: 7,
+          column: 7,
+          suggestions: [{ messageId: "delegate", data: { delegate: "throw e" }, output: fastifyPlugin.replace("      reply.internalServerError();", "      throw e;") }],
+        },
+      ],
+    },
+    {
+      name: "Hono: route handler",
+      code: honoRoute,
+      filename: files.ts,
+      output: honoRouteFixed,
+      errors: [{ ...catchAll("`catch` block", "throw e"), line: 9, column: 12 }],
+    },
+    {
+      name: "Hono: an HTTPException(500) from a catch",
+      code: lines(
+        'import { Hono } from "hono";',
+        'import { HTTPException } from "hono/http-exception";',
+        "const app = new Hono();",
+        'app.get("/a", async (c) => {',
+        "  try { return c.json(await work()); } catch (cause) {",
+        '    throw new HTTPException(500, { message: "Failed", cause });',
+        "  }",
+        "});",
+      ),
+      filename: files.ts,
+      output: lines(
+        'import { Hono } from "hono";',
+        'import { HTTPException } from "hono/http-exception";',
+        "const app = new Hono();",
+        'app.get("/a", async (c) => {',
+        "  try { return c.json(await work()); } catch (cause) {",
+        "    throw cause;",
+        "  }",
+        "});",
+      ),
+      errors: [catchAll("`catch` block", "throw cause")],
+    },
+    {
+      name: "Hono: onError — a status mapping suggestion",
+      code: honoOnError,
+      filename: files.ts,
+      output: null,
+      errors: [
+        {
+          messageId: "centralCatchAll",
+          line: 5,
+          column: 10,
+          suggestions: [
+            {
+              messageId: "addStatusMapping",
+              output: honoOnError.replace(
+                '  return c.json({ error: "Internal error" }, 500);',
+                lines(
+                  '  if (err.name === "ValidationError") {',
+                  "    return c.json({ error: err.message }, 400);",
+                  "  }",
+                  '  if (err.name === "NotFoundError") {',
+                  "    return c.json({ error: err.message }, 404);",
+                  "  }",
+                  '  return c.json({ error: "Internal error" }, 500);',
+                ),
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "Koa: ctx.status = 500 and its ctx.body become a rethrow",
+      code: koaRoute,
+      filename: files.ts,
+      output: koaRouteFixed,
+      errors: [{ ...catchAll("`catch` block", "throw err"), line: 9, column: 5, endLine: 9, endColumn: 21 }],
+    },
+    {
+      name: "Koa: ctx.throw(500) in a catch",
+      code: lines(
+        'import Router from "@koa/router";',
+        "const router = new Router();",
+        'router.get("/a", async (ctx) => {',
+        '  try { ctx.body = await work(); } catch (err) { ctx.throw(500, "Failed"); }',
+        "});",
+      ),
+      filename: files.ts,
+      output: lines(
+        'import Router from "@koa/router";',
+        "const router = new Router();",
+        'router.get("/a", async (ctx) => {',
+        "  try { ctx.body = await work(); } catch (err) { throw err; }",
+        "});",
+      ),
+      errors: [catchAll("`catch` block", "throw err")],
+    },
+    {
+      name: "Koa: the error middleware — a status mapping suggestion",
+      code: koaErrorMiddleware,
+      filename: files.ts,
+      output: null,
+      errors: [
+        {
+          messageId: "centralCatchAll",
+          line: 7,
+          suggestions: [
+            {
+              messageId: "addStatusMapping",
+              output: koaErrorMiddleware.replace(
+                "    ctx.status = 500;",
+                lines(
+                  '    if (err.name === "ValidationError") {',
+                  "      ctx.status = 400;",
+                  "      ctx.body = { error: err.message };",
+                  "      return;",
+                  "    }",
+                  '    if (err.name === "NotFoundError") {',
+                  "      ctx.status = 404;",
+                  "      ctx.body = { error: err.message };",
+                  "      return;",
+                  "    }",
+                  "    ctx.status = 500;",
+                ),
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "Next.js App Router: NextResponse.json with status 500",
+      code: nextAppRoute,
+      filename: files.nextApp,
+      output: nextAppRouteFixed,
+      errors: [{ ...catchAll("`catch` block", "throw error"), line: 8, column: 12, endColumn: 75 }],
+    },
+    {
+      name: "Next.js App Router: a response that is not the catch's last statement — the rethrow is a suggestion",
+      code: lines(
+        "export async function POST(request: Request) {",
+        "  try { await work(); } catch (error) {",
+        '    if (!request.headers.get("x-quiet")) return new Response("Internal error", { status: 500 });',
+        "    report(error);",
+        "  }",
+        '  return new Response("ok");',
+        "}",
+      ),
+      filename: files.nextApp,
+      output: null,
+      errors: [
+        {
+          ...catchAll("`catch` block", "throw error"),
+          line: 3,
+          suggestions: [
+            {
+              messageId: "delegate",
+              data: { delegate: "throw error" },
+              output: lines(
+                "export async function POST(request: Request) {",
+                "  try { await work(); } catch (error) {",
+                '    if (!request.headers.get("x-quiet")) throw error;',
+                "    report(error);",
+                "  }",
+                '  return new Response("ok");',
+                "}",
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "Next.js Pages API",
+      code: nextPagesRoute,
+      filename: files.nextPages,
+      output: nextPagesRouteFixed,
+      errors: [{ ...catchAll("`catch` block", "throw err"), line: 7, column: 5 }],
+    },
+    {
+      name: "Next.js: a floating promise's .catch() gets no fix (a throw there is an unhandled rejection)",
+      code: lines("export async function GET() {", "  work().catch(() => new Response(null, { status: 500 }));", '  return new Response("ok");', "}"),
+      filename: files.nextApp,
+      output: null,
+      errors: [{ ...catchAll("`.catch` callback", "throw err"), suggestions: [] }],
+    },
+    {
+      name: "NestJS: InternalServerErrorException in a controller",
+      code: nestController,
+      filename: files.nest,
+      output: nestControllerFixed,
+      errors: [{ ...catchAll("`catch` block", "throw err"), line: 10, column: 13 }],
+    },
+    {
+      name: "NestJS: HttpException(…, HttpStatus.INTERNAL_SERVER_ERROR) in a service's .catch()",
+      code: nestService,
+      filename: "src/users/users.service.ts",
+      output: nestServiceFixed,
+      errors: [{ ...catchAll("`.catch` callback", "throw error"), line: 7, column: 13 }],
+    },
+    {
+      name: "NestJS: @Res() in library-specific mode",
+      code: lines(
+        'import { Controller, Get, Res } from "@nestjs/common";',
+        'import type { Response } from "express";',
+        '@Controller("a")',
+        "export class AController {",
+        "  @Get()",
+        "  async a(@Res() res: Response) {",
+        "    try {",
+        "      res.json(await work());",
+        "    } catch (err) {",
+        '      res.status(500).json({ error: "Internal error" });',
+        "    }",
+        "  }",
+        "}",
+      ),
+      filename: files.nest,
+      output: lines(
+        'import { Controller, Get, Res } from "@nestjs/common";',
+        'import type { Response } from "express";',
+        '@Controller("a")',
+        "export class AController {",
+        "  @Get()",
+        "  async a(@Res() res: Response) {",
+        "    try {",
+        "      res.json(await work());",
+        "    } catch (err) {",
+        "      throw err;",
+        "    }",
+        "  }",
+        "}",
+      ),
+      errors: [catchAll("`catch` block", "throw err")],
+    },
+  ],
+});
+
+describe("no-catch-all-500 autofix outputs", () => {
+  const cases = [
+    { name: "Express inline", code: expressInline, filename: files.ts, output: expressInlineFixed },
+    { name: "Express bare catch", code: expressBareCatch, filename: files.ts, output: expressBareCatchFixed },
+    { name: "Express .catch()", code: expressPromiseCatch, filename: files.ts, output: expressPromiseCatchFixed },
+    { name: "Express split status", code: expressSplitStatus, filename: files.ts, output: expressSplitStatusFixed },
+    { name: "Express callback (CJS)", code: expressCallback, filename: files.cjs, output: expressCallbackFixed },
+    { name: "Fastify", code: fastifyWithHandler, filename: files.ts, output: fastifyWithHandlerFixed },
+    { name: "Hono", code: honoRoute, filename: files.ts, output: honoRouteFixed },
+    { name: "Koa", code: koaRoute, filename: files.ts, output: koaRouteFixed },
+    { name: "Next.js App", code: nextAppRoute, filename: files.nextApp, output: nextAppRouteFixed },
+    { name: "Next.js Pages", code: nextPagesRoute, filename: files.nextPages, output: nextPagesRouteFixed },
+    { name: "Nest controller", code: nestController, filename: files.nest, output: nestControllerFixed },
+    { name: "Nest service", code: nestService, filename: "src/users/users.service.ts", output: nestServiceFixed },
+  ];
+
+  it.each(cases)("$name: re-lints with nothing left to fix", ({ code, filename, output }) => {
+    const result = lintWithFix("no-catch-all-500", code, { filename });
+    expect(result.output).toBe(output);
+    expect(result.fatal).toEqual([]);
+    expect(result.remainingFixable).toEqual([]);
+  });
+
+  // The Fastify fixture keeps its (reported, suggestion-only) error handler; everything else re-lints clean.
+  it.each(cases.filter((c) => c.name !== "Fastify"))("$name: no report is left", ({ code, filename }) => {
+    expect(lintWithFix("no-catch-all-500", code, { filename }).remaining).toEqual([]);
+  });
+
+  const typed = cases.filter((c) => c.filename !== files.cjs);
+  it.each(typed)("$name: the input and the output type-check against the framework's types", ({ code, filename, output }) => {
+    const name = filename.endsWith(".ts") ? "server.ts" : "server.js";
+    expect(getTypeErrors({ [name]: code })).toEqual([]);
+    expect(getTypeErrors({ [name]: output })).toEqual([]);
+  });
+});

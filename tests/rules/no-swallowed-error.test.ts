@@ -1,0 +1,938 @@
+import { describe, expect, it } from "vitest";
+
+import rule from "../../src/rules/no-swallowed-error.js";
+import { lintWithFix } from "../utils/lint-with-fix.js";
+import { createRuleTester, files } from "../utils/rule-tester.js";
+import { getTypeErrors } from "../utils/typecheck.js";
+
+const ruleTester = createRuleTester();
+
+const pino = { harden: { logger: { name: "logger", source: "./src/logger.js", style: "pino" } } };
+const winston = { harden: { logger: { name: "logger", source: "./src/logger.js", style: "winston" } } };
+const assumed = "the app's structured logger";
+const strict = [{ includeUnusedOutsideHandlers: true }] as const;
+
+const lines = (...text: string[]): string => text.join("\n");
+
+ruleTester.run("no-swallowed-error", rule, {
+  valid: [
+    // The error is referenced: logged, rethrown, passed on, wrapped as `cause`, inspected.
+    {
+      name: "Express: the catch logs the error before answering",
+      code: lines(
+        'import express from "express";',
+        "const app = express();",
+        'app.post("/users", async (req, res) => {',
+        "  try {",
+        "    res.json(await createUser(req.body));",
+        "  } catch (err) {",
+        '    req.log.error({ err }, "createUser failed");',
+        '    res.status(500).json({ error: "Internal error" });',
+        "  }",
+        "});",
+      ),
+      filename: files.ts,
+    },
+    { name: "rethrown", code: "try { run(); } catch (err) { throw err; }", filename: files.ts },
+    { name: "wrapped as cause", code: 'try { run(); } catch (err) { throw new Error("Saving failed", { cause: err }); }', filename: files.ts },
+    { name: "passed to next", code: 'app.get("/a", async (req, res, next) => { try { await run(); } catch (err) { next(err); } });', filename: files.ts },
+    { name: "inspected", code: "try { run(); } catch (error) { if (!(error instanceof NotFound)) throw error; }", filename: files.ts },
+    { name: "destructured and used", code: "try { run(); } catch ({ message }) { report(message); }", filename: files.js },
+    {
+      name: "Koa: the central error middleware uses the error",
+      code: lines(
+        'import Koa from "koa";',
+        "const app = new Koa();",
+        "app.use(async (ctx, next) => {",
+        "  try {",
+        "    await next();",
+        "  } catch (err) {",
+        "    ctx.status = err.status ?? 500;",
+        '    ctx.app.emit("error", err, ctx);',
+        "  }",
+        "});",
+      ),
+      filename: files.js,
+    },
+    // An empty catch that explains itself, as core `no-empty` allows.
+    { name: "empty catch with a block comment", code: "try { fs.unlinkSync(tmp); } catch { /* already gone: nothing to clean up */ }", filename: files.ts },
+    { name: "empty catch with a line comment", code: "try {\n  fs.unlinkSync(tmp);\n} catch (err) {\n  // already gone: nothing to clean up\n}", filename: files.ts },
+    { name: ".catch with an explaining comment", code: "cache.warm().catch(() => { /* best effort: the cache refills on the next read */ });", filename: files.ts },
+    { name: ".catch(() => null) with an explaining comment", code: "const user = await findUser(id).catch(() => null /* a missing user is a 404 below */);", filename: files.ts },
+    // Rejection handlers that pass the error on.
+    { name: ".catch(next)", code: "app.get('/a', (req, res, next) => { load().then((d) => res.json(d)).catch(next); });", filename: files.js },
+    { name: ".catch(handleError)", code: "load().catch(handleError);", filename: files.ts },
+    { name: ".catch with a logging callback", code: 'load().catch((err) => logger.warn({ err }, "load failed"));', filename: files.ts },
+    { name: ".then with a using rejection callback", code: "load().then(show, (err) => report(err));", filename: files.ts },
+    { name: ".then with one argument", code: "load().then(() => {});", filename: files.ts },
+    { name: "a function callback that reads arguments", code: "load().catch(function () { report(arguments[0]); });", filename: files.js },
+    { name: ".catch with a non-function value (a zod default)", code: 'const name = z.string().catch("anonymous");', filename: files.ts },
+    // The `fs.access(p).then(() => true, () => false)` probe: the result says it failed.
+    { name: "success probe with .then(ok, fail)", code: "const exists = await fs.access(path).then(() => true, () => false);", filename: files.ts },
+    { name: "success probe with .then(ok).catch(fail)", code: "const exists = await fs.access(path).then(() => true).catch(() => false);", filename: files.ts },
+    // Outside request handlers, an unused binding is only flagged with `includeUnusedOutsideHandlers`.
+    { name: "a fallback outside a handler", code: "function readConfig(text) {\n  try {\n    return JSON.parse(text);\n  } catch {\n    return {};\n  }\n}", filename: files.js },
+    { name: "a .catch fallback outside a handler", code: "const manifest = await readFile(p).catch(() => '{}');", filename: files.ts },
+    { name: "the option set to false", code: "function f() { try { a(); } catch (e) { return null; } }", options: [{ includeUnusedOutsideHandlers: false }], filename: files.ts },
+    // In a handler, a catch that answers with a 4xx translated the failure into an answer on purpose.
+    {
+      name: "Express: invalid JSON becomes a 400",
+      code: lines(
+        'import express from "express";',
+        "const app = express();",
+        'app.post("/import", (req, res) => {',
+        "  let data;",
+        "  try {",
+        "    data = JSON.parse(req.body.payload);",
+        "  } catch {",
+        '    return res.status(400).json({ error: "payload is not valid JSON" });',
+        "  }",
+        "  res.json(data);",
+        "});",
+      ),
+      filename: files.js,
+    },
+    {
+      name: "Fastify: a bad token becomes a 401",
+      code: 'import Fastify from "fastify";\nconst app = Fastify();\napp.get("/me", async (request, reply) => {\n  try { return verify(request.headers.authorization); } catch { return reply.code(401).send({ error: "invalid token" }); }\n});',
+      filename: files.ts,
+    },
+    {
+      name: "Hono: invalid JSON becomes a 400",
+      code: 'import { Hono } from "hono";\nconst app = new Hono();\napp.post("/a", async (c) => {\n  let body;\n  try { body = await c.req.json(); } catch { return c.json({ error: "invalid JSON" }, 400); }\n  return c.json(body);\n});',
+      filename: files.ts,
+    },
+    {
+      name: "Koa: ctx.throw(400)",
+      code: 'import Router from "@koa/router";\nconst router = new Router();\nrouter.post("/a", async (ctx) => {\n  try { ctx.body = JSON.parse(ctx.request.rawBody); } catch { ctx.throw(400, "invalid JSON"); }\n});',
+      filename: files.js,
+    },
+    {
+      name: "Next.js App route: NextResponse.json(..., { status: 400 })",
+      code: lines(
+        'import { NextResponse } from "next/server";',
+        "export async function POST(request: Request) {",
+        "  let body: unknown;",
+        "  try {",
+        "    body = await request.json();",
+        "  } catch {",
+        '    return NextResponse.json({ error: "Invalid JSON" }, { status: 400 });',
+        "  }",
+        "  return NextResponse.json(body);",
+        "}",
+      ),
+      filename: files.nextApp,
+    },
+    {
+      name: "Next.js Pages API: res.status(422)",
+      code: 'export default function handler(req, res) {\n  try { res.json(schema.parse(req.body)); } catch { res.status(422).json({ error: "invalid body" }); }\n}',
+      filename: files.nextPages,
+    },
+    {
+      name: "NestJS: throw new NotFoundException()",
+      code: lines(
+        'import { Controller, Get, NotFoundException, Param } from "@nestjs/common";',
+        '@Controller("users")',
+        "export class UsersController {",
+        '  @Get(":id")',
+        '  async findOne(@Param("id") id: string) {',
+        "    try {",
+        "      return await this.usersService.findOne(id);",
+        "    } catch {",
+        "      throw new NotFoundException();",
+        "    }",
+        "  }",
+        "}",
+      ),
+      filename: files.nest,
+    },
+    {
+      name: "Fastify: a status helper (@fastify/sensible reply.notFound()) counts as a 4xx answer",
+      code: 'import Fastify from "fastify";\nconst app = Fastify();\napp.get("/files/:name", async (request, reply) => {\n  try { return await storage.read(request.params.name); } catch { return reply.notFound(); }\n});',
+      filename: files.ts,
+    },
+    // A 500 for whatever was caught is `no-catch-all-500`'s report, not a second one here.
+    {
+      name: "Express: a catch-all 500 is left to no-catch-all-500",
+      code: 'import express from "express";\nconst app = express();\napp.post("/users", async (req, res) => {\n  try { res.json(await createUser(req.body)); } catch { res.status(500).json({ error: "Something went wrong" }); }\n});',
+      filename: files.ts,
+    },
+    {
+      name: "Koa: the central error middleware answering 500 is left to no-catch-all-500",
+      code: 'import Koa from "koa";\nconst app = new Koa();\napp.use(async (ctx, next) => {\n  try { await next(); } catch (err) { ctx.status = 500; ctx.body = { error: "Internal error" }; }\n});',
+      filename: files.js,
+    },
+    {
+      name: "NestJS: InternalServerErrorException without the cause is left to no-catch-all-500",
+      code: 'import { Controller, Get, InternalServerErrorException } from "@nestjs/common";\n@Controller("users")\nexport class UsersController {\n  @Get()\n  async findAll() {\n    try { return await this.users.findAll(); } catch { throw new InternalServerErrorException("Failed to list users"); }\n  }\n}',
+      filename: files.nest,
+    },
+    {
+      name: "Next.js: a .catch answering 500 is left to no-catch-all-500",
+      code: 'export async function GET() {\n  return loadStats().then((s) => Response.json(s)).catch(() => new Response(null, { status: 500 }));\n}',
+      filename: files.nextApp,
+    },
+    // Not a catch at all.
+    { name: "try/finally", code: "try { run(); } finally { cleanup(); }", filename: files.ts },
+  ],
+  invalid: [
+    // ── Empty catch blocks ──────────────────────────────────────────────────────────────────
+    {
+      name: "Express: an empty catch in a handler, no logger known: log and rethrow are suggestions",
+      code: lines(
+        'import express from "express";',
+        "const app = express();",
+        'app.post("/signup", async (req, res) => {',
+        "  try {",
+        "    await mailer.sendWelcome(req.body.email);",
+        "  } catch (e) {}",
+        "  res.status(201).end();",
+        "});",
+      ),
+      filename: files.ts,
+      output: null,
+      errors: [
+        {
+          messageId: "emptyCatch",
+          data: { operation: "`mailer.sendWelcome`", logger: assumed },
+          line: 6,
+          column: 5,
+          endLine: 6,
+          endColumn: 14,
+          suggestions: [
+            {
+              messageId: "logError",
+              data: { call: 'logger.error({ err: e }, "mailer.sendWelcome failed")' },
+              output: lines(
+                'import express from "express";',
+                "const app = express();",
+                'app.post("/signup", async (req, res) => {',
+                "  try {",
+                "    await mailer.sendWelcome(req.body.email);",
+                "  } catch (e) {",
+                '    logger.error({ err: e }, "mailer.sendWelcome failed");',
+                "  }",
+                "  res.status(201).end();",
+                "});",
+              ),
+            },
+            {
+              messageId: "rethrow",
+              data: { name: "e" },
+              output: lines(
+                'import express from "express";',
+                "const app = express();",
+                'app.post("/signup", async (req, res) => {',
+                "  try {",
+                "    await mailer.sendWelcome(req.body.email);",
+                "  } catch (e) {",
+                "    throw e;",
+                "  }",
+                "  res.status(201).end();",
+                "});",
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "an empty catch without a binding, settings logger: the binding and the import are added",
+      code: lines('import { db } from "./db.js";', "", "try {", "    await db.migrate();", "} catch {}"),
+      filename: files.ts,
+      settings: pino,
+      output: lines(
+        'import { db } from "./db.js";',
+        'import { logger } from "./logger.js";',
+        "",
+        "try {",
+        "    await db.migrate();",
+        "} catch (err) {",
+        '    logger.error({ err }, "db.migrate failed");',
+        "}",
+      ),
+      errors: [
+        {
+          messageId: "emptyCatch",
+          data: { operation: "`db.migrate`", logger: "`logger`" },
+          line: 5,
+          column: 3,
+          endLine: 5,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: "rethrow",
+              data: { name: "err" },
+              output: lines('import { db } from "./db.js";', "", "try {", "    await db.migrate();", "} catch (err) {", "    throw err;", "}"),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "a one-line try keeps the fix on one line; `error` when `err` is taken",
+      code: "const err = 1;\ntry { cache.clear(); } catch {}",
+      filename: files.js,
+      output: null,
+      errors: [
+        {
+          messageId: "emptyCatch",
+          data: { operation: "`cache.clear`", logger: assumed },
+          suggestions: [
+            { messageId: "logError", data: { call: 'logger.error({ err: error }, "cache.clear failed")' }, output: 'const err = 1;\ntry { cache.clear(); } catch (error) { logger.error({ err: error }, "cache.clear failed"); }' },
+            { messageId: "rethrow", data: { name: "error" }, output: "const err = 1;\ntry { cache.clear(); } catch (error) { throw error; }" },
+          ],
+        },
+      ],
+    },
+    {
+      name: "a TODO comment is not an explanation; the comment is kept",
+      code: "try { sync(); } catch (err) { /* TODO: handle */ }",
+      filename: files.ts,
+      output: null,
+      errors: [
+        {
+          messageId: "emptyCatch",
+          data: { operation: "`sync`", logger: assumed },
+          suggestions: [
+            { messageId: "logError", data: { call: 'logger.error({ err }, "sync failed")' }, output: 'try { sync(); } catch (err) { /* TODO: handle */ logger.error({ err }, "sync failed"); }' },
+            { messageId: "rethrow", data: { name: "err" }, output: "try { sync(); } catch (err) { /* TODO: handle */ throw err; }" },
+          ],
+        },
+      ],
+    },
+    {
+      name: "a TODO line comment: the statement goes on the next line",
+      code: "try {\n  sync();\n} catch (err) {\n  // TODO\n}",
+      filename: files.ts,
+      output: null,
+      errors: [
+        {
+          messageId: "emptyCatch",
+          suggestions: [
+            { messageId: "logError", data: { call: 'logger.error({ err }, "sync failed")' }, output: 'try {\n  sync();\n} catch (err) {\n  // TODO\n  logger.error({ err }, "sync failed");\n}' },
+            { messageId: "rethrow", data: { name: "err" }, output: "try {\n  sync();\n} catch (err) {\n  // TODO\n  throw err;\n}" },
+          ],
+        },
+      ],
+    },
+    {
+      name: "FIXME and @ts- directives are not explanations either",
+      code: "try { a(); } catch { // FIXME\n}\ntry { b(); } catch { /* @ts-ignore */ }",
+      filename: files.js,
+      output: null,
+      errors: [
+        { messageId: "emptyCatch", line: 1, suggestions: [{ messageId: "logError", data: { call: 'logger.error({ err }, "a failed")' }, output: 'try { a(); } catch (err) { // FIXME\nlogger.error({ err }, "a failed");\n}\ntry { b(); } catch { /* @ts-ignore */ }' }, { messageId: "rethrow", data: { name: "err" }, output: "try { a(); } catch (err) { // FIXME\nthrow err;\n}\ntry { b(); } catch { /* @ts-ignore */ }" }] },
+        { messageId: "emptyCatch", line: 3, suggestions: [{ messageId: "logError", data: { call: 'logger.error({ err }, "b failed")' }, output: 'try { a(); } catch { // FIXME\n}\ntry { b(); } catch (err) { /* @ts-ignore */ logger.error({ err }, "b failed"); }' }, { messageId: "rethrow", data: { name: "err" }, output: "try { a(); } catch { // FIXME\n}\ntry { b(); } catch (err) { /* @ts-ignore */ throw err; }" }] },
+      ],
+    },
+    {
+      name: "no call in the try block: a generic message; a logger binding in scope is used (autofix)",
+      code: 'import { logger } from "./lib/logger.js";\ntry {\n  value = config.port;\n} catch (e) {\n}',
+      filename: files.ts,
+      output: 'import { logger } from "./lib/logger.js";\ntry {\n  value = config.port;\n} catch (e) {\n  logger.error({ err: e }, "Unexpected error");\n}',
+      errors: [
+        {
+          messageId: "emptyCatch",
+          data: { operation: "the `try` block", logger: "`logger`" },
+          suggestions: [{ messageId: "rethrow", data: { name: "e" }, output: 'import { logger } from "./lib/logger.js";\ntry {\n  value = config.port;\n} catch (e) {\n  throw e;\n}' }],
+        },
+      ],
+    },
+    {
+      name: "semicolon-less files stay semicolon-less",
+      code: 'import pino from "pino"\nconst log = pino()\ntry { await flush() } catch {}',
+      filename: files.ts,
+      output: 'import pino from "pino"\nconst log = pino()\ntry { await flush() } catch (err) { log.error({ err }, "flush failed") }',
+      errors: [{ messageId: "emptyCatch", data: { operation: "`flush`", logger: "`log`" }, suggestions: [{ messageId: "rethrow", data: { name: "err" }, output: 'import pino from "pino"\nconst log = pino()\ntry { await flush() } catch (err) { throw err }' }] }],
+    },
+    {
+      name: "winston logger in a CommonJS file: required, message first",
+      code: 'const express = require("express");\nasync function start() {\n  try {\n    await queue.connect();\n  } catch (err) {}\n}',
+      filename: files.cjs,
+      settings: winston,
+      output: 'const express = require("express");\nconst { logger } = require("./logger.js");\nasync function start() {\n  try {\n    await queue.connect();\n  } catch (err) {\n    logger.error("queue.connect failed", { err });\n  }\n}',
+      errors: [{ messageId: "emptyCatch", suggestions: [{ messageId: "rethrow", data: { name: "err" }, output: 'const express = require("express");\nasync function start() {\n  try {\n    await queue.connect();\n  } catch (err) {\n    throw err;\n  }\n}' }] }],
+    },
+    {
+      name: "a destructuring pattern that reads nothing: flagged without a fix",
+      code: "try { run(); } catch ({ code }) {}",
+      filename: files.js,
+      output: null,
+      errors: [{ messageId: "emptyCatch", suggestions: [] }],
+    },
+
+    // ── Discarding rejection callbacks ──────────────────────────────────────────────────────
+    {
+      name: "a floating .catch(() => {}): log suggestion, no propagate (the rejection would be unhandled)",
+      code: "sendWelcomeEmail(user).catch(() => {});",
+      filename: files.ts,
+      output: null,
+      errors: [
+        {
+          messageId: "discardedRejection",
+          data: { method: "catch", handler: "() => {}", operation: "`sendWelcomeEmail`", logger: assumed },
+          line: 1,
+          column: 30,
+          endLine: 1,
+          endColumn: 38,
+          suggestions: [
+            { messageId: "logError", data: { call: 'logger.error({ err }, "sendWelcomeEmail failed")' }, output: 'sendWelcomeEmail(user).catch((err) => { logger.error({ err }, "sendWelcomeEmail failed"); });' },
+          ],
+        },
+      ],
+    },
+    {
+      name: "await x.catch(() => null) with a settings logger: autofix keeps the null; propagate is a suggestion",
+      code: "const user = await db.user.findUnique({ where: { id } }).catch(() => null);",
+      filename: files.ts,
+      settings: pino,
+      output: 'import { logger } from "./logger.js";\nconst user = await db.user.findUnique({ where: { id } }).catch((err) => { logger.error({ err }, "db.user.findUnique failed"); return null; });',
+      errors: [
+        {
+          messageId: "discardedRejection",
+          data: { method: "catch", handler: "() => null", operation: "`db.user.findUnique`", logger: "`logger`" },
+          suggestions: [{ messageId: "propagate", data: { method: "catch" }, output: "const user = await db.user.findUnique({ where: { id } });" }],
+        },
+      ],
+    },
+    {
+      name: "() => undefined, () => false, function () {} and a lone return are discards too",
+      code: "a().catch(() => undefined);\nb().catch(() => false);\nc().catch(function () {});\nd().catch(() => { return; });\ne().catch(() => void 0);",
+      filename: files.js,
+      output: null,
+      errors: [
+        { messageId: "discardedRejection", data: { method: "catch", handler: "() => undefined", operation: "`a`", logger: assumed }, line: 1, suggestions: [{ messageId: "logError", data: { call: 'logger.error({ err }, "a failed")' }, output: 'a().catch((err) => { logger.error({ err }, "a failed"); return undefined; });\nb().catch(() => false);\nc().catch(function () {});\nd().catch(() => { return; });\ne().catch(() => void 0);' }] },
+        { messageId: "discardedRejection", data: { method: "catch", handler: "() => false", operation: "`b`", logger: assumed }, line: 2, suggestions: [{ messageId: "logError", data: { call: 'logger.error({ err }, "b failed")' }, output: 'a().catch(() => undefined);\nb().catch((err) => { logger.error({ err }, "b failed"); return false; });\nc().catch(function () {});\nd().catch(() => { return; });\ne().catch(() => void 0);' }] },
+        { messageId: "discardedRejection", data: { method: "catch", handler: "function () {}", operation: "`c`", logger: assumed }, line: 3, suggestions: [{ messageId: "logError", data: { call: 'logger.error({ err }, "c failed")' }, output: 'a().catch(() => undefined);\nb().catch(() => false);\nc().catch(function (err) { logger.error({ err }, "c failed"); });\nd().catch(() => { return; });\ne().catch(() => void 0);' }] },
+        { messageId: "discardedRejection", data: { method: "catch", handler: "() => { return; }", operation: "`d`", logger: assumed }, line: 4, suggestions: [{ messageId: "logError", data: { call: 'logger.error({ err }, "d failed")' }, output: 'a().catch(() => undefined);\nb().catch(() => false);\nc().catch(function () {});\nd().catch((err) => { logger.error({ err }, "d failed"); return; });\ne().catch(() => void 0);' }] },
+        { messageId: "discardedRejection", data: { method: "catch", handler: "() => void 0", operation: "`e`", logger: assumed }, line: 5, suggestions: [{ messageId: "logError", data: { call: 'logger.error({ err }, "e failed")' }, output: 'a().catch(() => undefined);\nb().catch(() => false);\nc().catch(function () {});\nd().catch(() => { return; });\ne().catch((err) => { logger.error({ err }, "e failed"); return void 0; });' }] },
+      ],
+    },
+    {
+      name: "an unused parameter does not make a discard a use",
+      code: "load().catch((e) => {});",
+      filename: files.ts,
+      output: null,
+      errors: [{ messageId: "discardedRejection", data: { method: "catch", handler: "(e) => {}", operation: "`load`", logger: assumed }, suggestions: [{ messageId: "logError", data: { call: 'logger.error({ err: e }, "load failed")' }, output: 'load().catch((e) => { logger.error({ err: e }, "load failed"); });' }] }],
+    },
+    {
+      name: ".catch(noop) and .catch(_.noop)",
+      code: "reader.cancel().catch(noop);\nreturn stream.close().catch(_.noop);",
+      filename: files.cjs,
+      languageOptions: { parserOptions: { ecmaFeatures: { globalReturn: true } } },
+      output: null,
+      errors: [
+        { messageId: "discardedRejection", data: { method: "catch", handler: "noop", operation: "`reader.cancel`", logger: assumed }, line: 1, column: 23, suggestions: [{ messageId: "logError", data: { call: 'logger.error({ err }, "reader.cancel failed")' }, output: 'reader.cancel().catch((err) => { logger.error({ err }, "reader.cancel failed"); });\nreturn stream.close().catch(_.noop);' }] },
+        {
+          messageId: "discardedRejection",
+          data: { method: "catch", handler: "_.noop", operation: "`stream.close`", logger: assumed },
+          line: 2,
+          suggestions: [
+            { messageId: "logError", data: { call: 'logger.error({ err }, "stream.close failed")' }, output: 'reader.cancel().catch(noop);\nreturn stream.close().catch((err) => { logger.error({ err }, "stream.close failed"); });' },
+            { messageId: "propagate", data: { method: "catch" }, output: "reader.cancel().catch(noop);\nreturn stream.close();" },
+          ],
+        },
+      ],
+    },
+    {
+      name: "the rejection callback of .then(ok, fail): propagate drops only that argument",
+      code: "async function load() {\n  return fetchJson(url).then(parse, () => {});\n}",
+      filename: files.ts,
+      output: null,
+      errors: [
+        {
+          messageId: "discardedRejection",
+          data: { method: "then", handler: "() => {}", operation: "`fetchJson`", logger: assumed },
+          line: 2,
+          column: 37,
+          suggestions: [
+            { messageId: "logError", data: { call: 'logger.error({ err }, "fetchJson failed")' }, output: 'async function load() {\n  return fetchJson(url).then(parse, (err) => { logger.error({ err }, "fetchJson failed"); });\n}' },
+            { messageId: "propagate", data: { method: "then" }, output: "async function load() {\n  return fetchJson(url).then(parse);\n}" },
+          ],
+        },
+      ],
+    },
+    {
+      name: "a promise held in a variable: the generic message",
+      code: "pending.catch(() => {});",
+      filename: files.ts,
+      output: null,
+      errors: [{ messageId: "discardedRejection", data: { method: "catch", handler: "() => {}", operation: "the promise", logger: assumed }, suggestions: [{ messageId: "logError", data: { call: 'logger.error({ err }, "Unexpected error")' }, output: 'pending.catch((err) => { logger.error({ err }, "Unexpected error"); });' }] }],
+    },
+    {
+      name: "a success probe whose rejection callback returns null is still a discard",
+      code: "const ok = await ping().then(() => true, () => null);",
+      filename: files.ts,
+      output: null,
+      errors: [{ messageId: "discardedRejection", data: { method: "then", handler: "() => null", operation: "`ping`", logger: assumed }, suggestions: [{ messageId: "logError", data: { call: 'logger.error({ err }, "ping failed")' }, output: 'const ok = await ping().then(() => true, (err) => { logger.error({ err }, "ping failed"); return null; });' }, { messageId: "propagate", data: { method: "then" }, output: "const ok = await ping().then(() => true);" }] }],
+    },
+
+    // ── Unused bindings in request handlers ─────────────────────────────────────────────────
+    {
+      name: "Express: a fallback answer that hides the failure; settings logger: autofix",
+      code: lines(
+        'import express from "express";',
+        "const app = express();",
+        'app.get("/users", async (req, res) => {',
+        "  try {",
+        "    const users = await db.user.findMany();",
+        "    res.json(users);",
+        "  } catch {",
+        "    res.json([]);",
+        "  }",
+        "});",
+      ),
+      filename: files.ts,
+      settings: pino,
+      output: lines(
+        'import express from "express";',
+        'import { logger } from "./logger.js";',
+        "const app = express();",
+        'app.get("/users", async (req, res) => {',
+        "  try {",
+        "    const users = await db.user.findMany();",
+        "    res.json(users);",
+        "  } catch (err) {",
+        '    logger.error({ err }, "db.user.findMany failed");',
+        "    res.json([]);",
+        "  }",
+        "});",
+      ),
+      errors: [{ messageId: "unusedInHandler", data: { what: "`catch` block", operation: "`db.user.findMany`", logger: "`logger`" }, line: 7, column: 5, endLine: 7, endColumn: 10, suggestions: [] }],
+    },
+    {
+      name: "Express in JavaScript: a named but unused binding; a 400 beside a 503 stays flagged",
+      code: lines(
+        'const express = require("express");',
+        "const router = express.Router();",
+        'router.put("/orders/:id", async (req, res) => {',
+        "  try {",
+        "    await orders.update(req.params.id, req.body);",
+        "    res.sendStatus(204);",
+        "  } catch (error) {",
+        "    if (!req.body) return res.status(400).end();",
+        "    res.status(503).end();",
+        "  }",
+        "});",
+      ),
+      filename: files.cjs,
+      output: null,
+      errors: [
+        {
+          messageId: "unusedInHandler",
+          data: { what: "`catch` block", operation: "`orders.update`", logger: assumed },
+          line: 7,
+          column: 5,
+          endColumn: 18,
+          suggestions: [
+            {
+              messageId: "logError",
+              data: { call: 'logger.error({ err: error }, "orders.update failed")' },
+              output: lines(
+                'const express = require("express");',
+                "const router = express.Router();",
+                'router.put("/orders/:id", async (req, res) => {',
+                "  try {",
+                "    await orders.update(req.params.id, req.body);",
+                "    res.sendStatus(204);",
+                "  } catch (error) {",
+                '    logger.error({ err: error }, "orders.update failed");',
+                "    if (!req.body) return res.status(400).end();",
+                "    res.status(503).end();",
+                "  }",
+                "});",
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "Express: a comment does not excuse a catch that answers without the error",
+      code: 'app.get("/a", async (req, res) => {\n  try { await load(); } catch (error) {\n    // Return error response\n    res.status(502).send("Upstream error");\n  }\n});',
+      filename: files.js,
+      output: null,
+      errors: [{ messageId: "unusedInHandler", suggestions: [{ messageId: "logError", data: { call: 'logger.error({ err: error }, "load failed")' }, output: 'app.get("/a", async (req, res) => {\n  try { await load(); } catch (error) {\n    // Return error response\n    logger.error({ err: error }, "load failed");\n    res.status(502).send("Upstream error");\n  }\n});' }] }],
+    },
+    {
+      name: "Express: a generic Error thrown without the cause",
+      code: 'app.post("/pay", async (req, res) => {\n  try {\n    await stripe.charges.create(req.body);\n  } catch {\n    throw new Error("Payment failed");\n  }\n  res.end();\n});',
+      filename: files.js,
+      output: null,
+      errors: [{ messageId: "unusedInHandler", data: { what: "`catch` block", operation: "`stripe.charges.create`", logger: assumed }, suggestions: [{ messageId: "logError", data: { call: 'logger.error({ err }, "stripe.charges.create failed")' }, output: 'app.post("/pay", async (req, res) => {\n  try {\n    await stripe.charges.create(req.body);\n  } catch (err) {\n    logger.error({ err }, "stripe.charges.create failed");\n    throw new Error("Payment failed");\n  }\n  res.end();\n});' }] }],
+    },
+    {
+      name: "Fastify: request.log is the logger, so the fix is an autofix",
+      code: lines(
+        'import Fastify from "fastify";',
+        "const app = Fastify();",
+        'app.get("/users/:id", async (request, reply) => {',
+        "  try {",
+        "    return await users.find(request.params.id);",
+        "  } catch {",
+        "    return { user: null };",
+        "  }",
+        "});",
+      ),
+      filename: files.ts,
+      output: lines(
+        'import Fastify from "fastify";',
+        "const app = Fastify();",
+        'app.get("/users/:id", async (request, reply) => {',
+        "  try {",
+        "    return await users.find(request.params.id);",
+        "  } catch (err) {",
+        '    request.log.error({ err }, "users.find failed");',
+        "    return { user: null };",
+        "  }",
+        "});",
+      ),
+      errors: [{ messageId: "unusedInHandler", data: { what: "`catch` block", operation: "`users.find`", logger: "`request.log`" }, line: 6, column: 5, endColumn: 10 }],
+    },
+    {
+      name: "Fastify: a .catch callback with an object body in a handler",
+      code: 'import Fastify from "fastify";\nconst app = Fastify();\napp.get("/status", async (req, reply) => {\n  return reply.send(await probe().catch((e) => ({ ok: false })));\n});',
+      filename: files.ts,
+      output: 'import Fastify from "fastify";\nconst app = Fastify();\napp.get("/status", async (req, reply) => {\n  return reply.send(await probe().catch((e) => { req.log.error({ err: e }, "probe failed"); return { ok: false }; }));\n});',
+      errors: [{ messageId: "unusedInHandler", data: { what: "`.catch` callback", operation: "`probe`", logger: "`req.log`" }, line: 4, column: 41, endColumn: 63 }],
+    },
+    {
+      name: "Hono: c.var.logger when the handler uses it; a same-line statement keeps its line",
+      code: lines(
+        'import { Hono } from "hono";',
+        "const app = new Hono();",
+        'app.post("/orders", async (c) => {',
+        '  c.var.logger.info("creating order");',
+        "  try {",
+        "    return c.json(await orders.create(await c.req.json()), 201);",
+        "  } catch { return c.json({ queued: false }, 202); }",
+        "});",
+      ),
+      filename: files.ts,
+      output: lines(
+        'import { Hono } from "hono";',
+        "const app = new Hono();",
+        'app.post("/orders", async (c) => {',
+        '  c.var.logger.info("creating order");',
+        "  try {",
+        "    return c.json(await orders.create(await c.req.json()), 201);",
+        '  } catch (err) { c.var.logger.error({ err }, "orders.create failed"); return c.json({ queued: false }, 202); }',
+        "});",
+      ),
+      errors: [{ messageId: "unusedInHandler", data: { what: "`catch` block", operation: "`orders.create`", logger: "`c.var.logger`" }, line: 7 }],
+    },
+    {
+      name: "Koa: a route that answers an empty list; logger in scope",
+      code: lines(
+        'import Router from "@koa/router";',
+        'import { logger } from "./logger.js";',
+        "const router = new Router();",
+        'router.get("/feed", async (ctx) => {',
+        "  try {",
+        "    ctx.body = await feed.load(ctx.state.user);",
+        "  } catch (err) {",
+        "    ctx.body = [];",
+        "  }",
+        "});",
+      ),
+      filename: files.ts,
+      output: lines(
+        'import Router from "@koa/router";',
+        'import { logger } from "./logger.js";',
+        "const router = new Router();",
+        'router.get("/feed", async (ctx) => {',
+        "  try {",
+        "    ctx.body = await feed.load(ctx.state.user);",
+        "  } catch (err) {",
+        '    logger.error({ err }, "feed.load failed");',
+        "    ctx.body = [];",
+        "  }",
+        "});",
+      ),
+      errors: [{ messageId: "unusedInHandler", data: { what: "`catch` block", operation: "`feed.load`", logger: "`logger`" }, line: 7, column: 5, endColumn: 16 }],
+    },
+    {
+      name: "Koa: .catch with an expression body in a route",
+      code: 'import Router from "@koa/router";\nconst router = new Router();\nrouter.get("/feed", async (ctx) => {\n  ctx.body = await feed.load().catch(() => []);\n});',
+      filename: files.js,
+      output: null,
+      errors: [{ messageId: "unusedInHandler", data: { what: "`.catch` callback", operation: "`feed.load`", logger: assumed }, suggestions: [{ messageId: "logError", data: { call: 'logger.error({ err }, "feed.load failed")' }, output: 'import Router from "@koa/router";\nconst router = new Router();\nrouter.get("/feed", async (ctx) => {\n  ctx.body = await feed.load().catch((err) => { logger.error({ err }, "feed.load failed"); return []; });\n});' }] }],
+    },
+    {
+      name: "Next.js App route: a 503 without the error; settings logger",
+      code: lines(
+        'import { NextResponse } from "next/server";',
+        "export async function POST(request: Request) {",
+        "  try {",
+        "    const user = await prisma.user.create({ data: await request.json() });",
+        "    return NextResponse.json(user, { status: 201 });",
+        "  } catch (error) {",
+        '    return NextResponse.json({ error: "Try again later" }, { status: 503 });',
+        "  }",
+        "}",
+      ),
+      filename: files.nextApp,
+      settings: { harden: { logger: { name: "logger", source: "@/lib/logger" } } },
+      output: lines(
+        'import { NextResponse } from "next/server";',
+        'import { logger } from "@/lib/logger";',
+        "export async function POST(request: Request) {",
+        "  try {",
+        "    const user = await prisma.user.create({ data: await request.json() });",
+        "    return NextResponse.json(user, { status: 201 });",
+        "  } catch (error) {",
+        '    logger.error({ err: error }, "prisma.user.create failed");',
+        '    return NextResponse.json({ error: "Try again later" }, { status: 503 });',
+        "  }",
+        "}",
+      ),
+      errors: [{ messageId: "unusedInHandler", data: { what: "`catch` block", operation: "`prisma.user.create`", logger: "`logger`" }, line: 6, column: 5, endColumn: 18 }],
+    },
+    {
+      name: "Next.js Pages API: the default export handler answers an empty list",
+      code: 'import { logger } from "../../lib/logger";\nexport default async function handler(req, res) {\n  try {\n    res.json(await stripe.charges.list());\n  } catch (e) {\n    res.status(200).json({ data: [] });\n  }\n}',
+      filename: files.nextPages,
+      output: 'import { logger } from "../../lib/logger";\nexport default async function handler(req, res) {\n  try {\n    res.json(await stripe.charges.list());\n  } catch (e) {\n    logger.error({ err: e }, "stripe.charges.list failed");\n    res.status(200).json({ data: [] });\n  }\n}',
+      errors: [{ messageId: "unusedInHandler", data: { what: "`catch` block", operation: "`stripe.charges.list`", logger: "`logger`" } }],
+    },
+    {
+      name: "NestJS: a controller that returns an empty list on failure; no logger known",
+      code: lines(
+        'import { Controller, Get } from "@nestjs/common";',
+        '@Controller("users")',
+        "export class UsersController {",
+        "  @Get()",
+        "  async findAll() {",
+        "    try {",
+        "      return await this.usersService.findAll();",
+        "    } catch {",
+        "      return [];",
+        "    }",
+        "  }",
+        "}",
+      ),
+      filename: files.nest,
+      output: null,
+      errors: [
+        {
+          messageId: "unusedInHandler",
+          data: { what: "`catch` block", operation: "`usersService.findAll`", logger: assumed },
+          line: 8,
+          column: 7,
+          endColumn: 12,
+          suggestions: [
+            {
+              messageId: "logError",
+              data: { call: 'logger.error({ err }, "usersService.findAll failed")' },
+              output: lines(
+                'import { Controller, Get } from "@nestjs/common";',
+                '@Controller("users")',
+                "export class UsersController {",
+                "  @Get()",
+                "  async findAll() {",
+                "    try {",
+                "      return await this.usersService.findAll();",
+                "    } catch (err) {",
+                '      logger.error({ err }, "usersService.findAll failed");',
+                "      return [];",
+                "    }",
+                "  }",
+                "}",
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "a handler defined for registration elsewhere (Express signature), with a TS-annotated binding",
+      code: 'import type { Request, Response } from "express";\nexport const getUser = async (req: Request, res: Response) => {\n  try {\n    res.json(await users.get(req.params.id));\n  } catch (e: unknown) {\n    res.json(null);\n    metrics.increment("users.error");\n  }\n};',
+      filename: files.ts,
+      output: null,
+      errors: [{ messageId: "unusedInHandler", line: 5, column: 5, endColumn: 23, suggestions: [{ messageId: "logError", data: { call: 'logger.error({ err: e }, "users.get failed")' }, output: 'import type { Request, Response } from "express";\nexport const getUser = async (req: Request, res: Response) => {\n  try {\n    res.json(await users.get(req.params.id));\n  } catch (e: unknown) {\n    logger.error({ err: e }, "users.get failed");\n    res.json(null);\n    metrics.increment("users.error");\n  }\n};' }] }],
+    },
+    {
+      name: "an outer `err` used in the catch body: the new binding is `error`, so the outer one is not shadowed",
+      code: 'app.get("/a", (req, res) => {\n  const err = "E_LOAD";\n  try { load(); } catch { res.json({ code: err }); }\n});',
+      filename: files.js,
+      output: null,
+      errors: [{ messageId: "unusedInHandler", suggestions: [{ messageId: "logError", data: { call: 'logger.error({ err: error }, "load failed")' }, output: 'app.get("/a", (req, res) => {\n  const err = "E_LOAD";\n  try { load(); } catch (error) { logger.error({ err: error }, "load failed"); res.json({ code: err }); }\n});' }] }],
+    },
+
+    // ── includeUnusedOutsideHandlers (strict) ───────────────────────────────────────────────
+    {
+      name: "strict: an unused binding outside a handler",
+      code: "export function readConfig(text: string) {\n  try {\n    return JSON.parse(text);\n  } catch (e) {\n    return {};\n  }\n}",
+      filename: files.ts,
+      options: strict,
+      output: null,
+      errors: [{ messageId: "unusedOutsideHandler", data: { what: "`catch` block", operation: "`JSON.parse`", logger: assumed }, line: 4, column: 5, endColumn: 14, suggestions: [{ messageId: "logError", data: { call: 'logger.error({ err: e }, "JSON.parse failed")' }, output: 'export function readConfig(text: string) {\n  try {\n    return JSON.parse(text);\n  } catch (e) {\n    logger.error({ err: e }, "JSON.parse failed");\n    return {};\n  }\n}' }] }],
+    },
+    {
+      name: "strict: a new error thrown without the cause",
+      code: 'try { await charge(order); } catch { throw new Error("Payment failed"); }',
+      filename: files.ts,
+      options: strict,
+      settings: pino,
+      output: 'import { logger } from "./logger.js";\ntry { await charge(order); } catch (err) { logger.error({ err }, "charge failed"); throw new Error("Payment failed"); }',
+      errors: [{ messageId: "unusedOutsideHandler", data: { what: "`catch` block", operation: "`charge`", logger: "`logger`" } }],
+    },
+    {
+      name: "strict: a .catch fallback outside a handler",
+      code: "const manifest = await readFile(p).catch(() => '{}');",
+      filename: files.ts,
+      options: strict,
+      output: null,
+      errors: [{ messageId: "unusedOutsideHandler", data: { what: "`.catch` callback", operation: "`readFile`", logger: assumed }, suggestions: [{ messageId: "logError", data: { call: 'logger.error({ err }, "readFile failed")' }, output: "const manifest = await readFile(p).catch((err) => { logger.error({ err }, \"readFile failed\"); return '{}'; });" }] }],
+    },
+  ],
+});
+
+describe("no-swallowed-error autofix is safe on save", () => {
+  const loggerModule = 'import pino from "pino";\nexport const logger = pino();\n';
+
+  it("Express: re-lints clean, and the output type-checks", () => {
+    const code = lines(
+      'import express from "express";',
+      "const app = express();",
+      "async function createUser(data: unknown) {",
+      "  return { id: 1, data };",
+      "}",
+      "async function warmCache() {}",
+      'app.post("/users", async (req, res) => {',
+      "  try {",
+      "    await warmCache();",
+      "  } catch {}",
+      "  try {",
+      "    res.status(201).json(await createUser(req.body));",
+      "  } catch {",
+      '    res.status(202).json({ queued: true });',
+      "  }",
+      "  warmCache().catch(() => {});",
+      "  const fallback = await createUser(null).catch(() => null);",
+      "  void fallback;",
+      "});",
+      "export default app;",
+    );
+    const result = lintWithFix("no-swallowed-error", code, { settings: pino });
+    expect(result.fatal).toEqual([]);
+    expect(result.remainingFixable).toEqual([]);
+    expect(result.remaining).toEqual([]);
+    expect(result.output).toBe(
+      lines(
+        'import express from "express";',
+        'import { logger } from "./logger.js";',
+        "const app = express();",
+        "async function createUser(data: unknown) {",
+        "  return { id: 1, data };",
+        "}",
+        "async function warmCache() {}",
+        'app.post("/users", async (req, res) => {',
+        "  try {",
+        "    await warmCache();",
+        "  } catch (err) {",
+        '    logger.error({ err }, "warmCache failed");',
+        "  }",
+        "  try {",
+        "    res.status(201).json(await createUser(req.body));",
+        "  } catch (err) {",
+        '    logger.error({ err }, "createUser failed");',
+        '    res.status(202).json({ queued: true });',
+        "  }",
+        '  warmCache().catch((err) => { logger.error({ err }, "warmCache failed"); });',
+        '  const fallback = await createUser(null).catch((err) => { logger.error({ err }, "createUser failed"); return null; });',
+        "  void fallback;",
+        "});",
+        "export default app;",
+      ),
+    );
+    expect(getTypeErrors({ "server.ts": code, "logger.ts": loggerModule })).toEqual([]);
+    expect(getTypeErrors({ "server.ts": result.output, "logger.ts": loggerModule })).toEqual([]);
+  });
+
+  it("Fastify: request.log output type-checks against Fastify's types", () => {
+    const code = lines(
+      'import Fastify from "fastify";',
+      "const app = Fastify();",
+      "async function findUser(id: string) {",
+      "  return { id };",
+      "}",
+      'app.get<{ Params: { id: string } }>("/users/:id", async (request, reply) => {',
+      "  try {",
+      "    return await findUser(request.params.id);",
+      "  } catch {",
+      "    return { id: request.params.id, found: false };",
+      "  }",
+      "});",
+      "export default app;",
+    );
+    const result = lintWithFix("no-swallowed-error", code);
+    expect(result.remaining).toEqual([]);
+    expect(result.output).toContain('  } catch (err) {\n    request.log.error({ err }, "findUser failed");\n');
+    expect(getTypeErrors({ "server.ts": code })).toEqual([]);
+    expect(getTypeErrors({ "server.ts": result.output })).toEqual([]);
+  });
+
+  it("Next.js App route with a winston logger: the output type-checks", () => {
+    const code = lines(
+      "async function save(data: unknown) {",
+      "  return { data };",
+      "}",
+      "export async function POST(request: Request) {",
+      "  try {",
+      "    return Response.json(await save(await request.json()), { status: 201 });",
+      "  } catch (error) {",
+      '    return Response.json({ error: "Try again later" }, { status: 503 });',
+      "  }",
+      "}",
+    );
+    // Next.js projects import their logger through the `@/` alias, written into each file as is.
+    const result = lintWithFix("no-swallowed-error", code, {
+      filename: files.nextApp,
+      settings: { harden: { logger: { name: "logger", source: "@/logger", style: "winston" } } },
+    });
+    expect(result.remaining).toEqual([]);
+    expect(result.output).toBe(
+      lines(
+        'import { logger } from "@/logger";',
+        "async function save(data: unknown) {",
+        "  return { data };",
+        "}",
+        "export async function POST(request: Request) {",
+        "  try {",
+        "    return Response.json(await save(await request.json()), { status: 201 });",
+        "  } catch (error) {",
+        '    logger.error("save failed", { err: error });',
+        '    return Response.json({ error: "Try again later" }, { status: 503 });',
+        "  }",
+        "}",
+      ),
+    );
+    const winstonModule = 'import winston from "winston";\nexport const logger = winston.createLogger({});\n';
+    expect(getTypeErrors({ "route.ts": code, "logger.ts": winstonModule })).toEqual([]);
+    expect(getTypeErrors({ "route.ts": result.output, "logger.ts": winstonModule })).toEqual([]);
+  });
+
+  it("strict: a converted expression body keeps its value and type", () => {
+    const code = lines(
+      'import { logger } from "./logger.js";',
+      "async function readManifest(): Promise<string> {",
+      '  return "{}";',
+      "}",
+      "export const manifest: Promise<string | { empty: true }> = readManifest().catch(() => ({ empty: true as const }));",
+    );
+    const result = lintWithFix("no-swallowed-error", code, { options: [{ includeUnusedOutsideHandlers: true }] });
+    expect(result.remaining).toEqual([]);
+    expect(result.output).toContain('.catch((err) => { logger.error({ err }, "readManifest failed"); return { empty: true as const }; });');
+    expect(getTypeErrors({ "server.ts": code, "logger.ts": loggerModule })).toEqual([]);
+    expect(getTypeErrors({ "server.ts": result.output, "logger.ts": loggerModule })).toEqual([]);
+  });
+
+  it("never autofixes when no logger is known", () => {
+    const code = "try { run(); } catch {}\nload().catch(() => {});\n";
+    const result = lintWithFix("no-swallowed-error", code);
+    expect(result.output).toBe(code);
+    expect(result.remaining.map((m) => m.messageId)).toEqual(["emptyCatch", "discardedRejection"]);
+  });
+});
