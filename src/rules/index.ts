@@ -9,6 +9,7 @@ import noLeakedErrorDetails from "./no-leaked-error-details.js";
 import noPrintDebugging from "./no-print-debugging.js";
 import noSecretEnvFallback from "./no-secret-env-fallback.js";
 import noSwallowedError from "./no-swallowed-error.js";
+import requireRouteAuth from "./require-route-auth.js";
 
 export type RuleModule = TSESLint.RuleModule<string, readonly unknown[], HardenRuleDocs> & { name: string };
 
@@ -22,6 +23,7 @@ export const rules = {
   "no-print-debugging": noPrintDebugging,
   "no-secret-env-fallback": noSecretEnvFallback,
   "no-swallowed-error": noSwallowedError,
+  "require-route-auth": requireRouteAuth,
 } satisfies Record<string, RuleModule>;
 
 export type RuleName = keyof typeof rules;

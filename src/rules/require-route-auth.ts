@@ -1,0 +1,303 @@
+import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
+
+import { getImportFixes, isDeclaredAtModuleLevel } from "../fix/get-import-fixes.js";
+import { getStatementTerminator } from "../fix/get-statement-terminator.js";
+import { getFreeLocalName, getHandlerPrologueFix } from "../fix/insert-handler-prologue.js";
+import { getNestGuardFix } from "../fix/insert-nest-guard.js";
+import { getRouteMiddlewareFix } from "../fix/insert-route-middleware.js";
+import { getAuthVocabulary, type AuthVocabulary } from "../frameworks/get-auth-vocabulary.js";
+import { getDeclaredRoutes } from "../frameworks/get-file-routes.js";
+import { getModuleAuthBindings } from "../frameworks/get-module-auth-bindings.js";
+import { getNextRouteFile } from "../frameworks/get-next-route-file.js";
+import { getRouteAuth, type RouteAuth } from "../frameworks/get-route-auth.js";
+import { getReceiver } from "../frameworks/get-receiver.js";
+import { getRouteRegistration } from "../frameworks/get-route-registration.js";
+import { getStaticString } from "../frameworks/get-static-string.js";
+import { isFunctionNode } from "../frameworks/get-function-from-expression.js";
+import { isAuthName } from "../frameworks/is-auth-name.js";
+import { isConstantHandler } from "../frameworks/is-constant-handler.js";
+import { isCatchAllPath } from "../frameworks/is-path-covered-by.js";
+import { isPublicPath, matchesPathGlob } from "../frameworks/is-public-path.js";
+import { isRoutePathComplete } from "../frameworks/is-route-path-complete.js";
+import type { Framework, RouteRegistration } from "../frameworks/types.js";
+import { createRule } from "../utils/create-rule.js";
+import { getHardenSettings, type AuthSettings, type ImportedName } from "../utils/settings.js";
+
+type Options = [];
+type MessageIds = "missingAuth" | "insertAuth";
+type Fix = (fixer: TSESLint.RuleFixer) => TSESLint.RuleFix[];
+
+const PROTECT_HINT: Readonly<Record<Framework, string>> = {
+  express: "Put your auth middleware first in its chain, or `use` it on the app or router before the route.",
+  koa: "Put your auth middleware first in its chain, or `use` it on the router before the route.",
+  hono: "Put your auth middleware first in its chain, or `use` it on a path that covers the route, before it.",
+  fastify: "Add your auth hook to its route options (`onRequest: [...]`), or `addHook` it in the plugin that registers the route.",
+  next: "Check the session at the top of the handler and return 401 without one, or wrap the export in your auth wrapper.",
+  nest: "Add `@UseGuards(...)` with your auth guard to the method or the controller.",
+};
+
+/** Local names the Next.js session check may bind, in order of preference. */
+const SESSION_NAMES = ["session", "authSession", "currentSession"];
+
+interface PendingRoute {
+  route: RouteRegistration;
+  auth: RouteAuth | undefined;
+}
+
+/** The argument a route's path is written in, for dynamic paths (`${API}/login`) and arrays. */
+function getPathNode(route: RouteRegistration): TSESTree.Node | undefined {
+  const call = route.node;
+  if (call.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  if (route.options && call.arguments[0] === route.options) {
+    for (const property of route.options.properties) {
+      if (property.type === AST_NODE_TYPES.Property && property.key.type === AST_NODE_TYPES.Identifier && (property.key.name === "url" || property.key.name === "path")) {
+        return property.value;
+      }
+    }
+    return undefined;
+  }
+  const [first, second] = call.arguments;
+  if (route.path !== undefined && getStaticString(second) === route.path && getStaticString(first) !== route.path) return second;
+  if (first && !route.chain.includes(first)) return first;
+  // `app.route("/x").get(handler)`: the path is on the `route` call.
+  let object: TSESTree.Node = call.callee.type === AST_NODE_TYPES.MemberExpression ? call.callee.object : call.callee;
+  while (object.type === AST_NODE_TYPES.CallExpression && object.callee.type === AST_NODE_TYPES.MemberExpression) {
+    if (object.callee.property.type === AST_NODE_TYPES.Identifier && object.callee.property.name === "route") return object.arguments[0];
+    object = object.callee.object;
+  }
+  return undefined;
+}
+
+/** The paths a route answers, for matching public / protected patterns; `[]` when they are not known. */
+function getMatchPaths(route: RouteRegistration): string[] {
+  if (route.fullPath !== undefined) return [route.fullPath];
+  if (route.path !== undefined) return [route.path.startsWith("/") ? route.path : `/${route.path}`];
+  const node = getPathNode(route);
+  if (node?.type === AST_NODE_TYPES.TemplateLiteral) {
+    // `${API_PREFIX}/auth/login`: the prefix is unknown, the rest is what the route is.
+    const pieces = node.quasis.map((quasi, i) => (i === 0 ? quasi.value.cooked ?? "" : `:param${quasi.value.cooked ?? ""}`));
+    const path = node.quasis[0]?.value.cooked === "" ? pieces.slice(1).join("").replace(/^:param/u, "") : pieces.join("");
+    return [path.startsWith("/") ? path : `/${path}`];
+  }
+  if (node?.type === AST_NODE_TYPES.ArrayExpression) {
+    const paths = node.elements.map((element) => getStaticString(element));
+    if (paths.every((path): path is string => path !== undefined)) return paths;
+  }
+  return [];
+}
+
+function getRouteLabel(sourceCode: Readonly<TSESLint.SourceCode>, route: RouteRegistration): string {
+  const methods = route.methods.length > 0 ? route.methods.join("|") : "ALL";
+  const pathNode = getPathNode(route);
+  const path = route.fullPath ?? route.path ?? (pathNode ? sourceCode.getText(pathNode) : "(dynamic path)");
+  return `${methods} ${path}`;
+}
+
+function getReportLoc(route: RouteRegistration): TSESTree.SourceLocation {
+  const start = route.reportNode.loc.start;
+  const pathNode = getPathNode(route);
+  // `get("/users"`: the method and the path, so the squiggle names the route.
+  if (pathNode && route.node.type === AST_NODE_TYPES.CallExpression && pathNode.parent === route.node && pathNode.range[0] > route.reportNode.range[0]) {
+    return { start, end: pathNode.loc.end };
+  }
+  return route.reportNode.loc;
+}
+
+function getRootIdentifier(node: TSESTree.Node): TSESTree.Identifier | undefined {
+  let current = node;
+  for (;;) {
+    if (current.type === AST_NODE_TYPES.CallExpression) current = current.callee;
+    else if (current.type === AST_NODE_TYPES.MemberExpression) current = current.object;
+    else break;
+  }
+  return current.type === AST_NODE_TYPES.Identifier ? current : undefined;
+}
+
+/** Whether every name `node` uses means the same at `target` (`fastify.authenticate` from another plugin does not). */
+function isUsableAt(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node, target: TSESTree.Node): boolean {
+  const root = getRootIdentifier(node);
+  if (!root) return false;
+  const here = ASTUtils.findVariable(sourceCode.getScope(node), root);
+  const there = ASTUtils.findVariable(sourceCode.getScope(target), root.name);
+  return here === there;
+}
+
+/** A reference to existing auth that can be copied: a name, member path or call — not an inline function. */
+function isCopyable(node: TSESTree.Node): boolean {
+  if (node.type === AST_NODE_TYPES.Identifier || node.type === AST_NODE_TYPES.MemberExpression) return true;
+  if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+  return node.arguments.every((arg) => !isFunctionNode(arg)) && isCopyable(node.callee);
+}
+
+export default createRule<Options, MessageIds>({
+  name: "require-route-auth",
+  meta: {
+    type: "problem",
+    docs: {
+      description: "Require authentication on every route that is not declared public.",
+      recommended: "recommended",
+      url: "https://github.com/harden-eslint/eslint-plugin-harden/blob/main/docs/rules/require-route-auth.md",
+    },
+    fixable: "code",
+    hasSuggestions: true,
+    schema: [],
+    messages: {
+      missingAuth:
+        "`{{route}}` has no authentication: nothing in this file checks who is calling before its handler runs, so anyone who can reach the server can call it. {{protect}} If it is public on purpose, {{markPublic}}; if auth in another file covers it, list the path in `settings.harden.auth.protectedPaths`.",
+      insertAuth: "Protect it with `{{auth}}`.",
+    },
+  },
+  create(context) {
+    const sourceCode = context.sourceCode;
+    const settings = getHardenSettings(context);
+    const authSettings: AuthSettings = settings.auth ?? {};
+    const vocabulary: AuthVocabulary = getAuthVocabulary(settings);
+    const publicPaths = settings.publicPaths ?? [];
+    const protectedPaths = authSettings.protectedPaths ?? [];
+    const pending: PendingRoute[] = [];
+    const nextFile = getNextRouteFile(context.filename);
+
+    function isExempt(route: RouteRegistration): boolean {
+      if (route.methods.length > 0 && route.methods.every((method) => method === "OPTIONS")) return true;
+      if (route.path !== undefined && isCatchAllPath(route.path)) return true;
+      if (isConstantHandler(route)) return true;
+      // `export default handle(app)` / `export const GET = handle(app)`: the app's own routes are checked.
+      if (
+        route.framework === "next" &&
+        route.handler?.type === AST_NODE_TYPES.CallExpression &&
+        route.handler.arguments.some((arg) => getReceiver(context, arg, false) !== undefined)
+      ) {
+        return true;
+      }
+      const paths = getMatchPaths(route);
+      if (paths.length === 0) return false;
+      const complete = route.fullPath !== undefined && isRoutePathComplete(context, route);
+      return paths.every(
+        (path) => isPublicPath(path, publicPaths, complete) || protectedPaths.some((pattern) => matchesPathGlob(path, pattern)),
+      );
+    }
+
+    /** Existing auth this file applies elsewhere, usable at `route`: copied as a suggestion. */
+    function findCandidate(route: RouteRegistration): { text: string } | undefined {
+      for (const { route: other, auth } of pending) {
+        if (!auth || auth.status !== "protected" || other.framework !== route.framework) continue;
+        if (route.framework === "nest") {
+          const expression = auth.node.type === AST_NODE_TYPES.Decorator ? auth.node.expression : undefined;
+          if (expression?.type === AST_NODE_TYPES.CallExpression && expression.arguments.length > 0 && expression.callee.type === AST_NODE_TYPES.Identifier && expression.callee.name === "UseGuards") {
+            return { text: expression.arguments.map((arg) => sourceCode.getText(arg)).join(", ") };
+          }
+          continue;
+        }
+        if (auth.via === "middleware" && isCopyable(auth.node) && isUsableAt(sourceCode, auth.node, route.node)) {
+          return { text: sourceCode.getText(auth.node) };
+        }
+      }
+      for (const binding of getModuleAuthBindings(context, vocabulary)) {
+        if (route.framework === "nest" ? binding.kind === "guard" : binding.kind === "middleware" || (binding.kind === "session-check" && isAuthName(binding.name) && binding.source?.startsWith(".") === true)) {
+          return { text: binding.name };
+        }
+      }
+      return undefined;
+    }
+
+    /** The session check a Next.js handler can await, from settings or from what this file imports. */
+    function getSessionCall(fn: NonNullable<RouteRegistration["handlerFunction"]>): { call: string; imported: ImportedName | undefined } | undefined {
+      const pages = nextFile?.router === "pages";
+      const [reqParam, resParam] = fn.params;
+      const reqName = reqParam?.type === AST_NODE_TYPES.Identifier ? reqParam.name : undefined;
+      const resName = resParam?.type === AST_NODE_TYPES.Identifier ? resParam.name : undefined;
+      if (pages && (reqName === undefined || resName === undefined)) return undefined;
+      const args = pages ? `${reqName}, ${resName}` : "";
+      const configured = authSettings.sessionCheck;
+      if (configured) return { call: `${configured.name}(${args})`, imported: configured };
+      for (const binding of getModuleAuthBindings(context, vocabulary)) {
+        if (binding.kind !== "session-check" || binding.source === undefined) continue;
+        // Only checks whose result is empty without a session: Auth.js `auth()`, NextAuth `getServerSession`, Clerk `currentUser()`.
+        if (binding.name === "auth" && !binding.source.startsWith("@clerk/")) return { call: `auth(${args})`, imported: undefined };
+        if (binding.name === "currentUser" && binding.source.startsWith("@clerk/") && !pages) return { call: "currentUser()", imported: undefined };
+        if (binding.name === "getServerSession" && binding.source.startsWith("next-auth") && isDeclaredAtModuleLevel(sourceCode, "authOptions")) {
+          return { call: `getServerSession(${pages ? `${args}, ` : ""}authOptions)`, imported: undefined };
+        }
+      }
+      return undefined;
+    }
+
+    function getNextFix(route: RouteRegistration): { fix: Fix; label: string; configured: boolean } | undefined {
+      const fn = route.handlerFunction;
+      if (!fn) return undefined;
+      const session = getSessionCall(fn);
+      if (!session) return undefined;
+      const terminator = getStatementTerminator(sourceCode);
+      const name = getFreeLocalName(sourceCode, fn, SESSION_NAMES);
+      const statements = [`const ${name} = await ${session.call}${terminator}`];
+      if (nextFile?.router === "pages") {
+        const res = (fn.params[1] as TSESTree.Identifier).name;
+        statements.push(`if (!${name}) { ${res}.status(401).end()${terminator || ";"} return${terminator} }`);
+      } else {
+        const deny = isDeclaredAtModuleLevel(sourceCode, "NextResponse")
+          ? 'NextResponse.json({ error: "Unauthorized" }, { status: 401 })'
+          : 'new Response("Unauthorized", { status: 401 })';
+        statements.push(`if (!${name}) return ${deny}${terminator}`);
+      }
+      const prologue = getHandlerPrologueFix(sourceCode, fn, statements, true);
+      if (!prologue) return undefined;
+      const imported = session.imported;
+      return {
+        fix: (fixer) => [...prologue(fixer), ...(imported ? getImportFixes(fixer, sourceCode, imported) : [])],
+        label: `await ${session.call}`,
+        configured: imported !== undefined,
+      };
+    }
+
+    function getFix(route: RouteRegistration): { fix: Fix; label: string; configured: boolean } | undefined {
+      if (route.framework === "next") return getNextFix(route);
+      const configured = route.framework === "nest" ? authSettings.guard : authSettings.middleware;
+      const text = configured?.name ?? findCandidate(route)?.text;
+      if (text === undefined) return undefined;
+      const insert =
+        route.framework === "nest"
+          ? route.node.type === AST_NODE_TYPES.MethodDefinition
+            ? getNestGuardFix(sourceCode, route.node, text)
+            : undefined
+          : getRouteMiddlewareFix(sourceCode, route, text);
+      if (!insert) return undefined;
+      return {
+        fix: (fixer) => [...insert(fixer), ...(configured ? getImportFixes(fixer, sourceCode, configured) : [])],
+        label: text,
+        configured: configured !== undefined,
+      };
+    }
+
+    function report(route: RouteRegistration): void {
+      const fix = getFix(route);
+      context.report({
+        loc: getReportLoc(route),
+        messageId: "missingAuth",
+        data: {
+          route: getRouteLabel(sourceCode, route),
+          protect: PROTECT_HINT[route.framework],
+          markPublic:
+            route.framework === "nest"
+              ? "mark it `@Public()` or list its path in `settings.harden.publicPaths`"
+              : "list its path in `settings.harden.publicPaths`",
+        },
+        fix: fix?.configured ? fix.fix : null,
+        suggest: fix && !fix.configured ? [{ messageId: "insertAuth", data: { auth: fix.label }, fix: fix.fix }] : [],
+      });
+    }
+
+    return {
+      "CallExpression[callee.type='MemberExpression']"(node: TSESTree.CallExpression) {
+        const route = getRouteRegistration(context, node);
+        if (route) pending.push({ route, auth: getRouteAuth(context, route, vocabulary) });
+      },
+      "Program:exit"() {
+        for (const route of getDeclaredRoutes(context)) pending.push({ route, auth: getRouteAuth(context, route, vocabulary) });
+        for (const { route, auth } of pending) {
+          if (auth || isExempt(route)) continue;
+          report(route);
+        }
+      },
+    };
+  },
+});

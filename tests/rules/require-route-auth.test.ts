@@ -1,0 +1,1269 @@
+import * as espree from "espree";
+import { describe, expect, it } from "vitest";
+
+import rule from "../../src/rules/require-route-auth.js";
+import { lintWithFix } from "../utils/lint-with-fix.js";
+import { createRuleTester, files } from "../utils/rule-tester.js";
+import { getTypeErrors } from "../utils/typecheck.js";
+
+const ruleTester = createRuleTester();
+
+const PROTECT = {
+  express: "Put your auth middleware first in its chain, or `use` it on the app or router before the route.",
+  koa: "Put your auth middleware first in its chain, or `use` it on the router before the route.",
+  hono: "Put your auth middleware first in its chain, or `use` it on a path that covers the route, before it.",
+  fastify: "Add your auth hook to its route options (`onRequest: [...]`), or `addHook` it in the plugin that registers the route.",
+  next: "Check the session at the top of the handler and return 401 without one, or wrap the export in your auth wrapper.",
+  nest: "Add `@UseGuards(...)` with your auth guard to the method or the controller.",
+} as const;
+
+type Framework = keyof typeof PROTECT;
+
+function missing<Extra extends object>(route: string, framework: Framework, extra?: Extra) {
+  return {
+    messageId: "missingAuth" as const,
+    data: {
+      route,
+      protect: PROTECT[framework],
+      markPublic:
+        framework === "nest"
+          ? "mark it `@Public()` or list its path in `settings.harden.publicPaths`"
+          : "list its path in `settings.harden.publicPaths`",
+    },
+    ...extra,
+  };
+}
+
+function suggestion(auth: string, output: string) {
+  return [{ messageId: "insertAuth" as const, data: { auth }, output }];
+}
+
+const middlewareSettings = { harden: { auth: { middleware: { name: "requireAuth", source: "./src/auth.js" } } } };
+const guardSettings = { harden: { auth: { guard: { name: "JwtAuthGuard", source: "./src/jwt-auth.guard.js" } } } };
+// Next.js projects import their auth through the `@/` alias; it is written into each file as is.
+const sessionSettings = { harden: { auth: { sessionCheck: { name: "auth", source: "@/auth" } } } };
+
+ruleTester.run("require-route-auth", rule, {
+  valid: [
+    // ── Express: what protects a route ────────────────────────────────────────────
+    {
+      name: "express: auth middleware in the route's own chain",
+      filename: files.ts,
+      code: `import express from "express";
+import { requireAuth } from "./auth";
+const app = express();
+app.get("/users", requireAuth, (req, res) => res.json(req.query));
+app.post("/users", [requireAuth, validate], (req, res) => res.status(201).end());`,
+    },
+    {
+      name: "express: app.use(auth) before the routes",
+      filename: files.ts,
+      code: `import express from "express";
+const app = express();
+app.use(express.json());
+app.use(isAuthenticated);
+app.get("/orders", (req, res) => res.json(req.query));`,
+    },
+    {
+      name: "express: a path-prefixed use covers the routes under its prefix",
+      filename: files.ts,
+      code: `import express from "express";
+const app = express();
+app.use("/api", authenticate);
+app.get("/api/users", (req, res) => res.json(req.query));
+app.delete("/api/users/:id", (req, res) => res.status(204).end());`,
+    },
+    {
+      name: "express: a router mounted behind auth in the same file",
+      filename: files.ts,
+      code: `import express, { Router } from "express";
+const app = express();
+const admin = Router();
+admin.get("/stats", (req, res) => res.json({}));
+app.use("/admin", requireAuth, admin);`,
+    },
+    {
+      name: "express: nested routers, auth used on the parent router before the mount",
+      filename: files.ts,
+      code: `import express from "express";
+const app = express();
+const api = express.Router();
+api.use(verifyToken);
+const users = express.Router();
+users.get("/", (req, res) => res.json(req.query));
+api.use("/users", users);
+app.use("/api", api);`,
+    },
+    {
+      name: "express (CommonJS): router.use(auth) in a router exported for mounting elsewhere",
+      filename: files.cjs,
+      code: `const express = require("express");
+const router = express.Router();
+router.use(ensureLoggedIn());
+router.get("/profile", (req, res) => res.render("profile"));
+module.exports = router;`,
+    },
+    {
+      name: "express: app.all('*', auth) works as middleware for later routes",
+      filename: files.ts,
+      code: `import express from "express";
+const app = express();
+app.all("*", requireAuthentication);
+app.get("/reports", (req, res) => res.json(req.query));`,
+    },
+    {
+      name: "express 5: a named wildcard all('/api/*splat', auth) covers /api routes",
+      filename: files.ts,
+      code: `import express from "express";
+const app = express();
+app.all("/api/*splat", checkJwt);
+app.get("/api/reports", (req, res) => res.json(req.query));`,
+    },
+    {
+      name: "express: library middleware by name — passport, express-jwt, Auth0, Clerk",
+      filename: files.ts,
+      code: `import express from "express";
+import passport from "passport";
+import { expressjwt } from "express-jwt";
+import { clerkMiddleware } from "@clerk/express";
+const app = express();
+app.get("/a", passport.authenticate("jwt", { session: false }), (req, res) => res.json(req.user));
+app.get("/b", expressjwt({ secret: "k", algorithms: ["HS256"] }), (req, res) => res.json(req.query));
+app.get("/c", clerkMiddleware(), (req, res) => res.json(req.query));
+app.get("/d", requiredScopes("read:reports"), (req, res) => res.json(req.query));
+app.get("/e", asyncHandler(protect), authController.restrictTo("admin"), (req, res) => res.json(req.query));
+app.get("/f", auth.required, (req, res) => res.json(req.query));`,
+    },
+    {
+      name: "express: inline middleware that reads the Authorization header and answers 401",
+      filename: files.ts,
+      code: `import express from "express";
+const app = express();
+app.get(
+  "/internal/jobs",
+  (req, res, next) => {
+    if (req.headers.authorization !== \`Bearer \${process.env.JOBS_TOKEN}\`) return res.sendStatus(401);
+    next();
+  },
+  (req, res) => res.json([]),
+);`,
+    },
+    {
+      name: "express: a local middleware with a neutral name, recognised by what it does",
+      filename: files.ts,
+      code: `import express from "express";
+const app = express();
+function gate(req, res, next) {
+  if (req.get("x-api-key") !== process.env.API_KEY) return res.status(403).json({ error: "Forbidden" });
+  next();
+}
+app.use(gate);
+app.post("/ingest", (req, res) => res.status(202).end());`,
+    },
+    {
+      name: "express: a handler that checks the session itself and redirects to login",
+      filename: files.ts,
+      code: `import express from "express";
+const app = express();
+app.get("/dashboard", (req, res) => {
+  if (!req.session.userId) return res.redirect("/login");
+  res.render("dashboard");
+});`,
+    },
+    {
+      name: "express: a handler that is auth itself (OAuth start) and a callback",
+      filename: files.ts,
+      code: `import { Router } from "express";
+import passport from "passport";
+const router = Router();
+router.get("/auth/google", passport.authenticate("google", { scope: ["profile"] }));
+router.get("/auth/google/callback", passport.authenticate("google"), (req, res) => res.redirect("/"));`,
+    },
+    {
+      name: "express: default public paths — root, health, login/signup, password reset, callbacks, well-known",
+      filename: files.ts,
+      code: `import express from "express";
+const app = express();
+app.get("/", (req, res) => res.send("ok"));
+app.get("/healthz", (req, res) => res.send("ok"));
+app.get("/api/health", (req, res) => res.send("ok"));
+app.post("/api/v1/auth/login", (req, res) => res.json(req.query));
+app.post("/auth/register", (req, res) => res.json(req.query));
+app.post("/auth/logout", (req, res) => res.json(req.query));
+app.post("/forgot-password", (req, res) => res.json(req.query));
+app.post("/reset-password/:token", (req, res) => res.json(req.query));
+app.get("/verify-email/:token", (req, res) => res.json(req.query));
+app.get("/oauth/github/callback", (req, res) => res.json(req.query));
+app.get("/.well-known/openid-configuration", (req, res) => res.json(req.query));
+app.get("/favicon.ico", (req, res) => res.json(req.query));
+app.get("/robots.txt", (req, res) => res.json(req.query));`,
+    },
+    {
+      name: "express: the defaults ignore case, `-` and `_`, and cover the login flow below /login",
+      filename: "src/routes/users.js",
+      code: `const router = require("express").Router();
+router.post("/forgotPassword", forgotPassword);
+router.patch("/resetPassword/:token", resetPassword);
+router.post("/refresh-tokens", refreshTokens);
+router.post("/login/2fa", verifyTwoFactor);
+router.get("/auth/email/confirm/:hash", confirmEmail);
+module.exports = router;`,
+    },
+    {
+      name: "express: settings.publicPaths (glob) and settings.harden.auth.protectedPaths",
+      filename: files.ts,
+      settings: { harden: { publicPaths: ["/webhooks/*", "/docs/**"], auth: { protectedPaths: ["/admin/**"] } } },
+      code: `import express from "express";
+const app = express();
+app.post("/webhooks/stripe", (req, res) => res.json(req.query));
+app.get("/docs/api/v1/intro", (req, res) => res.json(req.query));
+app.get("/admin/users/:id", (req, res) => res.json(req.query));`,
+    },
+    {
+      name: "express: public markers — a default wrapper and a configured one",
+      filename: files.ts,
+      settings: { harden: { auth: { publicMarkers: ["openRoute"] } } },
+      code: `import express from "express";
+const app = express();
+app.get("/catalog", publicRoute((req, res) => res.json(req.query)));
+app.get("/pricing", openRoute, (req, res) => res.json(req.query));`,
+    },
+    {
+      name: "express: auth made optional is a declaration that the route is public",
+      filename: files.ts,
+      code: `import express from "express";
+const app = express();
+app.get("/articles", auth.optional, (req, res) => res.json(req.query));
+app.get("/feed", optionalAuth, (req, res) => res.json(req.query));
+app.get("/tags", softAuth(), (req, res) => res.json(req.query));`,
+    },
+    {
+      name: "constant responses read nothing and reveal nothing: hello world, stubs, redirects",
+      filename: files.ts,
+      code: `import express from "express";
+const app = express();
+const router = express.Router();
+router.get("/", (req, res) => res.send("Hello World!"));
+router.get("/old-page", (req, res) => res.redirect(301, "/new-page"));
+router.post("/teapot", (req, res) => {
+  res.status(418).json({ error: "I'm a teapot" });
+});
+export default router;`,
+    },
+    {
+      name: "express: settings.harden.auth.names adds project auth middleware names",
+      filename: files.ts,
+      settings: { harden: { auth: { names: ["gatekeeper", "acme.check"] } } },
+      code: `import express from "express";
+const app = express();
+app.get("/a", gatekeeper, (req, res) => res.json(req.query));
+app.get("/b", acme.check({ level: 2 }), (req, res) => res.json(req.query));`,
+    },
+    {
+      name: "express: preflight OPTIONS and catch-all fallbacks are not endpoints",
+      filename: files.ts,
+      code: `import express from "express";
+const app = express();
+app.options("*", cors());
+app.options("/api/users", (req, res) => res.sendStatus(204));
+app.get("/{*splat}", (req, res) => res.sendFile("index.html"));
+app.all("*", (req, res) => res.status(404).json({ error: "Not found" }));`,
+    },
+    {
+      name: "express: settings reads are not routes",
+      filename: files.ts,
+      code: `import express from "express";
+const app = express();
+const env = app.get("env");
+app.set("trust proxy", 1);`,
+    },
+    {
+      name: "express: a JavaScript file with classes parses with espree without crashing",
+      filename: files.js,
+      languageOptions: { parser: espree },
+      code: `class Cache { get(key) { return key; } }
+export default class Store { constructor(a) { this.a = a; } }`,
+    },
+    // ── Koa ──────────────────────────────────────────────────────────────────────
+    {
+      name: "koa: router.use(jwt()) before the routes, with the router prefix",
+      filename: files.ts,
+      code: `import Koa from "koa";
+import Router from "@koa/router";
+import jwt from "koa-jwt";
+const app = new Koa();
+const router = new Router({ prefix: "/v1" });
+router.use(jwt({ secret: "s" }));
+router.get("/me", async (ctx) => { ctx.body = ctx.state.user; });
+app.use(router.routes());`,
+    },
+    {
+      name: "koa: router.use(path, auth) and app.use(auth) before mounting a router",
+      filename: files.ts,
+      code: `import Koa from "koa";
+import Router from "@koa/router";
+const app = new Koa();
+const router = new Router();
+router.use(["/admin", "/billing"], requireAdmin);
+router.get("/admin/users", async (ctx) => { ctx.body = []; });
+router.get("/billing/invoices", async (ctx) => { ctx.body = []; });
+app.use(passport.authenticate("jwt"));
+app.use(router.routes());`,
+    },
+    // ── Hono ─────────────────────────────────────────────────────────────────────
+    {
+      name: "hono: middleware in the chain, app.use(pattern) before, basePath and mounted sub-apps",
+      filename: files.ts,
+      code: `import { Hono } from "hono";
+import { bearerAuth } from "hono/bearer-auth";
+import { jwt } from "hono/jwt";
+const app = new Hono().basePath("/api");
+app.get("/me", jwt({ secret: "s" }), (c) => c.json(c.get("jwtPayload")));
+app.use("/admin/*", bearerAuth({ token: "t" }));
+app.get("/admin/stats", (c) => c.json({}));
+const books = new Hono();
+books.post("/", (c) => c.json({}, 201));
+app.use("/books/*", verifyFirebaseAuth());
+app.route("/books", books);`,
+    },
+    {
+      name: "hono: an inline middleware that reads the token cookie and answers 401",
+      filename: files.ts,
+      code: `import { Hono } from "hono";
+import { getCookie } from "hono/cookie";
+const app = new Hono();
+app.use("*", async (c, next) => {
+  if (!getCookie(c, "token")) return c.json({ error: "unauthorized" }, 401);
+  await next();
+});
+app.get("/notes", (c) => c.json(c.req.query()));`,
+    },
+    // ── Fastify ──────────────────────────────────────────────────────────────────
+    {
+      name: "fastify: onRequest / preHandler / preValidation in route options and route({...})",
+      filename: files.ts,
+      code: `import Fastify from "fastify";
+const fastify = Fastify();
+fastify.get("/a", { onRequest: [fastify.authenticate] }, async (request) => request.query);
+fastify.get("/b", { preHandler: fastify.auth([fastify.verifyJWT, fastify.verifyApiKey]) }, async (request) => request.query);
+fastify.post("/c", { preValidation: async (request) => { await request.jwtVerify(); } }, async (request) => request.query);
+fastify.route({ method: "DELETE", url: "/d/:id", onRequest: fastify.basicAuth, handler: async (request) => request.query });`,
+    },
+    {
+      name: "fastify: addHook in a plugin applies to that plugin's routes, wherever it is added",
+      filename: files.ts,
+      code: `import Fastify from "fastify";
+const app = Fastify();
+app.register(async (instance) => {
+  instance.get("/me", async (request) => request.user);
+  instance.addHook("onRequest", async (request, reply) => {
+    try { await request.jwtVerify(); } catch { reply.code(401).send({ error: "unauthorized" }); }
+  });
+}, { prefix: "/v1" });`,
+    },
+    {
+      name: "fastify: a hook on the parent covers child plugins (encapsulation)",
+      filename: files.ts,
+      code: `import Fastify from "fastify";
+const app = Fastify();
+app.addHook("preHandler", verifySession);
+async function users(instance) {
+  instance.get("/", async () => []);
+}
+app.register(users, { prefix: "/users" });`,
+    },
+    {
+      name: "fastify: a route plugin file that hooks auth on its own instance",
+      filename: "src/routes/orders.ts",
+      code: `import type { FastifyInstance } from "fastify";
+export default async function orders(fastify: FastifyInstance) {
+  fastify.addHook("onRequest", fastify.authenticate);
+  fastify.get("/orders", async () => []);
+}`,
+    },
+    {
+      name: "fastify: config.public marks a route public for a global hook",
+      filename: files.ts,
+      code: `import Fastify from "fastify";
+const fastify = Fastify();
+fastify.get("/catalog", { config: { public: true } }, async () => []);`,
+    },
+    // ── Next.js ──────────────────────────────────────────────────────────────────
+    {
+      name: "next app router: the handler awaits a session check and returns 401",
+      filename: "app/(dashboard)/api/projects/[id]/route.ts",
+      code: `import { NextResponse } from "next/server";
+import { auth } from "@/auth";
+export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const session = await auth();
+  if (!session) return NextResponse.json({ error: "Unauthorized" }, { status: 401 });
+  return NextResponse.json({ id: (await params).id });
+}`,
+    },
+    {
+      name: "next app router: getServerSession, currentUser + redirect, verifySession(), getToken",
+      filename: "app/api/account/route.ts",
+      code: `import { getServerSession } from "next-auth";
+import { currentUser } from "@clerk/nextjs/server";
+import { redirect } from "next/navigation";
+import { getToken } from "next-auth/jwt";
+export async function GET() {
+  const session = await getServerSession(authOptions);
+  if (!session) return new Response("Unauthorized", { status: 401 });
+  return Response.json(session.user);
+}
+export async function POST() {
+  const user = await currentUser();
+  if (!user) redirect("/sign-in");
+  return Response.json({ ok: true });
+}
+export async function PUT() {
+  await verifySession();
+  return Response.json({ ok: true });
+}
+export async function PATCH(req) {
+  const token = await getToken({ req });
+  if (!token) return Response.json({ error: "Unauthorized" }, { status: 401 });
+  return Response.json({ ok: true });
+}`,
+    },
+    {
+      name: "next app router: exports wrapped by an auth HOF",
+      filename: "app/api/items/route.ts",
+      code: `export const GET = withAuth(async () => Response.json([]));
+const handler = withApiAuthRequired(async () => Response.json({}));
+export { handler as POST };`,
+    },
+    {
+      name: "next app router: a cron route checking CRON_SECRET in the Authorization header",
+      filename: "app/api/cron/cleanup/route.ts",
+      code: `export async function GET(request: Request) {
+  if (request.headers.get("authorization") !== \`Bearer \${process.env.CRON_SECRET}\`) {
+    return new Response("Unauthorized", { status: 401 });
+  }
+  return Response.json({ ok: true });
+}`,
+    },
+    {
+      name: "next app router: public by path — the NextAuth catch-all handler, health, CORS preflight",
+      filename: "app/api/auth/[...nextauth]/route.ts",
+      code: `import NextAuth from "next-auth";
+const handler = NextAuth(authOptions);
+export { handler as GET, handler as POST };`,
+    },
+    {
+      name: "next app router: a health route and OPTIONS",
+      filename: "src/app/api/health/route.ts",
+      code: `export function GET() { return Response.json({ ok: true }); }`,
+    },
+    {
+      name: "next app router: OPTIONS only",
+      filename: "app/api/data/route.ts",
+      code: `export function OPTIONS() { return new Response(null, { status: 204 }); }`,
+    },
+    {
+      name: "next pages api: getServerSession + 401, and a wrapped default export",
+      filename: "pages/api/me.ts",
+      code: `import { getServerSession } from "next-auth/next";
+export default async function handler(req, res) {
+  const session = await getServerSession(req, res, authOptions);
+  if (!session) return res.status(401).json({ message: "You must be logged in." });
+  res.json(session.user);
+}`,
+    },
+    {
+      name: "next pages api: withApiAuthRequired(handler)",
+      filename: "pages/api/orders/[id].ts",
+      code: `export default withApiAuthRequired(async function handler(req, res) { res.json({}); });`,
+    },
+    {
+      name: "next: an export that hands requests to a Hono app defined here is checked through the app's routes",
+      filename: "app/api/[[...route]]/route.ts",
+      code: `import { Hono } from "hono";
+import { handle } from "hono/vercel";
+const app = new Hono().basePath("/api");
+app.get("/me", jwt({ secret: "s" }), (c) => c.json(c.get("jwtPayload")));
+export const GET = handle(app);`,
+    },
+    {
+      name: "next: files that are not route handlers are not checked",
+      filename: "app/dashboard/page.tsx",
+      code: `export async function GET() { return new Response("x"); }`,
+    },
+    // ── NestJS ───────────────────────────────────────────────────────────────────
+    {
+      name: "nest: @UseGuards on the method and on the controller class",
+      filename: files.nest,
+      code: `import { Controller, Get, Post, UseGuards } from "@nestjs/common";
+import { AuthGuard } from "@nestjs/passport";
+@Controller("users")
+export class UsersController {
+  @UseGuards(JwtAuthGuard)
+  @Get()
+  findAll() { return this.users.findAll(); }
+}
+@UseGuards(AuthGuard("jwt"))
+@Controller("orders")
+export class OrdersController {
+  @Get() findAll() { return this.users.findAll(); }
+  @Post() create() { return this.users.create(); }
+}`,
+    },
+    {
+      name: "nest: @Public() on a method or class, SetMetadata(IS_PUBLIC_KEY, true), a configured marker",
+      filename: files.nest,
+      settings: { harden: { auth: { publicMarkers: ["Anonymous"] } } },
+      code: `import { Controller, Get, SetMetadata } from "@nestjs/common";
+@Controller("catalog")
+export class CatalogController {
+  @Public() @Get() list() { return this.projects.list(); }
+  @SetMetadata(IS_PUBLIC_KEY, true) @Get("featured") featured() { return []; }
+  @Anonymous() @Get("search") search() { return []; }
+}
+@Public()
+@Controller("status")
+export class StatusController {
+  @Get("version") version() { return "1"; }
+}`,
+    },
+    {
+      name: "nest: custom auth decorators, and a method that throws UnauthorizedException",
+      filename: files.nest,
+      code: `import { Controller, Get, Req, UnauthorizedException } from "@nestjs/common";
+@Controller("me")
+export class MeController {
+  @Auth(Role.Admin) @Get("admin") admin() { return {}; }
+  @Get()
+  me(@Req() req) {
+    if (!req.user) throw new UnauthorizedException();
+    return req.user;
+  }
+}`,
+    },
+    {
+      name: "nest: health controller paths are public by default",
+      filename: "src/health/health.controller.ts",
+      code: `import { Controller, Get } from "@nestjs/common";
+@Controller("health")
+export class HealthController {
+  @Get() check() { return { ok: true }; }
+}`,
+    },
+  ],
+  invalid: [
+    // ── Express ──────────────────────────────────────────────────────────────────
+    {
+      name: "express: a route with no auth, no settings, nothing to suggest",
+      filename: files.ts,
+      code: `import express from "express";
+const app = express();
+app.get("/users/:id", async (req, res) => {
+  res.json(await db.user.findUnique({ where: { id: req.params.id } }));
+});`,
+      output: null,
+      errors: [missing("GET /users/:id", "express", { line: 3, column: 5, endLine: 3, endColumn: 21, suggestions: [] })],
+    },
+    {
+      name: "express: order matters — a route registered before app.use(auth) is open; the imported middleware is suggested",
+      filename: files.ts,
+      code: `import express from "express";
+import { requireAuth } from "./middleware/auth";
+const app = express();
+app.get("/early", (req, res) => res.json(req.query));
+app.use(requireAuth);
+app.get("/late", (req, res) => res.json(req.query));`,
+      output: null,
+      errors: [
+        missing("GET /early", "express", {
+          line: 4,
+          suggestions: suggestion(
+            "requireAuth",
+            `import express from "express";
+import { requireAuth } from "./middleware/auth";
+const app = express();
+app.get("/early", requireAuth, (req, res) => res.json(req.query));
+app.use(requireAuth);
+app.get("/late", (req, res) => res.json(req.query));`,
+          ),
+        }),
+      ],
+    },
+    {
+      name: "express: use('/api', auth) does not cover /apis or /public",
+      filename: files.ts,
+      code: `import express from "express";
+const app = express();
+app.use("/api", requireAuth);
+app.get("/apis", (req, res) => res.json(req.query));
+app.get("/api/users", (req, res) => res.json(req.query));`,
+      output: null,
+      errors: [
+        missing("GET /apis", "express", {
+          line: 4,
+          suggestions: suggestion(
+            "requireAuth",
+            `import express from "express";
+const app = express();
+app.use("/api", requireAuth);
+app.get("/apis", requireAuth, (req, res) => res.json(req.query));
+app.get("/api/users", (req, res) => res.json(req.query));`,
+          ),
+        }),
+      ],
+    },
+    {
+      name: "express: a router mounted without auth — the message names the full path",
+      filename: files.ts,
+      code: `import express, { Router } from "express";
+const app = express();
+const api = Router();
+const users = Router();
+users.delete("/:id", (req, res) => res.status(204).json(req.params));
+api.use("/users", users);
+app.use("/api/v1", api);`,
+      output: null,
+      errors: [missing("DELETE /api/v1/users/:id", "express", { line: 5, column: 7, endColumn: 20, suggestions: [] })],
+    },
+    {
+      name: "express: middleware that is not auth — rate limits, sessions, passport setup, checkUser",
+      filename: files.ts,
+      code: `import express from "express";
+import session from "express-session";
+import passport from "passport";
+const app = express();
+app.use(session({ secret: "s" }));
+app.use(passport.initialize());
+app.use(passport.session());
+app.use("/auth", authLimiter);
+app.get("/auth/me", checkUser, (req, res) => res.json(req.user ?? null));`,
+      output: null,
+      errors: [missing("GET /auth/me", "express", { line: 9, suggestions: [] })],
+    },
+    {
+      name: "express / hono: a router's or sub-app's `/` is relative to a mount this file does not show, not the site root",
+      filename: files.ts,
+      code: `import express from "express";
+import { Hono } from "hono";
+const app = express();
+app.get("/", (req, res) => res.render("home", { user: req.user }));
+export const products = express.Router();
+products.get("/", (req, res) => res.json(req.query));
+const books = new Hono();
+books.get("/", (c) => c.json(c.req.query()));
+export default books;`,
+      output: null,
+      errors: [missing("GET /", "express", { line: 6, suggestions: [] }), missing("GET /", "hono", { line: 8, suggestions: [] })],
+    },
+    {
+      name: "express: default public paths match static prefixes only — /events/:id/register is not public",
+      filename: files.ts,
+      code: `import express from "express";
+const app = express();
+app.post("/events/:id/register", (req, res) => res.json(req.query));`,
+      output: null,
+      errors: [missing("POST /events/:id/register", "express", { suggestions: [] })],
+    },
+    {
+      name: "express: a handler that reads the session but never rejects is open",
+      filename: files.ts,
+      code: `import express from "express";
+const app = express();
+app.get("/cart", (req, res) => res.json(req.session.cart ?? []));`,
+      output: null,
+      errors: [missing("GET /cart", "express", { suggestions: [] })],
+    },
+    {
+      name: "express: autofix with settings.harden.auth.middleware — first in the chain, import added",
+      filename: files.ts,
+      settings: middlewareSettings,
+      code: `import express from "express";
+const app = express();
+app.get("/users", (req, res) => res.json(req.query));
+app.post("/users", [validate], (req, res) => res.status(201).json(req.body));
+app.route("/items/:id").put((req, res) => res.json(req.query));`,
+      // The first pass adds the import with the first fix; the second inserts the rest.
+      output: [
+        `import express from "express";
+import { requireAuth } from "./auth.js";
+const app = express();
+app.get("/users", requireAuth, (req, res) => res.json(req.query));
+app.post("/users", [validate], (req, res) => res.status(201).json(req.body));
+app.route("/items/:id").put((req, res) => res.json(req.query));`,
+        `import express from "express";
+import { requireAuth } from "./auth.js";
+const app = express();
+app.get("/users", requireAuth, (req, res) => res.json(req.query));
+app.post("/users", [requireAuth, validate], (req, res) => res.status(201).json(req.body));
+app.route("/items/:id").put(requireAuth, (req, res) => res.json(req.query));`,
+      ],
+      errors: [
+        missing("GET /users", "express", { line: 3 }),
+        missing("POST /users", "express", { line: 4 }),
+        missing("PUT /items/:id", "express", { line: 5, column: 25, endColumn: 28 }),
+      ],
+    },
+    {
+      name: "express (CommonJS): autofix adds a require",
+      filename: files.cjs,
+      settings: middlewareSettings,
+      code: `const express = require("express");
+const router = express.Router();
+router.patch("/settings", (req, res) => res.json(req.query));
+module.exports = router;`,
+      output: `const express = require("express");
+const { requireAuth } = require("./auth.js");
+const router = express.Router();
+router.patch("/settings", requireAuth, (req, res) => res.json(req.query));
+module.exports = router;`,
+      errors: [missing("PATCH /settings", "express")],
+    },
+    {
+      name: "express: the suggestion copies the auth middleware another route of this file uses",
+      filename: files.ts,
+      code: `import { Router } from "express";
+import passport from "passport";
+const router = Router();
+router.get("/me", passport.authenticate("jwt", { session: false }), (req, res) => res.json(req.user));
+router.put("/me", (req, res) => res.json(req.body));`,
+      output: null,
+      errors: [
+        missing("PUT /me", "express", {
+          line: 5,
+          suggestions: suggestion(
+            'passport.authenticate("jwt", { session: false })',
+            `import { Router } from "express";
+import passport from "passport";
+const router = Router();
+router.get("/me", passport.authenticate("jwt", { session: false }), (req, res) => res.json(req.user));
+router.put("/me", passport.authenticate("jwt", { session: false }), (req, res) => res.json(req.body));`,
+          ),
+        }),
+      ],
+    },
+    {
+      name: "express: a path built from a prefix variable is labelled as written",
+      filename: files.js,
+      code: `const express = require("express");
+const app = express();
+app.get(\`\${API}/users\`, (req, res) => res.json(req.query));
+app.post(\`\${API}/auth/login\`, (req, res) => res.json(req.query));`,
+      output: null,
+      errors: [missing("GET `${API}/users`", "express", { line: 3, suggestions: [] })],
+    },
+    // ── Koa ──────────────────────────────────────────────────────────────────────
+    {
+      name: "koa: a router mounted before app.use(jwt) is open; named routes get the fix before the handler",
+      filename: files.ts,
+      settings: middlewareSettings,
+      code: `import Koa from "koa";
+import Router from "@koa/router";
+const app = new Koa();
+const open = new Router();
+open.get("user", "/users/:id", async (ctx) => { ctx.body = ctx.params; });
+app.use(open.routes());
+app.use(jwt({ secret: "s" }));
+const closed = new Router();
+closed.get("/me", async (ctx) => { ctx.body = ctx.state.user; });
+app.use(closed.routes());`,
+      output: `import Koa from "koa";
+import Router from "@koa/router";
+import { requireAuth } from "./auth.js";
+const app = new Koa();
+const open = new Router();
+open.get("user", "/users/:id", requireAuth, async (ctx) => { ctx.body = ctx.params; });
+app.use(open.routes());
+app.use(jwt({ secret: "s" }));
+const closed = new Router();
+closed.get("/me", async (ctx) => { ctx.body = ctx.state.user; });
+app.use(closed.routes());`,
+      errors: [missing("GET /users/:id", "koa", { line: 5 })],
+    },
+    // ── Hono ─────────────────────────────────────────────────────────────────────
+    {
+      name: "hono: a route before app.use('*', auth), and one outside the middleware's pattern",
+      filename: files.ts,
+      settings: middlewareSettings,
+      code: `import { Hono } from "hono";
+const app = new Hono();
+app.get("/early", (c) => c.json(c.req.query()));
+app.use("/admin/*", bearerAuth({ token: "t" }));
+app.get("/reports", (c) => c.json(c.req.query()));
+app.get("/admin/reports", (c) => c.json(c.req.query()));`,
+      output: [
+        `import { Hono } from "hono";
+import { requireAuth } from "./auth.js";
+const app = new Hono();
+app.get("/early", requireAuth, (c) => c.json(c.req.query()));
+app.use("/admin/*", bearerAuth({ token: "t" }));
+app.get("/reports", (c) => c.json(c.req.query()));
+app.get("/admin/reports", (c) => c.json(c.req.query()));`,
+        `import { Hono } from "hono";
+import { requireAuth } from "./auth.js";
+const app = new Hono();
+app.get("/early", requireAuth, (c) => c.json(c.req.query()));
+app.use("/admin/*", bearerAuth({ token: "t" }));
+app.get("/reports", requireAuth, (c) => c.json(c.req.query()));
+app.get("/admin/reports", (c) => c.json(c.req.query()));`,
+      ],
+      errors: [missing("GET /early", "hono", { line: 3 }), missing("GET /reports", "hono", { line: 5 })],
+    },
+    // ── Fastify ──────────────────────────────────────────────────────────────────
+    {
+      name: "fastify: a sibling plugin does not get another plugin's hook",
+      filename: files.ts,
+      code: `import Fastify from "fastify";
+const app = Fastify();
+app.register(async (instance) => {
+  instance.addHook("onRequest", instance.authenticate);
+  instance.get("/private", async (request) => request.query);
+});
+app.register(async (instance) => {
+  instance.get("/other", async (request) => request.query);
+});`,
+      output: null,
+      errors: [missing("GET /other", "fastify", { line: 8, suggestions: [] })],
+    },
+    {
+      name: "fastify: the suggestion reuses a hook of the same instance",
+      filename: files.ts,
+      code: `import Fastify from "fastify";
+const fastify = Fastify();
+fastify.get("/a", { onRequest: [fastify.authenticate] }, async (request) => request.query);
+fastify.get("/b", async (request) => request.query);`,
+      output: null,
+      errors: [
+        missing("GET /b", "fastify", {
+          line: 4,
+          suggestions: suggestion(
+            "fastify.authenticate",
+            `import Fastify from "fastify";
+const fastify = Fastify();
+fastify.get("/a", { onRequest: [fastify.authenticate] }, async (request) => request.query);
+fastify.get("/b", { onRequest: [fastify.authenticate] }, async (request) => request.query);`,
+          ),
+        }),
+      ],
+    },
+    {
+      name: "fastify: autofix puts onRequest in the route options, merging into existing options and hooks",
+      filename: files.ts,
+      settings: middlewareSettings,
+      code: `import Fastify from "fastify";
+const fastify = Fastify();
+fastify.get("/a", async (request) => request.query);
+fastify.get("/b", { schema: {} }, async (request) => request.query);
+fastify.post("/c", {
+  schema: {},
+}, async (request) => request.query);
+fastify.route({ method: "GET", url: "/d", handler: async (request) => request.query });
+fastify.get("/e", { onRequest: [rateLimit] }, async (request) => request.query);
+fastify.get("/f", { onRequest: async (request) => { request.log.info("hi"); } }, async (request) => request.query);
+fastify.get("/g", { handler: async (request) => request.query });`,
+      output: [
+        `import Fastify from "fastify";
+import { requireAuth } from "./auth.js";
+const fastify = Fastify();
+fastify.get("/a", { onRequest: [requireAuth] }, async (request) => request.query);
+fastify.get("/b", { schema: {} }, async (request) => request.query);
+fastify.post("/c", {
+  schema: {},
+}, async (request) => request.query);
+fastify.route({ method: "GET", url: "/d", handler: async (request) => request.query });
+fastify.get("/e", { onRequest: [rateLimit] }, async (request) => request.query);
+fastify.get("/f", { onRequest: async (request) => { request.log.info("hi"); } }, async (request) => request.query);
+fastify.get("/g", { handler: async (request) => request.query });`,
+        `import Fastify from "fastify";
+import { requireAuth } from "./auth.js";
+const fastify = Fastify();
+fastify.get("/a", { onRequest: [requireAuth] }, async (request) => request.query);
+fastify.get("/b", { onRequest: [requireAuth], schema: {} }, async (request) => request.query);
+fastify.post("/c", {
+  onRequest: [requireAuth],
+  schema: {},
+}, async (request) => request.query);
+fastify.route({ onRequest: [requireAuth], method: "GET", url: "/d", handler: async (request) => request.query });
+fastify.get("/e", { onRequest: [requireAuth, rateLimit] }, async (request) => request.query);
+fastify.get("/f", { onRequest: [requireAuth, async (request) => { request.log.info("hi"); }] }, async (request) => request.query);
+fastify.get("/g", { onRequest: [requireAuth], handler: async (request) => request.query });`,
+      ],
+      errors: [
+        missing("GET /a", "fastify", { line: 3 }),
+        missing("GET /b", "fastify", { line: 4 }),
+        missing("POST /c", "fastify", { line: 5 }),
+        missing("GET /d", "fastify", { line: 8 }),
+        missing("GET /e", "fastify", { line: 9 }),
+        missing("GET /f", "fastify", { line: 10 }),
+        missing("GET /g", "fastify", { line: 11 }),
+      ],
+    },
+    {
+      name: "fastify: no autofix where the options or the hook are variables",
+      filename: files.ts,
+      settings: middlewareSettings,
+      code: `import Fastify from "fastify";
+const fastify = Fastify();
+fastify.get("/a", sharedOptions, async (request) => request.query);
+fastify.get("/b", { onRequest: hooks }, async (request) => request.query);`,
+      output: null,
+      errors: [missing("GET /a", "fastify", { line: 3 }), missing("GET /b", "fastify", { line: 4 })],
+    },
+    // ── Next.js ──────────────────────────────────────────────────────────────────
+    {
+      name: "next app router: route groups and dynamic segments in the path; no session check",
+      filename: "src/app/(dashboard)/api/projects/[projectId]/tasks/[...slug]/route.ts",
+      code: `import { NextResponse } from "next/server";
+export async function GET() {
+  return NextResponse.json(await listNotes());
+}
+export async function DELETE() {
+  const session = await auth();
+  return NextResponse.json({ deletedBy: session?.user });
+}`,
+      output: null,
+      errors: [
+        missing("GET /api/projects/:projectId/tasks/:slug*", "next", { line: 2, column: 23, endColumn: 26, suggestions: [] }),
+        missing("DELETE /api/projects/:projectId/tasks/:slug*", "next", { line: 5, suggestions: [] }),
+      ],
+    },
+    {
+      name: "next app router: autofix awaits the configured session check at the top of each handler",
+      filename: "app/api/notes/route.ts",
+      settings: sessionSettings,
+      code: `import { NextResponse } from "next/server";
+
+export async function GET() {
+  return NextResponse.json(await listNotes());
+}
+
+export const POST = async (request: Request) => NextResponse.json(await request.json(), { status: 201 });
+
+export function DELETE() { return Response.json(removeNotes()); }`,
+      output: [
+        `import { NextResponse } from "next/server";
+import { auth } from "@/auth";
+
+export async function GET() {
+  const session = await auth();
+  if (!session) return NextResponse.json({ error: "Unauthorized" }, { status: 401 });
+  return NextResponse.json(await listNotes());
+}
+
+export const POST = async (request: Request) => NextResponse.json(await request.json(), { status: 201 });
+
+export function DELETE() { return Response.json(removeNotes()); }`,
+        `import { NextResponse } from "next/server";
+import { auth } from "@/auth";
+
+export async function GET() {
+  const session = await auth();
+  if (!session) return NextResponse.json({ error: "Unauthorized" }, { status: 401 });
+  return NextResponse.json(await listNotes());
+}
+
+export const POST = async (request: Request) => {
+  const session = await auth();
+  if (!session) return NextResponse.json({ error: "Unauthorized" }, { status: 401 });
+  return NextResponse.json(await request.json(), { status: 201 });
+};
+
+export async function DELETE() {
+  const session = await auth();
+  if (!session) return NextResponse.json({ error: "Unauthorized" }, { status: 401 });
+  return Response.json(removeNotes());
+}`,
+      ],
+      errors: [missing("GET /api/notes", "next"), missing("POST /api/notes", "next"), missing("DELETE /api/notes", "next")],
+    },
+    {
+      name: "next app router: without NextResponse the 401 is a plain Response; a taken name is not reused",
+      filename: "app/api/files/route.js",
+      settings: sessionSettings,
+      code: `export async function GET(request) {
+  const session = request.nextUrl.searchParams.get("s");
+  return Response.json({ session });
+}`,
+      output: `import { auth } from "@/auth";
+export async function GET(request) {
+  const authSession = await auth();
+  if (!authSession) return new Response("Unauthorized", { status: 401 });
+  const session = request.nextUrl.searchParams.get("s");
+  return Response.json({ session });
+}`,
+      errors: [missing("GET /api/files", "next")],
+    },
+    {
+      name: "next app router: without settings, an imported Auth.js auth() is suggested",
+      filename: "app/api/billing/route.ts",
+      code: `import { auth } from "@/auth";
+export async function POST() {
+  return Response.json(await charge());
+}`,
+      output: null,
+      errors: [
+        missing("POST /api/billing", "next", {
+          suggestions: suggestion(
+            "await auth()",
+            `import { auth } from "@/auth";
+export async function POST() {
+  const session = await auth();
+  if (!session) return new Response("Unauthorized", { status: 401 });
+  return Response.json(await charge());
+}`,
+          ),
+        }),
+      ],
+    },
+    {
+      name: "next pages api: autofix checks the session with (req, res) and ends with 401",
+      filename: "pages/api/users/[id].ts",
+      settings: sessionSettings,
+      code: `import type { NextApiRequest, NextApiResponse } from "next";
+
+export default async function handler(req: NextApiRequest, res: NextApiResponse) {
+  res.status(200).json({ id: req.query.id });
+}`,
+      output: `import type { NextApiRequest, NextApiResponse } from "next";
+import { auth } from "@/auth";
+
+export default async function handler(req: NextApiRequest, res: NextApiResponse) {
+  const session = await auth(req, res);
+  if (!session) { res.status(401).end(); return; }
+  res.status(200).json({ id: req.query.id });
+}`,
+      errors: [missing("ALL /api/users/:id", "next", { line: 3, column: 31, endColumn: 38 })],
+    },
+    {
+      name: "next: no autofix when a sync handler declares a non-Promise return type",
+      filename: "app/api/ping-me/route.ts",
+      settings: sessionSettings,
+      code: `export function GET(): Response { return new Response(readStatus()); }`,
+      output: null,
+      errors: [missing("GET /api/ping-me", "next")],
+    },
+    // ── NestJS ───────────────────────────────────────────────────────────────────
+    {
+      name: "nest: a controller without guards; autofix adds @UseGuards and its imports",
+      filename: files.nest,
+      settings: guardSettings,
+      code: `import { Controller, Get, Post } from "@nestjs/common";
+
+@Controller("users")
+export class UsersController {
+  @Get()
+  findAll() {
+    return this.users.findAll();
+  }
+
+  @Post() create() { return this.users.create(); }
+}`,
+      output: [
+        `import { Controller, Get, Post, UseGuards } from "@nestjs/common";
+import { JwtAuthGuard } from "../jwt-auth.guard.js";
+
+@Controller("users")
+export class UsersController {
+  @UseGuards(JwtAuthGuard)
+  @Get()
+  findAll() {
+    return this.users.findAll();
+  }
+
+  @Post() create() { return this.users.create(); }
+}`,
+        `import { Controller, Get, Post, UseGuards } from "@nestjs/common";
+import { JwtAuthGuard } from "../jwt-auth.guard.js";
+
+@Controller("users")
+export class UsersController {
+  @UseGuards(JwtAuthGuard)
+  @Get()
+  findAll() {
+    return this.users.findAll();
+  }
+
+  @UseGuards(JwtAuthGuard) @Post() create() { return this.users.create(); }
+}`,
+      ],
+      errors: [
+        missing("GET /users", "nest", { line: 5, column: 3, endColumn: 9 }),
+        missing("POST /users", "nest", { line: 10, column: 3, endColumn: 10 }),
+      ],
+    },
+    {
+      name: "nest: a throttler guard is not auth — the auth guard goes first in the existing @UseGuards",
+      filename: files.nest,
+      settings: guardSettings,
+      code: `import { Controller, Post, UseGuards } from "@nestjs/common";
+import { ThrottlerGuard } from "@nestjs/throttler";
+import { JwtAuthGuard } from "../jwt-auth.guard.js";
+@Controller("comments")
+export class CommentsController {
+  @UseGuards(ThrottlerGuard)
+  @Post()
+  create() { return this.users.create(); }
+}`,
+      output: `import { Controller, Post, UseGuards } from "@nestjs/common";
+import { ThrottlerGuard } from "@nestjs/throttler";
+import { JwtAuthGuard } from "../jwt-auth.guard.js";
+@Controller("comments")
+export class CommentsController {
+  @UseGuards(JwtAuthGuard, ThrottlerGuard)
+  @Post()
+  create() { return this.users.create(); }
+}`,
+      errors: [missing("POST /comments", "nest", { line: 7 })],
+    },
+    {
+      name: "nest: @ApiBearerAuth documents auth but does not enforce it; the guard of another method is suggested",
+      filename: files.nest,
+      code: `import { Controller, Get, UseGuards } from "@nestjs/common";
+import { ApiBearerAuth } from "@nestjs/swagger";
+@Controller("projects")
+export class ProjectsController {
+  @UseGuards(JwtAuthGuard) @Get() list() { return this.projects.list(); }
+  @ApiBearerAuth() @Get(":id") one() { return this.projects.one(); }
+}`,
+      output: null,
+      errors: [
+        missing("GET /projects/:id", "nest", {
+          line: 6,
+          column: 20,
+          suggestions: suggestion(
+            "JwtAuthGuard",
+            `import { Controller, Get, UseGuards } from "@nestjs/common";
+import { ApiBearerAuth } from "@nestjs/swagger";
+@Controller("projects")
+export class ProjectsController {
+  @UseGuards(JwtAuthGuard) @Get() list() { return this.projects.list(); }
+  @UseGuards(JwtAuthGuard) @ApiBearerAuth() @Get(":id") one() { return this.projects.one(); }
+}`,
+          ),
+        }),
+      ],
+    },
+  ],
+});
+
+const expressAuth = 'import type { RequestHandler } from "express";\nexport const requireAuth: RequestHandler = (_req, _res, next) => next();\n';
+const fastifyAuth =
+  'import type { FastifyReply, FastifyRequest } from "fastify";\nexport async function requireAuth(_request: FastifyRequest, _reply: FastifyReply): Promise<void> {}\n';
+const honoAuth = 'import type { MiddlewareHandler } from "hono";\nexport const requireAuth: MiddlewareHandler = async (_c, next) => {\n  await next();\n};\n';
+const koaAuth = 'import type { Middleware } from "koa";\nexport const requireAuth: Middleware = async (_ctx, next) => {\n  await next();\n};\n';
+const nestGuard =
+  'import { Injectable, type CanActivate } from "@nestjs/common";\n@Injectable()\nexport class JwtAuthGuard implements CanActivate {\n  canActivate(): boolean {\n    return true;\n  }\n}\n';
+const nextAuth = "export async function auth(..._args: unknown[]): Promise<{ user: { id: string } } | null> {\n  return null;\n}\n";
+
+function fixAndCheck(code: string, options: { filename: string; settings: Record<string, unknown> }, modules: Record<string, string>) {
+  const result = lintWithFix("require-route-auth", code, options);
+  expect(result.fatal).toEqual([]);
+  expect(result.remainingFixable).toEqual([]);
+  expect(result.remaining).toEqual([]);
+  const name = options.filename.split("/").at(-1)!;
+  expect(getTypeErrors({ [name]: code, ...modules })).toEqual([]);
+  expect(getTypeErrors({ [name]: result.output, ...modules })).toEqual([]);
+  return result.output;
+}
+
+describe("require-route-auth autofix is safe on save", () => {
+  it("express: the inserted middleware type-checks and re-lints clean", () => {
+    const code = `import express from "express";
+const app = express();
+app.get("/users", (_req, res) => {
+  res.json([]);
+});
+app.post("/users", express.json(), (req, res) => {
+  res.status(201).json(req.body);
+});
+export default app;
+`;
+    const output = fixAndCheck(code, { filename: "src/server.ts", settings: middlewareSettings }, { "auth.ts": expressAuth });
+    expect(output).toContain('app.post("/users", requireAuth, express.json(), (req, res) => {');
+  });
+
+  it("fastify: onRequest in new, merged and route() options type-checks", () => {
+    const code = `import Fastify from "fastify";
+const fastify = Fastify();
+fastify.get("/a", async (request) => request.query);
+fastify.get("/b", { schema: { querystring: { type: "object" } } }, async (request) => request.query);
+fastify.route({ method: "DELETE", url: "/c/:id", handler: async (request) => request.params });
+export default fastify;
+`;
+    const output = fixAndCheck(code, { filename: "src/server.ts", settings: middlewareSettings }, { "auth.ts": fastifyAuth });
+    expect(output).toContain('fastify.route({ onRequest: [requireAuth], method: "DELETE"');
+  });
+
+  it("hono: the inserted middleware type-checks", () => {
+    const code = `import { Hono } from "hono";
+const app = new Hono();
+app.get("/notes", (c) => c.json(c.req.query()));
+export default app;
+`;
+    fixAndCheck(code, { filename: "src/server.ts", settings: middlewareSettings }, { "auth.ts": honoAuth });
+  });
+
+  it("koa router: the inserted middleware type-checks", () => {
+    const code = `import Router from "@koa/router";
+const router = new Router();
+router.get("/me", async (ctx) => {
+  ctx.body = ctx.params;
+});
+export default router;
+`;
+    fixAndCheck(code, { filename: "src/server.ts", settings: middlewareSettings }, { "auth.ts": koaAuth });
+  });
+
+  it("nest: @UseGuards(JwtAuthGuard) and its imports type-check", () => {
+    const code = `import { Controller, Get, Post } from "@nestjs/common";
+
+@Controller("users")
+export class UsersController {
+  private readonly users: string[] = [];
+
+  @Get()
+  findAll() {
+    return this.users;
+  }
+
+  @Post()
+  create() {
+    return this.users.length;
+  }
+}
+`;
+    fixAndCheck(code, { filename: "src/users.controller.ts", settings: guardSettings }, { "jwt-auth.guard.ts": nestGuard });
+  });
+
+  it("next app router: the session check type-checks, also in an expression-bodied arrow", () => {
+    // `next/server.js`: the type-check harness resolves like Node (NodeNext), not like Next's bundler.
+    const code = `import { NextResponse } from "next/server.js";
+
+export async function GET(request: Request) {
+  return NextResponse.json({ url: request.url });
+}
+
+export const POST = async (request: Request) => NextResponse.json(await request.json(), { status: 201 });
+`;
+    fixAndCheck(code, { filename: "app/api/notes/route.ts", settings: sessionSettings }, { "auth.ts": nextAuth });
+  });
+
+  it("next pages api: the session check type-checks with a typed response", () => {
+    const code = `import type { NextApiRequest, NextApiResponse } from "next";
+
+type Data = { id: string };
+
+export default async function handler(req: NextApiRequest, res: NextApiResponse<Data>): Promise<void> {
+  res.status(200).json({ id: String(req.query.id) });
+}
+`;
+    fixAndCheck(code, { filename: "pages/api/users.ts", settings: sessionSettings }, { "auth.ts": nextAuth });
+  });
+
+  it("leaves nothing to fix in a file where every route is protected or public", () => {
+    const result = lintWithFix(
+      "require-route-auth",
+      'import express from "express";\nconst app = express();\napp.get("/health", (_req, res) => res.send("ok"));\napp.get("/me", requireAuth, (_req, res) => res.json(req.query));\n',
+      { settings: middlewareSettings },
+    );
+    expect(result.remaining).toEqual([]);
+  });
+});
