@@ -9,6 +9,7 @@ import noLeakedErrorDetails from "./no-leaked-error-details.js";
 import noPrintDebugging from "./no-print-debugging.js";
 import noSecretEnvFallback from "./no-secret-env-fallback.js";
 import noSwallowedError from "./no-swallowed-error.js";
+import noUnvalidatedInput from "./no-unvalidated-input.js";
 import requireRouteAuth from "./require-route-auth.js";
 
 export type RuleModule = TSESLint.RuleModule<string, readonly unknown[], HardenRuleDocs> & { name: string };
@@ -23,6 +24,7 @@ export const rules = {
   "no-print-debugging": noPrintDebugging,
   "no-secret-env-fallback": noSecretEnvFallback,
   "no-swallowed-error": noSwallowedError,
+  "no-unvalidated-input": noUnvalidatedInput,
   "require-route-auth": requireRouteAuth,
 } satisfies Record<string, RuleModule>;
 

@@ -1,0 +1,528 @@
+import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
+
+import { getDeclaredInputShape, getTypeLiteralMember, mergeDeclaredShape } from "../fix/get-declared-input-shape.js";
+import { getImportFixes } from "../fix/get-import-fixes.js";
+import { getInputSchemaDeclaration, getParseCallText } from "../fix/get-input-schema-text.js";
+import { getSchemaName } from "../fix/get-schema-name.js";
+import { getStatementTerminator } from "../fix/get-statement-terminator.js";
+import { getIndentation } from "../fix/insert-statement.js";
+import { getValidationLibrary, type FoundValidationLibrary } from "../fix/get-validation-library.js";
+import {
+  findEnclosingHandler,
+  getFunctionFromExpression,
+  getNestInputParameter,
+  getObjectProperty,
+  getParamName,
+  getRequestInputBinding,
+  getRequestInputRead,
+  getRouteMiddleware,
+  isFunctionNode,
+  REQUEST_INPUT_PROPERTY_NAMES,
+  type FunctionNode,
+  type HandlerInfo,
+  type RequestInputRead,
+  type RequestInputSource,
+} from "../frameworks/index.js";
+import { createRule } from "../utils/create-rule.js";
+import { getCalleeNames } from "../utils/get-callee-names.js";
+import { ALL_SOURCES, getMiddlewareValidatedSources } from "../utils/get-middleware-validated-sources.js";
+import { isValidatorName } from "../utils/is-validator-call.js";
+import { getHardenSettings } from "../utils/settings.js";
+import { createInputUsage, traceRequestInput, type InputUsage } from "../utils/trace-request-input.js";
+
+type Options = [
+  {
+    sources?: RequestInputSource[];
+    validators?: string[];
+    checkUnregisteredHandlers?: boolean;
+  },
+];
+type MessageIds = "unvalidated" | "unvalidatedWhole" | "nestParameter" | "validateWithSchema";
+
+/** One input source of one handler, with every read of it. */
+interface Entry {
+  handler: HandlerInfo;
+  source: RequestInputSource;
+  reads: RequestInputRead[];
+  /** Nest `@Body() body: any`: what is wrong with the parameter's type. */
+  nestType: string | undefined;
+  usage: InputUsage | undefined;
+}
+
+/** Hono `c.req` methods and the `zValidator` target that replaces them. */
+const HONO_VALID_TARGETS: Readonly<Record<string, string>> = { json: "json", parseBody: "form", query: "query", param: "param", header: "header" };
+const STRINGLY_BODY_METHODS = new Set(["parseBody"]);
+const EXPRESS_VALIDATOR_RESULTS = new Set(["validationResult", "matchedData"]);
+
+function unwrapCasts(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  for (;;) {
+    const parent = current.parent;
+    if (
+      parent &&
+      (parent.type === AST_NODE_TYPES.TSAsExpression ||
+        parent.type === AST_NODE_TYPES.TSTypeAssertion ||
+        parent.type === AST_NODE_TYPES.TSSatisfiesExpression ||
+        parent.type === AST_NODE_TYPES.TSNonNullExpression) &&
+      parent.expression === current
+    ) {
+      current = parent;
+      continue;
+    }
+    return current;
+  }
+}
+
+function getCalledMethod(read: RequestInputRead): string | undefined {
+  if (read.node.type !== AST_NODE_TYPES.CallExpression || read.node.callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const property = read.node.callee.property;
+  return property.type === AST_NODE_TYPES.Identifier ? property.name : undefined;
+}
+
+/** What is wrong with a Nest input parameter's type, or `undefined` when a class (a DTO) describes it. */
+function getNestTypeProblem(sourceCode: Readonly<TSESLint.SourceCode>, param: TSESTree.Node): string | undefined {
+  const target = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
+  const annotation = target.type === AST_NODE_TYPES.Identifier ? target.typeAnnotation?.typeAnnotation : undefined;
+  if (!annotation) return "has no type";
+  switch (annotation.type) {
+    case AST_NODE_TYPES.TSAnyKeyword:
+      return "is typed `any`";
+    case AST_NODE_TYPES.TSTypeLiteral:
+      return "has an inline object type";
+    case AST_NODE_TYPES.TSObjectKeyword:
+      return "is typed `object`";
+    case AST_NODE_TYPES.TSTypeReference: {
+      const name = annotation.typeName;
+      if (name.type !== AST_NODE_TYPES.Identifier) return undefined;
+      if (name.name === "Record" || name.name === "Object") return `is typed \`${sourceCode.getText(annotation)}\``;
+      // An interface or type alias has no runtime class for the ValidationPipe to check against.
+      const variable = ASTUtils.findVariable(sourceCode.getScope(name), name);
+      const definition = variable?.defs[0];
+      if (definition?.node.type === AST_NODE_TYPES.TSInterfaceDeclaration) return `is typed with the interface \`${name.name}\``;
+      if (definition?.node.type === AST_NODE_TYPES.TSTypeAliasDeclaration) return `is typed with the type alias \`${name.name}\``;
+      return undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+function getTopLevelStatement(node: TSESTree.Node): TSESTree.Node | undefined {
+  let current: TSESTree.Node = node;
+  while (current.parent && current.parent.type !== AST_NODE_TYPES.Program) current = current.parent;
+  return current.parent ? current : undefined;
+}
+
+const EXPRESS_REQUEST_TYPE_ARGUMENT: Readonly<Record<RequestInputSource, number>> = { params: 0, body: 2, query: 3, headers: -1 };
+const FASTIFY_ROUTE_GENERIC: Readonly<Record<RequestInputSource, string>> = { body: "Body", query: "Querystring", params: "Params", headers: "Headers" };
+
+function getTypeAnnotation(node: TSESTree.Node | undefined): TSESTree.TypeNode | undefined {
+  const target = node?.type === AST_NODE_TYPES.AssignmentPattern ? node.left : node;
+  if (target?.type === AST_NODE_TYPES.Identifier || target?.type === AST_NODE_TYPES.ObjectPattern) return target.typeAnnotation?.typeAnnotation;
+  return undefined;
+}
+
+/**
+ * The type the code gives its input without checking it: a cast, a type argument on the read
+ * (`c.req.json<T>()`), an annotation on the variable it is stored in, `Request<P, Res, Body, Query>`,
+ * `FastifyRequest<{ Body }>` or `fastify.post<{ Body }>(...)`.
+ */
+function getDeclaredType(entry: Entry): TSESTree.TypeNode | undefined {
+  for (const read of entry.reads) {
+    if (read.kind !== "value") continue;
+    if (read.node.type === AST_NODE_TYPES.CallExpression && read.node.typeArguments?.params[0]) return read.node.typeArguments.params[0];
+    const value = read.async && read.node.parent?.type === AST_NODE_TYPES.AwaitExpression ? read.node.parent : read.node;
+    const target = unwrapCasts(value);
+    if (
+      target.type === AST_NODE_TYPES.TSAsExpression ||
+      target.type === AST_NODE_TYPES.TSTypeAssertion ||
+      target.type === AST_NODE_TYPES.TSSatisfiesExpression
+    ) {
+      return target.typeAnnotation;
+    }
+    const declarator = target.parent;
+    if (declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.init === target) {
+      const annotation = getTypeAnnotation(declarator.id);
+      if (annotation) return annotation;
+    }
+  }
+  const { handler, source } = entry;
+  const requestType = getTypeAnnotation(handler.request);
+  const typeArguments = requestType?.type === AST_NODE_TYPES.TSTypeReference ? requestType.typeArguments?.params : undefined;
+  if (handler.framework === "express" && typeArguments) return typeArguments[EXPRESS_REQUEST_TYPE_ARGUMENT[source]];
+  if (handler.framework === "fastify") {
+    const routeCall = handler.route?.node.type === AST_NODE_TYPES.CallExpression ? handler.route.node : undefined;
+    const generic = typeArguments?.[0] ?? routeCall?.typeArguments?.params[0];
+    return getTypeLiteralMember(generic, FASTIFY_ROUTE_GENERIC[source]);
+  }
+  return undefined;
+}
+
+function isInside(node: TSESTree.Node, container: TSESTree.Node): boolean {
+  return node.range[0] >= container.range[0] && node.range[1] <= container.range[1];
+}
+
+export default createRule<Options, MessageIds>({
+  name: "no-unvalidated-input",
+  meta: {
+    type: "problem",
+    docs: {
+      description: "Require request bodies, query strings and other client input to pass a schema validator before a handler uses them.",
+      url: "https://github.com/harden-eslint/eslint-plugin-harden/blob/main/docs/rules/no-unvalidated-input.md",
+      recommended: { recommended: true, strict: [{ sources: ["body", "query", "params", "headers"], checkUnregisteredHandlers: true }] },
+    },
+    hasSuggestions: true,
+    schema: [
+      {
+        type: "object",
+        properties: {
+          sources: {
+            type: "array",
+            items: { type: "string", enum: ["body", "query", "params", "headers"] },
+            uniqueItems: true,
+            description: "Which request inputs must be validated. Default `[\"body\", \"query\"]`; `strict` adds `params` and `headers`.",
+          },
+          validators: {
+            type: "array",
+            items: { type: "string", minLength: 1 },
+            uniqueItems: true,
+            description: "More names of validator functions or validation middleware, e.g. `checkInput` or `schemas.check` (added to `settings.harden.validation.names`).",
+          },
+          checkUnregisteredHandlers: {
+            type: "boolean",
+            description: "Also check functions that look like handlers by their parameters but are registered in another file, where a validator in the route chain cannot be seen (on in `strict`).",
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+    defaultOptions: [{ sources: ["body", "query"], validators: [], checkUnregisteredHandlers: false }],
+    messages: {
+      unvalidated:
+        "`{{read}}` is used without schema validation, though this handler relies on the shape of `{{fields}}`. Clients send nulls, arrays and objects such as `{ \"$gt\": \"\" }` where a string is expected, and a cast or generic type checks none of it: parse the input with a schema so bad requests get a 400 before this code runs.",
+      unvalidatedWhole:
+        "`{{read}}` is passed on without schema validation, so the client decides every field that reaches the code after it: extra properties (mass assignment), nulls, arrays, operator objects such as `{ \"$gt\": \"\" }`. Parse it with a schema and pass on only the parsed result.",
+      nestParameter:
+        "`{{decorator}} {{name}}` {{problem}}, so Nest's ValidationPipe has no class to check it against and the handler receives whatever the client sent. Type it with a DTO class that has class-validator decorators, or pass a validation pipe.",
+      validateWithSchema:
+        "Parse `{{read}}` with a new {{library}} schema `{{schema}}` built from what this handler reads; check the inferred field types before applying.",
+    },
+  },
+  create(context, [options]) {
+    const sourceCode = context.sourceCode;
+    const sources = new Set(options.sources);
+    const settings = getHardenSettings(context);
+    const validatorNames = new Set([...(options.validators ?? []), ...(settings.validation?.names ?? [])]);
+    const entries = new Map<FunctionNode, Map<RequestInputSource, Entry>>();
+    /** Handlers that call express-validator's `validationResult(req)` / `matchedData(req)` / `chain.run(req)`. */
+    const expressValidated = new Set<FunctionNode>();
+
+    const nestEntries: Entry[] = [];
+
+    function add(read: RequestInputRead, nestType?: string): void {
+      if (!sources.has(read.source)) return;
+      const { handler } = read;
+      if (handler.kind === "error-handler") return;
+      if (handler.origin === "signature" && !options.checkUnregisteredHandlers) return;
+      if (nestType !== undefined) {
+        nestEntries.push({ handler, source: read.source, reads: [read], nestType, usage: undefined });
+        return;
+      }
+      let bySource = entries.get(handler.function);
+      if (!bySource) {
+        bySource = new Map();
+        entries.set(handler.function, bySource);
+      }
+      let entry = bySource.get(read.source);
+      if (!entry) {
+        entry = { handler, source: read.source, reads: [], nestType: undefined, usage: undefined };
+        bySource.set(read.source, entry);
+      }
+      entry.reads.push(read);
+    }
+
+    function getUsage(entry: Entry): InputUsage {
+      if (entry.usage) return entry.usage;
+      const usage = createInputUsage();
+      const reads = [...entry.reads].sort((a, b) => a.node.range[0] - b.node.range[0]);
+      const { handler } = entry;
+      const responders = new Set([getParamName(handler.response), getParamName(handler.context)].filter((name) => name !== undefined));
+      for (const read of reads) traceRequestInput(sourceCode, usage, read, read.node, validatorNames, { function: handler.function, responders });
+      entry.usage = usage;
+      return usage;
+    }
+
+    /** Sources a middleware function defined in this file validates itself (`schema.parse(req.body); next()`). */
+    function getFunctionValidatedSources(fn: FunctionNode): RequestInputSource[] {
+      const bySource = entries.get(fn);
+      if (!bySource) return [];
+      return [...bySource.values()].filter((entry) => getUsage(entry).validated).map((entry) => entry.source);
+    }
+
+    const routeValidation = new WeakMap<HandlerInfo, Set<RequestInputSource>>();
+
+    /** The sources validated before the handler runs: chain / `use` middleware, Fastify route schema, a validating wrapper. */
+    function getValidatedBeforeHandler(handler: HandlerInfo): Set<RequestInputSource> {
+      const cached = routeValidation.get(handler);
+      if (cached) return cached;
+      const validated = new Set<RequestInputSource>();
+      const addAll = (list: readonly RequestInputSource[]) => {
+        for (const source of list) validated.add(source);
+      };
+      // `withValidation(schema, async (req) => {})`, `export const POST = validated(schema, handler)`.
+      let node: TSESTree.Node = handler.function;
+      for (let depth = 0; depth < 3; depth++) {
+        const parent: TSESTree.Node | undefined = node.parent;
+        if (parent?.type !== AST_NODE_TYPES.CallExpression || parent.callee === node) break;
+        const { name, path } = getCalleeNames(parent.callee);
+        if (isValidatorName(name, validatorNames) || (path !== undefined && validatorNames.has(path))) addAll(ALL_SOURCES);
+        node = parent;
+      }
+      const route = handler.route;
+      if (route && handler.kind === "route") {
+        for (const middleware of getRouteMiddleware(context, route)) {
+          const byName = getMiddlewareValidatedSources(sourceCode, middleware.node, validatorNames);
+          if (byName) {
+            addAll(byName);
+            continue;
+          }
+          const fn = getFunctionFromExpression(context, middleware.node);
+          if (fn && fn !== handler.function) addAll(getFunctionValidatedSources(fn));
+          // `fastify.post(path, routeOptions, handler)` with options declared elsewhere may carry a schema.
+          else if (!fn && route.framework === "fastify" && middleware.via === "chain") addAll(ALL_SOURCES);
+        }
+        const schema = route.options && getObjectProperty(route.options, "schema");
+        if (schema) {
+          if (schema.value.type === AST_NODE_TYPES.ObjectExpression) {
+            if (getObjectProperty(schema.value, "body")) validated.add("body");
+            if (getObjectProperty(schema.value, "querystring") ?? getObjectProperty(schema.value, "query")) validated.add("query");
+            if (getObjectProperty(schema.value, "params")) validated.add("params");
+            if (getObjectProperty(schema.value, "headers")) validated.add("headers");
+          } else {
+            addAll(ALL_SOURCES);
+          }
+        }
+      }
+      routeValidation.set(handler, validated);
+      return validated;
+    }
+
+    const takenNames = new Set<string>();
+    let fileNames: Set<string> | undefined;
+    function isNameTaken(name: string): boolean {
+      if (!fileNames) {
+        fileNames = new Set();
+        for (const scope of sourceCode.scopeManager?.scopes ?? []) {
+          for (const variable of scope.variables) fileNames.add(variable.name);
+          for (const reference of scope.through) fileNames.add(reference.identifier.name);
+        }
+      }
+      return fileNames.has(name) || takenNames.has(name);
+    }
+
+    /** Names declared in or referenced from the handler, which a new local must not shadow. */
+    function getNamesInFunction(fn: FunctionNode): Set<string> {
+      const names = new Set<string>();
+      for (const scope of sourceCode.scopeManager?.scopes ?? []) {
+        if (!isInside(scope.block, fn)) continue;
+        for (const variable of scope.variables) names.add(variable.name);
+        for (const reference of scope.through) names.add(reference.identifier.name);
+      }
+      return names;
+    }
+
+    let library: FoundValidationLibrary | undefined | null = null;
+    function getLibrary(): FoundValidationLibrary | undefined {
+      if (library === null) library = getValidationLibrary(context);
+      return library;
+    }
+
+    /** The suggestion that declares a schema next to the route and parses the input with it. */
+    function getSuggestion(entry: Entry, usage: InputUsage, readText: string): TSESLint.SuggestionReportDescriptor<MessageIds> | undefined {
+      const { handler, reads } = entry;
+      if (handler.framework === "nest" || usage.writes) return undefined;
+      if (reads.some((read) => read.kind !== "value" || getCalledMethod(read) === "formData" || getCalledMethod(read) === "queries")) return undefined;
+      const found = getLibrary();
+      if (!found) return undefined;
+      const statement = getTopLevelStatement(handler.function);
+      if (!statement || (found.statement && found.statement.range[0] > statement.range[0])) return undefined;
+
+      // What each read is replaced as a whole: `await c.req.json()`, `req.body as Body`.
+      const targets: TSESTree.Node[] = [];
+      for (const read of [...reads].sort((a, b) => a.node.range[0] - b.node.range[0])) {
+        let node: TSESTree.Node = read.node;
+        if (read.async) {
+          if (node.parent?.type !== AST_NODE_TYPES.AwaitExpression) return undefined;
+          node = node.parent;
+        }
+        targets.push(unwrapCasts(node));
+      }
+      const first = reads.reduce((a, b) => (a.node.range[0] <= b.node.range[0] ? a : b));
+      const firstTarget = targets[0]!;
+      const valueText = sourceCode.getText(first.async ? first.node.parent! : first.node);
+      const method = getCalledMethod(first);
+      const stringly = entry.source !== "body" || (method !== undefined && STRINGLY_BODY_METHODS.has(method));
+
+      const schemaName = getSchemaName(handler, entry.source, isNameTaken);
+      const terminator = getStatementTerminator(sourceCode);
+      const declared = getDeclaredInputShape(sourceCode, getDeclaredType(entry));
+      const shape = declared ? mergeDeclaredShape(usage.shape, declared) : usage.shape;
+      // Without a single known field the schema would strip everything the handler passes on.
+      if (shape.fields.size === 0) return undefined;
+      const declaration = getInputSchemaDeclaration(schemaName, shape, found.library, found.local, stringly);
+      const comments = sourceCode.getCommentsBefore(statement);
+      const anchor = comments[0] ?? statement;
+      const lineStart = anchor.range[0] - anchor.loc.start.column;
+
+      const edits: ((fixer: TSESLint.RuleFixer) => TSESLint.RuleFix[])[] = [];
+      const honoTarget = method === undefined ? undefined : HONO_VALID_TARGETS[method];
+      const route = handler.route;
+      const contextParam = handler.context;
+      const usesZValidator =
+        handler.framework === "hono" &&
+        found.library === "zod" &&
+        honoTarget !== undefined &&
+        reads.every((read) => getCalledMethod(read) === method) &&
+        route?.handler === handler.function &&
+        contextParam?.type === AST_NODE_TYPES.Identifier &&
+        contextParam.typeAnnotation === undefined &&
+        sourceCode.ast.body.some(
+          (s) =>
+            s.type === AST_NODE_TYPES.ImportDeclaration &&
+            s.source.value === "@hono/zod-validator" &&
+            s.specifiers.some((spec) => spec.type === AST_NODE_TYPES.ImportSpecifier && spec.local.name === "zValidator"),
+        );
+
+      if (usesZValidator) {
+        const callee = (first.node as TSESTree.CallExpression).callee as TSESTree.MemberExpression;
+        const requestText = sourceCode.getText(callee.object);
+        const replacement = `${requestText}.valid(${JSON.stringify(honoTarget)})`;
+        edits.push((fixer) => [
+          fixer.insertTextBefore(handler.function, `zValidator(${JSON.stringify(honoTarget)}, ${schemaName}), `),
+          ...targets.map((target) => fixer.replaceText(target, replacement)),
+        ]);
+      } else if (targets.length === 1) {
+        edits.push((fixer) => [fixer.replaceText(firstTarget, getParseCallText(found.library, found.local, schemaName, valueText))]);
+      } else {
+        // Several reads: parse once, before the first, in the innermost block that holds them all.
+        let block: TSESTree.Node | undefined = firstTarget.parent;
+        while (block && !(block.type === AST_NODE_TYPES.BlockStatement && targets.every((target) => isInside(target, block!)))) {
+          if (block === handler.function) return undefined;
+          block = block.parent;
+        }
+        if (block?.type !== AST_NODE_TYPES.BlockStatement || !isInside(block, handler.function)) return undefined;
+        const before = block.body.find((child) => isInside(firstTarget, child));
+        if (!before) return undefined;
+        let enclosing: TSESTree.Node | undefined = block;
+        while (enclosing && !isFunctionNode(enclosing)) enclosing = enclosing.parent;
+        if (reads.some((read) => read.async) && !(isFunctionNode(enclosing) && enclosing.async)) return undefined;
+        const taken = getNamesInFunction(handler.function);
+        const variableName = [entry.source, `valid${entry.source.charAt(0).toUpperCase()}${entry.source.slice(1)}`].find((name) => !taken.has(name));
+        if (variableName === undefined) return undefined;
+        const indent = getIndentation(sourceCode, before);
+        const parse = getParseCallText(found.library, found.local, schemaName, valueText);
+        edits.push((fixer) => [
+          fixer.insertTextBefore(before, `const ${variableName} = ${parse}${terminator}\n${indent}`),
+          ...targets.map((target) => fixer.replaceText(target, variableName)),
+        ]);
+      }
+      takenNames.add(schemaName);
+      return {
+        messageId: "validateWithSchema",
+        data: { read: readText, library: found.library, schema: schemaName },
+        fix: (fixer) => [
+          ...(found.import ? getImportFixes(fixer, sourceCode, found.import) : []),
+          fixer.insertTextBeforeRange([lineStart, lineStart], `${declaration}${terminator}\n\n`),
+          ...edits.flatMap((edit) => edit(fixer)),
+        ],
+      };
+    }
+
+    function getReadText(read: RequestInputRead): string {
+      if (read.kind === "value") return sourceCode.getText(read.node);
+      const property = read.node.parent;
+      if (property?.type === AST_NODE_TYPES.Property) return sourceCode.getText(property.key);
+      return sourceCode.getText(read.node);
+    }
+
+    function report(entry: Entry): void {
+      const usage = getUsage(entry);
+      if (usage.validated) return;
+      const counted = usage.rawUses.filter((use) => use.path.length === 0 || !usage.checkedFields.has(use.path[0]!));
+      if (counted.length === 0) return;
+      const fields = [...usage.shape.fields.keys()];
+      const origin = counted.reduce((a, b) => (a.origin.range[0] <= b.origin.range[0] ? a : b)).origin;
+      const read = entry.reads.find((r) => r.node === origin) ?? entry.reads[0]!;
+
+      if (entry.nestType !== undefined) {
+        const decorator = "decorators" in read.node ? read.node.decorators[0] : undefined;
+        context.report({
+          node: read.node,
+          messageId: "nestParameter",
+          data: {
+            decorator: decorator ? sourceCode.getText(decorator) : "",
+            name: getParamName(read.node as TSESTree.Parameter) ?? "",
+            problem: entry.nestType,
+          },
+        });
+        return;
+      }
+      const readText = getReadText(read);
+      const suggestion = getSuggestion(entry, usage, readText);
+      const reportNode = read.kind === "binding" && read.node.parent?.type === AST_NODE_TYPES.Property ? read.node.parent : read.node;
+      context.report({
+        node: reportNode,
+        messageId: fields.length > 0 ? "unvalidated" : "unvalidatedWhole",
+        data: { read: readText, fields: fields.join(", ") },
+        suggest: suggestion ? [suggestion] : [],
+      });
+    }
+
+    return {
+      MemberExpression(node) {
+        const property = node.property;
+        const name = !node.computed && property.type === AST_NODE_TYPES.Identifier ? property.name : property.type === AST_NODE_TYPES.Literal ? property.value : undefined;
+        if (typeof name !== "string" || !REQUEST_INPUT_PROPERTY_NAMES.has(name)) return;
+        const read = getRequestInputRead(context, node);
+        if (read) add(read);
+      },
+      "ObjectPattern > Property"(node: TSESTree.Property) {
+        const key = node.key;
+        const name = key.type === AST_NODE_TYPES.Identifier ? key.name : key.type === AST_NODE_TYPES.Literal ? key.value : undefined;
+        if (typeof name !== "string" || !REQUEST_INPUT_PROPERTY_NAMES.has(name)) return;
+        const read = getRequestInputBinding(context, node);
+        if (read) add(read);
+      },
+      Decorator(node) {
+        const parameter = getNestInputParameter(context, node);
+        if (!parameter || parameter.hasPipe) return;
+        const problem = getNestTypeProblem(sourceCode, parameter.read.node);
+        if (problem !== undefined) add(parameter.read, problem);
+      },
+      CallExpression(node) {
+        const callee = node.callee;
+        const name =
+          callee.type === AST_NODE_TYPES.Identifier
+            ? callee.name
+            : callee.type === AST_NODE_TYPES.MemberExpression && callee.property.type === AST_NODE_TYPES.Identifier
+              ? callee.property.name
+              : undefined;
+        if (name === undefined || !(EXPRESS_VALIDATOR_RESULTS.has(name) || (name === "run" && callee.type === AST_NODE_TYPES.MemberExpression))) return;
+        const argument = node.arguments[0];
+        if (argument?.type !== AST_NODE_TYPES.Identifier) return;
+        const handler = findEnclosingHandler(context, node);
+        if (handler && getParamName(handler.request) === argument.name) expressValidated.add(handler.function);
+      },
+      "Program:exit"() {
+        for (const [fn, bySource] of entries) {
+          if (expressValidated.has(fn)) continue;
+          for (const entry of bySource.values()) {
+            if (getValidatedBeforeHandler(entry.handler).has(entry.source)) continue;
+            report(entry);
+          }
+        }
+        for (const entry of nestEntries) report(entry);
+      },
+    };
+  },
+});

@@ -1,0 +1,1281 @@
+import { describe, expect, it } from "vitest";
+
+import rule from "../../src/rules/no-unvalidated-input.js";
+import { lintWithFix } from "../utils/lint-with-fix.js";
+import { createRuleTester, files } from "../utils/rule-tester.js";
+import { getTypeErrors } from "../utils/typecheck.js";
+
+const ruleTester = createRuleTester();
+const lines = (...parts: string[]) => parts.join("\n");
+
+const strict = { sources: ["body", "query", "params", "headers"] as ("body" | "query" | "params" | "headers")[], checkUnregisteredHandlers: true };
+const zodSettings = { harden: { validation: { library: "zod" } } };
+const valibotSettings = { harden: { validation: { library: "valibot" } } };
+
+/** `@hono/zod-validator` is not a dev dependency: a stand-in with its real signature's shape, for type-checking. */
+const zodValidatorTypes = lines(
+  'declare module "@hono/zod-validator" {',
+  '  import type { Env, MiddlewareHandler, ValidationTargets } from "hono";',
+  '  import type { z } from "zod";',
+  "  export function zValidator<Target extends keyof ValidationTargets, T extends z.ZodType, E extends Env = Env, P extends string = string>(",
+  "    target: Target,",
+  "    schema: T,",
+  "  ): MiddlewareHandler<E, P, { in: { [K in Target]: z.input<T> }; out: { [K in Target]: z.output<T> } }>;",
+  "}",
+);
+
+// ---------------------------------------------------------------- Express
+
+const expressDestructure = lines(
+  'import express from "express";',
+  'import { z } from "zod";',
+  "const app = express();",
+  "app.use(express.json());",
+  'app.post("/users", async (req, res) => {',
+  "  const { email, password, name } = req.body;",
+  '  if (email.toLowerCase().endsWith("@example.com")) return res.status(403).end();',
+  "  res.status(201).json({ email, name, hasPassword: password !== undefined });",
+  "});",
+  "export default app;",
+);
+const expressDestructureFixed = lines(
+  'import express from "express";',
+  'import { z } from "zod";',
+  "const app = express();",
+  "app.use(express.json());",
+  "const CreateUserBody = z.object({ email: z.string(), password: z.unknown(), name: z.unknown() });",
+  "",
+  'app.post("/users", async (req, res) => {',
+  "  const { email, password, name } = CreateUserBody.parse(req.body);",
+  '  if (email.toLowerCase().endsWith("@example.com")) return res.status(403).end();',
+  "  res.status(201).json({ email, name, hasPassword: password !== undefined });",
+  "});",
+  "export default app;",
+);
+
+const expressMembers = lines(
+  'import express from "express";',
+  'import { z } from "zod";',
+  "const app = express();",
+  "declare function login(email: string, password: unknown): Promise<{ token: string }>;",
+  'app.post("/login", async (req, res) => {',
+  '  if (req.body.remember === true) res.cookie("remember", "1");',
+  "  const session = await login(req.body.email.trim(), req.body.password);",
+  "  res.json(session);",
+  "});",
+  "export default app;",
+);
+const expressMembersFixed = lines(
+  'import express from "express";',
+  'import { z } from "zod";',
+  "const app = express();",
+  "declare function login(email: string, password: unknown): Promise<{ token: string }>;",
+  "const LoginBody = z.object({ remember: z.boolean(), email: z.string(), password: z.unknown() });",
+  "",
+  'app.post("/login", async (req, res) => {',
+  "  const body = LoginBody.parse(req.body);",
+  '  if (body.remember === true) res.cookie("remember", "1");',
+  "  const session = await login(body.email.trim(), body.password);",
+  "  res.json(session);",
+  "});",
+  "export default app;",
+);
+
+const expressCast = lines(
+  'import express from "express";',
+  'import { z } from "zod";',
+  "const app = express();",
+  "interface CreatePostInput { title: string; tags?: string[]; views: number }",
+  "declare function savePost(input: CreatePostInput): Promise<void>;",
+  'app.post("/posts", async (req, res) => {',
+  "  const input = req.body as CreatePostInput;",
+  "  await savePost(input);",
+  "  res.status(201).end();",
+  "});",
+  "export default app;",
+);
+const expressCastFixed = lines(
+  'import express from "express";',
+  'import { z } from "zod";',
+  "const app = express();",
+  "interface CreatePostInput { title: string; tags?: string[]; views: number }",
+  "declare function savePost(input: CreatePostInput): Promise<void>;",
+  "const CreatePostBody = z.object({",
+  "  title: z.string(),",
+  "  tags: z.array(z.string()).optional(),",
+  "  views: z.number(),",
+  "});",
+  "",
+  'app.post("/posts", async (req, res) => {',
+  "  const input = CreatePostBody.parse(req.body);",
+  "  await savePost(input);",
+  "  res.status(201).end();",
+  "});",
+  "export default app;",
+);
+
+const expressGeneric = lines(
+  'import express, { type Request, type Response } from "express";',
+  'import { z } from "zod";',
+  "const app = express();",
+  "type ResetBody = { email: string; code: string };",
+  'app.post("/password-resets", async (req: Request<{}, {}, ResetBody>, res: Response) => {',
+  "  const { email } = req.body;",
+  "  res.json({ sent: email.length > 0 });",
+  "});",
+  "export default app;",
+);
+const expressGenericFixed = lines(
+  'import express, { type Request, type Response } from "express";',
+  'import { z } from "zod";',
+  "const app = express();",
+  "type ResetBody = { email: string; code: string };",
+  "const CreatePasswordResetBody = z.object({ email: z.string(), code: z.string() });",
+  "",
+  'app.post("/password-resets", async (req: Request<{}, {}, ResetBody>, res: Response) => {',
+  "  const { email } = CreatePasswordResetBody.parse(req.body);",
+  "  res.json({ sent: email.length > 0 });",
+  "});",
+  "export default app;",
+);
+
+const expressAlias = lines(
+  'import express from "express";',
+  'import { z } from "zod";',
+  "const app = express();",
+  "declare const db: { orders: { insert(row: object): Promise<void> } };",
+  'app.post("/orders", async (req, res) => {',
+  "  const body = req.body;",
+  "  await db.orders.insert({ sku: body.sku, quantity: body.quantity * 1, address: { city: body.address.city } });",
+  "  res.status(201).end();",
+  "});",
+  "export default app;",
+);
+const expressAliasFixed = lines(
+  'import express from "express";',
+  'import { z } from "zod";',
+  "const app = express();",
+  "declare const db: { orders: { insert(row: object): Promise<void> } };",
+  "const CreateOrderBody = z.object({",
+  "  sku: z.unknown(),",
+  "  quantity: z.number(),",
+  "  address: z.object({",
+  "    city: z.unknown(),",
+  "  }),",
+  "});",
+  "",
+  'app.post("/orders", async (req, res) => {',
+  "  const body = CreateOrderBody.parse(req.body);",
+  "  await db.orders.insert({ sku: body.sku, quantity: body.quantity * 1, address: { city: body.address.city } });",
+  "  res.status(201).end();",
+  "});",
+  "export default app;",
+);
+
+const expressQuery = lines(
+  'import express from "express";',
+  'import { z } from "zod";',
+  "const app = express();",
+  "declare const User: { find(filter: object): Promise<unknown[]> };",
+  'app.get("/users", async (req, res) => {',
+  "  const users = await User.find({ email: req.query.email, role: req.query.role });",
+  "  res.json(users);",
+  "});",
+  "export default app;",
+);
+const expressQueryFixed = lines(
+  'import express from "express";',
+  'import { z } from "zod";',
+  "const app = express();",
+  "declare const User: { find(filter: object): Promise<unknown[]> };",
+  "const ListUsersQuery = z.object({ email: z.unknown(), role: z.unknown() });",
+  "",
+  'app.get("/users", async (req, res) => {',
+  "  const query = ListUsersQuery.parse(req.query);",
+  "  const users = await User.find({ email: query.email, role: query.role });",
+  "  res.json(users);",
+  "});",
+  "export default app;",
+);
+
+const expressNestedBlock = lines(
+  'import express from "express";',
+  'import { z } from "zod";',
+  "const app = express();",
+  "declare function audit(action: string): void;",
+  'app.put("/settings/:id", (req, res) => {',
+  '  audit("settings");',
+  "  if (req.body.theme) {",
+  "    res.json({ theme: req.body.theme.toUpperCase(), size: req.body.size - 0 });",
+  "  }",
+  "});",
+  "export default app;",
+);
+const expressNestedBlockFixed = lines(
+  'import express from "express";',
+  'import { z } from "zod";',
+  "const app = express();",
+  "declare function audit(action: string): void;",
+  "const UpdateSettingBody = z.object({ theme: z.string(), size: z.number() });",
+  "",
+  'app.put("/settings/:id", (req, res) => {',
+  '  audit("settings");',
+  "  const body = UpdateSettingBody.parse(req.body);",
+  "  if (body.theme) {",
+  "    res.json({ theme: body.theme.toUpperCase(), size: body.size - 0 });",
+  "  }",
+  "});",
+  "export default app;",
+);
+
+const expressNamedHandler = lines(
+  'import { Router } from "express";',
+  'import { z } from "zod";',
+  "declare function asyncHandler<T>(fn: T): T;",
+  "export const router = Router();",
+  "const CreateUserBody = z.object({ id: z.string() });",
+  "const createUser = asyncHandler(async (req, res) => {",
+  "  res.json({ email: req.body.email.toLowerCase() });",
+  "});",
+  'router.post("/", createUser);',
+);
+const expressNamedHandlerFixed = lines(
+  'import { Router } from "express";',
+  'import { z } from "zod";',
+  "declare function asyncHandler<T>(fn: T): T;",
+  "export const router = Router();",
+  "const CreateUserBody = z.object({ id: z.string() });",
+  "const CreateUserBody2 = z.object({ email: z.string() });",
+  "",
+  "const createUser = asyncHandler(async (req, res) => {",
+  "  res.json({ email: CreateUserBody2.parse(req.body).email.toLowerCase() });",
+  "});",
+  'router.post("/", createUser);',
+);
+
+const expressCjs = lines(
+  'const express = require("express");',
+  'const { z } = require("zod");',
+  "const app = express();",
+  'app.post("/comments", (req, res) => {',
+  "  const { text } = req.body;",
+  "  res.json({ text: text.trim() });",
+  "});",
+  "module.exports = app;",
+);
+const expressCjsFixed = lines(
+  'const express = require("express");',
+  'const { z } = require("zod");',
+  "const app = express();",
+  "const CreateCommentBody = z.object({ text: z.string() });",
+  "",
+  'app.post("/comments", (req, res) => {',
+  "  const { text } = CreateCommentBody.parse(req.body);",
+  "  res.json({ text: text.trim() });",
+  "});",
+  "module.exports = app;",
+);
+
+const expressNoLibrary = lines(
+  'import express from "express";',
+  "const app = express();",
+  'app.post("/users", async (req, res) => {',
+  "  const { email } = req.body;",
+  "  res.json({ email: email.trim() });",
+  "});",
+  "export default app;",
+);
+const expressNoLibraryZodFixed = lines(
+  'import express from "express";',
+  'import { z } from "zod";',
+  "const app = express();",
+  "const CreateUserBody = z.object({ email: z.string() });",
+  "",
+  'app.post("/users", async (req, res) => {',
+  "  const { email } = CreateUserBody.parse(req.body);",
+  "  res.json({ email: email.trim() });",
+  "});",
+  "export default app;",
+);
+const expressNoLibraryValibotFixed = lines(
+  'import express from "express";',
+  'import * as v from "valibot";',
+  "const app = express();",
+  "const CreateUserBody = v.object({ email: v.string() });",
+  "",
+  'app.post("/users", async (req, res) => {',
+  "  const { email } = v.parse(CreateUserBody, req.body);",
+  "  res.json({ email: email.trim() });",
+  "});",
+  "export default app;",
+);
+
+const expressMassAssignment = lines(
+  'import express from "express";',
+  'import { z } from "zod";',
+  "const app = express();",
+  "declare const User: { create(data: unknown): Promise<unknown>; update(id: string, data: unknown): Promise<unknown> };",
+  'app.patch("/users/:id", async (req, res) => {',
+  "  res.json(await User.update(req.params.id, req.body));",
+  "});",
+  "export default app;",
+);
+
+// ---------------------------------------------------------------- Fastify
+
+const fastifyCast = lines(
+  'import Fastify from "fastify";',
+  'import { z } from "zod";',
+  "const fastify = Fastify();",
+  'fastify.post("/signup", async (request, reply) => {',
+  "  const { email, age } = request.body as { email: string; age: number };",
+  "  reply.code(201);",
+  "  return { email: email.toLowerCase(), adult: age >= 18 };",
+  "});",
+  "export default fastify;",
+);
+const fastifyCastFixed = lines(
+  'import Fastify from "fastify";',
+  'import { z } from "zod";',
+  "const fastify = Fastify();",
+  "const SignupBody = z.object({ email: z.string(), age: z.number() });",
+  "",
+  'fastify.post("/signup", async (request, reply) => {',
+  "  const { email, age } = SignupBody.parse(request.body);",
+  "  reply.code(201);",
+  "  return { email: email.toLowerCase(), adult: age >= 18 };",
+  "});",
+  "export default fastify;",
+);
+
+const fastifyGeneric = lines(
+  'import Fastify from "fastify";',
+  'import { z } from "zod";',
+  "const fastify = Fastify();",
+  'fastify.get<{ Querystring: { q: string; limit?: number } }>("/search", async (request) => {',
+  "  return { q: request.query.q.trim(), limit: request.query.limit };",
+  "});",
+  "export default fastify;",
+);
+const fastifyGenericFixed = lines(
+  'import Fastify from "fastify";',
+  'import { z } from "zod";',
+  "const fastify = Fastify();",
+  "const SearchQuery = z.object({ q: z.string(), limit: z.coerce.number().optional() });",
+  "",
+  'fastify.get<{ Querystring: { q: string; limit?: number } }>("/search", async (request) => {',
+  "  const query = SearchQuery.parse(request.query);",
+  "  return { q: query.q.trim(), limit: query.limit };",
+  "});",
+  "export default fastify;",
+);
+
+// ---------------------------------------------------------------- Hono
+
+const honoJson = lines(
+  'import { Hono } from "hono";',
+  'import { z } from "zod";',
+  "const app = new Hono();",
+  'app.post("/posts", async (c) => {',
+  "  const body = await c.req.json();",
+  "  return c.json({ title: body.title.trim(), tags: body.tags.map(String) }, 201);",
+  "});",
+  "export default app;",
+);
+const honoJsonFixed = lines(
+  'import { Hono } from "hono";',
+  'import { z } from "zod";',
+  "const app = new Hono();",
+  "const CreatePostBody = z.object({ title: z.string(), tags: z.array(z.unknown()) });",
+  "",
+  'app.post("/posts", async (c) => {',
+  "  const body = CreatePostBody.parse(await c.req.json());",
+  "  return c.json({ title: body.title.trim(), tags: body.tags.map(String) }, 201);",
+  "});",
+  "export default app;",
+);
+
+const honoZValidator = lines(
+  'import { Hono } from "hono";',
+  'import { zValidator } from "@hono/zod-validator";',
+  'import { z } from "zod";',
+  "const app = new Hono();",
+  'app.post("/todos", async (c) => {',
+  "  const { text } = await c.req.json<{ text: string }>();",
+  "  return c.json({ text: text.trim() }, 201);",
+  "});",
+  "export default app;",
+);
+const honoZValidatorFixed = lines(
+  'import { Hono } from "hono";',
+  'import { zValidator } from "@hono/zod-validator";',
+  'import { z } from "zod";',
+  "const app = new Hono();",
+  "const CreateTodoBody = z.object({ text: z.string() });",
+  "",
+  'app.post("/todos", zValidator("json", CreateTodoBody), async (c) => {',
+  '  const { text } = c.req.valid("json");',
+  "  return c.json({ text: text.trim() }, 201);",
+  "});",
+  "export default app;",
+);
+
+const honoQuery = lines(
+  'import { Hono } from "hono";',
+  'import { zValidator } from "@hono/zod-validator";',
+  'import { z } from "zod";',
+  "const app = new Hono();",
+  'app.get("/books", (c) => {',
+  "  const { page, sort } = c.req.query();",
+  "  return c.json({ offset: Number(page) * 20, sort: sort.toLowerCase() });",
+  "});",
+  "export default app;",
+);
+const honoQueryFixed = lines(
+  'import { Hono } from "hono";',
+  'import { zValidator } from "@hono/zod-validator";',
+  'import { z } from "zod";',
+  "const app = new Hono();",
+  "const ListBooksQuery = z.object({ page: z.unknown(), sort: z.string() });",
+  "",
+  'app.get("/books", zValidator("query", ListBooksQuery), (c) => {',
+  '  const { page, sort } = c.req.valid("query");',
+  "  return c.json({ offset: Number(page) * 20, sort: sort.toLowerCase() });",
+  "});",
+  "export default app;",
+);
+
+const honoForm = lines(
+  'import { Hono } from "hono";',
+  'import * as v from "valibot";',
+  "const app = new Hono();",
+  'app.post("/upload", async (c) => {',
+  "  const form = await c.req.parseBody();",
+  "  return c.json({ name: form.name, size: form.size * 1 });",
+  "});",
+  "export default app;",
+);
+const honoFormFixed = lines(
+  'import { Hono } from "hono";',
+  'import * as v from "valibot";',
+  "const app = new Hono();",
+  "const UploadBody = v.object({ name: v.unknown(), size: v.pipe(v.string(), v.transform(Number)) });",
+  "",
+  'app.post("/upload", async (c) => {',
+  "  const form = v.parse(UploadBody, await c.req.parseBody());",
+  "  return c.json({ name: form.name, size: form.size * 1 });",
+  "});",
+  "export default app;",
+);
+
+// ---------------------------------------------------------------- Koa
+
+const koaBody = lines(
+  'import Koa from "koa";',
+  'import Router from "@koa/router";',
+  'import { z } from "zod";',
+  "const app = new Koa();",
+  "const router = new Router();",
+  'router.post("/notes", async (ctx) => {',
+  "  const { title } = ctx.request.body;",
+  "  ctx.body = { title: title.trim() };",
+  "});",
+  "app.use(router.routes());",
+);
+const koaBodyFixed = lines(
+  'import Koa from "koa";',
+  'import Router from "@koa/router";',
+  'import { z } from "zod";',
+  "const app = new Koa();",
+  "const router = new Router();",
+  "const CreateNoteBody = z.object({ title: z.string() });",
+  "",
+  'router.post("/notes", async (ctx) => {',
+  "  const { title } = CreateNoteBody.parse(ctx.request.body);",
+  "  ctx.body = { title: title.trim() };",
+  "});",
+  "app.use(router.routes());",
+);
+
+const koaQuery = lines(
+  'import Koa from "koa";',
+  'import Router from "@koa/router";',
+  'import { z } from "zod";',
+  "const app = new Koa();",
+  "const router = new Router();",
+  "declare function listNotes(page: unknown, ascending: boolean): Promise<string[]>;",
+  'router.get("/notes", async (ctx) => {',
+  '  ctx.body = await listNotes(ctx.query.page, ctx.query.sort === "asc");',
+  "});",
+  "app.use(router.routes());",
+  "export default app;",
+);
+const koaQueryFixed = lines(
+  'import Koa from "koa";',
+  'import Router from "@koa/router";',
+  'import { z } from "zod";',
+  "const app = new Koa();",
+  "const router = new Router();",
+  "declare function listNotes(page: unknown, ascending: boolean): Promise<string[]>;",
+  "const ListNotesQuery = z.object({ page: z.unknown(), sort: z.string() });",
+  "",
+  'router.get("/notes", async (ctx) => {',
+  "  const query = ListNotesQuery.parse(ctx.query);",
+  '  ctx.body = await listNotes(query.page, query.sort === "asc");',
+  "});",
+  "app.use(router.routes());",
+  "export default app;",
+);
+
+// ---------------------------------------------------------------- Next.js
+
+const nextApp = lines(
+  'import { z } from "zod";',
+  "declare const db: { user: { create(args: { data: { email: string; name: unknown } }): Promise<unknown> } };",
+  "export async function POST(request: Request) {",
+  "  const { email, name } = await request.json();",
+  "  const user = await db.user.create({ data: { email: email.toLowerCase(), name } });",
+  "  return Response.json(user, { status: 201 });",
+  "}",
+);
+const nextAppFixed = lines(
+  'import { z } from "zod";',
+  "declare const db: { user: { create(args: { data: { email: string; name: unknown } }): Promise<unknown> } };",
+  "const CreateUserBody = z.object({ email: z.string(), name: z.unknown() });",
+  "",
+  "export async function POST(request: Request) {",
+  "  const { email, name } = CreateUserBody.parse(await request.json());",
+  "  const user = await db.user.create({ data: { email: email.toLowerCase(), name } });",
+  "  return Response.json(user, { status: 201 });",
+  "}",
+);
+
+const nextPages = lines(
+  'import type { NextApiRequest, NextApiResponse } from "next";',
+  'import { z } from "zod";',
+  "declare const db: { post: { findMany(args: object): Promise<unknown[]> } };",
+  "export default async function handler(req: NextApiRequest, res: NextApiResponse) {",
+  "  const posts = await db.post.findMany({ where: { authorId: req.query.author } });",
+  "  res.status(200).json(posts);",
+  "}",
+);
+const nextPagesFixed = lines(
+  'import type { NextApiRequest, NextApiResponse } from "next";',
+  'import { z } from "zod";',
+  "declare const db: { post: { findMany(args: object): Promise<unknown[]> } };",
+  "const UsersQuery = z.object({ author: z.unknown() });",
+  "",
+  "export default async function handler(req: NextApiRequest, res: NextApiResponse) {",
+  "  const posts = await db.post.findMany({ where: { authorId: UsersQuery.parse(req.query).author } });",
+  "  res.status(200).json(posts);",
+  "}",
+);
+
+const fieldsMessage = (read: string, fields: string) => ({ messageId: "unvalidated" as const, data: { read, fields } });
+const suggestion = (read: string, schema: string, output: string, library = "zod") => [
+  { messageId: "validateWithSchema" as const, data: { read, library, schema }, output },
+];
+
+ruleTester.run("no-unvalidated-input", rule, {
+  valid: [
+    // ---------------------------------------------------------------- validated: Express
+    {
+      name: "Express: zod .parse on the raw body",
+      code: lines(
+        'import express from "express";',
+        'import { z } from "zod";',
+        "const app = express();",
+        "const CreateUser = z.object({ email: z.string() });",
+        'app.post("/users", (req, res) => { const data = CreateUser.parse(req.body); res.json(data.email); });',
+      ),
+    },
+    {
+      name: "Express: .safeParse through an alias and a cast",
+      code: lines(
+        'import express from "express";',
+        "const app = express();",
+        'app.post("/users", (req, res) => {',
+        "  const raw = req.body as unknown;",
+        "  const result = schema.safeParse(raw);",
+        "  if (!result.success) return res.status(400).json(result.error.issues);",
+        "  res.json(result.data);",
+        "});",
+      ),
+    },
+    {
+      name: "Express: joi .validateAsync, yup .validate, superstruct create, typebox Value.Check, typia.assert",
+      code: lines(
+        'import express from "express";',
+        "const app = express();",
+        'app.post("/a", async (req, res) => { res.json(await joiSchema.validateAsync(req.body)); });',
+        'app.post("/b", async (req, res) => { res.json(await yupSchema.validate(req.body)); });',
+        'app.post("/c", (req, res) => { res.json(create(req.body, UserStruct)); });',
+        'app.post("/d", (req, res) => { if (!Value.Check(UserType, req.body)) return res.sendStatus(400); res.json(req.body.name); });',
+        'app.post("/e", (req, res) => { res.json(typia.assert<User>(req.body).name); });',
+        'app.get("/f", (req, res) => { res.json(Joi.attempt(req.query, QuerySchema)); });',
+      ),
+    },
+    {
+      name: "Express: an ajv compiled validator and valibot parse(schema, x)",
+      code: lines(
+        'import express from "express";',
+        "const app = express();",
+        "const check = ajv.compile(userSchema);",
+        'app.post("/a", (req, res) => { if (!check(req.body)) return res.status(400).json(check.errors); res.json(req.body.name); });',
+        'app.post("/b", (req, res) => { const user = v.parse(UserSchema, req.body); res.json(user); });',
+        'app.post("/c", (req, res) => { const user = safeParse(UserSchema, req.body); res.json(user); });',
+      ),
+    },
+    {
+      name: "Express: class-validator plainToInstance + validate",
+      code: lines(
+        'import express from "express";',
+        "const app = express();",
+        'app.post("/users", async (req, res) => {',
+        "  const dto = plainToInstance(CreateUserDto, req.body);",
+        "  const errors = await validate(dto);",
+        "  if (errors.length > 0) return res.status(400).json(errors);",
+        "  res.json(dto);",
+        "});",
+      ),
+    },
+    {
+      name: "Express: celebrate in the route chain",
+      code: lines(
+        'import express from "express";',
+        'import { celebrate, Joi, Segments } from "celebrate";',
+        "const app = express();",
+        'app.post("/signup", celebrate({ [Segments.BODY]: Joi.object({ email: Joi.string().email() }) }), (req, res) => {',
+        "  res.json({ email: req.body.email.toLowerCase() });",
+        "});",
+      ),
+    },
+    {
+      name: "Express: validation middleware recognised by name, in the chain, in use() and on the router mount",
+      code: lines(
+        'import express, { Router } from "express";',
+        "const app = express();",
+        'app.post("/a", validate(createUserSchema), (req, res) => res.json(req.body.email));',
+        'app.post("/b", validateBody(schema), (req, res) => res.json(req.body.email));',
+        'app.use("/c", validateRequest);',
+        'app.post("/c", (req, res) => res.json(req.body.email));',
+        "const admin = Router();",
+        'admin.post("/d", (req, res) => res.json(req.body.email));',
+        'app.use("/admin", validationMiddleware, admin);',
+      ),
+    },
+    {
+      name: "Express: express-validator chain with validationResult / matchedData",
+      code: lines(
+        'import express from "express";',
+        'import { body, matchedData, validationResult } from "express-validator";',
+        "const app = express();",
+        'app.post("/a", body("email").isEmail().normalizeEmail(), (req, res) => res.json({ email: req.body.email }));',
+        'app.post("/b", (req, res) => {',
+        "  const errors = validationResult(req);",
+        "  if (!errors.isEmpty()) return res.status(400).json(errors.array());",
+        "  res.json({ email: req.body.email });",
+        "});",
+        'app.post("/c", (req, res) => { const data = matchedData(req); res.json({ email: req.body.email, data }); });',
+        'app.post("/d", async (req, res) => { await Promise.all(rules.map((rule) => rule.run(req))); res.json(save(req.body.email)); });',
+      ),
+    },
+    {
+      name: "Express: a middleware function of this file that validates the body before the handler",
+      code: lines(
+        'import express from "express";',
+        "const app = express();",
+        "function parseUser(req, res, next) { req.body = UserSchema.parse(req.body); next(); }",
+        'app.post("/users", parseUser, (req, res) => res.json(req.body.email));',
+      ),
+    },
+    {
+      name: "Express: a custom validator name from the option and from settings.harden.validation.names",
+      code: lines(
+        'import express from "express";',
+        "const app = express();",
+        'app.post("/a", (req, res) => { const input = checkInput(req.body); res.json(input.email); });',
+        'app.post("/b", ensureShape, (req, res) => res.json(req.body.email));',
+        'app.post("/c", (req, res) => res.json(schemas.check(req.body).email));',
+      ),
+      options: [{ validators: ["checkInput", "schemas.check"] }],
+      settings: { harden: { validation: { library: "zod", names: ["ensureShape"] } } },
+    },
+    {
+      name: "Express: a validating wrapper around the handler",
+      code: lines(
+        'import express from "express";',
+        "const app = express();",
+        'app.post("/users", withValidation(UserSchema, (req, res) => res.json(req.body.email)));',
+      ),
+    },
+    // ---------------------------------------------------------------- not flagged: Express
+    {
+      name: "Express: fields the code checks or converts itself",
+      code: lines(
+        'import express from "express";',
+        "const app = express();",
+        'app.post("/users", (req, res) => {',
+        "  const { email, tags } = req.body;",
+        '  if (typeof email !== "string" || !Array.isArray(tags)) return res.sendStatus(400);',
+        "  res.json({ email, tags, count: Number(req.body.count) });",
+        "});",
+        'app.get("/users", (req, res) => {',
+        "  const page = parseInt(req.query.page, 10) || 1;",
+        '  const mine = req.query.scope === "mine";',
+        "  res.json({ page, mine });",
+        "});",
+        'app.post("/login", (req, res) => {',
+        '  if (!validator.isEmail(req.body.email) || !Number.isInteger(req.body.age) || !(req.body.at instanceof Date)) return res.sendStatus(400);',
+        '  if ("admin" in req.body) return res.sendStatus(403);',
+        "  switch (req.body.mode) { case \"a\": break; default: break; }",
+        "  res.json(save(req.body.email, req.body.age, req.body.at));",
+        "});",
+      ),
+    },
+    {
+      name: "Express: logged, existence-checked or compared, never trusted",
+      code: lines(
+        'import express from "express";',
+        "const app = express();",
+        'app.post("/hooks", (req, res) => {',
+        '  logger.info({ body: req.body }, "webhook received");',
+        "  console.log(`query: ${req.query}`);",
+        "  if (!req.body) return res.sendStatus(400);",
+        "  res.sendStatus(204);",
+        "});",
+      ),
+    },
+    {
+      name: "Sent straight back to the client: echoed, not trusted",
+      code: lines(
+        'import express from "express";',
+        'import Fastify from "fastify";',
+        "const app = express();",
+        'app.post("/echo", (req, res) => res.json(req.body));',
+        'app.get("/q", (req, res) => { res.status(200).send({ ...req.query, at: Date.now() }); });',
+        "const fastify = Fastify();",
+        'fastify.post("/echo", async (request, reply) => { reply.code(201).send({ got: request.body }); });',
+        'fastify.post("/echo2", async (request) => request.body);',
+      ),
+    },
+    {
+      name: "Sent straight back: Koa ctx.body and Hono c.json",
+      code: lines(
+        'import Koa from "koa";',
+        'import { Hono } from "hono";',
+        "const koa = new Koa();",
+        "koa.use(async (ctx) => { ctx.body = ctx.request.body; });",
+        "const app = new Hono();",
+        'app.post("/echo", async (c) => c.json(await c.req.json()));',
+      ),
+    },
+    {
+      name: "Express: params and headers are only checked in strict",
+      code: lines(
+        'import express from "express";',
+        "const app = express();",
+        'app.get("/users/:id", (req, res) => res.json(find(req.params.id, req.headers["x-tenant"])));',
+      ),
+    },
+    {
+      name: "Express: error handlers, writes and plain functions are not handlers that trust input",
+      code: lines(
+        'import express from "express";',
+        "const app = express();",
+        "app.use((err, req, res, next) => { res.status(500).json({ body: save(req.body) }); });",
+        "function pick(req) { return req.body.id; }",
+        'app.use((req, res, next) => { req.body = req.body ?? {}; next(); });',
+        "const body = { a: 1 };",
+        "send(body.a);",
+      ),
+    },
+    {
+      name: "Express: a controller registered in another file (only in strict)",
+      code: lines(
+        'import type { Request, Response } from "express";',
+        "export const createUser = async (req: Request, res: Response) => {",
+        "  res.json(await save(req.body));",
+        "};",
+      ),
+    },
+    // ---------------------------------------------------------------- Fastify
+    {
+      name: "Fastify: schema.body and schema.querystring on the route options",
+      code: lines(
+        'import Fastify from "fastify";',
+        "const fastify = Fastify();",
+        'fastify.post("/users", { schema: { body: userBody, querystring: q } }, async (request) => ({ email: request.body.email, page: request.query.page }));',
+        'fastify.route({ method: "POST", url: "/b", schema: { body: userBody }, handler: async (request) => request.body.email });',
+      ),
+    },
+    {
+      name: "Fastify: a validation hook on the route; Koa: validation middleware in the router chain",
+      code: lines(
+        'import Fastify from "fastify";',
+        'import Router from "@koa/router";',
+        "const fastify = Fastify();",
+        'fastify.post("/users", { preValidation: [validateBody] }, async (request) => save(request.body.email));',
+        "const router = new Router();",
+        'router.post("/notes", validate({ body: noteSchema }), async (ctx) => { ctx.body = await save(ctx.request.body.title); });',
+      ),
+    },
+    {
+      name: "Fastify: route options declared elsewhere may carry a schema",
+      code: lines(
+        'import Fastify from "fastify";',
+        "const fastify = Fastify();",
+        'fastify.post("/users", createUserOptions, async (request) => request.body.email);',
+        'fastify.post("/b", { schema: sharedSchema }, async (request) => request.body.email);',
+      ),
+    },
+    // ---------------------------------------------------------------- Hono
+    {
+      name: "Hono: c.req.valid behind zValidator, and raw reads the validator already checked",
+      code: lines(
+        'import { Hono } from "hono";',
+        'import { zValidator } from "@hono/zod-validator";',
+        'import { validator } from "hono/validator";',
+        "const app = new Hono();",
+        'app.post("/a", zValidator("json", schema), (c) => c.json(c.req.valid("json")));',
+        'app.post("/b", zValidator("json", schema), async (c) => c.json((await c.req.json()).name));',
+        'app.get("/c", validator("query", (value) => value), (c) => c.json(c.req.query().page));',
+        'app.post("/d", tbValidator("json", T), async (c) => c.json((await c.req.json()).name));',
+      ),
+    },
+    {
+      name: "Hono: single-key reads are typed string | undefined",
+      code: lines(
+        'import { Hono } from "hono";',
+        "const app = new Hono();",
+        'app.get("/a/:id", (c) => c.json({ page: c.req.query("page"), id: c.req.param("id"), auth: c.req.header("authorization") }));',
+      ),
+    },
+    // ---------------------------------------------------------------- Koa
+    {
+      name: "Koa: joi validateAsync, and ctx.body is the response",
+      code: lines(
+        'import Koa from "koa";',
+        'import Router from "@koa/router";',
+        "const app = new Koa();",
+        "const router = new Router();",
+        'router.post("/a", async (ctx) => { const value = await schema.validateAsync(ctx.request.body); ctx.body = value; });',
+        'router.get("/b", async (ctx) => { ctx.body = ctx.state.user; });',
+        "app.use(router.routes());",
+      ),
+    },
+    // ---------------------------------------------------------------- Next.js
+    {
+      name: "Next.js App Router: parse(await req.json()) directly and through an alias",
+      code: lines(
+        "export async function POST(req: Request) {",
+        "  const json = await req.json();",
+        "  const body = postSchema.parse(json);",
+        "  return Response.json(body);",
+        "}",
+        "export async function PUT(req: Request) {",
+        "  return Response.json(postSchema.parse(await req.json()));",
+        "}",
+      ),
+      filename: files.nextApp,
+    },
+    {
+      name: "Next.js App Router: text(), headers and search params are not parsed input",
+      code: lines(
+        "export async function POST(req: Request) {",
+        "  const raw = await req.text();",
+        '  const signature = req.headers.get("stripe-signature");',
+        '  const page = new URL(req.url).searchParams.get("page");',
+        "  return Response.json(verify(raw, signature, page));",
+        "}",
+      ),
+      filename: files.nextApp,
+    },
+    {
+      name: "Next.js Pages API: validated with zod",
+      code: "export default function handler(req, res) { const { email } = Body.parse(req.body); res.json({ email }); }",
+      filename: files.nextPages,
+    },
+    // ---------------------------------------------------------------- NestJS
+    {
+      name: "NestJS: DTO classes, pipes, and params by default",
+      code: lines(
+        'import { Body, Controller, Get, Param, Post, Query } from "@nestjs/common";',
+        '@Controller("users")',
+        "export class UsersController {",
+        "  @Post() create(@Body() dto: CreateUserDto) { return dto; }",
+        '  @Get() list(@Query("page", ParseIntPipe) page: number) { return page; }',
+        "  @Post(\"z\") createZ(@Body(new ZodValidationPipe(schema)) body: any) { return body.email; }",
+        '  @Get(":id") one(@Param("id") id) { return id; }',
+        '  @Post("parsed") parsed(@Body() body: any) { return schema.parse(body); }',
+        "}",
+      ),
+      filename: files.nest,
+    },
+  ],
+  invalid: [
+    // ---------------------------------------------------------------- Express
+    {
+      name: "Express: destructured body, suggestion with inferred string type",
+      code: expressDestructure,
+      errors: [
+        {
+          ...fieldsMessage("req.body", "email, password, name"),
+          line: 6,
+          column: 37,
+          endLine: 6,
+          endColumn: 45,
+          suggestions: suggestion("req.body", "CreateUserBody", expressDestructureFixed),
+        },
+      ],
+    },
+    {
+      name: "Express: several member reads are parsed once, into a local",
+      code: expressMembers,
+      errors: [{ ...fieldsMessage("req.body", "remember, email, password"), line: 7, column: 31, suggestions: suggestion("req.body", "LoginBody", expressMembersFixed) }],
+    },
+    {
+      name: "Express: `as T` cast; the interface gives the schema its fields",
+      code: expressCast,
+      errors: [{ messageId: "unvalidatedWhole", data: { read: "req.body", fields: "" }, line: 7, column: 17, suggestions: suggestion("req.body", "CreatePostBody", expressCastFixed) }],
+    },
+    {
+      name: "Express: Request<{}, {}, Body> generic",
+      code: expressGeneric,
+      errors: [{ ...fieldsMessage("req.body", "email"), line: 6, column: 21, suggestions: suggestion("req.body", "CreatePasswordResetBody", expressGenericFixed) }],
+    },
+    {
+      name: "Express: alias with nested reads; reported at the raw read",
+      code: expressAlias,
+      errors: [{ ...fieldsMessage("req.body", "sku, quantity, address"), line: 6, column: 16, suggestions: suggestion("req.body", "CreateOrderBody", expressAliasFixed) }],
+    },
+    {
+      name: "Express: req.query into a NoSQL filter",
+      code: expressQuery,
+      errors: [{ ...fieldsMessage("req.query", "email, role"), line: 6, column: 42, suggestions: suggestion("req.query", "ListUsersQuery", expressQueryFixed) }],
+    },
+    {
+      name: "Express: reads inside a block are parsed at the top of that block",
+      code: expressNestedBlock,
+      errors: [{ ...fieldsMessage("req.body", "theme, size"), line: 8, column: 23, suggestions: suggestion("req.body", "UpdateSettingBody", expressNestedBlockFixed) }],
+    },
+    {
+      name: "Express: handler name gives the schema name, de-duplicated against the file",
+      code: expressNamedHandler,
+      errors: [{ ...fieldsMessage("req.body", "email"), line: 7, column: 21, suggestions: suggestion("req.body", "CreateUserBody2", expressNamedHandlerFixed) }],
+    },
+    {
+      name: "Express (CJS): require('zod') is reused",
+      code: expressCjs,
+      filename: files.cjs,
+      errors: [{ ...fieldsMessage("req.body", "text"), line: 5, column: 20, suggestions: suggestion("req.body", "CreateCommentBody", expressCjsFixed) }],
+    },
+    {
+      name: "Express: no validation library known, no suggestion",
+      code: expressNoLibrary,
+      errors: [{ ...fieldsMessage("req.body", "email"), line: 4, column: 21, suggestions: [] }],
+    },
+    {
+      name: "Express: settings name zod, the suggestion imports it",
+      code: expressNoLibrary,
+      settings: zodSettings,
+      errors: [{ ...fieldsMessage("req.body", "email"), line: 4, column: 21, suggestions: suggestion("req.body", "CreateUserBody", expressNoLibraryZodFixed) }],
+    },
+    {
+      name: "Express: settings name valibot",
+      code: expressNoLibrary,
+      settings: valibotSettings,
+      errors: [{ ...fieldsMessage("req.body", "email"), line: 4, column: 21, suggestions: suggestion("req.body", "CreateUserBody", expressNoLibraryValibotFixed, "valibot") }],
+    },
+    {
+      name: "Express (JS, no semicolons): the local and the schema follow the file's style",
+      code: lines(
+        'import express from "express"',
+        'import { z } from "zod"',
+        "const app = express()",
+        'app.post("/tasks", async (req, res) => {',
+        "  const task = await save(req.body.title.trim(), req.body.due)",
+        "  res.json(task)",
+        "})",
+      ),
+      filename: files.js,
+      errors: [
+        {
+          ...fieldsMessage("req.body", "title, due"),
+          line: 5,
+          column: 27,
+          suggestions: suggestion(
+            "req.body",
+            "CreateTaskBody",
+            lines(
+              'import express from "express"',
+              'import { z } from "zod"',
+              "const app = express()",
+              "const CreateTaskBody = z.object({ title: z.string(), due: z.unknown() })",
+              "",
+              'app.post("/tasks", async (req, res) => {',
+              "  const body = CreateTaskBody.parse(req.body)",
+              "  const task = await save(body.title.trim(), body.due)",
+              "  res.json(task)",
+              "})",
+            ),
+          ),
+        },
+      ],
+    },
+    {
+      name: "Express: settings.harden.validation.source is the import the suggestion adds",
+      code: expressNoLibrary,
+      settings: { harden: { validation: { library: "zod", source: "zod/v4" } } },
+      errors: [
+        {
+          ...fieldsMessage("req.body", "email"),
+          line: 4,
+          column: 21,
+          suggestions: suggestion("req.body", "CreateUserBody", expressNoLibraryZodFixed.replace('from "zod";', 'from "zod/v4";')),
+        },
+      ],
+    },
+    {
+      name: "Express: the whole body passed on (mass assignment): no fields, no schema to suggest",
+      code: expressMassAssignment,
+      errors: [{ messageId: "unvalidatedWhole", data: { read: "req.body", fields: "" }, line: 6, column: 45, suggestions: [] }],
+    },
+    {
+      name: "Express: body and query of one handler are reported separately, once each",
+      code: lines(
+        'import express from "express";',
+        "const app = express();",
+        'app.post("/search", (req, res) => {',
+        "  res.json(run(req.body.term, req.body.filters, req.query.page, req.query.size));",
+        "});",
+      ),
+      errors: [
+        { ...fieldsMessage("req.body", "term, filters"), line: 4, column: 16, suggestions: [] },
+        { ...fieldsMessage("req.query", "page, size"), line: 4, column: 49, suggestions: [] },
+      ],
+    },
+    {
+      name: "Express: the request parameter destructured",
+      code: lines(
+        'import express from "express";',
+        "const app = express();",
+        'app.post("/users", ({ body }, res) => res.json(save(body.email)));',
+      ),
+      errors: [{ ...fieldsMessage("body", "email"), line: 3, column: 23, endColumn: 27, suggestions: [] }],
+    },
+    {
+      name: "Express: `const { body } = req`",
+      code: lines(
+        'import express from "express";',
+        "const app = express();",
+        'app.post("/users", (req, res) => { const { body, query } = req; res.json(save(body.email, query.page)); });',
+      ),
+      errors: [
+        { ...fieldsMessage("body", "email"), line: 3, column: 44, suggestions: [] },
+        { ...fieldsMessage("query", "page"), line: 3, column: 50, suggestions: [] },
+      ],
+    },
+    {
+      name: "Express (JS): the body passed to a service, where validation is not visible",
+      code: lines(
+        'const express = require("express");',
+        "const router = express.Router();",
+        'router.post("/register", async (req, res) => { res.json(await authService.register(req.body)); });',
+      ),
+      filename: files.js,
+      errors: [{ messageId: "unvalidatedWhole", data: { read: "req.body", fields: "" }, line: 3, column: 84, suggestions: [] }],
+    },
+    {
+      name: "Express: a validator on one field leaves the others unvalidated",
+      code: lines(
+        'import express from "express";',
+        "const app = express();",
+        'app.post("/users", (req, res) => {',
+        "  const email = EmailSchema.parse(req.body.email);",
+        "  res.json(save(email, req.body.name));",
+        "});",
+      ),
+      errors: [{ ...fieldsMessage("req.body", "email, name"), line: 5, column: 24, suggestions: [] }],
+    },
+    {
+      name: "strict: params and headers, and a controller registered elsewhere",
+      code: lines(
+        'import type { Request, Response } from "express";',
+        "export const getUser = async (req: Request, res: Response) => {",
+        '  res.json(await find(req.params.id, req.headers["x-tenant"]));',
+        "};",
+      ),
+      options: [strict],
+      errors: [
+        { ...fieldsMessage("req.params", "id"), line: 3, column: 23, suggestions: [] },
+        { ...fieldsMessage("req.headers", "x-tenant"), line: 3, column: 38, suggestions: [] },
+      ],
+    },
+    // ---------------------------------------------------------------- Fastify
+    {
+      name: "Fastify: request.body cast to an inline type",
+      code: fastifyCast,
+      errors: [{ ...fieldsMessage("request.body", "email, age"), line: 5, column: 26, suggestions: suggestion("request.body", "SignupBody", fastifyCastFixed) }],
+    },
+    {
+      name: "Fastify: route generic Querystring, no schema.querystring",
+      code: fastifyGeneric,
+      errors: [{ ...fieldsMessage("request.query", "q, limit"), line: 5, column: 15, suggestions: suggestion("request.query", "SearchQuery", fastifyGenericFixed) }],
+    },
+    {
+      name: "Fastify: schema.body does not cover the query string",
+      code: lines(
+        'import Fastify from "fastify";',
+        "const fastify = Fastify();",
+        'fastify.post("/users", { schema: { body: userBody } }, async (request) => save(request.body.email, request.query.page));',
+      ),
+      errors: [{ ...fieldsMessage("request.query", "page"), line: 3, column: 100, suggestions: [] }],
+    },
+    // ---------------------------------------------------------------- Hono
+    {
+      name: "Hono: await c.req.json(), parsed in place",
+      code: honoJson,
+      errors: [{ ...fieldsMessage("c.req.json()", "title, tags"), line: 5, column: 22, suggestions: suggestion("c.req.json()", "CreatePostBody", honoJsonFixed) }],
+    },
+    {
+      name: "Hono: with zValidator imported, the suggestion puts it in the chain and reads c.req.valid",
+      code: honoZValidator,
+      errors: [{ ...fieldsMessage("c.req.json<{ text: string }>()", "text"), line: 6, column: 26, suggestions: suggestion("c.req.json<{ text: string }>()", "CreateTodoBody", honoZValidatorFixed) }],
+    },
+    {
+      name: "Hono: c.req.query() destructured",
+      code: honoQuery,
+      errors: [{ ...fieldsMessage("c.req.query()", "page, sort"), line: 6, column: 26, suggestions: suggestion("c.req.query()", "ListBooksQuery", honoQueryFixed) }],
+    },
+    {
+      name: "Hono: c.req.parseBody() with valibot: form fields are strings",
+      code: honoForm,
+      errors: [{ ...fieldsMessage("c.req.parseBody()", "name, size"), line: 5, column: 22, suggestions: suggestion("c.req.parseBody()", "UploadBody", honoFormFixed, "valibot") }],
+    },
+    // ---------------------------------------------------------------- Koa
+    {
+      name: "Koa: ctx.request.body",
+      code: koaBody,
+      errors: [{ ...fieldsMessage("ctx.request.body", "title"), line: 7, column: 21, suggestions: suggestion("ctx.request.body", "CreateNoteBody", koaBodyFixed) }],
+    },
+    {
+      name: "Koa: ctx.query",
+      code: koaQuery,
+      errors: [{ ...fieldsMessage("ctx.query", "page, sort"), line: 8, column: 30, suggestions: suggestion("ctx.query", "ListNotesQuery", koaQueryFixed) }],
+    },
+    {
+      name: "Koa: `const { request } = ctx` and ctx.request.query",
+      code: lines(
+        'import Koa from "koa";',
+        "const app = new Koa();",
+        "app.use(async (ctx) => {",
+        "  const { request } = ctx;",
+        "  ctx.body = await save(request.body.name, ctx.request.query.page);",
+        "});",
+      ),
+      errors: [
+        { ...fieldsMessage("request.body", "name"), line: 5, column: 25, suggestions: [] },
+        { ...fieldsMessage("ctx.request.query", "page"), line: 5, column: 44, suggestions: [] },
+      ],
+    },
+    // ---------------------------------------------------------------- Next.js
+    {
+      name: "Next.js App Router: await request.json()",
+      code: nextApp,
+      filename: files.nextApp,
+      errors: [{ ...fieldsMessage("request.json()", "email, name"), line: 4, column: 33, suggestions: suggestion("request.json()", "CreateUserBody", nextAppFixed) }],
+    },
+    {
+      name: "Next.js App Router: await request.formData(), fields read with get()",
+      code: lines(
+        "export async function POST(request: Request) {",
+        "  const form = await request.formData();",
+        '  return Response.json(await save(form.get("name"), form.getAll("tags")));',
+        "}",
+      ),
+      filename: files.nextApp,
+      errors: [{ ...fieldsMessage("request.formData()", "name, tags"), line: 2, column: 22, suggestions: [] }],
+    },
+    {
+      name: "Next.js Pages API: req.query into a database filter",
+      code: nextPages,
+      filename: files.nextPages,
+      errors: [{ ...fieldsMessage("req.query", "author"), line: 5, column: 61, suggestions: suggestion("req.query", "UsersQuery", nextPagesFixed) }],
+    },
+    // ---------------------------------------------------------------- NestJS
+    {
+      name: "NestJS: @Body() any, untyped @Body(), inline @Query() type, interface, and @Req() req.body",
+      code: lines(
+        'import { Body, Controller, Get, Post, Query, Req } from "@nestjs/common";',
+        "interface Filter { q: string }",
+        '@Controller("users")',
+        "export class UsersController {",
+        "  @Post() create(@Body() body: any) { return this.users.create(body); }",
+        '  @Post("b") createB(@Body() body) { return this.users.create(body.email); }',
+        "  @Get() list(@Query() query: { page: string }) { return this.users.list(query.page); }",
+        '  @Get("f") filter(@Query() filter: Filter) { return this.users.list(filter.q); }',
+        '  @Post("raw") raw(@Req() req) { return this.users.create(req.body); }',
+        "  constructor(private users: any) {}",
+        "}",
+      ),
+      filename: files.nest,
+      errors: [
+        { messageId: "nestParameter", data: { decorator: "@Body()", name: "body", problem: "is typed `any`" }, line: 5, column: 26 },
+        { messageId: "nestParameter", data: { decorator: "@Body()", name: "body", problem: "has no type" }, line: 6, column: 30 },
+        { messageId: "nestParameter", data: { decorator: "@Query()", name: "query", problem: "has an inline object type" }, line: 7, column: 24 },
+        { messageId: "nestParameter", data: { decorator: "@Query()", name: "filter", problem: "is typed with the interface `Filter`" }, line: 8, column: 29 },
+        { messageId: "unvalidatedWhole", data: { read: "req.body", fields: "" }, line: 9, column: 59, suggestions: [] },
+      ],
+    },
+    {
+      name: "NestJS strict: untyped @Param()",
+      code: lines(
+        'import { Controller, Get, Param } from "@nestjs/common";',
+        '@Controller("users")',
+        "export class UsersController {",
+        '  @Get(":id") one(@Param("id") id) { return this.users.one(id); }',
+        "  constructor(private users: any) {}",
+        "}",
+      ),
+      filename: files.nest,
+      options: [strict],
+      errors: [{ messageId: "nestParameter", data: { decorator: '@Param("id")', name: "id", problem: "has no type" }, line: 4, column: 32 }],
+    },
+  ],
+});
+
+describe("no-unvalidated-input suggestions", () => {
+  const typed: { name: string; input: string; output: string; filename?: string; settings?: Record<string, unknown>; extra?: Record<string, string> }[] = [
+    { name: "Express destructuring", input: expressDestructure, output: expressDestructureFixed },
+    { name: "Express member reads", input: expressMembers, output: expressMembersFixed },
+    { name: "Express cast", input: expressCast, output: expressCastFixed },
+    { name: "Express generic", input: expressGeneric, output: expressGenericFixed },
+    { name: "Express alias", input: expressAlias, output: expressAliasFixed },
+    { name: "Express query", input: expressQuery, output: expressQueryFixed },
+    { name: "Express nested block", input: expressNestedBlock, output: expressNestedBlockFixed },
+    { name: "Express zod from settings", input: expressNoLibrary, output: expressNoLibraryZodFixed, settings: zodSettings },
+    { name: "Fastify cast", input: fastifyCast, output: fastifyCastFixed },
+    { name: "Fastify generic", input: fastifyGeneric, output: fastifyGenericFixed },
+    { name: "Hono json", input: honoJson, output: honoJsonFixed },
+    { name: "Hono zValidator", input: honoZValidator, output: honoZValidatorFixed, extra: { "zod-validator.d.ts": zodValidatorTypes } },
+    { name: "Hono query", input: honoQuery, output: honoQueryFixed, extra: { "zod-validator.d.ts": zodValidatorTypes } },
+    { name: "Koa query", input: koaQuery, output: koaQueryFixed },
+    { name: "Next.js App Router", input: nextApp, output: nextAppFixed, filename: files.nextApp },
+    { name: "Next.js Pages API", input: nextPages, output: nextPagesFixed, filename: files.nextPages },
+  ];
+
+  it.each(typed)("$name: the output type-checks against the real framework and zod types, as the input does", ({ input, output, extra = {} }) => {
+    // One program for both: the files are modules, so their declarations do not clash.
+    expect(getTypeErrors({ "input.ts": input, "output.ts": output, ...extra })).toEqual([]);
+  });
+
+  it.each(typed)("$name: the rule never autofixes, and the suggested code is not reported again", ({ input, output, filename, settings }) => {
+    const before = lintWithFix("no-unvalidated-input", input, { filename: filename ?? files.ts, settings: settings ?? {} });
+    expect(before.output).toBe(input);
+    expect(before.remaining).toHaveLength(1);
+    const after = lintWithFix("no-unvalidated-input", output, { filename: filename ?? files.ts, settings: settings ?? {} });
+    expect(after.fatal).toEqual([]);
+    expect(after.remaining).toEqual([]);
+  });
+});
