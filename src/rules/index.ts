@@ -10,6 +10,8 @@ import noPrintDebugging from "./no-print-debugging.js";
 import noSecretEnvFallback from "./no-secret-env-fallback.js";
 import noSwallowedError from "./no-swallowed-error.js";
 import noUnvalidatedInput from "./no-unvalidated-input.js";
+import requireGracefulShutdown from "./require-graceful-shutdown.js";
+import requireHealthCheck from "./require-health-check.js";
 import requireRouteAuth from "./require-route-auth.js";
 
 export type RuleModule = TSESLint.RuleModule<string, readonly unknown[], HardenRuleDocs> & { name: string };
@@ -25,6 +27,8 @@ export const rules = {
   "no-secret-env-fallback": noSecretEnvFallback,
   "no-swallowed-error": noSwallowedError,
   "no-unvalidated-input": noUnvalidatedInput,
+  "require-graceful-shutdown": requireGracefulShutdown,
+  "require-health-check": requireHealthCheck,
   "require-route-auth": requireRouteAuth,
 } satisfies Record<string, RuleModule>;
 
