@@ -6,7 +6,7 @@ export default {
   ],
   ruleDocTitleFormat: "desc-parens-prefix-name",
   ruleDocNotices: ["deprecated", "configs", "fixableAndHasSuggestions", "options"],
-  ruleDocSectionInclude: ["Why", "Options", "When not to use it"],
+  ruleDocSectionInclude: ["Why", "When not to use it"],
   ruleListColumns: ["name", "description", "configsError", "fixable", "hasSuggestions", "options"],
   urlConfigs: "https://github.com/harden-eslint/eslint-plugin-harden#configs",
   postprocess: async (content) => content,

@@ -3,7 +3,7 @@ export const config = {
   jwtSecret: process.env.JWT_SECRET || "dev-secret-change-me",
   databaseUrl: process.env.DATABASE_URL ?? "postgres://admin:admin123@localhost:5432/shop",
   stripeKey: "sk_test_4eC39HqLyjWDarjtT1zdp7dc",
-  awsAccessKeyId: "AKIAIOSFODNN7EXAMPLE",
+  awsAccessKeyId: "AKIA2E0A8F3B244C9986",
   debug: process.env.DEBUG !== "false",
   requestTimeout: 5000,
 };
