@@ -154,5 +154,15 @@ export function matchesPathGlob(path: string, pattern: string, asDefault = false
  */
 export function isPublicPath(path: string, patterns: readonly string[] = [], complete = true): boolean {
   if (patterns.some((pattern) => matchesPathGlob(path, pattern))) return true;
-  return DEFAULT_PUBLIC_PATHS.some((pattern) => (complete || pattern.startsWith("**/")) && matchesPathGlob(path, pattern, true));
+  // The defaults are fixed: a path's answer is remembered (route paths repeat across a codebase).
+  const key = `${complete ? 1 : 0}${path}`;
+  let answer = defaultAnswers.get(key);
+  if (answer === undefined) {
+    answer = DEFAULT_PUBLIC_PATHS.some((pattern) => (complete || pattern.startsWith("**/")) && matchesPathGlob(path, pattern, true));
+    if (defaultAnswers.size > 10_000) defaultAnswers.clear();
+    defaultAnswers.set(key, answer);
+  }
+  return answer;
 }
+
+const defaultAnswers = new Map<string, boolean>();

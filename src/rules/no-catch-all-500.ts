@@ -15,6 +15,7 @@ type MessageIds = "catchAll" | "centralCatchAll" | "delegate" | "addStatusMappin
 /** Names tried, in order, for a binding the fix adds to `catch {}` / `.catch(() => …)`. */
 const BINDING_NAMES = ["err", "error"];
 const TS_FILE = /\.[cm]?tsx?$/u;
+const MAY_NAME_500 = /internal_?server_?error/iu;
 
 /** How the error reaches the central error handler: `next(err)` or `throw err`. */
 interface Delegation {
@@ -94,6 +95,9 @@ export default createRule<[], MessageIds>({
   },
   create(context) {
     const sourceCode = context.sourceCode;
+    // Every way the model knows to write a 500 spells `500` or "internal server error" (`INTERNAL_SERVER_ERROR`,
+    // `InternalServerErrorException`): a file with neither has nothing to report, and most files have neither.
+    if (!sourceCode.text.includes("500") && !MAY_NAME_500.test(sourceCode.text)) return {};
     const isTypeScript = TS_FILE.test(context.filename);
     /** Status setters already reported: `res.status(500); if (a) res.json(x); else res.send(y)` is one report. */
     const reportedStatus = new Set<TSESTree.Node>();

@@ -178,7 +178,9 @@ export default createRule<Options, MessageIds>({
     if (isTestFile(context)) return {};
     const sourceCode = context.sourceCode;
     const extraNames = new Set(options.names);
-    const envReadText = getEnvReadText(sourceCode);
+    // Both scan the file; only a report needs them.
+    let envReadTextOfFile: ReturnType<typeof getEnvReadText> | undefined;
+    const envReadText: ReturnType<typeof getEnvReadText> = (name) => (envReadTextOfFile ??= getEnvReadText(sourceCode))(name);
 
     function isDebugEnvName(name: string): boolean {
       return extraNames.has(name) || DEBUG_ENV_NAME.test(name.toUpperCase());
@@ -196,7 +198,9 @@ export default createRule<Options, MessageIds>({
       return variable !== null && variable.defs.length > 0 && getImportOrigin(variable)?.source.endsWith("process") !== true;
     }
 
-    const browserUnsafe = mayRunInBrowser(sourceCode, filename) && envReadText("DEBUG").startsWith("process.");
+    let browserUnsafeOfFile: boolean | undefined;
+    const isBrowserUnsafe = (): boolean =>
+      (browserUnsafeOfFile ??= mayRunInBrowser(sourceCode, filename) && envReadText("DEBUG").startsWith("process."));
     /**
      * The fix of a report whose fix adds a new environment read: an autofix, or a suggestion in a file
      * that may run in a browser (no `process` there), or nothing when `process` is a local binding.
@@ -207,7 +211,7 @@ export default createRule<Options, MessageIds>({
       fix: TSESLint.ReportFixFunction,
     ): Pick<TSESLint.ReportDescriptor<MessageIds>, "fix" | "suggest"> {
       if (isProcessShadowed(node)) return { fix: null, suggest: [] };
-      if (browserUnsafe) return { fix: null, suggest: [{ messageId: "offUnlessOn", data: { fixed }, fix }] };
+      if (isBrowserUnsafe()) return { fix: null, suggest: [{ messageId: "offUnlessOn", data: { fixed }, fix }] };
       return { fix, suggest: [] };
     }
 

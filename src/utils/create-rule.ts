@@ -21,4 +21,27 @@ export interface HardenRuleDocs {
   requiresTypeChecking?: false;
 }
 
-export const createRule = ESLintUtils.RuleCreator<HardenRuleDocs>(getDocsUrl);
+const createRuleWithDocs = ESLintUtils.RuleCreator<HardenRuleDocs>(getDocsUrl);
+
+/**
+ * typescript-eslint's `RuleCreator`, plus one thing it does not do: the merge of `meta.defaultOptions`
+ * with the user's options is computed once per options array instead of once per file. ESLint hands
+ * every file of a config the same options array, and with twelve rules the repeated deep merge was a
+ * measurable share of the plugin's time.
+ */
+export const createRule: typeof createRuleWithDocs = (spec) => {
+  const rule = createRuleWithDocs(spec);
+  const defaults = (spec.meta.defaultOptions ?? []) as Parameters<typeof spec.create>[1];
+  const merged = new WeakMap<object, Parameters<typeof spec.create>[1]>();
+  return {
+    ...rule,
+    create(context) {
+      let options = merged.get(context.options);
+      if (!options) {
+        options = ESLintUtils.applyDefault(defaults, context.options);
+        merged.set(context.options, options);
+      }
+      return spec.create(context, options);
+    },
+  };
+};

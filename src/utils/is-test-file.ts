@@ -24,7 +24,19 @@ const TEST_DIRECTORIES = [
  * credentials and users who enable a rule by hand rarely copy the ignores. Fixed-string checks only.
  * The path is taken relative to ESLint's working directory.
  */
+let lastKey = "";
+let lastResult = false;
+
 export function isTestFile(context: { readonly filename: string; readonly cwd: string }): boolean {
+  // Several rules ask about the same file in a row.
+  const key = `${context.cwd}\0${context.filename}`;
+  if (key === lastKey) return lastResult;
+  lastKey = key;
+  lastResult = computeIsTestFile(context);
+  return lastResult;
+}
+
+function computeIsTestFile(context: { readonly filename: string; readonly cwd: string }): boolean {
   // Only the project's own folders count: a checkout under `/home/ci/tests/app` is not test code.
   const relative = path.relative(context.cwd, path.resolve(context.cwd, context.filename));
   const inProject = relative !== "" && !relative.startsWith("..") && !path.isAbsolute(relative);
