@@ -527,6 +527,18 @@ function fromNew(context: RuleContext, node: TSESTree.NewExpression): ResponseSe
 
 const cache = new WeakMap<TSESTree.Node, ResponseSend | null>();
 
+/** The names every shape needs: a send method, a `status` / `body` assignment, `new` of a plain name. */
+function mayBeResponseSend(node: TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.AssignmentExpression): boolean {
+  if (node.type === AST_NODE_TYPES.CallExpression) {
+    const method = getPropertyName(node.callee);
+    return method !== undefined && CALL_METHODS.has(method);
+  }
+  if (node.type === AST_NODE_TYPES.NewExpression) return unwrap(node.callee).type === AST_NODE_TYPES.Identifier;
+  if (node.operator !== "=") return false;
+  const property = getPropertyName(node.left);
+  return property === "status" || property === "body";
+}
+
 /**
  * The response `node` sends, in any supported framework's shape, or `undefined` when it sends none.
  *
@@ -553,6 +565,9 @@ export function getResponseSend(context: RuleContext, node: TSESTree.Node): Resp
   ) {
     return undefined;
   }
+  // Most calls, `new`s and assignments in a file send nothing; the name check rejects them without
+  // touching the cache (a WeakMap entry per node costs more than the check).
+  if (!mayBeResponseSend(node)) return undefined;
   const cached = cache.get(node);
   if (cached !== undefined) return cached ?? undefined;
   const send =

@@ -166,6 +166,13 @@ const cache = new WeakMap<TSESTree.CallExpression, RouteRegistration | null>();
  * `app.get("setting")` is a settings read, not a route.
  */
 export function getRouteRegistration(context: RuleContext, call: TSESTree.CallExpression): RouteRegistration | undefined {
+  // Every shape is a member call named for a method, `route` or `on`: reject the rest before the cache.
+  const callee = call.callee;
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed || callee.property.type !== AST_NODE_TYPES.Identifier) {
+    return undefined;
+  }
+  const name = callee.property.name;
+  if (!ROUTE_METHODS.has(name) && name !== "route" && name !== "on") return undefined;
   const cached = cache.get(call);
   if (cached !== undefined) return cached ?? undefined;
   const route = computeRouteRegistration(context, call);
