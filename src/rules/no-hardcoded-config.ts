@@ -6,7 +6,7 @@ import { getServerStart } from "../frameworks/get-server-start.js";
 import { getStaticString } from "../frameworks/get-static-string.js";
 import { createRule } from "../utils/create-rule.js";
 import { getUrlCredentials } from "../utils/get-credential-kind.js";
-import { DEFAULT_CONFIG_CLIENTS, getConfigClient, type ConfigClient } from "../utils/get-config-client.js";
+import { DEFAULT_CONFIG_CLIENTS, getConfigClient, mayCallConfigClient, type ConfigClient } from "../utils/get-config-client.js";
 import { getEnvRead } from "../utils/get-env-read.js";
 import { getImportOrigin } from "../utils/get-import-origin.js";
 import { isDevelopmentOnly } from "../utils/is-development-only.js";
@@ -192,6 +192,14 @@ export default createRule<Options, MessageIds>({
     const sourceCode = context.sourceCode;
     const clients: readonly ConfigClient[] =
       options.clients && options.clients.length > 0 ? [...DEFAULT_CONFIG_CLIENTS, ...options.clients] : DEFAULT_CONFIG_CLIENTS;
+    // Every finding needs one of these in the file: a server start (`listen` / `serve`), a call of a
+    // client imported here, `AbortSignal.timeout`, or a URL. Most files have none and cost nothing more.
+    const text = sourceCode.text;
+    const mayStartServer = text.includes("listen") || text.includes("serve");
+    const mayConfigureClient = mayCallConfigClient(context, clients);
+    const mayHoldUrl = text.includes("://");
+    const maySetSignalTimeout = text.includes("AbortSignal");
+    if (!mayStartServer && !mayConfigureClient && !mayHoldUrl && !maySetSignalTimeout) return {};
     const extraKeys = new Set(options.keys);
     const findings = new Map<TSESTree.Node, Finding>();
     /** Names the file already reads, with the default each read falls back to (`undefined`: none). */
@@ -470,24 +478,18 @@ export default createRule<Options, MessageIds>({
       return getStaticString(node) ?? sourceCode.getText(node);
     }
 
-    return {
+    const listeners: TSESLint.RuleListener = {
       CallExpression(node) {
-        checkServerStart(node);
-        checkClientCall(node);
-        checkAbortSignalTimeout(node);
-        if (node.callee.type === AST_NODE_TYPES.MemberExpression && node.callee.property.type === AST_NODE_TYPES.Identifier && node.callee.property.name === "get") {
-          recordEnvRead(node);
-        }
+        if (mayStartServer) checkServerStart(node);
+        if (mayConfigureClient) checkClientCall(node);
+        if (maySetSignalTimeout) checkAbortSignalTimeout(node);
       },
-      NewExpression: checkClientCall,
-      MemberExpression: recordEnvRead,
-      Literal(node) {
-        if (typeof node.value === "string" && node.value.includes("://")) checkUrl(node as TSESTree.StringLiteral, node.value);
-      },
-      TemplateLiteral(node) {
-        const value = node.expressions.length === 0 ? node.quasis[0]?.value.cooked : undefined;
-        if (value?.includes("://") && node.parent.type !== AST_NODE_TYPES.TaggedTemplateExpression) checkUrl(node, value);
-      },
+      // Reads the file already makes, so a fix reuses their names: `process.env.X`, `import.meta.env.X`,
+      // `Bun.env.X`, `env.X` on an alias, `Deno.env.get("X")`. The selectors keep the listener off the
+      // many member expressions that cannot be one.
+      "MemberExpression[object.property.name='env'], MemberExpression[object.property.value='env'], MemberExpression[object.name=/env/iu]":
+        recordEnvRead,
+      "CallExpression[callee.property.name='get'][callee.object.property.name='env']": recordEnvRead,
       "Program:exit"() {
         const envReadText = getEnvReadText(sourceCode);
         // Bundled for the browser there is no `process`: the same edit, applied by a human.
@@ -528,6 +530,17 @@ export default createRule<Options, MessageIds>({
         }
       },
     };
+    if (mayConfigureClient) listeners.NewExpression = checkClientCall;
+    if (mayHoldUrl) {
+      listeners.Literal = (node) => {
+        if (typeof node.value === "string" && node.value.includes("://")) checkUrl(node as TSESTree.StringLiteral, node.value);
+      };
+      listeners.TemplateLiteral = (node) => {
+        const value = node.expressions.length === 0 ? node.quasis[0]?.value.cooked : undefined;
+        if (value?.includes("://") && node.parent.type !== AST_NODE_TYPES.TaggedTemplateExpression) checkUrl(node, value);
+      };
+    }
+    return listeners;
   },
 });
 

@@ -3,7 +3,7 @@ import { ASTUtils, AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/util
 import { getStaticString } from "../frameworks/get-static-string.js";
 import { canCallRequireEnv, getRequireEnvCall, getRequireEnvFixes, getRequireEnvHelperFixes } from "../fix/get-require-env-fixes.js";
 import { createRule } from "../utils/create-rule.js";
-import { getAssignedName } from "../utils/get-assigned-name.js";
+import { getAssignedName, type AssignedName } from "../utils/get-assigned-name.js";
 import { getCredentialKind, getUrlCredentials } from "../utils/get-credential-kind.js";
 import { isEnvFallbackValue } from "../utils/get-env-fallback.js";
 import { getEnvObjectSource } from "../utils/get-env-read.js";
@@ -22,6 +22,8 @@ interface Position {
   env: string;
 }
 
+/** A value with something other than whitespace in it (the same test as `value.trim() !== ""`, without the copy). */
+const NON_BLANK = /\S/u;
 /** Names that declare their values fake: `PLACEHOLDER_SECRETS`, `mockUser`, `EXAMPLE_CONFIG`, `dummyPassword`. */
 const FAKE_NAME = /(?:^|_)(?:PLACEHOLDERS?|EXAMPLES?|DUMMY|FAKE|MOCKS?|MOCKED|SAMPLES?|FIXTURES?|STUBS?|TEST)(?=_|$)/u;
 const JWT_OBJECTS = /^(?:jwt|jsonwebtoken|jsonWebToken|JWT)$/u;
@@ -280,17 +282,31 @@ export default createRule<Options, MessageIds>({
       });
     }
 
+    /** Per array: whether every element is a static string. Asked once per element, so remembered. */
+    const stringArrays = new Map<TSESTree.ArrayExpression, boolean>();
+
+    /** The name the value (or the all-strings array it is in) is assigned to. */
+    function getAssigned(node: TSESTree.Node, parentArray: TSESTree.ArrayExpression | undefined): AssignedName | undefined {
+      if (!parentArray) return getAssignedName(node);
+      // `secret: ["old", "new"]` holds secrets; `currentToken = ["word", css.slice(a, b)]` is a tuple.
+      let holdsOnlyStrings = stringArrays.get(parentArray);
+      if (holdsOnlyStrings === undefined) {
+        holdsOnlyStrings = parentArray.elements.every((element) => element !== null && getStaticString(element) !== undefined);
+        stringArrays.set(parentArray, holdsOnlyStrings);
+      }
+      return holdsOnlyStrings ? getAssignedName(parentArray) : undefined;
+    }
+
+    // Cheapest and most selective tests first: almost every string in a file is none of these.
     function check(node: TSESTree.Literal | TSESTree.TemplateLiteral, value: string): void {
-      if (value.trim() === "") return;
+      if (!NON_BLANK.test(value)) return;
       const kind = getCredentialKind(value);
       const parentArray = node.parent?.type === AST_NODE_TYPES.ArrayExpression ? node.parent : undefined;
-      // `secret: ["old", "new"]` holds secrets; `currentToken = ["word", css.slice(a, b)]` is a tuple.
-      const holdsOnlyStrings = parentArray?.elements.every((element) => element !== null && getStaticString(element) !== undefined) ?? true;
-      const assigned = holdsOnlyStrings ? getAssignedName(parentArray ?? node) : undefined;
       const arrayInfo = getArrayPosition(node);
       const replaceable = !arrayInfo || arrayInfo.array.elements.length === 1;
 
       if (kind) {
+        const assigned = getAssigned(node, parentArray);
         const byName = assigned && matchSecret(assigned.name) ? getEnvName(assigned.name, assigned.node) : undefined;
         const env = byName ?? KIND_ENV_NAMES.find(([word]) => kind.includes(word))?.[1] ?? "SECRET";
         report(node, "credentialFormat", { kind }, env, replaceable);
@@ -301,9 +317,10 @@ export default createRule<Options, MessageIds>({
         if (!isPlaceholderSecret(value)) report(node, "secretPosition", { what: position.what }, position.env, replaceable);
         return;
       }
-      if (assigned && !isParameterDefault(assigned.node) && !isDeclaredFake(assigned.node)) {
+      const assigned = getAssigned(node, parentArray);
+      if (assigned && !isParameterDefault(assigned.node)) {
         const nameKind: SecretNameKind | undefined = matchSecret(assigned.name) ?? (isCredentialPair(assigned.node, assigned.name) ? "secret" : undefined);
-        if (!nameKind || !isSecretValue(value, assigned.name, nameKind, assigned.node)) return;
+        if (!nameKind || isDeclaredFake(assigned.node) || !isSecretValue(value, assigned.name, nameKind, assigned.node)) return;
         const env = getEnvName(assigned.name, assigned.node);
         report(node, "secretName", { name: assigned.name }, env, replaceable);
         return;

@@ -94,6 +94,14 @@ function getImportedNames(program: TSESTree.Program, clients: readonly ConfigCli
   return names;
 }
 
+/**
+ * Whether any call in the file can be a known client's: the file binds a name to a client module.
+ * A file-level check, so a rule can skip every call when the answer is no.
+ */
+export function mayCallConfigClient(context: Context, clients: readonly ConfigClient[]): boolean {
+  return getImportedNames(context.sourceCode.ast, clients).size > 0;
+}
+
 /** `a.b.c` → root `a` and members `["b", "c"]`; `undefined` for computed or non-identifier roots. */
 function getCalleePath(callee: TSESTree.Node): { root: TSESTree.Identifier; members: string[] } | undefined {
   const members: string[] = [];

@@ -33,6 +33,9 @@ const FORMATS: readonly CredentialFormat[] = [
   { label: "a PEM private key", pattern: /-----BEGIN [A-Z ]{0,24}PRIVATE KEY(?: BLOCK)?-----/u, body: /[A-Za-z0-9+/=\s-]/u, minLength: 80 },
 ];
 
+/** The fixed prefixes of {@link FORMATS}: a necessary condition for any of them to match. */
+const ANY_PREFIX = /AKIA|ASIA|ABIA|ACCA|gh[pousr]_|github_pat_|glpat-|[sr]k_(?:live|test)_|whsec_|xox[abposre]-|hooks\.slack\.com|AIza|sk-|npm_|SG\.|-----BEGIN /u;
+
 /** Values that are documentation, not credentials: `sk_live_xxxxxxxx`, `AKIAIOSFODNN7EXAMPLE`, `ghp_your_token`. */
 const PLACEHOLDER = /x{4}|X{4}|\*{3}|\.{3}|EXAMPLE|example|your|YOUR|Your|placeholder|PLACEHOLDER|REPLACE|replace_?me|<[^>]{0,40}>|0{10}|1234567890/u;
 
@@ -108,8 +111,11 @@ export function getUrlCredentials(value: string): UrlCredentials | undefined {
  */
 export function getCredentialKind(value: string): string | undefined {
   if (value.length < 8) return undefined;
-  for (const format of FORMATS) {
-    if (matchFormat(value, format)) return format.label;
+  // One scan for every format's fixed prefix before the fourteen patterns: almost no string has one.
+  if (ANY_PREFIX.test(value)) {
+    for (const format of FORMATS) {
+      if (matchFormat(value, format)) return format.label;
+    }
   }
   // Only a literal that is the URL: an error message that shows an example URL is documentation.
   if (value.includes("://") && !/\s/u.test(value.trim()) && getUrlCredentials(value)) return "a URL with a password";

@@ -38,7 +38,12 @@ export function isTestFile(context: { readonly filename: string; readonly cwd: s
 
 function computeIsTestFile(context: { readonly filename: string; readonly cwd: string }): boolean {
   // Only the project's own folders count: a checkout under `/home/ci/tests/app` is not test code.
-  const relative = path.relative(context.cwd, path.resolve(context.cwd, context.filename));
+  // ESLint passes absolute paths, almost always under cwd: slicing is the cheap way to the same answer.
+  const { cwd, filename } = context;
+  const relative =
+    filename.length > cwd.length + 1 && filename.startsWith(cwd) && (filename[cwd.length] === path.sep || filename[cwd.length] === "/")
+      ? filename.slice(cwd.length + 1)
+      : path.relative(cwd, path.resolve(cwd, filename));
   const inProject = relative !== "" && !relative.startsWith("..") && !path.isAbsolute(relative);
   const segments = (inProject ? relative : context.filename).replaceAll("\\", "/").split("/");
   const base = segments.pop() ?? "";

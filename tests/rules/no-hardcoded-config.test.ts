@@ -178,6 +178,18 @@ ruleTester.run("no-hardcoded-config", rule, {
       output: `${express}const adminPort = Number(process.env.PORT ?? 9000);\napp.listen(Number(process.env.PORT_2 ?? 3000));`,
       errors: [{ messageId: "port", data: { value: "3000", name: "PORT_2" } }],
     },
+    // Every form of an existing read counts: an alias, brackets, optional chaining, Deno.
+    ...[
+      ["an alias of process.env", "const env = process.env;\nconst adminPort = Number(env.PORT ?? 9000);\n", "process.env.PORT_2"],
+      ["bracket access", 'const adminPort = Number(process["env"]["PORT"] ?? 9000);\n', "process.env.PORT_2"],
+      ["optional chaining", "const adminPort = Number(process.env?.PORT ?? 9000);\n", "process.env.PORT_2"],
+      ["Deno.env.get", 'const adminPort = Number(Deno.env.get("PORT") ?? 9000);\n', 'Deno.env.get("PORT_2")'],
+    ].map(([what, read, fixed]) => ({
+      name: `an existing read through ${what} with another default is not reused`,
+      code: `${express}${read}app.listen(3000);`,
+      output: `${express}${read}app.listen(Number(${fixed} ?? 3000));`,
+      errors: [{ messageId: "port" as const, data: { value: "3000", name: "PORT_2" } }],
+    })),
     {
       name: "a variable the file already reads without a default is reused",
       code: `${express}if (!process.env.PORT) console.warn("PORT is not set");\napp.listen(3000);`,

@@ -118,6 +118,19 @@ describe("getCredentialKind", () => {
     [["xoxp-", "2048123456-4096123456-aBcDeFgHiJ"].join(""), "a Slack token"],
     [["postgres://app:", "Pa55w0rd@db.internal/app"].join(""), "a URL with a password"],
     [["redis://:", "Pa55w0rd@cache.internal:6379"].join(""), "a URL with a password"],
+    // One of each remaining format: the prefix prefilter must let every one of them through.
+    [["ASIA", "Q3EGRZ7PLMN4XK2B"].join(""), "an AWS access key ID"],
+    [["github_pat_", "11ABCDEFG0123456789abc_defGHIjklMNOpqrSTUvwxYZ0123456789abcdefghij"].join(""), "a GitHub fine-grained token"],
+    [["glpat-", "Zx9Yw8Vu7Ts6Rq5Po4Nm"].join(""), "a GitLab token"],
+    [["rk_test_", "51HxYz2abcdEFGH1234ijklMNOP"].join(""), "a Stripe secret key"],
+    [["whsec_", "Q3EGRZ7PLMN4XK2Babcdefgh12"].join(""), "a Stripe webhook secret"],
+    [["https://hooks.slack.com/services/", "T01ABCDEF/B02GHIJKL/Zx9Yw8Vu7Ts6Rq5Po4Nm3Lk2J"].join(""), "a Slack webhook URL"],
+    [["AIza", "SyA1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q"].join(""), "a Google API key"],
+    [["sk-ant-", "api03-", "Zx9Yw8Vu7Ts6Rq5Po4Nm3Lk2Jh1Gf0Ed"].join(""), "an Anthropic API key"],
+    [["sk-proj-", "Zx9Yw8Vu7Ts6Rq5Po4Nm3Lk2Jh1Gf0EdCbA9z8y7"].join(""), "an OpenAI API key"],
+    [["npm_", "A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8"].join(""), "an npm token"],
+    [["SG.", "Zx9Yw8Vu7Ts6Rq5Po4Nm3L.", "k2Jh1Gf0EdCbA9z8y7X6w5V4u3T2s1Qp0Or9Nn8Mm7L"].join(""), "a SendGrid API key"],
+    [["-----BEGIN RSA ", "PRIVATE KEY-----\nMIIEpAIBAAKCAQEA7Zx9Yw8Vu7Ts6Rq5Po4Nm3Lk2Jh1Gf0EdCbA9z8y7X6w5V4u3T2s1Qp0Or9\n-----END RSA PRIVATE KEY-----"].join(""), "a PEM private key"],
   ])("%s is %s", (value, kind) => {
     expect(getCredentialKind(value)).toBe(kind);
   });
