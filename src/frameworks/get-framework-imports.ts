@@ -22,25 +22,27 @@ export interface FrameworkImports {
   fastifyPlugin: Set<string>;
 }
 
-const FRAMEWORK_BY_SOURCE: Readonly<Record<string, Framework>> = {
-  express: "express",
-  fastify: "fastify",
-  "fastify-plugin": "fastify",
-  hono: "hono",
-  "@hono/node-server": "hono",
-  "@hono/zod-openapi": "hono",
-  koa: "koa",
-  "@koa/router": "koa",
-  "koa-router": "koa",
-  next: "next",
-  "next/server": "next",
-  "next/types": "next",
-  "@nestjs/common": "nest",
-  "@nestjs/core": "nest",
-};
+const FRAMEWORK_BY_SOURCE: ReadonlyMap<string, Framework> = new Map<string, Framework>([
+  ["express", "express"],
+  ["fastify", "fastify"],
+  ["fastify-plugin", "fastify"],
+  ["hono", "hono"],
+  ["@hono/node-server", "hono"],
+  ["@hono/zod-openapi", "hono"],
+  ["koa", "koa"],
+  ["@koa/router", "koa"],
+  ["koa-router", "koa"],
+  ["next", "next"],
+  ["next/server", "next"],
+  ["next/types", "next"],
+  ["@nestjs/common", "nest"],
+  ["@nestjs/core", "nest"],
+]);
 
 function getFramework(source: string): Framework | undefined {
-  const direct = FRAMEWORK_BY_SOURCE[source];
+  // Relative and absolute imports are most of a file's imports, and never a framework.
+  if (source.startsWith(".") || source.startsWith("/")) return undefined;
+  const direct = FRAMEWORK_BY_SOURCE.get(source);
   if (direct) return direct;
   if (source.startsWith("hono/")) return "hono";
   if (source.startsWith("next/") || source.startsWith("next-auth")) return "next";

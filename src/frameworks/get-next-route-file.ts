@@ -23,9 +23,23 @@ function toPath(segments: readonly string[]): string {
   return `/${kept.join("/")}`;
 }
 
+let lastFilename: string | undefined;
+let lastRouteFile: NextRouteFile | undefined;
+
 /** App Router `app/**\/route.ts` and Pages Router `pages/api/**` files; anything else is `undefined`. */
 export function getNextRouteFile(filename: string): NextRouteFile | undefined {
+  // Several rules ask about the same file in a row.
+  if (filename !== lastFilename) {
+    lastFilename = filename;
+    lastRouteFile = computeNextRouteFile(filename);
+  }
+  return lastRouteFile;
+}
+
+function computeNextRouteFile(filename: string): NextRouteFile | undefined {
   const normalized = filename.replaceAll("\\", "/");
+  // The fixed parts of both patterns, before the regular expressions.
+  if (!normalized.includes("route.") && !normalized.includes("pages/api/")) return undefined;
   const app = APP_ROUTE.exec(normalized);
   if (app) return { router: "app", path: toPath((app[1] ?? "").split("/")) };
   const pages = PAGES_API.exec(normalized);

@@ -73,6 +73,17 @@ const HONO_METHODS: ReadonlyMap<string, { source: RequestInputSource; async: boo
 /** Web `Request` methods a Next.js App Router handler parses its body with. */
 const NEXT_APP_METHODS = new Set(["json", "formData"]);
 
+/** The property names that can read input from one of `sources`: a cheap first filter for a rule that checks only those. */
+export function getRequestInputPropertyNames(sources: ReadonlySet<RequestInputSource>): Set<string> {
+  const names = new Set<string>();
+  for (const map of [REQUEST_PROPERTIES, KOA_CONTEXT_PROPERTIES, KOA_REQUEST_PROPERTIES]) {
+    for (const [name, source] of map) if (sources.has(source)) names.add(name);
+  }
+  for (const [name, method] of HONO_METHODS) if (sources.has(method.source)) names.add(name);
+  if (sources.has("body")) for (const name of NEXT_APP_METHODS) names.add(name);
+  return names;
+}
+
 /** Property names that can start a request-input read; rules use it as a cheap first filter. */
 export const REQUEST_INPUT_PROPERTY_NAMES: ReadonlySet<string> = new Set([
   ...REQUEST_PROPERTIES.keys(),

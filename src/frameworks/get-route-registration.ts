@@ -20,6 +20,12 @@ export const ROUTE_METHODS: ReadonlyMap<string, HttpMethod> = new Map([
   ["all", "ALL"],
 ]);
 
+/**
+ * A listener selector for the calls {@link getRouteRegistration} can accept: member calls named for a
+ * route method, `route` or `on`. ESLint matches it before calling the rule, for every call in a file.
+ */
+export const ROUTE_CALL_SELECTOR = `CallExpression[callee.type='MemberExpression'][callee.property.name=/^(?:${[...ROUTE_METHODS.keys(), "route", "on"].join("|")})$/u]`;
+
 const ROUTER_NAME = /^(?:router|routes)$|(?:Router|Routes)$/u;
 
 function toMethod(value: string): HttpMethod | undefined {

@@ -25,6 +25,7 @@ export {
   getNestInputParameter,
   getRequestInputBinding,
   getRequestInputRead,
+  getRequestInputPropertyNames,
   REQUEST_INPUT_PROPERTY_NAMES,
   type NestInputParameter,
   type RequestInputRead,

@@ -110,20 +110,23 @@ function loosen(segment: string): string {
   return isParameter(segment) ? segment : segment.replaceAll("-", "").replaceAll("_", "");
 }
 
+/** Lower-cased segments; for the defaults, loosened too. */
+function toSegments(path: string, asDefault: boolean): string[] {
+  const segments = splitPath(path.toLowerCase());
+  return asDefault ? segments.map(loosen) : segments;
+}
+
 /**
  * Glob-style path matching on `/` segments, case-insensitive: `*` matches within one segment, `**`
  * any number of segments (none included). `asDefault`: the rules of the built-in patterns — a leading
  * `**` may not swallow route parameters, and `-` / `_` inside a segment are ignored.
- * Dynamic programming over (path segment, pattern segment): O(path × pattern), no backtracking.
  */
 export function matchesPathGlob(path: string, pattern: string, asDefault = false): boolean {
-  const staticOnly = asDefault;
-  let have = splitPath(path.toLowerCase());
-  let want = splitPath(pattern.toLowerCase());
-  if (asDefault) {
-    have = have.map(loosen);
-    want = want.map(loosen);
-  }
+  return matchesSegments(toSegments(path, asDefault), toSegments(pattern, asDefault), asDefault);
+}
+
+/** Dynamic programming over (path segment, pattern segment): O(path × pattern), no backtracking. */
+function matchesSegments(have: readonly string[], want: readonly string[], staticOnly: boolean): boolean {
   // reachable[j]: the first i path segments can match the first j pattern segments.
   let reachable: boolean[] = Array.from({ length: want.length + 1 }, () => false);
   reachable[0] = true;
@@ -147,6 +150,9 @@ export function matchesPathGlob(path: string, pattern: string, asDefault = false
   return reachable[want.length]!;
 }
 
+/** The defaults, split and loosened once. */
+const DEFAULT_PATTERNS = DEFAULT_PUBLIC_PATHS.map((pattern) => ({ segments: toSegments(pattern, true), anyPrefix: pattern.startsWith("**/") }));
+
 /**
  * Whether `path` is public by one of the project's `patterns` (`settings.harden.publicPaths`) or by the
  * defaults. `complete`: the path is the one clients call; a path relative to a mount this file does not
@@ -158,7 +164,8 @@ export function isPublicPath(path: string, patterns: readonly string[] = [], com
   const key = `${complete ? 1 : 0}${path}`;
   let answer = defaultAnswers.get(key);
   if (answer === undefined) {
-    answer = DEFAULT_PUBLIC_PATHS.some((pattern) => (complete || pattern.startsWith("**/")) && matchesPathGlob(path, pattern, true));
+    const segments = toSegments(path, true);
+    answer = DEFAULT_PATTERNS.some((pattern) => (complete || pattern.anyPrefix) && matchesSegments(segments, pattern.segments, true));
     if (defaultAnswers.size > 10_000) defaultAnswers.clear();
     defaultAnswers.set(key, answer);
   }

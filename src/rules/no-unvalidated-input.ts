@@ -17,7 +17,7 @@ import {
   getRequestInputRead,
   getRouteMiddleware,
   isFunctionNode,
-  REQUEST_INPUT_PROPERTY_NAMES,
+  getRequestInputPropertyNames,
   type FunctionNode,
   type HandlerInfo,
   type RequestInputRead,
@@ -52,7 +52,6 @@ interface Entry {
 /** Hono `c.req` methods and the `zValidator` target that replaces them. */
 const HONO_VALID_TARGETS: Readonly<Record<string, string>> = { json: "json", parseBody: "form", query: "query", param: "param", header: "header" };
 const STRINGLY_BODY_METHODS = new Set(["parseBody"]);
-const EXPRESS_VALIDATOR_RESULTS = new Set(["validationResult", "matchedData"]);
 
 function unwrapCasts(node: TSESTree.Node): TSESTree.Node {
   let current = node;
@@ -211,6 +210,9 @@ export default createRule<Options, MessageIds>({
   create(context, [options]) {
     const sourceCode = context.sourceCode;
     const sources = new Set(options.sources);
+    // Only names that can read a checked source start a read: the listeners below see nothing else.
+    const inputNames = [...getRequestInputPropertyNames(sources)];
+    const namePattern = `/^(?:${inputNames.join("|")})$/u`;
     const settings = getHardenSettings(context);
     const validatorNames = new Set([...(options.validators ?? []), ...(settings.validation?.names ?? [])]);
     const entries = new Map<FunctionNode, Map<RequestInputSource, Entry>>();
@@ -478,18 +480,14 @@ export default createRule<Options, MessageIds>({
       });
     }
 
-    return {
-      MemberExpression(node) {
-        const property = node.property;
-        const name = !node.computed && property.type === AST_NODE_TYPES.Identifier ? property.name : property.type === AST_NODE_TYPES.Literal ? property.value : undefined;
-        if (typeof name !== "string" || !REQUEST_INPUT_PROPERTY_NAMES.has(name)) return;
+    const listeners: TSESLint.RuleListener = {
+      // `req.body`, `req["body"]`, `c.req.json()`: the read is the member expression.
+      [`MemberExpression[property.name=${namePattern}], MemberExpression[property.value=${namePattern}]`](node: TSESTree.MemberExpression) {
         const read = getRequestInputRead(context, node);
         if (read) add(read);
       },
-      "ObjectPattern > Property"(node: TSESTree.Property) {
-        const key = node.key;
-        const name = key.type === AST_NODE_TYPES.Identifier ? key.name : key.type === AST_NODE_TYPES.Literal ? key.value : undefined;
-        if (typeof name !== "string" || !REQUEST_INPUT_PROPERTY_NAMES.has(name)) return;
+      // `({ body }) => {}`, `const { query } = req`.
+      [`ObjectPattern > Property[key.name=${namePattern}], ObjectPattern > Property[key.value=${namePattern}]`](node: TSESTree.Property) {
         const read = getRequestInputBinding(context, node);
         if (read) add(read);
       },
@@ -499,15 +497,10 @@ export default createRule<Options, MessageIds>({
         const problem = getNestTypeProblem(sourceCode, parameter.read.node);
         if (problem !== undefined) add(parameter.read, problem);
       },
-      CallExpression(node) {
-        const callee = node.callee;
-        const name =
-          callee.type === AST_NODE_TYPES.Identifier
-            ? callee.name
-            : callee.type === AST_NODE_TYPES.MemberExpression && callee.property.type === AST_NODE_TYPES.Identifier
-              ? callee.property.name
-              : undefined;
-        if (name === undefined || !(EXPRESS_VALIDATOR_RESULTS.has(name) || (name === "run" && callee.type === AST_NODE_TYPES.MemberExpression))) return;
+      // express-validator: `validationResult(req)`, `matchedData(req)`, `chain.run(req)`.
+      "CallExpression[callee.name=/^(?:validationResult|matchedData)$/u], CallExpression[callee.property.name=/^(?:validationResult|matchedData|run)$/u]"(
+        node: TSESTree.CallExpression,
+      ) {
         const argument = node.arguments[0];
         if (argument?.type !== AST_NODE_TYPES.Identifier) return;
         const handler = findEnclosingHandler(context, node);
@@ -524,5 +517,6 @@ export default createRule<Options, MessageIds>({
         for (const entry of nestEntries) report(entry);
       },
     };
+    return listeners;
   },
 });

@@ -12,7 +12,7 @@ import { getModuleAuthBindings } from "../frameworks/get-module-auth-bindings.js
 import { getNextRouteFile } from "../frameworks/get-next-route-file.js";
 import { getRouteAuth, type RouteAuth } from "../frameworks/get-route-auth.js";
 import { getReceiver } from "../frameworks/get-receiver.js";
-import { getRouteRegistration } from "../frameworks/get-route-registration.js";
+import { getRouteRegistration, ROUTE_CALL_SELECTOR } from "../frameworks/get-route-registration.js";
 import { getStaticString } from "../frameworks/get-static-string.js";
 import { isFunctionNode } from "../frameworks/get-function-from-expression.js";
 import { isAuthName } from "../frameworks/is-auth-name.js";
@@ -300,7 +300,7 @@ export default createRule<Options, MessageIds>({
     }
 
     return {
-      "CallExpression[callee.type='MemberExpression']"(node: TSESTree.CallExpression) {
+      [ROUTE_CALL_SELECTOR](node: TSESTree.CallExpression) {
         const route = getRouteRegistration(context, node);
         if (route) pending.push({ route, auth: getRouteAuth(context, route, vocabulary) });
       },

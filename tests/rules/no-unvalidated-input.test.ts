@@ -916,6 +916,14 @@ ruleTester.run("no-unvalidated-input", rule, {
   invalid: [
     // ---------------------------------------------------------------- Express
     {
+      name: "Express: a bracket read and a quoted destructuring key are reads too",
+      code: 'import express from "express";\nconst app = express();\napp.post("/a", (req, res) => { res.json(save(req["body"].email)); });\napp.get("/b", (req, res) => { const { "query": q } = req; res.json(find(q.email)); });',
+      errors: [
+        { ...fieldsMessage('req["body"]', "email"), line: 3, column: 46, endColumn: 57 },
+        { ...fieldsMessage('"query"', "email"), line: 4, column: 39 },
+      ],
+    },
+    {
       name: "Express: destructured body, suggestion with inferred string type",
       code: expressDestructure,
       errors: [
