@@ -79,24 +79,30 @@ function isBodyRead(call: TSESTree.CallExpression): boolean {
   return call.arguments.length === 0 && callee.type === AST_NODE_TYPES.MemberExpression && BODY_READERS.has(getPropertyName(callee) ?? "");
 }
 
+type VisitorKeys = Readonly<Record<string, readonly string[] | undefined>>;
+
 /**
  * Calls in `node`, not descending into nested functions or classes; `awaited` marks `await call()`.
- * `outerFirst` lists `a(b())` as `a, b` (what a statement does), otherwise as `b, a` (the order they run).
+ * One walk fills both orders: `outerFirst` lists `a(b())` as `a, b` (what a statement does), `inOrder`
+ * as `b, a` (the order they run).
  */
-function collectCalls(node: TSESTree.Node, into: FoundCall[], awaited: boolean, outerFirst: boolean): void {
-  if (outerFirst && node.type === AST_NODE_TYPES.CallExpression) into.push({ call: node, awaited });
-  for (const [key, value] of Object.entries(node)) {
-    if (SKIPPED_KEYS.has(key) || value === null || typeof value !== "object") continue;
+function collectCalls(node: TSESTree.Node, keys: VisitorKeys, awaited: boolean, outerFirst: FoundCall[], inOrder: FoundCall[]): void {
+  const isCall = node.type === AST_NODE_TYPES.CallExpression;
+  if (isCall) outerFirst.push({ call: node, awaited });
+  for (const key of keys[node.type] ?? []) {
+    if (SKIPPED_KEYS.has(key)) continue;
+    const value = (node as unknown as Record<string, unknown>)[key];
+    if (value === null || typeof value !== "object") continue;
     const children: unknown[] = Array.isArray(value) ? value : [value];
     for (const child of children) {
       if (child === null || typeof child !== "object" || typeof (child as { type?: unknown }).type !== "string") continue;
       const childNode = child as TSESTree.Node;
       if (isFunction(childNode)) continue;
       const isAwaitedCall = node.type === AST_NODE_TYPES.AwaitExpression && unwrap(childNode).type === AST_NODE_TYPES.CallExpression;
-      collectCalls(isAwaitedCall ? unwrap(childNode) : childNode, into, isAwaitedCall, outerFirst);
+      collectCalls(isAwaitedCall ? unwrap(childNode) : childNode, keys, isAwaitedCall, outerFirst, inOrder);
     }
   }
-  if (!outerFirst && node.type === AST_NODE_TYPES.CallExpression) into.push({ call: node, awaited });
+  if (isCall) inOrder.push({ call: node, awaited });
 }
 
 function findName(calls: readonly FoundCall[], accept: (found: FoundCall) => boolean): string | undefined {
@@ -114,11 +120,10 @@ function findName(calls: readonly FoundCall[], accept: (found: FoundCall) => boo
  * `db.user.create`), else the first nameable call to run (`res.json(JSON.parse(s))` → `JSON.parse`),
  * else `undefined`. Built-ins (`Object.*`, `Promise.all`) and `next()` are never the name.
  */
-export function getOperationName(block: TSESTree.Node): string | undefined {
+export function getOperationName(block: TSESTree.Node, visitorKeys: VisitorKeys): string | undefined {
   const outerFirst: FoundCall[] = [];
-  collectCalls(block, outerFirst, false, true);
   const inOrder: FoundCall[] = [];
-  collectCalls(block, inOrder, false, false);
+  collectCalls(block, visitorKeys, false, outerFirst, inOrder);
   return (
     findName(outerFirst, (found) => found.awaited && !isBodyRead(found.call)) ??
     findName(outerFirst, (found) => found.awaited) ??

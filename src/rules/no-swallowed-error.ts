@@ -283,7 +283,7 @@ export default createRule<Options, MessageIds>({
     }
 
     function getOperation(target: Target): string | undefined {
-      if (target.type === "clause") return getOperationName((target.node.parent as TSESTree.TryStatement).block);
+      if (target.type === "clause") return getOperationName((target.node.parent as TSESTree.TryStatement).block, sourceCode.visitorKeys);
       const callee = target.call.callee as TSESTree.MemberExpression;
       let object: TSESTree.Node = callee.object;
       while (object.type === AST_NODE_TYPES.TSNonNullExpression || object.type === AST_NODE_TYPES.TSAsExpression || object.type === AST_NODE_TYPES.AwaitExpression) {

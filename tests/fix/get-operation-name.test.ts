@@ -9,11 +9,11 @@ import { probeModel } from "../utils/probe-model.js";
 function operationOf(code: string): string | undefined {
   let name: string | undefined;
   let seen = false;
-  probeModel(code, () => ({
+  probeModel(code, (context) => ({
     TryStatement(node: TSESTree.TryStatement) {
       if (seen) return;
       seen = true;
-      name = getOperationName(node.block);
+      name = getOperationName(node.block, context.sourceCode.visitorKeys);
     },
   }));
   return name;
