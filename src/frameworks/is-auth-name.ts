@@ -146,8 +146,24 @@ const JOINED = new Map([
   ["api keys", "apikeys"],
 ]);
 
-/** `ensureLoggedIn` → ensure, logged, in, loggedin; `JWTAuthGuard` → jwt, auth, guard; `x-api-key` → x, api, key, apikey. */
-export function getNameWords(name: string): string[] {
+/** Names repeat across a codebase (`req`, `res.json`, `next`): their words are split once. Bounded. */
+const wordsCache = new Map<string, readonly string[]>();
+
+/**
+ * `ensureLoggedIn` → ensure, logged, in, loggedin; `JWTAuthGuard` → jwt, auth, guard; `x-api-key` → x, api, key, apikey.
+ * The array is shared between callers: read it, do not change it.
+ */
+export function getNameWords(name: string): readonly string[] {
+  let words = wordsCache.get(name);
+  if (!words) {
+    words = splitNameWords(name);
+    if (wordsCache.size >= 10_000) wordsCache.clear();
+    wordsCache.set(name, words);
+  }
+  return words;
+}
+
+function splitNameWords(name: string): string[] {
   const words: string[] = [];
   let current = "";
   const flush = () => {

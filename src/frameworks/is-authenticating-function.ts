@@ -96,14 +96,25 @@ function isCredentialMember(member: TSESTree.MemberExpression, params: ReadonlyS
   return REQUEST_CREDENTIAL_PROPERTIES.has(name) && isRequestLike(member.object, params);
 }
 
+/** Every identifier of a handler is asked about; names repeat (`req`, `res`, `next`), so answers are kept. Bounded. */
+const denyNames = new Map<string, boolean>();
+
 function isDenyName(name: string): boolean {
-  const normalized = name.toLowerCase().replaceAll("_", "");
-  return DENY_NAME_FRAGMENTS.some((fragment) => normalized.includes(fragment));
+  let answer = denyNames.get(name);
+  if (answer === undefined) {
+    const normalized = name.toLowerCase().replaceAll("_", "");
+    answer = DENY_NAME_FRAGMENTS.some((fragment) => normalized.includes(fragment));
+    if (denyNames.size >= 10_000) denyNames.clear();
+    denyNames.set(name, answer);
+  }
+  return answer;
 }
 
+/** {@link DENY_PHRASES} as one case-insensitive scan (the phrases are plain words and spaces). */
+const DENY_TEXT = new RegExp(DENY_PHRASES.join("|"), "iu");
+
 function isDenyText(text: string): boolean {
-  const lower = text.toLowerCase();
-  return DENY_PHRASES.some((phrase) => lower.includes(phrase));
+  return DENY_TEXT.test(text);
 }
 
 /** Any string in `node` (a redirect target, `new URL("/login", req.url)`) that points at a login page. */

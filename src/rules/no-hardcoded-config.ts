@@ -123,6 +123,19 @@ function withTimeoutUnit(constant: string, unit: "ms" | "s"): string {
   return `${constant}${unit === "s" ? "_SECONDS" : "_MS"}`;
 }
 
+const clientsByOptions = new WeakMap<object, readonly ConfigClient[]>();
+
+/** The default clients plus the configured ones, once per options object (it stays the same while the options do). */
+function getClients(options: Options[0]): readonly ConfigClient[] {
+  if (!options.clients || options.clients.length === 0) return DEFAULT_CONFIG_CLIENTS;
+  let clients = clientsByOptions.get(options);
+  if (!clients) {
+    clients = [...DEFAULT_CONFIG_CLIENTS, ...options.clients];
+    clientsByOptions.set(options, clients);
+  }
+  return clients;
+}
+
 export default createRule<Options, MessageIds>({
   name: "no-hardcoded-config",
   meta: {
@@ -190,8 +203,7 @@ export default createRule<Options, MessageIds>({
     const filename = context.filename;
     if (isTestFile(context)) return {};
     const sourceCode = context.sourceCode;
-    const clients: readonly ConfigClient[] =
-      options.clients && options.clients.length > 0 ? [...DEFAULT_CONFIG_CLIENTS, ...options.clients] : DEFAULT_CONFIG_CLIENTS;
+    const clients = getClients(options);
     // Every finding needs one of these in the file: a server start (`listen` / `serve`), a call of a
     // client imported here, `AbortSignal.timeout`, or a URL. Most files have none and cost nothing more.
     const text = sourceCode.text;

@@ -154,7 +154,8 @@ export default createRule<Options, MessageIds>({
         });
       },
       "Program:exit"() {
-        if (isCommandLineProgram) return;
+        // No `console` in the text, no reference to it: skip the walk over the global scope's references.
+        if (isCommandLineProgram || !sourceCode.text.includes("console")) return;
         for (const node of getGlobalConsoleMembers()) checkConsoleMember(node);
       },
     };

@@ -161,6 +161,23 @@ function isInside(node: TSESTree.Node, container: TSESTree.Node): boolean {
   return node.range[0] >= container.range[0] && node.range[1] <= container.range[1];
 }
 
+const sourceSelections = new WeakMap<object, { sources: Set<RequestInputSource>; namePattern: string }>();
+
+/**
+ * The checked sources and a selector pattern of the property names that can read them, once per options
+ * object (the rule's options stay the same object while they do not change).
+ */
+function getSourceSelection(options: Options[0]): { sources: Set<RequestInputSource>; namePattern: string } {
+  let selection = sourceSelections.get(options);
+  if (!selection) {
+    const sources = new Set(options.sources);
+    // Only names that can read a checked source start a read: the listeners see nothing else.
+    selection = { sources, namePattern: `/^(?:${[...getRequestInputPropertyNames(sources)].join("|")})$/u` };
+    sourceSelections.set(options, selection);
+  }
+  return selection;
+}
+
 export default createRule<Options, MessageIds>({
   name: "no-unvalidated-input",
   meta: {
@@ -209,10 +226,7 @@ export default createRule<Options, MessageIds>({
   },
   create(context, [options]) {
     const sourceCode = context.sourceCode;
-    const sources = new Set(options.sources);
-    // Only names that can read a checked source start a read: the listeners below see nothing else.
-    const inputNames = [...getRequestInputPropertyNames(sources)];
-    const namePattern = `/^(?:${inputNames.join("|")})$/u`;
+    const { sources, namePattern } = getSourceSelection(options);
     const settings = getHardenSettings(context);
     const validatorNames = new Set([...(options.validators ?? []), ...(settings.validation?.names ?? [])]);
     const entries = new Map<FunctionNode, Map<RequestInputSource, Entry>>();

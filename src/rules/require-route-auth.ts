@@ -45,7 +45,8 @@ const SESSION_NAMES = ["session", "authSession", "currentSession"];
 
 interface PendingRoute {
   route: RouteRegistration;
-  auth: RouteAuth | undefined;
+  /** `null` until asked: a route with a public path never needs it, and it walks the handler. */
+  auth: RouteAuth | undefined | null;
 }
 
 /** The argument a route's path is written in, for dynamic paths (`${API}/login`) and arrays. */
@@ -170,6 +171,11 @@ export default createRule<Options, MessageIds>({
     const pending: PendingRoute[] = [];
     const nextFile = getNextRouteFile(context.filename);
 
+    function getAuth(entry: PendingRoute): RouteAuth | undefined {
+      if (entry.auth === null) entry.auth = getRouteAuth(context, entry.route, vocabulary);
+      return entry.auth;
+    }
+
     function isExempt(route: RouteRegistration): boolean {
       if (route.methods.length > 0 && route.methods.every((method) => method === "OPTIONS")) return true;
       if (route.path !== undefined && isCatchAllPath(route.path)) return true;
@@ -192,8 +198,10 @@ export default createRule<Options, MessageIds>({
 
     /** Existing auth this file applies elsewhere, usable at `route`: copied as a suggestion. */
     function findCandidate(route: RouteRegistration): { text: string } | undefined {
-      for (const { route: other, auth } of pending) {
-        if (!auth || auth.status !== "protected" || other.framework !== route.framework) continue;
+      for (const entry of pending) {
+        if (entry.route.framework !== route.framework) continue;
+        const auth = getAuth(entry);
+        if (!auth || auth.status !== "protected") continue;
         if (route.framework === "nest") {
           const expression = auth.node.type === AST_NODE_TYPES.Decorator ? auth.node.expression : undefined;
           if (expression?.type === AST_NODE_TYPES.CallExpression && expression.arguments.length > 0 && expression.callee.type === AST_NODE_TYPES.Identifier && expression.callee.name === "UseGuards") {
@@ -302,12 +310,13 @@ export default createRule<Options, MessageIds>({
     return {
       [ROUTE_CALL_SELECTOR](node: TSESTree.CallExpression) {
         const route = getRouteRegistration(context, node);
-        if (route) pending.push({ route, auth: getRouteAuth(context, route, vocabulary) });
+        if (route) pending.push({ route, auth: null });
       },
       "Program:exit"() {
-        for (const route of getDeclaredRoutes(context)) pending.push({ route, auth: getRouteAuth(context, route, vocabulary) });
-        for (const { route, auth } of pending) {
-          if (auth || isExempt(route)) continue;
+        for (const route of getDeclaredRoutes(context)) pending.push({ route, auth: null });
+        for (const entry of pending) {
+          const route = entry.route;
+          if (isExempt(route) || getAuth(entry)) continue;
           report(route);
         }
       },

@@ -63,6 +63,17 @@ type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 /** Local names the file binds, at its top level, to any of the clients' modules. */
 const importedNamesCache = new WeakMap<TSESTree.Program, WeakMap<readonly ConfigClient[], Set<string>>>();
 
+const sourcesCache = new WeakMap<readonly ConfigClient[], Set<string>>();
+
+function getSources(clients: readonly ConfigClient[]): Set<string> {
+  let sources = sourcesCache.get(clients);
+  if (!sources) {
+    sources = new Set(clients.map((client) => client.source));
+    sourcesCache.set(clients, sources);
+  }
+  return sources;
+}
+
 function getImportedNames(program: TSESTree.Program, clients: readonly ConfigClient[]): Set<string> {
   let byClients = importedNamesCache.get(program);
   if (!byClients) {
@@ -71,7 +82,7 @@ function getImportedNames(program: TSESTree.Program, clients: readonly ConfigCli
   }
   const cached = byClients.get(clients);
   if (cached) return cached;
-  const sources = new Set(clients.map((client) => client.source));
+  const sources = getSources(clients);
   const names = new Set<string>();
   for (const statement of program.body) {
     if (statement.type === AST_NODE_TYPES.ImportDeclaration) {

@@ -171,6 +171,7 @@ function matchesDefault(constant: string): boolean {
 }
 
 const matcherCache = new Map<string, SecretNameMatcher>();
+const matcherByOptions = new WeakMap<object, SecretNameMatcher>();
 
 /**
  * A matcher for secret names under the given options (cached per option set). Names are compared in
@@ -178,9 +179,15 @@ const matcherCache = new Map<string, SecretNameMatcher>();
  * throw an error naming the option.
  */
 export function createSecretNameMatcher(options: SecretNameOptions = {}): SecretNameMatcher {
+  // A rule's options object stays the same from file to file: the identity check saves building the key.
+  const known = matcherByOptions.get(options);
+  if (known) return known;
   const key = JSON.stringify([options.secretPattern, options.additionalSecretPattern, options.ignorePattern]);
   const cached = matcherCache.get(key);
-  if (cached) return cached;
+  if (cached) {
+    matcherByOptions.set(options, cached);
+    return cached;
+  }
   const custom = options.secretPattern === undefined ? undefined : compile(options.secretPattern, "secretPattern");
   const additional = options.additionalSecretPattern === undefined ? undefined : compile(options.additionalSecretPattern, "additionalSecretPattern");
   const ignore = options.ignorePattern === undefined ? undefined : compile(options.ignorePattern, "ignorePattern");
@@ -194,6 +201,7 @@ export function createSecretNameMatcher(options: SecretNameOptions = {}): Secret
     return CONNECTION_NAME_PATTERN.test(constant) ? "connection" : "secret";
   };
   matcherCache.set(key, matcher);
+  matcherByOptions.set(options, matcher);
   return matcher;
 }
 
