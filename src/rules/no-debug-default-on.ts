@@ -41,6 +41,8 @@ const OFF_TO_ON: ReadonlyMap<string, string> = new Map([
   ["off", "on"],
 ]);
 const ERRORHANDLER_SOURCE = "errorhandler";
+/** Every debug name above contains `debug` in some case: a file without it has none. */
+const MENTIONS_DEBUG = /debug/iu;
 /** Calls whose object arguments are data or messages, not setup: `res.json({ debug: true })`. */
 const NON_SETUP_METHODS = new Set(["json", "send", "render", "log", "info", "warn", "error", "trace", "fatal", "emit", "write", "push"]);
 
@@ -494,19 +496,30 @@ export default createRule<Options, MessageIds>({
       }
     }
 
-    return {
-      LogicalExpression: checkLogical,
-      BinaryExpression: checkNegatedOff,
-      VariableDeclarator: checkModuleConstant,
-      "ObjectExpression > Property": checkOption,
-      ObjectPattern: checkDestructured,
-      AssignmentExpression: checkKoaEnv,
-      CallExpression(node) {
-        const callee = node.callee;
-        if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed || callee.property.type !== AST_NODE_TYPES.Identifier) return;
-        if (callee.property.name === "set") checkSetCall(node, callee);
-        else if (callee.property.name === "use") checkUse(node, callee);
-      },
-    };
+    // What each finding needs in the file's text: a debug name (env variable, constant, option,
+    // `mongoose.set("debug")`), `env` (Express `app.set("env")`, Koa `app.env =`), or `errorhandler`.
+    // Most files have no debug name, and then only the three mode checks listen.
+    const text = sourceCode.text;
+    const mayNameDebug = extraNames.size > 0 || MENTIONS_DEBUG.test(text);
+    const maySetMode = text.includes("env");
+    const mayMountErrorhandler = text.includes(ERRORHANDLER_SOURCE);
+    const listeners: TSESLint.RuleListener = {};
+    if (mayNameDebug) {
+      listeners.LogicalExpression = checkLogical;
+      listeners.BinaryExpression = checkNegatedOff;
+      listeners.VariableDeclarator = checkModuleConstant;
+      listeners["ObjectExpression > Property"] = checkOption;
+      listeners.ObjectPattern = checkDestructured;
+    }
+    if (maySetMode) listeners["AssignmentExpression[left.type='MemberExpression'][left.property.name='env']"] = checkKoaEnv;
+    if (mayNameDebug || maySetMode) {
+      listeners["CallExpression[callee.type='MemberExpression'][callee.computed=false][callee.property.name='set']"] = (node: TSESTree.CallExpression) =>
+        checkSetCall(node, node.callee as TSESTree.MemberExpression);
+    }
+    if (mayMountErrorhandler) {
+      listeners["CallExpression[callee.type='MemberExpression'][callee.computed=false][callee.property.name='use']"] = (node: TSESTree.CallExpression) =>
+        checkUse(node, node.callee as TSESTree.MemberExpression);
+    }
+    return listeners;
   },
 });

@@ -191,7 +191,18 @@ export function createSecretNameMatcher(options: SecretNameOptions = {}): Secret
   const custom = options.secretPattern === undefined ? undefined : compile(options.secretPattern, "secretPattern");
   const additional = options.additionalSecretPattern === undefined ? undefined : compile(options.additionalSecretPattern, "additionalSecretPattern");
   const ignore = options.ignorePattern === undefined ? undefined : compile(options.ignorePattern, "ignorePattern");
+  // Names repeat across a codebase (`type`, `message`, `password`): each is judged once. Bounded.
+  const answers = new Map<string, SecretNameKind | null>();
   const matcher: SecretNameMatcher = (name) => {
+    let answer = answers.get(name);
+    if (answer === undefined) {
+      answer = judge(name) ?? null;
+      if (answers.size >= 10_000) answers.clear();
+      answers.set(name, answer);
+    }
+    return answer ?? undefined;
+  };
+  const judge: SecretNameMatcher = (name) => {
     // `"email or password"` as an object key is a message, not a name.
     if (/\s/u.test(name)) return undefined;
     const constant = toConstantCase(name);
