@@ -7,7 +7,7 @@ import { getStaticString } from "../frameworks/get-static-string.js";
 import { createRule } from "../utils/create-rule.js";
 import { getUrlCredentials } from "../utils/get-credential-kind.js";
 import { DEFAULT_CONFIG_CLIENTS, getConfigClient, mayCallConfigClient, type ConfigClient } from "../utils/get-config-client.js";
-import { getEnvRead } from "../utils/get-env-read.js";
+import { ENV_CALL_SELECTOR, ENV_MEMBER_SELECTOR, getEnvRead } from "../utils/get-env-read.js";
 import { getImportOrigin } from "../utils/get-import-origin.js";
 import { isDevelopmentOnly } from "../utils/is-development-only.js";
 import { toConstantCase } from "../utils/is-secret-name.js";
@@ -499,9 +499,8 @@ export default createRule<Options, MessageIds>({
       // Reads the file already makes, so a fix reuses their names: `process.env.X`, `import.meta.env.X`,
       // `Bun.env.X`, `env.X` on an alias, `Deno.env.get("X")`. The selectors keep the listener off the
       // many member expressions that cannot be one.
-      "MemberExpression[object.property.name='env'], MemberExpression[object.property.value='env'], MemberExpression[object.name=/env/iu]":
-        recordEnvRead,
-      "CallExpression[callee.property.name='get'][callee.object.property.name='env']": recordEnvRead,
+      [ENV_MEMBER_SELECTOR]: recordEnvRead,
+      [ENV_CALL_SELECTOR]: recordEnvRead,
       "Program:exit"() {
         const envReadText = getEnvReadText(sourceCode);
         // Bundled for the browser there is no `process`: the same edit, applied by a human.

@@ -139,9 +139,10 @@ export default createRule<Options, MessageIds>({
     },
   },
   create(context, [options]) {
+    // First, so an invalid pattern option fails on every file, test files included.
+    const matchSecret = createSecretNameMatcher(options);
     if (isTestFile(context)) return {};
     const sourceCode = context.sourceCode;
-    const matchSecret = createSecretNameMatcher(options);
 
     function isImportedFrom(identifier: TSESTree.Identifier, modules: ReadonlySet<string>): boolean {
       const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);

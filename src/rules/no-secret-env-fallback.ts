@@ -13,7 +13,7 @@ import { createRule } from "../utils/create-rule.js";
 import { getAssignedName } from "../utils/get-assigned-name.js";
 import { getCredentialKind } from "../utils/get-credential-kind.js";
 import { getEnvFallback, getStaticStringValue, type EnvFallback } from "../utils/get-env-fallback.js";
-import { getDestructuredEnvReads, getEnvRead, type DestructuredEnvRead, type EnvSource } from "../utils/get-env-read.js";
+import { ENV_CALL_SELECTOR, ENV_MEMBER_SELECTOR, getDestructuredEnvReads, getEnvRead, mayReadEnv, type DestructuredEnvRead, type EnvSource } from "../utils/get-env-read.js";
 import { getEnvSchemaDefaults, type EnvSchemaDefault } from "../utils/get-env-schema-defaults.js";
 import { createSecretNameMatcher, secretNameOptionsSchema, type SecretNameOptions } from "../utils/is-secret-name.js";
 import { isTestFile } from "../utils/is-test-file.js";
@@ -56,10 +56,13 @@ export default createRule<Options, MessageIds>({
     },
   },
   create(context, [options]) {
-    if (isTestFile(context)) return {};
-    const sourceCode = context.sourceCode;
+    // First, so an invalid pattern option fails on every file, test files and files without `env` included.
     const matchSecret = createSecretNameMatcher(options);
-    const settingsHelper = getRequireEnvHelper(context).origin === "settings";
+    // Every finding reads or validates the environment, and each form of that has `env` in it.
+    if (isTestFile(context) || !mayReadEnv(context.sourceCode.text)) return {};
+    const sourceCode = context.sourceCode;
+    let settingsHelperOfFile: boolean | undefined;
+    const hasSettingsHelper = () => (settingsHelperOfFile ??= getRequireEnvHelper(context).origin === "settings");
 
     /** Why the value is a secret: its name, the name it is stored under, or what the fallback looks like. */
     function classify(names: readonly string[], fallbackValue: string, assignedTo: string | undefined): { messageId: MessageIds; kind?: string } | undefined {
@@ -70,7 +73,7 @@ export default createRule<Options, MessageIds>({
 
     /** Autofix when the helper reads the same variable the code read; a suggestion otherwise. */
     function isAutofixable(sources: readonly EnvSource[]): boolean {
-      return settingsHelper || sources.every((source) => PROCESS_SOURCES.has(source));
+      return hasSettingsHelper() || sources.every((source) => PROCESS_SOURCES.has(source));
     }
 
     function report(
@@ -159,10 +162,10 @@ export default createRule<Options, MessageIds>({
     }
 
     return {
-      "MemberExpression[object.type='MemberExpression'], MemberExpression[object.type='Identifier']"(node: TSESTree.MemberExpression) {
+      [ENV_MEMBER_SELECTOR](node: TSESTree.MemberExpression) {
         onRead(node);
       },
-      "CallExpression[callee.type='MemberExpression'][callee.property.name='get']"(node: TSESTree.CallExpression) {
+      [ENV_CALL_SELECTOR](node: TSESTree.CallExpression) {
         onRead(node);
       },
       ObjectPattern(pattern) {

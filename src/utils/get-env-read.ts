@@ -168,6 +168,28 @@ function getValueExpression(node: TSESTree.MemberExpression | TSESTree.CallExpre
 }
 
 /**
+ * A listener selector for the member expressions {@link getEnvRead} can accept: an `env` member
+ * (`process.env.X`, `process["env"].X`, `import.meta.env.X`, `Bun.env.X`) or a name with `env` in it
+ * (`env.X` on an alias). Most member expressions are neither; ESLint filters them out before a rule runs.
+ */
+export const ENV_MEMBER_SELECTOR = [
+  "MemberExpression[object.type='MemberExpression'][object.property.name='env']",
+  "MemberExpression[object.type='MemberExpression'][object.property.value='env']",
+  "MemberExpression[object.type='MemberExpression'][object.property.type='TemplateLiteral']",
+  "MemberExpression[object.type='Identifier'][object.name=/env/iu]",
+].join(", ");
+
+/** A listener selector for `Deno.env.get("X")`, the one call {@link getEnvRead} accepts. */
+export const ENV_CALL_SELECTOR = "CallExpression[callee.type='MemberExpression'][callee.property.name='get'][callee.object.property.name='env']";
+
+/** Whether a file's text can hold any environment read: every form has `env` in it, in some case. */
+export function mayReadEnv(text: string): boolean {
+  return MENTIONS_ENV.test(text);
+}
+
+const MENTIONS_ENV = /env/iu;
+
+/**
  * The environment variable `node` reads, or `undefined`. Recognises `process.env.X`, `process.env["X"]`,
  * `` process.env[`X`] ``, `process.env?.X`, `import.meta.env.X`, `Bun.env.X`, `Deno.env.get("X")` and reads
  * through `const` aliases of those objects. A read whose name is computed at run time
