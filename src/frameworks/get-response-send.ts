@@ -126,6 +126,17 @@ const NEST_EXCEPTIONS: ReadonlyMap<string, number> = new Map([
 ]);
 const CALL_METHODS = new Set([...SEND_METHODS.keys(), ...FASTIFY_SHORTCUTS.keys(), ...HONO_METHODS.keys(), "throw"]);
 
+/**
+ * A listener selector for the nodes {@link getResponseSend} can accept: a member call named for a send
+ * method, a `new`, a `status` / `body` assignment. ESLint filters the other calls and assignments out
+ * before a rule runs; the names are the same ones `getResponseSend` checks first.
+ */
+export const RESPONSE_SEND_SELECTOR = [
+  `CallExpression[callee.type='MemberExpression'][callee.computed=false][callee.property.name=/^(?:${[...CALL_METHODS].join("|")})$/u]`,
+  "NewExpression",
+  "AssignmentExpression[operator='='][left.type='MemberExpression'][left.computed=false][left.property.name=/^(?:status|body)$/u]",
+].join(", ");
+
 type Role = "response" | "context";
 
 const unwrap = (node: TSESTree.Node): TSESTree.Node => getUnwrappedExpression(node);

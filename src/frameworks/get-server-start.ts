@@ -257,6 +257,18 @@ function fromServe(context: RuleContext, call: TSESTree.CallExpression): ServerS
 
 const cache = new WeakMap<TSESTree.CallExpression, ServerStart | null>();
 
+/** `.listen(` (also `?.(`); `serve` as a word (`serve(`, `Bun.serve`, `{ serve as start }`). */
+const MAY_START_SERVER = /\blisten\s*(?:\?\.\s*)?\(|\bserve\b/u;
+
+/**
+ * Whether a file's text can hold a server start: every shape {@link getServerStart} accepts calls
+ * `listen` or a `serve` (by that name, or imported under another). A cheap file-level gate for rules
+ * that report only on server starts.
+ */
+export function mayStartServer(text: string): boolean {
+  return MAY_START_SERVER.test(text);
+}
+
 /**
  * Whether `call` starts a server, and with what:
  * - `app.listen(...)` on an Express / Koa / Fastify app created in this file (or a Nest app from

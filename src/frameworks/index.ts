@@ -18,7 +18,7 @@ export { getModuleAuthBindings, type ModuleAuthBinding } from "./get-module-auth
 export { getNextRouteFile, type NextRouteFile } from "./get-next-route-file.js";
 export { getReceiver, isReceiverLikeName, joinPaths } from "./get-receiver.js";
 export { getReceiverMounts, getReceiverPrefix, getReceiverVariable, type ReceiverMount } from "./get-receiver-mount.js";
-export { getResponseSend, type ResponseBodyFormat, type ResponseSend, type ResponseSendKind } from "./get-response-send.js";
+export { getResponseSend, RESPONSE_SEND_SELECTOR, type ResponseBodyFormat, type ResponseSend, type ResponseSendKind } from "./get-response-send.js";
 export { getRouteAuth, type RouteAuth } from "./get-route-auth.js";
 export { getRouteMiddleware, type AppliedMiddleware } from "./get-route-middleware.js";
 export {

@@ -3,7 +3,7 @@ import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescr
 import { getImportFixes, isDeclaredAtModuleLevel } from "../fix/get-import-fixes.js";
 import { getIndentation, toStatement } from "../fix/insert-statement.js";
 import { isFunctionNode } from "../frameworks/get-function-from-expression.js";
-import { getResponseSend, type ResponseSend } from "../frameworks/get-response-send.js";
+import { getResponseSend, RESPONSE_SEND_SELECTOR, type ResponseSend } from "../frameworks/get-response-send.js";
 import type { FunctionNode, HandlerInfo } from "../frameworks/types.js";
 import { createRule } from "../utils/create-rule.js";
 import { getCaughtError, getCaughtErrorVariables, isReferenceTo, unwrapExpression, type CaughtError } from "../utils/get-caught-error.js";
@@ -412,10 +412,6 @@ export default createRule<[], MessageIds>({
       });
     }
 
-    return {
-      "CallExpression[callee.type='MemberExpression']": check,
-      NewExpression: check,
-      "AssignmentExpression[left.type='MemberExpression']": check,
-    };
+    return { [RESPONSE_SEND_SELECTOR]: check };
   },
 });

@@ -2,7 +2,7 @@ import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescr
 
 import { getEnvReadText } from "../fix/get-env-read-text.js";
 import { mayRunInBrowser } from "../fix/may-run-in-browser.js";
-import { getServerStart } from "../frameworks/get-server-start.js";
+import { getServerStart, mayStartServer } from "../frameworks/get-server-start.js";
 import { getStaticString } from "../frameworks/get-static-string.js";
 import { createRule } from "../utils/create-rule.js";
 import { getUrlCredentials } from "../utils/get-credential-kind.js";
@@ -207,11 +207,11 @@ export default createRule<Options, MessageIds>({
     // Every finding needs one of these in the file: a server start (`listen` / `serve`), a call of a
     // client imported here, `AbortSignal.timeout`, or a URL. Most files have none and cost nothing more.
     const text = sourceCode.text;
-    const mayStartServer = text.includes("listen") || text.includes("serve");
+    const mayStart = mayStartServer(text);
     const mayConfigureClient = mayCallConfigClient(context, clients);
     const mayHoldUrl = text.includes("://");
     const maySetSignalTimeout = text.includes("AbortSignal");
-    if (!mayStartServer && !mayConfigureClient && !mayHoldUrl && !maySetSignalTimeout) return {};
+    if (!mayStart && !mayConfigureClient && !mayHoldUrl && !maySetSignalTimeout) return {};
     const extraKeys = new Set(options.keys);
     const findings = new Map<TSESTree.Node, Finding>();
     /** Names the file already reads, with the default each read falls back to (`undefined`: none). */
@@ -492,7 +492,7 @@ export default createRule<Options, MessageIds>({
 
     const listeners: TSESLint.RuleListener = {
       CallExpression(node) {
-        if (mayStartServer) checkServerStart(node);
+        if (mayStart) checkServerStart(node);
         if (mayConfigureClient) checkClientCall(node);
         if (maySetSignalTimeout) checkAbortSignalTimeout(node);
       },

@@ -1,7 +1,7 @@
 import { ASTUtils, AST_NODE_TYPES, AST_TOKEN_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 
 import { isFunctionNode } from "../frameworks/get-function-from-expression.js";
-import { getResponseSend, type ResponseSend } from "../frameworks/get-response-send.js";
+import { getResponseSend, RESPONSE_SEND_SELECTOR, type ResponseSend } from "../frameworks/get-response-send.js";
 import { createRule } from "../utils/create-rule.js";
 import { getCaughtErrorOf, getCaughtErrorVariables, isReferenceTo, unwrapExpression, type CaughtError } from "../utils/get-caught-error.js";
 import { hasSideEffect } from "../utils/has-side-effect.js";
@@ -440,10 +440,6 @@ export default createRule<[], MessageIds>({
       }
     }
 
-    return {
-      "CallExpression[callee.type='MemberExpression']": check,
-      NewExpression: check,
-      "AssignmentExpression[left.type='MemberExpression']": check,
-    };
+    return { [RESPONSE_SEND_SELECTOR]: check };
   },
 });

@@ -414,7 +414,8 @@ export default createRule<Options, MessageIds>({
         if (isErrorUsed(node)) return;
         checkUnused(target, node.body);
       },
-      "CallExpression[callee.type='MemberExpression']"(node: TSESTree.CallExpression) {
+      // `promise.catch(cb)` / `promise.then(ok, cb)`.
+      "CallExpression[callee.type='MemberExpression'][callee.computed=false][callee.property.name=/^(?:catch|then)$/u]"(node: TSESTree.CallExpression) {
         const method = getPropertyName(node.callee);
         if (method !== "catch" && method !== "then") return;
         const handler = method === "catch" ? node.arguments[0] : node.arguments[1];

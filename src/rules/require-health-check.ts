@@ -7,7 +7,7 @@ import { getRequiredSource } from "../frameworks/get-binding-source.js";
 import { getExternalRouteSources } from "../frameworks/get-external-route-sources.js";
 import { getFunctionFromExpression } from "../frameworks/get-function-from-expression.js";
 import { getRouteRegistration, ROUTE_METHODS } from "../frameworks/get-route-registration.js";
-import { getServerStart, type ServerStart } from "../frameworks/get-server-start.js";
+import { getServerStart, mayStartServer, type ServerStart } from "../frameworks/get-server-start.js";
 import type { FunctionNode, Receiver } from "../frameworks/types.js";
 import { createRule } from "../utils/create-rule.js";
 import { describeServerStart } from "../utils/describe-server-start.js";
@@ -108,7 +108,8 @@ export default createRule<Options, MessageIds>({
   },
   create(context, [options]) {
     // Tests start throwaway servers; the configs leave test files out, and so does the rule.
-    if (isTestFile(context)) return {};
+    // Every report is on a server start, and a file without `listen(` or `serve` has none.
+    if (isTestFile(context) || !mayStartServer(context.sourceCode.text)) return {};
     const sourceCode = context.sourceCode;
     const livenessPaths = options.livenessPaths ?? [];
     const readinessPaths = options.readinessPaths ?? [];
