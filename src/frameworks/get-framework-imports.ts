@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 
 import type { Framework } from "./types.js";
 
@@ -102,11 +102,14 @@ function getRequireSource(init: TSESTree.Expression | null): string | undefined 
 
 const cache = new WeakMap<TSESTree.Program, FrameworkImports>();
 
-/** Reads the top-level `import` / `require` statements once per file. */
-export function getFrameworkImports(program: TSESTree.Program): FrameworkImports {
-  const cached = cache.get(program);
-  if (cached) return cached;
-  const imports: FrameworkImports = {
+/**
+ * The opening of every module specifier {@link getFramework} knows: a quote, then the package name.
+ * Scanning the text is far cheaper than walking the statements, and most files import no framework.
+ */
+const MAY_IMPORT_FRAMEWORK = /["'`](?:express|fastify|hono|koa|next|@nestjs\/|@hono\/|@koa\/|@fastify\/)/u;
+
+function createImports(): FrameworkImports {
+  return {
     frameworks: new Set(),
     expressFactory: new Set(),
     expressRouter: new Set(),
@@ -116,6 +119,19 @@ export function getFrameworkImports(program: TSESTree.Program): FrameworkImports
     koaRouterClass: new Set(),
     fastifyPlugin: new Set(),
   };
+}
+
+/** Reads the top-level `import` / `require` statements once per file. Treat the result as read-only. */
+export function getFrameworkImports(sourceCode: Readonly<TSESLint.SourceCode>): FrameworkImports {
+  const program = sourceCode.ast;
+  const cached = cache.get(program);
+  if (cached) return cached;
+  if (!MAY_IMPORT_FRAMEWORK.test(sourceCode.text)) {
+    const none = createImports();
+    cache.set(program, none);
+    return none;
+  }
+  const imports = createImports();
   for (const statement of program.body) {
     if (statement.type === AST_NODE_TYPES.ImportDeclaration) {
       const source = statement.source.value;

@@ -99,7 +99,7 @@ function fromCallArgument(context: RuleContext, fn: FunctionNode, call: TSESTree
   }
   const property = getCalleeProperty(call);
   if (property === undefined || call.callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
-  const imports = getFrameworkImports(context.sourceCode.ast);
+  const imports = getFrameworkImports(context.sourceCode);
   switch (property) {
     case "use": {
       const receiver = getReceiver(context, call.callee.object, true);
@@ -206,7 +206,7 @@ function fromReferences(context: RuleContext, fn: FunctionNode): HandlerInfo | u
 function fromSignature(context: RuleContext, fn: FunctionNode): HandlerInfo | undefined {
   const framework = getFrameworkFromSignature(fn);
   if (!framework) return undefined;
-  const imports = getFrameworkImports(context.sourceCode.ast);
+  const imports = getFrameworkImports(context.sourceCode);
   // `(c)` and `(ctx)` are too common to trust without the framework in the file.
   if ((framework === "hono" || framework === "koa") && !imports.frameworks.has(framework)) return undefined;
   if (framework === "next" && fn.params.length > 2) return undefined;

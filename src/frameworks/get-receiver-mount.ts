@@ -104,7 +104,7 @@ export function getReceiverMounts(context: RuleContext, receiver: Receiver): Rec
 
   if (receiver.kind === "plugin" && receiver.framework === "fastify") {
     const fn = key.parent;
-    if (fn && isFunctionNode(fn) && isFastifyPluginFunction(fn, getFrameworkImports(context.sourceCode.ast), context)) {
+    if (fn && isFunctionNode(fn) && isFastifyPluginFunction(fn, getFrameworkImports(context.sourceCode), context)) {
       let target: TSESTree.Node = fn;
       // `fastify.register(fp(plugin))` and `register(plugin)` by name.
       const references: TSESTree.Node[] = [];

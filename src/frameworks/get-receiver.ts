@@ -243,7 +243,7 @@ export function getReceiver(
   allowByName: boolean,
 ): Receiver | undefined {
   const node = unwrap(expression);
-  const imports = getFrameworkImports(context.sourceCode.ast);
+  const imports = getFrameworkImports(context.sourceCode);
   if (node.type === AST_NODE_TYPES.Identifier) {
     const variable = ASTUtils.findVariable(context.sourceCode.getScope(node), node);
     if (variable) {

@@ -375,7 +375,7 @@ function fromResponseObject(
   format: ResponseBodyFormat,
 ): ResponseSend | undefined {
   const handler = findEnclosingHandler(context, node);
-  const imports = getFrameworkImports(context.sourceCode.ast);
+  const imports = getFrameworkImports(context.sourceCode);
   const framework: Framework | undefined =
     handler?.framework ??
     (responseClass === "NextResponse" || getNextRouteFile(context.filename) || imports.frameworks.has("next")

@@ -103,7 +103,7 @@ function hasUnmistakableShape(
   if (path === undefined || !(path.startsWith("/") || path === "*")) return false;
   if (isFunctionNode(handler)) return true;
   if (!isHandlerLike(handler)) return false;
-  const imports = getFrameworkImports(context.sourceCode.ast);
+  const imports = getFrameworkImports(context.sourceCode);
   const importsServer = [...imports.frameworks].some((f) => f !== "next" && f !== "nest");
   return importsServer || (receiverName !== undefined && ROUTER_NAME.test(receiverName));
 }

@@ -297,6 +297,6 @@ export function getServerStart(context: RuleContext, call: TSESTree.CallExpressi
 
 function isServeShape(context: RuleContext, callee: TSESTree.Expression): boolean {
   // `serve(...)` is only worth a scope lookup in files that import from a Hono package.
-  if (callee.type === AST_NODE_TYPES.Identifier) return getFrameworkImports(context.sourceCode.ast).frameworks.has("hono");
+  if (callee.type === AST_NODE_TYPES.Identifier) return getFrameworkImports(context.sourceCode).frameworks.has("hono");
   return callee.type === AST_NODE_TYPES.MemberExpression && callee.property.type === AST_NODE_TYPES.Identifier && callee.property.name === "serve";
 }

@@ -157,7 +157,7 @@ export default createRule<Options, MessageIds>({
     // A route needs a server framework imported here, a Next.js / Nest declaration, or — for an app or
     // router from another file — a path string starting with `/` or `*`. Most files have none of these.
     if (
-      getFrameworkImports(sourceCode.ast).frameworks.size === 0 &&
+      getFrameworkImports(sourceCode).frameworks.size === 0 &&
       getDeclaredRoutes(context).length === 0 &&
       !MAY_HOLD_ROUTE_PATH.test(sourceCode.text)
     ) {

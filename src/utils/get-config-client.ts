@@ -63,18 +63,28 @@ type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 /** Local names the file binds, at its top level, to any of the clients' modules. */
 const importedNamesCache = new WeakMap<TSESTree.Program, WeakMap<readonly ConfigClient[], Set<string>>>();
 
-const sourcesCache = new WeakMap<readonly ConfigClient[], Set<string>>();
-
-function getSources(clients: readonly ConfigClient[]): Set<string> {
-  let sources = sourcesCache.get(clients);
-  if (!sources) {
-    sources = new Set(clients.map((client) => client.source));
-    sourcesCache.set(clients, sources);
-  }
-  return sources;
+interface ClientSources {
+  sources: Set<string>;
+  /** A quoted module specifier of one of the sources: the text gate before any statement is read. */
+  quoted: RegExp;
 }
 
-function getImportedNames(program: TSESTree.Program, clients: readonly ConfigClient[]): Set<string> {
+const sourcesCache = new WeakMap<readonly ConfigClient[], ClientSources>();
+
+function getSources(clients: readonly ConfigClient[]): ClientSources {
+  let found = sourcesCache.get(clients);
+  if (!found) {
+    const sources = new Set(clients.map((client) => client.source));
+    const escaped = [...sources].map((source) => source.replaceAll(/[$()*+.?[\\\]^{|}]/gu, "\\$&"));
+    found = { sources, quoted: new RegExp(`["'\`](?:${escaped.join("|")})["'\`]`, "u") };
+    sourcesCache.set(clients, found);
+  }
+  return found;
+}
+
+function getImportedNames(sourceCode: Readonly<TSESLint.SourceCode>, clients: readonly ConfigClient[]): Set<string> {
+  const program = sourceCode.ast;
+  const text = sourceCode.text;
   let byClients = importedNamesCache.get(program);
   if (!byClients) {
     byClients = new WeakMap();
@@ -82,8 +92,13 @@ function getImportedNames(program: TSESTree.Program, clients: readonly ConfigCli
   }
   const cached = byClients.get(clients);
   if (cached) return cached;
-  const sources = getSources(clients);
+  const { sources, quoted } = getSources(clients);
   const names = new Set<string>();
+  // `import … from "pg"`, `require("axios")`: the specifier is in the text, quoted, or no name is bound.
+  if (!quoted.test(text)) {
+    byClients.set(clients, names);
+    return names;
+  }
   for (const statement of program.body) {
     if (statement.type === AST_NODE_TYPES.ImportDeclaration) {
       if (sources.has(statement.source.value)) for (const specifier of statement.specifiers) names.add(specifier.local.name);
@@ -110,7 +125,7 @@ function getImportedNames(program: TSESTree.Program, clients: readonly ConfigCli
  * A file-level check, so a rule can skip every call when the answer is no.
  */
 export function mayCallConfigClient(context: Context, clients: readonly ConfigClient[]): boolean {
-  return getImportedNames(context.sourceCode.ast, clients).size > 0;
+  return getImportedNames(context.sourceCode, clients).size > 0;
 }
 
 /** `a.b.c` → root `a` and members `["b", "c"]`; `undefined` for computed or non-identifier roots. */
@@ -137,7 +152,7 @@ export function getConfigClient(
 ): ConfigClient | undefined {
   const path = getCalleePath(call.callee);
   if (!path || path.members.length > 2) return undefined;
-  if (!getImportedNames(context.sourceCode.ast, clients).has(path.root.name)) return undefined;
+  if (!getImportedNames(context.sourceCode, clients).has(path.root.name)) return undefined;
   const origin = getImportOrigin(ASTUtils.findVariable(context.sourceCode.getScope(path.root), path.root));
   if (!origin) return undefined;
   const exported = origin.imported === "*" ? path.members : [origin.imported, ...path.members];

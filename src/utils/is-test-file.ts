@@ -17,11 +17,16 @@ const TEST_DIRECTORIES = [
   "benchmarks",
 ];
 
+/** A `*.test.*` / `*.spec.*` file name (the part after the last separator). */
+const TEST_BASENAME = /\.(?:test|spec)\.[^/\\]*$/u;
+/** One of the directories above as a whole path segment, with something below it. */
+const TEST_DIRECTORY = new RegExp(`(?:^|[/\\\\])(?:${TEST_DIRECTORIES.join("|")})[/\\\\]`, "u");
+
 /**
  * Test code: `*.test.*` / `*.spec.*` files and files under a test or test-data directory (`test/`,
  * `__tests__/`, `fixtures/`, `factories/`, `e2e/`, `benchmarks/`, ...). The configs already leave test code out
  * (`CONFIG_IGNORES`); the secret rules also skip it themselves, because fixtures are full of fake
- * credentials and users who enable a rule by hand rarely copy the ignores. Fixed-string checks only.
+ * credentials and users who enable a rule by hand rarely copy the ignores. Two linear regular expressions.
  * The path is taken relative to ESLint's working directory.
  */
 let lastKey = "";
@@ -45,8 +50,6 @@ function computeIsTestFile(context: { readonly filename: string; readonly cwd: s
       ? filename.slice(cwd.length + 1)
       : path.relative(cwd, path.resolve(cwd, filename));
   const inProject = relative !== "" && !relative.startsWith("..") && !path.isAbsolute(relative);
-  const segments = (inProject ? relative : context.filename).replaceAll("\\", "/").split("/");
-  const base = segments.pop() ?? "";
-  if (base.includes(".test.") || base.includes(".spec.")) return true;
-  return segments.some((segment) => TEST_DIRECTORIES.includes(segment));
+  const inside = inProject ? relative : filename;
+  return TEST_BASENAME.test(inside) || TEST_DIRECTORY.test(inside);
 }
