@@ -52,6 +52,9 @@ const DATA_KEYS = new Set(["params", "data", "body", "headers", "query", "json",
  * Request(...)`, not a service.
  */
 const SERVICE_URL = /^(?:(?:postgres(?:ql)?|mysql|mariadb|redis|rediss|mongodb(?:\+srv)?|amqps?|nats):\/\/[^/\s]|https?:\/\/(?:localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\]):\d)/iu;
+/** The start of a string {@link SERVICE_URL} accepts, right after its quote: the file-level gate of the URL check. */
+const MAY_HOLD_SERVICE_URL =
+  /["'`](?:(?:postgres(?:ql)?|mysql|mariadb|redis|rediss|mongodb(?:\+srv)?|amqps?|nats):\/\/|https?:\/\/(?:localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\]):)/iu;
 const SCHEME_ENV_NAMES: ReadonlyMap<string, string> = new Map([
   ["postgres", "DATABASE_URL"],
   ["postgresql", "DATABASE_URL"],
@@ -209,7 +212,7 @@ export default createRule<Options, MessageIds>({
     const text = sourceCode.text;
     const mayStart = mayStartServer(text);
     const mayConfigureClient = mayCallConfigClient(context, clients);
-    const mayHoldUrl = text.includes("://");
+    const mayHoldUrl = text.includes("://") && MAY_HOLD_SERVICE_URL.test(text);
     const maySetSignalTimeout = text.includes("AbortSignal");
     if (!mayStart && !mayConfigureClient && !mayHoldUrl && !maySetSignalTimeout) return {};
     const extraKeys = new Set(options.keys);
