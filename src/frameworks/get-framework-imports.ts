@@ -106,7 +106,8 @@ const cache = new WeakMap<TSESTree.Program, FrameworkImports>();
  * The opening of every module specifier {@link getFramework} knows: a quote, then the package name.
  * Scanning the text is far cheaper than walking the statements, and most files import no framework.
  */
-const MAY_IMPORT_FRAMEWORK = /["'`](?:express|fastify|hono|koa|next|@nestjs\/|@hono\/|@koa\/|@fastify\/)/u;
+export const FRAMEWORK_SPECIFIER_START = String.raw`express|fastify|hono|koa|next|@nestjs\/|@hono\/|@koa\/|@fastify\/`;
+const MAY_IMPORT_FRAMEWORK = new RegExp(`["'\`](?:${FRAMEWORK_SPECIFIER_START})`, "u");
 
 function createImports(): FrameworkImports {
   return {

@@ -258,7 +258,7 @@ function fromServe(context: RuleContext, call: TSESTree.CallExpression): ServerS
 const cache = new WeakMap<TSESTree.CallExpression, ServerStart | null>();
 
 /** `.listen(` (also `?.(`); `serve` as a word (`serve(`, `Bun.serve`, `{ serve as start }`). */
-const MAY_START_SERVER = /\blisten\s*(?:\?\.\s*)?\(|\bserve\b/u;
+export const MAY_START_SERVER = /\blisten\s*(?:\?\.\s*)?\(|\bserve\b/u;
 
 /**
  * Whether a file's text can hold a server start: every shape {@link getServerStart} accepts calls
@@ -266,8 +266,16 @@ const MAY_START_SERVER = /\blisten\s*(?:\?\.\s*)?\(|\bserve\b/u;
  * that report only on server starts.
  */
 export function mayStartServer(text: string): boolean {
-  return MAY_START_SERVER.test(text);
+  // Three rules ask about the same file in a row.
+  if (text !== lastText) {
+    lastText = text;
+    lastAnswer = MAY_START_SERVER.test(text);
+  }
+  return lastAnswer;
 }
+
+let lastText: string | undefined;
+let lastAnswer = false;
 
 /**
  * Whether `call` starts a server, and with what:

@@ -43,6 +43,8 @@ const OFF_TO_ON: ReadonlyMap<string, string> = new Map([
 const ERRORHANDLER_SOURCE = "errorhandler";
 /** Every debug name above contains `debug` in some case: a file without it has none. */
 const MENTIONS_DEBUG = /debug/iu;
+/** Any of what a finding needs (a debug name, `env`, `errorhandler`), in one scan: most files have none. */
+const MAY_FIND = /debug|env|errorhandler/iu;
 /** Calls whose object arguments are data or messages, not setup: `res.json({ debug: true })`. */
 const NON_SETUP_METHODS = new Set(["json", "send", "render", "log", "info", "warn", "error", "trace", "fatal", "emit", "write", "push"]);
 
@@ -500,6 +502,7 @@ export default createRule<Options, MessageIds>({
     // `mongoose.set("debug")`), `env` (Express `app.set("env")`, Koa `app.env =`), or `errorhandler`.
     // Most files have no debug name, and then only the three mode checks listen.
     const text = sourceCode.text;
+    if (extraNames.size === 0 && !MAY_FIND.test(text)) return {};
     const mayNameDebug = extraNames.size > 0 || MENTIONS_DEBUG.test(text);
     const maySetMode = text.includes("env");
     const mayMountErrorhandler = text.includes(ERRORHANDLER_SOURCE);
