@@ -278,6 +278,15 @@ let lastText: string | undefined;
 let lastAnswer = false;
 
 /**
+ * A listener selector for the calls {@link getServerStart} can accept in this file: `X.listen(...)`,
+ * `X.serve(...)`, and — only where a Hono package is imported — plain calls (`serve(...)`, also aliased).
+ */
+export function getServerStartSelector(sourceCode: Readonly<TSESLint.SourceCode>): string {
+  const members = "CallExpression[callee.type='MemberExpression'][callee.computed=false][callee.property.name=/^(?:listen|serve)$/u]";
+  return getFrameworkImports(sourceCode).frameworks.has("hono") ? `${members}, CallExpression[callee.type='Identifier']` : members;
+}
+
+/**
  * Whether `call` starts a server, and with what:
  * - `app.listen(...)` on an Express / Koa / Fastify app created in this file (or a Nest app from
  *   `NestFactory.create`), and on `app` / `server`-like names created elsewhere;

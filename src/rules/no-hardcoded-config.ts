@@ -2,7 +2,7 @@ import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescr
 
 import { getEnvReadText } from "../fix/get-env-read-text.js";
 import { mayRunInBrowser } from "../fix/may-run-in-browser.js";
-import { getServerStart, MAY_START_SERVER, mayStartServer } from "../frameworks/get-server-start.js";
+import { getServerStart, getServerStartSelector, MAY_START_SERVER, mayStartServer } from "../frameworks/get-server-start.js";
 import { getStaticString } from "../frameworks/get-static-string.js";
 import { createRule } from "../utils/create-rule.js";
 import { getUrlCredentials } from "../utils/get-credential-kind.js";
@@ -508,11 +508,6 @@ export default createRule<Options, MessageIds>({
     }
 
     const listeners: TSESLint.RuleListener = {
-      CallExpression(node) {
-        if (mayStart) checkServerStart(node);
-        if (mayConfigureClient) checkClientCall(node);
-        if (maySetSignalTimeout) checkAbortSignalTimeout(node);
-      },
       // Reads the file already makes, so a fix reuses their names: `process.env.X`, `import.meta.env.X`,
       // `Bun.env.X`, `env.X` on an alias, `Deno.env.get("X")`. The selectors keep the listener off the
       // many member expressions that cannot be one.
@@ -558,7 +553,15 @@ export default createRule<Options, MessageIds>({
         }
       },
     };
-    if (mayConfigureClient) listeners.NewExpression = checkClientCall;
+    // Each check listens only where it can find something, and only to the calls of its shape.
+    if (mayStart) listeners[getServerStartSelector(sourceCode)] = checkServerStart;
+    if (mayConfigureClient) {
+      listeners.CallExpression = checkClientCall;
+      listeners.NewExpression = checkClientCall;
+    }
+    if (maySetSignalTimeout) {
+      listeners["CallExpression[callee.type='MemberExpression'][callee.object.name='AbortSignal'][callee.property.name='timeout']"] = checkAbortSignalTimeout;
+    }
     if (mayHoldUrl) {
       listeners.Literal = (node) => {
         if (typeof node.value === "string" && node.value.includes("://")) checkUrl(node as TSESTree.StringLiteral, node.value);
