@@ -59,6 +59,18 @@ describe("settings.harden validation", () => {
     ).toThrow('eslint-plugin-harden: invalid settings.harden.logger.style must be one of "pino", "winston" (got "bunyan")');
   });
 
+  it("fails on a file no rule has anything to say about, with any one rule on", () => {
+    // Rules skip most files after a glance at the text; the settings are checked before that.
+    for (const rule of Object.keys(plugin.rules)) {
+      const linter = new Linter({ configType: "flat" });
+      expect(() =>
+        linter.verify("export const answer = 42;", [
+          { files: ["**/*.ts"], languageOptions: { parser: tsParser }, plugins: { harden: plugin }, settings: { harden: { publicPaths: "/health" } }, rules: { [`harden/${rule}`]: "error" } },
+        ], { filename: "src/a.ts" }),
+      ).toThrow("eslint-plugin-harden: invalid settings.harden.publicPaths must be an array of strings (got a string)");
+    }
+  });
+
   it("rejects invalid rule options with ESLint's schema error naming the option", () => {
     const linter = new Linter({ configType: "flat" });
     expect(() =>

@@ -124,7 +124,12 @@ function findOptionsMarker(options: TSESTree.ObjectExpression | undefined): TSES
  * Public: a configured or default marker (`@Public()`, `publicRoute(handler)`, `SetMetadata(IS_PUBLIC_KEY, true)`,
  * Fastify `config: { public: true }`), or auth made optional (`auth.optional`, `optionalAuth`). `undefined`: neither — the route is open as far as this file shows.
  */
-export function getRouteAuth(context: RuleContext, route: RouteRegistration, vocabulary: AuthVocabulary): RouteAuth | undefined {
+export function getRouteAuth(
+  context: RuleContext,
+  route: RouteRegistration,
+  vocabulary: AuthVocabulary,
+  { handler: withHandler = true }: { handler?: boolean } = {},
+): RouteAuth | undefined {
   if (route.framework === "nest") return getNestAuth(context, route, vocabulary);
 
   const optionsMarker = findOptionsMarker(route.options);
@@ -141,6 +146,8 @@ export function getRouteAuth(context: RuleContext, route: RouteRegistration, voc
   for (const applied of middleware) {
     if (isAuthMiddleware(context, applied.node, vocabulary)) return { status: "protected", via: "middleware", node: applied.node };
   }
+  // `handler: false`: what the markers and middleware say, without reading the handler (the costly part).
+  if (!withHandler) return undefined;
   if (route.handler && isAuthHandler(context, route.handler, vocabulary)) {
     return { status: "protected", via: "handler", node: route.handler };
   }

@@ -25,6 +25,7 @@ export {
   getNestInputParameter,
   getRequestInputBinding,
   getRequestInputRead,
+  getNestInputDecoratorNames,
   getRequestInputPropertyNames,
   REQUEST_INPUT_PROPERTY_NAMES,
   type NestInputParameter,

@@ -17,6 +17,7 @@ import {
   getRequestInputRead,
   getRouteMiddleware,
   isFunctionNode,
+  getNestInputDecoratorNames,
   getRequestInputPropertyNames,
   type FunctionNode,
   type HandlerInfo,
@@ -161,18 +162,28 @@ function isInside(node: TSESTree.Node, container: TSESTree.Node): boolean {
   return node.range[0] >= container.range[0] && node.range[1] <= container.range[1];
 }
 
-const sourceSelections = new WeakMap<object, { sources: Set<RequestInputSource>; namePattern: string }>();
+interface SourceSelection {
+  sources: Set<RequestInputSource>;
+  /** The property names that can read a checked source, as a selector pattern. */
+  namePattern: string;
+  /** Any of those names, or a Nest decorator binding a checked source, as a word in the file's text. */
+  mayRead: RegExp;
+}
 
-/**
- * The checked sources and a selector pattern of the property names that can read them, once per options
- * object (the rule's options stay the same object while they do not change).
- */
-function getSourceSelection(options: Options[0]): { sources: Set<RequestInputSource>; namePattern: string } {
+const sourceSelections = new WeakMap<object, SourceSelection>();
+
+/** What the checked sources mean for the listeners, once per options object (it stays the same while they do). */
+function getSourceSelection(options: Options[0]): SourceSelection {
   let selection = sourceSelections.get(options);
   if (!selection) {
     const sources = new Set(options.sources);
     // Only names that can read a checked source start a read: the listeners see nothing else.
-    selection = { sources, namePattern: `/^(?:${[...getRequestInputPropertyNames(sources)].join("|")})$/u` };
+    const names = [...getRequestInputPropertyNames(sources)];
+    selection = {
+      sources,
+      namePattern: `/^(?:${names.join("|")})$/u`,
+      mayRead: new RegExp(String.raw`\b(?:${[...names, ...getNestInputDecoratorNames(sources)].join("|")})\b`, "u"),
+    };
     sourceSelections.set(options, selection);
   }
   return selection;
@@ -226,7 +237,9 @@ export default createRule<Options, MessageIds>({
   },
   create(context, [options]) {
     const sourceCode = context.sourceCode;
-    const { sources, namePattern } = getSourceSelection(options);
+    const { sources, namePattern, mayRead } = getSourceSelection(options);
+    // Every read names its source (`req.body`, `{ query }`, `c.req.json()`, `@Body()`): most files name none.
+    if (!mayRead.test(context.sourceCode.text)) return {};
     const settings = getHardenSettings(context);
     const validatorNames = new Set([...(options.validators ?? []), ...(settings.validation?.names ?? [])]);
     const entries = new Map<FunctionNode, Map<RequestInputSource, Entry>>();

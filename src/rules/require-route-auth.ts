@@ -198,7 +198,9 @@ export default createRule<Options, MessageIds>({
     function findCandidate(route: RouteRegistration): { text: string } | undefined {
       for (const entry of pending) {
         if (entry.route.framework !== route.framework) continue;
-        const auth = getAuth(entry);
+        // Only middleware and guards can be copied: a route whose auth is not yet known is asked without
+        // its handler, which is what reading the auth of every other route would mostly cost.
+        const auth = entry.auth === null ? getRouteAuth(context, entry.route, vocabulary, { handler: false }) : entry.auth;
         if (!auth || auth.status !== "protected") continue;
         if (route.framework === "nest") {
           const expression = auth.node.type === AST_NODE_TYPES.Decorator ? auth.node.expression : undefined;

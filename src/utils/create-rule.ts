@@ -1,5 +1,7 @@
 import { ESLintUtils, type TSESLint } from "@typescript-eslint/utils";
 
+import { validateHardenSettings } from "./settings.js";
+
 /** Where the rule pages live; a test keeps it in step with package.json's `repository`. */
 export const REPOSITORY_URL = "https://github.com/harden-eslint/eslint-plugin-harden";
 
@@ -53,6 +55,7 @@ export const createRule: typeof createRuleWithDocs = (spec) => {
   return {
     ...rule,
     create(context) {
+      validateHardenSettings(context);
       if (lastInput === undefined || !isSameJson(lastInput, context.options)) {
         lastOptions = ESLintUtils.applyDefault(defaults, context.options);
         // A copy: the options array ESLint passed is not ours to keep an eye on.

@@ -146,6 +146,22 @@ function resolveSources(settings: HardenSettings, directory: string, cwd: string
 }
 
 /**
+ * Validates `settings.harden` (once per settings object) and returns it as given, or `undefined` when
+ * there is none. Every rule calls it first, before any early return, so a typo in the settings fails
+ * the lint run on the first file whichever rules are on and whatever the file holds.
+ */
+export function validateHardenSettings(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): HardenSettings | undefined {
+  const raw: unknown = (context.settings as Record<string, unknown> | undefined)?.harden;
+  if (raw === undefined) return undefined;
+  if (raw === null || typeof raw !== "object" || !validated.has(raw)) {
+    const error = validateAgainstSchema(raw, hardenSettingsSchema, "settings.harden");
+    if (error) throw new Error(`eslint-plugin-harden: invalid ${error}`);
+    validated.add(raw as object);
+  }
+  return raw as HardenSettings;
+}
+
+/**
  * Reads and validates `settings.harden` for the file being linted. Invalid settings throw one error
  * that names the bad key and the expected shape, so a typo fails the lint run loudly instead of
  * silently disabling a fix. Relative import sources come back relative to the file (see
@@ -154,13 +170,8 @@ function resolveSources(settings: HardenSettings, directory: string, cwd: string
 export function getHardenSettings(
   context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
 ): HardenSettings {
-  const raw: unknown = (context.settings as Record<string, unknown> | undefined)?.harden;
+  const raw = validateHardenSettings(context);
   if (raw === undefined) return EMPTY;
-  if (raw === null || typeof raw !== "object" || !validated.has(raw)) {
-    const error = validateAgainstSchema(raw, hardenSettingsSchema, "settings.harden");
-    if (error) throw new Error(`eslint-plugin-harden: invalid ${error}`);
-    validated.add(raw as object);
-  }
   const settings = raw as HardenSettings;
   const cwd = context.cwd;
   const directory = path.dirname(path.resolve(cwd, context.filename));
