@@ -195,13 +195,26 @@ export default createRule<Options, MessageIds>({
     }
 
     /** Existing auth this file applies elsewhere, usable at `route`: copied as a suggestion. */
+    /** Per framework, the auth that protects routes of this file, in route order: computed once, at the first report. */
+    let protectedAuths: Map<RouteRegistration["framework"], RouteAuth[]> | undefined;
+    function getProtectedAuths(framework: RouteRegistration["framework"]): RouteAuth[] {
+      if (!protectedAuths) {
+        protectedAuths = new Map();
+        for (const entry of pending) {
+          // Only middleware and guards can be copied, and neither depends on the handler: a route whose
+          // auth is not known yet is asked without reading its handler, the costly part.
+          const auth = entry.auth === null ? getRouteAuth(context, entry.route, vocabulary, { handler: false }) : entry.auth;
+          if (auth?.status !== "protected") continue;
+          const list = protectedAuths.get(entry.route.framework) ?? [];
+          list.push(auth);
+          protectedAuths.set(entry.route.framework, list);
+        }
+      }
+      return protectedAuths.get(framework) ?? [];
+    }
+
     function findCandidate(route: RouteRegistration): { text: string } | undefined {
-      for (const entry of pending) {
-        if (entry.route.framework !== route.framework) continue;
-        // Only middleware and guards can be copied: a route whose auth is not yet known is asked without
-        // its handler, which is what reading the auth of every other route would mostly cost.
-        const auth = entry.auth === null ? getRouteAuth(context, entry.route, vocabulary, { handler: false }) : entry.auth;
-        if (!auth || auth.status !== "protected") continue;
+      for (const auth of getProtectedAuths(route.framework)) {
         if (route.framework === "nest") {
           const expression = auth.node.type === AST_NODE_TYPES.Decorator ? auth.node.expression : undefined;
           if (expression?.type === AST_NODE_TYPES.CallExpression && expression.arguments.length > 0 && expression.callee.type === AST_NODE_TYPES.Identifier && expression.callee.name === "UseGuards") {

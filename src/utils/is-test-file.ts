@@ -29,15 +29,18 @@ const TEST_DIRECTORY = new RegExp(`(?:^|[/\\\\])(?:${TEST_DIRECTORIES.join("|")}
  * credentials and users who enable a rule by hand rarely copy the ignores. Two linear regular expressions.
  * The path is taken relative to ESLint's working directory.
  */
-let lastKey = "";
+let lastFilename: string | undefined;
+let lastCwd: string | undefined;
 let lastResult = false;
 
 export function isTestFile(context: { readonly filename: string; readonly cwd: string }): boolean {
-  // Several rules ask about the same file in a row.
-  const key = `${context.cwd}\0${context.filename}`;
-  if (key === lastKey) return lastResult;
-  lastKey = key;
-  lastResult = computeIsTestFile(context);
+  // Several rules ask about the same file in a row, with the very same strings: comparing them is cheap.
+  const { filename, cwd } = context;
+  if (filename !== lastFilename || cwd !== lastCwd) {
+    lastFilename = filename;
+    lastCwd = cwd;
+    lastResult = computeIsTestFile(context);
+  }
   return lastResult;
 }
 
