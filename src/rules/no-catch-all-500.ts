@@ -72,6 +72,8 @@ function someNode(root: TSESTree.Node, visitorKeys: TSESLint.SourceCode.VisitorK
   return false;
 }
 
+type Context = Readonly<TSESLint.RuleContext<MessageIds, []>>;
+
 export default createRule<[], MessageIds>({
   name: "no-catch-all-500",
   meta: {
@@ -100,320 +102,329 @@ export default createRule<[], MessageIds>({
     const text = sourceCode.text;
     // `nternal` / `NTERNAL` first: plain substring scans are much cheaper than the case-insensitive pattern.
     if (!text.includes("500") && !((text.includes("nternal") || text.includes("NTERNAL")) && MAY_NAME_500.test(text))) return {};
-    const isTypeScript = TS_FILE.test(context.filename);
-    /** Status setters already reported: `res.status(500); if (a) res.json(x); else res.send(y)` is one report. */
-    const reportedStatus = new Set<TSESTree.Node>();
-
-    function isNameFree(scope: TSESLint.Scope.Scope, name: string): boolean {
-      return ASTUtils.findVariable(scope, name) === null && !scope.through.some((ref) => ref.identifier.name === name);
-    }
-
-    /** The name of the caught error, and the edit that binds it when the code did not. */
-    function getErrorBinding(caught: CaughtError): { name: string; add: ((fixer: TSESLint.RuleFixer) => TSESLint.RuleFix) | undefined } | undefined {
-      const param = caught.param;
-      if (param) return param.type === AST_NODE_TYPES.Identifier ? { name: param.name, add: undefined } : undefined;
-      const owner = caught.owner;
-      const name = BINDING_NAMES.find((candidate) => isNameFree(sourceCode.getScope(caught.body), candidate));
-      if (name === undefined) return undefined;
-      if (owner.type === AST_NODE_TYPES.CatchClause) {
-        const catchToken = sourceCode.getFirstToken(owner);
-        return catchToken ? { name, add: (fixer) => fixer.insertTextAfter(catchToken, ` (${name})`) } : undefined;
-      }
-      const start = owner.typeParameters?.range[1] ?? owner.id?.range[1] ?? owner.range[0];
-      const openParen = sourceCode.getTokens(owner).find((token) => token.value === "(" && token.range[0] >= start);
-      if (!openParen || owner.params.length > 0) return undefined;
-      return { name, add: (fixer) => fixer.insertTextAfter(openParen, name) };
-    }
-
-    /** Whether the catch already hands the error on somewhere: `throw err`, `next(err)`. */
-    function delegatesAlready(caught: CaughtError, send: ResponseSend): boolean {
-      const variables = getCaughtErrorVariables(context, caught);
-      if (variables.length === 0) return false;
-      const nextName = caught.handler?.next?.type === AST_NODE_TYPES.Identifier ? caught.handler.next.name : "next";
-      const isError = (node: TSESTree.Node | undefined) => node !== undefined && isReferenceTo(unwrapExpression(node), variables);
-      return someNode(caught.body, sourceCode.visitorKeys, (node) => {
-        // Fastify's `reply.send(err)` hands an Error to the error handler, like `next(err)`.
-        if (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression || node.type === AST_NODE_TYPES.AssignmentExpression) {
-          const other = getResponseSend(context, node);
-          if (other?.framework === "fastify" && other.kind === "call" && other.bodyNodes.length === 1 && isError(other.bodyNodes[0])) return true;
-        }
-        // `throw new AppError("…", { cause: err })` hands the error on too; the thrown 500 itself does not.
-        if (node.type === AST_NODE_TYPES.ThrowStatement) {
-          return node.argument !== send.node && someNode(node.argument, sourceCode.visitorKeys, (inner) => isReferenceTo(inner, variables));
-        }
-        return (
-          node.type === AST_NODE_TYPES.CallExpression &&
-          node.callee.type === AST_NODE_TYPES.Identifier &&
-          node.callee.name === nextName &&
-          node.arguments.some((arg) => isReferenceTo(arg, variables))
-        );
-      });
-    }
-
-    /** `next` can be added to an inline Express route handler or middleware: the framework passes it anyway. */
-    function getAddNext(handler: HandlerInfo, sound: boolean): Delegation["addNext"] | undefined {
-      const fn = handler.function;
-      if (handler.framework !== "express" || handler.kind === "error-handler" || fn.params.length !== 2) return undefined;
-      if (!fn.params.every((param) => param.type === AST_NODE_TYPES.Identifier)) return undefined;
-      const inner = fn.body.type === AST_NODE_TYPES.BlockStatement ? sourceCode.getScope(fn.body) : sourceCode.getScope(fn);
-      if (!isNameFree(sourceCode.getScope(fn), "next") || inner.set.has("next")) return undefined;
-      const last = fn.params[1]!;
-      const annotated = fn.params.some((param) => param.type === AST_NODE_TYPES.Identifier && param.typeAnnotation);
-      // An inline callback gets its parameter types from the route method; elsewhere TypeScript needs the type.
-      if (!sound && isTypeScript && annotated) {
-        return (fixer) => [
-          fixer.insertTextAfter(last, ", next: NextFunction"),
-          ...(isDeclaredAtModuleLevel(sourceCode, "NextFunction") ? [] : getImportFixes(fixer, sourceCode, { name: "NextFunction", source: "express" })),
-        ];
-      }
-      return (fixer) => [fixer.insertTextAfter(last, ", next")];
-    }
-
-    function isInlineHandler(handler: HandlerInfo): boolean {
-      const parent = handler.function.parent;
-      if (handler.origin !== "registration") return false;
-      const call = parent?.type === AST_NODE_TYPES.ArrayExpression ? parent.parent : parent;
-      if (call?.type !== AST_NODE_TYPES.CallExpression) return false;
-      // A wrapper (`asyncHandler(fn)`) hides the route's parameter types from TypeScript.
-      return !isTypeScript || call.callee.type === AST_NODE_TYPES.MemberExpression;
-    }
-
-    /**
-     * Whether `throw` at the send reaches the framework: the catch sits in the handler's own body (or in a
-     * `.catch` callback whose promise the handler awaits or returns), with no other `try` around it.
-     */
-    function doesThrowReachFramework(send: ResponseSend, caught: CaughtError): boolean {
-      const handler = send.handler;
-      if (!handler) return false;
-      const fn = handler.function;
-      if (caught.kind === "catch") return getNearestFunction(caught.owner) === fn && !isInsideTry(caught.owner, fn);
-      if (caught.kind !== "rejection") return false;
-      let chain: TSESTree.Node = caught.owner.parent!;
-      while (
-        (chain.parent?.type === AST_NODE_TYPES.MemberExpression && chain.parent.object === chain && chain.parent.parent.type === AST_NODE_TYPES.CallExpression) ||
-        chain.parent?.type === AST_NODE_TYPES.ChainExpression ||
-        chain.parent?.type === AST_NODE_TYPES.TSAsExpression ||
-        chain.parent?.type === AST_NODE_TYPES.TSNonNullExpression
-      ) {
-        chain = chain.parent.type === AST_NODE_TYPES.MemberExpression ? chain.parent.parent : chain.parent;
-      }
-      const parent = chain.parent;
-      const handedBack =
-        parent?.type === AST_NODE_TYPES.AwaitExpression ||
-        parent?.type === AST_NODE_TYPES.ReturnStatement ||
-        (parent === fn && fn.body === chain);
-      return handedBack && getNearestFunction(chain) === fn && !isInsideTry(chain, fn);
-    }
-
-    function getDelegation(send: ResponseSend, caught: CaughtError): Delegation | undefined {
-      const handler = send.handler;
-      if (send.kind === "exception") return { kind: "throw", next: "", addNext: undefined, sound: true };
-      if (!handler) return undefined;
-      if (handler.framework === "express") {
-        const next = handler.next?.type === AST_NODE_TYPES.Identifier ? handler.next : undefined;
-        if (next) {
-          const visible = ASTUtils.findVariable(sourceCode.getScope(send.node), next.name);
-          if (visible?.defs[0]?.name !== next) return undefined;
-          return { kind: "next", next: next.name, addNext: undefined, sound: true };
-        }
-        const inline = isInlineHandler(handler);
-        const addNext = getAddNext(handler, inline);
-        return addNext ? { kind: "next", next: "next", addNext, sound: inline } : undefined;
-      }
-      // A throw from an error-first callback or a floating promise callback crashes or goes unhandled.
-      if (!doesThrowReachFramework(send, caught)) return undefined;
-      // Fastify's default error handler sends `error.message` even for a 500: only hand errors to it when
-      // this file installs its own.
-      const fastifyHidden = handler.framework !== "fastify" || sourceCode.text.includes("setErrorHandler");
-      return { kind: "throw", next: "", addNext: undefined, sound: fastifyHidden };
-    }
-
-    /** The statement a send stands in, and how it is written there. */
-    function getSendStatement(send: ResponseSend): { statement: TSESTree.Node; expression: TSESTree.Node; shape: "expression" | "return" | "throw" | "arrow" } | undefined {
-      let expression: TSESTree.Node = send.node;
-      if (expression.parent?.type === AST_NODE_TYPES.AwaitExpression) expression = expression.parent;
-      const parent = expression.parent;
-      if (parent?.type === AST_NODE_TYPES.ExpressionStatement) return { statement: parent, expression, shape: "expression" };
-      if (parent?.type === AST_NODE_TYPES.ReturnStatement) return { statement: parent, expression, shape: "return" };
-      if (parent?.type === AST_NODE_TYPES.ThrowStatement) return { statement: parent, expression, shape: "throw" };
-      if (parent?.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === expression) return { statement: expression, expression, shape: "arrow" };
-      return undefined;
-    }
-
-    /** Statements that belong to the response and go with it: `res.status(500);` before it, Koa's `ctx.body = …`. */
-    function getCompanionStatements(send: ResponseSend, statement: TSESTree.Node, caught: CaughtError): TSESTree.Node[] {
-      const [start, end] = caught.body.range;
-      const candidates: TSESTree.Node[] = [];
-      if (send.statusNode) {
-        let node: TSESTree.Node | undefined = send.statusNode;
-        while (node && node.type !== AST_NODE_TYPES.ExpressionStatement && !isFunctionNode(node)) node = node.parent;
-        if (node?.type === AST_NODE_TYPES.ExpressionStatement && node !== statement && !(send.node.range[0] >= node.range[0] && send.node.range[1] <= node.range[1])) {
-          candidates.push(node);
-        }
-      }
-      if (send.kind === "assignment") {
-        for (const body of send.bodyNodes) {
-          const assignment = body.parent;
-          if (assignment?.type === AST_NODE_TYPES.AssignmentExpression && assignment.parent.type === AST_NODE_TYPES.ExpressionStatement) {
-            candidates.push(assignment.parent);
-          }
-        }
-      }
-      return candidates.filter((node) => node.range[0] >= start && node.range[1] <= end && isStatementListParent(node.parent));
-    }
-
-    /** Whether nothing but `removed` statements (and a bare `return;`) runs after `statement` in the catch. */
-    function isInTailPosition(statement: TSESTree.Node, caught: CaughtError, removed: ReadonlySet<TSESTree.Node>): boolean {
-      for (let current: TSESTree.Node = statement; current !== caught.body; current = current.parent!) {
-        const parent = current.parent;
-        if (!parent) return false;
-        if (isStatementListParent(parent)) {
-          const list = getList(parent);
-          const after = list.slice(list.indexOf(current) + 1).filter((node) => !removed.has(node));
-          if (!(after.length === 0 || (after.length === 1 && isBareReturn(after[0])))) return false;
-        } else if (parent.type !== AST_NODE_TYPES.IfStatement && parent.type !== AST_NODE_TYPES.CatchClause) {
-          return false;
-        }
-      }
-      return true;
-    }
-
-
-    function endsWithSemicolon(statement: TSESTree.Node): boolean {
-      return sourceCode.getLastToken(statement)?.value === ";";
-    }
-
-    /** The fix that hands the error on instead of answering 500, and whether it is sound everywhere. */
-    function getDelegateFix(send: ResponseSend, caught: CaughtError): { text: string; fix: TSESLint.ReportFixFunction; sound: boolean } | undefined {
-      const binding = getErrorBinding(caught);
-      const delegation = getDelegation(send, caught);
-      const place = getSendStatement(send);
-      if (!binding || !delegation || !place) return undefined;
-      const { statement, expression, shape } = place;
-      const companions = getCompanionStatements(send, statement, caught);
-      const removed = new Set(companions);
-      const isNext = delegation.kind === "next";
-      const text = isNext ? `${delegation.next}(${binding.name})` : `throw ${binding.name}`;
-      let sound = delegation.sound;
-      if (!isNext && shape !== "throw" && shape !== "arrow") {
-        sound &&= isInTailPosition(statement, caught, removed);
-      }
-      if (isNext && shape === "return" && caught.handler?.function.returnType) sound = false;
-      if (isNext && shape === "throw") return undefined;
-      const trailingReturn = (() => {
-        if (isNext || !isStatementListParent(statement.parent)) return undefined;
-        const list = getList(statement.parent);
-        const next = list[list.indexOf(statement) + 1];
-        return isBareReturn(next) ? next : undefined;
-      })();
-      return {
-        text,
-        sound,
-        fix: (fixer) => {
-          const fixes: TSESLint.RuleFix[] = [];
-          if (binding.add) fixes.push(binding.add(fixer));
-          if (delegation.addNext) fixes.push(...delegation.addNext(fixer));
-          if (isNext) {
-            fixes.push(fixer.replaceText(expression, text));
-          } else if (shape === "throw") {
-            fixes.push(fixer.replaceText(expression, binding.name));
-          } else if (shape === "arrow") {
-            fixes.push(fixer.replaceText(expression, `{ ${text}; }`));
-          } else {
-            fixes.push(fixer.replaceText(statement, `${text}${endsWithSemicolon(statement) ? ";" : ""}`));
-            if (trailingReturn) fixes.push(getStatementRemovalFix(fixer, sourceCode, trailingReturn));
-          }
-          for (const companion of companions) fixes.push(getStatementRemovalFix(fixer, sourceCode, companion));
-          return fixes;
-        },
-      };
-    }
-
-    /** `if (err.name === "ValidationError") return res.status(400).json({ error: err.message });` in the handler's shape. */
-    function getStatusMappingFix(send: ResponseSend, caught: CaughtError): TSESLint.ReportFixFunction | undefined {
-      const binding = getErrorBinding(caught);
-      const place = getSendStatement(send);
-      if (!binding || !place || place.shape === "arrow") return undefined;
-      const companions = getCompanionStatements(send, place.statement, caught);
-      const anchor = [place.statement, ...companions]
-        .filter((node) => node.parent === place.statement.parent)
-        .sort((a, b) => a.range[0] - b.range[0])[0]!;
-      if (!isStatementListParent(anchor.parent)) return undefined;
-      const indent = getIndentation(sourceCode, anchor);
-      const inner = `${indent}  `;
-      const e = binding.name;
-      const receiver = send.receiver?.name;
-      const answer = (status: number): string[] => {
-        const body = `{ error: ${e}.message }`;
-        if (send.framework === "koa" && receiver) return [`${receiver}.status = ${status}`, `${receiver}.body = ${body}`, "return"];
-        if (send.framework === "hono" && receiver) return [`return ${receiver}.json(${body}, ${status})`];
-        if (send.framework === "fastify" && receiver) return [`return ${receiver}.code(${status}).send(${body})`];
-        if (receiver) return [`return ${receiver}.status(${status}).json(${body})`];
-        return [`return Response.json(${body}, { status: ${status} })`];
-      };
-      const branch = (name: string, status: number) =>
-        `if (${e}.name === "${name}") {\n${answer(status)
-          .map((line) => `${inner}${toStatement(sourceCode, line)}`)
-          .join("\n")}\n${indent}}`;
-      const text = `${branch("ValidationError", 400)}\n${indent}${branch("NotFoundError", 404)}\n${indent}`;
-      return (fixer) => [...(binding.add ? [binding.add(fixer)] : []), fixer.insertTextBefore(anchor, text)];
-    }
-
-    function getWhat(caught: CaughtError): string {
-      if (caught.kind === "catch") return "`catch` block";
-      if (caught.kind === "callback") return "error callback";
-      const callee = (caught.owner.parent as TSESTree.CallExpression).callee as TSESTree.MemberExpression;
-      return (callee.property as TSESTree.Identifier).name === "then" ? "`.then` rejection callback" : "`.catch` callback";
-    }
-
-    /** A plain Node request listener (`http.createServer(listener)`) has no error handler to hand errors to. */
-    function isServerListener(handler: HandlerInfo): boolean {
-      if (handler.origin !== "signature") return false;
-      const fn = handler.function;
-      const isCreateServerArgument = (node: TSESTree.Node) => {
-        const call = node.parent;
-        if (call?.type !== AST_NODE_TYPES.CallExpression || !call.arguments.includes(node as TSESTree.CallExpressionArgument)) return false;
-        const callee = call.callee.type === AST_NODE_TYPES.MemberExpression ? call.callee.property : call.callee;
-        return callee.type === AST_NODE_TYPES.Identifier && (callee.name === "createServer" || callee.name === "createSecureServer");
-      };
-      if (isCreateServerArgument(fn)) return true;
-      const binding = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn : fn.parent?.type === AST_NODE_TYPES.VariableDeclarator ? fn.parent : undefined;
-      const variable = binding && sourceCode.getDeclaredVariables(binding)[0];
-      return variable?.references.some((ref) => isCreateServerArgument(ref.identifier)) ?? false;
-    }
-
-    function check(node: TSESTree.Node): void {
-      const send = getResponseSend(context, node);
-      if (send?.status !== 500) return;
-      if (send.statusNode && reportedStatus.has(send.statusNode)) return;
-      const caught = getCaughtError(context, send.node);
-      if (!caught) return;
-      if (!send.handler && !caught.handler && send.framework !== "nest") return;
-      if (send.handler && isServerListener(send.handler)) return;
-      if (isErrorDiscriminated(context, caught, send.node)) return;
-      if (!caught.central && delegatesAlready(caught, send)) return;
-      if (send.statusNode) reportedStatus.add(send.statusNode);
-
-      if (caught.central) {
-        const mapping = getStatusMappingFix(send, caught);
-        context.report({
-          node: send.node,
-          messageId: "centralCatchAll",
-          suggest: mapping ? [{ messageId: "addStatusMapping", fix: mapping }] : [],
-        });
-        return;
-      }
-      const delegate = getDelegateFix(send, caught);
-      const delegateText = delegate?.text ?? (send.handler?.framework === "express" ? "next(err)" : "throw err");
-      context.report({
-        node: send.node,
-        messageId: "catchAll",
-        data: { what: getWhat(caught), delegate: delegateText },
-        fix: delegate?.sound ? delegate.fix : null,
-        suggest: delegate && !delegate.sound ? [{ messageId: "delegate", data: { delegate: delegate.text }, fix: delegate.fix }] : [],
-      });
-    }
-
-    return { [RESPONSE_SEND_SELECTOR]: check };
+    return listen(context);
   },
 });
+
+/**
+ * The listeners, made only for a file that passed the gate in `create`: the closures below are
+ * not allocated for the many files that cannot hold a finding.
+ */
+function listen(context: Context): TSESLint.RuleListener {
+  const sourceCode = context.sourceCode;
+  const isTypeScript = TS_FILE.test(context.filename);
+  /** Status setters already reported: `res.status(500); if (a) res.json(x); else res.send(y)` is one report. */
+  const reportedStatus = new Set<TSESTree.Node>();
+
+  function isNameFree(scope: TSESLint.Scope.Scope, name: string): boolean {
+    return ASTUtils.findVariable(scope, name) === null && !scope.through.some((ref) => ref.identifier.name === name);
+  }
+
+  /** The name of the caught error, and the edit that binds it when the code did not. */
+  function getErrorBinding(caught: CaughtError): { name: string; add: ((fixer: TSESLint.RuleFixer) => TSESLint.RuleFix) | undefined } | undefined {
+    const param = caught.param;
+    if (param) return param.type === AST_NODE_TYPES.Identifier ? { name: param.name, add: undefined } : undefined;
+    const owner = caught.owner;
+    const name = BINDING_NAMES.find((candidate) => isNameFree(sourceCode.getScope(caught.body), candidate));
+    if (name === undefined) return undefined;
+    if (owner.type === AST_NODE_TYPES.CatchClause) {
+      const catchToken = sourceCode.getFirstToken(owner);
+      return catchToken ? { name, add: (fixer) => fixer.insertTextAfter(catchToken, ` (${name})`) } : undefined;
+    }
+    const start = owner.typeParameters?.range[1] ?? owner.id?.range[1] ?? owner.range[0];
+    const openParen = sourceCode.getTokens(owner).find((token) => token.value === "(" && token.range[0] >= start);
+    if (!openParen || owner.params.length > 0) return undefined;
+    return { name, add: (fixer) => fixer.insertTextAfter(openParen, name) };
+  }
+
+  /** Whether the catch already hands the error on somewhere: `throw err`, `next(err)`. */
+  function delegatesAlready(caught: CaughtError, send: ResponseSend): boolean {
+    const variables = getCaughtErrorVariables(context, caught);
+    if (variables.length === 0) return false;
+    const nextName = caught.handler?.next?.type === AST_NODE_TYPES.Identifier ? caught.handler.next.name : "next";
+    const isError = (node: TSESTree.Node | undefined) => node !== undefined && isReferenceTo(unwrapExpression(node), variables);
+    return someNode(caught.body, sourceCode.visitorKeys, (node) => {
+      // Fastify's `reply.send(err)` hands an Error to the error handler, like `next(err)`.
+      if (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression || node.type === AST_NODE_TYPES.AssignmentExpression) {
+        const other = getResponseSend(context, node);
+        if (other?.framework === "fastify" && other.kind === "call" && other.bodyNodes.length === 1 && isError(other.bodyNodes[0])) return true;
+      }
+      // `throw new AppError("…", { cause: err })` hands the error on too; the thrown 500 itself does not.
+      if (node.type === AST_NODE_TYPES.ThrowStatement) {
+        return node.argument !== send.node && someNode(node.argument, sourceCode.visitorKeys, (inner) => isReferenceTo(inner, variables));
+      }
+      return (
+        node.type === AST_NODE_TYPES.CallExpression &&
+        node.callee.type === AST_NODE_TYPES.Identifier &&
+        node.callee.name === nextName &&
+        node.arguments.some((arg) => isReferenceTo(arg, variables))
+      );
+    });
+  }
+
+  /** `next` can be added to an inline Express route handler or middleware: the framework passes it anyway. */
+  function getAddNext(handler: HandlerInfo, sound: boolean): Delegation["addNext"] | undefined {
+    const fn = handler.function;
+    if (handler.framework !== "express" || handler.kind === "error-handler" || fn.params.length !== 2) return undefined;
+    if (!fn.params.every((param) => param.type === AST_NODE_TYPES.Identifier)) return undefined;
+    const inner = fn.body.type === AST_NODE_TYPES.BlockStatement ? sourceCode.getScope(fn.body) : sourceCode.getScope(fn);
+    if (!isNameFree(sourceCode.getScope(fn), "next") || inner.set.has("next")) return undefined;
+    const last = fn.params[1]!;
+    const annotated = fn.params.some((param) => param.type === AST_NODE_TYPES.Identifier && param.typeAnnotation);
+    // An inline callback gets its parameter types from the route method; elsewhere TypeScript needs the type.
+    if (!sound && isTypeScript && annotated) {
+      return (fixer) => [
+        fixer.insertTextAfter(last, ", next: NextFunction"),
+        ...(isDeclaredAtModuleLevel(sourceCode, "NextFunction") ? [] : getImportFixes(fixer, sourceCode, { name: "NextFunction", source: "express" })),
+      ];
+    }
+    return (fixer) => [fixer.insertTextAfter(last, ", next")];
+  }
+
+  function isInlineHandler(handler: HandlerInfo): boolean {
+    const parent = handler.function.parent;
+    if (handler.origin !== "registration") return false;
+    const call = parent?.type === AST_NODE_TYPES.ArrayExpression ? parent.parent : parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression) return false;
+    // A wrapper (`asyncHandler(fn)`) hides the route's parameter types from TypeScript.
+    return !isTypeScript || call.callee.type === AST_NODE_TYPES.MemberExpression;
+  }
+
+  /**
+   * Whether `throw` at the send reaches the framework: the catch sits in the handler's own body (or in a
+   * `.catch` callback whose promise the handler awaits or returns), with no other `try` around it.
+   */
+  function doesThrowReachFramework(send: ResponseSend, caught: CaughtError): boolean {
+    const handler = send.handler;
+    if (!handler) return false;
+    const fn = handler.function;
+    if (caught.kind === "catch") return getNearestFunction(caught.owner) === fn && !isInsideTry(caught.owner, fn);
+    if (caught.kind !== "rejection") return false;
+    let chain: TSESTree.Node = caught.owner.parent!;
+    while (
+      (chain.parent?.type === AST_NODE_TYPES.MemberExpression && chain.parent.object === chain && chain.parent.parent.type === AST_NODE_TYPES.CallExpression) ||
+      chain.parent?.type === AST_NODE_TYPES.ChainExpression ||
+      chain.parent?.type === AST_NODE_TYPES.TSAsExpression ||
+      chain.parent?.type === AST_NODE_TYPES.TSNonNullExpression
+    ) {
+      chain = chain.parent.type === AST_NODE_TYPES.MemberExpression ? chain.parent.parent : chain.parent;
+    }
+    const parent = chain.parent;
+    const handedBack =
+      parent?.type === AST_NODE_TYPES.AwaitExpression ||
+      parent?.type === AST_NODE_TYPES.ReturnStatement ||
+      (parent === fn && fn.body === chain);
+    return handedBack && getNearestFunction(chain) === fn && !isInsideTry(chain, fn);
+  }
+
+  function getDelegation(send: ResponseSend, caught: CaughtError): Delegation | undefined {
+    const handler = send.handler;
+    if (send.kind === "exception") return { kind: "throw", next: "", addNext: undefined, sound: true };
+    if (!handler) return undefined;
+    if (handler.framework === "express") {
+      const next = handler.next?.type === AST_NODE_TYPES.Identifier ? handler.next : undefined;
+      if (next) {
+        const visible = ASTUtils.findVariable(sourceCode.getScope(send.node), next.name);
+        if (visible?.defs[0]?.name !== next) return undefined;
+        return { kind: "next", next: next.name, addNext: undefined, sound: true };
+      }
+      const inline = isInlineHandler(handler);
+      const addNext = getAddNext(handler, inline);
+      return addNext ? { kind: "next", next: "next", addNext, sound: inline } : undefined;
+    }
+    // A throw from an error-first callback or a floating promise callback crashes or goes unhandled.
+    if (!doesThrowReachFramework(send, caught)) return undefined;
+    // Fastify's default error handler sends `error.message` even for a 500: only hand errors to it when
+    // this file installs its own.
+    const fastifyHidden = handler.framework !== "fastify" || sourceCode.text.includes("setErrorHandler");
+    return { kind: "throw", next: "", addNext: undefined, sound: fastifyHidden };
+  }
+
+  /** The statement a send stands in, and how it is written there. */
+  function getSendStatement(send: ResponseSend): { statement: TSESTree.Node; expression: TSESTree.Node; shape: "expression" | "return" | "throw" | "arrow" } | undefined {
+    let expression: TSESTree.Node = send.node;
+    if (expression.parent?.type === AST_NODE_TYPES.AwaitExpression) expression = expression.parent;
+    const parent = expression.parent;
+    if (parent?.type === AST_NODE_TYPES.ExpressionStatement) return { statement: parent, expression, shape: "expression" };
+    if (parent?.type === AST_NODE_TYPES.ReturnStatement) return { statement: parent, expression, shape: "return" };
+    if (parent?.type === AST_NODE_TYPES.ThrowStatement) return { statement: parent, expression, shape: "throw" };
+    if (parent?.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === expression) return { statement: expression, expression, shape: "arrow" };
+    return undefined;
+  }
+
+  /** Statements that belong to the response and go with it: `res.status(500);` before it, Koa's `ctx.body = …`. */
+  function getCompanionStatements(send: ResponseSend, statement: TSESTree.Node, caught: CaughtError): TSESTree.Node[] {
+    const [start, end] = caught.body.range;
+    const candidates: TSESTree.Node[] = [];
+    if (send.statusNode) {
+      let node: TSESTree.Node | undefined = send.statusNode;
+      while (node && node.type !== AST_NODE_TYPES.ExpressionStatement && !isFunctionNode(node)) node = node.parent;
+      if (node?.type === AST_NODE_TYPES.ExpressionStatement && node !== statement && !(send.node.range[0] >= node.range[0] && send.node.range[1] <= node.range[1])) {
+        candidates.push(node);
+      }
+    }
+    if (send.kind === "assignment") {
+      for (const body of send.bodyNodes) {
+        const assignment = body.parent;
+        if (assignment?.type === AST_NODE_TYPES.AssignmentExpression && assignment.parent.type === AST_NODE_TYPES.ExpressionStatement) {
+          candidates.push(assignment.parent);
+        }
+      }
+    }
+    return candidates.filter((node) => node.range[0] >= start && node.range[1] <= end && isStatementListParent(node.parent));
+  }
+
+  /** Whether nothing but `removed` statements (and a bare `return;`) runs after `statement` in the catch. */
+  function isInTailPosition(statement: TSESTree.Node, caught: CaughtError, removed: ReadonlySet<TSESTree.Node>): boolean {
+    for (let current: TSESTree.Node = statement; current !== caught.body; current = current.parent!) {
+      const parent = current.parent;
+      if (!parent) return false;
+      if (isStatementListParent(parent)) {
+        const list = getList(parent);
+        const after = list.slice(list.indexOf(current) + 1).filter((node) => !removed.has(node));
+        if (!(after.length === 0 || (after.length === 1 && isBareReturn(after[0])))) return false;
+      } else if (parent.type !== AST_NODE_TYPES.IfStatement && parent.type !== AST_NODE_TYPES.CatchClause) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+
+  function endsWithSemicolon(statement: TSESTree.Node): boolean {
+    return sourceCode.getLastToken(statement)?.value === ";";
+  }
+
+  /** The fix that hands the error on instead of answering 500, and whether it is sound everywhere. */
+  function getDelegateFix(send: ResponseSend, caught: CaughtError): { text: string; fix: TSESLint.ReportFixFunction; sound: boolean } | undefined {
+    const binding = getErrorBinding(caught);
+    const delegation = getDelegation(send, caught);
+    const place = getSendStatement(send);
+    if (!binding || !delegation || !place) return undefined;
+    const { statement, expression, shape } = place;
+    const companions = getCompanionStatements(send, statement, caught);
+    const removed = new Set(companions);
+    const isNext = delegation.kind === "next";
+    const text = isNext ? `${delegation.next}(${binding.name})` : `throw ${binding.name}`;
+    let sound = delegation.sound;
+    if (!isNext && shape !== "throw" && shape !== "arrow") {
+      sound &&= isInTailPosition(statement, caught, removed);
+    }
+    if (isNext && shape === "return" && caught.handler?.function.returnType) sound = false;
+    if (isNext && shape === "throw") return undefined;
+    const trailingReturn = (() => {
+      if (isNext || !isStatementListParent(statement.parent)) return undefined;
+      const list = getList(statement.parent);
+      const next = list[list.indexOf(statement) + 1];
+      return isBareReturn(next) ? next : undefined;
+    })();
+    return {
+      text,
+      sound,
+      fix: (fixer) => {
+        const fixes: TSESLint.RuleFix[] = [];
+        if (binding.add) fixes.push(binding.add(fixer));
+        if (delegation.addNext) fixes.push(...delegation.addNext(fixer));
+        if (isNext) {
+          fixes.push(fixer.replaceText(expression, text));
+        } else if (shape === "throw") {
+          fixes.push(fixer.replaceText(expression, binding.name));
+        } else if (shape === "arrow") {
+          fixes.push(fixer.replaceText(expression, `{ ${text}; }`));
+        } else {
+          fixes.push(fixer.replaceText(statement, `${text}${endsWithSemicolon(statement) ? ";" : ""}`));
+          if (trailingReturn) fixes.push(getStatementRemovalFix(fixer, sourceCode, trailingReturn));
+        }
+        for (const companion of companions) fixes.push(getStatementRemovalFix(fixer, sourceCode, companion));
+        return fixes;
+      },
+    };
+  }
+
+  /** `if (err.name === "ValidationError") return res.status(400).json({ error: err.message });` in the handler's shape. */
+  function getStatusMappingFix(send: ResponseSend, caught: CaughtError): TSESLint.ReportFixFunction | undefined {
+    const binding = getErrorBinding(caught);
+    const place = getSendStatement(send);
+    if (!binding || !place || place.shape === "arrow") return undefined;
+    const companions = getCompanionStatements(send, place.statement, caught);
+    const anchor = [place.statement, ...companions]
+      .filter((node) => node.parent === place.statement.parent)
+      .sort((a, b) => a.range[0] - b.range[0])[0]!;
+    if (!isStatementListParent(anchor.parent)) return undefined;
+    const indent = getIndentation(sourceCode, anchor);
+    const inner = `${indent}  `;
+    const e = binding.name;
+    const receiver = send.receiver?.name;
+    const answer = (status: number): string[] => {
+      const body = `{ error: ${e}.message }`;
+      if (send.framework === "koa" && receiver) return [`${receiver}.status = ${status}`, `${receiver}.body = ${body}`, "return"];
+      if (send.framework === "hono" && receiver) return [`return ${receiver}.json(${body}, ${status})`];
+      if (send.framework === "fastify" && receiver) return [`return ${receiver}.code(${status}).send(${body})`];
+      if (receiver) return [`return ${receiver}.status(${status}).json(${body})`];
+      return [`return Response.json(${body}, { status: ${status} })`];
+    };
+    const branch = (name: string, status: number) =>
+      `if (${e}.name === "${name}") {\n${answer(status)
+        .map((line) => `${inner}${toStatement(sourceCode, line)}`)
+        .join("\n")}\n${indent}}`;
+    const text = `${branch("ValidationError", 400)}\n${indent}${branch("NotFoundError", 404)}\n${indent}`;
+    return (fixer) => [...(binding.add ? [binding.add(fixer)] : []), fixer.insertTextBefore(anchor, text)];
+  }
+
+  function getWhat(caught: CaughtError): string {
+    if (caught.kind === "catch") return "`catch` block";
+    if (caught.kind === "callback") return "error callback";
+    const callee = (caught.owner.parent as TSESTree.CallExpression).callee as TSESTree.MemberExpression;
+    return (callee.property as TSESTree.Identifier).name === "then" ? "`.then` rejection callback" : "`.catch` callback";
+  }
+
+  /** A plain Node request listener (`http.createServer(listener)`) has no error handler to hand errors to. */
+  function isServerListener(handler: HandlerInfo): boolean {
+    if (handler.origin !== "signature") return false;
+    const fn = handler.function;
+    const isCreateServerArgument = (node: TSESTree.Node) => {
+      const call = node.parent;
+      if (call?.type !== AST_NODE_TYPES.CallExpression || !call.arguments.includes(node as TSESTree.CallExpressionArgument)) return false;
+      const callee = call.callee.type === AST_NODE_TYPES.MemberExpression ? call.callee.property : call.callee;
+      return callee.type === AST_NODE_TYPES.Identifier && (callee.name === "createServer" || callee.name === "createSecureServer");
+    };
+    if (isCreateServerArgument(fn)) return true;
+    const binding = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn : fn.parent?.type === AST_NODE_TYPES.VariableDeclarator ? fn.parent : undefined;
+    const variable = binding && sourceCode.getDeclaredVariables(binding)[0];
+    return variable?.references.some((ref) => isCreateServerArgument(ref.identifier)) ?? false;
+  }
+
+  function check(node: TSESTree.Node): void {
+    const send = getResponseSend(context, node);
+    if (send?.status !== 500) return;
+    if (send.statusNode && reportedStatus.has(send.statusNode)) return;
+    const caught = getCaughtError(context, send.node);
+    if (!caught) return;
+    if (!send.handler && !caught.handler && send.framework !== "nest") return;
+    if (send.handler && isServerListener(send.handler)) return;
+    if (isErrorDiscriminated(context, caught, send.node)) return;
+    if (!caught.central && delegatesAlready(caught, send)) return;
+    if (send.statusNode) reportedStatus.add(send.statusNode);
+
+    if (caught.central) {
+      const mapping = getStatusMappingFix(send, caught);
+      context.report({
+        node: send.node,
+        messageId: "centralCatchAll",
+        suggest: mapping ? [{ messageId: "addStatusMapping", fix: mapping }] : [],
+      });
+      return;
+    }
+    const delegate = getDelegateFix(send, caught);
+    const delegateText = delegate?.text ?? (send.handler?.framework === "express" ? "next(err)" : "throw err");
+    context.report({
+      node: send.node,
+      messageId: "catchAll",
+      data: { what: getWhat(caught), delegate: delegateText },
+      fix: delegate?.sound ? delegate.fix : null,
+      suggest: delegate && !delegate.sound ? [{ messageId: "delegate", data: { delegate: delegate.text }, fix: delegate.fix }] : [],
+    });
+  }
+
+  return { [RESPONSE_SEND_SELECTOR]: check };
+}

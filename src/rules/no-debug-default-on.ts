@@ -127,6 +127,8 @@ function isTruthinessPosition(node: TSESTree.Node): boolean {
   }
 }
 
+type Context = Readonly<TSESLint.RuleContext<MessageIds, Options>>;
+
 export default createRule<Options, MessageIds>({
   name: "no-debug-default-on",
   meta: {
@@ -178,351 +180,366 @@ export default createRule<Options, MessageIds>({
     },
   },
   create(context, [options]) {
-    const filename = context.filename;
     if (isTestFile(context)) return {};
-    const sourceCode = context.sourceCode;
-    const extraNames = new Set(options.names);
-    // Both scan the file; only a report needs them.
-    let envReadTextOfFile: ReturnType<typeof getEnvReadText> | undefined;
-    const envReadText: ReturnType<typeof getEnvReadText> = (name) => (envReadTextOfFile ??= getEnvReadText(sourceCode))(name);
+    // What each finding needs in the file's text: a debug name (env variable, constant, option,
+    // `mongoose.set("debug")`), `env` (Express `app.set("env")`, Koa `app.env =`), or `errorhandler`.
+    // One scan for any of them first: most files have none.
+    const text = context.sourceCode.text;
+    const hasExtraNames = options.names !== undefined && options.names.length > 0;
+    if (!hasExtraNames && !MAY_FIND.test(text)) return {};
+    return listen(context, options, {
+      // With no debug name in the file, only the three mode checks listen.
+      mayNameDebug: hasExtraNames || MENTIONS_DEBUG.test(text),
+      maySetMode: text.includes("env"),
+      mayMountErrorhandler: text.includes(ERRORHANDLER_SOURCE),
+    });
+  },
+});
 
-    function isDebugEnvName(name: string): boolean {
-      return extraNames.has(name) || DEBUG_ENV_NAME.test(name.toUpperCase());
-    }
-    function isDebugName(name: string): boolean {
-      return extraNames.has(name) || DEBUG_IDENTIFIER.test(name);
-    }
-    /** `isDebug` → `DEBUG`, `debugMode` → `DEBUG_MODE`. */
-    function toEnvName(name: string): string {
-      const constant = toConstantCase(name);
-      return constant.startsWith("IS_") ? constant.slice(3) : constant || "DEBUG";
-    }
-    function isProcessShadowed(node: TSESTree.Node): boolean {
-      const variable = ASTUtils.findVariable(sourceCode.getScope(node), "process");
-      return variable !== null && variable.defs.length > 0 && getImportOrigin(variable)?.source.endsWith("process") !== true;
-    }
+/**
+ * The listeners, made only for a file that passed the gate in `create`: the closures below are
+ * not allocated for the many files that cannot hold a finding.
+ */
+function listen(
+  context: Context,
+  options: Options[0],
+  { mayNameDebug, maySetMode, mayMountErrorhandler }: { mayNameDebug: boolean; maySetMode: boolean; mayMountErrorhandler: boolean },
+): TSESLint.RuleListener {
+  const filename = context.filename;
+  const sourceCode = context.sourceCode;
+  const extraNames = new Set(options.names);
+  // Both scan the file; only a report needs them.
+  let envReadTextOfFile: ReturnType<typeof getEnvReadText> | undefined;
+  const envReadText: ReturnType<typeof getEnvReadText> = (name) => (envReadTextOfFile ??= getEnvReadText(sourceCode))(name);
 
-    let browserUnsafeOfFile: boolean | undefined;
-    const isBrowserUnsafe = (): boolean =>
-      (browserUnsafeOfFile ??= mayRunInBrowser(sourceCode, filename) && envReadText("DEBUG").startsWith("process."));
-    /**
-     * The fix of a report whose fix adds a new environment read: an autofix, or a suggestion in a file
-     * that may run in a browser (no `process` there), or nothing when `process` is a local binding.
-     */
-    function newReadFix(
-      node: TSESTree.Node,
-      fixed: string,
-      fix: TSESLint.ReportFixFunction,
-    ): Pick<TSESLint.ReportDescriptor<MessageIds>, "fix" | "suggest"> {
-      if (isProcessShadowed(node)) return { fix: null, suggest: [] };
-      if (isBrowserUnsafe()) return { fix: null, suggest: [{ messageId: "offUnlessOn", data: { fixed }, fix }] };
-      return { fix, suggest: [] };
-    }
+  function isDebugEnvName(name: string): boolean {
+    return extraNames.has(name) || DEBUG_ENV_NAME.test(name.toUpperCase());
+  }
+  function isDebugName(name: string): boolean {
+    return extraNames.has(name) || DEBUG_IDENTIFIER.test(name);
+  }
+  /** `isDebug` → `DEBUG`, `debugMode` → `DEBUG_MODE`. */
+  function toEnvName(name: string): string {
+    const constant = toConstantCase(name);
+    return constant.startsWith("IS_") ? constant.slice(3) : constant || "DEBUG";
+  }
+  function isProcessShadowed(node: TSESTree.Node): boolean {
+    const variable = ASTUtils.findVariable(sourceCode.getScope(node), "process");
+    return variable !== null && variable.defs.length > 0 && getImportOrigin(variable)?.source.endsWith("process") !== true;
+  }
 
-    /** The env read under `.toLowerCase()`, `.trim()`, `String(...)` wrappers. */
-    function getDebugRead(node: TSESTree.Node): EnvRead | undefined {
-      let current = unwrapParentheses(node);
-      for (let depth = 0; depth < 4; depth++) {
-        if (current.type === AST_NODE_TYPES.ChainExpression) current = current.expression;
-        const read = getEnvRead(context, current);
-        if (read) return isDebugEnvName(read.name) ? read : undefined;
-        if (current.type !== AST_NODE_TYPES.CallExpression) return undefined;
-        const callee = current.callee;
-        if (callee.type === AST_NODE_TYPES.Identifier && callee.name === "String" && current.arguments[0]) {
-          current = current.arguments[0];
-        } else if (
-          callee.type === AST_NODE_TYPES.MemberExpression &&
-          callee.property.type === AST_NODE_TYPES.Identifier &&
-          ["toLowerCase", "toUpperCase", "trim", "toString"].includes(callee.property.name) &&
-          current.arguments.length === 0
-        ) {
-          current = callee.object;
-        } else {
-          return undefined;
-        }
+  let browserUnsafeOfFile: boolean | undefined;
+  const isBrowserUnsafe = (): boolean =>
+    (browserUnsafeOfFile ??= mayRunInBrowser(sourceCode, filename) && envReadText("DEBUG").startsWith("process."));
+  /**
+   * The fix of a report whose fix adds a new environment read: an autofix, or a suggestion in a file
+   * that may run in a browser (no `process` there), or nothing when `process` is a local binding.
+   */
+  function newReadFix(
+    node: TSESTree.Node,
+    fixed: string,
+    fix: TSESLint.ReportFixFunction,
+  ): Pick<TSESLint.ReportDescriptor<MessageIds>, "fix" | "suggest"> {
+    if (isProcessShadowed(node)) return { fix: null, suggest: [] };
+    if (isBrowserUnsafe()) return { fix: null, suggest: [{ messageId: "offUnlessOn", data: { fixed }, fix }] };
+    return { fix, suggest: [] };
+  }
+
+  /** The env read under `.toLowerCase()`, `.trim()`, `String(...)` wrappers. */
+  function getDebugRead(node: TSESTree.Node): EnvRead | undefined {
+    let current = unwrapParentheses(node);
+    for (let depth = 0; depth < 4; depth++) {
+      if (current.type === AST_NODE_TYPES.ChainExpression) current = current.expression;
+      const read = getEnvRead(context, current);
+      if (read) return isDebugEnvName(read.name) ? read : undefined;
+      if (current.type !== AST_NODE_TYPES.CallExpression) return undefined;
+      const callee = current.callee;
+      if (callee.type === AST_NODE_TYPES.Identifier && callee.name === "String" && current.arguments[0]) {
+        current = current.arguments[0];
+      } else if (
+        callee.type === AST_NODE_TYPES.MemberExpression &&
+        callee.property.type === AST_NODE_TYPES.Identifier &&
+        ["toLowerCase", "toUpperCase", "trim", "toString"].includes(callee.property.name) &&
+        current.arguments.length === 0
+      ) {
+        current = callee.object;
+      } else {
+        return undefined;
       }
-      return undefined;
     }
+    return undefined;
+  }
 
-    /** Whether every read of the `const` that `expression` initialises only asks for truthiness. */
-    function isOnlyTestedForTruthiness(expression: TSESTree.Node): boolean {
-      const declarator = expression.parent;
-      if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== expression) return false;
-      if (declarator.id.type !== AST_NODE_TYPES.Identifier || declarator.parent.kind !== "const") return false;
-      const variable = sourceCode.getDeclaredVariables(declarator)[0];
-      const reads = variable?.references.filter((reference) => reference.isRead()) ?? [];
-      return reads.length > 0 && reads.every((reference) => isTruthinessPosition(reference.identifier));
-    }
+  /** Whether every read of the `const` that `expression` initialises only asks for truthiness. */
+  function isOnlyTestedForTruthiness(expression: TSESTree.Node): boolean {
+    const declarator = expression.parent;
+    if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== expression) return false;
+    if (declarator.id.type !== AST_NODE_TYPES.Identifier || declarator.parent.kind !== "const") return false;
+    const variable = sourceCode.getDeclaredVariables(declarator)[0];
+    const reads = variable?.references.filter((reference) => reference.isRead()) ?? [];
+    return reads.length > 0 && reads.every((reference) => isTruthinessPosition(reference.identifier));
+  }
 
-    function checkLogical(node: TSESTree.LogicalExpression): void {
-      if (node.operator !== "||" && node.operator !== "??") return;
-      const onValue = getOnValue(node.right);
-      if (onValue === undefined) return;
-      const read = getDebugRead(node.left);
-      if (!read || isDevelopmentOnly(node, filename)) return;
-      const readText = sourceCode.getText(read.expression);
-      const text = sourceCode.getText(node);
-      const shadowed = isProcessShadowed(node);
+  function checkLogical(node: TSESTree.LogicalExpression): void {
+    if (node.operator !== "||" && node.operator !== "??") return;
+    const onValue = getOnValue(node.right);
+    if (onValue === undefined) return;
+    const read = getDebugRead(node.left);
+    if (!read || isDevelopmentOnly(node, filename)) return;
+    const readText = sourceCode.getText(read.expression);
+    const text = sourceCode.getText(node);
+    const shadowed = isProcessShadowed(node);
 
-      // `(process.env.DEBUG ?? "true") === "true"` / `!== "false"`: the comparison is the switch.
-      const parent = node.parent;
-      if (parent.type === AST_NODE_TYPES.BinaryExpression && ["===", "==", "!==", "!="].includes(parent.operator)) {
-        const other = parent.left === node ? parent.right : parent.left;
-        const compared = getStaticString(other)?.trim().toLowerCase();
-        const equality = parent.operator === "===" || parent.operator === "==";
-        const comparedOn = compared === undefined ? undefined : equality ? (ON_VALUES.has(compared) ? compared : undefined) : OFF_TO_ON.get(compared);
-        const fixed = comparedOn === undefined ? undefined : buildOnComparison(readText, comparedOn);
-        context.report({
-          node,
-          messageId: "envDefaultOn",
-          data: { text, name: read.name, fixed: fixed ?? buildOnComparison(readText, "true") },
-          fix: fixed && !shadowed ? (fixer) => fixer.replaceText(parent, canTakeComparison(parent, sourceCode) ? fixed : `(${fixed})`) : null,
-        });
-        return;
-      }
-
-      const fixed = buildOnComparison(readText, onValue);
-      const replacement = canTakeComparison(node, sourceCode) ? fixed : `(${fixed})`;
-      const fix = (fixer: TSESLint.RuleFixer) => fixer.replaceText(node, replacement);
-      // A boolean default already made the value `string | true`; a string default made it a string that
-      // other code may compare, so turning it into a boolean is only safe where it is merely tested.
-      const safe = isBooleanTrue(node.right) || isTruthinessPosition(node) || isOnlyTestedForTruthiness(node);
+    // `(process.env.DEBUG ?? "true") === "true"` / `!== "false"`: the comparison is the switch.
+    const parent = node.parent;
+    if (parent.type === AST_NODE_TYPES.BinaryExpression && ["===", "==", "!==", "!="].includes(parent.operator)) {
+      const other = parent.left === node ? parent.right : parent.left;
+      const compared = getStaticString(other)?.trim().toLowerCase();
+      const equality = parent.operator === "===" || parent.operator === "==";
+      const comparedOn = compared === undefined ? undefined : equality ? (ON_VALUES.has(compared) ? compared : undefined) : OFF_TO_ON.get(compared);
+      const fixed = comparedOn === undefined ? undefined : buildOnComparison(readText, comparedOn);
       context.report({
         node,
         messageId: "envDefaultOn",
-        data: { text, name: read.name, fixed },
-        fix: safe && !shadowed ? fix : null,
-        suggest: safe || shadowed ? [] : [{ messageId: "offUnlessOn", data: { fixed }, fix }],
+        data: { text, name: read.name, fixed: fixed ?? buildOnComparison(readText, "true") },
+        fix: fixed && !shadowed ? (fixer) => fixer.replaceText(parent, canTakeComparison(parent, sourceCode) ? fixed : `(${fixed})`) : null,
       });
+      return;
     }
 
-    function checkNegatedOff(node: TSESTree.BinaryExpression): void {
-      if (node.operator !== "!==" && node.operator !== "!=") return;
-      const leftOff = getStaticString(node.left);
-      const [readSide, offSide] = leftOff === undefined ? [node.left, node.right] : [node.right, node.left];
-      const off = getStaticString(offSide)?.trim().toLowerCase();
-      const on = off === undefined ? undefined : OFF_TO_ON.get(off);
-      if (on === undefined) return;
-      const read = getDebugRead(readSide);
-      if (!read || isDevelopmentOnly(node, filename)) return;
-      const fixed = buildOnComparison(sourceCode.getText(read.expression), on);
-      context.report({
-        node,
-        messageId: "envNegatedOff",
-        data: { text: sourceCode.getText(node), name: read.name, off: sourceCode.getText(offSide), fixed },
-        fix: isProcessShadowed(node) ? null : (fixer) => fixer.replaceText(node, canTakeComparison(node, sourceCode) ? fixed : `(${fixed})`),
-      });
-    }
+    const fixed = buildOnComparison(readText, onValue);
+    const replacement = canTakeComparison(node, sourceCode) ? fixed : `(${fixed})`;
+    const fix = (fixer: TSESLint.RuleFixer) => fixer.replaceText(node, replacement);
+    // A boolean default already made the value `string | true`; a string default made it a string that
+    // other code may compare, so turning it into a boolean is only safe where it is merely tested.
+    const safe = isBooleanTrue(node.right) || isTruthinessPosition(node) || isOnlyTestedForTruthiness(node);
+    context.report({
+      node,
+      messageId: "envDefaultOn",
+      data: { text, name: read.name, fixed },
+      fix: safe && !shadowed ? fix : null,
+      suggest: safe || shadowed ? [] : [{ messageId: "offUnlessOn", data: { fixed }, fix }],
+    });
+  }
 
-    function checkModuleConstant(node: TSESTree.VariableDeclarator): void {
-      if (node.id.type !== AST_NODE_TYPES.Identifier || !node.init || !isBooleanTrue(node.init)) return;
-      if (!isDebugName(node.id.name)) return;
-      const declaration = node.parent;
-      const statement = declaration.parent;
-      if (statement?.type !== AST_NODE_TYPES.Program && statement?.type !== AST_NODE_TYPES.ExportNamedDeclaration) return;
-      if (isDevelopmentOnly(node, filename)) return;
-      // A flag the code flips later is state, not a switch.
-      const variable = sourceCode.getDeclaredVariables(node)[0];
-      if (variable?.references.some((reference) => reference.isWrite() && reference.identifier !== node.id)) return;
-      const fixed = buildOnComparison(envReadText(toEnvName(node.id.name)), "true");
-      const init = node.init;
-      context.report({
-        node: init,
-        messageId: "constantOn",
-        data: { name: node.id.name, fixed },
-        ...newReadFix(node, fixed, (fixer) => fixer.replaceText(init, fixed)),
-      });
-    }
+  function checkNegatedOff(node: TSESTree.BinaryExpression): void {
+    if (node.operator !== "!==" && node.operator !== "!=") return;
+    const leftOff = getStaticString(node.left);
+    const [readSide, offSide] = leftOff === undefined ? [node.left, node.right] : [node.right, node.left];
+    const off = getStaticString(offSide)?.trim().toLowerCase();
+    const on = off === undefined ? undefined : OFF_TO_ON.get(off);
+    if (on === undefined) return;
+    const read = getDebugRead(readSide);
+    if (!read || isDevelopmentOnly(node, filename)) return;
+    const fixed = buildOnComparison(sourceCode.getText(read.expression), on);
+    context.report({
+      node,
+      messageId: "envNegatedOff",
+      data: { text: sourceCode.getText(node), name: read.name, off: sourceCode.getText(offSide), fixed },
+      fix: isProcessShadowed(node) ? null : (fixer) => fixer.replaceText(node, canTakeComparison(node, sourceCode) ? fixed : `(${fixed})`),
+    });
+  }
 
-    /** The expression an options object belongs to, through nested objects and arrays. */
-    function isSetupObject(object: TSESTree.ObjectExpression): boolean {
-      let top: TSESTree.Node = object;
-      while (
-        top.parent &&
-        (top.parent.type === AST_NODE_TYPES.Property ||
-          top.parent.type === AST_NODE_TYPES.ObjectExpression ||
-          top.parent.type === AST_NODE_TYPES.ArrayExpression ||
-          top.parent.type === AST_NODE_TYPES.TSAsExpression ||
-          top.parent.type === AST_NODE_TYPES.TSSatisfiesExpression)
-      ) {
-        if (top.parent.type === AST_NODE_TYPES.Property && top.parent.key === top) return false;
-        top = top.parent;
-      }
-      const parent = top.parent;
-      if (!parent) return false;
-      if (parent.type === AST_NODE_TYPES.CallExpression || parent.type === AST_NODE_TYPES.NewExpression) {
-        if (!parent.arguments.includes(top as TSESTree.CallExpressionArgument)) return false;
-        const callee = parent.callee;
-        const method =
-          callee.type === AST_NODE_TYPES.MemberExpression && callee.property.type === AST_NODE_TYPES.Identifier
-            ? callee.property.name
-            : undefined;
-        return method === undefined || !NON_SETUP_METHODS.has(method);
-      }
-      if (parent.type === AST_NODE_TYPES.VariableDeclarator) {
-        const statement = parent.parent.parent;
-        return statement?.type === AST_NODE_TYPES.Program || statement?.type === AST_NODE_TYPES.ExportNamedDeclaration;
-      }
-      if (parent.type === AST_NODE_TYPES.ExportDefaultDeclaration) return true;
-      if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.right === top) {
-        const text = sourceCode.getText(parent.left);
-        return text === "module.exports" || text.startsWith("exports.") || text.startsWith("module.exports.");
-      }
-      return false;
-    }
+  function checkModuleConstant(node: TSESTree.VariableDeclarator): void {
+    if (node.id.type !== AST_NODE_TYPES.Identifier || !node.init || !isBooleanTrue(node.init)) return;
+    if (!isDebugName(node.id.name)) return;
+    const declaration = node.parent;
+    const statement = declaration.parent;
+    if (statement?.type !== AST_NODE_TYPES.Program && statement?.type !== AST_NODE_TYPES.ExportNamedDeclaration) return;
+    if (isDevelopmentOnly(node, filename)) return;
+    // A flag the code flips later is state, not a switch.
+    const variable = sourceCode.getDeclaredVariables(node)[0];
+    if (variable?.references.some((reference) => reference.isWrite() && reference.identifier !== node.id)) return;
+    const fixed = buildOnComparison(envReadText(toEnvName(node.id.name)), "true");
+    const init = node.init;
+    context.report({
+      node: init,
+      messageId: "constantOn",
+      data: { name: node.id.name, fixed },
+      ...newReadFix(node, fixed, (fixer) => fixer.replaceText(init, fixed)),
+    });
+  }
 
-    function checkOption(node: TSESTree.Property): void {
-      if (node.computed || node.kind !== "init" || !isBooleanTrue(node.value)) return;
-      const key =
-        node.key.type === AST_NODE_TYPES.Identifier ? node.key.name : node.key.type === AST_NODE_TYPES.Literal ? String(node.key.value) : undefined;
-      if (key === undefined || !isDebugName(key)) return;
-      if (node.parent.type !== AST_NODE_TYPES.ObjectExpression || !isSetupObject(node.parent)) return;
-      if (isDevelopmentOnly(node, filename) || isConditionallyExecuted(node)) return;
-      const fixed = buildOnComparison(envReadText(toEnvName(key)), "true");
-      const value = node.value;
-      context.report({
-        node,
-        messageId: "optionOn",
-        data: { key, fixed },
-        ...newReadFix(node, fixed, (fixer) => fixer.replaceText(value, fixed)),
-      });
+  /** The expression an options object belongs to, through nested objects and arrays. */
+  function isSetupObject(object: TSESTree.ObjectExpression): boolean {
+    let top: TSESTree.Node = object;
+    while (
+      top.parent &&
+      (top.parent.type === AST_NODE_TYPES.Property ||
+        top.parent.type === AST_NODE_TYPES.ObjectExpression ||
+        top.parent.type === AST_NODE_TYPES.ArrayExpression ||
+        top.parent.type === AST_NODE_TYPES.TSAsExpression ||
+        top.parent.type === AST_NODE_TYPES.TSSatisfiesExpression)
+    ) {
+      if (top.parent.type === AST_NODE_TYPES.Property && top.parent.key === top) return false;
+      top = top.parent;
     }
-
-    function isMongoose(node: TSESTree.Node): boolean {
-      if (node.type !== AST_NODE_TYPES.Identifier) return false;
-      const origin = getImportOrigin(ASTUtils.findVariable(sourceCode.getScope(node), node));
-      return origin?.source === "mongoose" && origin.imported === "*";
+    const parent = top.parent;
+    if (!parent) return false;
+    if (parent.type === AST_NODE_TYPES.CallExpression || parent.type === AST_NODE_TYPES.NewExpression) {
+      if (!parent.arguments.includes(top as TSESTree.CallExpressionArgument)) return false;
+      const callee = parent.callee;
+      const method =
+        callee.type === AST_NODE_TYPES.MemberExpression && callee.property.type === AST_NODE_TYPES.Identifier
+          ? callee.property.name
+          : undefined;
+      return method === undefined || !NON_SETUP_METHODS.has(method);
     }
-
-    function isErrorhandler(node: TSESTree.Node): boolean {
-      const target = node.type === AST_NODE_TYPES.CallExpression ? node.callee : node;
-      if (target.type !== AST_NODE_TYPES.Identifier) return false;
-      const origin = getImportOrigin(ASTUtils.findVariable(sourceCode.getScope(target), target));
-      return origin?.source === ERRORHANDLER_SOURCE && origin.imported === "*";
+    if (parent.type === AST_NODE_TYPES.VariableDeclarator) {
+      const statement = parent.parent.parent;
+      return statement?.type === AST_NODE_TYPES.Program || statement?.type === AST_NODE_TYPES.ExportNamedDeclaration;
     }
-
-    function checkSetCall(node: TSESTree.CallExpression, callee: TSESTree.MemberExpression): void {
-      const setting = getStaticString(node.arguments[0]);
-      const value = node.arguments[1];
-      if (!value || node.arguments.length !== 2) return;
-      if (setting === "env") {
-        const written = getStaticString(value);
-        if (written === undefined || written === "production") return;
-        const receiver = getReceiver(context, callee.object, true);
-        if (!receiver || (receiver.framework !== undefined && receiver.framework !== "express") || receiver.kind === "router") return;
-        if (isConditionallyExecuted(node)) return;
-        const mode = `${envReadText("NODE_ENV")} ?? "production"`;
-        context.report({
-          node,
-          messageId: "expressEnv",
-          data: { value: sourceCode.getText(value) },
-          ...newReadFix(node, mode, (fixer) => fixer.replaceText(value, mode)),
-        });
-        return;
-      }
-      if (setting === "debug" && isBooleanTrue(value) && isMongoose(callee.object) && !isConditionallyExecuted(node)) {
-        const fixed = buildOnComparison(envReadText("DEBUG"), "true");
-        context.report({
-          node,
-          messageId: "mongooseDebug",
-          data: { fixed },
-          ...newReadFix(node, fixed, (fixer) => fixer.replaceText(value, fixed)),
-        });
-      }
+    if (parent.type === AST_NODE_TYPES.ExportDefaultDeclaration) return true;
+    if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.right === top) {
+      const text = sourceCode.getText(parent.left);
+      return text === "module.exports" || text.startsWith("exports.") || text.startsWith("module.exports.");
     }
+    return false;
+  }
 
-    function checkUse(node: TSESTree.CallExpression, callee: TSESTree.MemberExpression): void {
-      const mounted = node.arguments.find((argument) => isErrorhandler(argument));
-      if (!mounted || isConditionallyExecuted(node)) return;
-      const statement = node.parent;
-      // Only a statement that is this one `use` call: wrapping a chain would make its other links conditional too.
-      const canWrap =
-        statement.type === AST_NODE_TYPES.ExpressionStatement &&
-        callee.object.type !== AST_NODE_TYPES.CallExpression &&
-        (statement.parent.type === AST_NODE_TYPES.Program || statement.parent.type === AST_NODE_TYPES.BlockStatement) &&
-        !isProcessShadowed(node);
-      context.report({
-        node: mounted,
-        messageId: "errorhandler",
-        fix: canWrap
-          ? (fixer) => {
-              const indent = getIndentation(sourceCode, statement);
-              const unit = indent.includes("\t") ? "\t" : "  ";
-              const body = sourceCode.getText(statement).split("\n").join(`\n${unit}`);
-              return fixer.replaceText(
-                statement,
-                `if (${envReadText("NODE_ENV")} === "development") {\n${indent}${unit}${body}\n${indent}}`,
-              );
-            }
-          : null,
-      });
-    }
+  function checkOption(node: TSESTree.Property): void {
+    if (node.computed || node.kind !== "init" || !isBooleanTrue(node.value)) return;
+    const key =
+      node.key.type === AST_NODE_TYPES.Identifier ? node.key.name : node.key.type === AST_NODE_TYPES.Literal ? String(node.key.value) : undefined;
+    if (key === undefined || !isDebugName(key)) return;
+    if (node.parent.type !== AST_NODE_TYPES.ObjectExpression || !isSetupObject(node.parent)) return;
+    if (isDevelopmentOnly(node, filename) || isConditionallyExecuted(node)) return;
+    const fixed = buildOnComparison(envReadText(toEnvName(key)), "true");
+    const value = node.value;
+    context.report({
+      node,
+      messageId: "optionOn",
+      data: { key, fixed },
+      ...newReadFix(node, fixed, (fixer) => fixer.replaceText(value, fixed)),
+    });
+  }
 
-    function checkKoaEnv(node: TSESTree.AssignmentExpression): void {
-      if (node.operator !== "=" || node.left.type !== AST_NODE_TYPES.MemberExpression) return;
-      const left = node.left;
-      if (left.computed || left.property.type !== AST_NODE_TYPES.Identifier || left.property.name !== "env") return;
-      const written = getStaticString(node.right);
+  function isMongoose(node: TSESTree.Node): boolean {
+    if (node.type !== AST_NODE_TYPES.Identifier) return false;
+    const origin = getImportOrigin(ASTUtils.findVariable(sourceCode.getScope(node), node));
+    return origin?.source === "mongoose" && origin.imported === "*";
+  }
+
+  function isErrorhandler(node: TSESTree.Node): boolean {
+    const target = node.type === AST_NODE_TYPES.CallExpression ? node.callee : node;
+    if (target.type !== AST_NODE_TYPES.Identifier) return false;
+    const origin = getImportOrigin(ASTUtils.findVariable(sourceCode.getScope(target), target));
+    return origin?.source === ERRORHANDLER_SOURCE && origin.imported === "*";
+  }
+
+  function checkSetCall(node: TSESTree.CallExpression, callee: TSESTree.MemberExpression): void {
+    const setting = getStaticString(node.arguments[0]);
+    const value = node.arguments[1];
+    if (!value || node.arguments.length !== 2) return;
+    if (setting === "env") {
+      const written = getStaticString(value);
       if (written === undefined || written === "production") return;
-      const receiver = getReceiver(context, left.object, false);
-      if (receiver?.framework !== "koa" || receiver.kind !== "app" || isConditionallyExecuted(node)) return;
-      const right = node.right;
+      const receiver = getReceiver(context, callee.object, true);
+      if (!receiver || (receiver.framework !== undefined && receiver.framework !== "express") || receiver.kind === "router") return;
+      if (isConditionallyExecuted(node)) return;
       const mode = `${envReadText("NODE_ENV")} ?? "production"`;
       context.report({
         node,
-        messageId: "koaEnv",
-        data: { value: sourceCode.getText(right) },
-        ...newReadFix(node, mode, (fixer) => fixer.replaceText(right, mode)),
+        messageId: "expressEnv",
+        data: { value: sourceCode.getText(value) },
+        ...newReadFix(node, mode, (fixer) => fixer.replaceText(value, mode)),
+      });
+      return;
+    }
+    if (setting === "debug" && isBooleanTrue(value) && isMongoose(callee.object) && !isConditionallyExecuted(node)) {
+      const fixed = buildOnComparison(envReadText("DEBUG"), "true");
+      context.report({
+        node,
+        messageId: "mongooseDebug",
+        data: { fixed },
+        ...newReadFix(node, fixed, (fixer) => fixer.replaceText(value, fixed)),
       });
     }
+  }
 
-    function checkDestructured(node: TSESTree.ObjectPattern): void {
-      for (const read of getDestructuredEnvReads(context, node)) {
-        const value = read.defaultValue;
-        if (!value || getOnValue(value) === undefined || !isDebugEnvName(read.name) || isDevelopmentOnly(node, filename)) continue;
-        const pattern = read.property.value;
-        if (pattern.type !== AST_NODE_TYPES.AssignmentPattern) continue;
-        const valueText = sourceCode.getText(value);
-        context.report({
-          node: pattern,
-          messageId: "envDefaultOnDestructured",
-          data: { name: read.name, value: valueText },
-          suggest: [
-            {
-              messageId: "removeDefault",
-              data: { value: valueText },
-              fix: (fixer) => fixer.removeRange([pattern.left.range[1], pattern.range[1]]),
-            },
-          ],
-        });
-      }
-    }
+  function checkUse(node: TSESTree.CallExpression, callee: TSESTree.MemberExpression): void {
+    const mounted = node.arguments.find((argument) => isErrorhandler(argument));
+    if (!mounted || isConditionallyExecuted(node)) return;
+    const statement = node.parent;
+    // Only a statement that is this one `use` call: wrapping a chain would make its other links conditional too.
+    const canWrap =
+      statement.type === AST_NODE_TYPES.ExpressionStatement &&
+      callee.object.type !== AST_NODE_TYPES.CallExpression &&
+      (statement.parent.type === AST_NODE_TYPES.Program || statement.parent.type === AST_NODE_TYPES.BlockStatement) &&
+      !isProcessShadowed(node);
+    context.report({
+      node: mounted,
+      messageId: "errorhandler",
+      fix: canWrap
+        ? (fixer) => {
+            const indent = getIndentation(sourceCode, statement);
+            const unit = indent.includes("\t") ? "\t" : "  ";
+            const body = sourceCode.getText(statement).split("\n").join(`\n${unit}`);
+            return fixer.replaceText(
+              statement,
+              `if (${envReadText("NODE_ENV")} === "development") {\n${indent}${unit}${body}\n${indent}}`,
+            );
+          }
+        : null,
+    });
+  }
 
-    // What each finding needs in the file's text: a debug name (env variable, constant, option,
-    // `mongoose.set("debug")`), `env` (Express `app.set("env")`, Koa `app.env =`), or `errorhandler`.
-    // Most files have no debug name, and then only the three mode checks listen.
-    const text = sourceCode.text;
-    if (extraNames.size === 0 && !MAY_FIND.test(text)) return {};
-    const mayNameDebug = extraNames.size > 0 || MENTIONS_DEBUG.test(text);
-    const maySetMode = text.includes("env");
-    const mayMountErrorhandler = text.includes(ERRORHANDLER_SOURCE);
-    const listeners: TSESLint.RuleListener = {};
-    if (mayNameDebug) {
-      listeners.LogicalExpression = checkLogical;
-      listeners.BinaryExpression = checkNegatedOff;
-      listeners.VariableDeclarator = checkModuleConstant;
-      listeners["ObjectExpression > Property"] = checkOption;
-      listeners.ObjectPattern = checkDestructured;
+  function checkKoaEnv(node: TSESTree.AssignmentExpression): void {
+    if (node.operator !== "=" || node.left.type !== AST_NODE_TYPES.MemberExpression) return;
+    const left = node.left;
+    if (left.computed || left.property.type !== AST_NODE_TYPES.Identifier || left.property.name !== "env") return;
+    const written = getStaticString(node.right);
+    if (written === undefined || written === "production") return;
+    const receiver = getReceiver(context, left.object, false);
+    if (receiver?.framework !== "koa" || receiver.kind !== "app" || isConditionallyExecuted(node)) return;
+    const right = node.right;
+    const mode = `${envReadText("NODE_ENV")} ?? "production"`;
+    context.report({
+      node,
+      messageId: "koaEnv",
+      data: { value: sourceCode.getText(right) },
+      ...newReadFix(node, mode, (fixer) => fixer.replaceText(right, mode)),
+    });
+  }
+
+  function checkDestructured(node: TSESTree.ObjectPattern): void {
+    for (const read of getDestructuredEnvReads(context, node)) {
+      const value = read.defaultValue;
+      if (!value || getOnValue(value) === undefined || !isDebugEnvName(read.name) || isDevelopmentOnly(node, filename)) continue;
+      const pattern = read.property.value;
+      if (pattern.type !== AST_NODE_TYPES.AssignmentPattern) continue;
+      const valueText = sourceCode.getText(value);
+      context.report({
+        node: pattern,
+        messageId: "envDefaultOnDestructured",
+        data: { name: read.name, value: valueText },
+        suggest: [
+          {
+            messageId: "removeDefault",
+            data: { value: valueText },
+            fix: (fixer) => fixer.removeRange([pattern.left.range[1], pattern.range[1]]),
+          },
+        ],
+      });
     }
-    if (maySetMode) listeners["AssignmentExpression[left.type='MemberExpression'][left.property.name='env']"] = checkKoaEnv;
-    if (mayNameDebug || maySetMode) {
-      listeners["CallExpression[callee.type='MemberExpression'][callee.computed=false][callee.property.name='set']"] = (node: TSESTree.CallExpression) =>
-        checkSetCall(node, node.callee as TSESTree.MemberExpression);
-    }
-    if (mayMountErrorhandler) {
-      listeners["CallExpression[callee.type='MemberExpression'][callee.computed=false][callee.property.name='use']"] = (node: TSESTree.CallExpression) =>
-        checkUse(node, node.callee as TSESTree.MemberExpression);
-    }
-    return listeners;
-  },
-});
+  }
+
+  const listeners: TSESLint.RuleListener = {};
+  if (mayNameDebug) {
+    listeners.LogicalExpression = checkLogical;
+    listeners.BinaryExpression = checkNegatedOff;
+    listeners.VariableDeclarator = checkModuleConstant;
+    listeners["ObjectExpression > Property"] = checkOption;
+    listeners.ObjectPattern = checkDestructured;
+  }
+  if (maySetMode) listeners["AssignmentExpression[left.type='MemberExpression'][left.property.name='env']"] = checkKoaEnv;
+  if (mayNameDebug || maySetMode) {
+    listeners["CallExpression[callee.type='MemberExpression'][callee.computed=false][callee.property.name='set']"] = (node: TSESTree.CallExpression) =>
+      checkSetCall(node, node.callee as TSESTree.MemberExpression);
+  }
+  if (mayMountErrorhandler) {
+    listeners["CallExpression[callee.type='MemberExpression'][callee.computed=false][callee.property.name='use']"] = (node: TSESTree.CallExpression) =>
+      checkUse(node, node.callee as TSESTree.MemberExpression);
+  }
+  return listeners;
+}

@@ -24,6 +24,8 @@ type MessageIds = "secretFallback" | "credentialFallback" | "schemaDefault" | "s
 /** Sources whose values `process.env` also holds, so the inserted helper reads the same variable. */
 const PROCESS_SOURCES = new Set<EnvSource>(["process.env", "Bun.env"]);
 
+type Context = Readonly<TSESLint.RuleContext<MessageIds, Options>>;
+
 export default createRule<Options, MessageIds>({
   name: "no-secret-env-fallback",
   meta: {
@@ -57,142 +59,151 @@ export default createRule<Options, MessageIds>({
   },
   create(context, [options]) {
     // First, so an invalid pattern option fails on every file, test files and files without `env` included.
-    const matchSecret = createSecretNameMatcher(options);
+    createSecretNameMatcher(options);
     // Every finding reads or validates the environment, and each form of that has `env` in it.
     if (isTestFile(context) || !mayReadEnv(context.sourceCode.text)) return {};
-    const sourceCode = context.sourceCode;
-    let settingsHelperOfFile: boolean | undefined;
-    const hasSettingsHelper = () => (settingsHelperOfFile ??= getRequireEnvHelper(context).origin === "settings");
-
-    /** Why the value is a secret: its name, the name it is stored under, or what the fallback looks like. */
-    function classify(names: readonly string[], fallbackValue: string, assignedTo: string | undefined): { messageId: MessageIds; kind?: string } | undefined {
-      if (names.some((name) => matchSecret(name)) || (assignedTo !== undefined && matchSecret(assignedTo))) return { messageId: "secretFallback" };
-      const kind = getCredentialKind(fallbackValue);
-      return kind ? { messageId: "credentialFallback", kind } : undefined;
-    }
-
-    /** Autofix when the helper reads the same variable the code read; a suggestion otherwise. */
-    function isAutofixable(sources: readonly EnvSource[]): boolean {
-      return hasSettingsHelper() || sources.every((source) => PROCESS_SOURCES.has(source));
-    }
-
-    function report(
-      node: TSESTree.Node,
-      verdict: { messageId: MessageIds; kind?: string },
-      name: string,
-      sources: readonly EnvSource[],
-      fix: TSESLint.ReportFixFunction | undefined,
-    ): void {
-      const call = getRequireEnvCall(context, name);
-      const data = { name, call: `\`${call}\``, kind: verdict.kind ?? "" };
-      const autofix = fix !== undefined && isAutofixable(sources);
-      context.report({
-        node,
-        messageId: verdict.messageId,
-        data,
-        fix: autofix ? fix : null,
-        suggest: fix && !autofix ? [{ messageId: "requireEnv", data, fix }] : [],
-      });
-    }
-
-    function checkFallback(fallback: EnvFallback): void {
-      const value = getStaticStringValue(context, fallback.fallback);
-      if (value === undefined) return;
-      const verdict = classify(
-        fallback.reads.map((r) => r.name),
-        value,
-        getAssignedName(fallback.node)?.name,
-      );
-      if (!verdict) return;
-      const range = fallback.replaceRange;
-      const target = fallback.lastRead;
-      const fix =
-        range && canCallRequireEnv(context, fallback.node)
-          ? (fixer: TSESLint.RuleFixer) => getRequireEnvFixes(fixer, context, range, target.name)
-          : undefined;
-      report(fallback.fallback, verdict, target.name, fallback.reads.map((r) => r.source), fix);
-    }
-
-    function onRead(node: TSESTree.MemberExpression | TSESTree.CallExpression): void {
-      const read = getEnvRead(context, node);
-      if (!read) return;
-      const fallback = getEnvFallback(context, read);
-      // A chain `A || B || "v"` and `X ? X : v` hold several reads; report once, from the first.
-      if (!fallback || fallback.reads[0]?.node !== read.node) return;
-      checkFallback(fallback);
-    }
-
-    /** `const { X = "v" } = process.env` → `const X = requireEnv("X")`, kept in the same declaration style. */
-    function getDestructuringFix(pattern: TSESTree.ObjectPattern, read: DestructuredEnvRead): TSESLint.ReportFixFunction | undefined {
-      const declarator = pattern.parent;
-      if (declarator.type !== AST_NODE_TYPES.VariableDeclarator || pattern.typeAnnotation || !read.binding) return undefined;
-      const declaration = declarator.parent;
-      if (declaration.kind !== "const" && declaration.kind !== "let") return undefined;
-      if (declaration.declarations.length !== 1 || pattern.properties.some((p) => p.type === AST_NODE_TYPES.RestElement)) return undefined;
-      const statement = declaration.parent.type === AST_NODE_TYPES.ExportNamedDeclaration ? declaration.parent : declaration;
-      const container = statement.parent?.type;
-      if (container !== AST_NODE_TYPES.Program && container !== AST_NODE_TYPES.BlockStatement && container !== AST_NODE_TYPES.StaticBlock) return undefined;
-      if (!canCallRequireEnv(context, declarator)) return undefined;
-      const binding = read.binding.name;
-      const call = getRequireEnvCall(context, read.name);
-      if (pattern.properties.length === 1) {
-        return (fixer) => [fixer.replaceText(declarator, `${binding} = ${call}`), ...getRequireEnvHelperFixes(fixer, context)];
-      }
-      // `const { A = "x", B = A } = process.env`: moving `A` after the pattern would break `B`'s default.
-      const variable = sourceCode.getDeclaredVariables(declarator).find((v) => v.name === binding);
-      if (variable?.references.some((ref) => ref.identifier.range[0] > read.property.range[1] && ref.identifier.range[1] <= pattern.range[1])) return undefined;
-      const exported = statement === declaration ? "" : "export ";
-      return (fixer) => [
-        fixer.removeRange(getPropertyRemovalRange(sourceCode, read.property)),
-        insertStatementAfter(fixer, sourceCode, statement, `${exported}${declaration.kind} ${binding} = ${call}`),
-        ...getRequireEnvHelperFixes(fixer, context),
-      ];
-    }
-
-    function getSchemaFix(entry: EnvSchemaDefault): TSESLint.ReportFixFunction | undefined {
-      if (entry.optional) return undefined;
-      const removable = entry.removable;
-      if (removable.type === AST_NODE_TYPES.CallExpression) {
-        const callee = removable.callee as TSESTree.MemberExpression;
-        return (fixer) => fixer.removeRange([callee.object.range[1], removable.range[1]]);
-      }
-      const options = removable.parent as TSESTree.ObjectExpression;
-      if (options.properties.length === 1) return (fixer) => fixer.remove(options);
-      return (fixer) => fixer.removeRange(getPropertyRemovalRange(sourceCode, removable));
-    }
-
-    return {
-      [ENV_MEMBER_SELECTOR](node: TSESTree.MemberExpression) {
-        onRead(node);
-      },
-      [ENV_CALL_SELECTOR](node: TSESTree.CallExpression) {
-        onRead(node);
-      },
-      ObjectPattern(pattern) {
-        for (const read of getDestructuredEnvReads(context, pattern)) {
-          if (!read.defaultValue) continue;
-          const value = getStaticStringValue(context, read.defaultValue);
-          if (value === undefined) continue;
-          const verdict = classify([read.name], value, read.binding?.name);
-          if (!verdict) continue;
-          report(read.defaultValue, verdict, read.name, [read.source], getDestructuringFix(pattern, read));
-        }
-      },
-      "CallExpression[callee.name=/^c(?:lean|reate)Env$/u], CallExpression[callee.property.name=/^(?:cleanEnv|createEnv|object)$/u]"(node: TSESTree.CallExpression) {
-        for (const entry of getEnvSchemaDefaults(context, node)) {
-          const value = getStaticStringValue(context, entry.value);
-          if (value === undefined) continue;
-          const verdict = classify([entry.name], value, undefined);
-          if (!verdict) continue;
-          const fix = getSchemaFix(entry);
-          context.report({
-            node: entry.value,
-            messageId: verdict.messageId === "secretFallback" ? "schemaDefault" : "schemaCredentialDefault",
-            data: { name: entry.name, kind: verdict.kind ?? "" },
-            fix: fix ?? null,
-          });
-        }
-      },
-    };
+    return listen(context, options);
   },
 });
+
+/**
+ * The listeners, made only for a file that passed the gate in `create`: the closures below are
+ * not allocated for the many files that cannot hold a finding.
+ */
+function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
+  const matchSecret = createSecretNameMatcher(options);
+  const sourceCode = context.sourceCode;
+  let settingsHelperOfFile: boolean | undefined;
+  const hasSettingsHelper = () => (settingsHelperOfFile ??= getRequireEnvHelper(context).origin === "settings");
+
+  /** Why the value is a secret: its name, the name it is stored under, or what the fallback looks like. */
+  function classify(names: readonly string[], fallbackValue: string, assignedTo: string | undefined): { messageId: MessageIds; kind?: string } | undefined {
+    if (names.some((name) => matchSecret(name)) || (assignedTo !== undefined && matchSecret(assignedTo))) return { messageId: "secretFallback" };
+    const kind = getCredentialKind(fallbackValue);
+    return kind ? { messageId: "credentialFallback", kind } : undefined;
+  }
+
+  /** Autofix when the helper reads the same variable the code read; a suggestion otherwise. */
+  function isAutofixable(sources: readonly EnvSource[]): boolean {
+    return hasSettingsHelper() || sources.every((source) => PROCESS_SOURCES.has(source));
+  }
+
+  function report(
+    node: TSESTree.Node,
+    verdict: { messageId: MessageIds; kind?: string },
+    name: string,
+    sources: readonly EnvSource[],
+    fix: TSESLint.ReportFixFunction | undefined,
+  ): void {
+    const call = getRequireEnvCall(context, name);
+    const data = { name, call: `\`${call}\``, kind: verdict.kind ?? "" };
+    const autofix = fix !== undefined && isAutofixable(sources);
+    context.report({
+      node,
+      messageId: verdict.messageId,
+      data,
+      fix: autofix ? fix : null,
+      suggest: fix && !autofix ? [{ messageId: "requireEnv", data, fix }] : [],
+    });
+  }
+
+  function checkFallback(fallback: EnvFallback): void {
+    const value = getStaticStringValue(context, fallback.fallback);
+    if (value === undefined) return;
+    const verdict = classify(
+      fallback.reads.map((r) => r.name),
+      value,
+      getAssignedName(fallback.node)?.name,
+    );
+    if (!verdict) return;
+    const range = fallback.replaceRange;
+    const target = fallback.lastRead;
+    const fix =
+      range && canCallRequireEnv(context, fallback.node)
+        ? (fixer: TSESLint.RuleFixer) => getRequireEnvFixes(fixer, context, range, target.name)
+        : undefined;
+    report(fallback.fallback, verdict, target.name, fallback.reads.map((r) => r.source), fix);
+  }
+
+  function onRead(node: TSESTree.MemberExpression | TSESTree.CallExpression): void {
+    const read = getEnvRead(context, node);
+    if (!read) return;
+    const fallback = getEnvFallback(context, read);
+    // A chain `A || B || "v"` and `X ? X : v` hold several reads; report once, from the first.
+    if (!fallback || fallback.reads[0]?.node !== read.node) return;
+    checkFallback(fallback);
+  }
+
+  /** `const { X = "v" } = process.env` → `const X = requireEnv("X")`, kept in the same declaration style. */
+  function getDestructuringFix(pattern: TSESTree.ObjectPattern, read: DestructuredEnvRead): TSESLint.ReportFixFunction | undefined {
+    const declarator = pattern.parent;
+    if (declarator.type !== AST_NODE_TYPES.VariableDeclarator || pattern.typeAnnotation || !read.binding) return undefined;
+    const declaration = declarator.parent;
+    if (declaration.kind !== "const" && declaration.kind !== "let") return undefined;
+    if (declaration.declarations.length !== 1 || pattern.properties.some((p) => p.type === AST_NODE_TYPES.RestElement)) return undefined;
+    const statement = declaration.parent.type === AST_NODE_TYPES.ExportNamedDeclaration ? declaration.parent : declaration;
+    const container = statement.parent?.type;
+    if (container !== AST_NODE_TYPES.Program && container !== AST_NODE_TYPES.BlockStatement && container !== AST_NODE_TYPES.StaticBlock) return undefined;
+    if (!canCallRequireEnv(context, declarator)) return undefined;
+    const binding = read.binding.name;
+    const call = getRequireEnvCall(context, read.name);
+    if (pattern.properties.length === 1) {
+      return (fixer) => [fixer.replaceText(declarator, `${binding} = ${call}`), ...getRequireEnvHelperFixes(fixer, context)];
+    }
+    // `const { A = "x", B = A } = process.env`: moving `A` after the pattern would break `B`'s default.
+    const variable = sourceCode.getDeclaredVariables(declarator).find((v) => v.name === binding);
+    if (variable?.references.some((ref) => ref.identifier.range[0] > read.property.range[1] && ref.identifier.range[1] <= pattern.range[1])) return undefined;
+    const exported = statement === declaration ? "" : "export ";
+    return (fixer) => [
+      fixer.removeRange(getPropertyRemovalRange(sourceCode, read.property)),
+      insertStatementAfter(fixer, sourceCode, statement, `${exported}${declaration.kind} ${binding} = ${call}`),
+      ...getRequireEnvHelperFixes(fixer, context),
+    ];
+  }
+
+  function getSchemaFix(entry: EnvSchemaDefault): TSESLint.ReportFixFunction | undefined {
+    if (entry.optional) return undefined;
+    const removable = entry.removable;
+    if (removable.type === AST_NODE_TYPES.CallExpression) {
+      const callee = removable.callee as TSESTree.MemberExpression;
+      return (fixer) => fixer.removeRange([callee.object.range[1], removable.range[1]]);
+    }
+    const options = removable.parent as TSESTree.ObjectExpression;
+    if (options.properties.length === 1) return (fixer) => fixer.remove(options);
+    return (fixer) => fixer.removeRange(getPropertyRemovalRange(sourceCode, removable));
+  }
+
+  return {
+    [ENV_MEMBER_SELECTOR](node: TSESTree.MemberExpression) {
+      onRead(node);
+    },
+    [ENV_CALL_SELECTOR](node: TSESTree.CallExpression) {
+      onRead(node);
+    },
+    ObjectPattern(pattern) {
+      for (const read of getDestructuredEnvReads(context, pattern)) {
+        if (!read.defaultValue) continue;
+        const value = getStaticStringValue(context, read.defaultValue);
+        if (value === undefined) continue;
+        const verdict = classify([read.name], value, read.binding?.name);
+        if (!verdict) continue;
+        report(read.defaultValue, verdict, read.name, [read.source], getDestructuringFix(pattern, read));
+      }
+    },
+    "CallExpression[callee.name=/^c(?:lean|reate)Env$/u], CallExpression[callee.property.name=/^(?:cleanEnv|createEnv|object)$/u]"(node: TSESTree.CallExpression) {
+      for (const entry of getEnvSchemaDefaults(context, node)) {
+        const value = getStaticStringValue(context, entry.value);
+        if (value === undefined) continue;
+        const verdict = classify([entry.name], value, undefined);
+        if (!verdict) continue;
+        const fix = getSchemaFix(entry);
+        context.report({
+          node: entry.value,
+          messageId: verdict.messageId === "secretFallback" ? "schemaDefault" : "schemaCredentialDefault",
+          data: { name: entry.name, kind: verdict.kind ?? "" },
+          fix: fix ?? null,
+        });
+      }
+    },
+  };
+}

@@ -58,6 +58,8 @@ const READINESS_TODO = [
   '// e.g. `await db.query("SELECT 1")`. A check that throws answers 503.',
 ];
 
+type Context = Readonly<TSESLint.RuleContext<MessageIds, Options>>;
+
 export default createRule<Options, MessageIds>({
   name: "require-health-check",
   meta: {
@@ -110,214 +112,222 @@ export default createRule<Options, MessageIds>({
     // Tests start throwaway servers; the configs leave test files out, and so does the rule.
     // Every report is on a server start, and a file without `listen(` or `serve` has none.
     if (isTestFile(context) || !mayStartServer(context.sourceCode.text)) return {};
-    const sourceCode = context.sourceCode;
-    const livenessPaths = options.livenessPaths ?? [];
-    const readinessPaths = options.readinessPaths ?? [];
-    const liveness = livenessPaths.map(toSegments);
-    const readiness = readinessPaths.map(toSegments);
-    const starts: ServerStart[] = [];
-    const routeCalls: TSESTree.CallExpression[] = [];
-    let hasLiveness = false;
-    let hasReadiness = false;
-    let servedByPackage = false;
-
-    function notePath(path: string | undefined): void {
-      if (path === undefined || !path.startsWith("/")) return;
-      if (!hasLiveness && matchesPath(path, liveness)) hasLiveness = true;
-      if (!hasReadiness && matchesPath(path, readiness)) hasReadiness = true;
-    }
-
-    function getTarget(start: ServerStart): Target | undefined {
-      const receiver = start.receiver;
-      if (receiver) {
-        // An app imported from another file has its routes there: this file cannot know.
-        if (receiver.origin !== "created" || receiver.kind !== "app") return undefined;
-        const framework = receiver.framework;
-        if (framework !== "express" && framework !== "fastify" && framework !== "hono" && framework !== "koa") return undefined;
-        if (getExternalRouteSources(context, receiver).length > 0) return undefined;
-        return { kind: "app", start, receiver: { ...receiver, framework } };
-      }
-      if (start.kind !== "listen" || start.framework !== undefined) return undefined;
-      const listener = getFunctionFromExpression(context, start.requestListener);
-      return listener ? { kind: "listener", start, listener } : undefined;
-    }
-
-    /** `app.get("/health", …)` after `const app = express()`: before any middleware that could shadow or guard it. */
-    function getAppAnchor(receiver: Receiver): TSESTree.Node | undefined {
-      const declaration = receiver.declaration;
-      if (declaration?.type !== AST_NODE_TYPES.VariableDeclarator || declaration.id.type !== AST_NODE_TYPES.Identifier) return undefined;
-      return getListStatement(declaration);
-    }
-
-    function getRouteText(target: Target & { kind: "app" }, path: string, probe: "liveness" | "readiness"): string[] {
-      const t = getStatementTerminator(sourceCode);
-      const app = target.receiver.name ?? "app";
-      const p = JSON.stringify(path);
-      switch (target.receiver.framework) {
-        case "express":
-          if (probe === "liveness") return [`${app}.get(${p}, (_req, res) => {`, `  res.json({ status: "ok" })${t}`, `})${t}`];
-          return [
-            `${app}.get(${p}, async (_req, res) => {`,
-            "  try {",
-            ...READINESS_TODO.map((line) => `    ${line}`),
-            `    res.json({ status: "ready" })${t}`,
-            "  } catch {",
-            `    res.status(503).json({ status: "unavailable" })${t}`,
-            "  }",
-            `})${t}`,
-          ];
-        case "fastify":
-          if (probe === "liveness") return [`${app}.get(${p}, async () => ({ status: "ok" }))${t}`];
-          return [
-            `${app}.get(${p}, async (_request, reply) => {`,
-            "  try {",
-            ...READINESS_TODO.map((line) => `    ${line}`),
-            `    return { status: "ready" }${t}`,
-            "  } catch {",
-            `    return reply.code(503).send({ status: "unavailable" })${t}`,
-            "  }",
-            `})${t}`,
-          ];
-        case "hono":
-          if (probe === "liveness") return [`${app}.get(${p}, (c) => c.json({ status: "ok" }))${t}`];
-          return [
-            `${app}.get(${p}, async (c) => {`,
-            "  try {",
-            ...READINESS_TODO.map((line) => `    ${line}`),
-            `    return c.json({ status: "ready" })${t}`,
-            "  } catch {",
-            `    return c.json({ status: "unavailable" }, 503)${t}`,
-            "  }",
-            `})${t}`,
-          ];
-        case "koa":
-          if (probe === "liveness") {
-            return [`${app}.use(async (ctx, next) => {`, `  if (ctx.path !== ${p}) return next()${t}`, `  ctx.body = { status: "ok" }${t}`, `})${t}`];
-          }
-          return [
-            `${app}.use(async (ctx, next) => {`,
-            `  if (ctx.path !== ${p}) return next()${t}`,
-            "  try {",
-            ...READINESS_TODO.map((line) => `    ${line}`),
-            `    ctx.body = { status: "ready" }${t}`,
-            "  } catch {",
-            `    ctx.status = 503${t}`,
-            `    ctx.body = { status: "unavailable" }${t}`,
-            "  }",
-            `})${t}`,
-          ];
-      }
-    }
-
-    function getListenerText(req: string, res: string, path: string, probe: "liveness" | "readiness"): string[] {
-      const t = getStatementTerminator(sourceCode);
-      const p = JSON.stringify(path);
-      const json = `{ "content-type": "application/json" }`;
-      if (probe === "liveness") {
-        return [`if (${req}.url === ${p}) {`, `  ${res}.writeHead(200, ${json})${t}`, `  ${res}.end(JSON.stringify({ status: "ok" }))${t}`, `  return${t}`, "}"];
-      }
-      return [
-        `if (${req}.url === ${p}) {`,
-        "  // TODO: set `ready` from what this server needs to serve traffic (database, cache, upstream APIs).",
-        `  const ready = true${t}`,
-        `  ${res}.writeHead(ready ? 200 : 503, ${json})${t}`,
-        `  ${res}.end(JSON.stringify({ status: ready ? "ready" : "unavailable" }))${t}`,
-        `  return${t}`,
-        "}",
-      ];
-    }
-
-    function getFix(target: Target, probe: "liveness" | "readiness"): TSESLint.ReportFixFunction | undefined {
-      const path = (probe === "liveness" ? livenessPaths : readinessPaths)[0];
-      if (path === undefined) return undefined;
-      if (target.kind === "app") {
-        const anchor = getAppAnchor(target.receiver);
-        if (!anchor || anchor.range[1] > target.start.call.range[0]) return undefined;
-        const indent = getIndentation(sourceCode, anchor);
-        const text = getRouteText(target, path, probe)
-          .map((line) => `${indent}${line}`)
-          .join("\n");
-        return (fixer) => fixer.insertTextAfter(anchor, `\n\n${text}`);
-      }
-      const { listener } = target;
-      const [req, res] = listener.params;
-      if (listener.body.type !== AST_NODE_TYPES.BlockStatement || req?.type !== AST_NODE_TYPES.Identifier || res?.type !== AST_NODE_TYPES.Identifier) {
-        return undefined;
-      }
-      const body = listener.body;
-      const first = body.body[0];
-      const indent = first && first.loc.start.line > body.loc.start.line ? getIndentation(sourceCode, first) : `${getIndentation(sourceCode, body)}  `;
-      const text = getListenerText(req.name, res.name, path, probe)
-        .map((line) => `${indent}${line}`)
-        .join("\n");
-      const open = sourceCode.getFirstToken(body);
-      if (!open) return undefined;
-      return (fixer) => fixer.insertTextAfter(open, `\n${text}${first ? "" : `\n${getIndentation(sourceCode, body)}`}`);
-    }
-
-    return {
-      ImportDeclaration(node) {
-        if (HEALTH_MODULE.test(node.source.value)) servedByPackage = true;
-      },
-      Literal(node) {
-        if (typeof node.value === "string") notePath(node.value);
-      },
-      TemplateLiteral(node) {
-        if (node.expressions.length === 0) notePath(node.quasis[0]?.value.cooked ?? undefined);
-      },
-      CallExpression(node) {
-        const callee = node.callee;
-        if (callee.type === AST_NODE_TYPES.Identifier && callee.name === "require") {
-          const source = getRequiredSource(node);
-          if (source !== undefined && HEALTH_MODULE.test(source)) servedByPackage = true;
-          return;
-        }
-        if (callee.type === AST_NODE_TYPES.MemberExpression) {
-          const property = callee.property.type === AST_NODE_TYPES.Identifier ? callee.property.name : "";
-          // Routes are resolved only if the file turns out to start a server.
-          if (ROUTE_METHODS.has(property) || property === "route" || property === "on") {
-            routeCalls.push(node);
-            return;
-          }
-        } else if (callee.type !== AST_NODE_TYPES.Identifier) {
-          return;
-        }
-        const start = getServerStart(context, node);
-        // `Bun.serve` / `Deno.serve`: other runtimes, outside this rule's frameworks.
-        if (!start || (start.kind === "serve" && callee.type === AST_NODE_TYPES.MemberExpression) || isInTestCode(node)) return;
-        starts.push(start);
-      },
-      "Program:exit"() {
-        if (starts.length === 0 || servedByPackage) return;
-        for (const call of routeCalls) {
-          if (hasLiveness && hasReadiness) break;
-          notePath(getRouteRegistration(context, call)?.fullPath);
-        }
-        const missingLiveness = !hasLiveness;
-        const missingReadiness = options.requireReadiness !== false && !hasReadiness;
-        if (!missingLiveness && !missingReadiness) return;
-        const seen = new Set<TSESTree.Node>();
-        for (const start of starts) {
-          const target = getTarget(start);
-          if (!target) continue;
-          // One report per app, on the first place it is started.
-          const key = target.kind === "app" ? (target.receiver.declaration ?? start.call) : target.listener;
-          if (seen.has(key)) continue;
-          seen.add(key);
-          const readinessFix = missingReadiness ? getFix(target, "readiness") : undefined;
-          context.report({
-            node: start.call,
-            messageId: missingLiveness && missingReadiness ? "missingBoth" : missingLiveness ? "missingLiveness" : "missingReadiness",
-            data: {
-              start: describeServerStart(sourceCode, start),
-              liveness: formatPaths(livenessPaths),
-              readiness: formatPaths(readinessPaths),
-            },
-            fix: missingLiveness ? getFix(target, "liveness") : null,
-            suggest: readinessFix ? [{ messageId: "addReadinessRoute", data: { path: readinessPaths[0] }, fix: readinessFix }] : [],
-          });
-        }
-      },
-    };
+    return listen(context, options);
   },
 });
+
+/**
+ * The listeners, made only for a file that passed the gate in `create`: the closures below are
+ * not allocated for the many files that cannot hold a finding.
+ */
+function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
+  const sourceCode = context.sourceCode;
+  const livenessPaths = options.livenessPaths ?? [];
+  const readinessPaths = options.readinessPaths ?? [];
+  const liveness = livenessPaths.map(toSegments);
+  const readiness = readinessPaths.map(toSegments);
+  const starts: ServerStart[] = [];
+  const routeCalls: TSESTree.CallExpression[] = [];
+  let hasLiveness = false;
+  let hasReadiness = false;
+  let servedByPackage = false;
+
+  function notePath(path: string | undefined): void {
+    if (path === undefined || !path.startsWith("/")) return;
+    if (!hasLiveness && matchesPath(path, liveness)) hasLiveness = true;
+    if (!hasReadiness && matchesPath(path, readiness)) hasReadiness = true;
+  }
+
+  function getTarget(start: ServerStart): Target | undefined {
+    const receiver = start.receiver;
+    if (receiver) {
+      // An app imported from another file has its routes there: this file cannot know.
+      if (receiver.origin !== "created" || receiver.kind !== "app") return undefined;
+      const framework = receiver.framework;
+      if (framework !== "express" && framework !== "fastify" && framework !== "hono" && framework !== "koa") return undefined;
+      if (getExternalRouteSources(context, receiver).length > 0) return undefined;
+      return { kind: "app", start, receiver: { ...receiver, framework } };
+    }
+    if (start.kind !== "listen" || start.framework !== undefined) return undefined;
+    const listener = getFunctionFromExpression(context, start.requestListener);
+    return listener ? { kind: "listener", start, listener } : undefined;
+  }
+
+  /** `app.get("/health", …)` after `const app = express()`: before any middleware that could shadow or guard it. */
+  function getAppAnchor(receiver: Receiver): TSESTree.Node | undefined {
+    const declaration = receiver.declaration;
+    if (declaration?.type !== AST_NODE_TYPES.VariableDeclarator || declaration.id.type !== AST_NODE_TYPES.Identifier) return undefined;
+    return getListStatement(declaration);
+  }
+
+  function getRouteText(target: Target & { kind: "app" }, path: string, probe: "liveness" | "readiness"): string[] {
+    const t = getStatementTerminator(sourceCode);
+    const app = target.receiver.name ?? "app";
+    const p = JSON.stringify(path);
+    switch (target.receiver.framework) {
+      case "express":
+        if (probe === "liveness") return [`${app}.get(${p}, (_req, res) => {`, `  res.json({ status: "ok" })${t}`, `})${t}`];
+        return [
+          `${app}.get(${p}, async (_req, res) => {`,
+          "  try {",
+          ...READINESS_TODO.map((line) => `    ${line}`),
+          `    res.json({ status: "ready" })${t}`,
+          "  } catch {",
+          `    res.status(503).json({ status: "unavailable" })${t}`,
+          "  }",
+          `})${t}`,
+        ];
+      case "fastify":
+        if (probe === "liveness") return [`${app}.get(${p}, async () => ({ status: "ok" }))${t}`];
+        return [
+          `${app}.get(${p}, async (_request, reply) => {`,
+          "  try {",
+          ...READINESS_TODO.map((line) => `    ${line}`),
+          `    return { status: "ready" }${t}`,
+          "  } catch {",
+          `    return reply.code(503).send({ status: "unavailable" })${t}`,
+          "  }",
+          `})${t}`,
+        ];
+      case "hono":
+        if (probe === "liveness") return [`${app}.get(${p}, (c) => c.json({ status: "ok" }))${t}`];
+        return [
+          `${app}.get(${p}, async (c) => {`,
+          "  try {",
+          ...READINESS_TODO.map((line) => `    ${line}`),
+          `    return c.json({ status: "ready" })${t}`,
+          "  } catch {",
+          `    return c.json({ status: "unavailable" }, 503)${t}`,
+          "  }",
+          `})${t}`,
+        ];
+      case "koa":
+        if (probe === "liveness") {
+          return [`${app}.use(async (ctx, next) => {`, `  if (ctx.path !== ${p}) return next()${t}`, `  ctx.body = { status: "ok" }${t}`, `})${t}`];
+        }
+        return [
+          `${app}.use(async (ctx, next) => {`,
+          `  if (ctx.path !== ${p}) return next()${t}`,
+          "  try {",
+          ...READINESS_TODO.map((line) => `    ${line}`),
+          `    ctx.body = { status: "ready" }${t}`,
+          "  } catch {",
+          `    ctx.status = 503${t}`,
+          `    ctx.body = { status: "unavailable" }${t}`,
+          "  }",
+          `})${t}`,
+        ];
+    }
+  }
+
+  function getListenerText(req: string, res: string, path: string, probe: "liveness" | "readiness"): string[] {
+    const t = getStatementTerminator(sourceCode);
+    const p = JSON.stringify(path);
+    const json = `{ "content-type": "application/json" }`;
+    if (probe === "liveness") {
+      return [`if (${req}.url === ${p}) {`, `  ${res}.writeHead(200, ${json})${t}`, `  ${res}.end(JSON.stringify({ status: "ok" }))${t}`, `  return${t}`, "}"];
+    }
+    return [
+      `if (${req}.url === ${p}) {`,
+      "  // TODO: set `ready` from what this server needs to serve traffic (database, cache, upstream APIs).",
+      `  const ready = true${t}`,
+      `  ${res}.writeHead(ready ? 200 : 503, ${json})${t}`,
+      `  ${res}.end(JSON.stringify({ status: ready ? "ready" : "unavailable" }))${t}`,
+      `  return${t}`,
+      "}",
+    ];
+  }
+
+  function getFix(target: Target, probe: "liveness" | "readiness"): TSESLint.ReportFixFunction | undefined {
+    const path = (probe === "liveness" ? livenessPaths : readinessPaths)[0];
+    if (path === undefined) return undefined;
+    if (target.kind === "app") {
+      const anchor = getAppAnchor(target.receiver);
+      if (!anchor || anchor.range[1] > target.start.call.range[0]) return undefined;
+      const indent = getIndentation(sourceCode, anchor);
+      const text = getRouteText(target, path, probe)
+        .map((line) => `${indent}${line}`)
+        .join("\n");
+      return (fixer) => fixer.insertTextAfter(anchor, `\n\n${text}`);
+    }
+    const { listener } = target;
+    const [req, res] = listener.params;
+    if (listener.body.type !== AST_NODE_TYPES.BlockStatement || req?.type !== AST_NODE_TYPES.Identifier || res?.type !== AST_NODE_TYPES.Identifier) {
+      return undefined;
+    }
+    const body = listener.body;
+    const first = body.body[0];
+    const indent = first && first.loc.start.line > body.loc.start.line ? getIndentation(sourceCode, first) : `${getIndentation(sourceCode, body)}  `;
+    const text = getListenerText(req.name, res.name, path, probe)
+      .map((line) => `${indent}${line}`)
+      .join("\n");
+    const open = sourceCode.getFirstToken(body);
+    if (!open) return undefined;
+    return (fixer) => fixer.insertTextAfter(open, `\n${text}${first ? "" : `\n${getIndentation(sourceCode, body)}`}`);
+  }
+
+  return {
+    ImportDeclaration(node) {
+      if (HEALTH_MODULE.test(node.source.value)) servedByPackage = true;
+    },
+    Literal(node) {
+      if (typeof node.value === "string") notePath(node.value);
+    },
+    TemplateLiteral(node) {
+      if (node.expressions.length === 0) notePath(node.quasis[0]?.value.cooked ?? undefined);
+    },
+    CallExpression(node) {
+      const callee = node.callee;
+      if (callee.type === AST_NODE_TYPES.Identifier && callee.name === "require") {
+        const source = getRequiredSource(node);
+        if (source !== undefined && HEALTH_MODULE.test(source)) servedByPackage = true;
+        return;
+      }
+      if (callee.type === AST_NODE_TYPES.MemberExpression) {
+        const property = callee.property.type === AST_NODE_TYPES.Identifier ? callee.property.name : "";
+        // Routes are resolved only if the file turns out to start a server.
+        if (ROUTE_METHODS.has(property) || property === "route" || property === "on") {
+          routeCalls.push(node);
+          return;
+        }
+      } else if (callee.type !== AST_NODE_TYPES.Identifier) {
+        return;
+      }
+      const start = getServerStart(context, node);
+      // `Bun.serve` / `Deno.serve`: other runtimes, outside this rule's frameworks.
+      if (!start || (start.kind === "serve" && callee.type === AST_NODE_TYPES.MemberExpression) || isInTestCode(node)) return;
+      starts.push(start);
+    },
+    "Program:exit"() {
+      if (starts.length === 0 || servedByPackage) return;
+      for (const call of routeCalls) {
+        if (hasLiveness && hasReadiness) break;
+        notePath(getRouteRegistration(context, call)?.fullPath);
+      }
+      const missingLiveness = !hasLiveness;
+      const missingReadiness = options.requireReadiness !== false && !hasReadiness;
+      if (!missingLiveness && !missingReadiness) return;
+      const seen = new Set<TSESTree.Node>();
+      for (const start of starts) {
+        const target = getTarget(start);
+        if (!target) continue;
+        // One report per app, on the first place it is started.
+        const key = target.kind === "app" ? (target.receiver.declaration ?? start.call) : target.listener;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const readinessFix = missingReadiness ? getFix(target, "readiness") : undefined;
+        context.report({
+          node: start.call,
+          messageId: missingLiveness && missingReadiness ? "missingBoth" : missingLiveness ? "missingLiveness" : "missingReadiness",
+          data: {
+            start: describeServerStart(sourceCode, start),
+            liveness: formatPaths(livenessPaths),
+            readiness: formatPaths(readinessPaths),
+          },
+          fix: missingLiveness ? getFix(target, "liveness") : null,
+          suggest: readinessFix ? [{ messageId: "addReadinessRoute", data: { path: readinessPaths[0] }, fix: readinessFix }] : [],
+        });
+      }
+    },
+  };
+}

@@ -137,6 +137,8 @@ function isCopyable(node: TSESTree.Node): boolean {
   return node.arguments.every((arg) => !isFunctionNode(arg)) && isCopyable(node.callee);
 }
 
+type Context = Readonly<TSESLint.RuleContext<MessageIds, Options>>;
+
 export default createRule<Options, MessageIds>({
   name: "require-route-auth",
   meta: {
@@ -161,178 +163,187 @@ export default createRule<Options, MessageIds>({
     // router from another file — a path string starting with `/` or `*`. Most files have none of these:
     // one scan of the text finds out (a Next.js route file is known by its path).
     if (!getNextRouteFile(context.filename) && !MAY_HOLD_ROUTE.test(sourceCode.text)) return {};
-    const settings = getHardenSettings(context);
-    const authSettings: AuthSettings = settings.auth ?? {};
-    const vocabulary: AuthVocabulary = getAuthVocabulary(settings);
-    const publicPaths = settings.publicPaths ?? [];
-    const protectedPaths = authSettings.protectedPaths ?? [];
-    const pending: PendingRoute[] = [];
-    const nextFile = getNextRouteFile(context.filename);
-
-    function getAuth(entry: PendingRoute): RouteAuth | undefined {
-      if (entry.auth === null) entry.auth = getRouteAuth(context, entry.route, vocabulary);
-      return entry.auth;
-    }
-
-    function isExempt(route: RouteRegistration): boolean {
-      if (route.methods.length > 0 && route.methods.every((method) => method === "OPTIONS")) return true;
-      if (route.path !== undefined && isCatchAllPath(route.path)) return true;
-      if (isConstantHandler(route)) return true;
-      // `export default handle(app)` / `export const GET = handle(app)`: the app's own routes are checked.
-      if (
-        route.framework === "next" &&
-        route.handler?.type === AST_NODE_TYPES.CallExpression &&
-        route.handler.arguments.some((arg) => getReceiver(context, arg, false) !== undefined)
-      ) {
-        return true;
-      }
-      const paths = getMatchPaths(route);
-      if (paths.length === 0) return false;
-      const complete = route.fullPath !== undefined && isRoutePathComplete(context, route);
-      return paths.every(
-        (path) => isPublicPath(path, publicPaths, complete) || protectedPaths.some((pattern) => matchesPathGlob(path, pattern)),
-      );
-    }
-
-    /** Existing auth this file applies elsewhere, usable at `route`: copied as a suggestion. */
-    /** Per framework, the auth that protects routes of this file, in route order: computed once, at the first report. */
-    let protectedAuths: Map<RouteRegistration["framework"], RouteAuth[]> | undefined;
-    function getProtectedAuths(framework: RouteRegistration["framework"]): RouteAuth[] {
-      if (!protectedAuths) {
-        protectedAuths = new Map();
-        for (const entry of pending) {
-          // Only middleware and guards can be copied, and neither depends on the handler: a route whose
-          // auth is not known yet is asked without reading its handler, the costly part.
-          const auth = entry.auth === null ? getRouteAuth(context, entry.route, vocabulary, { handler: false }) : entry.auth;
-          if (auth?.status !== "protected") continue;
-          const list = protectedAuths.get(entry.route.framework) ?? [];
-          list.push(auth);
-          protectedAuths.set(entry.route.framework, list);
-        }
-      }
-      return protectedAuths.get(framework) ?? [];
-    }
-
-    function findCandidate(route: RouteRegistration): { text: string } | undefined {
-      for (const auth of getProtectedAuths(route.framework)) {
-        if (route.framework === "nest") {
-          const expression = auth.node.type === AST_NODE_TYPES.Decorator ? auth.node.expression : undefined;
-          if (expression?.type === AST_NODE_TYPES.CallExpression && expression.arguments.length > 0 && expression.callee.type === AST_NODE_TYPES.Identifier && expression.callee.name === "UseGuards") {
-            return { text: expression.arguments.map((arg) => sourceCode.getText(arg)).join(", ") };
-          }
-          continue;
-        }
-        if (auth.via === "middleware" && isCopyable(auth.node) && isUsableAt(sourceCode, auth.node, route.node)) {
-          return { text: sourceCode.getText(auth.node) };
-        }
-      }
-      for (const binding of getModuleAuthBindings(context, vocabulary)) {
-        if (route.framework === "nest" ? binding.kind === "guard" : binding.kind === "middleware" || (binding.kind === "session-check" && isAuthName(binding.name) && binding.source?.startsWith(".") === true)) {
-          return { text: binding.name };
-        }
-      }
-      return undefined;
-    }
-
-    /** The session check a Next.js handler can await, from settings or from what this file imports. */
-    function getSessionCall(fn: NonNullable<RouteRegistration["handlerFunction"]>): { call: string; imported: ImportedName | undefined } | undefined {
-      const pages = nextFile?.router === "pages";
-      const [reqParam, resParam] = fn.params;
-      const reqName = reqParam?.type === AST_NODE_TYPES.Identifier ? reqParam.name : undefined;
-      const resName = resParam?.type === AST_NODE_TYPES.Identifier ? resParam.name : undefined;
-      if (pages && (reqName === undefined || resName === undefined)) return undefined;
-      const args = pages ? `${reqName}, ${resName}` : "";
-      const configured = authSettings.sessionCheck;
-      if (configured) return { call: `${configured.name}(${args})`, imported: configured };
-      for (const binding of getModuleAuthBindings(context, vocabulary)) {
-        if (binding.kind !== "session-check" || binding.source === undefined) continue;
-        // Only checks whose result is empty without a session: Auth.js `auth()`, NextAuth `getServerSession`, Clerk `currentUser()`.
-        if (binding.name === "auth" && !binding.source.startsWith("@clerk/")) return { call: `auth(${args})`, imported: undefined };
-        if (binding.name === "currentUser" && binding.source.startsWith("@clerk/") && !pages) return { call: "currentUser()", imported: undefined };
-        if (binding.name === "getServerSession" && binding.source.startsWith("next-auth") && isDeclaredAtModuleLevel(sourceCode, "authOptions")) {
-          return { call: `getServerSession(${pages ? `${args}, ` : ""}authOptions)`, imported: undefined };
-        }
-      }
-      return undefined;
-    }
-
-    function getNextFix(route: RouteRegistration): { fix: Fix; label: string; configured: boolean } | undefined {
-      const fn = route.handlerFunction;
-      if (!fn) return undefined;
-      const session = getSessionCall(fn);
-      if (!session) return undefined;
-      const terminator = getStatementTerminator(sourceCode);
-      const name = getFreeLocalName(sourceCode, fn, SESSION_NAMES);
-      const statements = [`const ${name} = await ${session.call}${terminator}`];
-      if (nextFile?.router === "pages") {
-        const res = (fn.params[1] as TSESTree.Identifier).name;
-        statements.push(`if (!${name}) { ${res}.status(401).end()${terminator || ";"} return${terminator} }`);
-      } else {
-        const deny = isDeclaredAtModuleLevel(sourceCode, "NextResponse")
-          ? 'NextResponse.json({ error: "Unauthorized" }, { status: 401 })'
-          : 'new Response("Unauthorized", { status: 401 })';
-        statements.push(`if (!${name}) return ${deny}${terminator}`);
-      }
-      const prologue = getHandlerPrologueFix(sourceCode, fn, statements, true);
-      if (!prologue) return undefined;
-      const imported = session.imported;
-      return {
-        fix: (fixer) => [...prologue(fixer), ...(imported ? getImportFixes(fixer, sourceCode, imported) : [])],
-        label: `await ${session.call}`,
-        configured: imported !== undefined,
-      };
-    }
-
-    function getFix(route: RouteRegistration): { fix: Fix; label: string; configured: boolean } | undefined {
-      if (route.framework === "next") return getNextFix(route);
-      const configured = route.framework === "nest" ? authSettings.guard : authSettings.middleware;
-      const text = configured?.name ?? findCandidate(route)?.text;
-      if (text === undefined) return undefined;
-      const insert =
-        route.framework === "nest"
-          ? route.node.type === AST_NODE_TYPES.MethodDefinition
-            ? getNestGuardFix(sourceCode, route.node, text)
-            : undefined
-          : getRouteMiddlewareFix(sourceCode, route, text);
-      if (!insert) return undefined;
-      return {
-        fix: (fixer) => [...insert(fixer), ...(configured ? getImportFixes(fixer, sourceCode, configured) : [])],
-        label: text,
-        configured: configured !== undefined,
-      };
-    }
-
-    function report(route: RouteRegistration): void {
-      const fix = getFix(route);
-      context.report({
-        loc: getReportLoc(route),
-        messageId: "missingAuth",
-        data: {
-          route: getRouteLabel(sourceCode, route),
-          protect: PROTECT_HINT[route.framework],
-          markPublic:
-            route.framework === "nest"
-              ? "mark it `@Public()` or list its path in `settings.harden.publicPaths`"
-              : "list its path in `settings.harden.publicPaths`",
-        },
-        fix: fix?.configured ? fix.fix : null,
-        suggest: fix && !fix.configured ? [{ messageId: "insertAuth", data: { auth: fix.label }, fix: fix.fix }] : [],
-      });
-    }
-
-    return {
-      [ROUTE_CALL_SELECTOR](node: TSESTree.CallExpression) {
-        const route = getRouteRegistration(context, node);
-        if (route) pending.push({ route, auth: null });
-      },
-      "Program:exit"() {
-        for (const route of getDeclaredRoutes(context)) pending.push({ route, auth: null });
-        for (const entry of pending) {
-          const route = entry.route;
-          if (isExempt(route) || getAuth(entry)) continue;
-          report(route);
-        }
-      },
-    };
+    return listen(context);
   },
 });
+
+/**
+ * The listeners, made only for a file that passed the gate in `create`: the closures below are
+ * not allocated for the many files that cannot hold a finding.
+ */
+function listen(context: Context): TSESLint.RuleListener {
+  const sourceCode = context.sourceCode;
+  const settings = getHardenSettings(context);
+  const authSettings: AuthSettings = settings.auth ?? {};
+  const vocabulary: AuthVocabulary = getAuthVocabulary(settings);
+  const publicPaths = settings.publicPaths ?? [];
+  const protectedPaths = authSettings.protectedPaths ?? [];
+  const pending: PendingRoute[] = [];
+  const nextFile = getNextRouteFile(context.filename);
+
+  function getAuth(entry: PendingRoute): RouteAuth | undefined {
+    if (entry.auth === null) entry.auth = getRouteAuth(context, entry.route, vocabulary);
+    return entry.auth;
+  }
+
+  function isExempt(route: RouteRegistration): boolean {
+    if (route.methods.length > 0 && route.methods.every((method) => method === "OPTIONS")) return true;
+    if (route.path !== undefined && isCatchAllPath(route.path)) return true;
+    if (isConstantHandler(route)) return true;
+    // `export default handle(app)` / `export const GET = handle(app)`: the app's own routes are checked.
+    if (
+      route.framework === "next" &&
+      route.handler?.type === AST_NODE_TYPES.CallExpression &&
+      route.handler.arguments.some((arg) => getReceiver(context, arg, false) !== undefined)
+    ) {
+      return true;
+    }
+    const paths = getMatchPaths(route);
+    if (paths.length === 0) return false;
+    const complete = route.fullPath !== undefined && isRoutePathComplete(context, route);
+    return paths.every(
+      (path) => isPublicPath(path, publicPaths, complete) || protectedPaths.some((pattern) => matchesPathGlob(path, pattern)),
+    );
+  }
+
+  /** Existing auth this file applies elsewhere, usable at `route`: copied as a suggestion. */
+  /** Per framework, the auth that protects routes of this file, in route order: computed once, at the first report. */
+  let protectedAuths: Map<RouteRegistration["framework"], RouteAuth[]> | undefined;
+  function getProtectedAuths(framework: RouteRegistration["framework"]): RouteAuth[] {
+    if (!protectedAuths) {
+      protectedAuths = new Map();
+      for (const entry of pending) {
+        // Only middleware and guards can be copied, and neither depends on the handler: a route whose
+        // auth is not known yet is asked without reading its handler, the costly part.
+        const auth = entry.auth === null ? getRouteAuth(context, entry.route, vocabulary, { handler: false }) : entry.auth;
+        if (auth?.status !== "protected") continue;
+        const list = protectedAuths.get(entry.route.framework) ?? [];
+        list.push(auth);
+        protectedAuths.set(entry.route.framework, list);
+      }
+    }
+    return protectedAuths.get(framework) ?? [];
+  }
+
+  function findCandidate(route: RouteRegistration): { text: string } | undefined {
+    for (const auth of getProtectedAuths(route.framework)) {
+      if (route.framework === "nest") {
+        const expression = auth.node.type === AST_NODE_TYPES.Decorator ? auth.node.expression : undefined;
+        if (expression?.type === AST_NODE_TYPES.CallExpression && expression.arguments.length > 0 && expression.callee.type === AST_NODE_TYPES.Identifier && expression.callee.name === "UseGuards") {
+          return { text: expression.arguments.map((arg) => sourceCode.getText(arg)).join(", ") };
+        }
+        continue;
+      }
+      if (auth.via === "middleware" && isCopyable(auth.node) && isUsableAt(sourceCode, auth.node, route.node)) {
+        return { text: sourceCode.getText(auth.node) };
+      }
+    }
+    for (const binding of getModuleAuthBindings(context, vocabulary)) {
+      if (route.framework === "nest" ? binding.kind === "guard" : binding.kind === "middleware" || (binding.kind === "session-check" && isAuthName(binding.name) && binding.source?.startsWith(".") === true)) {
+        return { text: binding.name };
+      }
+    }
+    return undefined;
+  }
+
+  /** The session check a Next.js handler can await, from settings or from what this file imports. */
+  function getSessionCall(fn: NonNullable<RouteRegistration["handlerFunction"]>): { call: string; imported: ImportedName | undefined } | undefined {
+    const pages = nextFile?.router === "pages";
+    const [reqParam, resParam] = fn.params;
+    const reqName = reqParam?.type === AST_NODE_TYPES.Identifier ? reqParam.name : undefined;
+    const resName = resParam?.type === AST_NODE_TYPES.Identifier ? resParam.name : undefined;
+    if (pages && (reqName === undefined || resName === undefined)) return undefined;
+    const args = pages ? `${reqName}, ${resName}` : "";
+    const configured = authSettings.sessionCheck;
+    if (configured) return { call: `${configured.name}(${args})`, imported: configured };
+    for (const binding of getModuleAuthBindings(context, vocabulary)) {
+      if (binding.kind !== "session-check" || binding.source === undefined) continue;
+      // Only checks whose result is empty without a session: Auth.js `auth()`, NextAuth `getServerSession`, Clerk `currentUser()`.
+      if (binding.name === "auth" && !binding.source.startsWith("@clerk/")) return { call: `auth(${args})`, imported: undefined };
+      if (binding.name === "currentUser" && binding.source.startsWith("@clerk/") && !pages) return { call: "currentUser()", imported: undefined };
+      if (binding.name === "getServerSession" && binding.source.startsWith("next-auth") && isDeclaredAtModuleLevel(sourceCode, "authOptions")) {
+        return { call: `getServerSession(${pages ? `${args}, ` : ""}authOptions)`, imported: undefined };
+      }
+    }
+    return undefined;
+  }
+
+  function getNextFix(route: RouteRegistration): { fix: Fix; label: string; configured: boolean } | undefined {
+    const fn = route.handlerFunction;
+    if (!fn) return undefined;
+    const session = getSessionCall(fn);
+    if (!session) return undefined;
+    const terminator = getStatementTerminator(sourceCode);
+    const name = getFreeLocalName(sourceCode, fn, SESSION_NAMES);
+    const statements = [`const ${name} = await ${session.call}${terminator}`];
+    if (nextFile?.router === "pages") {
+      const res = (fn.params[1] as TSESTree.Identifier).name;
+      statements.push(`if (!${name}) { ${res}.status(401).end()${terminator || ";"} return${terminator} }`);
+    } else {
+      const deny = isDeclaredAtModuleLevel(sourceCode, "NextResponse")
+        ? 'NextResponse.json({ error: "Unauthorized" }, { status: 401 })'
+        : 'new Response("Unauthorized", { status: 401 })';
+      statements.push(`if (!${name}) return ${deny}${terminator}`);
+    }
+    const prologue = getHandlerPrologueFix(sourceCode, fn, statements, true);
+    if (!prologue) return undefined;
+    const imported = session.imported;
+    return {
+      fix: (fixer) => [...prologue(fixer), ...(imported ? getImportFixes(fixer, sourceCode, imported) : [])],
+      label: `await ${session.call}`,
+      configured: imported !== undefined,
+    };
+  }
+
+  function getFix(route: RouteRegistration): { fix: Fix; label: string; configured: boolean } | undefined {
+    if (route.framework === "next") return getNextFix(route);
+    const configured = route.framework === "nest" ? authSettings.guard : authSettings.middleware;
+    const text = configured?.name ?? findCandidate(route)?.text;
+    if (text === undefined) return undefined;
+    const insert =
+      route.framework === "nest"
+        ? route.node.type === AST_NODE_TYPES.MethodDefinition
+          ? getNestGuardFix(sourceCode, route.node, text)
+          : undefined
+        : getRouteMiddlewareFix(sourceCode, route, text);
+    if (!insert) return undefined;
+    return {
+      fix: (fixer) => [...insert(fixer), ...(configured ? getImportFixes(fixer, sourceCode, configured) : [])],
+      label: text,
+      configured: configured !== undefined,
+    };
+  }
+
+  function report(route: RouteRegistration): void {
+    const fix = getFix(route);
+    context.report({
+      loc: getReportLoc(route),
+      messageId: "missingAuth",
+      data: {
+        route: getRouteLabel(sourceCode, route),
+        protect: PROTECT_HINT[route.framework],
+        markPublic:
+          route.framework === "nest"
+            ? "mark it `@Public()` or list its path in `settings.harden.publicPaths`"
+            : "list its path in `settings.harden.publicPaths`",
+      },
+      fix: fix?.configured ? fix.fix : null,
+      suggest: fix && !fix.configured ? [{ messageId: "insertAuth", data: { auth: fix.label }, fix: fix.fix }] : [],
+    });
+  }
+
+  return {
+    [ROUTE_CALL_SELECTOR](node: TSESTree.CallExpression) {
+      const route = getRouteRegistration(context, node);
+      if (route) pending.push({ route, auth: null });
+    },
+    "Program:exit"() {
+      for (const route of getDeclaredRoutes(context)) pending.push({ route, auth: null });
+      for (const entry of pending) {
+        const route = entry.route;
+        if (isExempt(route) || getAuth(entry)) continue;
+        report(route);
+      }
+    },
+  };
+}
