@@ -106,6 +106,8 @@ function getPropertyName(callee: TSESTree.Node): string | undefined {
     : undefined;
 }
 
+type Context = Readonly<TSESLint.RuleContext<MessageIds, Options>>;
+
 export default createRule<Options, MessageIds>({
   name: "no-swallowed-error",
   meta: {
@@ -146,295 +148,306 @@ export default createRule<Options, MessageIds>({
     },
   },
   create(context, [options]) {
-    const sourceCode = context.sourceCode;
-
-    function hasExplanation(node: TSESTree.Node): boolean {
-      return sourceCode.getCommentsInside(node).some(isExplanatoryComment);
-    }
-
-    /** Does anything read the parameter / catch binding (or, in a `function`, `arguments`)? */
-    function isErrorUsed(owner: TSESTree.CatchClause | FunctionNode): boolean {
-      const param = owner.type === AST_NODE_TYPES.CatchClause ? owner.param : owner.params[0];
-      if (owner.type !== AST_NODE_TYPES.CatchClause && owner.type !== AST_NODE_TYPES.ArrowFunctionExpression) {
-        const args = sourceCode.getScope(owner).set.get("arguments");
-        if (args && args.references.length > 0) return true;
-      }
-      if (!param) return false;
-      return sourceCode
-        .getDeclaredVariables(owner)
-        .some((variable) => variable.references.length > 0 && variable.defs.some((def) => def.name.range[0] >= param.range[0] && def.name.range[1] <= param.range[1]));
-    }
-
-    function isNameFree(scope: TSESLint.Scope.Scope, name: string): boolean {
-      return ASTUtils.findVariable(scope, name) === null && !scope.through.some((ref) => ref.identifier.name === name);
-    }
-
-    function chooseName(scope: TSESLint.Scope.Scope): string | undefined {
-      return BINDING_NAMES.find((name) => isNameFree(scope, name));
-    }
-
-    /** The binding holding the error, and the fix that adds it when there is none; `undefined` when a pattern makes it unreachable. */
-    function getBinding(target: Target): { name: string; add: ((fixer: TSESLint.RuleFixer) => TSESLint.RuleFix) | undefined } | undefined {
-      if (target.type === "reference") {
-        const name = chooseName(sourceCode.getScope(target.node));
-        return name === undefined ? undefined : { name, add: undefined };
-      }
-      const param = target.type === "clause" ? target.node.param : target.node.params[0];
-      if (param) return param.type === AST_NODE_TYPES.Identifier ? { name: param.name, add: undefined } : undefined;
-      if (target.type === "clause") {
-        const name = chooseName(sourceCode.getScope(target.node.body));
-        const catchToken = sourceCode.getFirstToken(target.node);
-        if (name === undefined || !catchToken) return undefined;
-        return { name, add: (fixer) => fixer.insertTextAfter(catchToken, ` (${name})`) };
-      }
-      const fn = target.node;
-      const name = chooseName(sourceCode.getScope(fn));
-      const start = fn.typeParameters?.range[1] ?? fn.id?.range[1] ?? fn.range[0];
-      const openParen = sourceCode.getTokens(fn).find((token) => token.value === "(" && token.range[0] >= start);
-      if (name === undefined || !openParen) return undefined;
-      return { name, add: (fixer) => fixer.insertTextAfter(openParen, name) };
-    }
-
-    /** Whether an empty block should be rewritten over several lines (the code around it is). */
-    function prefersMultiline(target: Target): boolean {
-      if (target.type !== "clause") return false;
-      const tryBlock = (target.node.parent as TSESTree.TryStatement).block;
-      return tryBlock.loc.start.line !== tryBlock.loc.end.line;
-    }
-
-    function getInnerIndentation(target: Target, outer: string): string {
-      if (target.type === "clause") {
-        const tryBlock = (target.node.parent as TSESTree.TryStatement).block;
-        const first = tryBlock.body[0];
-        const tryIndent = getIndentation(sourceCode, tryBlock);
-        if (first && first.loc.start.line !== tryBlock.loc.start.line) {
-          const firstIndent = getIndentation(sourceCode, first);
-          if (firstIndent.startsWith(tryIndent) && firstIndent.length > tryIndent.length) {
-            return outer + firstIndent.slice(tryIndent.length);
-          }
-        }
-      }
-      return `${outer}  `;
-    }
-
-    /** Adds `statementText` as the first statement of `block`, keeping comments and the file's style. */
-    function insertIntoBlock(fixer: TSESLint.RuleFixer, target: Target, block: TSESTree.BlockStatement, statementText: string): TSESLint.RuleFix {
-      const terminator = getStatementTerminator(sourceCode);
-      const first = block.body.find((statement) => statement.type !== AST_NODE_TYPES.EmptyStatement);
-      const openBrace = sourceCode.getFirstToken(block);
-      if (first && openBrace) {
-        if (first.loc.start.line === openBrace.loc.end.line) return fixer.insertTextBefore(first, `${statementText}; `);
-        const followingText = sourceCode.getText(first);
-        const end = terminator === "" && ASI_HAZARD.test(followingText) ? ";" : "";
-        return fixer.insertTextBefore(first, `${toStatement(sourceCode, statementText)}${end}\n${getIndentation(sourceCode, first)}`);
-      }
-      const comments = sourceCode.getCommentsInside(block);
-      const lastComment = comments.at(-1);
-      if (lastComment) {
-        // Keep the comments; the statement goes after them.
-        const closeBrace = sourceCode.getLastToken(block);
-        if (lastComment.type === AST_TOKEN_TYPES.Block && closeBrace && lastComment.loc.end.line === closeBrace.loc.start.line) {
-          return fixer.insertTextAfterRange(lastComment.range, ` ${statementText}${terminator || ";"}`);
-        }
-        const line = sourceCode.lines[lastComment.loc.start.line - 1] ?? "";
-        const indent = /^\s*/u.exec(line)?.[0] ?? "";
-        return fixer.insertTextAfterRange(lastComment.range, `\n${indent}${toStatement(sourceCode, statementText)}`);
-      }
-      const outer = getIndentation(sourceCode, block);
-      if (block.loc.start.line !== block.loc.end.line || prefersMultiline(target)) {
-        return fixer.replaceText(block, `{\n${getInnerIndentation(target, outer)}${toStatement(sourceCode, statementText)}\n${outer}}`);
-      }
-      return fixer.replaceText(block, `{ ${toStatement(sourceCode, statementText)} }`);
-    }
-
-    /** The fix that puts `statementText` (`logger.error(...)`, `throw err`) first where the error arrives. */
-    function getStatementFix(
-      target: Target,
-      binding: { name: string; add: ((fixer: TSESLint.RuleFixer) => TSESLint.RuleFix) | undefined },
-      statementText: string,
-      extra: (fixer: TSESLint.RuleFixer) => TSESLint.RuleFix[],
-    ): TSESLint.ReportFixFunction {
-      return (fixer) => {
-        const fixes = [...extra(fixer)];
-        if (binding.add) fixes.push(binding.add(fixer));
-        if (target.type === "clause") {
-          fixes.push(insertIntoBlock(fixer, target, target.node.body, statementText));
-        } else if (target.type === "reference") {
-          fixes.push(fixer.replaceText(target.node, `(${binding.name}) => { ${toStatement(sourceCode, statementText)} }`));
-        } else if (target.node.body.type === AST_NODE_TYPES.BlockStatement) {
-          fixes.push(insertIntoBlock(fixer, target, target.node.body, statementText));
-        } else {
-          const body = target.node.body;
-          // `() => ({ ... })`: the parentheses around the body go too.
-          const arrow = sourceCode.getTokenBefore(body, { filter: ASTUtils.isArrowToken });
-          let range: [number, number] = [body.range[0], body.range[1]];
-          let before = sourceCode.getTokenBefore(body);
-          let after = sourceCode.getTokenAfter(body);
-          while (arrow && before && after && before.range[0] >= arrow.range[1] && ASTUtils.isOpeningParenToken(before) && ASTUtils.isClosingParenToken(after)) {
-            range = [before.range[0], after.range[1]];
-            before = sourceCode.getTokenBefore(before);
-            after = sourceCode.getTokenAfter(after);
-          }
-          const terminator = getStatementTerminator(sourceCode) || ";";
-          fixes.push(fixer.replaceTextRange(range, `{ ${statementText}; return ${sourceCode.getText(body)}${terminator} }`));
-        }
-        return fixes;
-      };
-    }
-
-    function getOperation(target: Target): string | undefined {
-      if (target.type === "clause") return getOperationName((target.node.parent as TSESTree.TryStatement).block, sourceCode.visitorKeys);
-      const callee = target.call.callee as TSESTree.MemberExpression;
-      let object: TSESTree.Node = callee.object;
-      while (object.type === AST_NODE_TYPES.TSNonNullExpression || object.type === AST_NODE_TYPES.TSAsExpression || object.type === AST_NODE_TYPES.AwaitExpression) {
-        object = object.type === AST_NODE_TYPES.AwaitExpression ? object.argument : object.expression;
-      }
-      return object.type === AST_NODE_TYPES.CallExpression ? getCallName(object) : undefined;
-    }
-
-    /** Removes the rejection callback when the promise is awaited or returned, so the rejection reaches a caller. */
-    function getPropagateFix(target: Target): TSESLint.ReportFixFunction | undefined {
-      if (target.type === "clause") return undefined;
-      const call = target.call;
-      const outer = call.parent.type === AST_NODE_TYPES.ChainExpression ? call.parent : call;
-      const parent = outer.parent;
-      const propagates =
-        parent?.type === AST_NODE_TYPES.AwaitExpression ||
-        parent?.type === AST_NODE_TYPES.ReturnStatement ||
-        (parent?.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === outer);
-      if (!propagates) return undefined;
-      const callee = call.callee as TSESTree.MemberExpression;
-      if (target.method === "catch") {
-        if (call.arguments.length !== 1) return undefined;
-        return (fixer) => fixer.replaceTextRange([call.range[0], call.range[1]], sourceCode.getText(callee.object));
-      }
-      const [onFulfilled, onRejected] = call.arguments;
-      if (!onFulfilled || !onRejected || call.arguments.length !== 2) return undefined;
-      return (fixer) => fixer.removeRange([onFulfilled.range[1], onRejected.range[1]]);
-    }
-
-    /** How the message shows the callback: its text when short, else an outline. */
-    function getHandlerLabel(target: Target): string {
-      if (target.type === "clause") return "";
-      const text = sourceCode.getText(target.node);
-      if (text.length <= 40 && !text.includes("\n")) return text;
-      return target.node.type === AST_NODE_TYPES.FunctionExpression ? "function (…) {…}" : "(…) => …";
-    }
-
-    function getReportLocation(target: Target): TSESTree.SourceLocation {
-      if (target.type !== "clause") return target.node.loc;
-      const catchToken = sourceCode.getFirstToken(target.node);
-      const param = target.node.param;
-      const end = param ? sourceCode.getTokenAfter(param, ASTUtils.isClosingParenToken) : catchToken;
-      return { start: target.node.loc.start, end: (end ?? catchToken ?? target.node).loc.end };
-    }
-
-    function report(kind: ReportKind, target: Target): void {
-      const logger: FoundLogger = findLogger(context, target.node);
-      const operation = getOperation(target);
-      const binding = getBinding(target);
-      const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];
-      let fix: TSESLint.ReportFixFunction | null = null;
-
-      if (binding) {
-        const call = getErrorLogCall(logger.expression, logger.style, binding.name, operation === undefined ? GENERIC_MESSAGE : `${operation} failed`);
-        const logFix = getStatementFix(target, binding, call, (fixer) => (logger.import ? getImportFixes(fixer, sourceCode, logger.import) : []));
-        if (logger.origin === "assumed") suggest.push({ messageId: "logError", data: { call }, fix: logFix });
-        else fix = logFix;
-        if (kind === "emptyCatch") {
-          suggest.push({ messageId: "rethrow", data: { name: binding.name }, fix: getStatementFix(target, binding, `throw ${binding.name}`, () => []) });
-        }
-      }
-      if (kind === "discardedRejection" && target.type !== "clause") {
-        const propagate = getPropagateFix(target);
-        if (propagate) suggest.push({ messageId: "propagate", data: { method: target.method }, fix: propagate });
-      }
-
-      const what = target.type === "clause" ? "`catch` block" : target.method === "then" ? "`.then` rejection callback" : "`.catch` callback";
-      context.report({
-        loc: getReportLocation(target),
-        messageId: kind,
-        data: {
-          operation: operation === undefined ? (target.type === "clause" ? "the `try` block" : "the promise") : `\`${operation}\``,
-          logger: logger.origin === "assumed" ? "the app's structured logger" : `\`${logger.expression}\``,
-          method: target.type === "clause" ? "catch" : target.method,
-          handler: getHandlerLabel(target),
-          what,
-        },
-        fix,
-        suggest,
-      });
-    }
-
-    /**
-     * The answers the catch body gives (nested functions excluded): each status as far as the code says it,
-     * and whether one of them is a 500 that `no-catch-all-500` reports. Helpers named for their status
-     * (`reply.notFound()`, `Boom.badRequest()`) count as answers too.
-     */
-    function getAnswers(body: TSESTree.Node): { statuses: (number | undefined)[]; catchAll500: boolean } {
-      const statuses: (number | undefined)[] = [];
-      let catchAll500 = false;
-      const stack: TSESTree.Node[] = [body];
-      while (stack.length > 0) {
-        const node = stack.pop()!;
-        const send = getResponseSend(context, node);
-        const status = send?.status ?? getHelperStatus(node);
-        if (send || status !== undefined) statuses.push(status);
-        if (send?.status === 500) catchAll500 = true;
-        for (const key of sourceCode.visitorKeys[node.type] ?? []) {
-          const value = (node as unknown as Record<string, unknown>)[key];
-          for (const child of Array.isArray(value) ? value : [value]) {
-            if (child && typeof (child as TSESTree.Node).type === "string" && !isFunctionNode(child as TSESTree.Node)) stack.push(child as TSESTree.Node);
-          }
-        }
-      }
-      return { statuses, catchAll500 };
-    }
-
-    /** A catch that ignores the error it holds: flagged in request handlers, and everywhere with the option. */
-    function checkUnused(target: Target, body: TSESTree.Node): void {
-      const inHandler = findEnclosingHandler(context, target.node) !== undefined;
-      if (!inHandler && !options.includeUnusedOutsideHandlers) return;
-      const { statuses, catchAll500 } = getAnswers(body);
-      // A 500 for whatever was caught is `no-catch-all-500`'s report: one problem, one report.
-      if (catchAll500) return;
-      // Only 4xx answers: the failure was deliberately turned into an answer the client can act on.
-      const known = statuses.filter((status): status is number => status !== undefined);
-      if (known.length > 0 && known.length === statuses.length && known.every((status) => status >= 400 && status <= 499)) return;
-      report(inHandler ? "unusedInHandler" : "unusedOutsideHandler", target);
-    }
-
-    return {
-      CatchClause(node) {
-        const target: Target = { type: "clause", node };
-        if (isEmptyStatementList(node.body.body)) {
-          if (!hasExplanation(node.body)) report("emptyCatch", target);
-          return;
-        }
-        if (isErrorUsed(node)) return;
-        checkUnused(target, node.body);
-      },
-      // `promise.catch(cb)` / `promise.then(ok, cb)`.
-      "CallExpression[callee.type='MemberExpression'][callee.computed=false][callee.property.name=/^(?:catch|then)$/u]"(node: TSESTree.CallExpression) {
-        const method = getPropertyName(node.callee);
-        if (method !== "catch" && method !== "then") return;
-        const handler = method === "catch" ? node.arguments[0] : node.arguments[1];
-        if (!handler || handler.type === AST_NODE_TYPES.SpreadElement) return;
-        if (isSuccessProbe(node, method)) return;
-        if (isFunctionNode(handler)) {
-          const target: Target = { type: "callback", node: handler, call: node, method };
-          if (isErrorUsed(handler)) return;
-          if (isDiscardingFunction(handler)) {
-            // `.catch(() => null /* why */)`: a comment next to the callback explains it too.
-            const nearby = [...sourceCode.getCommentsBefore(handler), ...sourceCode.getCommentsAfter(handler)];
-            if (!hasExplanation(handler) && !nearby.some(isExplanatoryComment)) report("discardedRejection", target);
-            return;
-          }
-          checkUnused(target, handler.body);
-          return;
-        }
-        if (isNoopReference(handler)) report("discardedRejection", { type: "reference", node: handler, call: node, method });
-      },
-    };
+    // Every finding is a `catch` clause, a `.catch(cb)` or a `.then(ok, cb)`: most files have none.
+    const text = context.sourceCode.text;
+    if (!text.includes("catch") && !text.includes(".then")) return {};
+    return listen(context, options);
   },
 });
+
+/**
+ * The listeners, made only for a file that passed the gate in `create`: the closures below are
+ * not allocated for the many files that cannot hold a finding.
+ */
+function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
+  const sourceCode = context.sourceCode;
+
+  function hasExplanation(node: TSESTree.Node): boolean {
+    return sourceCode.getCommentsInside(node).some(isExplanatoryComment);
+  }
+
+  /** Does anything read the parameter / catch binding (or, in a `function`, `arguments`)? */
+  function isErrorUsed(owner: TSESTree.CatchClause | FunctionNode): boolean {
+    const param = owner.type === AST_NODE_TYPES.CatchClause ? owner.param : owner.params[0];
+    if (owner.type !== AST_NODE_TYPES.CatchClause && owner.type !== AST_NODE_TYPES.ArrowFunctionExpression) {
+      const args = sourceCode.getScope(owner).set.get("arguments");
+      if (args && args.references.length > 0) return true;
+    }
+    if (!param) return false;
+    return sourceCode
+      .getDeclaredVariables(owner)
+      .some((variable) => variable.references.length > 0 && variable.defs.some((def) => def.name.range[0] >= param.range[0] && def.name.range[1] <= param.range[1]));
+  }
+
+  function isNameFree(scope: TSESLint.Scope.Scope, name: string): boolean {
+    return ASTUtils.findVariable(scope, name) === null && !scope.through.some((ref) => ref.identifier.name === name);
+  }
+
+  function chooseName(scope: TSESLint.Scope.Scope): string | undefined {
+    return BINDING_NAMES.find((name) => isNameFree(scope, name));
+  }
+
+  /** The binding holding the error, and the fix that adds it when there is none; `undefined` when a pattern makes it unreachable. */
+  function getBinding(target: Target): { name: string; add: ((fixer: TSESLint.RuleFixer) => TSESLint.RuleFix) | undefined } | undefined {
+    if (target.type === "reference") {
+      const name = chooseName(sourceCode.getScope(target.node));
+      return name === undefined ? undefined : { name, add: undefined };
+    }
+    const param = target.type === "clause" ? target.node.param : target.node.params[0];
+    if (param) return param.type === AST_NODE_TYPES.Identifier ? { name: param.name, add: undefined } : undefined;
+    if (target.type === "clause") {
+      const name = chooseName(sourceCode.getScope(target.node.body));
+      const catchToken = sourceCode.getFirstToken(target.node);
+      if (name === undefined || !catchToken) return undefined;
+      return { name, add: (fixer) => fixer.insertTextAfter(catchToken, ` (${name})`) };
+    }
+    const fn = target.node;
+    const name = chooseName(sourceCode.getScope(fn));
+    const start = fn.typeParameters?.range[1] ?? fn.id?.range[1] ?? fn.range[0];
+    const openParen = sourceCode.getTokens(fn).find((token) => token.value === "(" && token.range[0] >= start);
+    if (name === undefined || !openParen) return undefined;
+    return { name, add: (fixer) => fixer.insertTextAfter(openParen, name) };
+  }
+
+  /** Whether an empty block should be rewritten over several lines (the code around it is). */
+  function prefersMultiline(target: Target): boolean {
+    if (target.type !== "clause") return false;
+    const tryBlock = (target.node.parent as TSESTree.TryStatement).block;
+    return tryBlock.loc.start.line !== tryBlock.loc.end.line;
+  }
+
+  function getInnerIndentation(target: Target, outer: string): string {
+    if (target.type === "clause") {
+      const tryBlock = (target.node.parent as TSESTree.TryStatement).block;
+      const first = tryBlock.body[0];
+      const tryIndent = getIndentation(sourceCode, tryBlock);
+      if (first && first.loc.start.line !== tryBlock.loc.start.line) {
+        const firstIndent = getIndentation(sourceCode, first);
+        if (firstIndent.startsWith(tryIndent) && firstIndent.length > tryIndent.length) {
+          return outer + firstIndent.slice(tryIndent.length);
+        }
+      }
+    }
+    return `${outer}  `;
+  }
+
+  /** Adds `statementText` as the first statement of `block`, keeping comments and the file's style. */
+  function insertIntoBlock(fixer: TSESLint.RuleFixer, target: Target, block: TSESTree.BlockStatement, statementText: string): TSESLint.RuleFix {
+    const terminator = getStatementTerminator(sourceCode);
+    const first = block.body.find((statement) => statement.type !== AST_NODE_TYPES.EmptyStatement);
+    const openBrace = sourceCode.getFirstToken(block);
+    if (first && openBrace) {
+      if (first.loc.start.line === openBrace.loc.end.line) return fixer.insertTextBefore(first, `${statementText}; `);
+      const followingText = sourceCode.getText(first);
+      const end = terminator === "" && ASI_HAZARD.test(followingText) ? ";" : "";
+      return fixer.insertTextBefore(first, `${toStatement(sourceCode, statementText)}${end}\n${getIndentation(sourceCode, first)}`);
+    }
+    const comments = sourceCode.getCommentsInside(block);
+    const lastComment = comments.at(-1);
+    if (lastComment) {
+      // Keep the comments; the statement goes after them.
+      const closeBrace = sourceCode.getLastToken(block);
+      if (lastComment.type === AST_TOKEN_TYPES.Block && closeBrace && lastComment.loc.end.line === closeBrace.loc.start.line) {
+        return fixer.insertTextAfterRange(lastComment.range, ` ${statementText}${terminator || ";"}`);
+      }
+      const line = sourceCode.lines[lastComment.loc.start.line - 1] ?? "";
+      const indent = /^\s*/u.exec(line)?.[0] ?? "";
+      return fixer.insertTextAfterRange(lastComment.range, `\n${indent}${toStatement(sourceCode, statementText)}`);
+    }
+    const outer = getIndentation(sourceCode, block);
+    if (block.loc.start.line !== block.loc.end.line || prefersMultiline(target)) {
+      return fixer.replaceText(block, `{\n${getInnerIndentation(target, outer)}${toStatement(sourceCode, statementText)}\n${outer}}`);
+    }
+    return fixer.replaceText(block, `{ ${toStatement(sourceCode, statementText)} }`);
+  }
+
+  /** The fix that puts `statementText` (`logger.error(...)`, `throw err`) first where the error arrives. */
+  function getStatementFix(
+    target: Target,
+    binding: { name: string; add: ((fixer: TSESLint.RuleFixer) => TSESLint.RuleFix) | undefined },
+    statementText: string,
+    extra: (fixer: TSESLint.RuleFixer) => TSESLint.RuleFix[],
+  ): TSESLint.ReportFixFunction {
+    return (fixer) => {
+      const fixes = [...extra(fixer)];
+      if (binding.add) fixes.push(binding.add(fixer));
+      if (target.type === "clause") {
+        fixes.push(insertIntoBlock(fixer, target, target.node.body, statementText));
+      } else if (target.type === "reference") {
+        fixes.push(fixer.replaceText(target.node, `(${binding.name}) => { ${toStatement(sourceCode, statementText)} }`));
+      } else if (target.node.body.type === AST_NODE_TYPES.BlockStatement) {
+        fixes.push(insertIntoBlock(fixer, target, target.node.body, statementText));
+      } else {
+        const body = target.node.body;
+        // `() => ({ ... })`: the parentheses around the body go too.
+        const arrow = sourceCode.getTokenBefore(body, { filter: ASTUtils.isArrowToken });
+        let range: [number, number] = [body.range[0], body.range[1]];
+        let before = sourceCode.getTokenBefore(body);
+        let after = sourceCode.getTokenAfter(body);
+        while (arrow && before && after && before.range[0] >= arrow.range[1] && ASTUtils.isOpeningParenToken(before) && ASTUtils.isClosingParenToken(after)) {
+          range = [before.range[0], after.range[1]];
+          before = sourceCode.getTokenBefore(before);
+          after = sourceCode.getTokenAfter(after);
+        }
+        const terminator = getStatementTerminator(sourceCode) || ";";
+        fixes.push(fixer.replaceTextRange(range, `{ ${statementText}; return ${sourceCode.getText(body)}${terminator} }`));
+      }
+      return fixes;
+    };
+  }
+
+  function getOperation(target: Target): string | undefined {
+    if (target.type === "clause") return getOperationName((target.node.parent as TSESTree.TryStatement).block, sourceCode.visitorKeys);
+    const callee = target.call.callee as TSESTree.MemberExpression;
+    let object: TSESTree.Node = callee.object;
+    while (object.type === AST_NODE_TYPES.TSNonNullExpression || object.type === AST_NODE_TYPES.TSAsExpression || object.type === AST_NODE_TYPES.AwaitExpression) {
+      object = object.type === AST_NODE_TYPES.AwaitExpression ? object.argument : object.expression;
+    }
+    return object.type === AST_NODE_TYPES.CallExpression ? getCallName(object) : undefined;
+  }
+
+  /** Removes the rejection callback when the promise is awaited or returned, so the rejection reaches a caller. */
+  function getPropagateFix(target: Target): TSESLint.ReportFixFunction | undefined {
+    if (target.type === "clause") return undefined;
+    const call = target.call;
+    const outer = call.parent.type === AST_NODE_TYPES.ChainExpression ? call.parent : call;
+    const parent = outer.parent;
+    const propagates =
+      parent?.type === AST_NODE_TYPES.AwaitExpression ||
+      parent?.type === AST_NODE_TYPES.ReturnStatement ||
+      (parent?.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === outer);
+    if (!propagates) return undefined;
+    const callee = call.callee as TSESTree.MemberExpression;
+    if (target.method === "catch") {
+      if (call.arguments.length !== 1) return undefined;
+      return (fixer) => fixer.replaceTextRange([call.range[0], call.range[1]], sourceCode.getText(callee.object));
+    }
+    const [onFulfilled, onRejected] = call.arguments;
+    if (!onFulfilled || !onRejected || call.arguments.length !== 2) return undefined;
+    return (fixer) => fixer.removeRange([onFulfilled.range[1], onRejected.range[1]]);
+  }
+
+  /** How the message shows the callback: its text when short, else an outline. */
+  function getHandlerLabel(target: Target): string {
+    if (target.type === "clause") return "";
+    const text = sourceCode.getText(target.node);
+    if (text.length <= 40 && !text.includes("\n")) return text;
+    return target.node.type === AST_NODE_TYPES.FunctionExpression ? "function (…) {…}" : "(…) => …";
+  }
+
+  function getReportLocation(target: Target): TSESTree.SourceLocation {
+    if (target.type !== "clause") return target.node.loc;
+    const catchToken = sourceCode.getFirstToken(target.node);
+    const param = target.node.param;
+    const end = param ? sourceCode.getTokenAfter(param, ASTUtils.isClosingParenToken) : catchToken;
+    return { start: target.node.loc.start, end: (end ?? catchToken ?? target.node).loc.end };
+  }
+
+  function report(kind: ReportKind, target: Target): void {
+    const logger: FoundLogger = findLogger(context, target.node);
+    const operation = getOperation(target);
+    const binding = getBinding(target);
+    const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];
+    let fix: TSESLint.ReportFixFunction | null = null;
+
+    if (binding) {
+      const call = getErrorLogCall(logger.expression, logger.style, binding.name, operation === undefined ? GENERIC_MESSAGE : `${operation} failed`);
+      const logFix = getStatementFix(target, binding, call, (fixer) => (logger.import ? getImportFixes(fixer, sourceCode, logger.import) : []));
+      if (logger.origin === "assumed") suggest.push({ messageId: "logError", data: { call }, fix: logFix });
+      else fix = logFix;
+      if (kind === "emptyCatch") {
+        suggest.push({ messageId: "rethrow", data: { name: binding.name }, fix: getStatementFix(target, binding, `throw ${binding.name}`, () => []) });
+      }
+    }
+    if (kind === "discardedRejection" && target.type !== "clause") {
+      const propagate = getPropagateFix(target);
+      if (propagate) suggest.push({ messageId: "propagate", data: { method: target.method }, fix: propagate });
+    }
+
+    const what = target.type === "clause" ? "`catch` block" : target.method === "then" ? "`.then` rejection callback" : "`.catch` callback";
+    context.report({
+      loc: getReportLocation(target),
+      messageId: kind,
+      data: {
+        operation: operation === undefined ? (target.type === "clause" ? "the `try` block" : "the promise") : `\`${operation}\``,
+        logger: logger.origin === "assumed" ? "the app's structured logger" : `\`${logger.expression}\``,
+        method: target.type === "clause" ? "catch" : target.method,
+        handler: getHandlerLabel(target),
+        what,
+      },
+      fix,
+      suggest,
+    });
+  }
+
+  /**
+   * The answers the catch body gives (nested functions excluded): each status as far as the code says it,
+   * and whether one of them is a 500 that `no-catch-all-500` reports. Helpers named for their status
+   * (`reply.notFound()`, `Boom.badRequest()`) count as answers too.
+   */
+  function getAnswers(body: TSESTree.Node): { statuses: (number | undefined)[]; catchAll500: boolean } {
+    const statuses: (number | undefined)[] = [];
+    let catchAll500 = false;
+    const stack: TSESTree.Node[] = [body];
+    while (stack.length > 0) {
+      const node = stack.pop()!;
+      const send = getResponseSend(context, node);
+      const status = send?.status ?? getHelperStatus(node);
+      if (send || status !== undefined) statuses.push(status);
+      if (send?.status === 500) catchAll500 = true;
+      for (const key of sourceCode.visitorKeys[node.type] ?? []) {
+        const value = (node as unknown as Record<string, unknown>)[key];
+        for (const child of Array.isArray(value) ? value : [value]) {
+          if (child && typeof (child as TSESTree.Node).type === "string" && !isFunctionNode(child as TSESTree.Node)) stack.push(child as TSESTree.Node);
+        }
+      }
+    }
+    return { statuses, catchAll500 };
+  }
+
+  /** A catch that ignores the error it holds: flagged in request handlers, and everywhere with the option. */
+  function checkUnused(target: Target, body: TSESTree.Node): void {
+    const inHandler = findEnclosingHandler(context, target.node) !== undefined;
+    if (!inHandler && !options.includeUnusedOutsideHandlers) return;
+    const { statuses, catchAll500 } = getAnswers(body);
+    // A 500 for whatever was caught is `no-catch-all-500`'s report: one problem, one report.
+    if (catchAll500) return;
+    // Only 4xx answers: the failure was deliberately turned into an answer the client can act on.
+    const known = statuses.filter((status): status is number => status !== undefined);
+    if (known.length > 0 && known.length === statuses.length && known.every((status) => status >= 400 && status <= 499)) return;
+    report(inHandler ? "unusedInHandler" : "unusedOutsideHandler", target);
+  }
+
+  return {
+    CatchClause(node) {
+      const target: Target = { type: "clause", node };
+      if (isEmptyStatementList(node.body.body)) {
+        if (!hasExplanation(node.body)) report("emptyCatch", target);
+        return;
+      }
+      if (isErrorUsed(node)) return;
+      checkUnused(target, node.body);
+    },
+    // `promise.catch(cb)` / `promise.then(ok, cb)`.
+    "CallExpression[callee.type='MemberExpression'][callee.computed=false][callee.property.name=/^(?:catch|then)$/u]"(node: TSESTree.CallExpression) {
+      const method = getPropertyName(node.callee);
+      if (method !== "catch" && method !== "then") return;
+      const handler = method === "catch" ? node.arguments[0] : node.arguments[1];
+      if (!handler || handler.type === AST_NODE_TYPES.SpreadElement) return;
+      if (isSuccessProbe(node, method)) return;
+      if (isFunctionNode(handler)) {
+        const target: Target = { type: "callback", node: handler, call: node, method };
+        if (isErrorUsed(handler)) return;
+        if (isDiscardingFunction(handler)) {
+          // `.catch(() => null /* why */)`: a comment next to the callback explains it too.
+          const nearby = [...sourceCode.getCommentsBefore(handler), ...sourceCode.getCommentsAfter(handler)];
+          if (!hasExplanation(handler) && !nearby.some(isExplanatoryComment)) report("discardedRejection", target);
+          return;
+        }
+        checkUnused(target, handler.body);
+        return;
+      }
+      if (isNoopReference(handler)) report("discardedRejection", { type: "reference", node: handler, call: node, method });
+    },
+  };
+}
