@@ -363,6 +363,9 @@ function getResponseClass(context: RuleContext, node: TSESTree.Node): "Response"
     const variable = getVariable(context, node);
     return variable === null || variable.defs.length === 0 ? "Response" : undefined;
   }
+  // `NextResponse` is imported from `next/…`: a file that imports no framework has none (and the check
+  // spares a scope lookup for every `new Map()` and `x.json()` of ordinary code).
+  if (getFrameworkImports(context.sourceCode).frameworks.size === 0) return undefined;
   const imported = getImportedName(context, node);
   return imported?.imported === "NextResponse" && imported.source.startsWith("next/") ? "NextResponse" : undefined;
 }
@@ -409,6 +412,8 @@ function fromResponseObject(
 /** `throw new InternalServerErrorException(...)`, `throw new HttpException(body, status)`, `throw new HTTPException(500, { message })`. */
 function fromException(context: RuleContext, node: TSESTree.NewExpression): ResponseSend | undefined {
   if (node.parent.type !== AST_NODE_TYPES.ThrowStatement || node.callee.type !== AST_NODE_TYPES.Identifier) return undefined;
+  // Nest's and Hono's exception classes are imported from their framework.
+  if (getFrameworkImports(context.sourceCode).frameworks.size === 0) return undefined;
   const imported = getImportedName(context, node.callee);
   if (!imported) return undefined;
   const args = node.arguments;
