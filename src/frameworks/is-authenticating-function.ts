@@ -127,7 +127,27 @@ function mentionsLoginPath(node: TSESTree.Node): boolean {
   return false;
 }
 
+/**
+ * Every way to write a 401 or 403 that `getResponseSend` reads spells `401` / `403` or names it
+ * (`UNAUTHORIZED`, `HttpStatus.Forbidden`, `reply.unauthorized()`, `UnauthorizedException`), in the file if
+ * not in the function (a `const` status). A file with none of these cannot deny by status.
+ */
+const MAY_DENY_BY_STATUS = /40[13]|nauthori|NAUTHORI|orbidden|ORBIDDEN/u;
+let lastText: string | undefined;
+let lastMayDeny = false;
+
+function mayDenyByStatus(context: RuleContext): boolean {
+  const text = context.sourceCode.text;
+  if (text !== lastText) {
+    lastText = text;
+    lastMayDeny = MAY_DENY_BY_STATUS.test(text);
+  }
+  return lastMayDeny;
+}
+
 function isDenyingSend(context: RuleContext, node: TSESTree.Node): boolean {
+  // Resolving a send is the costly part of reading a handler; skip it where no deny status can be written.
+  if (!mayDenyByStatus(context)) return false;
   const status = getResponseSend(context, node)?.status;
   return status === 401 || status === 403;
 }

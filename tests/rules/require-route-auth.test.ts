@@ -135,6 +135,21 @@ app.get("/e", asyncHandler(protect), authController.restrictTo("admin"), (req, r
 app.get("/f", auth.required, (req, res) => res.json(req.query));`,
     },
     {
+      name: "express: inline middleware that answers a status held in a module constant",
+      filename: files.ts,
+      code: `import express from "express";
+const DENIED = 403;
+const app = express();
+app.get(
+  "/internal/jobs",
+  (req, res, next) => {
+    if (!req.headers.authorization) return res.status(DENIED).end();
+    next();
+  },
+  (req, res) => res.json([]),
+);`,
+    },
+    {
       name: "express: inline middleware that reads the Authorization header and answers 401",
       filename: files.ts,
       code: `import express from "express";
