@@ -1129,6 +1129,17 @@ export class CommentsController {
       errors: [missing("POST /comments", "nest", { line: 7 })],
     },
     {
+      // No quoted framework module and no path starting with `/`: only `Controller` lets the file through the text gate.
+      name: "nest: decorators re-exported from a local module",
+      filename: files.nest,
+      code: `import { Controller, Get } from "./nest";
+@Controller("reports")
+export class ReportsController {
+  @Get() list() { return this.reports.list(); }
+}`,
+      errors: [missing("GET /reports", "nest", { line: 4 })],
+    },
+    {
       name: "nest: @ApiBearerAuth documents auth but does not enforce it; the guard of another method is suggested",
       filename: files.nest,
       code: `import { Controller, Get, UseGuards } from "@nestjs/common";
