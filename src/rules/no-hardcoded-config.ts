@@ -577,9 +577,7 @@ function listen(context: Context, options: Options[0], gates: { mayStart: boolea
     listeners["CallExpression[callee.type='MemberExpression'][callee.object.name='AbortSignal'][callee.property.name='timeout']"] = checkAbortSignalTimeout;
   }
   if (mayHoldUrl) {
-    listeners.Literal = (node) => {
-      if (typeof node.value === "string" && node.value.includes("://")) checkUrl(node as TSESTree.StringLiteral, node.value);
-    };
+    listeners["Literal[value=/:\\/\\//u]"] = (node: TSESTree.StringLiteral) => checkUrl(node, node.value);
     listeners.TemplateLiteral = (node) => {
       const value = node.expressions.length === 0 ? node.quasis[0]?.value.cooked : undefined;
       if (value?.includes("://") && node.parent.type !== AST_NODE_TYPES.TaggedTemplateExpression) checkUrl(node, value);

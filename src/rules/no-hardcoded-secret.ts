@@ -371,8 +371,8 @@ export default createRule<Options, MessageIds>({
     }
 
     return {
-      Literal(node) {
-        if (typeof node.value !== "string" || node.value.length === 0) return;
+      // Strings with something in them; ESLint skips numbers, booleans, `null` and blank strings for us.
+      "Literal[value=/\\S/u]"(node: TSESTree.StringLiteral) {
         const parent = node.parent;
         if (
           parent.type === AST_NODE_TYPES.ImportDeclaration ||

@@ -270,8 +270,9 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
     ImportDeclaration(node) {
       if (HEALTH_MODULE.test(node.source.value)) servedByPackage = true;
     },
-    Literal(node) {
-      if (typeof node.value === "string") notePath(node.value);
+    // Paths start with `/`: ESLint skips the other literals for us.
+    "Literal[value=/^\\//u]"(node: TSESTree.StringLiteral) {
+      notePath(node.value);
     },
     TemplateLiteral(node) {
       if (node.expressions.length === 0) notePath(node.quasis[0]?.value.cooked ?? undefined);
