@@ -1,3 +1,5 @@
+import { getLastAnswerMemo } from "../utils/get-last-answer-memo.js";
+
 /** What a file is to Next.js, judged from its path. */
 export interface NextRouteFile {
   router: "app" | "pages";
@@ -23,18 +25,8 @@ function toPath(segments: readonly string[]): string {
   return `/${kept.join("/")}`;
 }
 
-let lastFilename: string | undefined;
-let lastRouteFile: NextRouteFile | undefined;
-
 /** App Router `app/**\/route.ts` and Pages Router `pages/api/**` files; anything else is `undefined`. */
-export function getNextRouteFile(filename: string): NextRouteFile | undefined {
-  // Several rules ask about the same file in a row.
-  if (filename !== lastFilename) {
-    lastFilename = filename;
-    lastRouteFile = computeNextRouteFile(filename);
-  }
-  return lastRouteFile;
-}
+export const getNextRouteFile: (filename: string) => NextRouteFile | undefined = getLastAnswerMemo(computeNextRouteFile);
 
 function computeNextRouteFile(filename: string): NextRouteFile | undefined {
   const normalized = filename.replaceAll("\\", "/");

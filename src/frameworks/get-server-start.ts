@@ -1,6 +1,7 @@
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 
 import { getImportOrigin, getRequireSource } from "../utils/get-import-origin.js";
+import { getLastAnswerMemo } from "../utils/get-last-answer-memo.js";
 import { getFrameworkImports } from "./get-framework-imports.js";
 import { isFunctionNode } from "./get-function-from-expression.js";
 import { getReceiver } from "./get-receiver.js";
@@ -265,17 +266,7 @@ export const MAY_START_SERVER = /\blisten\s*(?:\?\.\s*)?\(|\bserve\b/u;
  * `listen` or a `serve` (by that name, or imported under another). A cheap file-level gate for rules
  * that report only on server starts.
  */
-export function mayStartServer(text: string): boolean {
-  // Three rules ask about the same file in a row.
-  if (text !== lastText) {
-    lastText = text;
-    lastAnswer = MAY_START_SERVER.test(text);
-  }
-  return lastAnswer;
-}
-
-let lastText: string | undefined;
-let lastAnswer = false;
+export const mayStartServer: (text: string) => boolean = getLastAnswerMemo((text) => MAY_START_SERVER.test(text));
 
 /**
  * A listener selector for the calls {@link getServerStart} can accept in this file: `X.listen(...)`,

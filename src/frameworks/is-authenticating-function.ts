@@ -4,6 +4,7 @@ import { getAuthNameInfo, getNameWords } from "./is-auth-name.js";
 import { getNameParts, isNamedIn, type AuthVocabulary } from "./get-auth-vocabulary.js";
 import { getResponseSend } from "./get-response-send.js";
 import type { FunctionNode, RuleContext } from "./types.js";
+import { getLastAnswerMemo } from "../utils/get-last-answer-memo.js";
 
 /** Read from anything: `req.headers.authorization`, `req.cookies.token`. */
 const CREDENTIAL_PROPERTIES = new Set(["authorization", "cookies", "signedCookies"]);
@@ -133,21 +134,11 @@ function mentionsLoginPath(node: TSESTree.Node): boolean {
  * not in the function (a `const` status). A file with none of these cannot deny by status.
  */
 const MAY_DENY_BY_STATUS = /40[13]|nauthori|NAUTHORI|orbidden|ORBIDDEN/u;
-let lastText: string | undefined;
-let lastMayDeny = false;
-
-function mayDenyByStatus(context: RuleContext): boolean {
-  const text = context.sourceCode.text;
-  if (text !== lastText) {
-    lastText = text;
-    lastMayDeny = MAY_DENY_BY_STATUS.test(text);
-  }
-  return lastMayDeny;
-}
+const mayDenyByStatus = getLastAnswerMemo((text) => MAY_DENY_BY_STATUS.test(text));
 
 function isDenyingSend(context: RuleContext, node: TSESTree.Node): boolean {
   // Resolving a send is the costly part of reading a handler; skip it where no deny status can be written.
-  if (!mayDenyByStatus(context)) return false;
+  if (!mayDenyByStatus(context.sourceCode.text)) return false;
   const status = getResponseSend(context, node)?.status;
   return status === 401 || status === 403;
 }
