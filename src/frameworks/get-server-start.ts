@@ -259,7 +259,7 @@ function fromServe(context: RuleContext, call: TSESTree.CallExpression): ServerS
 const cache = new WeakMap<TSESTree.CallExpression, ServerStart | null>();
 
 /** `.listen(` (also `?.(`); `serve` as a word (`serve(`, `Bun.serve`, `{ serve as start }`). */
-export const MAY_START_SERVER = /\blisten\s*(?:\?\.\s*)?\(|\bserve\b/u;
+const MAY_START_SERVER = /\blisten\s*(?:\?\.\s*)?\(|\bserve\b/u;
 
 /**
  * Whether a file's text can hold a server start: every shape {@link getServerStart} accepts calls

@@ -124,11 +124,6 @@ function getImportedNames(sourceCode: Readonly<TSESLint.SourceCode>, clients: re
  * Whether any call in the file can be a known client's: the file binds a name to a client module.
  * A file-level check, so a rule can skip every call when the answer is no.
  */
-/** The pattern of a quoted module specifier of one of the clients, for a rule's combined file-level gate. */
-export function getClientSpecifierPattern(clients: readonly ConfigClient[]): RegExp {
-  return getSources(clients).quoted;
-}
-
 export function mayCallConfigClient(context: Context, clients: readonly ConfigClient[]): boolean {
   return getImportedNames(context.sourceCode, clients).size > 0;
 }
