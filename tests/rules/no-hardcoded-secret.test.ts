@@ -92,6 +92,13 @@ ruleTester.run("no-hardcoded-secret", rule, {
     // JSX props and a type position.
     'const el = <input type="password" name="password" />;',
     'type Mode = "password" | "token";',
+    // Places where a string is a name, not a value: even a token-shaped one is not a credential there.
+    `import key from "${tokens.github}";`,
+    `const key = require("${tokens.github}");`,
+    `const handlers = { "${tokens.aws}": run };`,
+    `const handler = handlers["${tokens.aws}"];`,
+    `switch (kind) { case "${tokens.github}": break; }`,
+    `if (typeof token === "${tokens.github}") {}`,
     // Test code.
     { code: 'const JWT_SECRET = "supersecret123";', filename: "src/auth.spec.ts" },
     { code: 'const user = { password: "hunter22" };', filename: "tests/fixtures/user.ts" },
