@@ -128,12 +128,16 @@ const CALL_METHODS = new Set([...SEND_METHODS.keys(), ...FASTIFY_SHORTCUTS.keys(
 
 /**
  * A listener selector for the nodes {@link getResponseSend} can accept: a member call named for a send
- * method, a `new`, a `status` / `body` assignment. ESLint filters the other calls and assignments out
- * before a rule runs; the names are the same ones `getResponseSend` checks first.
+ * method, `new Response` / `new NextResponse`, a thrown `new` (framework exceptions), a `status` /
+ * `body` assignment. ESLint filters the other calls, `new`s and assignments out before a rule runs; the
+ * names are the same ones `getResponseSend` checks first. A `NextResponse` imported under another name
+ * is recognised by `getResponseSend` but not selected here: half of all `new`s would be listened to
+ * for a spelling nobody uses.
  */
 export const RESPONSE_SEND_SELECTOR = [
   `CallExpression[callee.type='MemberExpression'][callee.computed=false][callee.property.name=/^(?:${[...CALL_METHODS].join("|")})$/u]`,
-  "NewExpression",
+  "NewExpression[callee.type='Identifier'][callee.name=/^(?:Response|NextResponse)$/u]",
+  "ThrowStatement > NewExpression[callee.type='Identifier']",
   "AssignmentExpression[operator='='][left.type='MemberExpression'][left.computed=false][left.property.name=/^(?:status|body)$/u]",
 ].join(", ");
 
