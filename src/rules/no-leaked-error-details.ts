@@ -133,11 +133,15 @@ export default createRule<[], MessageIds>({
     const sourceCode = context.sourceCode;
     const reported = new Set<TSESTree.Node>();
 
-    const quote = (() => {
-      const token = sourceCode.ast.tokens.find((t) => t.type === AST_TOKEN_TYPES.String);
-      return token?.value.startsWith("'") ? "'" : '"';
-    })();
-    const generic = `${quote}${GENERIC_MESSAGE}${quote}`;
+    /** The file's string quote, read from its first string token only when a fix needs it. */
+    let fileQuote: string | undefined;
+    function getQuote(): string {
+      fileQuote ??= sourceCode.ast.tokens.find((t) => t.type === AST_TOKEN_TYPES.String)?.value.startsWith("'") ? "'" : '"';
+      return fileQuote;
+    }
+    function getGenericMessage(): string {
+      return `${getQuote()}${GENERIC_MESSAGE}${getQuote()}`;
+    }
 
     /** Removes an object member with the comma that separates it from the next (or the previous) one. */
     function removeProperty(fixer: TSESLint.RuleFixer, property: TSESTree.Property | TSESTree.SpreadElement): TSESLint.RuleFix {
@@ -342,7 +346,7 @@ export default createRule<[], MessageIds>({
       const imports = sourceCode.ast.body.filter((statement): statement is TSESTree.ImportDeclaration => statement.type === AST_NODE_TYPES.ImportDeclaration).map((statement) => statement.source.value);
       if (handler.framework === "fastify" && request) return `${request}.id`;
       if (handler.framework === "hono" && ctx && (/\.get\(\s*["']requestId["']\s*\)/u.test(text) || imports.includes("hono/request-id"))) {
-        return `${ctx}.get(${quote}requestId${quote})`;
+        return `${ctx}.get(${getQuote()}requestId${getQuote()})`;
       }
       if (handler.framework === "koa" && ctx && text.includes(".state.requestId")) return `${ctx}.state.requestId`;
       if (handler.framework === "express" || handler.framework === "next" || handler.framework === "nest") {
@@ -363,6 +367,7 @@ export default createRule<[], MessageIds>({
       for (let node = leak.node; node !== root && node.parent; node = node.parent) {
         if (unwrapExpression(node.parent) === node.parent && node.parent.type !== AST_NODE_TYPES.ChainExpression) wrapped = true;
       }
+      const generic = getGenericMessage();
       const replacement = leak.whole && !wrapped && isJsonPosition ? `{ error: ${generic} }` : generic;
       const statusNode = send.statusNode;
       if (send.status !== undefined || !statusNode || leak.stack || hasSideEffect(statusNode)) return replacement;
@@ -378,13 +383,13 @@ export default createRule<[], MessageIds>({
         const spread = leak.spread;
         const object = spread.parent as TSESTree.ObjectExpression;
         if (requestId !== undefined) return undefined;
-        if (object.properties.length === 1) return (fixer) => fixer.replaceText(object, `{ error: ${generic} }`);
+        if (object.properties.length === 1) return (fixer) => fixer.replaceText(object, `{ error: ${getGenericMessage()} }`);
         return (fixer) => removeProperty(fixer, spread);
       }
       const root = getRoot(leak, body);
       // `JSON.stringify(err)` stays JSON: only the error inside is replaced.
       const stringified = root === leak.node && isJsonStringify(root) ? root.arguments[0] : undefined;
-      if (stringified && requestId === undefined) return (fixer) => fixer.replaceText(stringified, `{ error: ${generic} }`);
+      if (stringified && requestId === undefined) return (fixer) => fixer.replaceText(stringified, `{ error: ${getGenericMessage()} }`);
       const replacement = getReplacement(leak, root, send, body);
       const property = root.parent?.type === AST_NODE_TYPES.Property && root.parent.value === root ? root.parent : undefined;
       const object = property?.parent.type === AST_NODE_TYPES.ObjectExpression ? property.parent : undefined;
@@ -427,7 +432,7 @@ export default createRule<[], MessageIds>({
           const requestId = getRequestId(send);
           const withRequestId = requestId === undefined ? undefined : getFix(leak, send, body, requestId);
           const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];
-          if (!sound && fix) suggest.push({ messageId: "useGenericMessage", data: { message: generic }, fix });
+          if (!sound && fix) suggest.push({ messageId: "useGenericMessage", data: { message: getGenericMessage() }, fix });
           if (withRequestId) suggest.push({ messageId: "addRequestId", data: { requestId }, fix: withRequestId });
           context.report({
             node: leak.node,
