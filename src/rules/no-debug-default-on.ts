@@ -64,6 +64,12 @@ function getStaticOnString(node: TSESTree.Node): string | undefined {
   return value !== undefined && ON_VALUES.has(value) ? value : undefined;
 }
 
+/**
+ * Attribute tests, after the property holding the value, for what {@link isBooleanTrue} can accept: the
+ * literal `true` (its `raw` tells it from the string `"true"`), or a TypeScript wrapper around a value.
+ */
+const BOOLEAN_TRUE_ATTRIBUTES = [".raw='true'", ".type=/^TS(?:As|NonNull|Satisfies)Expression$|^TSTypeAssertion$/u"];
+
 function isBooleanTrue(node: TSESTree.Node): boolean {
   const target = unwrapParentheses(node);
   return target.type === AST_NODE_TYPES.Literal && target.value === true;
@@ -526,10 +532,12 @@ function listen(
 
   const listeners: TSESLint.RuleListener = {};
   if (mayNameDebug) {
-    listeners.LogicalExpression = checkLogical;
-    listeners.BinaryExpression = checkNegatedOff;
-    listeners.VariableDeclarator = checkModuleConstant;
-    listeners["ObjectExpression > Property"] = checkOption;
+    // The selectors hold the checks' first, purely syntactic conditions (the operator; a `true` value,
+    // perhaps under a TypeScript wrapper): ESLint skips the many other nodes of these types for us.
+    listeners["LogicalExpression[operator=/^(?:\\|\\||\\?\\?)$/u]"] = checkLogical;
+    listeners["BinaryExpression[operator=/^!==?$/u]"] = checkNegatedOff;
+    listeners[`VariableDeclarator[id.type='Identifier']:matches(${BOOLEAN_TRUE_ATTRIBUTES.map((attribute) => `[init${attribute}]`).join(", ")})`] = checkModuleConstant;
+    listeners[`ObjectExpression > Property[computed=false][kind='init']:matches(${BOOLEAN_TRUE_ATTRIBUTES.map((attribute) => `[value${attribute}]`).join(", ")})`] = checkOption;
     listeners.ObjectPattern = checkDestructured;
   }
   if (maySetMode) listeners["AssignmentExpression[left.type='MemberExpression'][left.property.name='env']"] = checkKoaEnv;

@@ -240,6 +240,15 @@ ruleTester.run("no-debug-default-on", rule, {
       errors: [{ messageId: "constantOn", data: { name: "DEBUG", fixed: ON }, line: 2, column: 15, endColumn: 19 }],
     },
     {
+      name: "a true under a TypeScript wrapper: const DEBUG = true as boolean; { debug: true as const }",
+      code: "const DEBUG = true as boolean;\nexport default { debug: true as const };",
+      output: `const DEBUG = ${ON};\nexport default { debug: ${ON} };`,
+      errors: [
+        { messageId: "constantOn", data: { name: "DEBUG", fixed: ON }, line: 1, column: 15, endColumn: 30 },
+        { messageId: "optionOn", data: { key: "debug", fixed: ON }, line: 2, column: 18, endColumn: 38 },
+      ],
+    },
+    {
       name: "exported isDebug derives DEBUG; debugMode derives DEBUG_MODE",
       code: "export const isDebug = true;\nexport let debugMode = true;",
       output: `export const isDebug = ${ON};\nexport let debugMode = process.env.DEBUG_MODE?.toLowerCase() === "true";`,
