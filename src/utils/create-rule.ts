@@ -25,17 +25,26 @@ export interface HardenRuleDocs {
 
 const createRuleWithDocs = ESLintUtils.RuleCreator<HardenRuleDocs>(getDocsUrl);
 
-/** Deep equality of two JSON values (rule options are JSON by their schema). */
+/**
+ * Deep equality of two JSON values (rule options are JSON by their schema). Plain loops, no closures or
+ * key arrays: it runs for every rule on every file.
+ */
 function isSameJson(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
   if (Array.isArray(a)) {
-    return Array.isArray(b) && a.length === b.length && a.every((item, index) => isSameJson(item, b[index]));
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let index = 0; index < a.length; index++) if (!isSameJson(a[index], b[index])) return false;
+    return true;
   }
   if (Array.isArray(b)) return false;
-  const keys = Object.keys(a);
-  if (keys.length !== Object.keys(b).length) return false;
-  return keys.every((key) => Object.hasOwn(b, key) && isSameJson((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
+  let keys = 0;
+  for (const key in a) {
+    if (!Object.hasOwn(b, key) || !isSameJson((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key])) return false;
+    keys++;
+  }
+  for (const _key in b) keys--;
+  return keys === 0;
 }
 
 /**
