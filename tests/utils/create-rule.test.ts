@@ -47,6 +47,7 @@ describe("createRule", () => {
       [{ names: ["c", "b"], strict: false, nested: { depth: 1 } }],
       [{ names: ["c", "b"], strict: false, nested: { depth: 2 } }],
       [{ names: ["c", "b"], nested: { depth: 2 } }],
+      [{ names: ["c", "b"], nested: { depth: 2 }, strict: true }],
       [],
     ];
     for (const options of variants) lint(options);
