@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 
 import type { Framework } from "./types.js";
+import { getLastAnswerMemo } from "../utils/get-last-answer-memo.js";
 
 /** Local names under which this file can reach each framework's factories. */
 export interface FrameworkImports {
@@ -106,8 +107,15 @@ const cache = new WeakMap<TSESTree.Program, FrameworkImports>();
  * The opening of every module specifier {@link getFramework} knows: a quote, then the package name.
  * Scanning the text is far cheaper than walking the statements, and most files import no framework.
  */
-export const FRAMEWORK_SPECIFIER_START = String.raw`express|fastify|hono|koa|next|@nestjs\/|@hono\/|@koa\/|@fastify\/`;
+const FRAMEWORK_SPECIFIER_START = String.raw`express|fastify|hono|koa|next|@nestjs\/|@hono\/|@koa\/|@fastify\/`;
 const MAY_IMPORT_FRAMEWORK = new RegExp(`["'\`](?:${FRAMEWORK_SPECIFIER_START})`, "u");
+
+/**
+ * Whether a file's text holds a quoted specifier that starts like a framework module's: a necessary
+ * condition for any framework import. Remembered for the file, so the rules that ask it as their own
+ * gate and {@link getFrameworkImports} scan the text once between them.
+ */
+export const mayImportFramework: (text: string) => boolean = getLastAnswerMemo((text) => MAY_IMPORT_FRAMEWORK.test(text));
 
 function createImports(): FrameworkImports {
   return {
@@ -127,7 +135,7 @@ export function getFrameworkImports(sourceCode: Readonly<TSESLint.SourceCode>): 
   const program = sourceCode.ast;
   const cached = cache.get(program);
   if (cached) return cached;
-  if (!MAY_IMPORT_FRAMEWORK.test(sourceCode.text)) {
+  if (!mayImportFramework(sourceCode.text)) {
     const none = createImports();
     cache.set(program, none);
     return none;
