@@ -12,7 +12,7 @@ import { isConditionallyExecuted } from "../utils/is-conditionally-executed.js";
 import { isDevelopmentOnly } from "../utils/is-development-only.js";
 import { isTestFile } from "../utils/is-test-file.js";
 import { toConstantCase } from "../utils/is-secret-name.js";
-import { getUnwrappedExpression } from "../utils/get-unwrapped-expression.js";
+import { getUnwrappedExpression, TS_WRAPPER_TYPES } from "../utils/get-unwrapped-expression.js";
 
 type Options = [{ names?: string[] }];
 type MessageIds =
@@ -68,7 +68,7 @@ function getStaticOnString(node: TSESTree.Node): string | undefined {
  * Attribute tests, after the property holding the value, for what {@link isBooleanTrue} can accept: the
  * literal `true` (its `raw` tells it from the string `"true"`), or a TypeScript wrapper around a value.
  */
-const BOOLEAN_TRUE_ATTRIBUTES = [".raw='true'", ".type=/^TS(?:As|NonNull|Satisfies)Expression$|^TSTypeAssertion$/u"];
+const BOOLEAN_TRUE_ATTRIBUTES = [".raw='true'", `.type=/^(?:${TS_WRAPPER_TYPES.join("|")})$/u`];
 
 function isBooleanTrue(node: TSESTree.Node): boolean {
   const target = unwrapParentheses(node);

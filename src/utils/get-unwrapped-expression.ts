@@ -7,6 +7,14 @@ export interface UnwrapOptions {
   chain?: boolean;
 }
 
+/** The TypeScript-only wrappers {@link getUnwrappedExpression} looks through, for listener selectors. */
+export const TS_WRAPPER_TYPES = [
+  AST_NODE_TYPES.TSAsExpression,
+  AST_NODE_TYPES.TSNonNullExpression,
+  AST_NODE_TYPES.TSSatisfiesExpression,
+  AST_NODE_TYPES.TSTypeAssertion,
+] as const;
+
 /**
  * The expression under TypeScript-only wrappers (`x as T`, `x!`, `x satisfies T`, `<T>x`), which change
  * nothing at run time, and optionally under `await` and optional-chain wrappers.
