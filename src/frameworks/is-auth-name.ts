@@ -146,6 +146,17 @@ const JOINED = new Map([
   ["api keys", "apikeys"],
 ]);
 
+/**
+ * Pattern sources, for a case-insensitive scan, of which every auth name has one: the auth words, the
+ * nouns that name auth with a verb, and the joined words however they are written apart (`logged_in`,
+ * `api-key`). A text matching none of them contains no name {@link getAuthWordsKind} calls auth.
+ */
+export const AUTH_NAME_PATTERNS: readonly string[] = [
+  ...AUTH_WORDS,
+  ...OBJECT_VERBS.keys(),
+  ...[...JOINED.keys()].map((pair) => pair.split(" ").join("[^a-z0-9]*")),
+];
+
 /** Names repeat across a codebase (`req`, `res.json`, `next`): their words are split once. Bounded. */
 const wordsCache = new Map<string, readonly string[]>();
 

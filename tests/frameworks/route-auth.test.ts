@@ -235,6 +235,26 @@ describe("isAuthenticatingFunction", () => {
       `),
     ).toEqual([true, true, true, true, true, true, false, false, false]);
   });
+
+  it("reads past its text gate for auth names written apart and for the project's own names", () => {
+    expect(
+      check(`
+        ((req, res, next) => { if (!is_logged_in(req)) return res.sendStatus(401); next(); });
+        ((req, res, next) => { if (!check_api_key(req)) return res.sendStatus(401); next(); });
+        ((req, res, next) => (sign_in_required(req) ? next() : res.sendStatus(401)));
+        ((req, res, next) => (gatekeeper(req) ? next() : res.sendStatus(401)));
+        ((req, res) => res.send("hi"));
+      `),
+    ).toEqual([true, true, true, false, false]);
+    const vocabulary = getAuthVocabulary({ auth: { names: ["gatekeeper"] } });
+    const results: boolean[] = [];
+    probeModel("((req, res, next) => (gatekeeper(req) ? next() : res.sendStatus(401)));", (context) => ({
+      ArrowFunctionExpression(node) {
+        results.push(isAuthenticatingFunction(context, node, vocabulary));
+      },
+    }));
+    expect(results).toEqual([true]);
+  });
 });
 
 describe("getModuleAuthBindings", () => {
