@@ -212,15 +212,14 @@ function listen(context: Context): TSESLint.RuleListener {
     );
   }
 
-  /** Existing auth this file applies elsewhere, usable at `route`: copied as a suggestion. */
   /** Per framework, the auth that protects routes of this file, in route order: computed once, at the first report. */
   let protectedAuths: Map<RouteRegistration["framework"], RouteAuth[]> | undefined;
   function getProtectedAuths(framework: RouteRegistration["framework"]): RouteAuth[] {
     if (!protectedAuths) {
       protectedAuths = new Map();
       for (const entry of pending) {
-        // Only middleware and guards can be copied, and neither depends on the handler: a route whose
-        // auth is not known yet is asked without reading its handler, the costly part.
+        // Only middleware and guards can be copied, and neither depends on the handler: an exempt route,
+        // whose auth was never asked, is asked without reading its handler, the costly part.
         const auth = entry.auth === null ? getRouteAuth(context, entry.route, vocabulary, { handler: false }) : entry.auth;
         if (auth?.status !== "protected") continue;
         const list = protectedAuths.get(entry.route.framework) ?? [];
@@ -231,6 +230,7 @@ function listen(context: Context): TSESLint.RuleListener {
     return protectedAuths.get(framework) ?? [];
   }
 
+  /** Existing auth this file applies elsewhere, usable at `route`: copied as a suggestion. */
   function findCandidate(route: RouteRegistration): { text: string } | undefined {
     for (const auth of getProtectedAuths(route.framework)) {
       if (route.framework === "nest") {
@@ -345,11 +345,10 @@ function listen(context: Context): TSESLint.RuleListener {
     },
     "Program:exit"() {
       for (const route of getDeclaredRoutes(context)) pending.push({ route, auth: null });
-      for (const entry of pending) {
-        const route = entry.route;
-        if (isExempt(route) || getAuth(entry)) continue;
-        report(route);
-      }
+      // Every route's auth before the first report: the suggestion search at that report reads them
+      // instead of asking again for the routes after it.
+      const open = pending.filter((entry) => !isExempt(entry.route) && !getAuth(entry));
+      for (const entry of open) report(entry.route);
     },
   };
 }
