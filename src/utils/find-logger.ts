@@ -141,6 +141,20 @@ function findRequestLogger(context: RuleContext, node: TSESTree.Node): FoundLogg
  * `origin: "assumed"` means none is known: callers offer the rewrite as a suggestion only.
  */
 export function findLogger(context: RuleContext, node: TSESTree.Node): FoundLogger {
+  // Every input of the answer — the enclosing functions, the bindings in scope, the file's settings — is
+  // the same for all nodes whose innermost scope is the same: the console calls of a function share it.
+  const scope = context.sourceCode.getScope(node);
+  let found = byScope.get(scope);
+  if (!found) {
+    found = computeLogger(context, node, scope);
+    byScope.set(scope, found);
+  }
+  return found;
+}
+
+const byScope = new WeakMap<TSESLint.Scope.Scope, FoundLogger>();
+
+function computeLogger(context: RuleContext, node: TSESTree.Node, scope: TSESLint.Scope.Scope): FoundLogger {
   const fromRequest = findRequestLogger(context, node);
   if (fromRequest) return fromRequest;
   const settings = getHardenSettings(context).logger;
@@ -152,7 +166,6 @@ export function findLogger(context: RuleContext, node: TSESTree.Node): FoundLogg
       origin: "settings",
     };
   }
-  const scope = context.sourceCode.getScope(node);
   for (const name of LOGGER_NAMES) {
     const variable = ASTUtils.findVariable(scope, name);
     if (variable && variable.defs.length > 0 && (name === "logger" ? mayBeLoggerObject(variable) : isLoggerBinding(variable))) {
