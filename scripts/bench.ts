@@ -2,8 +2,8 @@
  * `npm run bench [-- <dir>...]`: what the plugin costs, measured with ESLint's own `stats` in one process
  * on the same files for every config: parse time, total rule time and per-rule time of `harden/strict`,
  * and — for reference — `harden/recommended`, eslint-plugin-security's and eslint-plugin-sonarjs's
- * recommended configs and core `no-console` + `no-empty`. Prints rule-time / parse-time ratios (bar: harden/strict ≤ 0.05),
- * ms per 1,000 lines per rule, and the slowest three harden rules.
+ * recommended configs and core `no-console` + `no-empty`. Prints rule-time / parse-time ratios (bar:
+ * harden/strict ≤ 0.05), ms per 1,000 lines per rule, and the slowest three harden rules.
  *
  * Run after `npm run build`: it measures the built `dist/`, as users run it.
  * `--harden-only` measures harden/strict alone, for quick iterations.
