@@ -1,0 +1,135 @@
+/**
+ * `npm run bench:fix-safety -- <folder with the checkouts> [--app <id>]... [--no-install]`
+ *
+ * For each app of bench/real-apps/fix-safety.tsv: installs its dependencies (its `install` command, once;
+ * skipped when `node_modules` is there or with `--no-install`), runs its `check` command (type-check, and
+ * a build where named), then for `recommended` and `strict`, each without settings and with the
+ * `settings.harden` that names what the app really has:
+ *   1. `eslint --fix` over its server paths (through ESLint's API, as the CLI does);
+ *   2. no file may fail to parse afterwards, and the check that passed before must pass after;
+ *   3. a second `--fix` must change nothing;
+ * then puts the files back as they were. Prints a table and exits non-zero when any run fails.
+ * See docs/benchmarks.md.
+ */
+import { execSync, spawnSync } from "node:child_process";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
+import { ESLint } from "eslint";
+
+import { createAppLinter, getServerPaths } from "./lint-app.js";
+import { CONFIG_NAMES, readApps, readFixSafetyApps, type App, type ConfigName } from "./manifest.js";
+
+const args = process.argv.slice(2).filter((a) => a !== "--");
+const onlyApps: string[] = [];
+for (let index = args.indexOf("--app"); index !== -1; index = args.indexOf("--app")) {
+  onlyApps.push(args[index + 1] ?? "");
+  args.splice(index, 2);
+}
+const noInstall = args.includes("--no-install");
+const [checkouts] = args.filter((a) => !a.startsWith("--"));
+if (!checkouts) {
+  console.error("usage: npm run bench:fix-safety -- <folder with the checkouts> [--app <id>]... [--no-install]");
+  process.exit(2);
+}
+
+interface CheckResult {
+  ok: boolean;
+  output: string;
+}
+
+function runCheck(command: string, cwd: string): CheckResult {
+  const result = spawnSync("sh", ["-c", command], { cwd, encoding: "utf8", maxBuffer: 1 << 28, env: { ...process.env, CI: "1", NEXT_TELEMETRY_DISABLED: "1" } });
+  return { ok: result.status === 0, output: `${result.stdout}${result.stderr}` };
+}
+
+/** The first lines of a failed check that name an error, for the report. */
+function firstErrors(output: string): string {
+  const lines = output.split("\n").filter((line) => /error|Error/u.test(line));
+  return (lines.length > 0 ? lines : output.split("\n")).slice(0, 8).join("\n      ");
+}
+
+interface Run {
+  app: string;
+  config: ConfigName;
+  settings: boolean;
+  filesFixed: number;
+  parseErrors: string[];
+  checkAfter: CheckResult | undefined;
+  secondPass: string[];
+}
+
+async function fixOnce(app: App, root: string, config: ConfigName, settings: Record<string, unknown> | undefined) {
+  const eslint = createAppLinter(root, config, { fix: true, settings });
+  const results = await eslint.lintFiles(getServerPaths(app, root).present);
+  await ESLint.outputFixes(results);
+  return results;
+}
+
+async function runVariant(app: App, root: string, check: string, config: ConfigName, settings: Record<string, unknown> | undefined): Promise<Run> {
+  const run: Run = { app: app.id, config, settings: settings !== undefined, filesFixed: 0, parseErrors: [], checkAfter: undefined, secondPass: [] };
+  // Every file ESLint may write, as it was, so the checkout is left untouched whatever happens.
+  const eslint = createAppLinter(root, config, { settings });
+  const files = (await eslint.lintFiles(getServerPaths(app, root).present)).map((r) => r.filePath);
+  const originals = new Map(files.map((file) => [file, readFileSync(file, "utf8")]));
+  try {
+    const first = await fixOnce(app, root, config, settings);
+    run.filesFixed = first.filter((r) => r.output !== undefined).length;
+    for (const result of first) {
+      for (const message of result.messages) {
+        if (message.fatal) run.parseErrors.push(`${path.relative(root, result.filePath)}:${message.line} ${message.message}`);
+      }
+    }
+    if (run.filesFixed > 0) run.checkAfter = runCheck(check, root);
+    const second = await fixOnce(app, root, config, settings);
+    run.secondPass = second.filter((r) => r.output !== undefined).map((r) => path.relative(root, r.filePath));
+  } finally {
+    for (const [file, text] of originals) writeFileSync(file, text);
+  }
+  return run;
+}
+
+const apps = readApps();
+const runs: Run[] = [];
+let failed = false;
+for (const entry of readFixSafetyApps()) {
+  if (onlyApps.length > 0 && !onlyApps.includes(entry.id)) continue;
+  const app = apps.find((a) => a.id === entry.id);
+  if (!app) throw new Error(`fix-safety.tsv names ${entry.id}, which apps.tsv does not list`);
+  const root = path.join(checkouts, app.id);
+  if (!noInstall && !existsSync(path.join(root, "node_modules"))) {
+    console.log(`${app.id}: ${entry.install}`);
+    execSync(entry.install, { cwd: root, stdio: "inherit" });
+  }
+  const before = runCheck(entry.check, root);
+  if (!before.ok) {
+    console.log(`${app.id}: the check fails before --fix, so this app proves nothing:\n      ${firstErrors(before.output)}`);
+    failed = true;
+    continue;
+  }
+  const settings = JSON.parse(entry.settings) as Record<string, unknown>;
+  for (const config of CONFIG_NAMES) {
+    for (const withSettings of [false, true]) {
+      const run = await runVariant(app, root, entry.check, config, withSettings ? settings : undefined);
+      runs.push(run);
+      const ok = run.parseErrors.length === 0 && (run.checkAfter?.ok ?? true) && run.secondPass.length === 0;
+      if (!ok) failed = true;
+      console.log(
+        `${app.id} ${config}${withSettings ? " +settings" : ""}: ${run.filesFixed} files fixed, ` +
+          `check ${run.checkAfter ? (run.checkAfter.ok ? "passes" : "FAILS") : "not needed (nothing fixed)"}, ` +
+          `second pass ${run.secondPass.length === 0 ? "changes nothing" : `CHANGES ${run.secondPass.join(", ")}`}` +
+          (run.parseErrors.length > 0 ? `, PARSE ERRORS ${run.parseErrors.join("; ")}` : ""),
+      );
+      if (run.checkAfter && !run.checkAfter.ok) console.log(`      ${firstErrors(run.checkAfter.output)}`);
+    }
+  }
+}
+
+console.log(`\n${"app".padEnd(28)} ${"config".padEnd(12)} ${"settings".padEnd(8)} ${"fixed".padStart(5)}  check after  2nd pass`);
+for (const run of runs) {
+  console.log(
+    `${run.app.padEnd(28)} ${run.config.padEnd(12)} ${(run.settings ? "yes" : "no").padEnd(8)} ${String(run.filesFixed).padStart(5)}  ` +
+      `${(run.parseErrors.length > 0 ? "PARSE" : run.checkAfter ? (run.checkAfter.ok ? "pass" : "FAIL") : "—").padEnd(11)}  ${run.secondPass.length === 0 ? "same" : "CHANGED"}`,
+  );
+}
+process.exitCode = failed ? 1 : 0;
