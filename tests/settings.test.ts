@@ -37,7 +37,7 @@ describe("settings.harden validation", () => {
   });
 
   it.each([
-    [{ loger: {} }, "settings.harden.loger is not a known key (expected one of: logger, auth, validation, env, publicPaths)"],
+    [{ loger: {} }, 'settings.harden.loger is not a known key; did you mean "logger"? (expected one of: logger, auth, validation, env, publicPaths)'],
     [{ logger: { name: "log", style: "bunyan" } }, 'settings.harden.logger.style must be one of "pino", "winston" (got "bunyan")'],
     [{ logger: { source: "./x" } }, "settings.harden.logger.name is required"],
     [{ logger: { name: "" } }, 'settings.harden.logger.name must be a non-empty string (got "")'],
@@ -45,6 +45,13 @@ describe("settings.harden validation", () => {
     [{ publicPaths: ["/ok", 3] }, "settings.harden.publicPaths[1] must be a non-empty string (got 3)"],
     [{ validation: { library: "joi" } }, 'settings.harden.validation.library must be one of "zod", "valibot" (got "joi")'],
     [{ auth: { middleware: "requireAuth" } }, "settings.harden.auth.middleware must be an object with name, source, importKind (got a string)"],
+    [
+      { validation: { libary: "zod" } },
+      'settings.harden.validation.libary is not a known key; did you mean "library"? (expected one of: library, source, names)',
+    ],
+    [{ logger: { name: "log", Style: "pino" } }, 'settings.harden.logger.Style is not a known key; did you mean "style"? (expected one of: name, source, importKind, style)'],
+    [{ auth: { middlewares: { name: "requireAuth" } } }, 'settings.harden.auth.middlewares is not a known key; did you mean "middleware"? (expected one of: middleware, guard, sessionCheck, names, publicMarkers, protectedPaths)'],
+    [{ logging: {} }, "settings.harden.logging is not a known key (expected one of: logger, auth, validation, env, publicPaths)"],
     [[], "settings.harden must be an object with logger, auth, validation, env, publicPaths (got an array)"],
   ])("rejects %j naming the bad key", (value, message) => {
     expect(check(value)).toBe(message);
@@ -57,6 +64,22 @@ describe("settings.harden validation", () => {
         { files: ["**/*.ts"], languageOptions: { parser: tsParser }, plugins: { harden: plugin }, settings: { harden: { logger: { name: "logger", style: "bunyan" } } }, rules: { "harden/no-print-debugging": "error" } },
       ], { filename: "src/a.ts" }),
     ).toThrow('eslint-plugin-harden: invalid settings.harden.logger.style must be one of "pino", "winston" (got "bunyan")');
+  });
+
+  it("fails with the settings line alone: no stack trace, no rule named as the culprit", () => {
+    const linter = new Linter({ configType: "flat" });
+    let thrown: unknown;
+    try {
+      linter.verify("const a = 1;", [
+        { files: ["**/*.ts"], languageOptions: { parser: tsParser }, plugins: { harden: plugin }, settings: { harden: { validation: { libary: "zod" } } }, rules: { "harden/no-catch-all-500": "error" } },
+      ], { filename: "src/a.ts" });
+    } catch (error) {
+      thrown = error;
+    }
+    // ESLint's CLI prints a fatal error's stack: it must be the one line that names the key.
+    expect((thrown as Error).stack).toBe(
+      'eslint-plugin-harden: invalid settings.harden.validation.libary is not a known key; did you mean "library"? (expected one of: library, source, names)',
+    );
   });
 
   it("fails on a file no rule has anything to say about, with any one rule on", () => {

@@ -146,6 +146,17 @@ function resolveSources(settings: HardenSettings, directory: string, cwd: string
 }
 
 /**
+ * The error bad settings fail the run with. ESLint prints a fatal error's `stack`, prefixed with the rule
+ * whose `create` threw; but the settings belong to no rule, and a stack trace only buries the one line
+ * that matters. The stack is that line.
+ */
+function createSettingsError(message: string): Error {
+  const error = new Error(message);
+  error.stack = message;
+  return error;
+}
+
+/**
  * Validates `settings.harden` (once per settings object) and returns it as given, or `undefined` when
  * there is none. Every rule calls it first, before any early return, so a typo in the settings fails
  * the lint run on the first file whichever rules are on and whatever the file holds.
@@ -155,7 +166,7 @@ export function validateHardenSettings(context: Readonly<TSESLint.RuleContext<st
   if (raw === undefined) return undefined;
   if (raw === null || typeof raw !== "object" || !validated.has(raw)) {
     const error = validateAgainstSchema(raw, hardenSettingsSchema, "settings.harden");
-    if (error) throw new Error(`eslint-plugin-harden: invalid ${error}`);
+    if (error) throw createSettingsError(`eslint-plugin-harden: invalid ${error}`);
     validated.add(raw as object);
   }
   return raw as HardenSettings;

@@ -27,6 +27,33 @@ function typeOf(value: unknown): string {
   return `a ${typeof value}`;
 }
 
+/** Edit distance of two short strings (insertions, deletions, substitutions). */
+function getEditDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+/** The known key a misspelt one most likely meant: same letters in another case, or at most two edits away. */
+function getClosestKey(key: string, known: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Math.min(2, Math.floor(key.length / 3));
+  for (const candidate of known) {
+    const distance = candidate.toLowerCase() === key.toLowerCase() ? 0 : getEditDistance(key, candidate);
+    if (distance <= bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
 /**
  * Returns `undefined` when `value` matches, otherwise one sentence naming the first bad key
  * (`settings.harden.logger.style must be one of "pino", "winston" (got "bunyan")`).
@@ -43,18 +70,21 @@ export function validateAgainstSchema(value: unknown, schema: JSONSchema, path: 
         return `${path} must be ${describeExpected(schema)} (got ${typeOf(value)})`;
       }
       const record = value as Record<string, unknown>;
+      // Unknown keys first: a misspelt key (`libary`) is the cause of the required one that is missing.
+      const known = Object.keys(schema.properties ?? {});
+      if (schema.additionalProperties === false) {
+        for (const key of Object.keys(record)) {
+          if (known.includes(key)) continue;
+          const meant = getClosestKey(key, known);
+          return `${path}.${key} is not a known key${meant ? `; did you mean "${meant}"?` : ""} (expected one of: ${known.join(", ")})`;
+        }
+      }
       for (const key of schema.required ?? []) {
         if (record[key] === undefined) return `${path}.${key} is required`;
       }
       for (const [key, child] of Object.entries(record)) {
         const childSchema = schema.properties?.[key];
-        if (!childSchema) {
-          if (schema.additionalProperties === false) {
-            const known = Object.keys(schema.properties ?? {}).join(", ");
-            return `${path}.${key} is not a known key (expected one of: ${known})`;
-          }
-          continue;
-        }
+        if (!childSchema) continue;
         const error = validateAgainstSchema(child, childSchema, `${path}.${key}`);
         if (error) return error;
       }

@@ -197,7 +197,7 @@ describe("the ESLint CLI on a copy of the demo app", () => {
         "an unknown settings.harden key",
         "eslint.bad-key.mjs",
         '{ settings: { harden: { loger: { name: "logger" } } } }',
-        /eslint-plugin-harden: invalid settings\.harden\.loger is not a known key \(expected one of: logger, [^)]+\)/u,
+        /eslint-plugin-harden: invalid settings\.harden\.loger is not a known key; did you mean "logger"\? \(expected one of: logger, [^)]+\)/u,
       ],
       [
         "a settings.harden value of the wrong shape",
@@ -205,12 +205,21 @@ describe("the ESLint CLI on a copy of the demo app", () => {
         '{ settings: { harden: { logger: { name: "logger", style: "bunyan" } } } }',
         /eslint-plugin-harden: invalid settings\.harden\.logger\.style must be one of "pino", "winston" \(got "bunyan"\)/u,
       ],
+      [
+        "a misspelt key whose absence leaves a required one missing",
+        "eslint.misspelt-key.mjs",
+        '{ settings: { harden: { validation: { libary: "zod" } } } }',
+        /eslint-plugin-harden: invalid settings\.harden\.validation\.libary is not a known key; did you mean "library"\? \(expected one of: library, source, names\)/u,
+      ],
     ])("%s", async (_, file, extra, message) => {
       const run = await eslint(app, ["--config", configWith(file, extra), "src"]);
       expect(run.status, run.stderr).toBe(2);
       expect(run.stdout).toBe("");
       expect(run.stderr).toMatch(message);
       expect(run.stderr.match(/eslint-plugin-harden: invalid/gu)).toHaveLength(1);
+      // The settings belong to no rule, and a stack trace buries the line that matters.
+      expect(run.stderr).not.toContain("while loading rule");
+      expect(run.stderr).not.toMatch(/^\s+at /mu);
     });
 
     it("an unknown rule option", async () => {
