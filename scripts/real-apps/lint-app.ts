@@ -13,6 +13,14 @@ import harden from "eslint-plugin-harden";
 
 import type { App, ConfigName } from "./manifest.js";
 
+// Apps that still ship an `.eslintignore` make ESLint warn once per linter; their ignores do not apply here.
+const emitWarning = process.emitWarning.bind(process);
+process.emitWarning = ((warning: string | Error, ...rest: unknown[]) => {
+  const name = typeof warning === "string" ? (typeof rest[0] === "string" ? rest[0] : (rest[0] as { type?: string } | undefined)?.type) : warning.name;
+  if (name === "ESLintIgnoreWarning") return;
+  (emitWarning as (...args: unknown[]) => void)(warning, ...rest);
+}) as typeof process.emitWarning;
+
 export function getLintConfig(config: ConfigName, settings?: Record<string, unknown>): Linter.Config[] {
   return [
     // Generated and vendored code is nobody's server code.
