@@ -5,6 +5,6 @@ import harden from "eslint-plugin-harden";
 const strict = process.env.HARDEN_CONFIG === "strict";
 
 export default [
-  { files: ["**/*.ts"], languageOptions: { parser: tsParser } },
+  { files: ["**/*.{ts,tsx,mts,cts}"], languageOptions: { parser: tsParser } },
   strict ? harden.configs.strict : harden.configs.recommended,
 ];
