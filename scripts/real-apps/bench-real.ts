@@ -14,8 +14,10 @@
  * plugin) against today's judgments and gaps, without linting: the before/after tables of a change.
  * See docs/benchmarks.md.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+
+import { parse } from "@typescript-eslint/parser";
 
 import { createAppLinter, getServerPaths } from "./lint-app.js";
 import {
@@ -27,6 +29,7 @@ import {
   readTsv,
   type App,
   type ConfigName,
+  type Gap,
   type Judgment,
 } from "./manifest.js";
 
@@ -175,12 +178,63 @@ function summarize(findings: Finding[], config: ConfigName, rule: string | undef
   for (const gap of gaps) {
     if (rule !== undefined && gap.rule !== rule) continue;
     row.gaps++;
-    const found = all.some(
-      (f) => f.config === config && f.app === gap.app && f.file === gap.file && f.rule === gap.rule && isLineInGap(gap.lines, f.line),
-    );
-    if (found) row.found++;
+    if (isGapFound(gap, config)) row.found++;
   }
   return row;
+}
+
+/** Rules that report a gap of the whole app once, where it starts: any finding of the app finds the gap. */
+const APP_LEVEL_RULES = new Set(["require-graceful-shutdown", "require-health-check"]);
+
+const functionsByFile = new Map<string, { start: number; end: number }[]>();
+/** The line spans of the file's functions (a handler is where a handler-level finding lands). */
+function getFunctionSpans(app: string, file: string): { start: number; end: number }[] {
+  const key = `${app}/${file}`;
+  let spans = functionsByFile.get(key);
+  if (spans) return spans;
+  spans = [];
+  try {
+    const ast = parse(readFileSync(path.join(checkouts!, app, file), "utf8"), { jsx: /\.[jt]sx$/u.test(file), loc: true, range: true, ecmaVersion: "latest", sourceType: "module" });
+    const visit = (value: unknown): void => {
+      if (Array.isArray(value)) return value.forEach(visit);
+      if (value === null || typeof value !== "object") return;
+      const node = value as { type?: string; loc?: { start: { line: number }; end: { line: number } } };
+      if (node.type && /^(?:FunctionDeclaration|FunctionExpression|ArrowFunctionExpression)$/u.test(node.type) && node.loc) {
+        spans!.push({ start: node.loc.start.line, end: node.loc.end.line });
+      }
+      for (const [key, child] of Object.entries(value)) if (key !== "parent" && key !== "loc" && key !== "range") visit(child);
+    };
+    visit(ast);
+  } catch {
+    // A file that no longer parses (or is gone) has no spans: the gap's own lines decide.
+  }
+  functionsByFile.set(key, spans);
+  return spans;
+}
+
+/**
+ * Whether a finding at `line` finds the gap. A gap names a line or a range; a gap of one line is where a
+ * handler is registered or starts, so the first function starting within two lines of it (the handler, or
+ * a decorated method under its decorator) belongs to the gap as well.
+ */
+function isFindingInGap(gap: Gap, line: number): boolean {
+  if (isLineInGap(gap.lines, line)) return true;
+  if (gap.lines.includes("-") || gap.lines === "*") return false;
+  const gapLine = Number(gap.lines);
+  const handler = getFunctionSpans(gap.app, gap.file)
+    .filter((span) => span.start >= gapLine && span.start <= gapLine + 2)
+    .sort((a, b) => a.start - b.start || b.end - a.end)[0];
+  return handler !== undefined && line >= handler.start && line <= handler.end;
+}
+
+function isGapFound(gap: Gap, config: ConfigName): boolean {
+  return all.some(
+    (f) =>
+      f.config === config &&
+      f.app === gap.app &&
+      f.rule === gap.rule &&
+      (APP_LEVEL_RULES.has(gap.rule) || (f.file === gap.file && isFindingInGap(gap, f.line))),
+  );
 }
 
 const ratio = (numerator: number, denominator: number) => (denominator === 0 ? "—" : (numerator / denominator).toFixed(2));
