@@ -1,8 +1,8 @@
 /**
  * `npm run bench:fix-safety -- <folder with the checkouts> [--app <id>]... [--no-install]`
  *
- * For each app of bench/real-apps/fix-safety.tsv: installs its dependencies (its `install` command, once;
- * skipped when `node_modules` is there or with `--no-install`), runs its `check` command (type-check, and
+ * For each app of bench/real-apps/fix-safety.tsv: installs its dependencies (its `install` command, once:
+ * a `.harden-installed` marker records it; `--no-install` skips the step), runs its `check` command (type-check, and
  * a build where named), then for `recommended` and `strict`, each without settings and with the
  * `settings.harden` that names what the app really has:
  *   1. `eslint --fix` over its server paths (through ESLint's API, as the CLI does);
@@ -97,9 +97,11 @@ for (const entry of readFixSafetyApps()) {
   const app = apps.find((a) => a.id === entry.id);
   if (!app) throw new Error(`fix-safety.tsv names ${entry.id}, which apps.tsv does not list`);
   const root = path.join(checkouts, app.id);
-  if (!noInstall && !existsSync(path.join(root, "node_modules"))) {
+  const installed = path.join(root, ".harden-installed");
+  if (!noInstall && !existsSync(installed)) {
     console.log(`${app.id}: ${entry.install}`);
     execSync(entry.install, { cwd: root, stdio: "inherit" });
+    writeFileSync(installed, `${entry.install}\n`);
   }
   const before = runCheck(entry.check, root);
   if (!before.ok) {
