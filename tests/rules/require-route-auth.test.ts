@@ -261,6 +261,23 @@ app.get("/docs/api/v1/intro", (req, res) => res.json(req.query));
 app.get("/admin/users/:id", (req, res) => res.json(req.query));`,
     },
     {
+      // Settings name the auth to add, but none of these takes it: sign-up and OAuth callbacks are public by
+      // default, and a webhook authenticates its sender by signature.
+      name: "express: with settings.harden.auth.middleware, sign-up, an OAuth callback and a webhook that checks its signature",
+      filename: files.ts,
+      settings: middlewareSettings,
+      code: `import express from "express";
+import Stripe from "stripe";
+const app = express();
+const stripe = new Stripe(process.env.STRIPE_SECRET_KEY);
+app.post("/signup", express.json(), createAccount);
+app.get("/auth/google/callback", finishGoogleLogin);
+app.post("/webhooks/stripe", express.raw({ type: "application/json" }), (req, res) => {
+  const event = stripe.webhooks.constructEvent(req.body, req.headers["stripe-signature"], process.env.STRIPE_WEBHOOK_SECRET);
+  res.json({ received: event.id });
+});`,
+    },
+    {
       name: "express: public markers — a default wrapper and a configured one",
       filename: files.ts,
       settings: { harden: { auth: { publicMarkers: ["openRoute"] } } },
@@ -788,6 +805,78 @@ const { requireAuth } = require("./auth.js");
 const router = express.Router();
 router.patch("/settings", requireAuth, (req, res) => res.json(req.query));
 module.exports = router;`,
+          ),
+        }),
+      ],
+    },
+    {
+      // The app mounts this router behind auth in another file (`app.use("/api/todos", authenticate, todoRoutes)`),
+      // which the rule cannot see: it reports, and only suggests, so fix on save adds nothing twice.
+      name: "express: a router file whose mount is in another file — reported with a suggestion, never autofixed",
+      filename: "src/routes/todos.ts",
+      settings: middlewareSettings,
+      code: `import { Router } from "express";
+import { db } from "../db";
+const router = Router();
+router.get("/", async (req, res) => res.json(await db.todo.findMany({ where: { userId: req.user.id } })));
+router.delete("/:id", async (req, res) => res.json(await db.todo.delete({ where: { id: req.params.id } })));
+export default router;`,
+      output: null,
+      errors: [
+        missing("GET /", "express", {
+          line: 4,
+          suggestions: suggestion(
+            "addMiddleware",
+            "requireAuth",
+            `import { Router } from "express";
+import { db } from "../db";
+import { requireAuth } from "../auth.js";
+const router = Router();
+router.get("/", requireAuth, async (req, res) => res.json(await db.todo.findMany({ where: { userId: req.user.id } })));
+router.delete("/:id", async (req, res) => res.json(await db.todo.delete({ where: { id: req.params.id } })));
+export default router;`,
+          ),
+        }),
+        missing("DELETE /:id", "express", {
+          line: 5,
+          suggestions: suggestion(
+            "addMiddleware",
+            "requireAuth",
+            `import { Router } from "express";
+import { db } from "../db";
+import { requireAuth } from "../auth.js";
+const router = Router();
+router.get("/", async (req, res) => res.json(await db.todo.findMany({ where: { userId: req.user.id } })));
+router.delete("/:id", requireAuth, async (req, res) => res.json(await db.todo.delete({ where: { id: req.params.id } })));
+export default router;`,
+          ),
+        }),
+      ],
+    },
+    {
+      // A webhook's caller is the provider, which has no user session: the fix is a signature check (see the
+      // valid case), so the report stands, and adding the middleware stays a human's choice.
+      name: "express: with settings.harden.auth.middleware, a webhook without a signature check is reported with a suggestion only",
+      filename: files.ts,
+      settings: middlewareSettings,
+      code: `import express from "express";
+const app = express();
+app.post("/webhooks/stripe", express.raw({ type: "application/json" }), handleStripeEvent);
+app.post("/signup", express.json(), createAccount);
+app.get("/auth/google/callback", finishGoogleLogin);`,
+      output: null,
+      errors: [
+        missing("POST /webhooks/stripe", "express", {
+          line: 3,
+          suggestions: suggestion(
+            "addMiddleware",
+            "requireAuth",
+            `import express from "express";
+import { requireAuth } from "./auth.js";
+const app = express();
+app.post("/webhooks/stripe", requireAuth, express.raw({ type: "application/json" }), handleStripeEvent);
+app.post("/signup", express.json(), createAccount);
+app.get("/auth/google/callback", finishGoogleLogin);`,
           ),
         }),
       ],
@@ -1414,7 +1503,7 @@ export default async function handler(req: NextApiRequest, res: NextApiResponse<
   });
 
   it("fix on save leaves the file as it is, even with settings.harden.auth.middleware", () => {
-    const code = 'import express from "express";\nconst app = express();\napp.get("/todos", (req, res) => res.json(req.query));\n';
+    const code = 'import { Router } from "express";\nconst router = Router();\nrouter.get("/", (req, res) => res.json(req.query));\nexport default router;\n';
     const result = lintWithFix("require-route-auth", code, { filename: "src/routes/todos.ts", settings: middlewareSettings });
     expect(result.output).toBe(code);
     expect(result.remaining.map((m) => [m.messageId, m.suggestions?.map((s) => s.messageId)])).toEqual([["missingAuth", ["addMiddleware"]]]);
