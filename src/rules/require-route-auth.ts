@@ -37,8 +37,17 @@ function mayHoldRoute(text: string): boolean {
 }
 
 type Options = [];
-type MessageIds = "missingAuth" | "insertAuth";
+type SuggestionId = "addMiddleware" | "addHook" | "addGuard" | "addSessionCheck";
+type MessageIds = "missingAuth" | SuggestionId;
 type Fix = (fixer: TSESLint.RuleFixer) => TSESLint.RuleFix[];
+
+/** An edit that adds auth to one route, offered as a suggestion, never applied on its own. */
+interface AuthSuggestion {
+  messageId: SuggestionId;
+  /** What the edit adds, as the message shows it: `requireAuth`, `await auth()`. */
+  label: string;
+  fix: Fix;
+}
 
 const PROTECT_HINT: Readonly<Record<Framework, string>> = {
   express: "Put your auth middleware first in its chain, or `use` it on the app or router before the route.",
@@ -154,13 +163,17 @@ export default createRule<Options, MessageIds>({
       recommended: "recommended",
       url: "https://github.com/harden-eslint/eslint-plugin-harden/blob/main/docs/rules/require-route-auth.md",
     },
-    fixable: "code",
+    // No autofix: who may call an endpoint is a product decision, and what decides it (a mount behind auth
+    // in another file, a webhook or sign-up that must stay open) is often not in this file.
     hasSuggestions: true,
     schema: [],
     messages: {
       missingAuth:
         "`{{route}}` has no authentication: nothing in this file checks who is calling before its handler runs, so anyone who can reach the server can call it. {{protect}} If it is public on purpose, {{markPublic}}; if auth in another file covers it, list the path in `settings.harden.auth.protectedPaths`.",
-      insertAuth: "Protect it with `{{auth}}`.",
+      addMiddleware: "Add `{{auth}}` to this route, first in its middleware chain.",
+      addHook: "Add `{{auth}}` to this route's `onRequest` hooks.",
+      addGuard: "Add `{{auth}}` to this method's `@UseGuards(...)`.",
+      addSessionCheck: "Answer 401 at the top of this handler unless `{{auth}}` returns a session.",
     },
   },
   create(context) {
@@ -274,7 +287,7 @@ function listen(context: Context): TSESLint.RuleListener {
     return undefined;
   }
 
-  function getNextFix(route: RouteRegistration): { fix: Fix; label: string; configured: boolean } | undefined {
+  function getNextSuggestion(route: RouteRegistration): AuthSuggestion | undefined {
     const fn = route.handlerFunction;
     if (!fn) return undefined;
     const session = getSessionCall(fn);
@@ -295,14 +308,15 @@ function listen(context: Context): TSESLint.RuleListener {
     if (!prologue) return undefined;
     const imported = session.imported;
     return {
-      fix: (fixer) => [...prologue(fixer), ...(imported ? getImportFixes(fixer, sourceCode, imported) : [])],
+      messageId: "addSessionCheck",
       label: `await ${session.call}`,
-      configured: imported !== undefined,
+      fix: (fixer) => [...prologue(fixer), ...(imported ? getImportFixes(fixer, sourceCode, imported) : [])],
     };
   }
 
-  function getFix(route: RouteRegistration): { fix: Fix; label: string; configured: boolean } | undefined {
-    if (route.framework === "next") return getNextFix(route);
+  /** The auth `settings.harden.auth` names, else auth this file already uses, added to `route`. */
+  function getSuggestion(route: RouteRegistration): AuthSuggestion | undefined {
+    if (route.framework === "next") return getNextSuggestion(route);
     const configured = route.framework === "nest" ? authSettings.guard : authSettings.middleware;
     const text = configured?.name ?? findCandidate(route)?.text;
     if (text === undefined) return undefined;
@@ -314,14 +328,14 @@ function listen(context: Context): TSESLint.RuleListener {
         : getRouteMiddlewareFix(sourceCode, route, text);
     if (!insert) return undefined;
     return {
-      fix: (fixer) => [...insert(fixer), ...(configured ? getImportFixes(fixer, sourceCode, configured) : [])],
+      messageId: route.framework === "nest" ? "addGuard" : route.framework === "fastify" ? "addHook" : "addMiddleware",
       label: text,
-      configured: configured !== undefined,
+      fix: (fixer) => [...insert(fixer), ...(configured ? getImportFixes(fixer, sourceCode, configured) : [])],
     };
   }
 
   function report(route: RouteRegistration): void {
-    const fix = getFix(route);
+    const suggestion = getSuggestion(route);
     context.report({
       loc: getReportLoc(route),
       messageId: "missingAuth",
@@ -333,8 +347,7 @@ function listen(context: Context): TSESLint.RuleListener {
             ? "mark it `@Public()` or list its path in `settings.harden.publicPaths`"
             : "list its path in `settings.harden.publicPaths`",
       },
-      fix: fix?.configured ? fix.fix : null,
-      suggest: fix && !fix.configured ? [{ messageId: "insertAuth", data: { auth: fix.label }, fix: fix.fix }] : [],
+      suggest: suggestion ? [{ messageId: suggestion.messageId, data: { auth: suggestion.label }, fix: suggestion.fix }] : [],
     });
   }
 

@@ -47,6 +47,11 @@ describe("isPublicPath", () => {
     expect(closed.filter((path) => isPublicPath(path))).toEqual([]);
   });
 
+  it("keeps /auth, /oauth and webhooks out of the defaults: they hold endpoints for signed-in users or signed senders", () => {
+    const closed = ["/auth/me", "/auth/change-password", "/api/auth/sessions", "/oauth/slack/connect", "/webhooks/stripe", "/api/webhook"];
+    expect(closed.filter((path) => isPublicPath(path))).toEqual([]);
+  });
+
   it("adds the project's patterns", () => {
     expect(isPublicPath("/webhooks/github", ["/webhooks/*"])).toBe(true);
     expect(isPublicPath("/webhooks/github")).toBe(false);

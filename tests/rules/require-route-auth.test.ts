@@ -2,7 +2,7 @@ import * as espree from "espree";
 import { describe, expect, it } from "vitest";
 
 import rule from "../../src/rules/require-route-auth.js";
-import { lintWithFix } from "../utils/lint-with-fix.js";
+import { lintWithFix, lintWithSuggestions } from "../utils/lint-with-fix.js";
 import { createRuleTester, files } from "../utils/rule-tester.js";
 import { getTypeErrors } from "../utils/typecheck.js";
 
@@ -34,14 +34,40 @@ function missing<Extra extends object>(route: string, framework: Framework, extr
   };
 }
 
-function suggestion(auth: string, output: string) {
-  return [{ messageId: "insertAuth" as const, data: { auth }, output }];
+type SuggestionId = "addMiddleware" | "addHook" | "addGuard" | "addSessionCheck";
+
+function suggestion(messageId: SuggestionId, auth: string, output: string) {
+  return [{ messageId, data: { auth }, output }];
+}
+
+/**
+ * `code` with one edit and an import after its first line: the whole output of a suggestion that adds
+ * configured auth to one route. Throws when `from` is not in `code`, so a typo cannot pass unnoticed.
+ */
+function withImport(code: string, importLine: string, from: string, to: string): string {
+  if (!code.includes(from)) throw new Error(`not in the code: ${from}`);
+  const [first, ...rest] = code.replace(from, to).split("\n");
+  return [first, importLine, ...rest].join("\n");
 }
 
 const middlewareSettings = { harden: { auth: { middleware: { name: "requireAuth", source: "./src/auth.js" } } } };
 const guardSettings = { harden: { auth: { guard: { name: "JwtAuthGuard", source: "./src/jwt-auth.guard.js" } } } };
 // Next.js projects import their auth through the `@/` alias; it is written into each file as is.
 const sessionSettings = { harden: { auth: { sessionCheck: { name: "auth", source: "@/auth" } } } };
+
+const requireAuthImport = 'import { requireAuth } from "./auth.js";';
+
+const fastifyRoutes = `import Fastify from "fastify";
+const fastify = Fastify();
+fastify.get("/a", async (request) => request.query);
+fastify.get("/b", { schema: {} }, async (request) => request.query);
+fastify.post("/c", {
+  schema: {},
+}, async (request) => request.query);
+fastify.route({ method: "GET", url: "/d", handler: async (request) => request.query });
+fastify.get("/e", { onRequest: [rateLimit] }, async (request) => request.query);
+fastify.get("/f", { onRequest: async (request) => { request.log.info("hi"); } }, async (request) => request.query);
+fastify.get("/g", { handler: async (request) => request.query });`;
 
 ruleTester.run("require-route-auth", rule, {
   valid: [
@@ -233,6 +259,23 @@ const app = express();
 app.post("/webhooks/stripe", (req, res) => res.json(req.query));
 app.get("/docs/api/v1/intro", (req, res) => res.json(req.query));
 app.get("/admin/users/:id", (req, res) => res.json(req.query));`,
+    },
+    {
+      // Settings name the auth to add, but none of these takes it: sign-up and OAuth callbacks are public by
+      // default, and a webhook authenticates its sender by signature.
+      name: "express: with settings.harden.auth.middleware, sign-up, an OAuth callback and a webhook that checks its signature",
+      filename: files.ts,
+      settings: middlewareSettings,
+      code: `import express from "express";
+import Stripe from "stripe";
+const app = express();
+const stripe = new Stripe(process.env.STRIPE_SECRET_KEY);
+app.post("/signup", express.json(), createAccount);
+app.get("/auth/google/callback", finishGoogleLogin);
+app.post("/webhooks/stripe", express.raw({ type: "application/json" }), (req, res) => {
+  const event = stripe.webhooks.constructEvent(req.body, req.headers["stripe-signature"], process.env.STRIPE_WEBHOOK_SECRET);
+  res.json({ received: event.id });
+});`,
     },
     {
       name: "express: public markers — a default wrapper and a configured one",
@@ -592,6 +635,7 @@ app.get("/late", (req, res) => res.json(req.query));`,
         missing("GET /early", "express", {
           line: 4,
           suggestions: suggestion(
+            "addMiddleware",
             "requireAuth",
             `import express from "express";
 import { requireAuth } from "./middleware/auth";
@@ -616,6 +660,7 @@ app.get("/api/users", (req, res) => res.json(req.query));`,
         missing("GET /apis", "express", {
           line: 4,
           suggestions: suggestion(
+            "addMiddleware",
             "requireAuth",
             `import express from "express";
 const app = express();
@@ -688,7 +733,7 @@ app.get("/cart", (req, res) => res.json(req.session.cart ?? []));`,
       errors: [missing("GET /cart", "express", { suggestions: [] })],
     },
     {
-      name: "express: autofix with settings.harden.auth.middleware — first in the chain, import added",
+      name: "express: settings.harden.auth.middleware is suggested first in the chain, with its import — never autofixed",
       filename: files.ts,
       settings: middlewareSettings,
       code: `import express from "express";
@@ -696,41 +741,145 @@ const app = express();
 app.get("/users", (req, res) => res.json(req.query));
 app.post("/users", [validate], (req, res) => res.status(201).json(req.body));
 app.route("/items/:id").put((req, res) => res.json(req.query));`,
-      // The first pass adds the import with the first fix; the second inserts the rest.
-      output: [
-        `import express from "express";
+      output: null,
+      errors: [
+        missing("GET /users", "express", {
+          line: 3,
+          suggestions: suggestion(
+            "addMiddleware",
+            "requireAuth",
+            `import express from "express";
 import { requireAuth } from "./auth.js";
 const app = express();
 app.get("/users", requireAuth, (req, res) => res.json(req.query));
 app.post("/users", [validate], (req, res) => res.status(201).json(req.body));
 app.route("/items/:id").put((req, res) => res.json(req.query));`,
-        `import express from "express";
+          ),
+        }),
+        missing("POST /users", "express", {
+          line: 4,
+          suggestions: suggestion(
+            "addMiddleware",
+            "requireAuth",
+            `import express from "express";
 import { requireAuth } from "./auth.js";
 const app = express();
-app.get("/users", requireAuth, (req, res) => res.json(req.query));
+app.get("/users", (req, res) => res.json(req.query));
 app.post("/users", [requireAuth, validate], (req, res) => res.status(201).json(req.body));
+app.route("/items/:id").put((req, res) => res.json(req.query));`,
+          ),
+        }),
+        missing("PUT /items/:id", "express", {
+          line: 5,
+          column: 25,
+          endColumn: 28,
+          suggestions: suggestion(
+            "addMiddleware",
+            "requireAuth",
+            `import express from "express";
+import { requireAuth } from "./auth.js";
+const app = express();
+app.get("/users", (req, res) => res.json(req.query));
+app.post("/users", [validate], (req, res) => res.status(201).json(req.body));
 app.route("/items/:id").put(requireAuth, (req, res) => res.json(req.query));`,
-      ],
-      errors: [
-        missing("GET /users", "express", { line: 3 }),
-        missing("POST /users", "express", { line: 4 }),
-        missing("PUT /items/:id", "express", { line: 5, column: 25, endColumn: 28 }),
+          ),
+        }),
       ],
     },
     {
-      name: "express (CommonJS): autofix adds a require",
+      name: "express (CommonJS): the suggestion adds a require",
       filename: files.cjs,
       settings: middlewareSettings,
       code: `const express = require("express");
 const router = express.Router();
 router.patch("/settings", (req, res) => res.json(req.query));
 module.exports = router;`,
-      output: `const express = require("express");
+      output: null,
+      errors: [
+        missing("PATCH /settings", "express", {
+          suggestions: suggestion(
+            "addMiddleware",
+            "requireAuth",
+            `const express = require("express");
 const { requireAuth } = require("./auth.js");
 const router = express.Router();
 router.patch("/settings", requireAuth, (req, res) => res.json(req.query));
 module.exports = router;`,
-      errors: [missing("PATCH /settings", "express")],
+          ),
+        }),
+      ],
+    },
+    {
+      // The app mounts this router behind auth in another file (`app.use("/api/todos", authenticate, todoRoutes)`),
+      // which the rule cannot see: it reports, and only suggests, so fix on save adds nothing twice.
+      name: "express: a router file whose mount is in another file — reported with a suggestion, never autofixed",
+      filename: "src/routes/todos.ts",
+      settings: middlewareSettings,
+      code: `import { Router } from "express";
+import { db } from "../db";
+const router = Router();
+router.get("/", async (req, res) => res.json(await db.todo.findMany({ where: { userId: req.user.id } })));
+router.delete("/:id", async (req, res) => res.json(await db.todo.delete({ where: { id: req.params.id } })));
+export default router;`,
+      output: null,
+      errors: [
+        missing("GET /", "express", {
+          line: 4,
+          suggestions: suggestion(
+            "addMiddleware",
+            "requireAuth",
+            `import { Router } from "express";
+import { db } from "../db";
+import { requireAuth } from "../auth.js";
+const router = Router();
+router.get("/", requireAuth, async (req, res) => res.json(await db.todo.findMany({ where: { userId: req.user.id } })));
+router.delete("/:id", async (req, res) => res.json(await db.todo.delete({ where: { id: req.params.id } })));
+export default router;`,
+          ),
+        }),
+        missing("DELETE /:id", "express", {
+          line: 5,
+          suggestions: suggestion(
+            "addMiddleware",
+            "requireAuth",
+            `import { Router } from "express";
+import { db } from "../db";
+import { requireAuth } from "../auth.js";
+const router = Router();
+router.get("/", async (req, res) => res.json(await db.todo.findMany({ where: { userId: req.user.id } })));
+router.delete("/:id", requireAuth, async (req, res) => res.json(await db.todo.delete({ where: { id: req.params.id } })));
+export default router;`,
+          ),
+        }),
+      ],
+    },
+    {
+      // A webhook's caller is the provider, which has no user session: the fix is a signature check (see the
+      // valid case), so the report stands, and adding the middleware stays a human's choice.
+      name: "express: with settings.harden.auth.middleware, a webhook without a signature check is reported with a suggestion only",
+      filename: files.ts,
+      settings: middlewareSettings,
+      code: `import express from "express";
+const app = express();
+app.post("/webhooks/stripe", express.raw({ type: "application/json" }), handleStripeEvent);
+app.post("/signup", express.json(), createAccount);
+app.get("/auth/google/callback", finishGoogleLogin);`,
+      output: null,
+      errors: [
+        missing("POST /webhooks/stripe", "express", {
+          line: 3,
+          suggestions: suggestion(
+            "addMiddleware",
+            "requireAuth",
+            `import express from "express";
+import { requireAuth } from "./auth.js";
+const app = express();
+app.post("/webhooks/stripe", requireAuth, express.raw({ type: "application/json" }), handleStripeEvent);
+app.post("/signup", express.json(), createAccount);
+app.get("/auth/google/callback", finishGoogleLogin);`,
+          ),
+        }),
+      ],
     },
     {
       name: "express: the suggestion copies the auth middleware another route of this file uses",
@@ -745,6 +894,7 @@ router.put("/me", (req, res) => res.json(req.body));`,
         missing("PUT /me", "express", {
           line: 5,
           suggestions: suggestion(
+            "addMiddleware",
             'passport.authenticate("jwt", { session: false })',
             `import { Router } from "express";
 import passport from "passport";
@@ -767,7 +917,7 @@ app.post(\`\${API}/auth/login\`, (req, res) => res.json(req.query));`,
     },
     // ── Koa ──────────────────────────────────────────────────────────────────────
     {
-      name: "koa: a router mounted before app.use(jwt) is open; named routes get the fix before the handler",
+      name: "koa: a router mounted before app.use(jwt) is open; named routes get the middleware before the handler",
       filename: files.ts,
       settings: middlewareSettings,
       code: `import Koa from "koa";
@@ -780,7 +930,14 @@ app.use(jwt({ secret: "s" }));
 const closed = new Router();
 closed.get("/me", async (ctx) => { ctx.body = ctx.state.user; });
 app.use(closed.routes());`,
-      output: `import Koa from "koa";
+      output: null,
+      errors: [
+        missing("GET /users/:id", "koa", {
+          line: 5,
+          suggestions: suggestion(
+            "addMiddleware",
+            "requireAuth",
+            `import Koa from "koa";
 import Router from "@koa/router";
 import { requireAuth } from "./auth.js";
 const app = new Koa();
@@ -791,7 +948,9 @@ app.use(jwt({ secret: "s" }));
 const closed = new Router();
 closed.get("/me", async (ctx) => { ctx.body = ctx.state.user; });
 app.use(closed.routes());`,
-      errors: [missing("GET /users/:id", "koa", { line: 5 })],
+          ),
+        }),
+      ],
     },
     // ── Hono ─────────────────────────────────────────────────────────────────────
     {
@@ -804,23 +963,37 @@ app.get("/early", (c) => c.json(c.req.query()));
 app.use("/admin/*", bearerAuth({ token: "t" }));
 app.get("/reports", (c) => c.json(c.req.query()));
 app.get("/admin/reports", (c) => c.json(c.req.query()));`,
-      output: [
-        `import { Hono } from "hono";
+      output: null,
+      errors: [
+        missing("GET /early", "hono", {
+          line: 3,
+          suggestions: suggestion(
+            "addMiddleware",
+            "requireAuth",
+            `import { Hono } from "hono";
 import { requireAuth } from "./auth.js";
 const app = new Hono();
 app.get("/early", requireAuth, (c) => c.json(c.req.query()));
 app.use("/admin/*", bearerAuth({ token: "t" }));
 app.get("/reports", (c) => c.json(c.req.query()));
 app.get("/admin/reports", (c) => c.json(c.req.query()));`,
-        `import { Hono } from "hono";
+          ),
+        }),
+        missing("GET /reports", "hono", {
+          line: 5,
+          suggestions: suggestion(
+            "addMiddleware",
+            "requireAuth",
+            `import { Hono } from "hono";
 import { requireAuth } from "./auth.js";
 const app = new Hono();
-app.get("/early", requireAuth, (c) => c.json(c.req.query()));
+app.get("/early", (c) => c.json(c.req.query()));
 app.use("/admin/*", bearerAuth({ token: "t" }));
 app.get("/reports", requireAuth, (c) => c.json(c.req.query()));
 app.get("/admin/reports", (c) => c.json(c.req.query()));`,
+          ),
+        }),
       ],
-      errors: [missing("GET /early", "hono", { line: 3 }), missing("GET /reports", "hono", { line: 5 })],
     },
     // ── Fastify ──────────────────────────────────────────────────────────────────
     {
@@ -850,6 +1023,7 @@ fastify.get("/b", async (request) => request.query);`,
         missing("GET /b", "fastify", {
           line: 4,
           suggestions: suggestion(
+            "addHook",
             "fastify.authenticate",
             `import Fastify from "fastify";
 const fastify = Fastify();
@@ -860,59 +1034,28 @@ fastify.get("/b", { onRequest: [fastify.authenticate] }, async (request) => requ
       ],
     },
     {
-      name: "fastify: autofix puts onRequest in the route options, merging into existing options and hooks",
+      name: "fastify: the suggestion puts onRequest in the route options, merging into existing options and hooks",
       filename: files.ts,
       settings: middlewareSettings,
-      code: `import Fastify from "fastify";
-const fastify = Fastify();
-fastify.get("/a", async (request) => request.query);
-fastify.get("/b", { schema: {} }, async (request) => request.query);
-fastify.post("/c", {
-  schema: {},
-}, async (request) => request.query);
-fastify.route({ method: "GET", url: "/d", handler: async (request) => request.query });
-fastify.get("/e", { onRequest: [rateLimit] }, async (request) => request.query);
-fastify.get("/f", { onRequest: async (request) => { request.log.info("hi"); } }, async (request) => request.query);
-fastify.get("/g", { handler: async (request) => request.query });`,
-      output: [
-        `import Fastify from "fastify";
-import { requireAuth } from "./auth.js";
-const fastify = Fastify();
-fastify.get("/a", { onRequest: [requireAuth] }, async (request) => request.query);
-fastify.get("/b", { schema: {} }, async (request) => request.query);
-fastify.post("/c", {
-  schema: {},
-}, async (request) => request.query);
-fastify.route({ method: "GET", url: "/d", handler: async (request) => request.query });
-fastify.get("/e", { onRequest: [rateLimit] }, async (request) => request.query);
-fastify.get("/f", { onRequest: async (request) => { request.log.info("hi"); } }, async (request) => request.query);
-fastify.get("/g", { handler: async (request) => request.query });`,
-        `import Fastify from "fastify";
-import { requireAuth } from "./auth.js";
-const fastify = Fastify();
-fastify.get("/a", { onRequest: [requireAuth] }, async (request) => request.query);
-fastify.get("/b", { onRequest: [requireAuth], schema: {} }, async (request) => request.query);
-fastify.post("/c", {
-  onRequest: [requireAuth],
-  schema: {},
-}, async (request) => request.query);
-fastify.route({ onRequest: [requireAuth], method: "GET", url: "/d", handler: async (request) => request.query });
-fastify.get("/e", { onRequest: [requireAuth, rateLimit] }, async (request) => request.query);
-fastify.get("/f", { onRequest: [requireAuth, async (request) => { request.log.info("hi"); }] }, async (request) => request.query);
-fastify.get("/g", { onRequest: [requireAuth], handler: async (request) => request.query });`,
-      ],
+      code: fastifyRoutes,
+      output: null,
       errors: [
-        missing("GET /a", "fastify", { line: 3 }),
-        missing("GET /b", "fastify", { line: 4 }),
-        missing("POST /c", "fastify", { line: 5 }),
-        missing("GET /d", "fastify", { line: 8 }),
-        missing("GET /e", "fastify", { line: 9 }),
-        missing("GET /f", "fastify", { line: 10 }),
-        missing("GET /g", "fastify", { line: 11 }),
-      ],
+        ["GET /a", 3, 'fastify.get("/a", async', 'fastify.get("/a", { onRequest: [requireAuth] }, async'],
+        ["GET /b", 4, "{ schema: {} }", "{ onRequest: [requireAuth], schema: {} }"],
+        ["POST /c", 5, "{\n  schema: {},\n}", "{\n  onRequest: [requireAuth],\n  schema: {},\n}"],
+        ["GET /d", 8, '{ method: "GET"', '{ onRequest: [requireAuth], method: "GET"'],
+        ["GET /e", 9, "[rateLimit]", "[requireAuth, rateLimit]"],
+        ["GET /f", 10, '{ onRequest: async (request) => { request.log.info("hi"); } }', '{ onRequest: [requireAuth, async (request) => { request.log.info("hi"); }] }'],
+        ["GET /g", 11, "{ handler:", "{ onRequest: [requireAuth], handler:"],
+      ].map(([route, line, from, to]) =>
+        missing(route as string, "fastify", {
+          line: line as number,
+          suggestions: suggestion("addHook", "requireAuth", withImport(fastifyRoutes, requireAuthImport, from as string, to as string)),
+        }),
+      ),
     },
     {
-      name: "fastify: no autofix where the options or the hook are variables",
+      name: "fastify: no suggestion where the options or the hook are variables",
       filename: files.ts,
       settings: middlewareSettings,
       code: `import Fastify from "fastify";
@@ -920,7 +1063,7 @@ const fastify = Fastify();
 fastify.get("/a", sharedOptions, async (request) => request.query);
 fastify.get("/b", { onRequest: hooks }, async (request) => request.query);`,
       output: null,
-      errors: [missing("GET /a", "fastify", { line: 3 }), missing("GET /b", "fastify", { line: 4 })],
+      errors: [missing("GET /a", "fastify", { line: 3, suggestions: [] }), missing("GET /b", "fastify", { line: 4, suggestions: [] })],
     },
     // ── Next.js ──────────────────────────────────────────────────────────────────
     {
@@ -941,7 +1084,7 @@ export async function DELETE() {
       ],
     },
     {
-      name: "next app router: autofix awaits the configured session check at the top of each handler",
+      name: "next app router: the suggestion awaits the configured session check at the top of the handler",
       filename: "app/api/notes/route.ts",
       settings: sessionSettings,
       code: `import { NextResponse } from "next/server";
@@ -953,8 +1096,13 @@ export async function GET() {
 export const POST = async (request: Request) => NextResponse.json(await request.json(), { status: 201 });
 
 export function DELETE() { return Response.json(removeNotes()); }`,
-      output: [
-        `import { NextResponse } from "next/server";
+      output: null,
+      errors: [
+        missing("GET /api/notes", "next", {
+          suggestions: suggestion(
+            "addSessionCheck",
+            "await auth()",
+            `import { NextResponse } from "next/server";
 import { auth } from "@/auth";
 
 export async function GET() {
@@ -966,12 +1114,16 @@ export async function GET() {
 export const POST = async (request: Request) => NextResponse.json(await request.json(), { status: 201 });
 
 export function DELETE() { return Response.json(removeNotes()); }`,
-        `import { NextResponse } from "next/server";
+          ),
+        }),
+        missing("POST /api/notes", "next", {
+          suggestions: suggestion(
+            "addSessionCheck",
+            "await auth()",
+            `import { NextResponse } from "next/server";
 import { auth } from "@/auth";
 
 export async function GET() {
-  const session = await auth();
-  if (!session) return NextResponse.json({ error: "Unauthorized" }, { status: 401 });
   return NextResponse.json(await listNotes());
 }
 
@@ -981,13 +1133,30 @@ export const POST = async (request: Request) => {
   return NextResponse.json(await request.json(), { status: 201 });
 };
 
+export function DELETE() { return Response.json(removeNotes()); }`,
+          ),
+        }),
+        missing("DELETE /api/notes", "next", {
+          suggestions: suggestion(
+            "addSessionCheck",
+            "await auth()",
+            `import { NextResponse } from "next/server";
+import { auth } from "@/auth";
+
+export async function GET() {
+  return NextResponse.json(await listNotes());
+}
+
+export const POST = async (request: Request) => NextResponse.json(await request.json(), { status: 201 });
+
 export async function DELETE() {
   const session = await auth();
   if (!session) return NextResponse.json({ error: "Unauthorized" }, { status: 401 });
   return Response.json(removeNotes());
 }`,
+          ),
+        }),
       ],
-      errors: [missing("GET /api/notes", "next"), missing("POST /api/notes", "next"), missing("DELETE /api/notes", "next")],
     },
     {
       name: "next app router: without NextResponse the 401 is a plain Response; a taken name is not reused",
@@ -997,14 +1166,22 @@ export async function DELETE() {
   const session = request.nextUrl.searchParams.get("s");
   return Response.json({ session });
 }`,
-      output: `import { auth } from "@/auth";
+      output: null,
+      errors: [
+        missing("GET /api/files", "next", {
+          suggestions: suggestion(
+            "addSessionCheck",
+            "await auth()",
+            `import { auth } from "@/auth";
 export async function GET(request) {
   const authSession = await auth();
   if (!authSession) return new Response("Unauthorized", { status: 401 });
   const session = request.nextUrl.searchParams.get("s");
   return Response.json({ session });
 }`,
-      errors: [missing("GET /api/files", "next")],
+          ),
+        }),
+      ],
     },
     {
       name: "next app router: without settings, an imported Auth.js auth() is suggested",
@@ -1017,6 +1194,7 @@ export async function POST() {
       errors: [
         missing("POST /api/billing", "next", {
           suggestions: suggestion(
+            "addSessionCheck",
             "await auth()",
             `import { auth } from "@/auth";
 export async function POST() {
@@ -1029,7 +1207,7 @@ export async function POST() {
       ],
     },
     {
-      name: "next pages api: autofix checks the session with (req, res) and ends with 401",
+      name: "next pages api: the suggestion checks the session with (req, res) and ends with 401",
       filename: "pages/api/users/[id].ts",
       settings: sessionSettings,
       code: `import type { NextApiRequest, NextApiResponse } from "next";
@@ -1037,7 +1215,16 @@ export async function POST() {
 export default async function handler(req: NextApiRequest, res: NextApiResponse) {
   res.status(200).json({ id: req.query.id });
 }`,
-      output: `import type { NextApiRequest, NextApiResponse } from "next";
+      output: null,
+      errors: [
+        missing("ALL /api/users/:id", "next", {
+          line: 3,
+          column: 31,
+          endColumn: 38,
+          suggestions: suggestion(
+            "addSessionCheck",
+            "await auth(req, res)",
+            `import type { NextApiRequest, NextApiResponse } from "next";
 import { auth } from "@/auth";
 
 export default async function handler(req: NextApiRequest, res: NextApiResponse) {
@@ -1045,19 +1232,21 @@ export default async function handler(req: NextApiRequest, res: NextApiResponse)
   if (!session) { res.status(401).end(); return; }
   res.status(200).json({ id: req.query.id });
 }`,
-      errors: [missing("ALL /api/users/:id", "next", { line: 3, column: 31, endColumn: 38 })],
+          ),
+        }),
+      ],
     },
     {
-      name: "next: no autofix when a sync handler declares a non-Promise return type",
+      name: "next: no suggestion when a sync handler declares a non-Promise return type",
       filename: "app/api/ping-me/route.ts",
       settings: sessionSettings,
       code: `export function GET(): Response { return new Response(readStatus()); }`,
       output: null,
-      errors: [missing("GET /api/ping-me", "next")],
+      errors: [missing("GET /api/ping-me", "next", { suggestions: [] })],
     },
     // ── NestJS ───────────────────────────────────────────────────────────────────
     {
-      name: "nest: a controller without guards; autofix adds @UseGuards and its imports",
+      name: "nest: a controller without guards; the suggestion adds @UseGuards and its imports",
       filename: files.nest,
       settings: guardSettings,
       code: `import { Controller, Get, Post } from "@nestjs/common";
@@ -1071,8 +1260,16 @@ export class UsersController {
 
   @Post() create() { return this.users.create(); }
 }`,
-      output: [
-        `import { Controller, Get, Post, UseGuards } from "@nestjs/common";
+      output: null,
+      errors: [
+        missing("GET /users", "nest", {
+          line: 5,
+          column: 3,
+          endColumn: 9,
+          suggestions: suggestion(
+            "addGuard",
+            "JwtAuthGuard",
+            `import { Controller, Get, Post, UseGuards } from "@nestjs/common";
 import { JwtAuthGuard } from "../jwt-auth.guard.js";
 
 @Controller("users")
@@ -1085,12 +1282,20 @@ export class UsersController {
 
   @Post() create() { return this.users.create(); }
 }`,
-        `import { Controller, Get, Post, UseGuards } from "@nestjs/common";
+          ),
+        }),
+        missing("POST /users", "nest", {
+          line: 10,
+          column: 3,
+          endColumn: 10,
+          suggestions: suggestion(
+            "addGuard",
+            "JwtAuthGuard",
+            `import { Controller, Get, Post, UseGuards } from "@nestjs/common";
 import { JwtAuthGuard } from "../jwt-auth.guard.js";
 
 @Controller("users")
 export class UsersController {
-  @UseGuards(JwtAuthGuard)
   @Get()
   findAll() {
     return this.users.findAll();
@@ -1098,14 +1303,12 @@ export class UsersController {
 
   @UseGuards(JwtAuthGuard) @Post() create() { return this.users.create(); }
 }`,
-      ],
-      errors: [
-        missing("GET /users", "nest", { line: 5, column: 3, endColumn: 9 }),
-        missing("POST /users", "nest", { line: 10, column: 3, endColumn: 10 }),
+          ),
+        }),
       ],
     },
     {
-      name: "nest: a throttler guard is not auth — the auth guard goes first in the existing @UseGuards",
+      name: "nest: a throttler guard is not auth — the suggestion puts the auth guard first in the existing @UseGuards",
       filename: files.nest,
       settings: guardSettings,
       code: `import { Controller, Post, UseGuards } from "@nestjs/common";
@@ -1117,7 +1320,14 @@ export class CommentsController {
   @Post()
   create() { return this.users.create(); }
 }`,
-      output: `import { Controller, Post, UseGuards } from "@nestjs/common";
+      output: null,
+      errors: [
+        missing("POST /comments", "nest", {
+          line: 7,
+          suggestions: suggestion(
+            "addGuard",
+            "JwtAuthGuard",
+            `import { Controller, Post, UseGuards } from "@nestjs/common";
 import { ThrottlerGuard } from "@nestjs/throttler";
 import { JwtAuthGuard } from "../jwt-auth.guard.js";
 @Controller("comments")
@@ -1126,7 +1336,9 @@ export class CommentsController {
   @Post()
   create() { return this.users.create(); }
 }`,
-      errors: [missing("POST /comments", "nest", { line: 7 })],
+          ),
+        }),
+      ],
     },
     {
       // No quoted framework module and no path starting with `/`: only `Controller` lets the file through the text gate.
@@ -1137,7 +1349,8 @@ export class CommentsController {
 export class ReportsController {
   @Get() list() { return this.reports.list(); }
 }`,
-      errors: [missing("GET /reports", "nest", { line: 4 })],
+      output: null,
+      errors: [missing("GET /reports", "nest", { line: 4, suggestions: [] })],
     },
     {
       name: "nest: @ApiBearerAuth documents auth but does not enforce it; the guard of another method is suggested",
@@ -1155,6 +1368,7 @@ export class ProjectsController {
           line: 6,
           column: 20,
           suggestions: suggestion(
+            "addGuard",
             "JwtAuthGuard",
             `import { Controller, Get, UseGuards } from "@nestjs/common";
 import { ApiBearerAuth } from "@nestjs/swagger";
@@ -1179,10 +1393,14 @@ const nestGuard =
   'import { Injectable, type CanActivate } from "@nestjs/common";\n@Injectable()\nexport class JwtAuthGuard implements CanActivate {\n  canActivate(): boolean {\n    return true;\n  }\n}\n';
 const nextAuth = "export async function auth(..._args: unknown[]): Promise<{ user: { id: string } } | null> {\n  return null;\n}\n";
 
-function fixAndCheck(code: string, options: { filename: string; settings: Record<string, unknown> }, modules: Record<string, string>) {
-  const result = lintWithFix("require-route-auth", code, options);
+/**
+ * Applies every report's suggestion, one by one: no pass may offer an autofix, and the result parses,
+ * type-checks where the input did and re-lints clean.
+ */
+function suggestAndCheck(code: string, options: { filename: string; settings: Record<string, unknown> }, modules: Record<string, string>) {
+  const result = lintWithSuggestions("require-route-auth", code, options);
+  expect(result.autofixes).toEqual([]);
   expect(result.fatal).toEqual([]);
-  expect(result.remainingFixable).toEqual([]);
   expect(result.remaining).toEqual([]);
   const name = options.filename.split("/").at(-1)!;
   expect(getTypeErrors({ [name]: code, ...modules })).toEqual([]);
@@ -1190,8 +1408,8 @@ function fixAndCheck(code: string, options: { filename: string; settings: Record
   return result.output;
 }
 
-describe("require-route-auth autofix is safe on save", () => {
-  it("express: the inserted middleware type-checks and re-lints clean", () => {
+describe("require-route-auth suggestions are safe to apply, and nothing is applied on save", () => {
+  it("express: the suggested middleware type-checks and re-lints clean", () => {
     const code = `import express from "express";
 const app = express();
 app.get("/users", (_req, res) => {
@@ -1202,7 +1420,7 @@ app.post("/users", express.json(), (req, res) => {
 });
 export default app;
 `;
-    const output = fixAndCheck(code, { filename: "src/server.ts", settings: middlewareSettings }, { "auth.ts": expressAuth });
+    const output = suggestAndCheck(code, { filename: "src/server.ts", settings: middlewareSettings }, { "auth.ts": expressAuth });
     expect(output).toContain('app.post("/users", requireAuth, express.json(), (req, res) => {');
   });
 
@@ -1214,20 +1432,20 @@ fastify.get("/b", { schema: { querystring: { type: "object" } } }, async (reques
 fastify.route({ method: "DELETE", url: "/c/:id", handler: async (request) => request.params });
 export default fastify;
 `;
-    const output = fixAndCheck(code, { filename: "src/server.ts", settings: middlewareSettings }, { "auth.ts": fastifyAuth });
+    const output = suggestAndCheck(code, { filename: "src/server.ts", settings: middlewareSettings }, { "auth.ts": fastifyAuth });
     expect(output).toContain('fastify.route({ onRequest: [requireAuth], method: "DELETE"');
   });
 
-  it("hono: the inserted middleware type-checks", () => {
+  it("hono: the suggested middleware type-checks", () => {
     const code = `import { Hono } from "hono";
 const app = new Hono();
 app.get("/notes", (c) => c.json(c.req.query()));
 export default app;
 `;
-    fixAndCheck(code, { filename: "src/server.ts", settings: middlewareSettings }, { "auth.ts": honoAuth });
+    suggestAndCheck(code, { filename: "src/server.ts", settings: middlewareSettings }, { "auth.ts": honoAuth });
   });
 
-  it("koa router: the inserted middleware type-checks", () => {
+  it("koa router: the suggested middleware type-checks", () => {
     const code = `import Router from "@koa/router";
 const router = new Router();
 router.get("/me", async (ctx) => {
@@ -1235,7 +1453,7 @@ router.get("/me", async (ctx) => {
 });
 export default router;
 `;
-    fixAndCheck(code, { filename: "src/server.ts", settings: middlewareSettings }, { "auth.ts": koaAuth });
+    suggestAndCheck(code, { filename: "src/server.ts", settings: middlewareSettings }, { "auth.ts": koaAuth });
   });
 
   it("nest: @UseGuards(JwtAuthGuard) and its imports type-check", () => {
@@ -1256,7 +1474,7 @@ export class UsersController {
   }
 }
 `;
-    fixAndCheck(code, { filename: "src/users.controller.ts", settings: guardSettings }, { "jwt-auth.guard.ts": nestGuard });
+    suggestAndCheck(code, { filename: "src/users.controller.ts", settings: guardSettings }, { "jwt-auth.guard.ts": nestGuard });
   });
 
   it("next app router: the session check type-checks, also in an expression-bodied arrow", () => {
@@ -1269,7 +1487,7 @@ export async function GET(request: Request) {
 
 export const POST = async (request: Request) => NextResponse.json(await request.json(), { status: 201 });
 `;
-    fixAndCheck(code, { filename: "app/api/notes/route.ts", settings: sessionSettings }, { "auth.ts": nextAuth });
+    suggestAndCheck(code, { filename: "app/api/notes/route.ts", settings: sessionSettings }, { "auth.ts": nextAuth });
   });
 
   it("next pages api: the session check type-checks with a typed response", () => {
@@ -1281,10 +1499,17 @@ export default async function handler(req: NextApiRequest, res: NextApiResponse<
   res.status(200).json({ id: String(req.query.id) });
 }
 `;
-    fixAndCheck(code, { filename: "pages/api/users.ts", settings: sessionSettings }, { "auth.ts": nextAuth });
+    suggestAndCheck(code, { filename: "pages/api/users.ts", settings: sessionSettings }, { "auth.ts": nextAuth });
   });
 
-  it("leaves nothing to fix in a file where every route is protected or public", () => {
+  it("fix on save leaves the file as it is, even with settings.harden.auth.middleware", () => {
+    const code = 'import { Router } from "express";\nconst router = Router();\nrouter.get("/", (req, res) => res.json(req.query));\nexport default router;\n';
+    const result = lintWithFix("require-route-auth", code, { filename: "src/routes/todos.ts", settings: middlewareSettings });
+    expect(result.output).toBe(code);
+    expect(result.remaining.map((m) => [m.messageId, m.suggestions?.map((s) => s.messageId)])).toEqual([["missingAuth", ["addMiddleware"]]]);
+  });
+
+  it("leaves nothing to report in a file where every route is protected or public", () => {
     const result = lintWithFix(
       "require-route-auth",
       'import express from "express";\nconst app = express();\napp.get("/health", (_req, res) => res.send("ok"));\napp.get("/me", requireAuth, (_req, res) => res.json(req.query));\n',

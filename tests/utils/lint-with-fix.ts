@@ -38,3 +38,25 @@ export function lintWithFix(ruleId: string, code: string, lintOptions: LintOptio
     remaining: again,
   };
 }
+
+/**
+ * Accepts suggestions the way a reviewer does in the editor: the first suggestion of the first report,
+ * one per pass, until no report offers one (at most `maxPasses`). Reports what the last pass still finds
+ * and every autofix any pass offered, which for a suggestion-only rule must be none.
+ */
+export function lintWithSuggestions(ruleId: string, code: string, lintOptions: LintOptions = {}, maxPasses = 10) {
+  const linter = new Linter({ configType: "flat" });
+  const filename = lintOptions.filename ?? "src/server.ts";
+  const config = makeConfig(ruleId, lintOptions);
+  const autofixes: Linter.LintMessage[] = [];
+  let output = code;
+  for (let pass = 0; pass < maxPasses; pass++) {
+    const messages = linter.verify(output, config, { filename });
+    autofixes.push(...messages.filter((m) => m.fix !== undefined));
+    const fix = messages.find((m) => m.suggestions?.length)?.suggestions?.[0]?.fix;
+    if (!fix) break;
+    output = output.slice(0, fix.range[0]) + fix.text + output.slice(fix.range[1]);
+  }
+  const again = linter.verify(output, config, { filename });
+  return { output, autofixes, fatal: again.filter((m) => m.fatal === true), remaining: again };
+}
