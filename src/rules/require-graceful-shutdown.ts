@@ -11,6 +11,7 @@ import { describeServerStart } from "../utils/describe-server-start.js";
 import { isInTestCode } from "../utils/is-in-test-code.js";
 import { isTestFile } from "../utils/is-test-file.js";
 import { getUnwrappedExpression } from "../utils/get-unwrapped-expression.js";
+import { isTypeScriptFile } from "../utils/is-typescript-file.js";
 
 type Options = [
   {
@@ -200,7 +201,9 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
       lines.push(`process.once(${JSON.stringify(signals[0])}, ${listener} {`, ...body.map((l) => `  ${l}`), `})${t}`);
     } else {
       lines.push(
-        `for (const signal of [${signals.map((s) => JSON.stringify(s)).join(", ")}]) {`,
+        // `as const` keeps each signal a `Signals` literal: typed as `string`, `process.once(signal, …)`
+        // matches no overload under @types/node versions without a string-event fallback.
+        `for (const signal of [${signals.map((s) => JSON.stringify(s)).join(", ")}]${isTypeScriptFile(context.filename) ? " as const" : ""}) {`,
         `  process.once(signal, ${listener} {`,
         ...body.map((l) => `    ${l}`),
         `  })${t}`,

@@ -16,20 +16,22 @@ interface HandlerOptions {
   indent?: string;
   semi?: boolean;
   signals?: string[];
+  /** The fixed file is TypeScript: the signal list is `as const`. Default `true`. */
+  ts?: boolean;
 }
 
 /** The handler the fix appends for a server whose value is an `http.Server`: `server.close(cb)`. */
-function closeServer(server: string, { indent = "", semi = true, signals = ["SIGTERM", "SIGINT"] }: HandlerOptions = {}): string {
+function closeServer(server: string, { indent = "", semi = true, signals = ["SIGTERM", "SIGINT"], ts = true }: HandlerOptions = {}): string {
   const t = semi ? ";" : "";
   const body = [
     `setTimeout(() => process.exit(1), Number(process.env.SHUTDOWN_TIMEOUT_MS ?? 10_000)).unref()${t}`,
     `${server}.close((error) => process.exit(error ? 1 : 0))${t}`,
   ];
-  return wrap(body, "() =>", { indent, semi, signals });
+  return wrap(body, "() =>", { indent, semi, signals, ts });
 }
 
 /** The handler the fix appends for Fastify: `await fastify.close()`. */
-function closeFastify(instance: string, { indent = "", semi = true, signals = ["SIGTERM", "SIGINT"] }: HandlerOptions = {}): string {
+function closeFastify(instance: string, { indent = "", semi = true, signals = ["SIGTERM", "SIGINT"], ts = true }: HandlerOptions = {}): string {
   const t = semi ? ";" : "";
   const body = [
     `setTimeout(() => process.exit(1), Number(process.env.SHUTDOWN_TIMEOUT_MS ?? 10_000)).unref()${t}`,
@@ -40,10 +42,10 @@ function closeFastify(instance: string, { indent = "", semi = true, signals = ["
     `  process.exit(1)${t}`,
     "}",
   ];
-  return wrap(body, "async () =>", { indent, semi, signals });
+  return wrap(body, "async () =>", { indent, semi, signals, ts });
 }
 
-function wrap(body: string[], listener: string, { indent = "", semi = true, signals = [] }: HandlerOptions): string {
+function wrap(body: string[], listener: string, { indent = "", semi = true, signals = [], ts = true }: HandlerOptions): string {
   const t = semi ? ";" : "";
   const lines = [
     "// Graceful shutdown: stop taking connections, let in-flight requests finish, then exit.",
@@ -51,7 +53,7 @@ function wrap(body: string[], listener: string, { indent = "", semi = true, sign
     ...(signals.length === 1
       ? [`process.once("${signals[0]}", ${listener} {`, ...body.map((l) => `  ${l}`), `})${t}`]
       : [
-          `for (const signal of [${signals.map((s) => `"${s}"`).join(", ")}]) {`,
+          `for (const signal of [${signals.map((s) => `"${s}"`).join(", ")}]${ts ? " as const" : ""}) {`,
           `  process.once(signal, ${listener} {`,
           ...body.map((l) => `    ${l}`),
           `  })${t}`,
@@ -265,7 +267,7 @@ ruleTester.run("require-graceful-shutdown", rule, {
         "",
         "// Graceful shutdown: stop taking connections, let in-flight requests finish, then exit.",
         "// The unref()'d timer forces the exit if they take longer than SHUTDOWN_TIMEOUT_MS.",
-        'for (const signal of ["SIGTERM", "SIGINT"]) {',
+        'for (const signal of ["SIGTERM", "SIGINT"] as const) {',
         "  process.once(signal, () => {",
         "    setTimeout(() => process.exit(1), Number(process.env.SHUTDOWN_TIMEOUT_MS ?? 10_000)).unref();",
         "    server.close((error) => process.exit(error ? 1 : 0));",
@@ -278,7 +280,7 @@ ruleTester.run("require-graceful-shutdown", rule, {
       name: "Express (CommonJS): an existing `server` binding is reused",
       code: lines('const express = require("express");', "const app = express();", "const PORT = process.env.PORT || 3000;", "const server = app.listen(PORT);"),
       filename: files.cjs,
-      output: lines('const express = require("express");', "const app = express();", "const PORT = process.env.PORT || 3000;", "const server = app.listen(PORT);", "", closeServer("server")),
+      output: lines('const express = require("express");', "const app = express();", "const PORT = process.env.PORT || 3000;", "const server = app.listen(PORT);", "", closeServer("server", { ts: false })),
       errors: [{ messageId: "missingShutdown", data: { start: "app.listen()" }, line: 4, column: 16 }],
     },
     {
@@ -358,7 +360,7 @@ ruleTester.run("require-graceful-shutdown", rule, {
       name: "a server assigned to a let: that binding is closed",
       code: lines('const express = require("express");', "const app = express();", "let server;", "server = app.listen(3000);"),
       filename: files.cjs,
-      output: lines('const express = require("express");', "const app = express();", "let server;", "server = app.listen(3000);", "", closeServer("server")),
+      output: lines('const express = require("express");', "const app = express();", "let server;", "server = app.listen(3000);", "", closeServer("server", { ts: false })),
       errors: [{ messageId: "missingShutdown", line: 4, column: 10 }],
     },
     {
@@ -386,7 +388,7 @@ ruleTester.run("require-graceful-shutdown", rule, {
         "",
         "// Graceful shutdown: stop taking connections, let in-flight requests finish, then exit.",
         "// The unref()'d timer forces the exit if they take longer than SHUTDOWN_TIMEOUT_MS.",
-        'for (const signal of ["SIGTERM", "SIGINT"]) {',
+        'for (const signal of ["SIGTERM", "SIGINT"] as const) {',
         "  process.once(signal, async () => {",
         "    setTimeout(() => process.exit(1), Number(process.env.SHUTDOWN_TIMEOUT_MS ?? 10_000)).unref();",
         "    try {",
@@ -421,7 +423,7 @@ ruleTester.run("require-graceful-shutdown", rule, {
         "  try {",
         "    await app.listen({ port: 3000 });",
         "",
-        closeFastify("app", { indent: "    " }),
+        closeFastify("app", { indent: "    ", ts: false }),
         "  } catch (err) {",
         "    app.log.error(err);",
         "    process.exit(1);",
@@ -456,7 +458,7 @@ ruleTester.run("require-graceful-shutdown", rule, {
       name: "Hono (CommonJS, no semicolons)",
       code: lines('const { Hono } = require("hono")', 'const { serve } = require("@hono/node-server")', "const app = new Hono()", "serve(app)"),
       filename: files.cjs,
-      output: lines('const { Hono } = require("hono")', 'const { serve } = require("@hono/node-server")', "const app = new Hono()", "const server = serve(app)", "", closeServer("server", { semi: false })),
+      output: lines('const { Hono } = require("hono")', 'const { serve } = require("@hono/node-server")', "const app = new Hono()", "const server = serve(app)", "", closeServer("server", { semi: false, ts: false })),
       errors: [{ messageId: "missingShutdown", data: { start: "serve()" } }],
     },
     {
@@ -496,7 +498,7 @@ ruleTester.run("require-graceful-shutdown", rule, {
       name: "plain https with a named createServer import (JS, ESM)",
       code: lines('import { createServer } from "node:https";', "const server = createServer({ key, cert }, handler);", "server.listen(443, () => {});"),
       filename: files.js,
-      output: lines('import { createServer } from "node:https";', "const server = createServer({ key, cert }, handler);", "server.listen(443, () => {});", "", closeServer("server")),
+      output: lines('import { createServer } from "node:https";', "const server = createServer({ key, cert }, handler);", "server.listen(443, () => {});", "", closeServer("server", { ts: false })),
       errors: [{ messageId: "missingShutdown", data: { start: "server.listen()" } }],
     },
     {
