@@ -13,6 +13,7 @@
  */
 import { execSync, spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 
 import { ESLint } from "eslint";
@@ -38,8 +39,21 @@ interface CheckResult {
   output: string;
 }
 
+/**
+ * `next build` fetches `next/font/google` stylesheets; the benchmark builds offline, so Next's own hook for
+ * mocked font responses answers every stylesheet with one stub `@font-face`.
+ */
+const fontStub = path.join(os.tmpdir(), "harden-next-font-stub.cjs");
+writeFileSync(
+  fontStub,
+  `module.exports = new Proxy({}, { get: (_, url) => typeof url === "string" ? ${JSON.stringify(
+    "/* latin */\n@font-face {\n  font-family: 'Stub';\n  font-style: normal;\n  font-weight: 400;\n  src: url(https://fonts.gstatic.com/s/stub/v1/stub.woff2) format('woff2');\n  unicode-range: U+0000-00FF;\n}\n",
+  )} : undefined });\n`,
+);
+
 function runCheck(command: string, cwd: string): CheckResult {
-  const result = spawnSync("sh", ["-c", command], { cwd, encoding: "utf8", maxBuffer: 1 << 28, env: { ...process.env, CI: "1", NEXT_TELEMETRY_DISABLED: "1" } });
+  const env = { ...process.env, CI: "1", NEXT_TELEMETRY_DISABLED: "1", NEXT_FONT_GOOGLE_MOCKED_RESPONSES: fontStub };
+  const result = spawnSync("sh", ["-c", command], { cwd, encoding: "utf8", maxBuffer: 1 << 28, env });
   return { ok: result.status === 0, output: `${result.stdout}${result.stderr}` };
 }
 
