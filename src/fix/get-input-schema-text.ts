@@ -1,4 +1,4 @@
-import type { InputShape } from "../utils/trace-request-input.js";
+import type { InputShape, InputValueType } from "../utils/trace-request-input.js";
 
 export type ValidationLibrary = "zod" | "valibot";
 
@@ -13,25 +13,38 @@ interface Builder {
   stringly: boolean;
 }
 
-function leaf(builder: Builder, shape: InputShape): string {
+function renderType(builder: Builder, type: InputValueType, element: InputValueType | undefined): string {
   const { library, local: l, stringly } = builder;
-  const type = shape.types.size === 1 ? [...shape.types][0] : undefined;
   switch (type) {
     case "string":
       return `${l}.string()`;
     case "number":
       if (!stringly) return `${l}.number()`;
-      return library === "zod" ? `${l}.coerce.number()` : `${l}.pipe(${l}.string(), ${l}.transform(Number))`;
+      // The last step rejects what `Number` turns into NaN.
+      return library === "zod" ? `${l}.coerce.number()` : `${l}.pipe(${l}.string(), ${l}.transform(Number), ${l}.number())`;
     case "boolean":
-      return stringly ? `${l}.unknown()` : `${l}.boolean()`;
+      if (!stringly) return `${l}.boolean()`;
+      // Coercing would make "false" true: only the two words are booleans.
+      return library === "zod"
+        ? `${l}.enum(["true", "false"]).transform((value) => value === "true")`
+        : `${l}.pipe(${l}.picklist(["true", "false"]), ${l}.transform((value) => value === "true"))`;
     case "array": {
-      const element = shape.element ?? (stringly ? "string" : undefined);
-      const item = element === undefined ? `${l}.unknown()` : leaf(builder, { types: new Set([element]), fields: new Map(), optional: false });
-      return `${l}.array(${item})`;
+      const item = element ?? (stringly ? "string" : undefined);
+      return `${l}.array(${item === undefined || item === "array" ? `${l}.unknown()` : renderType(builder, item, undefined)})`;
     }
-    default:
-      return `${l}.unknown()`;
   }
+}
+
+/**
+ * A value's schema from the types its use shows. A field whose use shows none is a string: what query
+ * strings, params and form fields are, what most JSON fields are, and — unlike `unknown` — a type that
+ * shuts out operator objects such as `{ "$gt": "" }` and type-checks where the code passes the field on.
+ */
+function leaf(builder: Builder, shape: InputShape): string {
+  const types = [...shape.types];
+  if (types.length === 0) return `${builder.local}.string()`;
+  if (types.length === 1) return renderType(builder, types[0]!, shape.element);
+  return `${builder.local}.union([${types.map((type) => renderType(builder, type, shape.element)).join(", ")}])`;
 }
 
 function optional(builder: Builder, text: string): string {
@@ -60,9 +73,10 @@ function hasNestedObject(shape: InputShape): boolean {
 
 /**
  * The declaration of a schema for what a handler reads from one input, e.g.
- * `const CreateUserBody = z.object({ email: z.string(), age: z.number() })`: a field's type when its
- * use shows it (string methods / string comparison, arithmetic, array methods, nested reads), the
- * library's `unknown` otherwise. One line when it fits, else one field per line. No terminator.
+ * `const CreateUserBody = z.object({ email: z.string(), age: z.number().optional() })`: a field's type
+ * when its use shows it (string methods / string comparison, arithmetic, array methods, nested reads),
+ * a string otherwise; `optional` when the code is ready for it to be missing. One line when it fits,
+ * else one field per line. No terminator.
  */
 export function getInputSchemaDeclaration(
   name: string,

@@ -234,7 +234,7 @@ export default createRule<Options, MessageIds>({
       nestParameter:
         "`{{decorator}} {{name}}` {{problem}}, so Nest's ValidationPipe has no class to check it against and the handler receives whatever the client sent. Type it with a DTO class that has class-validator decorators, or pass a validation pipe.",
       validateWithSchema:
-        "Parse `{{read}}` with a new {{library}} schema `{{schema}}` built from what this handler reads; check the inferred field types before applying.",
+        "Parse `{{read}}` with a new {{library}} schema `{{schema}}` built from what this handler reads (a field whose use shows no type becomes a string); check the field types before applying.",
     },
   },
   create(context, [options]) {

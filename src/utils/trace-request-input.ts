@@ -13,7 +13,10 @@ export interface InputShape {
   element?: InputValueType | undefined;
   /** Fields read from it, in order of first read. */
   fields: Map<string, InputShape>;
-  /** It has a default (`{ page = 1 }`, `x ?? y`): the code expects it may be missing. */
+  /**
+   * The code expects it may be missing: a default (`{ page = 1 }`, `x ?? y`), a check against `undefined`,
+   * a truthiness test (`if (!x)`, `x && …`) or optional chaining (`x?.trim()`).
+   */
   optional: boolean;
 }
 
@@ -71,6 +74,8 @@ const RELATIONAL = new Set(["<", ">", "<=", ">="]);
 const EQUALITY = new Set(["===", "!==", "==", "!="]);
 /** Explicit conversions: the code decides the type itself. */
 const COERCIONS = new Set(["Number", "String", "Boolean", "BigInt", "parseInt", "parseFloat", "Number.parseInt", "Number.parseFloat"]);
+/** Conversions whose parameter is typed `string`: a schema number would not type-check as their argument. */
+const STRING_PARSERS = new Set(["parseInt", "parseFloat", "Number.parseInt", "Number.parseFloat"]);
 const NUMBER_CHECKS = new Set(["Number.isInteger", "Number.isFinite", "Number.isSafeInteger", "Number.isNaN", "isNaN", "isFinite"]);
 /** Calls that hand their argument back, converted: the input keeps flowing through them. */
 const PASS_THROUGH = new Set(["JSON.parse", "plainToInstance", "plainToClass", "structuredClone", "Object.freeze"]);
@@ -227,6 +232,61 @@ function addType(tracer: Tracer, path: readonly string[], type: InputValueType):
   getShape(tracer.usage, path).types.add(type);
 }
 
+function markOptional(tracer: Tracer, path: readonly string[]): void {
+  if (path.length > 0) getShape(tracer.usage, path).optional = true;
+}
+
+function getKeywordType(type: TSESTree.TypeNode | undefined): InputValueType | undefined {
+  switch (type?.type) {
+    case AST_NODE_TYPES.TSStringKeyword:
+      return "string";
+    case AST_NODE_TYPES.TSNumberKeyword:
+      return "number";
+    case AST_NODE_TYPES.TSBooleanKeyword:
+      return "boolean";
+    case AST_NODE_TYPES.TSArrayType:
+      return "array";
+    case AST_NODE_TYPES.TSLiteralType:
+      return type.literal.type === AST_NODE_TYPES.Literal && typeof type.literal.value === "string" ? "string" : undefined;
+    case AST_NODE_TYPES.TSUnionType: {
+      // `string | undefined` takes a string; `string | number` says nothing one type could.
+      const members = type.types.filter((member) => member.type !== AST_NODE_TYPES.TSUndefinedKeyword && member.type !== AST_NODE_TYPES.TSNullKeyword);
+      const types = new Set(members.map(getKeywordType));
+      return types.size === 1 ? [...types][0] : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * The keyword type of the parameter `argument` is passed to, when the callee is a function of this file
+ * with that parameter annotated: `declare function login(email: string)` makes `login(body.email)` a string.
+ */
+function getParameterType(sourceCode: Readonly<TSESLint.SourceCode>, call: TSESTree.CallExpression, argument: TSESTree.Node): InputValueType | undefined {
+  if (call.callee.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const index = call.arguments.indexOf(argument as TSESTree.CallExpressionArgument);
+  if (index < 0 || call.arguments.slice(0, index).some((other) => other.type === AST_NODE_TYPES.SpreadElement)) return undefined;
+  const variable = ASTUtils.findVariable(sourceCode.getScope(call), call.callee);
+  // Overloads declare the name more than once, each with its own parameter types; a callback parameter
+  // (`next`, `done`) has the enclosing function as its definition node, whose parameters are not its own.
+  const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  let fn: TSESTree.Node | null | undefined;
+  if (definition?.type === "FunctionName") fn = definition.node;
+  else if (definition?.type === "Variable" && definition.node.type === AST_NODE_TYPES.VariableDeclarator) fn = definition.node.init;
+  if (
+    fn?.type !== AST_NODE_TYPES.FunctionDeclaration &&
+    fn?.type !== AST_NODE_TYPES.TSDeclareFunction &&
+    fn?.type !== AST_NODE_TYPES.FunctionExpression &&
+    fn?.type !== AST_NODE_TYPES.ArrowFunctionExpression
+  ) {
+    return undefined;
+  }
+  const parameter = fn.params[index];
+  const target = parameter?.type === AST_NODE_TYPES.AssignmentPattern ? parameter.left : parameter;
+  return target?.type === AST_NODE_TYPES.Identifier ? getKeywordType(target.typeAnnotation?.typeAnnotation) : undefined;
+}
+
 function traceVariable(tracer: Tracer, variable: TSESLint.Scope.Variable | null | undefined, origin: TSESTree.Node, path: readonly string[], depth: number): void {
   if (!variable || tracer.visited.has(variable)) return;
   tracer.visited.add(variable);
@@ -319,11 +379,16 @@ function traceValue(tracer: Tracer, node: TSESTree.Node, origin: TSESTree.Node, 
   const parent = current.parent;
   if (!parent) return;
 
-  if (isConditionTest(current)) return;
+  if (isConditionTest(current)) {
+    // `if (!email)`, `name && …`: the code is ready for the field to be missing.
+    markOptional(tracer, path);
+    return;
+  }
 
   switch (parent.type) {
     case AST_NODE_TYPES.MemberExpression: {
       if (parent.object !== current) break;
+      if (parent.optional) markOptional(tracer, path);
       const key = getMemberKey(parent);
       if (key === undefined) {
         // `body[key]`: a numeric index says array; any other dynamic key reads fields we cannot name.
@@ -374,8 +439,18 @@ function traceValue(tracer: Tracer, node: TSESTree.Node, origin: TSESTree.Node, 
       if (isLoggerCall(parent)) return;
       const { path: calleePath } = getCalleeNames(parent.callee);
       if (calleePath !== undefined && COERCIONS.has(calleePath)) {
-        if (path.length > 0) markChecked(tracer, path);
-        else markRaw(tracer, origin, path);
+        if (path.length > 0) {
+          markChecked(tracer, path);
+          if (calleePath === "Number") addType(tracer, path, "number");
+          else if (STRING_PARSERS.has(calleePath)) addType(tracer, path, "string");
+          // `Number(limit) || 20`: the fallback covers a missing field too.
+          const fallback = parent.parent;
+          if (fallback.type === AST_NODE_TYPES.LogicalExpression && fallback.left === parent && (fallback.operator === "||" || fallback.operator === "??")) {
+            markOptional(tracer, path);
+          }
+        } else {
+          markRaw(tracer, origin, path);
+        }
         return;
       }
       if (calleePath === "Array.isArray") {
@@ -387,6 +462,10 @@ function traceValue(tracer: Tracer, node: TSESTree.Node, origin: TSESTree.Node, 
         addType(tracer, path, "number");
         if (path.length > 0) markChecked(tracer, path);
         return;
+      }
+      if (path.length > 0) {
+        const parameterType = getParameterType(tracer.sourceCode, parent, current);
+        if (parameterType) addType(tracer, path, parameterType);
       }
       break;
     }
@@ -410,6 +489,7 @@ function traceValue(tracer: Tracer, node: TSESTree.Node, origin: TSESTree.Node, 
           const other = comparison.left === parent ? comparison.right : comparison.left;
           const type = other.type === AST_NODE_TYPES.Literal ? other.value : undefined;
           if (type === "string" || type === "number" || type === "boolean") addType(tracer, path, type);
+          else if (type === "undefined") markOptional(tracer, path);
         }
         if (path.length > 0) markChecked(tracer, path);
         return;
@@ -423,7 +503,11 @@ function traceValue(tracer: Tracer, node: TSESTree.Node, origin: TSESTree.Node, 
       if (EQUALITY.has(parent.operator)) {
         // Comparing with a literal checks the value; it does not trust its shape.
         if (literal) addType(tracer, path, literal);
-        if (literal || (other.type === AST_NODE_TYPES.Identifier && other.name === "undefined")) return;
+        const isUndefined = other.type === AST_NODE_TYPES.Identifier && other.name === "undefined";
+        // `x === undefined`, `x == null`: the code is ready for the field to be missing.
+        const isLooseNull = other.type === AST_NODE_TYPES.Literal && other.raw === "null" && (parent.operator === "==" || parent.operator === "!=");
+        if (isUndefined || isLooseNull) markOptional(tracer, path);
+        if (literal || isUndefined) return;
         break;
       }
       if (parent.operator === "in" || parent.operator === "instanceof") {
