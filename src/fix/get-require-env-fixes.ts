@@ -16,10 +16,12 @@ export interface RequireEnvHelper {
   name: string;
   /**
    * `settings`: the project's helper from `settings.harden.env` (imported by the fix when it has a `source`);
-   * `inserted`: the fix inserts a small `requireEnv(name)` function once per file (or reuses a
-   * module-level `requireEnv` the file already declares).
+   * `declared`: a module-level `requireEnv` the file already declares or imports, reused as it is;
+   * `inserted`: the file has none, so the fix inserts a small `requireEnv(name)` function into it — a
+   * copy of the helper in this file, which only a suggestion may add (where the project keeps its
+   * helper is a decision the file cannot show).
    */
-  origin: "settings" | "inserted";
+  origin: "settings" | "declared" | "inserted";
   /** The import to add for a settings helper, else `undefined`. */
   import: ImportedName | undefined;
 }
@@ -28,7 +30,8 @@ export interface RequireEnvHelper {
 export function getRequireEnvHelper(context: Context): RequireEnvHelper {
   const env = getHardenSettings(context).env;
   if (env) return { name: env.name, origin: "settings", import: env };
-  return { name: REQUIRE_ENV_HELPER_NAME, origin: "inserted", import: undefined };
+  const declared = isDeclaredAtModuleLevel(context.sourceCode, REQUIRE_ENV_HELPER_NAME);
+  return { name: REQUIRE_ENV_HELPER_NAME, origin: declared ? "declared" : "inserted", import: undefined };
 }
 
 /** `requireEnv("JWT_SECRET")` (with the project's helper name when configured). */
@@ -100,7 +103,8 @@ export function getRequireEnvHelperFixes(fixer: TSESLint.RuleFixer, context: Con
   const helper = getRequireEnvHelper(context);
   const sourceCode = context.sourceCode;
   if (helper.origin === "settings") return helper.import ? getImportFixes(fixer, sourceCode, helper.import) : [];
-  if (isDeclaredAtModuleLevel(sourceCode, helper.name)) return [];
+  if (helper.origin === "declared") return [];
   const insert = getModuleHelperFix(fixer, sourceCode, helper.name, getRequireEnvHelperCode(context));
   return insert ? [insert] : [];
 }
+

@@ -8,6 +8,7 @@ import {
   getRequireEnvFixes,
   getRequireEnvHelper,
   getRequireEnvHelperFixes,
+  type RequireEnvHelper,
 } from "../fix/get-require-env-fixes.js";
 import { createRule } from "../utils/create-rule.js";
 import { getAssignedName } from "../utils/get-assigned-name.js";
@@ -19,7 +20,7 @@ import { createSecretNameMatcher, secretNameOptionsSchema, type SecretNameOption
 import { isTestFile } from "../utils/is-test-file.js";
 
 type Options = [SecretNameOptions];
-type MessageIds = "secretFallback" | "credentialFallback" | "schemaDefault" | "schemaCredentialDefault" | "requireEnv";
+type MessageIds = "secretFallback" | "credentialFallback" | "schemaDefault" | "schemaCredentialDefault" | "requireEnv" | "requireEnvLocal";
 
 /** Sources whose values `process.env` also holds, so the inserted helper reads the same variable. */
 const PROCESS_SOURCES = new Set<EnvSource>(["process.env", "Bun.env"]);
@@ -54,7 +55,9 @@ export default createRule<Options, MessageIds>({
         "The environment schema gives the secret `{{name}}` a default, so a deployment that forgets to set it starts with a value written in the source. Remove the default so validation fails at startup.",
       schemaCredentialDefault:
         "The environment schema's default for `{{name}}` looks like {{kind}}: a credential committed to the repository, used silently whenever the variable is unset. Rotate it and remove the default so validation fails at startup.",
-      requireEnv: "Require `{{name}}`: replace the read and its fallback with `{{call}}`.",
+      requireEnv: "Require `{{name}}`: replace the read and its fallback with {{call}}.",
+      requireEnvLocal:
+        "Require `{{name}}` with {{call}}, adding a `requireEnv` function to this file (name the project's helper in `settings.harden.env` to have this fixed automatically).",
     },
   },
   create(context, [options]) {
@@ -73,8 +76,8 @@ export default createRule<Options, MessageIds>({
 function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
   const matchSecret = createSecretNameMatcher(options);
   const sourceCode = context.sourceCode;
-  let settingsHelperOfFile: boolean | undefined;
-  const hasSettingsHelper = () => (settingsHelperOfFile ??= getRequireEnvHelper(context).origin === "settings");
+  let helperOfFile: RequireEnvHelper | undefined;
+  const getHelper = () => (helperOfFile ??= getRequireEnvHelper(context));
 
   /** Why the value is a secret: its name, the name it is stored under, or what the fallback looks like. */
   function classify(names: readonly string[], fallbackValue: string, assignedTo: string | undefined): { messageId: MessageIds; kind?: string } | undefined {
@@ -83,9 +86,15 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
     return kind ? { messageId: "credentialFallback", kind } : undefined;
   }
 
-  /** Autofix when the helper reads the same variable the code read; a suggestion otherwise. */
+  /**
+   * Autofix only with a helper the project or the file already has (an inserted copy is a suggestion),
+   * and only when it reads the same variable the code read: the settings helper is the project's
+   * word for that; the file's own `requireEnv` is assumed to read `process.env`.
+   */
   function isAutofixable(sources: readonly EnvSource[]): boolean {
-    return hasSettingsHelper() || sources.every((source) => PROCESS_SOURCES.has(source));
+    const origin = getHelper().origin;
+    if (origin === "settings") return true;
+    return origin === "declared" && sources.every((source) => PROCESS_SOURCES.has(source));
   }
 
   function report(
@@ -98,12 +107,13 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
     const call = getRequireEnvCall(context, name);
     const data = { name, call: `\`${call}\``, kind: verdict.kind ?? "" };
     const autofix = fix !== undefined && isAutofixable(sources);
+    const suggestion = getHelper().origin === "inserted" ? "requireEnvLocal" : "requireEnv";
     context.report({
       node,
       messageId: verdict.messageId,
       data,
       fix: autofix ? fix : null,
-      suggest: fix && !autofix ? [{ messageId: "requireEnv", data, fix }] : [],
+      suggest: fix && !autofix ? [{ messageId: suggestion, data, fix }] : [],
     });
   }
 

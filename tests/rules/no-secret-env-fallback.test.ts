@@ -1,4 +1,10 @@
+import type { TestCaseError } from "@typescript-eslint/rule-tester";
+import type { ESLintUtils } from "@typescript-eslint/utils";
+import tsParser from "@typescript-eslint/parser";
+import { Linter, type Rule } from "eslint";
 import { describe, expect, it } from "vitest";
+
+import plugin from "../../src/index.js";
 
 import rule from "../../src/rules/no-secret-env-fallback.js";
 import { lintWithFix } from "../utils/lint-with-fix.js";
@@ -8,9 +14,24 @@ import { JS_REQUIRE_ENV as JS_HELPER, NO_SEMI_REQUIRE_ENV as NO_SEMI_HELPER, wit
 
 const ruleTester = createRuleTester();
 
+function applyFix(text: string, fix: Rule.Fix): string {
+  return text.slice(0, fix.range[0]) + fix.text + text.slice(fix.range[1]);
+}
+
 const envSettings = { harden: { env: { name: "requireEnv", source: "./src/env.js" } } };
 
 const secret = (name: string, call = `requireEnv("${name}")`) => ({ name, call: `\`${call}\``, kind: "" });
+
+type MessageIds = ESLintUtils.InferMessageIdsTypeFromRule<typeof rule>;
+
+/**
+ * A finding without `settings.harden.env` in a file with no `requireEnv`: no autofix, and the one
+ * suggestion makes `output`, which adds a copy of the helper to the file.
+ */
+const local = (error: TestCaseError<MessageIds> & { data: Record<string, string> }, output: string): TestCaseError<MessageIds> => ({
+  ...error,
+  suggestions: [{ messageId: "requireEnvLocal", data: error.data, output }],
+});
 
 ruleTester.run("no-secret-env-fallback", rule, {
   valid: [
@@ -61,44 +82,44 @@ ruleTester.run("no-secret-env-fallback", rule, {
   ],
   invalid: [
     {
-      // TS, ESM: the read and its fallback become a call to an inserted, typed helper.
+      // TS, ESM: the read and its fallback become a call to a typed helper that the suggestion inserts.
       code: ['import express from "express";', 'const secret = process.env.JWT_SECRET || "dev";'].join("\n"),
       filename: files.ts,
-      output: withHelper(['import express from "express";', 'const secret = requireEnv("JWT_SECRET");'].join("\n")),
-      errors: [{ messageId: "secretFallback", data: secret("JWT_SECRET"), line: 2, column: 42, endLine: 2, endColumn: 47 }],
+      output: null,
+      errors: [local({ messageId: "secretFallback", data: secret("JWT_SECRET"), line: 2, column: 42, endLine: 2, endColumn: 47 }, withHelper(['import express from "express";', 'const secret = requireEnv("JWT_SECRET");'].join("\n")))],
     },
     {
       // An empty-string fallback counts; `??` and bracket access.
       code: 'export const apiKey = process.env["API_KEY"] ?? "";',
-      output: withHelper('export const apiKey = requireEnv("API_KEY");'),
-      errors: [{ messageId: "secretFallback", data: secret("API_KEY"), line: 1, column: 49 }],
+      output: null,
+      errors: [local({ messageId: "secretFallback", data: secret("API_KEY"), line: 1, column: 49 }, withHelper('export const apiKey = requireEnv("API_KEY");'))],
     },
     {
       code: "const password = process.env[`DB_PASSWORD`] || 'postgres';",
-      output: withHelper('const password = requireEnv("DB_PASSWORD");'),
-      errors: [{ messageId: "secretFallback", data: secret("DB_PASSWORD") }],
+      output: null,
+      errors: [local({ messageId: "secretFallback", data: secret("DB_PASSWORD") }, withHelper('const password = requireEnv("DB_PASSWORD");'))],
     },
     {
       // `X ? X : v`
       code: 'const s = process.env.SESSION_SECRET ? process.env.SESSION_SECRET : "keyboard cat";',
-      output: withHelper('const s = requireEnv("SESSION_SECRET");'),
-      errors: [{ messageId: "secretFallback", data: secret("SESSION_SECRET"), column: 69 }],
+      output: null,
+      errors: [local({ messageId: "secretFallback", data: secret("SESSION_SECRET"), column: 69 }, withHelper('const s = requireEnv("SESSION_SECRET");'))],
     },
     {
       code: 'const s = !process.env.SESSION_SECRET ? "keyboard cat" : process.env.SESSION_SECRET;',
-      output: withHelper('const s = requireEnv("SESSION_SECRET");'),
-      errors: [{ messageId: "secretFallback", data: secret("SESSION_SECRET"), column: 41 }],
+      output: null,
+      errors: [local({ messageId: "secretFallback", data: secret("SESSION_SECRET"), column: 41 }, withHelper('const s = requireEnv("SESSION_SECRET");'))],
     },
     {
       code: 'const s = process.env.SESSION_SECRET !== undefined ? process.env.SESSION_SECRET : "";',
-      output: withHelper('const s = requireEnv("SESSION_SECRET");'),
-      errors: [{ messageId: "secretFallback", data: secret("SESSION_SECRET") }],
+      output: null,
+      errors: [local({ messageId: "secretFallback", data: secret("SESSION_SECRET") }, withHelper('const s = requireEnv("SESSION_SECRET");'))],
     },
     {
       // A fallback that is another env read is followed to its end; the reads before the last stay.
       code: 'const s = process.env.JWT_SECRET || process.env.SECRET || "dev";',
-      output: withHelper('const s = process.env.JWT_SECRET || requireEnv("SECRET");'),
-      errors: [{ messageId: "secretFallback", data: secret("SECRET"), column: 59 }],
+      output: null,
+      errors: [local({ messageId: "secretFallback", data: secret("SECRET"), column: 59 }, withHelper('const s = process.env.JWT_SECRET || requireEnv("SECRET");'))],
     },
     {
       // A parenthesised chain cannot be split: reported, no fix.
@@ -109,97 +130,97 @@ ruleTester.run("no-secret-env-fallback", rule, {
     {
       // TypeScript wrappers, optional chaining, template and `const` fallbacks.
       code: 'const s = (process.env.JWT_SECRET as string) || "dev";',
-      output: withHelper('const s = requireEnv("JWT_SECRET");'),
-      errors: [{ messageId: "secretFallback", data: secret("JWT_SECRET") }],
+      output: null,
+      errors: [local({ messageId: "secretFallback", data: secret("JWT_SECRET") }, withHelper('const s = requireEnv("JWT_SECRET");'))],
     },
     {
       code: 'const s = process.env?.JWT_SECRET ?? "dev";',
-      output: withHelper('const s = requireEnv("JWT_SECRET");'),
-      errors: [{ messageId: "secretFallback", data: secret("JWT_SECRET") }],
+      output: null,
+      errors: [local({ messageId: "secretFallback", data: secret("JWT_SECRET") }, withHelper('const s = requireEnv("JWT_SECRET");'))],
     },
     {
       code: "const s = process.env.JWT_SECRET || `dev-secret`;",
-      output: withHelper('const s = requireEnv("JWT_SECRET");'),
-      errors: [{ messageId: "secretFallback", data: secret("JWT_SECRET") }],
+      output: null,
+      errors: [local({ messageId: "secretFallback", data: secret("JWT_SECRET") }, withHelper('const s = requireEnv("JWT_SECRET");'))],
     },
     {
       code: ['const DEFAULT_SECRET = "dev";', "const s = process.env.JWT_SECRET || DEFAULT_SECRET;"].join("\n"),
-      output: withHelper(['const DEFAULT_SECRET = "dev";', 'const s = requireEnv("JWT_SECRET");'].join("\n")),
-      errors: [{ messageId: "secretFallback", data: secret("JWT_SECRET"), line: 2 }],
+      output: null,
+      errors: [local({ messageId: "secretFallback", data: secret("JWT_SECRET"), line: 2 }, withHelper(['const DEFAULT_SECRET = "dev";', 'const s = requireEnv("JWT_SECRET");'].join("\n")))],
     },
     {
       // `||=` / `??=` set the default into the environment.
       code: 'process.env.JWT_SECRET ??= "dev";',
-      output: withHelper('requireEnv("JWT_SECRET");'),
-      errors: [{ messageId: "secretFallback", data: secret("JWT_SECRET") }],
+      output: null,
+      errors: [local({ messageId: "secretFallback", data: secret("JWT_SECRET") }, withHelper('requireEnv("JWT_SECRET");'))],
     },
     {
       // Aliases of the environment object.
       code: ['import { env } from "node:process";', 'const s = env.JWT_SECRET || "dev";'].join("\n"),
-      output: withHelper(['import { env } from "node:process";', 'const s = requireEnv("JWT_SECRET");'].join("\n")),
-      errors: [{ messageId: "secretFallback", data: secret("JWT_SECRET") }],
+      output: null,
+      errors: [local({ messageId: "secretFallback", data: secret("JWT_SECRET") }, withHelper(['import { env } from "node:process";', 'const s = requireEnv("JWT_SECRET");'].join("\n")))],
     },
     {
       code: ["const env = process.env;", 'const s = env.JWT_SECRET || "dev";'].join("\n"),
-      output: withHelper(["const env = process.env;", 'const s = requireEnv("JWT_SECRET");'].join("\n")),
-      errors: [{ messageId: "secretFallback", data: secret("JWT_SECRET") }],
+      output: null,
+      errors: [local({ messageId: "secretFallback", data: secret("JWT_SECRET") }, withHelper(["const env = process.env;", 'const s = requireEnv("JWT_SECRET");'].join("\n")))],
     },
     {
       // The name the value is stored under makes it a secret too.
       code: 'const jwtSecret = process.env.JWT || "dev";',
-      output: withHelper('const jwtSecret = requireEnv("JWT");'),
-      errors: [{ messageId: "secretFallback", data: secret("JWT") }],
+      output: null,
+      errors: [local({ messageId: "secretFallback", data: secret("JWT") }, withHelper('const jwtSecret = requireEnv("JWT");'))],
     },
     {
       // Framework config objects: Express session, Fastify JWT, Nest JwtModule, Hono jwt.
       code: ['import session from "express-session";', 'app.use(session({ secret: process.env.SESSION_SECRET || "keyboard cat" }));'].join("\n"),
-      output: withHelper(['import session from "express-session";', 'app.use(session({ secret: requireEnv("SESSION_SECRET") }));'].join("\n")),
-      errors: [{ messageId: "secretFallback", data: secret("SESSION_SECRET") }],
+      output: null,
+      errors: [local({ messageId: "secretFallback", data: secret("SESSION_SECRET") }, withHelper(['import session from "express-session";', 'app.use(session({ secret: requireEnv("SESSION_SECRET") }));'].join("\n")))],
     },
     {
       code: ['import { JwtModule } from "@nestjs/jwt";', 'JwtModule.register({ secret: process.env.JWT_SECRET ?? "secretKey" });'].join("\n"),
       filename: files.nest,
-      output: withHelper(['import { JwtModule } from "@nestjs/jwt";', 'JwtModule.register({ secret: requireEnv("JWT_SECRET") });'].join("\n")),
-      errors: [{ messageId: "secretFallback", data: secret("JWT_SECRET") }],
+      output: null,
+      errors: [local({ messageId: "secretFallback", data: secret("JWT_SECRET") }, withHelper(['import { JwtModule } from "@nestjs/jwt";', 'JwtModule.register({ secret: requireEnv("JWT_SECRET") });'].join("\n")))],
     },
     {
       // A credential-looking fallback is flagged whatever the variable is called.
       code: 'const url = process.env.REMOTE || "postgres://admin:s3cr3tP4ss@db.internal:5432/app";',
-      output: withHelper('const url = requireEnv("REMOTE");'),
-      errors: [{ messageId: "credentialFallback", data: { name: "REMOTE", call: '`requireEnv("REMOTE")`', kind: "a URL with a password" } }],
+      output: null,
+      errors: [local({ messageId: "credentialFallback", data: { name: "REMOTE", call: '`requireEnv("REMOTE")`', kind: "a URL with a password" } }, withHelper('const url = requireEnv("REMOTE");'))],
     },
     {
       code: 'const gh = process.env.GH || "ghp_A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8";',
-      output: withHelper('const gh = requireEnv("GH");'),
-      errors: [{ messageId: "credentialFallback", data: { name: "GH", call: '`requireEnv("GH")`', kind: "a GitHub token" } }],
+      output: null,
+      errors: [local({ messageId: "credentialFallback", data: { name: "GH", call: '`requireEnv("GH")`', kind: "a GitHub token" } }, withHelper('const gh = requireEnv("GH");'))],
     },
     {
       // Connection strings by name.
       code: 'const db = process.env.DATABASE_URL || "postgres://localhost:5432/dev";',
-      output: withHelper('const db = requireEnv("DATABASE_URL");'),
-      errors: [{ messageId: "secretFallback", data: secret("DATABASE_URL") }],
+      output: null,
+      errors: [local({ messageId: "secretFallback", data: secret("DATABASE_URL") }, withHelper('const db = requireEnv("DATABASE_URL");'))],
     },
     {
       code: 'mongoose.connect(process.env.MONGODB_URI ?? "mongodb://localhost/app");',
-      output: withHelper('mongoose.connect(requireEnv("MONGODB_URI"));'),
-      errors: [{ messageId: "secretFallback", data: secret("MONGODB_URI") }],
+      output: null,
+      errors: [local({ messageId: "secretFallback", data: secret("MONGODB_URI") }, withHelper('mongoose.connect(requireEnv("MONGODB_URI"));'))],
     },
     {
       // Destructuring defaults: the only property → a plain declaration.
       code: 'const { JWT_SECRET = "dev" } = process.env;',
-      output: withHelper('const JWT_SECRET = requireEnv("JWT_SECRET");'),
-      errors: [{ messageId: "secretFallback", data: secret("JWT_SECRET"), column: 22 }],
+      output: null,
+      errors: [local({ messageId: "secretFallback", data: secret("JWT_SECRET"), column: 22 }, withHelper('const JWT_SECRET = requireEnv("JWT_SECRET");'))],
     },
     {
       // One of several: moved to its own declaration after the destructuring.
       code: 'export const { PORT = "3000", JWT_SECRET = "dev", LOG_LEVEL = "info" } = process.env;',
-      output: withHelper(['export const { PORT = "3000", LOG_LEVEL = "info" } = process.env;', 'export const JWT_SECRET = requireEnv("JWT_SECRET");'].join("\n")),
-      errors: [{ messageId: "secretFallback", data: secret("JWT_SECRET") }],
+      output: null,
+      errors: [local({ messageId: "secretFallback", data: secret("JWT_SECRET") }, withHelper(['export const { PORT = "3000", LOG_LEVEL = "info" } = process.env;', 'export const JWT_SECRET = requireEnv("JWT_SECRET");'].join("\n")))],
     },
     {
       code: 'let { JWT_SECRET: jwtSecret = "", PORT } = process.env;',
-      output: withHelper(["let { PORT } = process.env;", 'let jwtSecret = requireEnv("JWT_SECRET");'].join("\n")),
-      errors: [{ messageId: "secretFallback", data: secret("JWT_SECRET") }],
+      output: null,
+      errors: [local({ messageId: "secretFallback", data: secret("JWT_SECRET") }, withHelper(["let { PORT } = process.env;", 'let jwtSecret = requireEnv("JWT_SECRET");'].join("\n")))],
     },
     {
       // A later default uses the binding: moving it out would break that default.
@@ -214,76 +235,83 @@ ruleTester.run("no-secret-env-fallback", rule, {
       errors: [{ messageId: "secretFallback", data: secret("JWT_SECRET") }],
     },
     {
-      // import.meta.env (Vite, Astro): `process.env` may not hold the value, so the helper is a suggestion.
+      // import.meta.env (Vite, Astro), Deno.env and Bun.env.
       code: 'const key = import.meta.env.STRIPE_SECRET_KEY ?? "sk_test_dev";',
       output: null,
-      errors: [
-        {
-          messageId: "secretFallback",
-          data: secret("STRIPE_SECRET_KEY"),
-          suggestions: [
-            { messageId: "requireEnv", data: secret("STRIPE_SECRET_KEY"), output: withHelper('const key = requireEnv("STRIPE_SECRET_KEY");') },
-          ],
-        },
-      ],
+      errors: [local({ messageId: "secretFallback", data: secret("STRIPE_SECRET_KEY") }, withHelper('const key = requireEnv("STRIPE_SECRET_KEY");'))],
     },
     {
-      // Deno: suggestion too.
       code: 'const key = Deno.env.get("API_TOKEN") ?? "dev-token";',
       output: null,
-      errors: [
-        {
-          messageId: "secretFallback",
-          data: secret("API_TOKEN"),
-          suggestions: [{ messageId: "requireEnv", data: secret("API_TOKEN"), output: withHelper('const key = requireEnv("API_TOKEN");') }],
-        },
-      ],
+      errors: [local({ messageId: "secretFallback", data: secret("API_TOKEN") }, withHelper('const key = requireEnv("API_TOKEN");'))],
     },
     {
-      // Bun.env is process.env: autofix.
       code: 'const key = Bun.env.API_TOKEN || "dev-token";',
-      output: withHelper('const key = requireEnv("API_TOKEN");'),
-      errors: [{ messageId: "secretFallback", data: secret("API_TOKEN") }],
+      output: null,
+      errors: [local({ messageId: "secretFallback", data: secret("API_TOKEN") }, withHelper('const key = requireEnv("API_TOKEN");'))],
     },
     {
       // JS, ESM: the helper without type annotations.
       code: ['import express from "express";', 'const secret = process.env.JWT_SECRET || "dev";'].join("\n"),
       filename: files.js,
-      output: withHelper(['import express from "express";', 'const secret = requireEnv("JWT_SECRET");'].join("\n"), JS_HELPER),
-      errors: [{ messageId: "secretFallback", data: secret("JWT_SECRET") }],
+      output: null,
+      errors: [local({ messageId: "secretFallback", data: secret("JWT_SECRET") }, withHelper(['import express from "express";', 'const secret = requireEnv("JWT_SECRET");'].join("\n"), JS_HELPER))],
     },
     {
       // CommonJS: after the requires.
       code: ['const express = require("express");', 'const secret = process.env.JWT_SECRET || "dev";', "module.exports = { secret };"].join("\n"),
       filename: files.cjs,
       languageOptions: { parserOptions: { sourceType: "commonjs" } },
-      output: withHelper(
-        ['const express = require("express");', 'const secret = requireEnv("JWT_SECRET");', "module.exports = { secret };"].join("\n"),
-        JS_HELPER,
-      ),
-      errors: [{ messageId: "secretFallback", data: secret("JWT_SECRET") }],
+      output: null,
+      errors: [
+        local(
+          { messageId: "secretFallback", data: secret("JWT_SECRET") },
+          withHelper(['const express = require("express");', 'const secret = requireEnv("JWT_SECRET");', "module.exports = { secret };"].join("\n"), JS_HELPER),
+        ),
+      ],
     },
     {
       // Files without semicolons get a helper without semicolons.
       code: ['import express from "express"', 'const secret = process.env.JWT_SECRET || "dev"'].join("\n"),
       filename: files.js,
-      output: withHelper(['import express from "express"', 'const secret = requireEnv("JWT_SECRET")'].join("\n"), NO_SEMI_HELPER),
-      errors: [{ messageId: "secretFallback", data: secret("JWT_SECRET") }],
+      output: null,
+      errors: [local({ messageId: "secretFallback", data: secret("JWT_SECRET") }, withHelper(['import express from "express"', 'const secret = requireEnv("JWT_SECRET")'].join("\n"), NO_SEMI_HELPER))],
     },
     {
-      // Two reads in one file: the first pass inserts the helper once, the second reuses it.
+      // Two reads in one file: each suggestion inserts the helper; once one is applied, the file has it.
       code: ['const a = process.env.JWT_SECRET || "dev";', 'const b = process.env.COOKIE_SECRET || "dev";'].join("\n"),
-      output: [
-        withHelper(['const a = requireEnv("JWT_SECRET");', 'const b = process.env.COOKIE_SECRET || "dev";'].join("\n")),
-        withHelper(['const a = requireEnv("JWT_SECRET");', 'const b = requireEnv("COOKIE_SECRET");'].join("\n")),
+      output: null,
+      errors: [
+        local({ messageId: "secretFallback", data: secret("JWT_SECRET") }, withHelper(['const a = requireEnv("JWT_SECRET");', 'const b = process.env.COOKIE_SECRET || "dev";'].join("\n"))),
+        local({ messageId: "secretFallback", data: secret("COOKIE_SECRET") }, withHelper(['const a = process.env.JWT_SECRET || "dev";', 'const b = requireEnv("COOKIE_SECRET");'].join("\n"))),
       ],
-      errors: [{ messageId: "secretFallback", data: secret("JWT_SECRET") }, { messageId: "secretFallback", data: secret("COOKIE_SECRET") }],
     },
     {
-      // A file that already declares the helper reuses it.
+      // A file that already declares the helper: it is reused, so nothing is copied and the fix is an autofix.
       code: ["function requireEnv(name: string): string { return process.env[name]!; }", 'const a = process.env.JWT_SECRET || "dev";'].join("\n"),
       output: ["function requireEnv(name: string): string { return process.env[name]!; }", 'const a = requireEnv("JWT_SECRET");'].join("\n"),
       errors: [{ messageId: "secretFallback", data: secret("JWT_SECRET") }],
+    },
+    {
+      // ... or imports it.
+      code: ['import { requireEnv } from "./env";', 'export const a = process.env.JWT_SECRET || "dev";', 'export const b = process.env.COOKIE_SECRET || "dev";'].join("\n"),
+      output: ['import { requireEnv } from "./env";', 'export const a = requireEnv("JWT_SECRET");', 'export const b = requireEnv("COOKIE_SECRET");'].join("\n"),
+      errors: [
+        { messageId: "secretFallback", data: secret("JWT_SECRET") },
+        { messageId: "secretFallback", data: secret("COOKIE_SECRET") },
+      ],
+    },
+    {
+      // The file's own helper is assumed to read `process.env`, which may not hold import.meta.env's variables.
+      code: ['import { requireEnv } from "./env";', 'const key = import.meta.env.API_TOKEN ?? "dev";'].join("\n"),
+      output: null,
+      errors: [
+        {
+          messageId: "secretFallback",
+          data: secret("API_TOKEN"),
+          suggestions: [{ messageId: "requireEnv", data: secret("API_TOKEN"), output: ['import { requireEnv } from "./env";', 'const key = requireEnv("API_TOKEN");'].join("\n") }],
+        },
+      ],
     },
     {
       // A local `requireEnv` would capture the call: reported without a fix.
@@ -375,33 +403,38 @@ ruleTester.run("no-secret-env-fallback", rule, {
       // Options: extend the pattern.
       code: 'const key = process.env.ACME_LICENSE || "trial";',
       options: [{ additionalSecretPattern: "_LICENSE$" }],
-      output: withHelper('const key = requireEnv("ACME_LICENSE");'),
-      errors: [{ messageId: "secretFallback", data: secret("ACME_LICENSE") }],
+      output: null,
+      errors: [local({ messageId: "secretFallback", data: secret("ACME_LICENSE") }, withHelper('const key = requireEnv("ACME_LICENSE");'))],
     },
     {
       // Options: replace the pattern.
       code: 'const key = process.env.MY_CUSTOM_THING || "x";',
       options: [{ secretPattern: "CUSTOM" }],
-      output: withHelper('const key = requireEnv("MY_CUSTOM_THING");'),
-      errors: [{ messageId: "secretFallback", data: secret("MY_CUSTOM_THING") }],
+      output: null,
+      errors: [local({ messageId: "secretFallback", data: secret("MY_CUSTOM_THING") }, withHelper('const key = requireEnv("MY_CUSTOM_THING");'))],
     },
     {
       // Next.js route handler and a Hono app: same rule, same fix.
       code: ['import { NextResponse } from "next/server";', 'const secret = process.env.WEBHOOK_SECRET ?? "";', "export async function POST() { return NextResponse.json({ secret }); }"].join("\n"),
       filename: files.nextApp,
-      output: withHelper(['import { NextResponse } from "next/server";', 'const secret = requireEnv("WEBHOOK_SECRET");', "export async function POST() { return NextResponse.json({ secret }); }"].join("\n")),
-      errors: [{ messageId: "secretFallback", data: secret("WEBHOOK_SECRET") }],
+      output: null,
+      errors: [
+        local(
+          { messageId: "secretFallback", data: secret("WEBHOOK_SECRET") },
+          withHelper(['import { NextResponse } from "next/server";', 'const secret = requireEnv("WEBHOOK_SECRET");', "export async function POST() { return NextResponse.json({ secret }); }"].join("\n")),
+        ),
+      ],
     },
     {
       code: ['import { Hono } from "hono";', 'import { jwt } from "hono/jwt";', "const app = new Hono();", 'app.use("/api/*", jwt({ secret: process.env.JWT_SECRET || "it-is-very-secret", alg: "HS256" }));'].join("\n"),
-      output: withHelper(['import { Hono } from "hono";', 'import { jwt } from "hono/jwt";', "const app = new Hono();", 'app.use("/api/*", jwt({ secret: requireEnv("JWT_SECRET"), alg: "HS256" }));'].join("\n")),
-      errors: [{ messageId: "secretFallback", data: secret("JWT_SECRET"), line: 4 }],
+      output: null,
+      errors: [local({ messageId: "secretFallback", data: secret("JWT_SECRET"), line: 4 }, withHelper(['import { Hono } from "hono";', 'import { jwt } from "hono/jwt";', "const app = new Hono();", 'app.use("/api/*", jwt({ secret: requireEnv("JWT_SECRET"), alg: "HS256" }));'].join("\n")))],
     },
   ],
 });
 
 describe("no-secret-env-fallback autofix", () => {
-  const cases: { name: string; code: string; filename?: string; settings?: Record<string, unknown> }[] = [
+  const cases: { name: string; code: string; filename?: string }[] = [
     {
       name: "Express app with several secret fallbacks",
       code: [
@@ -439,23 +472,36 @@ describe("no-secret-env-fallback autofix", () => {
     },
   ];
 
-  for (const { name, code, filename = "src/server.ts", settings } of cases) {
+  /** The project's helper, which every case imports: only a helper the project names is autofixed in. */
+  const settings = { harden: { env: { name: "requireEnv", source: "./src/env.js" } } };
+  const envModule = "export function requireEnv(name: string): string { const v = process.env[name]; if (!v) throw new Error(name); return v; }";
+
+  for (const { name, code, filename = "src/server.ts" } of cases) {
     it(`${name}: re-lints clean${filename.endsWith(".ts") ? " and type-checks" : ""}`, () => {
       const result = lintWithFix("no-secret-env-fallback", code, { filename, settings });
       expect(result.output).not.toBe(code);
       expect(result.fatal).toEqual([]);
       expect(result.remaining).toEqual([]);
-      expect(result.output.match(/function requireEnv/gu)?.length ?? 0).toBeLessThanOrEqual(1);
+      expect(result.output).not.toContain("function requireEnv");
       if (filename.endsWith(".ts")) {
         expect(getTypeErrors({ "server.ts": code })).toEqual([]);
-        expect(getTypeErrors({ "server.ts": result.output })).toEqual([]);
+        expect(getTypeErrors({ "server.ts": result.output, "env.ts": envModule })).toEqual([]);
       }
     });
   }
 
-  it("inserts the helper once when every read in the file is fixed", () => {
+  it("without settings.harden.env, --fix copies no helper; once a suggestion adds it, the file's helper is used", () => {
     const code = ['const a: string = process.env.JWT_SECRET || "dev";', 'const b: string = process.env.COOKIE_SECRET || "dev";', "export { a, b };"].join("\n");
-    const result = lintWithFix("no-secret-env-fallback", code);
+    expect(lintWithFix("no-secret-env-fallback", code).output).toBe(code);
+    const linter = new Linter({ configType: "flat" });
+    const config: Linter.Config[] = [
+      { files: ["**/*.ts"], plugins: { harden: plugin }, languageOptions: { parser: tsParser }, rules: { "harden/no-secret-env-fallback": "error" } },
+    ];
+    const [first] = linter.verify(code, config, { filename: "src/server.ts" });
+    const suggestion = first?.suggestions?.[0];
+    expect(suggestion?.messageId).toBe("requireEnvLocal");
+    const withOne = applyFix(code, suggestion!.fix);
+    const result = lintWithFix("no-secret-env-fallback", withOne);
     expect(result.output).toBe(withHelper(['const a: string = requireEnv("JWT_SECRET");', 'const b: string = requireEnv("COOKIE_SECRET");', "export { a, b };"].join("\n")));
     expect(result.remaining).toEqual([]);
     expect(getTypeErrors({ "server.ts": result.output })).toEqual([]);
@@ -463,9 +509,8 @@ describe("no-secret-env-fallback autofix", () => {
 
   it("imports the settings helper and the import type-checks against its module", () => {
     const code = 'import express from "express";\nexport const secret: string = process.env.JWT_SECRET || "dev";\nexport const app = express();';
-    const result = lintWithFix("no-secret-env-fallback", code, { settings: { harden: { env: { name: "requireEnv", source: "./src/env.js" } } } });
+    const result = lintWithFix("no-secret-env-fallback", code, { settings });
     expect(result.output).toBe('import express from "express";\nimport { requireEnv } from "./env.js";\nexport const secret: string = requireEnv("JWT_SECRET");\nexport const app = express();');
-    const envModule = "export function requireEnv(name: string): string { const v = process.env[name]; if (!v) throw new Error(name); return v; }";
     expect(getTypeErrors({ "server.ts": result.output, "env.ts": envModule })).toEqual([]);
   });
 
