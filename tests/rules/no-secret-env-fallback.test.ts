@@ -1,8 +1,12 @@
 import type { TestCaseError } from "@typescript-eslint/rule-tester";
 import type { ESLintUtils } from "@typescript-eslint/utils";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
 import tsParser from "@typescript-eslint/parser";
 import { Linter, type Rule } from "eslint";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 
 import plugin from "../../src/index.js";
 
@@ -414,21 +418,337 @@ ruleTester.run("no-secret-env-fallback", rule, {
       errors: [local({ messageId: "secretFallback", data: secret("MY_CUSTOM_THING") }, withHelper('const key = requireEnv("MY_CUSTOM_THING");'))],
     },
     {
-      // Next.js route handler and a Hono app: same rule, same fix.
-      code: ['import { NextResponse } from "next/server";', 'const secret = process.env.WEBHOOK_SECRET ?? "";', "export async function POST() { return NextResponse.json({ secret }); }"].join("\n"),
-      filename: files.nextApp,
-      output: null,
-      errors: [
-        local(
-          { messageId: "secretFallback", data: secret("WEBHOOK_SECRET") },
-          withHelper(['import { NextResponse } from "next/server";', 'const secret = requireEnv("WEBHOOK_SECRET");', "export async function POST() { return NextResponse.json({ secret }); }"].join("\n")),
-        ),
-      ],
-    },
-    {
+      // A Hono app.
       code: ['import { Hono } from "hono";', 'import { jwt } from "hono/jwt";', "const app = new Hono();", 'app.use("/api/*", jwt({ secret: process.env.JWT_SECRET || "it-is-very-secret", alg: "HS256" }));'].join("\n"),
       output: null,
       errors: [local({ messageId: "secretFallback", data: secret("JWT_SECRET"), line: 4 }, withHelper(['import { Hono } from "hono";', 'import { jwt } from "hono/jwt";', "const app = new Hono();", 'app.use("/api/*", jwt({ secret: requireEnv("JWT_SECRET"), alg: "HS256" }));'].join("\n")))],
+    },
+  ],
+});
+
+/**
+ * Next.js apps. `next build` imports route handlers and what they import to collect page data, usually
+ * without production secrets: a module-level read that throws fails the build, so there is no autofix.
+ */
+const nextSettings = { harden: { env: { name: "requireEnv", source: "@/lib/env" } } };
+/** A Next.js app on disk: the nearest package.json, not the path, says what `lib/auth.ts` is part of. */
+const nextApp = mkdtempSync(path.join(tmpdir(), "harden-next-app-"));
+writeFileSync(path.join(nextApp, "package.json"), JSON.stringify({ dependencies: { next: "16.0.0", react: "19.0.0" } }));
+/** A tooling package that only tests against Next.js: `next` in devDependencies does not make it an app. */
+const nextTooling = mkdtempSync(path.join(tmpdir(), "harden-next-tooling-"));
+writeFileSync(path.join(nextTooling, "package.json"), JSON.stringify({ devDependencies: { next: "16.0.0" } }));
+afterAll(() => {
+  rmSync(nextApp, { recursive: true, force: true });
+  rmSync(nextTooling, { recursive: true, force: true });
+});
+
+const ROUTE = [
+  'import jwt from "jsonwebtoken";',
+  "",
+  'const secret = process.env.JWT_SECRET || "dev-secret";',
+  "",
+  "export async function POST(request: Request) {",
+  "  const { token } = await request.json();",
+  "  return Response.json(jwt.verify(token, secret));",
+  "}",
+];
+const ROUTE_READ_WHERE_USED = [
+  "export async function POST(request: Request) {",
+  "  const { token } = await request.json();",
+  '  return Response.json(jwt.verify(token, requireEnv("JWT_SECRET")));',
+  "}",
+];
+const whereUsed = (name: string, binding: string) => ({ ...secret(name), binding });
+
+const AUTH_LIB = [
+  'import { SignJWT } from "jose";',
+  "",
+  'export const authOptions = { secret: process.env.NEXTAUTH_SECRET || "dev" };',
+  "",
+  "export function getKey() {",
+  '  return new TextEncoder().encode(process.env.JWT_SECRET || "dev");',
+  "}",
+  "",
+  "export const sign = (sub: string) => new SignJWT({ sub }).sign(getKey());",
+];
+
+ruleTester.run("no-secret-env-fallback in Next.js apps", rule, {
+  valid: [],
+  invalid: [
+    {
+      // app/api/auth/route.ts without settings: read the secret in the handler, or (knowingly) at import.
+      code: ROUTE.join("\n"),
+      filename: "app/api/auth/route.ts",
+      output: null,
+      errors: [
+        {
+          messageId: "secretFallbackOnImport",
+          data: secret("JWT_SECRET"),
+          line: 3,
+          suggestions: [
+            { messageId: "requireEnvWhereUsed", data: whereUsed("JWT_SECRET", "secret"), output: withHelper([ROUTE[0], "", ...ROUTE_READ_WHERE_USED].join("\n")) },
+            { messageId: "requireEnvOnImport", data: secret("JWT_SECRET"), output: withHelper(ROUTE.join("\n").replace('process.env.JWT_SECRET || "dev-secret"', 'requireEnv("JWT_SECRET")')) },
+          ],
+        },
+      ],
+    },
+    {
+      // The same with settings.harden.env: the project's helper is imported, and still nothing is autofixed.
+      code: ROUTE.join("\n"),
+      filename: "app/api/auth/route.ts",
+      settings: nextSettings,
+      output: null,
+      errors: [
+        {
+          messageId: "secretFallbackOnImport",
+          data: secret("JWT_SECRET"),
+          suggestions: [
+            {
+              messageId: "requireEnvWhereUsed",
+              data: whereUsed("JWT_SECRET", "secret"),
+              output: [ROUTE[0], 'import { requireEnv } from "@/lib/env";', "", ...ROUTE_READ_WHERE_USED].join("\n"),
+            },
+            {
+              messageId: "requireEnvOnImport",
+              data: secret("JWT_SECRET"),
+              output: [ROUTE[0], 'import { requireEnv } from "@/lib/env";', "", 'const secret = requireEnv("JWT_SECRET");', ...ROUTE.slice(3)].join("\n"),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Read in the handler, the secret is required per request: an autofix with the project's helper.
+      code: ['import jwt from "jsonwebtoken";', "export async function POST(request: Request) {", '  return Response.json(jwt.sign({}, process.env.JWT_SECRET ?? "dev"));', "}"].join("\n"),
+      filename: "app/api/auth/route.ts",
+      settings: nextSettings,
+      output: [
+        'import jwt from "jsonwebtoken";',
+        'import { requireEnv } from "@/lib/env";',
+        "export async function POST(request: Request) {",
+        '  return Response.json(jwt.sign({}, requireEnv("JWT_SECRET")));',
+        "}",
+      ].join("\n"),
+      errors: [{ messageId: "secretFallback", data: secret("JWT_SECRET") }],
+    },
+    {
+      // lib/auth.ts of a Next.js app (its package.json depends on `next`), imported by the route handlers:
+      // an exported object cannot be read where it is used, so the only suggestion keeps it at import.
+      code: AUTH_LIB.join("\n"),
+      filename: path.join(nextApp, "lib", "auth.ts"),
+      settings: nextSettings,
+      output: [
+        AUTH_LIB[0],
+        'import { requireEnv } from "@/lib/env";',
+        ...AUTH_LIB.slice(1, 5),
+        '  return new TextEncoder().encode(requireEnv("JWT_SECRET"));',
+        ...AUTH_LIB.slice(6),
+      ].join("\n"),
+      errors: [
+        {
+          messageId: "secretFallbackOnImport",
+          data: secret("NEXTAUTH_SECRET"),
+          line: 3,
+          suggestions: [
+            {
+              messageId: "requireEnvOnImport",
+              data: secret("NEXTAUTH_SECRET"),
+              output: [AUTH_LIB[0], 'import { requireEnv } from "@/lib/env";', "", 'export const authOptions = { secret: requireEnv("NEXTAUTH_SECRET") };', ...AUTH_LIB.slice(3)].join("\n"),
+            },
+          ],
+        },
+        { messageId: "secretFallback", data: secret("JWT_SECRET"), line: 6 },
+      ],
+    },
+    {
+      // A module that imports from Next.js is Next.js code wherever it is; destructuring is read where used too.
+      code: [
+        'import { cookies } from "next/headers";',
+        'const { SESSION_SECRET = "dev" } = process.env;',
+        "export async function getSession() {",
+        '  return verify((await cookies()).get("session")?.value, SESSION_SECRET);',
+        "}",
+      ].join("\n"),
+      filename: "src/server/session.ts",
+      settings: nextSettings,
+      output: null,
+      errors: [
+        {
+          messageId: "secretFallbackOnImport",
+          data: secret("SESSION_SECRET"),
+          suggestions: [
+            {
+              messageId: "requireEnvWhereUsed",
+              data: whereUsed("SESSION_SECRET", "SESSION_SECRET"),
+              output: [
+                'import { cookies } from "next/headers";',
+                'import { requireEnv } from "@/lib/env";',
+                "export async function getSession() {",
+                '  return verify((await cookies()).get("session")?.value, requireEnv("SESSION_SECRET"));',
+                "}",
+              ].join("\n"),
+            },
+            {
+              messageId: "requireEnvOnImport",
+              data: secret("SESSION_SECRET"),
+              output: [
+                'import { cookies } from "next/headers";',
+                'import { requireEnv } from "@/lib/env";',
+                'const SESSION_SECRET = requireEnv("SESSION_SECRET");',
+                "export async function getSession() {",
+                '  return verify((await cookies()).get("session")?.value, SESSION_SECRET);',
+                "}",
+              ].join("\n"),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Used at import as well (a module-level object): reading it where used would still run at import.
+      code: [
+        'const secret = process.env.WEBHOOK_SECRET ?? "";',
+        "export const config = { secret };",
+        "export async function POST() { return Response.json({ secret }); }",
+      ].join("\n"),
+      filename: "pages/api/webhook.ts",
+      settings: nextSettings,
+      output: null,
+      errors: [
+        {
+          messageId: "secretFallbackOnImport",
+          data: secret("WEBHOOK_SECRET"),
+          suggestions: [
+            {
+              messageId: "requireEnvOnImport",
+              data: secret("WEBHOOK_SECRET"),
+              output: [
+                'import { requireEnv } from "@/lib/env";',
+                'const secret = requireEnv("WEBHOOK_SECRET");',
+                "export const config = { secret };",
+                "export async function POST() { return Response.json({ secret }); }",
+              ].join("\n"),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Used only in handlers, with `{ secret }` shorthand: the key stays.
+      code: ['const secret = process.env.WEBHOOK_SECRET ?? "";', "export async function POST() { return Response.json({ secret }); }"].join("\n"),
+      filename: "pages/api/webhook.ts",
+      settings: nextSettings,
+      output: null,
+      errors: [
+        {
+          messageId: "secretFallbackOnImport",
+          data: secret("WEBHOOK_SECRET"),
+          suggestions: [
+            {
+              messageId: "requireEnvWhereUsed",
+              data: whereUsed("WEBHOOK_SECRET", "secret"),
+              output: ['import { requireEnv } from "@/lib/env";', 'export async function POST() { return Response.json({ secret: requireEnv("WEBHOOK_SECRET") }); }'].join("\n"),
+            },
+            {
+              messageId: "requireEnvOnImport",
+              data: secret("WEBHOOK_SECRET"),
+              output: ['import { requireEnv } from "@/lib/env";', 'const secret = requireEnv("WEBHOOK_SECRET");', "export async function POST() { return Response.json({ secret }); }"].join("\n"),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // An env schema parsed at import: without its default it throws there too.
+      code: 'export const env = cleanEnv(process.env, { AUTH_SECRET: str({ default: "dev" }) });',
+      filename: path.join(nextApp, "lib", "env.ts"),
+      output: null,
+      errors: [
+        {
+          messageId: "schemaDefault",
+          data: { name: "AUTH_SECRET", kind: "" },
+          suggestions: [{ messageId: "removeDefaultOnImport", data: { name: "AUTH_SECRET", kind: "" }, output: "export const env = cleanEnv(process.env, { AUTH_SECRET: str() });" }],
+        },
+      ],
+    },
+    {
+      // A credential-looking fallback gets the Next.js wording too.
+      code: 'export const db = process.env.DB || "postgres://admin:s3cr3tP4ss@db.internal:5432/app";',
+      filename: path.join(nextApp, "lib", "db.ts"),
+      output: null,
+      errors: [
+        {
+          messageId: "credentialFallbackOnImport",
+          data: { name: "DB", call: '`requireEnv("DB")`', kind: "a URL with a password" },
+          suggestions: [
+            {
+              messageId: "requireEnvOnImport",
+              data: { name: "DB", call: '`requireEnv("DB")`', kind: "a URL with a password" },
+              output: withHelper('export const db = requireEnv("DB");'),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A plain Express server: failing at startup is the goal, so the module-level autofix stays.
+      code: ['import express from "express";', "const app = express();", 'app.use(session({ secret: process.env.SESSION_SECRET || "keyboard cat" }));'].join("\n"),
+      filename: "src/server.ts",
+      settings: nextSettings,
+      output: [
+        'import express from "express";',
+        'import { requireEnv } from "@/lib/env";',
+        "const app = express();",
+        'app.use(session({ secret: requireEnv("SESSION_SECRET") }));',
+      ].join("\n"),
+      errors: [{ messageId: "secretFallback", data: secret("SESSION_SECRET") }],
+    },
+    {
+      // `next` only in devDependencies: a package that tests against Next.js, not an app.
+      code: 'export const secret = process.env.JWT_SECRET || "dev";',
+      filename: path.join(nextTooling, "lib", "auth.ts"),
+      settings: nextSettings,
+      output: ['import { requireEnv } from "@/lib/env";', 'export const secret = requireEnv("JWT_SECRET");'].join("\n"),
+      errors: [{ messageId: "secretFallback", data: secret("JWT_SECRET") }],
+    },
+    {
+      // An instance field runs in the constructor, not at import.
+      code: 'export class Auth { secret = process.env.JWT_SECRET || "dev"; }',
+      filename: path.join(nextApp, "lib", "auth.ts"),
+      settings: nextSettings,
+      output: ['import { requireEnv } from "@/lib/env";', 'export class Auth { secret = requireEnv("JWT_SECRET"); }'].join("\n"),
+      errors: [{ messageId: "secretFallback", data: secret("JWT_SECRET") }],
+    },
+    {
+      // ... but a static field and an immediately invoked function do.
+      code: ['export class Auth { static secret = process.env.JWT_SECRET || "dev"; }', 'export const key = (() => process.env.API_KEY || "dev")();'].join("\n"),
+      filename: path.join(nextApp, "lib", "auth.ts"),
+      settings: nextSettings,
+      output: null,
+      errors: [
+        {
+          messageId: "secretFallbackOnImport",
+          data: secret("JWT_SECRET"),
+          suggestions: [
+            {
+              messageId: "requireEnvOnImport",
+              data: secret("JWT_SECRET"),
+              output: ['import { requireEnv } from "@/lib/env";', 'export class Auth { static secret = requireEnv("JWT_SECRET"); }', 'export const key = (() => process.env.API_KEY || "dev")();'].join("\n"),
+            },
+          ],
+        },
+        {
+          messageId: "secretFallbackOnImport",
+          data: secret("API_KEY"),
+          suggestions: [
+            {
+              messageId: "requireEnvOnImport",
+              data: secret("API_KEY"),
+              output: ['import { requireEnv } from "@/lib/env";', 'export class Auth { static secret = process.env.JWT_SECRET || "dev"; }', 'export const key = (() => requireEnv("API_KEY"))();'].join("\n"),
+            },
+          ],
+        },
+      ],
     },
   ],
 });
@@ -505,6 +825,22 @@ describe("no-secret-env-fallback autofix", () => {
     expect(result.output).toBe(withHelper(['const a: string = requireEnv("JWT_SECRET");', 'const b: string = requireEnv("COOKIE_SECRET");', "export { a, b };"].join("\n")));
     expect(result.remaining).toEqual([]);
     expect(getTypeErrors({ "server.ts": result.output })).toEqual([]);
+  });
+
+  it("in a Next.js route handler, --fix leaves the module-level read; reading it where used type-checks", () => {
+    const code = ROUTE.join("\n");
+    const filename = "app/api/auth/route.ts";
+    const result = lintWithFix("no-secret-env-fallback", code, { filename, settings: nextSettings });
+    expect(result.output).toBe(code);
+    const linter = new Linter({ configType: "flat" });
+    const config: Linter.Config[] = [
+      { files: ["**/*.ts"], settings: nextSettings, plugins: { harden: plugin }, languageOptions: { parser: tsParser }, rules: { "harden/no-secret-env-fallback": "error" } },
+    ];
+    const [finding] = linter.verify(code, config, { filename });
+    const whereUsed = finding?.suggestions?.find((s) => s.messageId === "requireEnvWhereUsed");
+    const output = applyFix(code, whereUsed!.fix);
+    expect(linter.verify(output, config, { filename })).toEqual([]);
+    expect(getTypeErrors({ "route.ts": output, "lib/env.ts": envModule })).toEqual([]);
   });
 
   it("imports the settings helper and the import type-checks against its module", () => {
