@@ -16,6 +16,7 @@ export { findEnclosingHandler, getHandlerInfo } from "./get-handler-info.js";
 export { getHelperStatus } from "./get-helper-status.js";
 export { getModuleAuthBindings, type ModuleAuthBinding } from "./get-module-auth-bindings.js";
 export { getNextRouteFile, type NextRouteFile } from "./get-next-route-file.js";
+export { isNextAppFile } from "./is-next-app-file.js";
 export { getReceiver, isReceiverLikeName, joinPaths } from "./get-receiver.js";
 export { getReceiverMounts, getReceiverPrefix, getReceiverVariable, type ReceiverMount } from "./get-receiver-mount.js";
 export { getResponseSend, RESPONSE_SEND_SELECTOR, type ResponseBodyFormat, type ResponseSend, type ResponseSendKind } from "./get-response-send.js";

@@ -1,18 +1,26 @@
-import { ASTUtils, AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
+import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 
 import { getStaticString } from "../frameworks/get-static-string.js";
-import { canCallRequireEnv, getRequireEnvCall, getRequireEnvFixes, getRequireEnvHelperFixes } from "../fix/get-require-env-fixes.js";
+import { isNextAppFile } from "../frameworks/is-next-app-file.js";
+import {
+  canCallRequireEnv,
+  getRequireEnvCall,
+  getRequireEnvFixes,
+  getRequireEnvHelperFixes,
+  getRequireWhereUsedFix,
+} from "../fix/get-require-env-fixes.js";
 import { createRule } from "../utils/create-rule.js";
 import { getAssignedName, type AssignedName } from "../utils/get-assigned-name.js";
 import { getCredentialKind, getUrlCredentials } from "../utils/get-credential-kind.js";
 import { isEnvFallbackValue } from "../utils/get-env-fallback.js";
 import { getEnvObjectSource } from "../utils/get-env-read.js";
 import { createSecretNameMatcher, secretNameOptionsSchema, toConstantCase, type SecretNameKind, type SecretNameOptions } from "../utils/is-secret-name.js";
+import { isEvaluatedOnImport } from "../utils/is-evaluated-on-import.js";
 import { isObviousNonSecret, isPlaceholderSecret, looksLikeTokenValue } from "../utils/is-obvious-non-secret.js";
 import { isTestFile } from "../utils/is-test-file.js";
 
 type Options = [SecretNameOptions];
-type MessageIds = "secretName" | "secretComparison" | "secretPosition" | "credentialFormat" | "useEnv";
+type MessageIds = "secretName" | "secretComparison" | "secretPosition" | "credentialFormat" | "useEnv" | "useEnvWhereUsed" | "useEnvOnImport";
 
 /** A literal in a position that only ever holds a secret. */
 interface Position {
@@ -162,6 +170,10 @@ export default createRule<Options, MessageIds>({
       credentialFormat:
         "This string looks like {{kind}}. A credential in the code is exposed to everyone who can read the repository or its history. Rotate it now, then read it from the environment (`{{env}}`).",
       useEnv: "Read it from the environment with `{{call}}` (after rotating the secret and setting `{{env}}` in every environment).",
+      useEnvWhereUsed:
+        "Read it from the environment where `{{binding}}` is used: `{{call}}` in the functions that use it, so importing the module does not need `{{env}}` (after rotating the secret and setting `{{env}}` in every environment).",
+      useEnvOnImport:
+        "Read it from the environment here with `{{call}}` (after rotating the secret): it throws when the module is imported, so `next build` fails wherever `{{env}}` is not set.",
     },
   },
   create(context, [options]) {
@@ -169,6 +181,7 @@ export default createRule<Options, MessageIds>({
     const matchSecret = createSecretNameMatcher(options);
     if (isTestFile(context)) return {};
     const sourceCode = context.sourceCode;
+    let nextAppOfFile: boolean | undefined;
 
     function isImportedFrom(identifier: TSESTree.Identifier, modules: ReadonlySet<string>): boolean {
       const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
@@ -287,26 +300,27 @@ export default createRule<Options, MessageIds>({
     function report(node: TSESTree.Literal | TSESTree.TemplateLiteral, messageId: MessageIds, data: Record<string, string>, env: string, replaceable: boolean): void {
       // Checked last, only for a would-be report: it walks the parents and may look up scopes.
       if (isEnvFallbackValue(context, node)) return;
+      context.report({ node, messageId, data: { ...data, env }, suggest: replaceable && canReplace(node) ? getSuggestions(node, env) : [] });
+    }
+
+    function getSuggestions(node: TSESTree.Literal | TSESTree.TemplateLiteral, env: string): TSESLint.SuggestionReportDescriptor<MessageIds>[] {
       const call = getRequireEnvCall(context, env);
-      const inJsx = node.parent?.type === AST_NODE_TYPES.JSXAttribute;
-      context.report({
-        node,
-        messageId,
-        data: { ...data, env },
-        suggest:
-          replaceable && canReplace(node)
-            ? [
-                {
-                  messageId: "useEnv",
-                  data: { call, env },
-                  fix: (fixer) =>
-                    inJsx
-                      ? [fixer.replaceText(node, `{${call}}`), ...getRequireEnvHelperFixes(fixer, context)]
-                      : getRequireEnvFixes(fixer, context, node, env),
-                },
-              ]
-            : [],
-      });
+      const fix: TSESLint.ReportFixFunction = (fixer) =>
+        node.parent?.type === AST_NODE_TYPES.JSXAttribute
+          ? [fixer.replaceText(node, `{${call}}`), ...getRequireEnvHelperFixes(fixer, context)]
+          : getRequireEnvFixes(fixer, context, node, env);
+      // Where `next build` imports the module, a read that throws there fails the build: say so, and
+      // offer to read the secret where it is used instead.
+      if (!isEvaluatedOnImport(node) || !(nextAppOfFile ??= isNextAppFile(context))) return [{ messageId: "useEnv", data: { call, env }, fix }];
+      const suggestions: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];
+      const declarator = node.parent;
+      if (declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.init === node && declarator.id.type === AST_NODE_TYPES.Identifier) {
+        const binding = declarator.id.name;
+        const whereUsed = getRequireWhereUsedFix(context, declarator, binding, env);
+        if (whereUsed) suggestions.push({ messageId: "useEnvWhereUsed", data: { call, env, binding }, fix: whereUsed });
+      }
+      suggestions.push({ messageId: "useEnvOnImport", data: { call, env }, fix });
+      return suggestions;
     }
 
     /** Per array: whether every element is a static string. Asked once per element, so remembered. */

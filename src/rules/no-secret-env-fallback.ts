@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 
+import { isNextAppFile } from "../frameworks/is-next-app-file.js";
 import { getPropertyRemovalRange } from "../fix/get-property-removal-range.js";
 import { insertStatementAfter } from "../fix/insert-statement.js";
 import {
@@ -8,6 +9,8 @@ import {
   getRequireEnvFixes,
   getRequireEnvHelper,
   getRequireEnvHelperFixes,
+  getRequireWhereUsedFix,
+  type RequireEnvHelper,
 } from "../fix/get-require-env-fixes.js";
 import { createRule } from "../utils/create-rule.js";
 import { getAssignedName } from "../utils/get-assigned-name.js";
@@ -16,10 +19,22 @@ import { getEnvFallback, getStaticStringValue, type EnvFallback } from "../utils
 import { ENV_CALL_SELECTOR, ENV_MEMBER_SELECTOR, getDestructuredEnvReads, getEnvRead, mayReadEnv, type DestructuredEnvRead, type EnvSource } from "../utils/get-env-read.js";
 import { getEnvSchemaDefaults, type EnvSchemaDefault } from "../utils/get-env-schema-defaults.js";
 import { createSecretNameMatcher, secretNameOptionsSchema, type SecretNameOptions } from "../utils/is-secret-name.js";
+import { isEvaluatedOnImport } from "../utils/is-evaluated-on-import.js";
 import { isTestFile } from "../utils/is-test-file.js";
 
 type Options = [SecretNameOptions];
-type MessageIds = "secretFallback" | "credentialFallback" | "schemaDefault" | "schemaCredentialDefault" | "requireEnv";
+type MessageIds =
+  | "secretFallback"
+  | "credentialFallback"
+  | "secretFallbackOnImport"
+  | "credentialFallbackOnImport"
+  | "schemaDefault"
+  | "schemaCredentialDefault"
+  | "requireEnv"
+  | "requireEnvLocal"
+  | "requireEnvWhereUsed"
+  | "requireEnvOnImport"
+  | "removeDefaultOnImport";
 
 /** Sources whose values `process.env` also holds, so the inserted helper reads the same variable. */
 const PROCESS_SOURCES = new Set<EnvSource>(["process.env", "Bun.env"]);
@@ -54,7 +69,19 @@ export default createRule<Options, MessageIds>({
         "The environment schema gives the secret `{{name}}` a default, so a deployment that forgets to set it starts with a value written in the source. Remove the default so validation fails at startup.",
       schemaCredentialDefault:
         "The environment schema's default for `{{name}}` looks like {{kind}}: a credential committed to the repository, used silently whenever the variable is unset. Rotate it and remove the default so validation fails at startup.",
-      requireEnv: "Require `{{name}}`: replace the read and its fallback with `{{call}}`.",
+      secretFallbackOnImport:
+        "`{{name}}` is a secret, but when it is unset this code quietly uses a value written in the source. A deployment that forgets the variable then runs with a secret anyone who can read the repository knows. Require it where it is used ({{call}} in the function that needs it): this line runs when `next build` imports the module, usually without production secrets.",
+      credentialFallbackOnImport:
+        "The fallback for `{{name}}` looks like {{kind}}: a credential committed to the repository, used silently whenever the variable is unset. Rotate it and require the variable where it is used ({{call}} in the function that needs it): this line runs when `next build` imports the module, usually without production secrets.",
+      requireEnv: "Require `{{name}}`: replace the read and its fallback with {{call}}.",
+      requireEnvLocal:
+        "Require `{{name}}` with {{call}}, adding a `requireEnv` function to this file (name the project's helper in `settings.harden.env` to have this fixed automatically).",
+      requireEnvWhereUsed:
+        "Read `{{name}}` where `{{binding}}` is used: replace `{{binding}}` with {{call}} in the functions that use it, so importing the module does not need the secret.",
+      requireEnvOnImport:
+        "Require `{{name}}` here with {{call}}: it throws when the module is imported, so `next build` fails wherever `{{name}}` is not set.",
+      removeDefaultOnImport:
+        "Remove the default: validation then fails when the module is imported, so `next build` fails wherever `{{name}}` is not set.",
     },
   },
   create(context, [options]) {
@@ -73,37 +100,69 @@ export default createRule<Options, MessageIds>({
 function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
   const matchSecret = createSecretNameMatcher(options);
   const sourceCode = context.sourceCode;
-  let settingsHelperOfFile: boolean | undefined;
-  const hasSettingsHelper = () => (settingsHelperOfFile ??= getRequireEnvHelper(context).origin === "settings");
+  let helperOfFile: RequireEnvHelper | undefined;
+  const getHelper = () => (helperOfFile ??= getRequireEnvHelper(context));
+  let nextAppOfFile: boolean | undefined;
+  /**
+   * Whether `node` runs when `next build` imports the file: there a read that throws fails the build, so
+   * nothing is autofixed and the suggestions say so. Asked only for a finding, and cheapest part first.
+   */
+  const runsOnNextImport = (node: TSESTree.Node) => isEvaluatedOnImport(node) && (nextAppOfFile ??= isNextAppFile(context));
 
   /** Why the value is a secret: its name, the name it is stored under, or what the fallback looks like. */
-  function classify(names: readonly string[], fallbackValue: string, assignedTo: string | undefined): { messageId: MessageIds; kind?: string } | undefined {
+  function classify(
+    names: readonly string[],
+    fallbackValue: string,
+    assignedTo: string | undefined,
+  ): { messageId: "secretFallback" | "credentialFallback"; kind?: string } | undefined {
     if (names.some((name) => matchSecret(name)) || (assignedTo !== undefined && matchSecret(assignedTo))) return { messageId: "secretFallback" };
     const kind = getCredentialKind(fallbackValue);
     return kind ? { messageId: "credentialFallback", kind } : undefined;
   }
 
-  /** Autofix when the helper reads the same variable the code read; a suggestion otherwise. */
+  /**
+   * Autofix only with a helper the project or the file already has (an inserted copy is a suggestion),
+   * and only when it reads the same variable the code read: the settings helper is the project's
+   * word for that; the file's own `requireEnv` is assumed to read `process.env`.
+   */
   function isAutofixable(sources: readonly EnvSource[]): boolean {
-    return hasSettingsHelper() || sources.every((source) => PROCESS_SOURCES.has(source));
+    const origin = getHelper().origin;
+    if (origin === "settings") return true;
+    return origin === "declared" && sources.every((source) => PROCESS_SOURCES.has(source));
   }
 
+  /**
+   * Reports a finding whose fix replaces the read with a required-env call. `binding` is the module-level
+   * `const` that holds the value, when the value can instead be read where that binding is used.
+   */
   function report(
     node: TSESTree.Node,
-    verdict: { messageId: MessageIds; kind?: string },
+    verdict: { messageId: "secretFallback" | "credentialFallback"; kind?: string },
     name: string,
     sources: readonly EnvSource[],
     fix: TSESLint.ReportFixFunction | undefined,
+    binding?: { declarator: TSESTree.VariableDeclarator; name: string },
   ): void {
     const call = getRequireEnvCall(context, name);
     const data = { name, call: `\`${call}\``, kind: verdict.kind ?? "" };
+    if (runsOnNextImport(node)) {
+      const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];
+      if (fix && binding) {
+        const whereUsed = getRequireWhereUsedFix(context, binding.declarator, binding.name, name);
+        if (whereUsed) suggest.push({ messageId: "requireEnvWhereUsed", data: { ...data, binding: binding.name }, fix: whereUsed });
+      }
+      if (fix) suggest.push({ messageId: "requireEnvOnImport", data, fix });
+      context.report({ node, messageId: `${verdict.messageId}OnImport`, data, suggest });
+      return;
+    }
     const autofix = fix !== undefined && isAutofixable(sources);
+    const suggestion = getHelper().origin === "inserted" ? "requireEnvLocal" : "requireEnv";
     context.report({
       node,
       messageId: verdict.messageId,
       data,
       fix: autofix ? fix : null,
-      suggest: fix && !autofix ? [{ messageId: "requireEnv", data, fix }] : [],
+      suggest: fix && !autofix ? [{ messageId: suggestion, data, fix }] : [],
     });
   }
 
@@ -122,7 +181,16 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
       range && canCallRequireEnv(context, fallback.node)
         ? (fixer: TSESLint.RuleFixer) => getRequireEnvFixes(fixer, context, range, target.name)
         : undefined;
-    report(fallback.fallback, verdict, target.name, fallback.reads.map((r) => r.source), fix);
+    const declarator = fallback.node.parent;
+    const binding =
+      declarator?.type === AST_NODE_TYPES.VariableDeclarator &&
+      declarator.init === fallback.node &&
+      declarator.id.type === AST_NODE_TYPES.Identifier &&
+      range?.[0] === fallback.node.range[0] &&
+      range[1] === fallback.node.range[1]
+        ? { declarator, name: declarator.id.name }
+        : undefined;
+    report(fallback.fallback, verdict, target.name, fallback.reads.map((r) => r.source), fix, binding);
   }
 
   function onRead(node: TSESTree.MemberExpression | TSESTree.CallExpression): void {
@@ -187,7 +255,12 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
         if (value === undefined) continue;
         const verdict = classify([read.name], value, read.binding?.name);
         if (!verdict) continue;
-        report(read.defaultValue, verdict, read.name, [read.source], getDestructuringFix(pattern, read));
+        const declarator = pattern.parent;
+        const binding =
+          declarator.type === AST_NODE_TYPES.VariableDeclarator && read.binding && pattern.properties.length === 1
+            ? { declarator, name: read.binding.name }
+            : undefined;
+        report(read.defaultValue, verdict, read.name, [read.source], getDestructuringFix(pattern, read), binding);
       }
     },
     "CallExpression[callee.name=/^c(?:lean|reate)Env$/u], CallExpression[callee.property.name=/^(?:cleanEnv|createEnv|object)$/u]"(node: TSESTree.CallExpression) {
@@ -197,12 +270,14 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
         const verdict = classify([entry.name], value, undefined);
         if (!verdict) continue;
         const fix = getSchemaFix(entry);
-        context.report({
-          node: entry.value,
-          messageId: verdict.messageId === "secretFallback" ? "schemaDefault" : "schemaCredentialDefault",
-          data: { name: entry.name, kind: verdict.kind ?? "" },
-          fix: fix ?? null,
-        });
+        const messageId = verdict.messageId === "secretFallback" ? "schemaDefault" : "schemaCredentialDefault";
+        const data = { name: entry.name, kind: verdict.kind ?? "" };
+        // Without the default the schema throws where it is parsed: at import, in a Next.js module.
+        if (fix && runsOnNextImport(entry.value)) {
+          context.report({ node: entry.value, messageId, data, suggest: [{ messageId: "removeDefaultOnImport", data, fix }] });
+          continue;
+        }
+        context.report({ node: entry.value, messageId, data, fix: fix ?? null });
       }
     },
   };

@@ -1,0 +1,80 @@
+import { readFileSync, statSync, type Stats } from "node:fs";
+import path from "node:path";
+
+/** What the rules read from a project's `package.json`. */
+export interface PackageManifest {
+  /** The directory that holds the `package.json`. */
+  directory: string;
+  /**
+   * The packages in `dependencies` and `peerDependencies`: what the code runs with. `devDependencies`
+   * are left out on purpose: they are tooling, and a repository that tests against a framework (an
+   * ESLint plugin, a component library) is not an app built on it.
+   */
+  runtimeDependencies: ReadonlySet<string>;
+}
+
+/**
+ * Per directory, the nearest `package.json` at or above it (`null`: none up to the root). Kept for the
+ * process: a `package.json` appearing or disappearing while an editor's ESLint server runs is rare,
+ * and a restart of the server picks it up.
+ */
+const nearestByDirectory = new Map<string, string | null>();
+/** Per `package.json` path, its parsed manifest and the modification time it was read at. */
+const manifests = new Map<string, { mtimeMs: number; manifest: PackageManifest }>();
+
+/** A file's status, or `undefined` when it is missing or cannot be read (permissions). */
+function stat(file: string): Stats | undefined {
+  try {
+    return statSync(file, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
+  }
+}
+
+function findNearest(directory: string): string | null {
+  const known = nearestByDirectory.get(directory);
+  if (known !== undefined) return known;
+  const candidate = path.join(directory, "package.json");
+  let found: string | null;
+  if (stat(candidate)?.isFile()) found = candidate;
+  else {
+    const parent = path.dirname(directory);
+    found = parent === directory ? null : findNearest(parent);
+  }
+  nearestByDirectory.set(directory, found);
+  return found;
+}
+
+function readDependencyNames(value: unknown): string[] {
+  return value !== null && typeof value === "object" && !Array.isArray(value) ? Object.keys(value) : [];
+}
+
+function read(file: string, mtimeMs: number): PackageManifest {
+  let json: Record<string, unknown> = {};
+  try {
+    const parsed: unknown = JSON.parse(readFileSync(file, "utf8"));
+    if (parsed !== null && typeof parsed === "object") json = parsed as Record<string, unknown>;
+  } catch {
+    // An unreadable or half-written package.json (mid-edit in an editor) declares nothing.
+  }
+  const manifest = {
+    directory: path.dirname(file),
+    runtimeDependencies: new Set([...readDependencyNames(json.dependencies), ...readDependencyNames(json.peerDependencies)]),
+  };
+  manifests.set(file, { mtimeMs, manifest });
+  return manifest;
+}
+
+/**
+ * The `package.json` nearest to `filename` (absolute, or relative to `cwd`), or `undefined` when there
+ * is none above it. Reads local files only; a manifest is re-read only when its modification time
+ * changed, so an editor sees a dependency added while it runs.
+ */
+export function getNearestPackageManifest(filename: string, cwd: string): PackageManifest | undefined {
+  const file = findNearest(path.dirname(path.resolve(cwd, filename)));
+  if (file === null) return undefined;
+  const status = stat(file);
+  if (!status) return undefined;
+  const cached = manifests.get(file);
+  return cached && cached.mtimeMs === status.mtimeMs ? cached.manifest : read(file, status.mtimeMs);
+}
