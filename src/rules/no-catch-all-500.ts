@@ -1,22 +1,47 @@
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 
 import { getImportFixes, isDeclaredAtModuleLevel } from "../fix/get-import-fixes.js";
+import { getValidationLibrary } from "../fix/get-validation-library.js";
 import { getIndentation, toStatement } from "../fix/insert-statement.js";
 import { isFunctionNode } from "../frameworks/get-function-from-expression.js";
+import { getHandlerInfo } from "../frameworks/get-handler-info.js";
 import { getResponseSend, RESPONSE_SEND_SELECTOR, type ResponseSend } from "../frameworks/get-response-send.js";
-import type { FunctionNode, HandlerInfo } from "../frameworks/types.js";
+import type { Framework, FunctionNode, HandlerInfo } from "../frameworks/types.js";
 import { createRule } from "../utils/create-rule.js";
 import { getCaughtError, getCaughtErrorVariables, isReferenceTo, unwrapExpression, type CaughtError } from "../utils/get-caught-error.js";
 import { getStatementRemovalFix } from "../fix/get-statement-removal-fix.js";
 import { isErrorDiscriminated } from "../utils/is-error-discriminated.js";
+import { getHardenSettings, type ImportedName } from "../utils/settings.js";
 
-type MessageIds = "catchAll" | "centralCatchAll" | "delegate" | "addStatusMapping";
+type MessageIds = "catchAll" | "catchAllNext" | "centralCatchAll" | "delegate" | "addStatusMapping";
 
 /** Names tried, in order, for a binding the fix adds to `catch {}` / `.catch(() => …)`. */
 const BINDING_NAMES = ["err", "error"];
 const TS_FILE = /\.[cm]?tsx?$/u;
 const MAY_NAME_500 = /internal_?server_?error/iu;
+/** `app.use(errorHandler)`, `app.use(handleErrors())`: middleware from another file whose name says it handles errors. */
+const ERROR_HANDLER_NAME = /error/iu;
 
+/** The error class a validation library throws, and where the class is found. */
+interface ValidationErrorClass {
+  /** The library's module, and the specifiers it is imported from. */
+  module: string;
+  source: RegExp;
+  className: string;
+  /** The property that lists what was wrong with the input. */
+  details: string;
+  /** How the suggestion's message names the class. */
+  label: string;
+  /** Whether `import { <className> } from "<library>"` is safe to add (joi is CommonJS without static named exports). */
+  namedImport: boolean;
+}
+
+const VALIDATION_ERROR_CLASSES: readonly ValidationErrorClass[] = [
+  { module: "zod", source: /^zod(?:\/v[34])?$/u, className: "ZodError", details: "issues", label: "`ZodError`", namedImport: true },
+  { module: "valibot", source: /^valibot$/u, className: "ValiError", details: "issues", label: "`ValiError`", namedImport: true },
+  { module: "joi", source: /^joi$/u, className: "ValidationError", details: "details", label: "joi's `ValidationError`", namedImport: false },
+  { module: "yup", source: /^yup$/u, className: "ValidationError", details: "errors", label: "yup's `ValidationError`", namedImport: true },
+];
 /** How the error reaches the central error handler: `next(err)` or `throw err`. */
 interface Delegation {
   kind: "next" | "throw";
@@ -89,10 +114,12 @@ export default createRule<[], MessageIds>({
     messages: {
       catchAll:
         "This {{what}} answers 500 to every error: bad input, a missing record and a database outage all look like \"internal server error\", so clients cannot correct their request and on-call cannot tell noise from an outage. Pass the error on with `{{delegate}}` to the central error handler, or check its kind first: 4xx for client errors, 502/503 for a dependency that is down.",
+      catchAllNext:
+        "This {{what}} answers 500 to every error: bad input, a missing record and a database outage all look like \"internal server error\", so clients cannot correct their request and on-call cannot tell noise from an outage. Next.js route handlers have no central error handler (a rethrown error becomes a bare 500 without your JSON body), so check the error's kind here: 4xx for client errors, 502/503 for a dependency that is down.",
       centralCatchAll:
         "This error handler answers 500 to every error without looking at it: validation failures and missing records reach clients as \"internal server error\" and page on-call like an outage. Map client errors to 4xx (validation → 400, not found → 404) and keep 500 for the rest.",
       delegate: "Replace the 500 response with `{{delegate}}`.",
-      addStatusMapping: "Answer validation errors with 400 and not-found errors with 404 before falling back to 500.",
+      addStatusMapping: "Answer client errors ({{kinds}}) with 4xx before falling back to 500.",
     },
   },
   create(context) {
@@ -217,27 +244,81 @@ function listen(context: Context): TSESLint.RuleListener {
     return handedBack && getNearestFunction(chain) === fn && !isInsideTry(chain, fn);
   }
 
+  /** Frameworks whose central error handler this file installs; `named` for `app.use(errorHandler)` from elsewhere. */
+  let shownErrorHandlers: { frameworks: Set<Framework>; named: boolean } | undefined;
+
+  function getShownErrorHandlers(): { frameworks: Set<Framework>; named: boolean } {
+    if (shownErrorHandlers) return shownErrorHandlers;
+    const found = { frameworks: new Set<Framework>(), named: false };
+    const addIfErrorHandler = (fn: TSESTree.Node | undefined) => {
+      const info = fn && isFunctionNode(fn) ? getHandlerInfo(context, fn) : undefined;
+      if (info?.kind === "error-handler" && info.origin === "registration") found.frameworks.add(info.framework);
+    };
+    const stack: TSESTree.Node[] = [sourceCode.ast];
+    while (stack.length > 0) {
+      const node = stack.pop()!;
+      if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.MemberExpression && node.callee.property.type === AST_NODE_TYPES.Identifier) {
+        const method = node.callee.property.name;
+        if (method === "setErrorHandler") found.frameworks.add("fastify");
+        if (method === "onError") found.frameworks.add("hono");
+        if (method === "use") {
+          for (const arg of node.arguments) {
+            if (isFunctionNode(arg)) addIfErrorHandler(arg);
+            const called = arg.type === AST_NODE_TYPES.CallExpression ? arg.callee : arg;
+            const name = called.type === AST_NODE_TYPES.MemberExpression ? called.property : called;
+            if (name.type !== AST_NODE_TYPES.Identifier) continue;
+            if (ERROR_HANDLER_NAME.test(name.name)) found.named = true;
+            const definition = arg.type === AST_NODE_TYPES.Identifier ? ASTUtils.findVariable(sourceCode.getScope(arg), arg)?.defs[0]?.node : undefined;
+            addIfErrorHandler(definition?.type === AST_NODE_TYPES.VariableDeclarator ? (definition.init ?? undefined) : definition);
+          }
+        }
+      }
+      for (const key of sourceCode.visitorKeys[node.type] ?? []) {
+        const value = (node as unknown as Record<string, unknown>)[key];
+        for (const child of Array.isArray(value) ? value : [value]) {
+          if (child && typeof (child as TSESTree.Node).type === "string") stack.push(child as TSESTree.Node);
+        }
+      }
+    }
+    shownErrorHandlers = found;
+    return found;
+  }
+
+  /**
+   * Whether this file shows where a handed-on error lands, so the response stays the app's own: its error
+   * handler (Express / Koa error middleware, Fastify `setErrorHandler`, Hono `onError`), or for Express and
+   * Koa error middleware imported by a name that says so. Without it the framework's default answers:
+   * Express' final handler an HTML page with the stack trace unless `NODE_ENV=production`, Fastify
+   * `error.message` as JSON, Hono and Koa a plain-text "Internal Server Error" in place of the JSON body —
+   * and whether the app has its own handler in another file, this file cannot show.
+   */
+  function isErrorHandlerShown(framework: Framework): boolean {
+    const shown = getShownErrorHandlers();
+    return shown.frameworks.has(framework) || (shown.named && (framework === "express" || framework === "koa"));
+  }
+
   function getDelegation(send: ResponseSend, caught: CaughtError): Delegation | undefined {
     const handler = send.handler;
+    // The code already throws to the framework: rethrowing the original error lands in the same place.
     if (send.kind === "exception") return { kind: "throw", next: "", addNext: undefined, sound: true };
     if (!handler) return undefined;
     if (handler.framework === "express") {
+      // `next(err)`, never `throw`: Express 4 does not catch a rejected async handler, and the file does not say which major it runs on.
+      const shown = isErrorHandlerShown("express");
       const next = handler.next?.type === AST_NODE_TYPES.Identifier ? handler.next : undefined;
       if (next) {
         const visible = ASTUtils.findVariable(sourceCode.getScope(send.node), next.name);
         if (visible?.defs[0]?.name !== next) return undefined;
-        return { kind: "next", next: next.name, addNext: undefined, sound: true };
+        return { kind: "next", next: next.name, addNext: undefined, sound: shown };
       }
       const inline = isInlineHandler(handler);
       const addNext = getAddNext(handler, inline);
-      return addNext ? { kind: "next", next: "next", addNext, sound: inline } : undefined;
+      return addNext ? { kind: "next", next: "next", addNext, sound: inline && shown } : undefined;
     }
     // A throw from an error-first callback or a floating promise callback crashes or goes unhandled.
     if (!doesThrowReachFramework(send, caught)) return undefined;
-    // Fastify's default error handler sends `error.message` even for a 500: only hand errors to it when
-    // this file installs its own.
-    const fastifyHidden = handler.framework !== "fastify" || sourceCode.text.includes("setErrorHandler");
-    return { kind: "throw", next: "", addNext: undefined, sound: fastifyHidden };
+    // Nest's exception layer always answers a thrown error with its JSON `{ statusCode, message }`.
+    return { kind: "throw", next: "", addNext: undefined, sound: handler.framework === "nest" || isErrorHandlerShown(handler.framework) };
   }
 
   /** The statement a send stands in, and how it is written there. */
@@ -341,8 +422,82 @@ function listen(context: Context): TSESLint.RuleListener {
     };
   }
 
-  /** `if (err.name === "ValidationError") return res.status(400).json({ error: err.message });` in the handler's shape. */
-  function getStatusMappingFix(send: ResponseSend, caught: CaughtError): TSESLint.ReportFixFunction | undefined {
+  /** A local name bound by a value import or `require` of a module `source` accepts, with what it binds. */
+  function findModuleBinding(source: (value: string) => boolean, className: string): { local: string; kind: "class" | "module" } | "imported" | undefined {
+    let imported = false;
+    for (const statement of sourceCode.ast.body) {
+      if (statement.type === AST_NODE_TYPES.ImportDeclaration) {
+        if (statement.importKind === "type" || !source(statement.source.value)) continue;
+        imported = true;
+        for (const specifier of statement.specifiers) {
+          if (specifier.type !== AST_NODE_TYPES.ImportSpecifier) return { local: specifier.local.name, kind: "module" };
+          const name = specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : specifier.imported.value;
+          if (name === className && specifier.importKind !== "type") return { local: specifier.local.name, kind: "class" };
+        }
+      } else if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
+        for (const declarator of statement.declarations) {
+          const init = declarator.init;
+          const required =
+            init?.type === AST_NODE_TYPES.CallExpression &&
+            init.callee.type === AST_NODE_TYPES.Identifier &&
+            init.callee.name === "require" &&
+            init.arguments[0]?.type === AST_NODE_TYPES.Literal &&
+            typeof init.arguments[0].value === "string" &&
+            source(init.arguments[0].value);
+          if (!required) continue;
+          imported = true;
+          if (declarator.id.type === AST_NODE_TYPES.Identifier) return { local: declarator.id.name, kind: "module" };
+        }
+      }
+    }
+    return imported ? "imported" : undefined;
+  }
+
+  /**
+   * The check for the error the file's validation library throws, and what the 400 answers with:
+   * `err instanceof ZodError` (or `z.ZodError`), valibot's `ValiError`, joi's and yup's `ValidationError`.
+   * The library is the one `settings.harden.validation` names or the file imports; `undefined` when none is known.
+   */
+  function getValidationErrorCheck(): { ref: string; entry: ValidationErrorClass; import: ImportedName | undefined } | undefined {
+    const settings = getHardenSettings(context).validation;
+    for (const entry of VALIDATION_ERROR_CLASSES) {
+      if (settings && settings.library !== entry.module) continue;
+      const found = findModuleBinding((source) => (settings ? source === (settings.source ?? settings.library) : entry.source.test(source)), entry.className);
+      if (typeof found === "object" && found.kind === "class") return { ref: found.local, entry, import: undefined };
+    }
+    // zod's `z` and valibot's `* as v`, as the file has them or as the settings say to import them.
+    const library = getValidationLibrary(context);
+    if (library) {
+      const entry = VALIDATION_ERROR_CLASSES.find((candidate) => candidate.module === library.library)!;
+      return { ref: `${library.local}.${entry.className}`, entry, import: library.import };
+    }
+    if (settings) return undefined;
+    // joi and yup, which the settings do not name: only as the file imports them.
+    for (const entry of VALIDATION_ERROR_CLASSES.filter((candidate) => candidate.module === "joi" || candidate.module === "yup")) {
+      const found = findModuleBinding((source) => entry.source.test(source), entry.className);
+      if (typeof found === "object") return { ref: found.kind === "class" ? found.local : `${found.local}.${entry.className}`, entry, import: undefined };
+      if (found === "imported" && entry.namedImport && !isDeclaredAtModuleLevel(sourceCode, entry.className)) {
+        return { ref: entry.className, entry, import: { name: entry.className, source: entry.module } };
+      }
+    }
+    return undefined;
+  }
+
+  /** Hono's `HTTPException`, as the file imports it or with the import to add; `undefined` when the name is taken. */
+  function getHttpExceptionRef(): { ref: string; import: ImportedName | undefined } | undefined {
+    const found = findModuleBinding((source) => source === "hono/http-exception", "HTTPException");
+    if (typeof found === "object" && found.kind === "class") return { ref: found.local, import: undefined };
+    if (isDeclaredAtModuleLevel(sourceCode, "HTTPException")) return undefined;
+    return { ref: "HTTPException", import: { name: "HTTPException", source: "hono/http-exception" } };
+  }
+
+  /**
+   * Branches for client errors, inserted before the 500 in the handler's shape: the validation library's
+   * error answers 400; an error that carries a 4xx status (`http-errors`, `ctx.throw(404)`, Fastify's own
+   * errors, an app's `NotFoundError` with a `status`) answers with it; in Hono, an `HTTPException` answers
+   * its own response. Each test narrows an `unknown` catch binding for TypeScript.
+   */
+  function getStatusMappingFix(send: ResponseSend, caught: CaughtError): { fix: TSESLint.ReportFixFunction; kinds: string } | undefined {
     const binding = getErrorBinding(caught);
     const place = getSendStatement(send);
     if (!binding || !place || place.shape === "arrow") return undefined;
@@ -355,20 +510,66 @@ function listen(context: Context): TSESLint.RuleListener {
     const inner = `${indent}  `;
     const e = binding.name;
     const receiver = send.receiver?.name;
-    const answer = (status: number): string[] => {
-      const body = `{ error: ${e}.message }`;
+    const returns = place.shape === "return";
+    const answer = (status: string, body: string): string[] => {
       if (send.framework === "koa" && receiver) return [`${receiver}.status = ${status}`, `${receiver}.body = ${body}`, "return"];
-      if (send.framework === "hono" && receiver) return [`return ${receiver}.json(${body}, ${status})`];
-      if (send.framework === "fastify" && receiver) return [`return ${receiver}.code(${status}).send(${body})`];
-      if (receiver) return [`return ${receiver}.status(${status}).json(${body})`];
-      return [`return Response.json(${body}, { status: ${status} })`];
+      const call =
+        send.framework === "hono" && receiver
+          ? `${receiver}.json(${body}, ${status})`
+          : send.framework === "fastify" && receiver
+            ? `${receiver}.code(${status}).send(${body})`
+            : receiver
+              ? `${receiver}.status(${status}).json(${body})`
+              : undefined;
+      if (call === undefined) return [`return ${getResponseClassName(send)}.json(${body}, { status: ${status} })`];
+      // A `return res.json()` where the code had none could clash with a declared `void` return type.
+      return returns ? [`return ${call}`] : [call, "return"];
     };
-    const branch = (name: string, status: number) =>
-      `if (${e}.name === "${name}") {\n${answer(status)
-        .map((line) => `${inner}${toStatement(sourceCode, line)}`)
-        .join("\n")}\n${indent}}`;
-    const text = `${branch("ValidationError", 400)}\n${indent}${branch("NotFoundError", 404)}\n${indent}`;
-    return (fixer) => [...(binding.add ? [binding.add(fixer)] : []), fixer.insertTextBefore(anchor, text)];
+    const branches: { test: string; lines: string[]; label: string; import: ImportedName | undefined }[] = [];
+    const validation = getValidationErrorCheck();
+    if (validation) {
+      const { ref, entry } = validation;
+      branches.push({
+        test: `${e} instanceof ${ref}`,
+        lines: answer("400", `{ error: "Invalid request", ${entry.details}: ${e}.${entry.details} }`),
+        label: entry.label,
+        import: validation.import,
+      });
+    }
+    if (send.framework === "hono") {
+      // `c.json(body, status)` takes only literal status codes; an `HTTPException` carries its own response.
+      const exception = getHttpExceptionRef();
+      if (exception) branches.push({ test: `${e} instanceof ${exception.ref}`, lines: [`return ${e}.getResponse()`], label: "`HTTPException`", import: exception.import });
+    } else {
+      // Fastify's errors carry `statusCode`; http-errors, Koa's and most apps' errors carry `status`.
+      const property = send.framework === "fastify" ? "statusCode" : "status";
+      const status = `${e}.${property}`;
+      branches.push({
+        test: `${e} instanceof Error && "${property}" in ${e} && typeof ${status} === "number" && ${status} >= 400 && ${status} < 500`,
+        lines: answer(status, `{ error: ${e}.message }`),
+        label: `a 4xx \`${property}\``,
+        import: undefined,
+      });
+    }
+    if (branches.length === 0) return undefined;
+    const text = branches
+      .map((branch) => `if (${branch.test}) {\n${branch.lines.map((line) => `${inner}${toStatement(sourceCode, line)}`).join("\n")}\n${indent}}\n${indent}`)
+      .join("");
+    return {
+      kinds: branches.map((branch) => branch.label).join(", "),
+      fix: (fixer) => [
+        ...(binding.add ? [binding.add(fixer)] : []),
+        fixer.insertTextBefore(anchor, text),
+        ...branches.flatMap((branch) => (branch.import ? getImportFixes(fixer, sourceCode, branch.import) : [])),
+      ],
+    };
+  }
+
+  /** `NextResponse` for `NextResponse.json(…)` / `new NextResponse(…)` as the file names it, else `Response`. */
+  function getResponseClassName(send: ResponseSend): string {
+    const node = send.node;
+    const callee = node.type === AST_NODE_TYPES.NewExpression ? node.callee : node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.MemberExpression ? node.callee.object : undefined;
+    return callee?.type === AST_NODE_TYPES.Identifier ? callee.name : "Response";
   }
 
   function getWhat(caught: CaughtError): string {
@@ -406,12 +607,12 @@ function listen(context: Context): TSESLint.RuleListener {
     if (!caught.central && delegatesAlready(caught, send)) return;
     if (send.statusNode) reportedStatus.add(send.statusNode);
 
-    if (caught.central) {
+    if (caught.central || (send.handler ?? caught.handler)?.framework === "next") {
       const mapping = getStatusMappingFix(send, caught);
       context.report({
         node: send.node,
-        messageId: "centralCatchAll",
-        suggest: mapping ? [{ messageId: "addStatusMapping", fix: mapping }] : [],
+        ...(caught.central ? { messageId: "centralCatchAll" } : { messageId: "catchAllNext", data: { what: getWhat(caught) } }),
+        suggest: mapping ? [{ messageId: "addStatusMapping", data: { kinds: mapping.kinds }, fix: mapping.fix }] : [],
       });
       return;
     }
