@@ -1,11 +1,15 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 
 import { getImportFixes } from "../fix/get-import-fixes.js";
-import { getStructuredLogCall } from "../fix/get-structured-log-call.js";
+import { getLogCallText, type LogCallParts, type LogLevel } from "../fix/get-log-call-text.js";
+import { getCallName, getOperationName } from "../fix/get-operation-name.js";
+import { getLogArguments } from "../fix/get-structured-log-call.js";
 import { toStatement } from "../fix/insert-statement.js";
 import { createRule } from "../utils/create-rule.js";
-import { findLogger } from "../utils/find-logger.js";
+import { findLogger, type FoundLogger } from "../utils/find-logger.js";
+import { getCaughtError, getCaughtErrorVariables, isReferenceTo, type CaughtError } from "../utils/get-caught-error.js";
 import { getStatementRemovalFix } from "../fix/get-statement-removal-fix.js";
+import { getUnwrappedExpression } from "../utils/get-unwrapped-expression.js";
 import { hasSideEffect } from "../utils/has-side-effect.js";
 
 type Options = [
@@ -14,10 +18,10 @@ type Options = [
     includeErrorAndWarn?: boolean;
   },
 ];
-type MessageIds = "console" | "debugger" | "useLogger" | "removeCall";
+type MessageIds = "console" | "debugger" | "useLogger" | "useLoggerLike" | "removeCall";
 
 /** Methods that print debugging output, and the log level each maps to (`undefined`: no log equivalent). */
-const DEBUG_METHODS: ReadonlyMap<string, string | undefined> = new Map([
+const DEBUG_METHODS: ReadonlyMap<string, LogLevel | undefined> = new Map([
   ["log", "info"],
   ["info", "info"],
   ["debug", "debug"],
@@ -34,10 +38,14 @@ const DEBUG_METHODS: ReadonlyMap<string, string | undefined> = new Map([
   ["groupCollapsed", undefined],
   ["groupEnd", undefined],
 ]);
-const ERROR_METHODS: ReadonlyMap<string, string> = new Map([
+const ERROR_METHODS: ReadonlyMap<string, LogLevel> = new Map([
   ["error", "error"],
   ["warn", "warn"],
 ]);
+
+/** What of a caught error a `console` call may print instead of the error: the logger is given the error. */
+const ERROR_PARTS = new Set(["message", "stack"]);
+const GENERIC_MESSAGE = "Unexpected error";
 
 function getConsoleMethod(member: TSESTree.MemberExpression): string | undefined {
   if (member.object.type !== AST_NODE_TYPES.Identifier || member.object.name !== "console") return undefined;
@@ -107,6 +115,7 @@ export default createRule<Options, MessageIds>({
       debugger:
         "`debugger` left in server code pauses the process when an inspector is attached and does nothing useful otherwise. Remove it.",
       useLogger: "Rewrite as `{{call}}`.",
+      useLoggerLike: "Rewrite as `{{call}}`, if `{{logger}}` is called like {{style}}.",
       removeCall: "Remove this `console.{{method}}` call.",
     },
   },
@@ -159,11 +168,64 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
     return members.sort((a, b) => a.range[0] - b.range[0]);
   }
 
-  function getLevel(method: string): string | undefined | false {
+  function getLevel(method: string): LogLevel | undefined | false {
     if (allow.has(method)) return false;
     if (DEBUG_METHODS.has(method)) return DEBUG_METHODS.get(method);
     if (options.includeErrorAndWarn && ERROR_METHODS.has(method)) return ERROR_METHODS.get(method);
     return false;
+  }
+
+  /**
+   * The caught error a value stands for: `err`, `err.message`, `err.stack`, `String(err)`,
+   * `err instanceof Error ? err.message : err`. The logger is given the error itself, which carries all of them.
+   */
+  function getCaughtIdentifier(node: TSESTree.Node, variables: readonly TSESLint.Scope.Variable[]): TSESTree.Node | undefined {
+    const current = getUnwrappedExpression(node, { chain: true });
+    if (isReferenceTo(current, variables)) return current;
+    if (current.type === AST_NODE_TYPES.MemberExpression) {
+      const isPart = !current.computed && current.property.type === AST_NODE_TYPES.Identifier && ERROR_PARTS.has(current.property.name);
+      return isPart ? getCaughtIdentifier(current.object, variables) : undefined;
+    }
+    if (current.type === AST_NODE_TYPES.CallExpression) {
+      const callee = getUnwrappedExpression(current.callee, { chain: true });
+      const [first] = current.arguments;
+      if (callee.type === AST_NODE_TYPES.Identifier && callee.name === "String" && current.arguments.length === 1 && first?.type !== AST_NODE_TYPES.SpreadElement && first) {
+        return getCaughtIdentifier(first, variables);
+      }
+      const isToString =
+        callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier && callee.property.name === "toString";
+      return isToString && current.arguments.length === 0 ? getCaughtIdentifier(callee.object, variables) : undefined;
+    }
+    if (current.type === AST_NODE_TYPES.ConditionalExpression) {
+      const consequent = getCaughtIdentifier(current.consequent, variables);
+      const alternate = getCaughtIdentifier(current.alternate, variables);
+      return consequent && alternate && sourceCode.getText(consequent) === sourceCode.getText(alternate) ? consequent : undefined;
+    }
+    return undefined;
+  }
+
+  /** `"db.user.create failed"`: what failed, named like `no-swallowed-error` names it. */
+  function getFailureMessage(caught: CaughtError): string {
+    let operation: string | undefined;
+    if (caught.owner.type === AST_NODE_TYPES.CatchClause) {
+      operation = getOperationName((caught.owner.parent as TSESTree.TryStatement).block, sourceCode.visitorKeys);
+    } else if (caught.kind === "rejection" && caught.owner.parent?.type === AST_NODE_TYPES.CallExpression) {
+      const callee = caught.owner.parent.callee;
+      const object = callee.type === AST_NODE_TYPES.MemberExpression ? getUnwrappedExpression(callee.object, { await: true }) : undefined;
+      if (object?.type === AST_NODE_TYPES.CallExpression) operation = getCallName(object);
+    }
+    return operation === undefined ? GENERIC_MESSAGE : `${operation} failed`;
+  }
+
+  /** Whether `call` is the only thing that reads the caught error: removing it would swallow the error. */
+  function isOnlyUseOfCaught(call: TSESTree.CallExpression, variables: readonly TSESLint.Scope.Variable[]): boolean {
+    const within = (node: TSESTree.Node, outer: TSESTree.Node): boolean => node.range[0] >= outer.range[0] && node.range[1] <= outer.range[1];
+    const aliases = variables.slice(1).map((variable) => variable.defs[0]?.node).filter((node) => node !== undefined);
+    const reads = variables.flatMap((variable) => variable.references.filter((reference) => reference.isRead()));
+    return (
+      reads.some((reference) => within(reference.identifier, call)) &&
+      reads.every((reference) => within(reference.identifier, call) || aliases.some((alias) => within(reference.identifier, alias)))
+    );
   }
 
   return {
@@ -181,29 +243,39 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
 
     const call = node.parent.type === AST_NODE_TYPES.CallExpression && node.parent.callee === node ? node.parent : undefined;
     const logger = findLogger(context, node);
-    const loggerLabel = logger.origin === "assumed" ? "the app's structured logger" : `\`${logger.expression}\``;
+    const loggerLabel = logger ? `\`${logger.expression}\`` : "the app's structured logger";
     if (!call) {
       // `promise.catch(console.error)`: flagged, but there is no call to rewrite.
       context.report({ node, messageId: "console", data: { method, logger: loggerLabel } });
       return;
     }
 
-    const rewrite = level === undefined ? undefined : getStructuredLogCall(sourceCode, logger.expression, level, logger.style, call.arguments);
-    const rewriteFix = rewrite && ((fixer: TSESLint.RuleFixer) => [
-      fixer.replaceText(call, rewrite.text),
-      ...(logger.import ? getImportFixes(fixer, sourceCode, logger.import) : []),
-    ]);
-
+    const caught = getCaughtError(context, call);
+    const variables = caught ? getCaughtErrorVariables(context, caught) : [];
+    const parts = level === undefined ? undefined : getLogCallParts(call, level, caught, variables);
     const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];
-    if (rewriteFix && logger.origin === "assumed") {
-      suggest.push({ messageId: "useLogger", data: { call: rewrite.text }, fix: rewriteFix });
+    let fix: TSESLint.ReportFixFunction | null = null;
+    if (logger && parts) {
+      const rewriteFix = (text: string) => (fixer: TSESLint.RuleFixer) => [
+        fixer.replaceText(call, text),
+        ...(logger.import ? getImportFixes(fixer, sourceCode, logger.import) : []),
+      ];
+      if (logger.style) {
+        const text = getLogCallText(logger.expression, logger.style, parts);
+        if (text !== undefined) fix = rewriteFix(text);
+      } else {
+        suggest.push(...getStyleSuggestions(logger, parts, rewriteFix));
+      }
     }
+
     const statement = call.parent;
-    if (statement.type === AST_NODE_TYPES.ExpressionStatement) {
+    // Removing the only line that reads the caught error would leave it swallowed.
+    const removable = variables.length === 0 || !isOnlyUseOfCaught(call, variables);
+    if (removable && statement.type === AST_NODE_TYPES.ExpressionStatement) {
       const kept = call.arguments.filter((arg) => arg.type !== AST_NODE_TYPES.SpreadElement && hasSideEffect(arg));
       const replacement = kept.map((arg) => toStatement(sourceCode, sourceCode.getText(arg))).join(" ");
       suggest.push({ messageId: "removeCall", data: { method }, fix: (fixer) => removeStatement(fixer, sourceCode, statement, replacement) });
-    } else if (statement.type === AST_NODE_TYPES.ArrowFunctionExpression && statement.body === call && call.arguments.every((arg) => !hasSideEffect(arg))) {
+    } else if (removable && statement.type === AST_NODE_TYPES.ArrowFunctionExpression && statement.body === call && call.arguments.every((arg) => !hasSideEffect(arg))) {
       // `x => console.log(x)` keeps a valid body that still returns `undefined`.
       suggest.push({ messageId: "removeCall", data: { method }, fix: (fixer) => fixer.replaceText(call, "undefined") });
     }
@@ -212,8 +284,44 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
       node: call,
       messageId: "console",
       data: { method, logger: loggerLabel },
-      fix: rewriteFix && logger.origin !== "assumed" ? rewriteFix : null,
+      fix,
       suggest,
     });
+  }
+
+  function getLogCallParts(
+    call: TSESTree.CallExpression,
+    level: LogLevel,
+    caught: CaughtError | undefined,
+    variables: readonly TSESLint.Scope.Variable[],
+  ): LogCallParts | undefined {
+    const args = getLogArguments(sourceCode, call.arguments, (value) => (variables.length > 0 ? getCaughtIdentifier(value, variables) : undefined));
+    if (!args) return undefined;
+    return {
+      // A caught error printed with `console.log` is a failure: it is logged at the error level.
+      level: args.caught && level === "info" ? "error" : level,
+      message: args.message ?? (args.caught && caught ? getFailureMessage(caught) : undefined),
+      values: args.values,
+      errorIndex: args.errorIndex,
+    };
+  }
+
+  /**
+   * For a logger whose call style nothing tells, the rewrite in each common style, as suggestions: pino
+   * takes `(fields, message)`, winston `(message, meta)`. One suggestion when both read the same.
+   */
+  function getStyleSuggestions(
+    logger: FoundLogger,
+    parts: LogCallParts,
+    rewriteFix: (text: string) => TSESLint.ReportFixFunction,
+  ): TSESLint.SuggestionReportDescriptor<MessageIds>[] {
+    const pino = getLogCallText(logger.expression, "pino", parts);
+    const winston = getLogCallText(logger.expression, "winston", parts);
+    if (pino === undefined || winston === undefined) return [];
+    if (pino === winston) return [{ messageId: "useLogger", data: { call: pino }, fix: rewriteFix(pino) }];
+    return [
+      { messageId: "useLoggerLike", data: { call: pino, logger: logger.expression, style: "pino" }, fix: rewriteFix(pino) },
+      { messageId: "useLoggerLike", data: { call: winston, logger: logger.expression, style: "winston" }, fix: rewriteFix(winston) },
+    ];
   }
 }

@@ -11,14 +11,22 @@ import { getHelperStatus } from "../frameworks/get-helper-status.js";
 import { getResponseSend } from "../frameworks/get-response-send.js";
 import type { FunctionNode } from "../frameworks/types.js";
 import { createRule } from "../utils/create-rule.js";
-import { findLogger, type FoundLogger } from "../utils/find-logger.js";
+import { findLogger } from "../utils/find-logger.js";
 
 type Options = [
   {
     includeUnusedOutsideHandlers?: boolean;
   },
 ];
-type MessageIds = "emptyCatch" | "discardedRejection" | "unusedInHandler" | "unusedOutsideHandler" | "logError" | "rethrow" | "propagate";
+type MessageIds =
+  | "emptyCatch"
+  | "discardedRejection"
+  | "unusedInHandler"
+  | "unusedOutsideHandler"
+  | "logError"
+  | "logErrorLike"
+  | "rethrow"
+  | "propagate";
 
 /** Names tried, in order, for a binding the fix adds to `catch {}` / `() => {}`. */
 const BINDING_NAMES = ["err", "error"];
@@ -143,6 +151,7 @@ export default createRule<Options, MessageIds>({
       unusedOutsideHandler:
         "This {{what}} never uses the error it caught: when {{operation}} fails, the cause leaves no trace. Log it with {{logger}}, rethrow it, or pass it on as `cause`.",
       logError: "Log the error: `{{call}}`.",
+      logErrorLike: "Log the error: `{{call}}`, if `{{logger}}` is called like {{style}}.",
       rethrow: "Rethrow the error: `throw {{name}}`.",
       propagate: "Remove `.{{method}}(…)` so the rejection reaches the caller.",
     },
@@ -343,18 +352,38 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
     return { start: target.node.loc.start, end: (end ?? catchToken ?? target.node).loc.end };
   }
 
+  /** `console` where it is the global one: the fallback that at least does not swallow the error. */
+  function isGlobalConsole(node: TSESTree.Node): boolean {
+    const variable = ASTUtils.findVariable(sourceCode.getScope(node), "console");
+    return !variable || variable.defs.length === 0;
+  }
+
   function report(kind: ReportKind, target: Target): void {
-    const logger: FoundLogger = findLogger(context, target.node);
+    // The log call runs inside the callback, where a `function` has its own `this`.
+    const logger = findLogger(context, target.type === "callback" ? target.node.body : target.node);
     const operation = getOperation(target);
     const binding = getBinding(target);
     const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];
     let fix: TSESLint.ReportFixFunction | null = null;
 
     if (binding) {
-      const call = getErrorLogCall(logger.expression, logger.style, binding.name, operation === undefined ? GENERIC_MESSAGE : `${operation} failed`);
-      const logFix = getStatementFix(target, binding, call, (fixer) => (logger.import ? getImportFixes(fixer, sourceCode, logger.import) : []));
-      if (logger.origin === "assumed") suggest.push({ messageId: "logError", data: { call }, fix: logFix });
-      else fix = logFix;
+      const message = operation === undefined ? GENERIC_MESSAGE : `${operation} failed`;
+      const logFix = (call: string) =>
+        getStatementFix(target, binding, call, (fixer) => (logger?.import ? getImportFixes(fixer, sourceCode, logger.import) : []));
+      if (logger?.style) {
+        fix = logFix(getErrorLogCall(logger.expression, logger.style, binding.name, message));
+      } else if (logger) {
+        // Nothing tells how this logger is called: each common order is offered, for a human to pick.
+        const pino = getErrorLogCall(logger.expression, "pino", binding.name, message);
+        const winston = getErrorLogCall(logger.expression, "winston", binding.name, message);
+        suggest.push(
+          { messageId: "logErrorLike", data: { call: pino, logger: logger.expression, style: "pino" }, fix: logFix(pino) },
+          { messageId: "logErrorLike", data: { call: winston, logger: logger.expression, style: "winston" }, fix: logFix(winston) },
+        );
+      } else if (isGlobalConsole(target.node)) {
+        const call = getErrorLogCall("console", "console", binding.name, operation === undefined ? undefined : message);
+        suggest.push({ messageId: "logError", data: { call }, fix: logFix(call) });
+      }
       if (kind === "emptyCatch") {
         suggest.push({ messageId: "rethrow", data: { name: binding.name }, fix: getStatementFix(target, binding, `throw ${binding.name}`, () => []) });
       }
@@ -370,7 +399,7 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
       messageId: kind,
       data: {
         operation: operation === undefined ? (target.type === "clause" ? "the `try` block" : "the promise") : `\`${operation}\``,
-        logger: logger.origin === "assumed" ? "the app's structured logger" : `\`${logger.expression}\``,
+        logger: logger ? `\`${logger.expression}\`` : "the app's structured logger",
         method: target.type === "clause" ? "catch" : target.method,
         handler: getHandlerLabel(target),
         what,

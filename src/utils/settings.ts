@@ -17,7 +17,11 @@ export interface ImportedName {
 }
 
 export interface LoggerSettings extends ImportedName {
-  /** `pino`: `logger.info({ fields }, "message")`; `winston`: `logger.info("message", { fields })`. */
+  /**
+   * `pino`: `logger.info({ fields }, "message")`; `winston`: `logger.info("message", { fields })`. Without
+   * it, only what the file shows (`pino()`, `createLogger()`, a typed `Logger`) tells the style; otherwise
+   * the fixes that log are suggestions.
+   */
   style?: "pino" | "winston";
 }
 

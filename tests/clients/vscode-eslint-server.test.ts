@@ -142,7 +142,6 @@ describe("VS Code's ESLint language server (vscode-langservers-extracted) on the
     const consoleLog = orders.find((d) => d.code === PINNED_RULE && d.range.start.line === 13)!;
     const titles = (await server.quickFixes("src/routes/orders.ts", consoleLog)).map((a) => a.title);
     expect(titles).toEqual([
-      'Rewrite as `logger.info({ orderId: order.id, reqIp: req.ip }, "Processing order")`. (harden/no-print-debugging)',
       "Remove this `console.log` call. (harden/no-print-debugging)",
       "Disable harden/no-print-debugging for this line",
       "Disable harden/no-print-debugging for the entire file",

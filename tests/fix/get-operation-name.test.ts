@@ -65,9 +65,13 @@ describe("getCallName", () => {
 });
 
 describe("getErrorLogCall", () => {
-  it("writes pino and winston call styles", () => {
+  it("puts the error where each logger serializes it", () => {
     expect(getErrorLogCall("logger", "pino", "err", "db.user.create failed")).toBe('logger.error({ err }, "db.user.create failed")');
     expect(getErrorLogCall("request.log", "pino", "e", "x failed")).toBe('request.log.error({ err: e }, "x failed")');
-    expect(getErrorLogCall("logger", "winston", "error", 'say "hi" failed')).toBe('logger.error("say \\"hi\\" failed", { err: error })');
+    // Winston copies a meta argument's message and stack; an error nested in an object prints as `{}`.
+    expect(getErrorLogCall("logger", "winston", "error", 'say "hi" failed')).toBe('logger.error("say \\"hi\\" failed", error)');
+    expect(getErrorLogCall("this.logger", "nest", "e", "x failed")).toBe('this.logger.error("x failed", e instanceof Error ? e.stack : String(e))');
+    expect(getErrorLogCall("console", "console", "err", "x failed")).toBe('console.error("x failed", err)');
+    expect(getErrorLogCall("console", "console", "err", undefined)).toBe("console.error(err)");
   });
 });

@@ -19,6 +19,9 @@ function removeSuggestion(code: string, line: number, method = "log") {
 }
 
 
+const lines = (...text: string[]): string => text.join("\n");
+const strictOptions = [{ includeErrorAndWarn: true }] as const;
+
 const pino = { harden: { logger: { name: "logger", source: "./src/logger.js", style: "pino" } } };
 const winston = { harden: { logger: { name: "logger", source: "./src/logger.js", style: "winston" } } };
 
@@ -97,17 +100,18 @@ ruleTester.run("no-print-debugging", rule, {
       errors: [{ messageId: "console", data: { method: "log", logger: "`logger`" }, line: 4, column: 3, endLine: 4, endColumn: 64, suggestions: removeSuggestion(expressTemplate, 4) }],
     },
     {
-      name: "winston style puts the message first",
+      name: "winston style puts the message first; an error goes as the meta argument, other values into a child logger",
       code: 'import { db } from "./db.js";\nconsole.log("Saved user", user.id, err);',
       filename: files.ts,
       settings: winston,
-      output: 'import { db } from "./db.js";\nimport { logger } from "./logger.js";\nlogger.info("Saved user", { userId: user.id, err });',
+      output: 'import { db } from "./db.js";\nimport { logger } from "./logger.js";\nlogger.child({ userId: user.id }).info("Saved user", err);',
       errors: [{ messageId: "console", data: { method: "log", logger: "`logger`" }, line: 2, column: 1, suggestions: [{ messageId: "removeCall", data: { method: "log" }, output: 'import { db } from "./db.js";\n' }] }],
     },
     {
       name: "a logger already imported is used and not imported again; debug maps to debug",
       code: 'import { logger } from "./lib/logger.js";\nconsole.debug("cache miss", key);',
       filename: files.ts,
+      settings: pino,
       output: 'import { logger } from "./lib/logger.js";\nlogger.debug({ key }, "cache miss");',
       errors: [{ messageId: "console", data: { method: "debug", logger: "`logger`" }, suggestions: [{ messageId: "removeCall", data: { method: "debug" }, output: 'import { logger } from "./lib/logger.js";\n' }] }],
     },
@@ -180,7 +184,7 @@ ruleTester.run("no-print-debugging", rule, {
       errors: [{ messageId: "console", suggestions: removeSuggestion(nextHandler, 3) }],
     },
     {
-      name: "NestJS controller with no logger known: the rewrite and removal are suggestions only",
+      name: "NestJS controller with no logger in scope: no rewrite to a logger that does not exist, removal is a suggestion",
       code: [
         'import { Controller, Get } from "@nestjs/common";',
         '@Controller("cats")',
@@ -202,21 +206,6 @@ ruleTester.run("no-print-debugging", rule, {
           column: 5,
           suggestions: [
             {
-              messageId: "useLogger",
-              data: { call: 'logger.info("listing cats")' },
-              output: [
-                'import { Controller, Get } from "@nestjs/common";',
-                '@Controller("cats")',
-                "export class CatsController {",
-                "  @Get()",
-                "  findAll() {",
-                '    logger.info("listing cats");',
-                "    return [];",
-                "  }",
-                "}",
-              ].join("\n"),
-            },
-            {
               messageId: "removeCall",
               data: { method: "log" },
               output: [
@@ -235,7 +224,7 @@ ruleTester.run("no-print-debugging", rule, {
       ],
     },
     {
-      name: "a function named logger is not a logger object: suggestions only",
+      name: "a function named logger is not a logger object: removal only",
       code: 'export const logger = (fn = console.log) => fn;\nconsole.log("x");',
       filename: files.ts,
       output: null,
@@ -245,10 +234,7 @@ ruleTester.run("no-print-debugging", rule, {
           messageId: "console",
           data: { method: "log", logger: "the app's structured logger" },
           line: 2,
-          suggestions: [
-            { messageId: "useLogger", data: { call: 'logger.info("x")' }, output: 'export const logger = (fn = console.log) => fn;\nlogger.info("x");' },
-            { messageId: "removeCall", data: { method: "log" }, output: "export const logger = (fn = console.log) => fn;\n" },
-          ],
+          suggestions: [{ messageId: "removeCall", data: { method: "log" }, output: "export const logger = (fn = console.log) => fn;\n" }],
         },
       ],
     },
@@ -260,10 +246,7 @@ ruleTester.run("no-print-debugging", rule, {
       errors: [
         {
           messageId: "console",
-          suggestions: [
-            { messageId: "useLogger", data: { call: "logger.info({ value: counter++, save: save(user), userName: user.name })" }, output: "logger.info({ value: counter++, save: save(user), userName: user.name });" },
-            { messageId: "removeCall", data: { method: "log" }, output: "counter++; save(user);" },
-          ],
+          suggestions: [{ messageId: "removeCall", data: { method: "log" }, output: "counter++; save(user);" }],
         },
       ],
     },
@@ -275,10 +258,7 @@ ruleTester.run("no-print-debugging", rule, {
       errors: [
         {
           messageId: "console",
-          suggestions: [
-            { messageId: "useLogger", data: { call: "logger.info({ item })" }, output: "items.forEach((item) => logger.info({ item }));" },
-            { messageId: "removeCall", data: { method: "log" }, output: "items.forEach((item) => undefined);" },
-          ],
+          suggestions: [{ messageId: "removeCall", data: { method: "log" }, output: "items.forEach((item) => undefined);" }],
         },
       ],
     },
@@ -290,10 +270,7 @@ ruleTester.run("no-print-debugging", rule, {
       errors: [
         {
           messageId: "console",
-          suggestions: [
-            { messageId: "useLogger", data: { call: "logger.info({ state })" }, output: "if (verbose) logger.info({ state });" },
-            { messageId: "removeCall", data: { method: "log" }, output: "if (verbose) {}" },
-          ],
+          suggestions: [{ messageId: "removeCall", data: { method: "log" }, output: "if (verbose) {}" }],
         },
       ],
     },
@@ -309,6 +286,7 @@ ruleTester.run("no-print-debugging", rule, {
       name: "strict: console.error with an Error becomes err, format specifiers are dropped",
       code: 'import { logger } from "./logger.js";\nconsole.error("Failed to charge %s:", orderId, error);',
       filename: files.ts,
+      settings: pino,
       options: [{ includeErrorAndWarn: true }],
       output: 'import { logger } from "./logger.js";\nlogger.error({ orderId, err: error }, "Failed to charge");',
       errors: [{ messageId: "console", data: { method: "error", logger: "`logger`" }, suggestions: [{ messageId: "removeCall", data: { method: "error" }, output: 'import { logger } from "./logger.js";\n' }] }],
@@ -357,13 +335,409 @@ ruleTester.run("no-print-debugging", rule, {
       errors: [
         {
           messageId: "console",
-          suggestions: [
-            { messageId: "useLogger", data: { call: "logger.info({ length: [a].length })" }, output: 'const a = 1\nlogger.info({ length: [a].length })\n;[a].forEach(run)' },
-            { messageId: "removeCall", data: { method: "log" }, output: "const a = 1\n;[a].forEach(run)" },
-          ],
+          suggestions: [{ messageId: "removeCall", data: { method: "log" }, output: "const a = 1\n;[a].forEach(run)" }],
         },
       ],
     },
+  ],
+});
+
+const localLogger = lines(
+  'import { logger } from "../lib/logger";',
+  'console.log("ready");',
+  'console.log("found", orders.length, "orders");',
+);
+
+const pinoCatch = lines(
+  'import pino from "pino";',
+  "const logger = pino();",
+  "export async function load(id: string) {",
+  '  console.log("Loading user %s from %s", id, region);',
+  "  try {",
+  "    return await db.user.find(id);",
+  "  } catch (err) {",
+  "    console.log(err);",
+  "  }",
+  "  try {",
+  "    return await db.user.create(id);",
+  "  } catch (e) {",
+  '    console.log("create failed:", e.message, id);',
+  "    throw e;",
+  "  }",
+  "}",
+  "fetchUser(id).catch((error) => console.log(`Could not fetch ${id}: ${error}`));",
+  'console.log({ user, orderId: order.id }, "saved", 3);',
+);
+
+const winstonCatch = lines(
+  'import winston from "winston";',
+  "const logger = winston.createLogger({});",
+  "export async function charge(orderId: string) {",
+  "  try {",
+  "    await payments.charge(orderId);",
+  "  } catch (err) {",
+  "    console.log(err);",
+  "  }",
+  "  try {",
+  "    await payments.refund(orderId);",
+  "  } catch (err) {",
+  '    console.log("refund failed", orderId, err);',
+  "  }",
+  "}",
+);
+
+const nestService = lines(
+  'import { Injectable, Logger } from "@nestjs/common";',
+  "@Injectable()",
+  "export class CatsService {",
+  "  private readonly logger = new Logger(CatsService.name);",
+  "  async findAll() {",
+  '    console.log("listing cats", this.count);',
+  "    try {",
+  "      return await this.cats.findAll();",
+  "    } catch (err) {",
+  "      console.error(err);",
+  "      return [];",
+  "    }",
+  "  }",
+  "}",
+);
+
+ruleTester.run("no-print-debugging: loggers, their call styles and caught errors", rule, {
+  valid: [],
+  invalid: [
+  {
+    name: "a logger imported from a local module, style unknown: the rewrite is a suggestion in each call order, never an autofix",
+    code: localLogger,
+    filename: files.ts,
+    output: null,
+    errors: [
+      {
+        messageId: "console",
+        data: { method: "log", logger: "`logger`" },
+        line: 2,
+        // Both orders read the same without values: one suggestion.
+        suggestions: [
+          { messageId: "useLogger", data: { call: 'logger.info("ready")' }, output: localLogger.replace('console.log("ready")', 'logger.info("ready")') },
+          { messageId: "removeCall", data: { method: "log" }, output: withoutLine(localLogger, 2) },
+        ],
+      },
+      {
+        messageId: "console",
+        data: { method: "log", logger: "`logger`" },
+        line: 3,
+        suggestions: [
+          {
+            messageId: "useLoggerLike",
+            data: { call: 'logger.info({ ordersLength: orders.length }, "found orders")', logger: "logger", style: "pino" },
+            output: localLogger.replace('console.log("found", orders.length, "orders")', 'logger.info({ ordersLength: orders.length }, "found orders")'),
+          },
+          {
+            messageId: "useLoggerLike",
+            data: { call: 'logger.info("found orders", { ordersLength: orders.length })', logger: "logger", style: "winston" },
+            output: localLogger.replace('console.log("found", orders.length, "orders")', 'logger.info("found orders", { ordersLength: orders.length })'),
+          },
+          { messageId: "removeCall", data: { method: "log" }, output: `${withoutLine(localLogger, 3)}\n` },
+        ],
+      },
+    ],
+  },
+  {
+    name: "pino made in the file: a caught error is logged at error level under err with a constant message; constant arguments stay in the message",
+    code: pinoCatch,
+    filename: files.ts,
+    output: lines(
+      'import pino from "pino";',
+      "const logger = pino();",
+      "export async function load(id: string) {",
+      '  logger.info({ id, region }, "Loading user");',
+      "  try {",
+      "    return await db.user.find(id);",
+      "  } catch (err) {",
+      '    logger.error({ err }, "db.user.find failed");',
+      "  }",
+      "  try {",
+      "    return await db.user.create(id);",
+      "  } catch (e) {",
+      '    logger.error({ err: e, id }, "create failed");',
+      "    throw e;",
+      "  }",
+      "}",
+      'fetchUser(id).catch((error) => logger.error({ id, err: error }, "Could not fetch"));',
+      'logger.info({ user, orderId: order.id }, "saved 3");',
+    ),
+    errors: [
+      { messageId: "console", data: { method: "log", logger: "`logger`" }, line: 4, suggestions: [{ messageId: "removeCall", data: { method: "log" }, output: withoutLine(pinoCatch, 4) }] },
+      // The only use of the caught error: removing the call would swallow it.
+      { messageId: "console", line: 8, suggestions: [] },
+      { messageId: "console", line: 13, suggestions: [{ messageId: "removeCall", data: { method: "log" }, output: withoutLine(pinoCatch, 13) }] },
+      { messageId: "console", line: 17, suggestions: [] },
+      { messageId: "console", line: 18, suggestions: [{ messageId: "removeCall", data: { method: "log" }, output: `${withoutLine(pinoCatch, 18)}\n` }] },
+    ],
+  },
+  {
+    name: "winston made in the file: the error is the meta argument (winston keeps its message and stack), other values go into a child logger",
+    code: winstonCatch,
+    filename: files.ts,
+    output: lines(
+      'import winston from "winston";',
+      "const logger = winston.createLogger({});",
+      "export async function charge(orderId: string) {",
+      "  try {",
+      "    await payments.charge(orderId);",
+      "  } catch (err) {",
+      '    logger.error("payments.charge failed", err);',
+      "  }",
+      "  try {",
+      "    await payments.refund(orderId);",
+      "  } catch (err) {",
+      '    logger.child({ orderId }).error("refund failed", err);',
+      "  }",
+      "}",
+    ),
+    errors: [
+      { messageId: "console", line: 7, suggestions: [] },
+      { messageId: "console", line: 12, suggestions: [] },
+    ],
+  },
+  {
+    name: "Fastify: console.log(err) in a handler's catch becomes request.log.error at the error key",
+    code: lines(
+      'import Fastify from "fastify";',
+      "const app = Fastify();",
+      'app.get("/users/:id", async (request) => {',
+      "  try {",
+      "    return await users.find(request.params.id);",
+      "  } catch (err) {",
+      "    console.log(err);",
+      "    throw err;",
+      "  }",
+      "});",
+    ),
+    filename: files.ts,
+    output: lines(
+      'import Fastify from "fastify";',
+      "const app = Fastify();",
+      'app.get("/users/:id", async (request) => {',
+      "  try {",
+      "    return await users.find(request.params.id);",
+      "  } catch (err) {",
+      '    request.log.error({ err }, "users.find failed");',
+      "    throw err;",
+      "  }",
+      "});",
+    ),
+    errors: [
+      {
+        messageId: "console",
+        data: { method: "log", logger: "`request.log`" },
+        line: 7,
+        suggestions: [
+          {
+            messageId: "removeCall",
+            data: { method: "log" },
+            output: lines(
+              'import Fastify from "fastify";',
+              "const app = Fastify();",
+              'app.get("/users/:id", async (request) => {',
+              "  try {",
+              "    return await users.find(request.params.id);",
+              "  } catch (err) {",
+              "    throw err;",
+              "  }",
+              "});",
+            ),
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: "NestJS: this.logger made by new Logger() is called with (message, fields) and (message, stack)",
+    code: nestService,
+    filename: files.nest,
+    options: strictOptions,
+    output: lines(
+      'import { Injectable, Logger } from "@nestjs/common";',
+      "@Injectable()",
+      "export class CatsService {",
+      "  private readonly logger = new Logger(CatsService.name);",
+      "  async findAll() {",
+      '    this.logger.log("listing cats", { count: this.count });',
+      "    try {",
+      "      return await this.cats.findAll();",
+      "    } catch (err) {",
+      '      this.logger.error("cats.findAll failed", err instanceof Error ? err.stack : String(err));',
+      "      return [];",
+      "    }",
+      "  }",
+      "}",
+    ),
+    errors: [
+      { messageId: "console", data: { method: "log", logger: "`this.logger`" }, line: 6, suggestions: [{ messageId: "removeCall", data: { method: "log" }, output: withoutLine(nestService, 6) }] },
+      { messageId: "console", data: { method: "error", logger: "`this.logger`" }, line: 10, suggestions: [] },
+    ],
+  },
+  {
+    name: "NestJS: the imported static Logger when the class has none; a warning with an error has no Nest form",
+    code: lines(
+      'import { Controller, Get, Logger } from "@nestjs/common";',
+      '@Controller("cats")',
+      "export class CatsController {",
+      "  @Get()",
+      "  async findAll() {",
+      '    try { return await this.cats.findAll(); } catch (err) { console.warn("retrying", err); console.error(err); }',
+      "  }",
+      "}",
+    ),
+    filename: files.nest,
+    options: strictOptions,
+    output: lines(
+      'import { Controller, Get, Logger } from "@nestjs/common";',
+      '@Controller("cats")',
+      "export class CatsController {",
+      "  @Get()",
+      "  async findAll() {",
+      '    try { return await this.cats.findAll(); } catch (err) { console.warn("retrying", err); Logger.error("cats.findAll failed", err instanceof Error ? err.stack : String(err)); }',
+      "  }",
+      "}",
+    ),
+    errors: [
+      {
+        messageId: "console",
+        data: { method: "warn", logger: "`Logger`" },
+        suggestions: [
+          {
+            messageId: "removeCall",
+            data: { method: "warn" },
+            output: lines(
+              'import { Controller, Get, Logger } from "@nestjs/common";',
+              '@Controller("cats")',
+              "export class CatsController {",
+              "  @Get()",
+              "  async findAll() {",
+              "    try { return await this.cats.findAll(); } catch (err) {  console.error(err); }",
+              "  }",
+              "}",
+            ),
+          },
+        ],
+      },
+      {
+        messageId: "console",
+        data: { method: "error", logger: "`Logger`" },
+        suggestions: [
+          {
+            messageId: "removeCall",
+            data: { method: "error" },
+            output: lines(
+              'import { Controller, Get, Logger } from "@nestjs/common";',
+              '@Controller("cats")',
+              "export class CatsController {",
+              "  @Get()",
+              "  async findAll() {",
+              '    try { return await this.cats.findAll(); } catch (err) { console.warn("retrying", err);  }',
+              "  }",
+              "}",
+            ),
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: "an optional logger parameter, or one typed | undefined, is never called",
+    code: lines(
+      'import type { Logger } from "pino";',
+      "export function f(logger?: Logger) {",
+      "  try { run(); } catch (err) { console.log(err); return null; }",
+      "}",
+      'export function g(logger: Logger | undefined) { console.log("g"); }',
+      'export function h(logger: Logger = undefined) { console.log("h"); }',
+    ),
+    filename: files.ts,
+    output: null,
+    errors: [
+      { messageId: "console", data: { method: "log", logger: "the app's structured logger" }, line: 3, suggestions: [] },
+      {
+        messageId: "console",
+        data: { method: "log", logger: "the app's structured logger" },
+        line: 5,
+        suggestions: [
+          {
+            messageId: "removeCall",
+            data: { method: "log" },
+            output: lines(
+              'import type { Logger } from "pino";',
+              "export function f(logger?: Logger) {",
+              "  try { run(); } catch (err) { console.log(err); return null; }",
+              "}",
+              "export function g(logger: Logger | undefined) {  }",
+              'export function h(logger: Logger = undefined) { console.log("h"); }',
+            ),
+          },
+        ],
+      },
+      {
+        messageId: "console",
+        data: { method: "log", logger: "the app's structured logger" },
+        line: 6,
+        suggestions: [
+          {
+            messageId: "removeCall",
+            data: { method: "log" },
+            output: lines(
+              'import type { Logger } from "pino";',
+              "export function f(logger?: Logger) {",
+              "  try { run(); } catch (err) { console.log(err); return null; }",
+              "}",
+              'export function g(logger: Logger | undefined) { console.log("g"); }',
+              "export function h(logger: Logger = undefined) {  }",
+            ),
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: "a logger is not called in the branch where a test found it missing",
+    code: lines(
+      'import { pino } from "pino";',
+      "export function f(logger = pino()) {",
+      '  if (!logger) console.log("no logger");',
+      '  return logger ? logger.info("a") : console.log("b");',
+      "}",
+    ),
+    filename: files.ts,
+    output: null,
+    errors: [
+      { messageId: "console", data: { method: "log", logger: "the app's structured logger" }, line: 3, suggestions: [{ messageId: "removeCall", data: { method: "log" }, output: lines('import { pino } from "pino";', "export function f(logger = pino()) {", "  if (!logger) {}", '  return logger ? logger.info("a") : console.log("b");', "}") }] },
+      { messageId: "console", data: { method: "log", logger: "the app's structured logger" }, line: 4, suggestions: [] },
+    ],
+  },
+  {
+    name: "settings logger without a source is only called where its name is in scope",
+    code: 'console.log("ready");',
+    filename: files.ts,
+    settings: { harden: { logger: { name: "logger", style: "pino" } } },
+    output: null,
+    errors: [{ messageId: "console", data: { method: "log", logger: "the app's structured logger" }, suggestions: [{ messageId: "removeCall", data: { method: "log" }, output: "" }] }],
+  },
+  {
+    name: "no logger: console.log(err) as the only use of a caught error gets no suggestion to remove it",
+    code: "try { run(); } catch (err) { console.log(err); }",
+    filename: files.ts,
+    output: null,
+    errors: [{ messageId: "console", data: { method: "log", logger: "the app's structured logger" }, suggestions: [] }],
+  },
+  {
+    name: "values are named after what they hold, never `value`",
+    code: "console.log(counter++, save(user), user.name, JSON.stringify(order), items[0], a ?? b, !done, new Date());",
+    filename: files.ts,
+    settings: pino,
+    output: 'import { logger } from "./logger.js";\nlogger.info({ counter: counter++, save: save(user), userName: user.name, order: JSON.stringify(order), items: items[0], a: a ?? b, done: !done, date: new Date() });',
+    errors: [{ messageId: "console", suggestions: [{ messageId: "removeCall", data: { method: "log" }, output: "counter++; save(user); JSON.stringify(order); new Date();" }] }],
+  },
   ],
 });
 
@@ -417,5 +791,127 @@ describe("no-print-debugging autofix is safe on save", () => {
     const result = lintWithFix("no-print-debugging", 'console.log("x");\n');
     expect(result.output).toBe('console.log("x");\n');
     expect(result.remaining).toHaveLength(1);
+  });
+});
+
+describe("no-print-debugging rewrites type-check against each logger's own types", () => {
+  const pinoModule = 'import pino from "pino";\nexport const logger = pino();\n';
+  const winstonModule = 'import winston from "winston";\nexport const logger = winston.createLogger({});\n';
+
+  it("pino and winston made in the file: the autofix converges and type-checks", () => {
+    const pinoCode = lines(
+      'import pino from "pino";',
+      "const logger = pino();",
+      "declare const db: { user: { find(id: string): Promise<unknown> } };",
+      "export async function load(id: string, region: string) {",
+      '  console.log("Loading user %s from %s", id, region);',
+      "  try {",
+      "    return await db.user.find(id);",
+      "  } catch (err) {",
+      "    console.log(err);",
+      "  }",
+      "  try {",
+      "    return await db.user.find(id);",
+      "  } catch (e) {",
+      '    console.log("find failed:", (e as Error).message, id);',
+      "    throw e;",
+      "  }",
+      "}",
+      "",
+    );
+    const winstonCode = lines(
+      'import winston from "winston";',
+      "const logger = winston.createLogger({});",
+      "declare const payments: { charge(id: string): Promise<void> };",
+      "export async function charge(orderId: string) {",
+      "  try {",
+      "    await payments.charge(orderId);",
+      "  } catch (err) {",
+      "    console.log(err);",
+      '    console.log("charge failed", orderId, err);',
+      "  }",
+      "}",
+      "",
+    );
+    const pinoResult = lintWithFix("no-print-debugging", pinoCode);
+    const winstonResult = lintWithFix("no-print-debugging", winstonCode);
+    expect(pinoResult.output).toContain('    logger.error({ err }, "db.user.find failed");\n');
+    expect(pinoResult.output).toContain('    logger.error({ err: e, id }, "find failed");\n');
+    expect(winstonResult.output).toContain('    logger.error("payments.charge failed", err);\n    logger.child({ orderId }).error("charge failed", err);\n');
+    for (const result of [pinoResult, winstonResult]) {
+      expect(result.fatal).toEqual([]);
+      expect(result.remainingFixable).toEqual([]);
+    }
+    expect(getTypeErrors({ "pino-in.ts": pinoCode, "pino-out.ts": pinoResult.output, "winston-in.ts": winstonCode, "winston-out.ts": winstonResult.output })).toEqual([]);
+  });
+
+  it("NestJS (this.logger and the static Logger) and Fastify (request.log): the autofix type-checks", () => {
+    const nestCode = lines(
+      'import { Controller, Get, Injectable, Logger } from "@nestjs/common";',
+      "@Injectable()",
+      "export class CatsService {",
+      "  private readonly logger = new Logger(CatsService.name);",
+      "  count = 0;",
+      "  constructor(private readonly cats: { findAll(): Promise<string[]> }) {}",
+      "  async findAll() {",
+      '    console.log("listing cats", this.count);',
+      "    try {",
+      "      return await this.cats.findAll();",
+      "    } catch (err) {",
+      "      console.error(err);",
+      "      return [];",
+      "    }",
+      "  }",
+      "}",
+      '@Controller("cats")',
+      "export class CatsController {",
+      "  constructor(private readonly service: CatsService) {}",
+      "  @Get()",
+      "  async findAll() {",
+      "    try {",
+      "      return await this.service.findAll();",
+      "    } catch (err) {",
+      '      console.error("listing failed", err);',
+      "      throw err;",
+      "    }",
+      "  }",
+      "}",
+      "",
+    );
+    const fastifyCode = lines(
+      'import Fastify from "fastify";',
+      "declare const users: { find(params: unknown): Promise<unknown> };",
+      "const app = Fastify();",
+      'app.get("/users/:id", async (request) => {',
+      "  try {",
+      "    return await users.find(request.params);",
+      "  } catch (err) {",
+      "    console.log(err);",
+      "    throw err;",
+      "  }",
+      "});",
+      "",
+    );
+    const nestResult = lintWithFix("no-print-debugging", nestCode, { filename: files.nest, options: [{ includeErrorAndWarn: true }] });
+    const fastifyResult = lintWithFix("no-print-debugging", fastifyCode);
+    expect(nestResult.output).toContain('    this.logger.log("listing cats", { count: this.count });\n');
+    expect(nestResult.output).toContain('      this.logger.error("cats.findAll failed", err instanceof Error ? err.stack : String(err));\n');
+    expect(nestResult.output).toContain('      Logger.error("listing failed", err instanceof Error ? err.stack : String(err));\n');
+    expect(fastifyResult.output).toContain('    request.log.error({ err }, "users.find failed");\n');
+    for (const result of [nestResult, fastifyResult]) {
+      expect(result.fatal).toEqual([]);
+      expect(result.remainingFixable).toEqual([]);
+    }
+    expect(getTypeErrors({ "nest-in.ts": nestCode, "nest-out.ts": nestResult.output, "fastify-in.ts": fastifyCode, "fastify-out.ts": fastifyResult.output })).toEqual([]);
+  });
+
+  it("a logger from a local module: each suggested order type-checks against its logger, and not the other's", () => {
+    const route = (call: string) => `import { logger } from "../lib/logger.js";\ndeclare const orders: string[];\n${call};\n`;
+    const pinoOrder = route('logger.info({ ordersLength: orders.length }, "found orders")');
+    const winstonOrder = route('logger.info("found orders", { ordersLength: orders.length })');
+    expect(getTypeErrors({ "lib/logger.ts": pinoModule, "routes/a.ts": pinoOrder })).toEqual([]);
+    expect(getTypeErrors({ "lib/logger.ts": winstonModule, "routes/a.ts": winstonOrder })).toEqual([]);
+    // Why neither is an autofix: pino's order does not even compile against winston.
+    expect(getTypeErrors({ "lib/logger.ts": winstonModule, "routes/a.ts": pinoOrder })).toEqual([expect.stringContaining("is not assignable to parameter of type 'string'")]);
   });
 });

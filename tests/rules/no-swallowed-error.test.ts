@@ -14,6 +14,19 @@ const strict = [{ includeUnusedOutsideHandlers: true }] as const;
 
 const lines = (...text: string[]): string => text.join("\n");
 
+const koaFeed = lines(
+  'import Router from "@koa/router";',
+  'import { logger } from "./logger.js";',
+  "const router = new Router();",
+  'router.get("/feed", async (ctx) => {',
+  "  try {",
+  "    ctx.body = await feed.load(ctx.state.user);",
+  "  } catch (err) {",
+  "    ctx.body = [];",
+  "  }",
+  "});",
+);
+
 ruleTester.run("no-swallowed-error", rule, {
   valid: [
     // The error is referenced: logged, rethrown, passed on, wrapped as `cause`, inspected.
@@ -202,7 +215,7 @@ ruleTester.run("no-swallowed-error", rule, {
           suggestions: [
             {
               messageId: "logError",
-              data: { call: 'logger.error({ err: e }, "mailer.sendWelcome failed")' },
+              data: { call: 'console.error("mailer.sendWelcome failed", e)' },
               output: lines(
                 'import express from "express";',
                 "const app = express();",
@@ -210,7 +223,7 @@ ruleTester.run("no-swallowed-error", rule, {
                 "  try {",
                 "    await mailer.sendWelcome(req.body.email);",
                 "  } catch (e) {",
-                '    logger.error({ err: e }, "mailer.sendWelcome failed");',
+                '    console.error("mailer.sendWelcome failed", e);',
                 "  }",
                 "  res.status(201).end();",
                 "});",
@@ -279,7 +292,7 @@ ruleTester.run("no-swallowed-error", rule, {
           messageId: "emptyCatch",
           data: { operation: "`cache.clear`", logger: assumed },
           suggestions: [
-            { messageId: "logError", data: { call: 'logger.error({ err: error }, "cache.clear failed")' }, output: 'const err = 1;\ntry { cache.clear(); } catch (error) { logger.error({ err: error }, "cache.clear failed"); }' },
+            { messageId: "logError", data: { call: 'console.error("cache.clear failed", error)' }, output: 'const err = 1;\ntry { cache.clear(); } catch (error) { console.error("cache.clear failed", error); }' },
             { messageId: "rethrow", data: { name: "error" }, output: "const err = 1;\ntry { cache.clear(); } catch (error) { throw error; }" },
           ],
         },
@@ -295,7 +308,7 @@ ruleTester.run("no-swallowed-error", rule, {
           messageId: "emptyCatch",
           data: { operation: "`sync`", logger: assumed },
           suggestions: [
-            { messageId: "logError", data: { call: 'logger.error({ err }, "sync failed")' }, output: 'try { sync(); } catch (err) { /* TODO: handle */ logger.error({ err }, "sync failed"); }' },
+            { messageId: "logError", data: { call: 'console.error("sync failed", err)' }, output: 'try { sync(); } catch (err) { /* TODO: handle */ console.error("sync failed", err); }' },
             { messageId: "rethrow", data: { name: "err" }, output: "try { sync(); } catch (err) { /* TODO: handle */ throw err; }" },
           ],
         },
@@ -310,7 +323,7 @@ ruleTester.run("no-swallowed-error", rule, {
         {
           messageId: "emptyCatch",
           suggestions: [
-            { messageId: "logError", data: { call: 'logger.error({ err }, "sync failed")' }, output: 'try {\n  sync();\n} catch (err) {\n  // TODO\n  logger.error({ err }, "sync failed");\n}' },
+            { messageId: "logError", data: { call: 'console.error("sync failed", err)' }, output: 'try {\n  sync();\n} catch (err) {\n  // TODO\n  console.error("sync failed", err);\n}' },
             { messageId: "rethrow", data: { name: "err" }, output: "try {\n  sync();\n} catch (err) {\n  // TODO\n  throw err;\n}" },
           ],
         },
@@ -322,14 +335,15 @@ ruleTester.run("no-swallowed-error", rule, {
       filename: files.js,
       output: null,
       errors: [
-        { messageId: "emptyCatch", line: 1, suggestions: [{ messageId: "logError", data: { call: 'logger.error({ err }, "a failed")' }, output: 'try { a(); } catch (err) { // FIXME\nlogger.error({ err }, "a failed");\n}\ntry { b(); } catch { /* @ts-ignore */ }' }, { messageId: "rethrow", data: { name: "err" }, output: "try { a(); } catch (err) { // FIXME\nthrow err;\n}\ntry { b(); } catch { /* @ts-ignore */ }" }] },
-        { messageId: "emptyCatch", line: 3, suggestions: [{ messageId: "logError", data: { call: 'logger.error({ err }, "b failed")' }, output: 'try { a(); } catch { // FIXME\n}\ntry { b(); } catch (err) { /* @ts-ignore */ logger.error({ err }, "b failed"); }' }, { messageId: "rethrow", data: { name: "err" }, output: "try { a(); } catch { // FIXME\n}\ntry { b(); } catch (err) { /* @ts-ignore */ throw err; }" }] },
+        { messageId: "emptyCatch", line: 1, suggestions: [{ messageId: "logError", data: { call: 'console.error("a failed", err)' }, output: 'try { a(); } catch (err) { // FIXME\nconsole.error("a failed", err);\n}\ntry { b(); } catch { /* @ts-ignore */ }' }, { messageId: "rethrow", data: { name: "err" }, output: "try { a(); } catch (err) { // FIXME\nthrow err;\n}\ntry { b(); } catch { /* @ts-ignore */ }" }] },
+        { messageId: "emptyCatch", line: 3, suggestions: [{ messageId: "logError", data: { call: 'console.error("b failed", err)' }, output: 'try { a(); } catch { // FIXME\n}\ntry { b(); } catch (err) { /* @ts-ignore */ console.error("b failed", err); }' }, { messageId: "rethrow", data: { name: "err" }, output: "try { a(); } catch { // FIXME\n}\ntry { b(); } catch (err) { /* @ts-ignore */ throw err; }" }] },
       ],
     },
     {
-      name: "no call in the try block: a generic message; a logger binding in scope is used (autofix)",
+      name: "no call in the try block: a generic message; the settings logger, already imported, is used (autofix)",
       code: 'import { logger } from "./lib/logger.js";\ntry {\n  value = config.port;\n} catch (e) {\n}',
       filename: files.ts,
+      settings: pino,
       output: 'import { logger } from "./lib/logger.js";\ntry {\n  value = config.port;\n} catch (e) {\n  logger.error({ err: e }, "Unexpected error");\n}',
       errors: [
         {
@@ -347,11 +361,11 @@ ruleTester.run("no-swallowed-error", rule, {
       errors: [{ messageId: "emptyCatch", data: { operation: "`flush`", logger: "`log`" }, suggestions: [{ messageId: "rethrow", data: { name: "err" }, output: 'import pino from "pino"\nconst log = pino()\ntry { await flush() } catch (err) { throw err }' }] }],
     },
     {
-      name: "winston logger in a CommonJS file: required, message first",
+      name: "winston logger in a CommonJS file: required, message first, the error as the meta argument",
       code: 'const express = require("express");\nasync function start() {\n  try {\n    await queue.connect();\n  } catch (err) {}\n}',
       filename: files.cjs,
       settings: winston,
-      output: 'const express = require("express");\nconst { logger } = require("./logger.js");\nasync function start() {\n  try {\n    await queue.connect();\n  } catch (err) {\n    logger.error("queue.connect failed", { err });\n  }\n}',
+      output: 'const express = require("express");\nconst { logger } = require("./logger.js");\nasync function start() {\n  try {\n    await queue.connect();\n  } catch (err) {\n    logger.error("queue.connect failed", err);\n  }\n}',
       errors: [{ messageId: "emptyCatch", suggestions: [{ messageId: "rethrow", data: { name: "err" }, output: 'const express = require("express");\nasync function start() {\n  try {\n    await queue.connect();\n  } catch (err) {\n    throw err;\n  }\n}' }] }],
     },
     {
@@ -377,7 +391,7 @@ ruleTester.run("no-swallowed-error", rule, {
           endLine: 1,
           endColumn: 38,
           suggestions: [
-            { messageId: "logError", data: { call: 'logger.error({ err }, "sendWelcomeEmail failed")' }, output: 'sendWelcomeEmail(user).catch((err) => { logger.error({ err }, "sendWelcomeEmail failed"); });' },
+            { messageId: "logError", data: { call: 'console.error("sendWelcomeEmail failed", err)' }, output: 'sendWelcomeEmail(user).catch((err) => { console.error("sendWelcomeEmail failed", err); });' },
           ],
         },
       ],
@@ -402,11 +416,11 @@ ruleTester.run("no-swallowed-error", rule, {
       filename: files.js,
       output: null,
       errors: [
-        { messageId: "discardedRejection", data: { method: "catch", handler: "() => undefined", operation: "`a`", logger: assumed }, line: 1, suggestions: [{ messageId: "logError", data: { call: 'logger.error({ err }, "a failed")' }, output: 'a().catch((err) => { logger.error({ err }, "a failed"); return undefined; });\nb().catch(() => false);\nc().catch(function () {});\nd().catch(() => { return; });\ne().catch(() => void 0);' }] },
-        { messageId: "discardedRejection", data: { method: "catch", handler: "() => false", operation: "`b`", logger: assumed }, line: 2, suggestions: [{ messageId: "logError", data: { call: 'logger.error({ err }, "b failed")' }, output: 'a().catch(() => undefined);\nb().catch((err) => { logger.error({ err }, "b failed"); return false; });\nc().catch(function () {});\nd().catch(() => { return; });\ne().catch(() => void 0);' }] },
-        { messageId: "discardedRejection", data: { method: "catch", handler: "function () {}", operation: "`c`", logger: assumed }, line: 3, suggestions: [{ messageId: "logError", data: { call: 'logger.error({ err }, "c failed")' }, output: 'a().catch(() => undefined);\nb().catch(() => false);\nc().catch(function (err) { logger.error({ err }, "c failed"); });\nd().catch(() => { return; });\ne().catch(() => void 0);' }] },
-        { messageId: "discardedRejection", data: { method: "catch", handler: "() => { return; }", operation: "`d`", logger: assumed }, line: 4, suggestions: [{ messageId: "logError", data: { call: 'logger.error({ err }, "d failed")' }, output: 'a().catch(() => undefined);\nb().catch(() => false);\nc().catch(function () {});\nd().catch((err) => { logger.error({ err }, "d failed"); return; });\ne().catch(() => void 0);' }] },
-        { messageId: "discardedRejection", data: { method: "catch", handler: "() => void 0", operation: "`e`", logger: assumed }, line: 5, suggestions: [{ messageId: "logError", data: { call: 'logger.error({ err }, "e failed")' }, output: 'a().catch(() => undefined);\nb().catch(() => false);\nc().catch(function () {});\nd().catch(() => { return; });\ne().catch((err) => { logger.error({ err }, "e failed"); return void 0; });' }] },
+        { messageId: "discardedRejection", data: { method: "catch", handler: "() => undefined", operation: "`a`", logger: assumed }, line: 1, suggestions: [{ messageId: "logError", data: { call: 'console.error("a failed", err)' }, output: 'a().catch((err) => { console.error("a failed", err); return undefined; });\nb().catch(() => false);\nc().catch(function () {});\nd().catch(() => { return; });\ne().catch(() => void 0);' }] },
+        { messageId: "discardedRejection", data: { method: "catch", handler: "() => false", operation: "`b`", logger: assumed }, line: 2, suggestions: [{ messageId: "logError", data: { call: 'console.error("b failed", err)' }, output: 'a().catch(() => undefined);\nb().catch((err) => { console.error("b failed", err); return false; });\nc().catch(function () {});\nd().catch(() => { return; });\ne().catch(() => void 0);' }] },
+        { messageId: "discardedRejection", data: { method: "catch", handler: "function () {}", operation: "`c`", logger: assumed }, line: 3, suggestions: [{ messageId: "logError", data: { call: 'console.error("c failed", err)' }, output: 'a().catch(() => undefined);\nb().catch(() => false);\nc().catch(function (err) { console.error("c failed", err); });\nd().catch(() => { return; });\ne().catch(() => void 0);' }] },
+        { messageId: "discardedRejection", data: { method: "catch", handler: "() => { return; }", operation: "`d`", logger: assumed }, line: 4, suggestions: [{ messageId: "logError", data: { call: 'console.error("d failed", err)' }, output: 'a().catch(() => undefined);\nb().catch(() => false);\nc().catch(function () {});\nd().catch((err) => { console.error("d failed", err); return; });\ne().catch(() => void 0);' }] },
+        { messageId: "discardedRejection", data: { method: "catch", handler: "() => void 0", operation: "`e`", logger: assumed }, line: 5, suggestions: [{ messageId: "logError", data: { call: 'console.error("e failed", err)' }, output: 'a().catch(() => undefined);\nb().catch(() => false);\nc().catch(function () {});\nd().catch(() => { return; });\ne().catch((err) => { console.error("e failed", err); return void 0; });' }] },
       ],
     },
     {
@@ -414,7 +428,7 @@ ruleTester.run("no-swallowed-error", rule, {
       code: "load().catch((e) => {});",
       filename: files.ts,
       output: null,
-      errors: [{ messageId: "discardedRejection", data: { method: "catch", handler: "(e) => {}", operation: "`load`", logger: assumed }, suggestions: [{ messageId: "logError", data: { call: 'logger.error({ err: e }, "load failed")' }, output: 'load().catch((e) => { logger.error({ err: e }, "load failed"); });' }] }],
+      errors: [{ messageId: "discardedRejection", data: { method: "catch", handler: "(e) => {}", operation: "`load`", logger: assumed }, suggestions: [{ messageId: "logError", data: { call: 'console.error("load failed", e)' }, output: 'load().catch((e) => { console.error("load failed", e); });' }] }],
     },
     {
       name: ".catch(noop) and .catch(_.noop)",
@@ -423,13 +437,13 @@ ruleTester.run("no-swallowed-error", rule, {
       languageOptions: { parserOptions: { ecmaFeatures: { globalReturn: true } } },
       output: null,
       errors: [
-        { messageId: "discardedRejection", data: { method: "catch", handler: "noop", operation: "`reader.cancel`", logger: assumed }, line: 1, column: 23, suggestions: [{ messageId: "logError", data: { call: 'logger.error({ err }, "reader.cancel failed")' }, output: 'reader.cancel().catch((err) => { logger.error({ err }, "reader.cancel failed"); });\nreturn stream.close().catch(_.noop);' }] },
+        { messageId: "discardedRejection", data: { method: "catch", handler: "noop", operation: "`reader.cancel`", logger: assumed }, line: 1, column: 23, suggestions: [{ messageId: "logError", data: { call: 'console.error("reader.cancel failed", err)' }, output: 'reader.cancel().catch((err) => { console.error("reader.cancel failed", err); });\nreturn stream.close().catch(_.noop);' }] },
         {
           messageId: "discardedRejection",
           data: { method: "catch", handler: "_.noop", operation: "`stream.close`", logger: assumed },
           line: 2,
           suggestions: [
-            { messageId: "logError", data: { call: 'logger.error({ err }, "stream.close failed")' }, output: 'reader.cancel().catch(noop);\nreturn stream.close().catch((err) => { logger.error({ err }, "stream.close failed"); });' },
+            { messageId: "logError", data: { call: 'console.error("stream.close failed", err)' }, output: 'reader.cancel().catch(noop);\nreturn stream.close().catch((err) => { console.error("stream.close failed", err); });' },
             { messageId: "propagate", data: { method: "catch" }, output: "reader.cancel().catch(noop);\nreturn stream.close();" },
           ],
         },
@@ -447,7 +461,7 @@ ruleTester.run("no-swallowed-error", rule, {
           line: 2,
           column: 37,
           suggestions: [
-            { messageId: "logError", data: { call: 'logger.error({ err }, "fetchJson failed")' }, output: 'async function load() {\n  return fetchJson(url).then(parse, (err) => { logger.error({ err }, "fetchJson failed"); });\n}' },
+            { messageId: "logError", data: { call: 'console.error("fetchJson failed", err)' }, output: 'async function load() {\n  return fetchJson(url).then(parse, (err) => { console.error("fetchJson failed", err); });\n}' },
             { messageId: "propagate", data: { method: "then" }, output: "async function load() {\n  return fetchJson(url).then(parse);\n}" },
           ],
         },
@@ -458,14 +472,14 @@ ruleTester.run("no-swallowed-error", rule, {
       code: "pending.catch(() => {});",
       filename: files.ts,
       output: null,
-      errors: [{ messageId: "discardedRejection", data: { method: "catch", handler: "() => {}", operation: "the promise", logger: assumed }, suggestions: [{ messageId: "logError", data: { call: 'logger.error({ err }, "Unexpected error")' }, output: 'pending.catch((err) => { logger.error({ err }, "Unexpected error"); });' }] }],
+      errors: [{ messageId: "discardedRejection", data: { method: "catch", handler: "() => {}", operation: "the promise", logger: assumed }, suggestions: [{ messageId: "logError", data: { call: 'console.error(err)' }, output: 'pending.catch((err) => { console.error(err); });' }] }],
     },
     {
       name: "a success probe whose rejection callback returns null is still a discard",
       code: "const ok = await ping().then(() => true, () => null);",
       filename: files.ts,
       output: null,
-      errors: [{ messageId: "discardedRejection", data: { method: "then", handler: "() => null", operation: "`ping`", logger: assumed }, suggestions: [{ messageId: "logError", data: { call: 'logger.error({ err }, "ping failed")' }, output: 'const ok = await ping().then(() => true, (err) => { logger.error({ err }, "ping failed"); return null; });' }, { messageId: "propagate", data: { method: "then" }, output: "const ok = await ping().then(() => true);" }] }],
+      errors: [{ messageId: "discardedRejection", data: { method: "then", handler: "() => null", operation: "`ping`", logger: assumed }, suggestions: [{ messageId: "logError", data: { call: 'console.error("ping failed", err)' }, output: 'const ok = await ping().then(() => true, (err) => { console.error("ping failed", err); return null; });' }, { messageId: "propagate", data: { method: "then" }, output: "const ok = await ping().then(() => true);" }] }],
     },
 
     // ── Unused bindings in request handlers ─────────────────────────────────────────────────
@@ -528,7 +542,7 @@ ruleTester.run("no-swallowed-error", rule, {
           suggestions: [
             {
               messageId: "logError",
-              data: { call: 'logger.error({ err: error }, "orders.update failed")' },
+              data: { call: 'console.error("orders.update failed", error)' },
               output: lines(
                 'const express = require("express");',
                 "const router = express.Router();",
@@ -537,7 +551,7 @@ ruleTester.run("no-swallowed-error", rule, {
                 "    await orders.update(req.params.id, req.body);",
                 "    res.sendStatus(204);",
                 "  } catch (error) {",
-                '    logger.error({ err: error }, "orders.update failed");',
+                '    console.error("orders.update failed", error);',
                 "    if (!req.body) return res.status(400).end();",
                 "    res.status(503).end();",
                 "  }",
@@ -553,14 +567,14 @@ ruleTester.run("no-swallowed-error", rule, {
       code: 'app.get("/a", async (req, res) => {\n  try { await load(); } catch (error) {\n    // Return error response\n    res.status(502).send("Upstream error");\n  }\n});',
       filename: files.js,
       output: null,
-      errors: [{ messageId: "unusedInHandler", suggestions: [{ messageId: "logError", data: { call: 'logger.error({ err: error }, "load failed")' }, output: 'app.get("/a", async (req, res) => {\n  try { await load(); } catch (error) {\n    // Return error response\n    logger.error({ err: error }, "load failed");\n    res.status(502).send("Upstream error");\n  }\n});' }] }],
+      errors: [{ messageId: "unusedInHandler", suggestions: [{ messageId: "logError", data: { call: 'console.error("load failed", error)' }, output: 'app.get("/a", async (req, res) => {\n  try { await load(); } catch (error) {\n    // Return error response\n    console.error("load failed", error);\n    res.status(502).send("Upstream error");\n  }\n});' }] }],
     },
     {
       name: "Express: a generic Error thrown without the cause",
       code: 'app.post("/pay", async (req, res) => {\n  try {\n    await stripe.charges.create(req.body);\n  } catch {\n    throw new Error("Payment failed");\n  }\n  res.end();\n});',
       filename: files.js,
       output: null,
-      errors: [{ messageId: "unusedInHandler", data: { what: "`catch` block", operation: "`stripe.charges.create`", logger: assumed }, suggestions: [{ messageId: "logError", data: { call: 'logger.error({ err }, "stripe.charges.create failed")' }, output: 'app.post("/pay", async (req, res) => {\n  try {\n    await stripe.charges.create(req.body);\n  } catch (err) {\n    logger.error({ err }, "stripe.charges.create failed");\n    throw new Error("Payment failed");\n  }\n  res.end();\n});' }] }],
+      errors: [{ messageId: "unusedInHandler", data: { what: "`catch` block", operation: "`stripe.charges.create`", logger: assumed }, suggestions: [{ messageId: "logError", data: { call: 'console.error("stripe.charges.create failed", err)' }, output: 'app.post("/pay", async (req, res) => {\n  try {\n    await stripe.charges.create(req.body);\n  } catch (err) {\n    console.error("stripe.charges.create failed", err);\n    throw new Error("Payment failed");\n  }\n  res.end();\n});' }] }],
     },
     {
       name: "Fastify: request.log is the logger, so the fix is an autofix",
@@ -623,44 +637,41 @@ ruleTester.run("no-swallowed-error", rule, {
       errors: [{ messageId: "unusedInHandler", data: { what: "`catch` block", operation: "`orders.create`", logger: "`c.var.logger`" }, line: 7 }],
     },
     {
-      name: "Koa: a route that answers an empty list; logger in scope",
-      code: lines(
-        'import Router from "@koa/router";',
-        'import { logger } from "./logger.js";',
-        "const router = new Router();",
-        'router.get("/feed", async (ctx) => {',
-        "  try {",
-        "    ctx.body = await feed.load(ctx.state.user);",
-        "  } catch (err) {",
-        "    ctx.body = [];",
-        "  }",
-        "});",
-      ),
+      name: "Koa: a logger imported from a local module, its style unknown: logging is a suggestion in each call order",
+      code: koaFeed,
       filename: files.ts,
-      output: lines(
-        'import Router from "@koa/router";',
-        'import { logger } from "./logger.js";',
-        "const router = new Router();",
-        'router.get("/feed", async (ctx) => {',
-        "  try {",
-        "    ctx.body = await feed.load(ctx.state.user);",
-        "  } catch (err) {",
-        '    logger.error({ err }, "feed.load failed");',
-        "    ctx.body = [];",
-        "  }",
-        "});",
-      ),
-      errors: [{ messageId: "unusedInHandler", data: { what: "`catch` block", operation: "`feed.load`", logger: "`logger`" }, line: 7, column: 5, endColumn: 16 }],
+      output: null,
+      errors: [
+        {
+          messageId: "unusedInHandler",
+          data: { what: "`catch` block", operation: "`feed.load`", logger: "`logger`" },
+          line: 7,
+          column: 5,
+          endColumn: 16,
+          suggestions: [
+            {
+              messageId: "logErrorLike",
+              data: { call: 'logger.error({ err }, "feed.load failed")', logger: "logger", style: "pino" },
+              output: koaFeed.replace("  } catch (err) {\n", '  } catch (err) {\n    logger.error({ err }, "feed.load failed");\n'),
+            },
+            {
+              messageId: "logErrorLike",
+              data: { call: 'logger.error("feed.load failed", err)', logger: "logger", style: "winston" },
+              output: koaFeed.replace("  } catch (err) {\n", '  } catch (err) {\n    logger.error("feed.load failed", err);\n'),
+            },
+          ],
+        },
+      ],
     },
     {
       name: "Koa: .catch with an expression body in a route",
       code: 'import Router from "@koa/router";\nconst router = new Router();\nrouter.get("/feed", async (ctx) => {\n  ctx.body = await feed.load().catch(() => []);\n});',
       filename: files.js,
       output: null,
-      errors: [{ messageId: "unusedInHandler", data: { what: "`.catch` callback", operation: "`feed.load`", logger: assumed }, suggestions: [{ messageId: "logError", data: { call: 'logger.error({ err }, "feed.load failed")' }, output: 'import Router from "@koa/router";\nconst router = new Router();\nrouter.get("/feed", async (ctx) => {\n  ctx.body = await feed.load().catch((err) => { logger.error({ err }, "feed.load failed"); return []; });\n});' }] }],
+      errors: [{ messageId: "unusedInHandler", data: { what: "`.catch` callback", operation: "`feed.load`", logger: assumed }, suggestions: [{ messageId: "logError", data: { call: 'console.error("feed.load failed", err)' }, output: 'import Router from "@koa/router";\nconst router = new Router();\nrouter.get("/feed", async (ctx) => {\n  ctx.body = await feed.load().catch((err) => { console.error("feed.load failed", err); return []; });\n});' }] }],
     },
     {
-      name: "Next.js App route: a 503 without the error; settings logger",
+      name: "Next.js App route: a 503 without the error; settings logger with its style",
       code: lines(
         'import { NextResponse } from "next/server";',
         "export async function POST(request: Request) {",
@@ -673,7 +684,7 @@ ruleTester.run("no-swallowed-error", rule, {
         "}",
       ),
       filename: files.nextApp,
-      settings: { harden: { logger: { name: "logger", source: "@/lib/logger" } } },
+      settings: { harden: { logger: { name: "logger", source: "@/lib/logger", style: "pino" } } },
       output: lines(
         'import { NextResponse } from "next/server";',
         'import { logger } from "@/lib/logger";',
@@ -690,9 +701,10 @@ ruleTester.run("no-swallowed-error", rule, {
       errors: [{ messageId: "unusedInHandler", data: { what: "`catch` block", operation: "`prisma.user.create`", logger: "`logger`" }, line: 6, column: 5, endColumn: 18 }],
     },
     {
-      name: "Next.js Pages API: the default export handler answers an empty list",
+      name: "Next.js Pages API: the default export handler answers an empty list; the settings style applies to the imported logger",
       code: 'import { logger } from "../../lib/logger";\nexport default async function handler(req, res) {\n  try {\n    res.json(await stripe.charges.list());\n  } catch (e) {\n    res.status(200).json({ data: [] });\n  }\n}',
       filename: files.nextPages,
+      settings: pino,
       output: 'import { logger } from "../../lib/logger";\nexport default async function handler(req, res) {\n  try {\n    res.json(await stripe.charges.list());\n  } catch (e) {\n    logger.error({ err: e }, "stripe.charges.list failed");\n    res.status(200).json({ data: [] });\n  }\n}',
       errors: [{ messageId: "unusedInHandler", data: { what: "`catch` block", operation: "`stripe.charges.list`", logger: "`logger`" } }],
     },
@@ -724,7 +736,7 @@ ruleTester.run("no-swallowed-error", rule, {
           suggestions: [
             {
               messageId: "logError",
-              data: { call: 'logger.error({ err }, "usersService.findAll failed")' },
+              data: { call: 'console.error("usersService.findAll failed", err)' },
               output: lines(
                 'import { Controller, Get } from "@nestjs/common";',
                 '@Controller("users")',
@@ -734,7 +746,7 @@ ruleTester.run("no-swallowed-error", rule, {
                 "    try {",
                 "      return await this.usersService.findAll();",
                 "    } catch (err) {",
-                '      logger.error({ err }, "usersService.findAll failed");',
+                '      console.error("usersService.findAll failed", err);',
                 "      return [];",
                 "    }",
                 "  }",
@@ -750,14 +762,14 @@ ruleTester.run("no-swallowed-error", rule, {
       code: 'import type { Request, Response } from "express";\nexport const getUser = async (req: Request, res: Response) => {\n  try {\n    res.json(await users.get(req.params.id));\n  } catch (e: unknown) {\n    res.json(null);\n    metrics.increment("users.error");\n  }\n};',
       filename: files.ts,
       output: null,
-      errors: [{ messageId: "unusedInHandler", line: 5, column: 5, endColumn: 23, suggestions: [{ messageId: "logError", data: { call: 'logger.error({ err: e }, "users.get failed")' }, output: 'import type { Request, Response } from "express";\nexport const getUser = async (req: Request, res: Response) => {\n  try {\n    res.json(await users.get(req.params.id));\n  } catch (e: unknown) {\n    logger.error({ err: e }, "users.get failed");\n    res.json(null);\n    metrics.increment("users.error");\n  }\n};' }] }],
+      errors: [{ messageId: "unusedInHandler", line: 5, column: 5, endColumn: 23, suggestions: [{ messageId: "logError", data: { call: 'console.error("users.get failed", e)' }, output: 'import type { Request, Response } from "express";\nexport const getUser = async (req: Request, res: Response) => {\n  try {\n    res.json(await users.get(req.params.id));\n  } catch (e: unknown) {\n    console.error("users.get failed", e);\n    res.json(null);\n    metrics.increment("users.error");\n  }\n};' }] }],
     },
     {
       name: "an outer `err` used in the catch body: the new binding is `error`, so the outer one is not shadowed",
       code: 'app.get("/a", (req, res) => {\n  const err = "E_LOAD";\n  try { load(); } catch { res.json({ code: err }); }\n});',
       filename: files.js,
       output: null,
-      errors: [{ messageId: "unusedInHandler", suggestions: [{ messageId: "logError", data: { call: 'logger.error({ err: error }, "load failed")' }, output: 'app.get("/a", (req, res) => {\n  const err = "E_LOAD";\n  try { load(); } catch (error) { logger.error({ err: error }, "load failed"); res.json({ code: err }); }\n});' }] }],
+      errors: [{ messageId: "unusedInHandler", suggestions: [{ messageId: "logError", data: { call: 'console.error("load failed", error)' }, output: 'app.get("/a", (req, res) => {\n  const err = "E_LOAD";\n  try { load(); } catch (error) { console.error("load failed", error); res.json({ code: err }); }\n});' }] }],
     },
 
     // ── includeUnusedOutsideHandlers (strict) ───────────────────────────────────────────────
@@ -767,7 +779,7 @@ ruleTester.run("no-swallowed-error", rule, {
       filename: files.ts,
       options: strict,
       output: null,
-      errors: [{ messageId: "unusedOutsideHandler", data: { what: "`catch` block", operation: "`JSON.parse`", logger: assumed }, line: 4, column: 5, endColumn: 14, suggestions: [{ messageId: "logError", data: { call: 'logger.error({ err: e }, "JSON.parse failed")' }, output: 'export function readConfig(text: string) {\n  try {\n    return JSON.parse(text);\n  } catch (e) {\n    logger.error({ err: e }, "JSON.parse failed");\n    return {};\n  }\n}' }] }],
+      errors: [{ messageId: "unusedOutsideHandler", data: { what: "`catch` block", operation: "`JSON.parse`", logger: assumed }, line: 4, column: 5, endColumn: 14, suggestions: [{ messageId: "logError", data: { call: 'console.error("JSON.parse failed", e)' }, output: 'export function readConfig(text: string) {\n  try {\n    return JSON.parse(text);\n  } catch (e) {\n    console.error("JSON.parse failed", e);\n    return {};\n  }\n}' }] }],
     },
     {
       name: "strict: a new error thrown without the cause",
@@ -784,7 +796,270 @@ ruleTester.run("no-swallowed-error", rule, {
       filename: files.ts,
       options: strict,
       output: null,
-      errors: [{ messageId: "unusedOutsideHandler", data: { what: "`.catch` callback", operation: "`readFile`", logger: assumed }, suggestions: [{ messageId: "logError", data: { call: 'logger.error({ err }, "readFile failed")' }, output: "const manifest = await readFile(p).catch((err) => { logger.error({ err }, \"readFile failed\"); return '{}'; });" }] }],
+      errors: [{ messageId: "unusedOutsideHandler", data: { what: "`.catch` callback", operation: "`readFile`", logger: assumed }, suggestions: [{ messageId: "logError", data: { call: 'console.error("readFile failed", err)' }, output: "const manifest = await readFile(p).catch((err) => { console.error(\"readFile failed\", err); return '{}'; });" }] }],
+    },
+  ],
+});
+
+const optionalLogger = lines(
+  'import type { Logger } from "pino";',
+  "export function settle(p: Promise<void>, logger?: Logger) {",
+  "  return logger ? p.catch((err) => logger.error(err)) : p.catch(() => {});",
+  "}",
+);
+
+const nestService = lines(
+  'import { Injectable, Logger } from "@nestjs/common";',
+  "@Injectable()",
+  "export class UsersService {",
+  "  private readonly logger = new Logger(UsersService.name);",
+  "  async sync() {",
+  "    try {",
+  "      await this.api.sync();",
+  "    } catch {}",
+  "    this.queue.drain().catch(function () {});",
+  "  }",
+  "}",
+);
+
+ruleTester.run("no-swallowed-error: which logger the fix may call, and how", rule, {
+  valid: [],
+  invalid: [
+    {
+      name: "an optional logger parameter, in the branch where it is absent: no logger call; console.error is a suggestion",
+      code: optionalLogger,
+      filename: files.ts,
+      output: null,
+      errors: [
+        {
+          messageId: "discardedRejection",
+          data: { method: "catch", handler: "() => {}", operation: "the promise", logger: assumed },
+          line: 3,
+          suggestions: [
+            {
+              messageId: "logError",
+              data: { call: "console.error(err)" },
+              output: optionalLogger.replace("p.catch(() => {})", "p.catch((err) => { console.error(err); })"),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "a variable typed `| undefined` is not called either",
+      code: 'import pino, { type Logger } from "pino";\nlet logger: Logger | undefined = pino();\nsend().catch(() => {});',
+      filename: files.ts,
+      output: null,
+      errors: [
+        {
+          messageId: "discardedRejection",
+          data: { method: "catch", handler: "() => {}", operation: "`send`", logger: assumed },
+          suggestions: [
+            {
+              messageId: "logError",
+              data: { call: 'console.error("send failed", err)' },
+              output: 'import pino, { type Logger } from "pino";\nlet logger: Logger | undefined = pino();\nsend().catch((err) => { console.error("send failed", err); });',
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "a JavaScript logger parameter tested falsy: not called there",
+      code: "export function settle(p, logger) {\n  if (!logger) p.catch(() => {});\n}",
+      filename: files.js,
+      output: null,
+      errors: [
+        {
+          messageId: "discardedRejection",
+          data: { method: "catch", handler: "() => {}", operation: "the promise", logger: assumed },
+          suggestions: [{ messageId: "logError", data: { call: "console.error(err)" }, output: "export function settle(p, logger) {\n  if (!logger) p.catch((err) => { console.error(err); });\n}" }],
+        },
+      ],
+    },
+    {
+      name: "pino made in the file: autofix in pino's (fields, message) order",
+      code: 'import pino from "pino";\nconst logger = pino();\ntry { await db.migrate(); } catch {}',
+      filename: files.ts,
+      output: 'import pino from "pino";\nconst logger = pino();\ntry { await db.migrate(); } catch (err) { logger.error({ err }, "db.migrate failed"); }',
+      errors: [
+        {
+          messageId: "emptyCatch",
+          data: { operation: "`db.migrate`", logger: "`logger`" },
+          suggestions: [{ messageId: "rethrow", data: { name: "err" }, output: 'import pino from "pino";\nconst logger = pino();\ntry { await db.migrate(); } catch (err) { throw err; }' }],
+        },
+      ],
+    },
+    {
+      name: "winston's createLogger: autofix with the error as the meta argument",
+      code: 'import { createLogger } from "winston";\nconst logger = createLogger({});\nsend().catch(() => {});',
+      filename: files.ts,
+      output: 'import { createLogger } from "winston";\nconst logger = createLogger({});\nsend().catch((err) => { logger.error("send failed", err); });',
+      errors: [{ messageId: "discardedRejection", data: { method: "catch", handler: "() => {}", operation: "`send`", logger: "`logger`" }, suggestions: [] }],
+    },
+    {
+      name: "a parameter typed with winston's Logger: winston style",
+      code: 'import type { Logger } from "winston";\nexport function start(logger: Logger) {\n  queue.connect().catch(() => {});\n}',
+      filename: files.ts,
+      output: 'import type { Logger } from "winston";\nexport function start(logger: Logger) {\n  queue.connect().catch((err) => { logger.error("queue.connect failed", err); });\n}',
+      errors: [{ messageId: "discardedRejection", data: { method: "catch", handler: "() => {}", operation: "`queue.connect`", logger: "`logger`" } }],
+    },
+    {
+      name: "NestJS: this.logger made by new Logger() logs (message, stack); a `function` callback has its own `this`, so it gets the static Logger",
+      code: nestService,
+      filename: files.nest,
+      output: lines(
+        'import { Injectable, Logger } from "@nestjs/common";',
+        "@Injectable()",
+        "export class UsersService {",
+        "  private readonly logger = new Logger(UsersService.name);",
+        "  async sync() {",
+        "    try {",
+        "      await this.api.sync();",
+        "    } catch (err) {",
+        '      this.logger.error("api.sync failed", err instanceof Error ? err.stack : String(err));',
+        "    }",
+        '    this.queue.drain().catch(function (err) { Logger.error("queue.drain failed", err instanceof Error ? err.stack : String(err)); });',
+        "  }",
+        "}",
+      ),
+      errors: [
+        {
+          messageId: "emptyCatch",
+          data: { operation: "`api.sync`", logger: "`this.logger`" },
+          line: 8,
+          suggestions: [{ messageId: "rethrow", data: { name: "err" }, output: nestService.replace("    } catch {}", "    } catch (err) {\n      throw err;\n    }") }],
+        },
+        { messageId: "discardedRejection", data: { method: "catch", handler: "function () {}", operation: "`queue.drain`", logger: "`Logger`" }, line: 9, suggestions: [] },
+      ],
+    },
+    {
+      name: "a constructor parameter typed PinoLogger (nestjs-pino): pino style; not inside a `function`, whose `this` is another",
+      code: lines(
+        'import { PinoLogger } from "nestjs-pino";',
+        "export class Jobs {",
+        "  constructor(private readonly logger: PinoLogger) {}",
+        "  run() {",
+        "    queue.drain().catch(() => {});",
+        "    queue.close().catch(function () {});",
+        "  }",
+        "}",
+      ),
+      filename: files.ts,
+      output: lines(
+        'import { PinoLogger } from "nestjs-pino";',
+        "export class Jobs {",
+        "  constructor(private readonly logger: PinoLogger) {}",
+        "  run() {",
+        '    queue.drain().catch((err) => { this.logger.error({ err }, "queue.drain failed"); });',
+        "    queue.close().catch(function () {});",
+        "  }",
+        "}",
+      ),
+      errors: [
+        { messageId: "discardedRejection", data: { method: "catch", handler: "() => {}", operation: "`queue.drain`", logger: "`this.logger`" }, line: 5 },
+        {
+          messageId: "discardedRejection",
+          data: { method: "catch", handler: "function () {}", operation: "`queue.close`", logger: assumed },
+          line: 6,
+          suggestions: [
+            {
+              messageId: "logError",
+              data: { call: 'console.error("queue.close failed", err)' },
+              output: lines(
+                'import { PinoLogger } from "nestjs-pino";',
+                "export class Jobs {",
+                "  constructor(private readonly logger: PinoLogger) {}",
+                "  run() {",
+                "    queue.drain().catch(() => {});",
+                '    queue.close().catch(function (err) { console.error("queue.close failed", err); });',
+                "  }",
+                "}",
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "NestJS: a controller without its own logger uses the imported static Logger",
+      code: lines(
+        'import { Controller, Get, Logger } from "@nestjs/common";',
+        '@Controller("users")',
+        "export class UsersController {",
+        "  @Get()",
+        "  async findAll() {",
+        "    try { return await this.usersService.findAll(); } catch { return []; }",
+        "  }",
+        "}",
+      ),
+      filename: files.nest,
+      output: lines(
+        'import { Controller, Get, Logger } from "@nestjs/common";',
+        '@Controller("users")',
+        "export class UsersController {",
+        "  @Get()",
+        "  async findAll() {",
+        '    try { return await this.usersService.findAll(); } catch (err) { Logger.error("usersService.findAll failed", err instanceof Error ? err.stack : String(err)); return []; }',
+        "  }",
+        "}",
+      ),
+      errors: [{ messageId: "unusedInHandler", data: { what: "`catch` block", operation: "`usersService.findAll`", logger: "`Logger`" } }],
+    },
+    {
+      name: "settings logger without a style: the import and the call are suggestions in each order",
+      code: "try { await db.migrate(); } catch {}",
+      filename: files.ts,
+      settings: { harden: { logger: { name: "logger", source: "#lib/logger" } } },
+      output: null,
+      errors: [
+        {
+          messageId: "emptyCatch",
+          data: { operation: "`db.migrate`", logger: "`logger`" },
+          suggestions: [
+            {
+              messageId: "logErrorLike",
+              data: { call: 'logger.error({ err }, "db.migrate failed")', logger: "logger", style: "pino" },
+              output: 'import { logger } from "#lib/logger";\ntry { await db.migrate(); } catch (err) { logger.error({ err }, "db.migrate failed"); }',
+            },
+            {
+              messageId: "logErrorLike",
+              data: { call: 'logger.error("db.migrate failed", err)', logger: "logger", style: "winston" },
+              output: 'import { logger } from "#lib/logger";\ntry { await db.migrate(); } catch (err) { logger.error("db.migrate failed", err); }',
+            },
+            { messageId: "rethrow", data: { name: "err" }, output: "try { await db.migrate(); } catch (err) { throw err; }" },
+          ],
+        },
+      ],
+    },
+    {
+      name: "settings logger without a source is only called where its name is in scope",
+      code: "try { await db.migrate(); } catch {}",
+      filename: files.ts,
+      settings: { harden: { logger: { name: "logger", style: "pino" } } },
+      output: null,
+      errors: [
+        {
+          messageId: "emptyCatch",
+          data: { operation: "`db.migrate`", logger: assumed },
+          suggestions: [
+            { messageId: "logError", data: { call: 'console.error("db.migrate failed", err)' }, output: 'try { await db.migrate(); } catch (err) { console.error("db.migrate failed", err); }' },
+            { messageId: "rethrow", data: { name: "err" }, output: "try { await db.migrate(); } catch (err) { throw err; }" },
+          ],
+        },
+      ],
+    },
+    {
+      name: "a local console is not the global one: no log suggestion",
+      code: 'import { console } from "./fake-console.js";\ntry { await db.migrate(); } catch {}',
+      filename: files.ts,
+      output: null,
+      errors: [
+        {
+          messageId: "emptyCatch",
+          suggestions: [{ messageId: "rethrow", data: { name: "err" }, output: 'import { console } from "./fake-console.js";\ntry { await db.migrate(); } catch (err) { throw err; }' }],
+        },
+      ],
     },
   ],
 });
@@ -903,7 +1178,7 @@ describe("no-swallowed-error autofix is safe on save", () => {
         "  try {",
         "    return Response.json(await save(await request.json()), { status: 201 });",
         "  } catch (error) {",
-        '    logger.error("save failed", { err: error });',
+        '    logger.error("save failed", error);',
         '    return Response.json({ error: "Try again later" }, { status: 503 });',
         "  }",
         "}",
@@ -922,11 +1197,102 @@ describe("no-swallowed-error autofix is safe on save", () => {
       "}",
       "export const manifest: Promise<string | { empty: true }> = readManifest().catch(() => ({ empty: true as const }));",
     );
-    const result = lintWithFix("no-swallowed-error", code, { options: [{ includeUnusedOutsideHandlers: true }] });
+    const result = lintWithFix("no-swallowed-error", code, { settings: pino, options: [{ includeUnusedOutsideHandlers: true }] });
     expect(result.remaining).toEqual([]);
     expect(result.output).toContain('.catch((err) => { logger.error({ err }, "readManifest failed"); return { empty: true as const }; });');
     expect(getTypeErrors({ "server.ts": code, "logger.ts": loggerModule })).toEqual([]);
     expect(getTypeErrors({ "server.ts": result.output, "logger.ts": loggerModule })).toEqual([]);
+  });
+
+  it("an optional logger: the output calls no logger where it is absent, and type-checks", () => {
+    const code = lines(
+      'import type { Logger } from "pino";',
+      "export function settle(p: Promise<void>, logger?: Logger) {",
+      "  return logger ? p.catch((err) => logger.error(err)) : p.catch(() => {});",
+      "}",
+      "",
+    );
+    const result = lintWithFix("no-swallowed-error", code);
+    expect(result.output).toBe(code);
+    const [finding] = result.remaining;
+    const [suggestion] = finding?.suggestions ?? [];
+    const suggested = code.slice(0, suggestion!.fix.range[0]) + suggestion!.fix.text + code.slice(suggestion!.fix.range[1]);
+    expect(suggested).toBe(code.replace("p.catch(() => {})", "p.catch((err) => { console.error(err); })"));
+    // Calling the absent logger there is what the fix must not write: it does not even compile.
+    const withLogger = code.replace("p.catch(() => {})", 'p.catch((err) => { logger.error({ err }, "Unexpected error"); })');
+    expect(getTypeErrors({ "in.ts": code, "suggested.ts": suggested })).toEqual([]);
+    expect(getTypeErrors({ "with-logger.ts": withLogger })).toEqual([expect.stringContaining("'logger' is possibly 'undefined'")]);
+  });
+
+  it("pino, winston and NestJS loggers made in the file: the outputs type-check against their own types", () => {
+    const pinoCode = lines(
+      'import pino from "pino";',
+      "const logger = pino();",
+      "declare const db: { migrate(): Promise<void> };",
+      "export async function migrate() {",
+      "  try {",
+      "    await db.migrate();",
+      "  } catch {}",
+      "}",
+      "",
+    );
+    const winstonCode = lines(
+      'import { createLogger } from "winston";',
+      "const logger = createLogger({});",
+      "declare function send(): Promise<void>;",
+      "send().catch(() => {});",
+      "",
+    );
+    const nestCode = lines(
+      'import { Controller, Get, Injectable, Logger } from "@nestjs/common";',
+      "@Injectable()",
+      "export class UsersService {",
+      "  private readonly logger = new Logger(UsersService.name);",
+      "  constructor(private readonly api: { sync(): Promise<void>; list(): Promise<string[]> }) {}",
+      "  async sync() {",
+      "    try {",
+      "      await this.api.sync();",
+      "    } catch {}",
+      "  }",
+      "  list() {",
+      "    return this.api.list();",
+      "  }",
+      "}",
+      '@Controller("users")',
+      "export class UsersController {",
+      "  constructor(private readonly usersService: UsersService) {}",
+      "  @Get()",
+      "  async findAll() {",
+      "    try {",
+      "      return await this.usersService.list();",
+      "    } catch {",
+      "      return [];",
+      "    }",
+      "  }",
+      "}",
+      "",
+    );
+    const pinoResult = lintWithFix("no-swallowed-error", pinoCode);
+    const winstonResult = lintWithFix("no-swallowed-error", winstonCode);
+    const nestResult = lintWithFix("no-swallowed-error", nestCode, { filename: files.nest });
+    expect(pinoResult.output).toContain('  } catch (err) {\n    logger.error({ err }, "db.migrate failed");\n  }\n');
+    expect(winstonResult.output).toContain('send().catch((err) => { logger.error("send failed", err); });');
+    expect(nestResult.output).toContain('      this.logger.error("api.sync failed", err instanceof Error ? err.stack : String(err));\n');
+    expect(nestResult.output).toContain('      Logger.error("usersService.list failed", err instanceof Error ? err.stack : String(err));\n');
+    for (const result of [pinoResult, winstonResult, nestResult]) {
+      expect(result.fatal).toEqual([]);
+      expect(result.remainingFixable).toEqual([]);
+    }
+    expect(
+      getTypeErrors({
+        "pino-in.ts": pinoCode,
+        "pino-out.ts": pinoResult.output,
+        "winston-in.ts": winstonCode,
+        "winston-out.ts": winstonResult.output,
+        "nest-in.ts": nestCode,
+        "nest-out.ts": nestResult.output,
+      }),
+    ).toEqual([]);
   });
 
   it("never autofixes when no logger is known", () => {
