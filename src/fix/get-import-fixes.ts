@@ -8,31 +8,75 @@ function getRootIdentifier(name: string): string {
   return name.split(".")[0] ?? name;
 }
 
+/**
+ * The scope that holds the file's top-level declarations: the innermost scope whose block is the
+ * Program. That is the module scope of an ES module; under `sourceType: "commonjs"` (espree) or
+ * `ecmaFeatures.globalReturn`, a function scope that wraps the file the way Node wraps a CommonJS module
+ * (with a module scope inside it when both are set); the global scope of a plain script.
+ */
+function getModuleScope(sourceCode: Readonly<TSESLint.SourceCode>): TSESLint.Scope.Scope | undefined {
+  let scope: TSESLint.Scope.Scope | undefined = sourceCode.scopeManager?.globalScope ?? undefined;
+  for (let inner: TSESLint.Scope.Scope | undefined = scope; inner; inner = inner.childScopes.find((child) => child.block === sourceCode.ast)) scope = inner;
+  return scope;
+}
+
 /** Whether `name` (or the root of a member path such as `passport.authenticate`) is declared at module level. */
 export function isDeclaredAtModuleLevel(sourceCode: Readonly<TSESLint.SourceCode>, name: string): boolean {
   const root = getRootIdentifier(name);
-  const scope = sourceCode.scopeManager?.globalScope;
-  if (!scope) return false;
-  const moduleScope = scope.childScopes.find((child) => child.type === "module") ?? scope;
-  return moduleScope.set.has(root) || scope.set.has(root);
+  for (let scope = getModuleScope(sourceCode); scope; scope = scope.upper ?? undefined) {
+    if (scope.set.has(root)) return true;
+  }
+  return false;
+}
+
+/** `require("x")`'s specifier, else `undefined`. */
+function getRequireSource(node: TSESTree.Node | null | undefined): string | undefined {
+  if (node?.type !== AST_NODE_TYPES.CallExpression || node.callee.type !== AST_NODE_TYPES.Identifier || node.callee.name !== "require") return undefined;
+  const [argument] = node.arguments;
+  return argument?.type === AST_NODE_TYPES.Literal && typeof argument.value === "string" ? argument.value : undefined;
+}
+
+/**
+ * `require("x")`, `require("x").y`, `require("pino")()`, `require("dotenv").config()`: a require and
+ * what is read or called on it without arguments. A call with arguments (`require("stripe")(key)`) runs
+ * code on values of the file, which a fix may be rewriting to use the name it imports; a new `require`
+ * placed after it would be read before it is initialised.
+ */
+function isPlainRequire(node: TSESTree.Node | null | undefined): boolean {
+  let current = node;
+  while (current) {
+    if (getRequireSource(current) !== undefined) return true;
+    if (current.type === AST_NODE_TYPES.MemberExpression) current = current.object;
+    else if (current.type === AST_NODE_TYPES.CallExpression && current.arguments.length === 0) current = current.callee;
+    else return false;
+  }
+  return false;
+}
+
+/**
+ * A statement of the file's import block, which new imports and helpers follow: `import …`,
+ * `import x = require("x")`, a declaration whose values are plain requires, or a plain require run for
+ * its effect (`require("dotenv").config()`, which in CommonJS must run before the modules it configures).
+ */
+export function isImportStatement(statement: TSESTree.ProgramStatement): boolean {
+  switch (statement.type) {
+    case AST_NODE_TYPES.ImportDeclaration:
+      return true;
+    case AST_NODE_TYPES.TSImportEqualsDeclaration:
+      return statement.moduleReference.type === AST_NODE_TYPES.TSExternalModuleReference;
+    case AST_NODE_TYPES.VariableDeclaration:
+      return statement.declarations.every((declarator) => isPlainRequire(declarator.init));
+    case AST_NODE_TYPES.ExpressionStatement:
+      return statement.directive === undefined && isPlainRequire(statement.expression);
+    default:
+      return false;
+  }
 }
 
 function findLastImportOrRequire(program: TSESTree.Program): TSESTree.ProgramStatement | undefined {
   let last: TSESTree.ProgramStatement | undefined;
   for (const statement of program.body) {
-    if (statement.type === AST_NODE_TYPES.ImportDeclaration) {
-      last = statement;
-      continue;
-    }
-    if (
-      statement.type === AST_NODE_TYPES.VariableDeclaration &&
-      statement.declarations.some(
-        (d) =>
-          d.init?.type === AST_NODE_TYPES.CallExpression &&
-          d.init.callee.type === AST_NODE_TYPES.Identifier &&
-          d.init.callee.name === "require",
-      )
-    ) {
+    if (isImportStatement(statement)) {
       last = statement;
       continue;
     }
@@ -44,6 +88,31 @@ function findLastImportOrRequire(program: TSESTree.Program): TSESTree.ProgramSta
     break;
   }
   return last;
+}
+
+/**
+ * The pattern of a `const { a } = require(source)` in the file's import block that a name can be added
+ * to. Only there: a require further down runs after top-level code that a fix may make use the name.
+ */
+function findRequirePatternFrom(program: TSESTree.Program, source: string): TSESTree.ObjectPattern | undefined {
+  for (const statement of program.body) {
+    const isDirective = statement.type === AST_NODE_TYPES.ExpressionStatement && statement.directive !== undefined;
+    if (!isDirective && !isImportStatement(statement)) break;
+    if (statement.type !== AST_NODE_TYPES.VariableDeclaration) continue;
+    for (const { id, init } of statement.declarations) {
+      if (
+        id.type === AST_NODE_TYPES.ObjectPattern &&
+        // `const { a }: Shape = require(…)` would need the type changed too.
+        !id.typeAnnotation &&
+        id.properties.length > 0 &&
+        id.properties.every((property) => property.type === AST_NODE_TYPES.Property) &&
+        getRequireSource(init) === source
+      ) {
+        return id;
+      }
+    }
+  }
+  return undefined;
 }
 
 function findImportFrom(program: TSESTree.Program, source: string): TSESTree.ImportDeclaration | undefined {
@@ -72,8 +141,9 @@ function buildImportText(
 
 /**
  * The fixes that make `imported.name` available at module level: nothing when it is already declared
- * (imported or defined) or has no `source`; an added specifier when the file already imports from that
- * module; otherwise a new `import` (ESM) or `require` (CommonJS) after the existing ones.
+ * (imported, required or defined, under any `sourceType`) or has no `source`; an added specifier when the
+ * file already imports from that module (`import { a }`, `const { a } = require(…)`); otherwise a new
+ * `import` (ESM) or `require` (CommonJS) after the existing ones.
  */
 export function getImportFixes(
   fixer: TSESLint.RuleFixer,
@@ -94,6 +164,11 @@ export function getImportFixes(
     if (existing && existing.specifiers.length === 1 && existing.specifiers[0]?.type === AST_NODE_TYPES.ImportDefaultSpecifier) {
       return [fixer.insertTextAfter(existing.specifiers[0], `, { ${local} }`)];
     }
+  }
+
+  if (kind === "commonjs" && importKind === "named") {
+    const lastProperty = findRequirePatternFrom(program, imported.source)?.properties.at(-1);
+    if (lastProperty) return [fixer.insertTextAfter(lastProperty, `, ${local}`)];
   }
 
   const text = buildImportText(imported, kind, getStatementTerminator(sourceCode));

@@ -1,21 +1,12 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 
-import { isDeclaredAtModuleLevel } from "./get-import-fixes.js";
+import { isDeclaredAtModuleLevel, isImportStatement } from "./get-import-fixes.js";
 
 function findInsertionAnchor(program: TSESTree.Program): TSESTree.ProgramStatement | undefined {
   let anchor: TSESTree.ProgramStatement | undefined;
   for (const statement of program.body) {
-    const isImport = statement.type === AST_NODE_TYPES.ImportDeclaration;
     const isDirective = statement.type === AST_NODE_TYPES.ExpressionStatement && statement.directive !== undefined;
-    const isRequire =
-      statement.type === AST_NODE_TYPES.VariableDeclaration &&
-      statement.declarations.every(
-        (d) =>
-          d.init?.type === AST_NODE_TYPES.CallExpression &&
-          d.init.callee.type === AST_NODE_TYPES.Identifier &&
-          d.init.callee.name === "require",
-      );
-    if (!isImport && !isDirective && !isRequire) break;
+    if (!isDirective && !isImportStatement(statement)) break;
     anchor = statement;
   }
   return anchor;

@@ -19,14 +19,16 @@ function isTopLevelRequire(statement: TSESTree.ProgramStatement): boolean {
 
 /**
  * Whether new imports in this file are written as `import` or `require`. A file with any
- * `import`/`export` is ESM; a file that only `require`s (or whose parser says `script`) is CommonJS;
- * otherwise ESM, which is what a new TypeScript file is.
+ * `import`/`export` is ESM; a file that only `require`s (or whose parser says `script` or `commonjs`) is
+ * CommonJS; otherwise ESM, which is what a new TypeScript file is.
  */
 export function getModuleKind(sourceCode: Readonly<TSESLint.SourceCode>): ModuleKind {
   const program = sourceCode.ast;
   const cached = cache.get(program);
   if (cached) return cached;
-  let kind: ModuleKind = program.sourceType === "script" ? "commonjs" : "esm";
+  // espree reports `sourceType: "commonjs"` (ESLint's default for `.cjs`) as it is; typescript-eslint says `script`.
+  const sourceType: string | undefined = program.sourceType;
+  let kind: ModuleKind = sourceType === "script" || sourceType === "commonjs" ? "commonjs" : "esm";
   if (kind === "esm") {
     let sawRequire = false;
     let sawModuleSyntax = false;

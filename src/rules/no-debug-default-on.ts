@@ -216,7 +216,7 @@ function listen(
   const extraNames = new Set(options.names);
   // Both scan the file; only a report needs them.
   let envReadTextOfFile: ReturnType<typeof getEnvReadText> | undefined;
-  const envReadText: ReturnType<typeof getEnvReadText> = (name) => (envReadTextOfFile ??= getEnvReadText(sourceCode))(name);
+  const envReadText: ReturnType<typeof getEnvReadText> = (name) => (envReadTextOfFile ??= getEnvReadText(context))(name);
 
   function isDebugEnvName(name: string): boolean {
     return extraNames.has(name) || DEBUG_ENV_NAME.test(name.toUpperCase());

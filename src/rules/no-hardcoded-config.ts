@@ -516,7 +516,7 @@ function listen(context: Context, options: Options[0], gates: { mayStart: boolea
     [ENV_MEMBER_SELECTOR]: recordEnvRead,
     [ENV_CALL_SELECTOR]: recordEnvRead,
     "Program:exit"() {
-      const envReadText = getEnvReadText(sourceCode);
+      const envReadText = getEnvReadText(context);
       // Bundled for the browser there is no `process`: the same edit, applied by a human.
       const browserUnsafe = mayRunInBrowser(sourceCode, filename) && envReadText("PORT").startsWith("process.");
       // Same name, same default → one variable; same name, another default → a suffixed name.

@@ -1,5 +1,6 @@
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 
+import { getProcessEnvReadText } from "../fix/get-env-read-text.js";
 import { getListStatement } from "../fix/get-list-statement.js";
 import { getStatementTerminator } from "../fix/get-statement-terminator.js";
 import { getIndentation } from "../fix/insert-statement.js";
@@ -33,7 +34,6 @@ const SHUTDOWN_MODULE = /graceful|shutdown|terminus|terminator|close-with-grace|
 /** Calls that install shutdown handling by name: `gracefulShutdown(server)`, `app.enableShutdownHooks()`, `createTerminus(…)`. */
 const SHUTDOWN_CALL = /shutdown|graceful|terminus|terminator|closeWithGrace|lightship/iu;
 const SERVER_NAMES = ["server", "httpServer", "appServer"];
-const TIMEOUT = "Number(process.env.SHUTDOWN_TIMEOUT_MS ?? 10_000)";
 
 type Strategy =
   /** The call's value (Express, Koa, `http.Server`, `@hono/node-server`) is the server: `server.close(cb)`. */
@@ -179,10 +179,11 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
   function getHandlerText(strategy: Strategy, signals: readonly string[], indent: string): string {
     const t = getStatementTerminator(sourceCode);
     const { server } = strategy;
+    const timeout = `Number(${getProcessEnvReadText(context)("SHUTDOWN_TIMEOUT_MS")} ?? 10_000)`;
     const body =
       strategy.kind === "close-fastify"
         ? [
-            `setTimeout(() => process.exit(1), ${TIMEOUT}).unref()${t}`,
+            `setTimeout(() => process.exit(1), ${timeout}).unref()${t}`,
             "try {",
             `  await ${server}.close()${t}`,
             `  process.exit(0)${t}`,
@@ -190,7 +191,7 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
             `  process.exit(1)${t}`,
             "}",
           ]
-        : [`setTimeout(() => process.exit(1), ${TIMEOUT}).unref()${t}`, `${server}.close((error) => process.exit(error ? 1 : 0))${t}`];
+        : [`setTimeout(() => process.exit(1), ${timeout}).unref()${t}`, `${server}.close((error) => process.exit(error ? 1 : 0))${t}`];
     const listener = strategy.kind === "close-fastify" ? "async () =>" : "() =>";
     const lines = [
       "// Graceful shutdown: stop taking connections, let in-flight requests finish, then exit.",

@@ -1,6 +1,7 @@
 import tsParser from "@typescript-eslint/parser";
 import type { TSESLint } from "@typescript-eslint/utils";
 import { Linter } from "eslint";
+import * as espree from "espree";
 import { describe, expect, it } from "vitest";
 
 import { getImportFixes } from "../../src/fix/get-import-fixes.js";
@@ -11,7 +12,7 @@ import type { ImportedName } from "../../src/utils/settings.js";
 type FixBuilder = (fixer: TSESLint.RuleFixer, sourceCode: Readonly<TSESLint.SourceCode>, program: TSESLint.SourceCode["ast"]) => TSESLint.RuleFix[];
 
 /** Applies `build`'s fixes to `code` once, through ESLint's own fixer. */
-function applyFix(code: string, build: FixBuilder, filename = "src/a.ts", sourceType: "module" | "commonjs" = "module"): string {
+function applyFix(code: string, build: FixBuilder, filename = "src/a.ts", sourceType: "module" | "commonjs" = "module", parser: Linter.Parser = tsParser): string {
   const linter = new Linter({ configType: "flat" });
   const rule = {
     meta: { fixable: "code", schema: [] },
@@ -23,7 +24,7 @@ function applyFix(code: string, build: FixBuilder, filename = "src/a.ts", source
   };
   const [message] = linter.verify(
     code,
-    [{ files: ["**/*.{js,ts,cjs}"], languageOptions: { parser: tsParser, sourceType }, plugins: { t: { rules: { fix: rule as never } } }, rules: { "t/fix": "error" } }],
+    [{ files: ["**/*.{js,ts,cjs}"], languageOptions: { parser, sourceType }, plugins: { t: { rules: { fix: rule as never } } }, rules: { "t/fix": "error" } }],
     { filename },
   );
   if (!message?.fix) return code;
@@ -63,6 +64,51 @@ describe("getImportFixes", () => {
     );
   });
 
+  // What ESLint lints a `.cjs` file with by default: the file's bindings live in a function scope.
+  const inCjs = (code: string, imported: ImportedName) => applyFix(code, addImport(imported), "src/a.cjs", "commonjs", espree);
+
+  it("sees what a CommonJS file already requires, under espree's commonjs scope", () => {
+    for (const code of [
+      'const { logger } = require("../lib/logger");\nrun();',
+      'const logger = require("pino")();\nrun();',
+      'let logger = require("./log").logger;\nrun();',
+      'var { default: logger } = require("./log");\nrun();',
+      "function logger() {}\nrun();",
+    ]) {
+      expect(inCjs(code, { name: "logger", source: "./log" })).toBe(code);
+    }
+  });
+
+  it("writes a require in a CommonJS file that has none yet, after its directive", () => {
+    expect(inCjs("run();", { name: "logger", source: "./log" })).toBe('const { logger } = require("./log");\nrun();');
+    expect(inCjs('"use strict";\nrun();', { name: "logger", source: "./log" })).toBe('"use strict";\nconst { logger } = require("./log");\nrun();');
+  });
+
+  it("adds the name to a destructured require of the same module", () => {
+    expect(inCjs('const { child } = require("./log");\nrun();', { name: "logger", source: "./log" })).toBe('const { child, logger } = require("./log");\nrun();');
+    // A rest element must stay last, and a whole-module require binds no name: a new require instead.
+    expect(inCjs('const { a, ...rest } = require("./log");\nrun();', { name: "logger", source: "./log" })).toBe(
+      'const { a, ...rest } = require("./log");\nconst { logger } = require("./log");\nrun();',
+    );
+  });
+
+  it("puts a new require after requires run for their effect or called on the spot", () => {
+    expect(inCjs('require("dotenv").config();\nconst app = require("express")();\nrun();', { name: "logger", source: "./log" })).toBe(
+      'require("dotenv").config();\nconst app = require("express")();\nconst { logger } = require("./log");\nrun();',
+    );
+  });
+
+  it("puts a new require before a require that runs code on the file's values", () => {
+    // A fix may be rewriting `key` to use the required name, which must be initialised first.
+    expect(inCjs('const stripe = require("stripe")(key);\nrun();', { name: "requireEnv", source: "./env" })).toBe(
+      'const { requireEnv } = require("./env");\nconst stripe = require("stripe")(key);\nrun();',
+    );
+    // A destructured require below top-level code is initialised too late to take the name.
+    expect(inCjs('run();\nconst { child } = require("./log");', { name: "logger", source: "./log" })).toBe(
+      'const { logger } = require("./log");\nrun();\nconst { child } = require("./log");',
+    );
+  });
+
   it("adds nothing when the name is already declared or has no source", () => {
     expect(applyFix('import { logger } from "./other.js";\nrun();', addImport({ name: "logger", source: "./log.js" }))).toBe('import { logger } from "./other.js";\nrun();');
     expect(applyFix("const logger = make();", addImport({ name: "logger", source: "./log.js" }))).toBe("const logger = make();");
@@ -87,6 +133,17 @@ describe("getModuleHelperFix", () => {
 
   it("does nothing when the helper is already there", () => {
     expect(applyFix("function requireEnv(n) {}\nrun();", helper)).toBe("function requireEnv(n) {}\nrun();");
+  });
+
+  it("does nothing when a CommonJS file already requires the name", () => {
+    const code = '"use strict";\nconst { requireEnv } = require("./env");\nrun();';
+    expect(applyFix(code, helper, "src/a.cjs", "commonjs", espree)).toBe(code);
+  });
+
+  it("goes after the directive and every require of a CommonJS file", () => {
+    expect(applyFix('"use strict";\nrequire("dotenv").config();\nconst log = require("pino")();\nrun();', helper, "src/a.cjs", "commonjs", espree)).toBe(
+      '"use strict";\nrequire("dotenv").config();\nconst log = require("pino")();\n\nfunction requireEnv(name) {\n  return name;\n}\n\nrun();',
+    );
   });
 });
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 
 import rule from "../../src/rules/no-debug-default-on.js";
 import { lintWithFix } from "../utils/lint-with-fix.js";
-import { createRuleTester, files } from "../utils/rule-tester.js";
+import { createRuleTester, files, INDEX_SIGNATURE_PROJECTS } from "../utils/rule-tester.js";
 import { getTypeErrors } from "../utils/typecheck.js";
 
 const ruleTester = createRuleTester();
@@ -403,6 +403,20 @@ const shims = {
     "}",
   ].join("\n"),
 };
+
+// Projects whose tsconfig sets `noPropertyAccessFromIndexSignature` (see INDEX_SIGNATURE_PROJECTS).
+createRuleTester(INDEX_SIGNATURE_PROJECTS).run('no-debug-default-on: projects that require process.env["NAME"]', rule, {
+  valid: [],
+  invalid: [
+    {
+      name: "const DEBUG = true in a project under noPropertyAccessFromIndexSignature: a bracketed read",
+      code: 'import express from "express";\nconst DEBUG = true;\nexport const app = express();',
+      filename: "strict/src/server.ts",
+      output: 'import express from "express";\nconst DEBUG = process.env["DEBUG"]?.toLowerCase() === "true";\nexport const app = express();',
+      errors: [{ messageId: "constantOn", data: { name: "DEBUG", fixed: 'process.env["DEBUG"]?.toLowerCase() === "true"' } }],
+    },
+  ],
+});
 
 describe("no-debug-default-on autofix is safe on save", () => {
   const app = [

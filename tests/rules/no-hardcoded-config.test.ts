@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 
 import rule from "../../src/rules/no-hardcoded-config.js";
 import { lintWithFix } from "../utils/lint-with-fix.js";
-import { createRuleTester, files } from "../utils/rule-tester.js";
+import { createRuleTester, files, INDEX_SIGNATURE_PROJECTS } from "../utils/rule-tester.js";
 import { getTypeErrors } from "../utils/typecheck.js";
 
 const ruleTester = createRuleTester();
@@ -458,6 +458,59 @@ ruleTester.run("no-hardcoded-config", rule, {
       errors: [{ messageId: "url", data: { value: '"http://localhost:4000"', name: "API_URL" } }],
     },
   ]),
+});
+
+// Projects whose tsconfig sets `noPropertyAccessFromIndexSignature` (see INDEX_SIGNATURE_PROJECTS).
+createRuleTester(INDEX_SIGNATURE_PROJECTS).run("no-hardcoded-config: projects that require process.env[\"NAME\"]", rule, {
+  valid: [],
+  invalid: [
+    {
+      name: "the project's tsconfig sets noPropertyAccessFromIndexSignature: a bracketed read",
+      code: `${express}app.listen(3000);`,
+      filename: "strict/src/server.ts",
+      output: `${express}app.listen(Number(process.env["PORT"] ?? 3000));`,
+      errors: [{ messageId: "port", data: { value: "3000", name: "PORT" } }],
+    },
+    {
+      name: "the option comes from a relative base the tsconfig extends",
+      code: `${express}app.listen(3000);`,
+      filename: "extends/src/server.ts",
+      output: `${express}app.listen(Number(process.env["PORT"] ?? 3000));`,
+      errors: [{ messageId: "port", data: { value: "3000", name: "PORT" } }],
+    },
+    {
+      name: "the file's own dotted reads need not cover the new name: still bracketed",
+      code: `${express}const secret = process.env.SESSION_SECRET;\napp.listen(3000);`,
+      filename: "strict/src/server.ts",
+      output: `${express}const secret = process.env.SESSION_SECRET;\napp.listen(Number(process.env["PORT"] ?? 3000));`,
+      errors: [{ messageId: "port", data: { value: "3000", name: "PORT" } }],
+    },
+    {
+      name: "a tsconfig that turns the base's option off: a dotted read",
+      code: `${express}app.listen(3000);`,
+      filename: "loose/src/server.ts",
+      output: `${express}app.listen(Number(process.env.PORT ?? 3000));`,
+      errors: [{ messageId: "port", data: { value: "3000", name: "PORT" } }],
+    },
+    {
+      name: "a JavaScript file of the same project: the option does not apply",
+      code: `${express}app.listen(3000);`,
+      filename: "strict/src/server.js",
+      output: `${express}app.listen(Number(process.env.PORT ?? 3000));`,
+      errors: [{ messageId: "port", data: { value: "3000", name: "PORT" } }],
+    },
+  ],
+});
+
+describe("no-hardcoded-config under noPropertyAccessFromIndexSignature", () => {
+  it("writes a read that type-checks where a dotted one does not", () => {
+    const options = { noPropertyAccessFromIndexSignature: true };
+    // The output of the first case above.
+    expect(getTypeErrors({ "server.ts": `${express}app.listen(Number(process.env["PORT"] ?? 3000));\n` }, options)).toEqual([]);
+    expect(getTypeErrors({ "server.ts": `${express}app.listen(Number(process.env.PORT ?? 3000));\n` }, options)).toEqual([
+      "server.ts:3:31 Property 'PORT' comes from an index signature, so it must be accessed with ['PORT'].",
+    ]);
+  });
 });
 
 const shims = {

@@ -1,3 +1,4 @@
+import * as espree from "espree";
 import { describe, expect, it } from "vitest";
 
 import rule from "../../src/rules/no-print-debugging.js";
@@ -738,6 +739,72 @@ ruleTester.run("no-print-debugging: loggers, their call styles and caught errors
     output: 'import { logger } from "./logger.js";\nlogger.info({ counter: counter++, save: save(user), userName: user.name, order: JSON.stringify(order), items: items[0], a: a ?? b, done: !done, date: new Date() });',
     errors: [{ messageId: "console", suggestions: [{ messageId: "removeCall", data: { method: "log" }, output: "counter++; save(user); JSON.stringify(order); new Date();" }] }],
   },
+  ],
+});
+
+/**
+ * `.cjs` files as ESLint lints them by default: espree with `sourceType: "commonjs"`, where the file's
+ * top-level bindings live in a function scope around the Program (as in Node's module wrapper). The
+ * parser option is what ESLint hands espree; RuleTester would otherwise parse as a module.
+ */
+const commonjs = { parser: espree, sourceType: "commonjs", parserOptions: { sourceType: "commonjs" } } as const;
+const defaultLogger = { harden: { logger: { name: "logger", source: "./src/logger.js", importKind: "default" } } };
+const handler = ['app.get("/health", (req, res) => {', '  console.log("health check");', '  res.send("ok");', "});"];
+const fixedHandler = handler.join("\n").replace('console.log("health check")', 'logger.info("health check")');
+
+/** A CommonJS Express file that starts with `prelude`, and the error its console call gives. */
+function cjsCase(name: string, prelude: readonly string[], fixedPrelude: readonly string[] = prelude, settings: Record<string, unknown> = pino) {
+  const code = [...prelude, ...handler].join("\n");
+  const line = prelude.length + 2;
+  return {
+    name,
+    code,
+    filename: files.cjs,
+    languageOptions: commonjs,
+    settings,
+    output: [...fixedPrelude, fixedHandler].join("\n"),
+    errors: [{ messageId: "console" as const, data: { method: "log", logger: "`logger`" }, line, suggestions: removeSuggestion(code, line) }],
+  };
+}
+
+ruleTester.run("no-print-debugging: CommonJS files that already require the logger", rule, {
+  valid: [],
+  invalid: [
+    cjsCase("a destructured require of the same name", ['"use strict";', 'const express = require("express");', 'const { logger } = require("../lib/logger");', "const app = express();"]),
+    cjsCase("a default require of the logger module", ['const express = require("express");', 'const logger = require("./logger");', "const app = express();"], undefined, defaultLogger),
+    cjsCase("a logger made on the spot", ['const express = require("express");', 'const logger = require("pino")();', "const app = express();"]),
+    cjsCase("a `let` binding", ['const express = require("express");', 'let logger = require("./logger.js").logger;', "const app = express();"]),
+    cjsCase("a `var` binding", ['var express = require("express");', 'var logger = require("./logger.js");', "var app = express();"], undefined, defaultLogger),
+    cjsCase("the default export destructured under the name", ['const express = require("express");', 'const { default: logger } = require("./logger.js");', "const app = express();"], undefined, defaultLogger),
+    cjsCase(
+      "the module destructured under other names: the name is added to the pattern",
+      ['const express = require("express");', 'const { child, logger: baseLogger } = require("./logger.js");', "const app = express();"],
+      ['const express = require("express");', 'const { child, logger: baseLogger, logger } = require("./logger.js");', "const app = express();"],
+    ),
+    cjsCase(
+      "the module required whole under another name: a require of the name is added",
+      ['const express = require("express");', 'const log = require("./logger.js");', "const app = express();"],
+      ['const express = require("express");', 'const log = require("./logger.js");', 'const { logger } = require("./logger.js");', "const app = express();"],
+    ),
+    cjsCase(
+      "no require yet: the require goes after the directive",
+      ['"use strict";', "", "const app = createApp();"],
+      ['"use strict";', 'const { logger } = require("./logger.js");', "", "const app = createApp();"],
+    ),
+    cjsCase(
+      "no require or directive: a require, not an import, on top",
+      ["const app = createApp();"],
+      ['const { logger } = require("./logger.js");', "const app = createApp();"],
+    ),
+    cjsCase(
+      "the require goes after the file's requires, including those run for their effect",
+      ['"use strict";', 'require("dotenv").config();', 'const express = require("express");', 'const helmet = require("helmet")();', "const app = express();"],
+      ['"use strict";', 'require("dotenv").config();', 'const express = require("express");', 'const helmet = require("helmet")();', 'const { logger } = require("./logger.js");', "const app = express();"],
+    ),
+    {
+      ...cjsCase("typescript-eslint with `globalReturn` wraps the file the same way", ['const express = require("express");', 'const { logger } = require("./logger.js");', "const app = express();"]),
+      languageOptions: { parserOptions: { sourceType: "commonjs" as const, ecmaFeatures: { globalReturn: true } } },
+    },
   ],
 });
 

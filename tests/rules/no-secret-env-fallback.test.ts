@@ -6,6 +6,7 @@ import path from "node:path";
 
 import tsParser from "@typescript-eslint/parser";
 import { Linter, type Rule } from "eslint";
+import * as espree from "espree";
 import { afterAll, describe, expect, it } from "vitest";
 
 import plugin from "../../src/index.js";
@@ -748,6 +749,55 @@ ruleTester.run("no-secret-env-fallback in Next.js apps", rule, {
             },
           ],
         },
+      ],
+    },
+  ],
+});
+
+/** A `.cjs` file as ESLint lints it by default: espree, `sourceType: "commonjs"` (top-level bindings in a function scope). */
+const commonjs = { parser: espree, sourceType: "commonjs", parserOptions: { sourceType: "commonjs" } } as const;
+
+ruleTester.run("no-secret-env-fallback: CommonJS files", rule, {
+  valid: [],
+  invalid: [
+    {
+      name: "the settings helper already required is not required again",
+      code: ['"use strict";', 'const express = require("express");', 'const { requireEnv } = require("../lib/env");', 'const secret = process.env.JWT_SECRET || "dev";'].join("\n"),
+      filename: files.cjs,
+      languageOptions: commonjs,
+      settings: envSettings,
+      output: ['"use strict";', 'const express = require("express");', 'const { requireEnv } = require("../lib/env");', 'const secret = requireEnv("JWT_SECRET");'].join("\n"),
+      errors: [{ messageId: "secretFallback", data: secret("JWT_SECRET") }],
+    },
+    {
+      name: "a required `requireEnv` is reused, not declared a second time",
+      code: ['const express = require("express");', 'const { requireEnv } = require("./lib/env");', 'const secret = process.env.JWT_SECRET || "dev";'].join("\n"),
+      filename: files.cjs,
+      languageOptions: commonjs,
+      output: ['const express = require("express");', 'const { requireEnv } = require("./lib/env");', 'const secret = requireEnv("JWT_SECRET");'].join("\n"),
+      errors: [{ messageId: "secretFallback", data: secret("JWT_SECRET") }],
+    },
+    {
+      name: "the settings helper in a file with no require yet: a require after the directive, not an import",
+      code: ['"use strict";', 'const secret = process.env.JWT_SECRET || "dev";', "module.exports = { secret };"].join("\n"),
+      filename: files.cjs,
+      languageOptions: commonjs,
+      settings: envSettings,
+      output: ['"use strict";', 'const { requireEnv } = require("./env.js");', 'const secret = requireEnv("JWT_SECRET");', "module.exports = { secret };"].join("\n"),
+      errors: [{ messageId: "secretFallback", data: secret("JWT_SECRET") }],
+    },
+    {
+      name: "the inserted helper goes after the directive and the requires",
+      code: ['"use strict";', 'const express = require("express");', 'const secret = process.env.JWT_SECRET || "dev";'].join("\n"),
+      filename: files.cjs,
+      languageOptions: commonjs,
+      // Without settings.harden.env, copying the helper in is a suggestion.
+      output: null,
+      errors: [
+        local(
+          { messageId: "secretFallback", data: secret("JWT_SECRET") },
+          ['"use strict";', 'const express = require("express");', "", JS_HELPER, "", 'const secret = requireEnv("JWT_SECRET");'].join("\n"),
+        ),
       ],
     },
   ],

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from "vitest";
 
 import rule from "../../src/rules/require-graceful-shutdown.js";
 import { lintWithFix } from "../utils/lint-with-fix.js";
-import { createRuleTester, files } from "../utils/rule-tester.js";
+import { createRuleTester, files, INDEX_SIGNATURE_PROJECTS } from "../utils/rule-tester.js";
 import { getTypeErrors } from "../utils/typecheck.js";
 
 const ruleTester = createRuleTester();
@@ -599,6 +599,68 @@ ruleTester.run("require-graceful-shutdown", rule, {
       ],
     },
   ],
+});
+
+/** `expressApp` fixed, with the timeout read written `read`. */
+const fixedExpressApp = (read: string) =>
+  lines(
+    'import express from "express";',
+    "const app = express();",
+    'app.get("/", (_req, res) => { res.send("hi"); });',
+    'const server = app.listen(3000, () => console.log("listening"));',
+    "",
+    closeServer("server").replace("process.env.SHUTDOWN_TIMEOUT_MS", read),
+  );
+
+// Projects whose tsconfig sets `noPropertyAccessFromIndexSignature` (see INDEX_SIGNATURE_PROJECTS).
+createRuleTester(INDEX_SIGNATURE_PROJECTS).run('require-graceful-shutdown: projects that require process.env["NAME"]', rule, {
+  valid: [],
+  invalid: [
+    {
+      name: "the project's tsconfig sets noPropertyAccessFromIndexSignature: a bracketed read",
+      code: expressApp,
+      filename: "strict/src/server.ts",
+      output: fixedExpressApp('process.env["SHUTDOWN_TIMEOUT_MS"]'),
+      errors: [{ messageId: "missingShutdown", data: { start: "app.listen()" } }],
+    },
+    {
+      name: "the option comes from a relative base the tsconfig extends",
+      code: expressApp,
+      filename: "extends/src/server.ts",
+      output: fixedExpressApp('process.env["SHUTDOWN_TIMEOUT_MS"]'),
+      errors: [{ messageId: "missingShutdown", data: { start: "app.listen()" } }],
+    },
+    {
+      name: "a tsconfig that turns the base's option off: a dotted read",
+      code: expressApp,
+      filename: "loose/src/server.ts",
+      output: fixedExpressApp("process.env.SHUTDOWN_TIMEOUT_MS"),
+      errors: [{ messageId: "missingShutdown", data: { start: "app.listen()" } }],
+    },
+  ],
+});
+
+ruleTester.run("require-graceful-shutdown: the timeout read follows the file", rule, {
+  valid: [],
+  invalid: [
+    {
+      name: "a file that writes its reads bracketed gets a bracketed read",
+      code: expressApp.replace("app.listen(3000,", 'app.listen(process.env["PORT"] ?? 3000,'),
+      filename: files.ts,
+      output: fixedExpressApp('process.env["SHUTDOWN_TIMEOUT_MS"]').replace("app.listen(3000,", 'app.listen(process.env["PORT"] ?? 3000,'),
+      errors: [{ messageId: "missingShutdown", data: { start: "app.listen()" } }],
+    },
+  ],
+});
+
+describe("require-graceful-shutdown under noPropertyAccessFromIndexSignature", () => {
+  it("writes a handler that type-checks where a dotted read does not", () => {
+    const options = { noPropertyAccessFromIndexSignature: true };
+    expect(getTypeErrors({ "server.ts": fixedExpressApp('process.env["SHUTDOWN_TIMEOUT_MS"]') }, options)).toEqual([]);
+    expect(getTypeErrors({ "server.ts": fixedExpressApp("process.env.SHUTDOWN_TIMEOUT_MS") }, options)).toEqual([
+      "server.ts:10:58 Property 'SHUTDOWN_TIMEOUT_MS' comes from an index signature, so it must be accessed with ['SHUTDOWN_TIMEOUT_MS'].",
+    ]);
+  });
 });
 
 describe("require-graceful-shutdown autofix is safe on save", () => {

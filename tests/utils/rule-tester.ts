@@ -1,13 +1,26 @@
+import path from "node:path";
+
 import { RuleTester } from "@typescript-eslint/rule-tester";
 
-/** A RuleTester that parses TS, TSX, JS and JSX with typescript-eslint's parser, as users' configs do. */
-export function createRuleTester(): RuleTester {
+/**
+ * A RuleTester that parses TS, TSX, JS and JSX with typescript-eslint's parser, as users' configs do.
+ * With `cwd`, ESLint runs in that directory (RuleTester takes it from `tsconfigRootDir`, which without
+ * `project` changes nothing else): relative filenames are files of that project.
+ */
+export function createRuleTester(cwd?: string): RuleTester {
   return new RuleTester({
     languageOptions: {
-      parserOptions: { ecmaFeatures: { jsx: true } },
+      parserOptions: { ecmaFeatures: { jsx: true }, ...(cwd === undefined ? {} : { tsconfigRootDir: cwd }) },
     },
   });
 }
+
+/**
+ * Projects whose `tsconfig.json` sets `noPropertyAccessFromIndexSignature`: `strict/` directly (JSONC,
+ * with comments and trailing commas), `extends/` through a relative base, and `loose/`, which extends that
+ * base and turns the option off again. Use with `createRuleTester(INDEX_SIGNATURE_PROJECTS)`.
+ */
+export const INDEX_SIGNATURE_PROJECTS = path.resolve(import.meta.dirname, "../fixtures/index-signature-access");
 
 /** RuleTester's default filename is `file.ts`; these name the framework file a case stands for. */
 export const files = {

@@ -27,13 +27,15 @@ const OPTIONS: ts.CompilerOptions = {
 /**
  * Type-checks in-memory files (name → code, e.g. `{ "server.ts": "..." }`) against the real types of the
  * frameworks installed as dev dependencies. Returns one line per error, empty when the code type-checks.
- * A `package.json` with `"type": "module"` is implied, so `.ts` files are ES modules.
+ * A `package.json` with `"type": "module"` is implied, so `.ts` files are ES modules. `compilerOptions`
+ * are added to the strict defaults (e.g. `noPropertyAccessFromIndexSignature`).
  */
-export function getTypeErrors(files: Readonly<Record<string, string>>): string[] {
+export function getTypeErrors(files: Readonly<Record<string, string>>, compilerOptions: ts.CompilerOptions = {}): string[] {
+  const options = { ...OPTIONS, ...compilerOptions };
   const virtual = new Map<string, string>();
   for (const [name, code] of Object.entries(files)) virtual.set(path.join(VIRTUAL_DIR, name), code);
   virtual.set(path.join(VIRTUAL_DIR, "package.json"), JSON.stringify({ type: "module" }));
-  const host = ts.createCompilerHost(OPTIONS, true);
+  const host = ts.createCompilerHost(options, true);
   const readFile = host.readFile.bind(host);
   const fileExists = host.fileExists.bind(host);
   const getSourceFile = host.getSourceFile.bind(host);
@@ -48,7 +50,7 @@ export function getTypeErrors(files: Readonly<Record<string, string>>): string[]
     return getSourceFile(file, languageVersion, onError, shouldCreate);
   };
   const roots = [...virtual.keys()].filter((f) => !f.endsWith(".json"));
-  const program = ts.createProgram(roots, OPTIONS, host);
+  const program = ts.createProgram(roots, options, host);
   return ts
     .getPreEmitDiagnostics(program)
     .filter((d) => d.file === undefined || virtual.has(d.file.fileName))
