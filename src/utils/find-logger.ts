@@ -318,8 +318,9 @@ function mayBeLoggerValue(value: TSESTree.Expression): boolean {
   );
 }
 
+/** Declared at the top of the file: the module or global scope, or CommonJS's wrapper-function scope around the Program. */
 function isModuleLevel(variable: TSESLint.Scope.Variable): boolean {
-  return variable.scope.type === "module" || variable.scope.type === "global";
+  return variable.scope.block.type === AST_NODE_TYPES.Program;
 }
 
 function fromSettings(context: RuleContext, scope: TSESLint.Scope.Scope, excluded: ReadonlySet<TSESLint.Scope.Variable>): Candidate | undefined {

@@ -748,7 +748,7 @@ ruleTester.run("no-print-debugging: loggers, their call styles and caught errors
  * parser option is what ESLint hands espree; RuleTester would otherwise parse as a module.
  */
 const commonjs = { parser: espree, sourceType: "commonjs", parserOptions: { sourceType: "commonjs" } } as const;
-const defaultLogger = { harden: { logger: { name: "logger", source: "./src/logger.js", importKind: "default" } } };
+const defaultLogger = { harden: { logger: { name: "logger", source: "./src/logger.js", importKind: "default", style: "pino" } } };
 const handler = ['app.get("/health", (req, res) => {', '  console.log("health check");', '  res.send("ok");', "});"];
 const fixedHandler = handler.join("\n").replace('console.log("health check")', 'logger.info("health check")');
 
