@@ -1,6 +1,6 @@
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 
-import type { InputShape, InputValueType } from "../utils/trace-request-input.js";
+import { getDeclaredValueType, type InputShape, type InputValueType } from "../utils/trace-request-input.js";
 
 const MAX_DEPTH = 3;
 
@@ -24,29 +24,6 @@ function getMembers(sourceCode: Readonly<TSESLint.SourceCode>, type: TSESTree.Ty
   return undefined;
 }
 
-function getValueType(type: TSESTree.TypeNode): InputValueType | undefined {
-  switch (type.type) {
-    case AST_NODE_TYPES.TSStringKeyword:
-      return "string";
-    case AST_NODE_TYPES.TSNumberKeyword:
-      return "number";
-    case AST_NODE_TYPES.TSBooleanKeyword:
-      return "boolean";
-    case AST_NODE_TYPES.TSArrayType:
-      return "array";
-    case AST_NODE_TYPES.TSLiteralType:
-      return type.literal.type === AST_NODE_TYPES.Literal && typeof type.literal.value === "string" ? "string" : undefined;
-    case AST_NODE_TYPES.TSUnionType: {
-      const types = new Set(type.types.map(getValueType));
-      return types.size === 1 ? [...types][0] : undefined;
-    }
-    case AST_NODE_TYPES.TSTypeReference:
-      return type.typeName.type === AST_NODE_TYPES.Identifier && (type.typeName.name === "Array" || type.typeName.name === "ReadonlyArray") ? "array" : undefined;
-    default:
-      return undefined;
-  }
-}
-
 function getElementType(type: TSESTree.TypeNode): InputValueType | undefined {
   const element =
     type.type === AST_NODE_TYPES.TSArrayType
@@ -54,14 +31,14 @@ function getElementType(type: TSESTree.TypeNode): InputValueType | undefined {
       : type.type === AST_NODE_TYPES.TSTypeReference
         ? type.typeArguments?.params[0]
         : undefined;
-  const elementType = element && getValueType(element);
+  const elementType = element && getDeclaredValueType(element);
   return elementType === "array" ? undefined : elementType;
 }
 
 function toShape(sourceCode: Readonly<TSESLint.SourceCode>, type: TSESTree.TypeNode, depth: number): InputShape | undefined {
   const members = depth < MAX_DEPTH ? getMembers(sourceCode, type) : undefined;
   if (!members) {
-    const valueType = getValueType(type);
+    const valueType = getDeclaredValueType(type);
     if (!valueType) return undefined;
     return { types: new Set([valueType]), element: valueType === "array" ? getElementType(type) : undefined, fields: new Map(), optional: false };
   }

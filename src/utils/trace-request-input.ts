@@ -236,7 +236,12 @@ function markOptional(tracer: Tracer, path: readonly string[]): void {
   if (path.length > 0) getShape(tracer.usage, path).optional = true;
 }
 
-function getKeywordType(type: TSESTree.TypeNode | undefined): InputValueType | undefined {
+/**
+ * The input value type a type annotation declares: `string`, `number`, `boolean`, arrays (`T[]`,
+ * `Array<T>`), string literals; a union of one of them with `undefined` or `null`. Anything else says
+ * nothing one type could.
+ */
+export function getDeclaredValueType(type: TSESTree.TypeNode | undefined): InputValueType | undefined {
   switch (type?.type) {
     case AST_NODE_TYPES.TSStringKeyword:
       return "string";
@@ -248,10 +253,12 @@ function getKeywordType(type: TSESTree.TypeNode | undefined): InputValueType | u
       return "array";
     case AST_NODE_TYPES.TSLiteralType:
       return type.literal.type === AST_NODE_TYPES.Literal && typeof type.literal.value === "string" ? "string" : undefined;
+    case AST_NODE_TYPES.TSTypeReference:
+      return type.typeName.type === AST_NODE_TYPES.Identifier && (type.typeName.name === "Array" || type.typeName.name === "ReadonlyArray") ? "array" : undefined;
     case AST_NODE_TYPES.TSUnionType: {
       // `string | undefined` takes a string; `string | number` says nothing one type could.
       const members = type.types.filter((member) => member.type !== AST_NODE_TYPES.TSUndefinedKeyword && member.type !== AST_NODE_TYPES.TSNullKeyword);
-      const types = new Set(members.map(getKeywordType));
+      const types = new Set(members.map(getDeclaredValueType));
       return types.size === 1 ? [...types][0] : undefined;
     }
     default:
@@ -284,7 +291,7 @@ function getParameterType(sourceCode: Readonly<TSESLint.SourceCode>, call: TSEST
   }
   const parameter = fn.params[index];
   const target = parameter?.type === AST_NODE_TYPES.AssignmentPattern ? parameter.left : parameter;
-  return target?.type === AST_NODE_TYPES.Identifier ? getKeywordType(target.typeAnnotation?.typeAnnotation) : undefined;
+  return target?.type === AST_NODE_TYPES.Identifier ? getDeclaredValueType(target.typeAnnotation?.typeAnnotation) : undefined;
 }
 
 function traceVariable(tracer: Tracer, variable: TSESLint.Scope.Variable | null | undefined, origin: TSESTree.Node, path: readonly string[], depth: number): void {
