@@ -16,6 +16,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { parseArgs } from "node:util";
 
 import { parse } from "@typescript-eslint/parser";
 
@@ -45,25 +46,20 @@ interface Finding {
   message: string;
 }
 
-const args = process.argv.slice(2).filter((a) => a !== "--");
-function takeOption(name: string): string[] {
-  const values: string[] = [];
-  for (let index = args.indexOf(name); index !== -1; index = args.indexOf(name)) {
-    values.push(args[index + 1] ?? "");
-    args.splice(index, 2);
-  }
-  return values;
-}
-const onlyApps = takeOption("--app");
-const sample = Number(takeOption("--sample")[0] ?? 15);
-const outOption = takeOption("--out")[0];
-const findingsFrom = takeOption("--findings-from")[0];
-const [checkouts] = args;
+const { values, positionals } = parseArgs({
+  args: process.argv.slice(2).filter((a) => a !== "--"),
+  allowPositionals: true,
+  options: { app: { type: "string", multiple: true }, sample: { type: "string" }, out: { type: "string" }, "findings-from": { type: "string" } },
+});
+const onlyApps = values.app ?? [];
+const sample = Number(values.sample ?? 15);
+const findingsFrom = values["findings-from"];
+const [checkouts] = positionals;
 if (!checkouts) {
   console.error("usage: npm run bench:real -- <folder with the checkouts> [--app <id>]... [--sample <n>] [--out <folder>]");
   process.exit(2);
 }
-const outDir = outOption ?? path.join(checkouts, ".harden-bench");
+const outDir = values.out ?? path.join(checkouts, ".harden-bench");
 
 const apps = readApps().filter((app) => onlyApps.length === 0 || onlyApps.includes(app.id));
 const judgments = readJudgments();

@@ -10,21 +10,18 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { parseArgs } from "node:util";
 
 import { readApps, type App } from "./manifest.js";
 
-const args = process.argv.slice(2).filter((a) => a !== "--");
-function takeOption(name: string): string[] {
-  const values: string[] = [];
-  for (let index = args.indexOf(name); index !== -1; index = args.indexOf(name)) {
-    values.push(args[index + 1] ?? "");
-    args.splice(index, 2);
-  }
-  return values;
-}
-const template = takeOption("--git-dir")[0];
-const onlyApps = takeOption("--app");
-const [folder] = args;
+const { values, positionals } = parseArgs({
+  args: process.argv.slice(2).filter((a) => a !== "--"),
+  allowPositionals: true,
+  options: { "git-dir": { type: "string" }, app: { type: "string", multiple: true } },
+});
+const template = values["git-dir"];
+const onlyApps = values.app ?? [];
+const [folder] = positionals;
 if (!folder) {
   console.error("usage: npm run bench:real:checkout -- <folder> [--git-dir <template>] [--app <id>]...");
   process.exit(2);

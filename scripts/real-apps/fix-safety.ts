@@ -15,20 +15,21 @@ import { execSync, spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { parseArgs } from "node:util";
 
 import { ESLint } from "eslint";
 
 import { createAppLinter, getServerPaths } from "./lint-app.js";
 import { CONFIG_NAMES, readApps, readFixSafetyApps, type App, type ConfigName } from "./manifest.js";
 
-const args = process.argv.slice(2).filter((a) => a !== "--");
-const onlyApps: string[] = [];
-for (let index = args.indexOf("--app"); index !== -1; index = args.indexOf("--app")) {
-  onlyApps.push(args[index + 1] ?? "");
-  args.splice(index, 2);
-}
-const noInstall = args.includes("--no-install");
-const [checkouts] = args.filter((a) => !a.startsWith("--"));
+const { values, positionals } = parseArgs({
+  args: process.argv.slice(2).filter((a) => a !== "--"),
+  allowPositionals: true,
+  options: { app: { type: "string", multiple: true }, "no-install": { type: "boolean" } },
+});
+const onlyApps = values.app ?? [];
+const noInstall = values["no-install"] ?? false;
+const [checkouts] = positionals;
 if (!checkouts) {
   console.error("usage: npm run bench:fix-safety -- <folder with the checkouts> [--app <id>]... [--no-install]");
   process.exit(2);
