@@ -69,6 +69,8 @@ interface Run {
   config: ConfigName;
   settings: boolean;
   filesFixed: number;
+  /** Autofixes ESLint offered before the first pass (a pass applies those that do not overlap). */
+  fixes: number;
   parseErrors: string[];
   checkAfter: CheckResult | undefined;
   secondPass: string[];
@@ -82,10 +84,12 @@ async function fixOnce(app: App, root: string, config: ConfigName, settings: Rec
 }
 
 async function runVariant(app: App, root: string, check: string, config: ConfigName, settings: Record<string, unknown> | undefined): Promise<Run> {
-  const run: Run = { app: app.id, config, settings: settings !== undefined, filesFixed: 0, parseErrors: [], checkAfter: undefined, secondPass: [] };
+  const run: Run = { app: app.id, config, settings: settings !== undefined, filesFixed: 0, fixes: 0, parseErrors: [], checkAfter: undefined, secondPass: [] };
   // Every file ESLint may write, as it was, so the checkout is left untouched whatever happens.
   const eslint = createAppLinter(root, config, { settings });
-  const files = (await eslint.lintFiles(getServerPaths(app, root).present)).map((r) => r.filePath);
+  const linted = await eslint.lintFiles(getServerPaths(app, root).present);
+  run.fixes = linted.reduce((sum, result) => sum + result.messages.filter((message) => message.fix).length, 0);
+  const files = linted.map((r) => r.filePath);
   const originals = new Map(files.map((file) => [file, readFileSync(file, "utf8")]));
   try {
     const first = await fixOnce(app, root, config, settings);
@@ -132,7 +136,7 @@ for (const entry of readFixSafetyApps()) {
       const ok = run.parseErrors.length === 0 && (run.checkAfter?.ok ?? true) && run.secondPass.length === 0;
       if (!ok) failed = true;
       console.log(
-        `${app.id} ${config}${withSettings ? " +settings" : ""}: ${run.filesFixed} files fixed, ` +
+        `${app.id} ${config}${withSettings ? " +settings" : ""}: ${run.fixes} autofixes, ${run.filesFixed} files fixed, ` +
           `check ${run.checkAfter ? (run.checkAfter.ok ? "passes" : "FAILS") : "not needed (nothing fixed)"}, ` +
           `second pass ${run.secondPass.length === 0 ? "changes nothing" : `CHANGES ${run.secondPass.join(", ")}`}` +
           (run.parseErrors.length > 0 ? `, PARSE ERRORS ${run.parseErrors.join("; ")}` : ""),
@@ -142,10 +146,10 @@ for (const entry of readFixSafetyApps()) {
   }
 }
 
-console.log(`\n${"app".padEnd(28)} ${"config".padEnd(12)} ${"settings".padEnd(8)} ${"fixed".padStart(5)}  check after  2nd pass`);
+console.log(`\n${"app".padEnd(28)} ${"config".padEnd(12)} ${"settings".padEnd(8)} ${"fixes".padStart(5)} ${"files".padStart(5)}  check after  2nd pass`);
 for (const run of runs) {
   console.log(
-    `${run.app.padEnd(28)} ${run.config.padEnd(12)} ${(run.settings ? "yes" : "no").padEnd(8)} ${String(run.filesFixed).padStart(5)}  ` +
+    `${run.app.padEnd(28)} ${run.config.padEnd(12)} ${(run.settings ? "yes" : "no").padEnd(8)} ${String(run.fixes).padStart(5)} ${String(run.filesFixed).padStart(5)}  ` +
       `${(run.parseErrors.length > 0 ? "PARSE" : run.checkAfter ? (run.checkAfter.ok ? "pass" : "FAIL") : "—").padEnd(11)}  ${run.secondPass.length === 0 ? "same" : "CHANGED"}`,
   );
 }
