@@ -4,16 +4,27 @@ import type { RuleModule } from "./rules/index.js";
 
 export type ConfigName = "recommended" | "strict";
 
+const EXTENSIONS = "{js,mjs,cjs,jsx,ts,mts,cts,tsx}";
+
 /** Files the configs lint: every JavaScript and TypeScript flavour. */
-export const CONFIG_FILES = ["**/*.{js,mjs,cjs,jsx,ts,mts,cts,tsx}"];
+export const CONFIG_FILES = [`**/*.${EXTENSIONS}`];
 
 /**
- * Test code may print, swallow and hardcode freely; the configs leave it out. Users widen or narrow
- * this by adding their own config object after ours (see the README).
+ * What is not server code, left out by both configs. Test code may print, swallow and hardcode freely.
+ * Command-line tools, one-off and release scripts, seeds, migrations, install hooks and test setup run
+ * by hand or once, where `console` is the interface and a thrown error is the report. A route that a
+ * file-based router (Next.js `app/` and `pages/`, a `routes/` or `api/` folder) serves from a folder of
+ * one of those names is still a route. Users widen or narrow this by adding their own config object
+ * after ours (see the README).
  */
 export const CONFIG_IGNORES = [
-  "**/*.{test,spec}.{js,mjs,cjs,jsx,ts,mts,cts,tsx}",
+  `**/*.{test,spec}.${EXTENSIONS}`,
   "**/{test,tests,__tests__,__mocks__,e2e,cypress,playwright}/**",
+  "**/{bin,cli,scripts,seeds,seeders,migrations}/**",
+  `**/{seed,seeds,postinstall}.${EXTENSIONS}`,
+  `**/{jest,vitest,test}.setup.${EXTENSIONS}`,
+  `**/{setupTests,setup-tests,test-setup}.${EXTENSIONS}`,
+  "!**/{app,pages,routes,api}/**/{bin,cli,scripts,seeds,seeders,migrations}/**",
 ];
 
 /**

@@ -63,6 +63,41 @@ describe("the configs", () => {
     expect(lint("src/__tests__/a.ts")).toHaveLength(0);
   });
 
+  it("leave out scripts, CLIs, seeds, migrations and test setup, but not routes served from such folders", () => {
+    const linter = new Linter({ configType: "flat" });
+    const config: Linter.Config[] = [
+      { files: ["**/*.{js,ts,tsx}"], languageOptions: { parser: tsParser } },
+      plugin.configs.recommended,
+    ];
+    const lint = (filename: string) =>
+      linter.verify("debugger;", config, { filename }).filter((m) => m.ruleId === "harden/no-print-debugging");
+    for (const filename of [
+      "server/scripts/20240101-backfill-users.ts",
+      "scripts/release.js",
+      "bin/cli.js",
+      "src/cli/import.ts",
+      "prisma/seed.ts",
+      "db/seeds/users.js",
+      "src/seeders/demo.ts",
+      "server/migrations/20220430-sort.js",
+      "postinstall.js",
+      "vitest.setup.ts",
+      "jest.setup.js",
+      "src/setupTests.ts",
+    ]) {
+      expect(lint(filename), filename).toHaveLength(0);
+    }
+    for (const filename of [
+      "src/app/api/scripts/telemetry/route.ts",
+      "pages/api/cli/token.ts",
+      "server/routes/migrations/index.ts",
+      "src/lib/integrations/slack/install.ts",
+      "src/setup.ts",
+    ]) {
+      expect(lint(filename), filename).toHaveLength(1);
+    }
+  });
+
   it("strict turns on the stricter options", () => {
     const linter = new Linter({ configType: "flat" });
     const lint = (config: Linter.Config) =>
