@@ -19,7 +19,7 @@ type Options = [
     keys?: string[];
   },
 ];
-type MessageIds = "port" | "setting" | "url" | "useEnv";
+type MessageIds = "port" | "setting" | "url" | "origin" | "useEnv";
 
 type SettingKind = "timeout" | "pool size" | "retry count" | "host" | "port" | "setting";
 
@@ -70,8 +70,12 @@ const SCHEME_ENV_NAMES: ReadonlyMap<string, string> = new Map([
 ]);
 /** Context names too generic to name a variable on their own: `{ url: "redis://…" }` → `REDIS_URL`. */
 const GENERIC_URL_NAMES = new Set(["URL", "URI", "CONNECTION_STRING", "CONNECTION", "CONN", "HOST", "SERVER", "TARGET", "NODES"]);
-const URL_NAME_SUFFIXES = ["URL", "URI", "HOST", "ORIGIN", "ENDPOINT", "DSN", "ADDRESS", "ADDR", "SERVER"];
+const URL_NAME_SUFFIXES = ["URL", "URI", "HOST", "ORIGIN", "ORIGINS", "ENDPOINT", "DSN", "ADDRESS", "ADDR", "SERVER"];
 /** Calls whose string arguments are messages or patterns, not settings. */
+/** Names of origin allow-lists (`cors({ origin })`, `trustedOrigins`): URLs the app accepts requests from, not ones it connects to. */
+const ORIGIN_NAME = /(?:^|_)ORIGINS?$/u;
+/** Methods that send a response: a URL in their body is a link for the client, not a service of the app. */
+const RESPONSE_METHODS = new Set(["json", "send", "jsonp"]);
 const NON_SETTING_METHODS = new Set([
   "log", "info", "warn", "error", "debug", "trace", "fatal",
   "startsWith", "endsWith", "includes", "indexOf", "lastIndexOf", "replace", "replaceAll", "match", "matchAll", "split", "test", "exec", "concat",
@@ -201,6 +205,8 @@ export default createRule<Options, MessageIds>({
         "`{{code}}` hardcodes a {{kind}} that suits a laptop, not production, and changing it should not need a release. Read it from `{{name}}`, keeping {{value}} as the default.",
       url:
         "The service URL {{value}} is hardcoded, so every environment connects to the same place, production included. Read it from `{{name}}`, keeping this value as the default for local runs.",
+      origin:
+        "The allowed origin {{value}} is hardcoded, so production trusts the same frontends as development. Read it from `{{name}}`, keeping this value as the default for local runs.",
       useEnv: "Read it from the environment: `{{replacement}}`.",
     },
   },
@@ -438,7 +444,7 @@ function listen(context: Context, options: Options[0], gates: { mayStart: boolea
       case AST_NODE_TYPES.VariableDeclarator:
         return parent.init === node;
       case AST_NODE_TYPES.Property:
-        return parent.value === node && parent.parent.type === AST_NODE_TYPES.ObjectExpression;
+        return parent.value === node && parent.parent.type === AST_NODE_TYPES.ObjectExpression && !isResponseBody(parent.parent);
       case AST_NODE_TYPES.PropertyDefinition:
         return parent.value === node;
       case AST_NODE_TYPES.ArrayExpression:
@@ -466,6 +472,22 @@ function listen(context: Context, options: Options[0], gates: { mayStart: boolea
     }
   }
 
+  /** `res.json({ docs: "https://…" })`, `c.json([{ url }])`: the object (or one it is nested in) is a response body. */
+  function isResponseBody(object: TSESTree.ObjectExpression): boolean {
+    let node: TSESTree.Node = object;
+    while (
+      node.parent?.type === AST_NODE_TYPES.ArrayExpression ||
+      (node.parent?.type === AST_NODE_TYPES.Property && node.parent.value === node) ||
+      (node.parent?.type === AST_NODE_TYPES.ObjectExpression && node.type === AST_NODE_TYPES.Property)
+    ) {
+      node = node.parent;
+    }
+    const call = node.parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== node) return false;
+    const callee = call.callee;
+    return callee.type === AST_NODE_TYPES.MemberExpression && callee.property.type === AST_NODE_TYPES.Identifier && RESPONSE_METHODS.has(callee.property.name);
+  }
+
   function checkUrl(node: TSESTree.StringLiteral | TSESTree.TemplateLiteral, value: string): void {
     // A URL with a real password is a credential: `no-hardcoded-secret` reports it, with the same test.
     if (!SERVICE_URL.test(value) || getUrlCredentials(value) !== undefined || !isSettingPosition(node)) return;
@@ -481,7 +503,7 @@ function listen(context: Context, options: Options[0], gates: { mayStart: boolea
     }
     add({
       node,
-      messageId: "url",
+      messageId: ORIGIN_NAME.test(contextName) ? "origin" : "url",
       data: { value: sourceCode.getText(node) },
       baseName,
       numeric: false,

@@ -16,7 +16,7 @@ import { isEnvFallbackValue } from "../utils/get-env-fallback.js";
 import { getEnvObjectSource } from "../utils/get-env-read.js";
 import { createSecretNameMatcher, secretNameOptionsSchema, toConstantCase, type SecretNameKind, type SecretNameOptions } from "../utils/is-secret-name.js";
 import { isEvaluatedOnImport } from "../utils/is-evaluated-on-import.js";
-import { isObviousNonSecret, isPlaceholderSecret, looksLikeTokenValue } from "../utils/is-obvious-non-secret.js";
+import { isInertCredential, isObviousNonSecret, isPlaceholderSecret, looksLikeTokenValue } from "../utils/is-obvious-non-secret.js";
 import { isTestFile } from "../utils/is-test-file.js";
 
 type Options = [SecretNameOptions];
@@ -162,13 +162,13 @@ export default createRule<Options, MessageIds>({
     defaultOptions: [{}],
     messages: {
       secretName:
-        "`{{name}}` is set to a secret written into the code. Everyone who can read the repository or its history has it, and changing it takes a deploy. Rotate the secret, then read it from the environment (`{{env}}`).",
+        "`{{name}}` is set to a secret written into the code: anyone with the repository or its history has it, and rotating it takes a deploy. Rotate it; read `{{env}}` instead.",
       secretComparison:
-        "`{{name}}` is compared with a secret written into the code: anyone who can read the repository or its history can pass this check, and changing it takes a deploy. Rotate the secret, then read it from the environment (`{{env}}`).",
+        "`{{name}}` is compared with a secret written into the code: anyone with the repository or its history passes this check. Rotate it; read `{{env}}` instead.",
       secretPosition:
-        "The {{what}} is a string written into the code. Everyone who can read the repository or its history has it, and changing it takes a deploy. Rotate the secret, then read it from the environment (`{{env}}`).",
+        "The {{what}} is written into the code: anyone with the repository or its history has it, and rotating it takes a deploy. Rotate it; read `{{env}}` instead.",
       credentialFormat:
-        "This string looks like {{kind}}. A credential in the code is exposed to everyone who can read the repository or its history. Rotate it now, then read it from the environment (`{{env}}`).",
+        "This string looks like {{kind}}: a credential in the code is exposed to anyone with the repository or its history. Rotate it now; read `{{env}}` instead.",
       useEnv: "Read it from the environment with `{{call}}` (after rotating the secret and setting `{{env}}` in every environment).",
       useEnvWhereUsed:
         "Read it from the environment where `{{binding}}` is used: `{{call}}` in the functions that use it, so importing the module does not need `{{env}}` (after rotating the secret and setting `{{env}}` in every environment).",
@@ -405,6 +405,8 @@ export default createRule<Options, MessageIds>({
     function isSecretValue(value: string, name: string, kind: SecretNameKind, node: TSESTree.Node): boolean {
       if (kind === "connection") return getUrlCredentials(value) !== undefined;
       if (isTokenOnlyName(name) && !looksLikeTokenValue(value)) return false;
+      // `clientSecret: "dummy"`: a placeholder for another service's credential authenticates nothing there.
+      if (isInertCredential(value, name)) return false;
       // In the options of a known client (`session({ secret })`, `new OpenAI({ apiKey })`) even `"secret"` is the secret.
       if (getClientPrefix(node) !== undefined) return !isPlaceholderSecret(value);
       return !isObviousNonSecret(value, name);

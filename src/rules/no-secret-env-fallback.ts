@@ -20,6 +20,7 @@ import { ENV_CALL_SELECTOR, ENV_MEMBER_SELECTOR, getDestructuredEnvReads, getEnv
 import { getEnvSchemaDefaults, type EnvSchemaDefault } from "../utils/get-env-schema-defaults.js";
 import { createSecretNameMatcher, secretNameOptionsSchema, type SecretNameOptions } from "../utils/is-secret-name.js";
 import { isEvaluatedOnImport } from "../utils/is-evaluated-on-import.js";
+import { isInertCredential } from "../utils/is-obvious-non-secret.js";
 import { isTestFile } from "../utils/is-test-file.js";
 
 type Options = [SecretNameOptions];
@@ -62,17 +63,17 @@ export default createRule<Options, MessageIds>({
     defaultOptions: [{}],
     messages: {
       secretFallback:
-        "`{{name}}` is a secret, but when it is unset this code quietly uses a value written in the source. A deployment that forgets the variable then runs with a secret anyone who can read the repository knows. Fail fast instead: require it ({{call}}).",
+        "`{{name}}` is a secret but falls back to a value written in the source: a deployment that forgets it runs with a secret anyone can read. Require it: {{call}}.",
       credentialFallback:
-        "The fallback for `{{name}}` looks like {{kind}}: a credential committed to the repository, used silently whenever the variable is unset. Rotate it and require the variable instead ({{call}}).",
+        "The fallback for `{{name}}` looks like {{kind}}: a committed credential, used whenever the variable is unset. Rotate it and require the variable: {{call}}.",
       schemaDefault:
-        "The environment schema gives the secret `{{name}}` a default, so a deployment that forgets to set it starts with a value written in the source. Remove the default so validation fails at startup.",
+        "The env schema gives the secret `{{name}}` a default: a deployment that forgets it starts with a value written in the source. Remove the default so startup fails.",
       schemaCredentialDefault:
-        "The environment schema's default for `{{name}}` looks like {{kind}}: a credential committed to the repository, used silently whenever the variable is unset. Rotate it and remove the default so validation fails at startup.",
+        "The env schema's default for `{{name}}` looks like {{kind}}: a committed credential, used whenever the variable is unset. Rotate it and remove the default.",
       secretFallbackOnImport:
-        "`{{name}}` is a secret, but when it is unset this code quietly uses a value written in the source. A deployment that forgets the variable then runs with a secret anyone who can read the repository knows. Require it where it is used ({{call}} in the function that needs it): this line runs when `next build` imports the module, usually without production secrets.",
+        "`{{name}}` is a secret but falls back to a value written in the source. Require it where it is used ({{call}}): this line runs when `next build` imports the module.",
       credentialFallbackOnImport:
-        "The fallback for `{{name}}` looks like {{kind}}: a credential committed to the repository, used silently whenever the variable is unset. Rotate it and require the variable where it is used ({{call}} in the function that needs it): this line runs when `next build` imports the module, usually without production secrets.",
+        "The fallback for `{{name}}` looks like {{kind}}: a committed credential. Rotate it; require the variable where it is used ({{call}}), not when `next build` imports the module.",
       requireEnv: "Require `{{name}}`: replace the read and its fallback with {{call}}.",
       requireEnvLocal:
         "Require `{{name}}` with {{call}}, adding a `requireEnv` function to this file (name the project's helper in `settings.harden.env` to have this fixed automatically).",
@@ -115,7 +116,16 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
     fallbackValue: string,
     assignedTo: string | undefined,
   ): { messageId: "secretFallback" | "credentialFallback"; kind?: string } | undefined {
-    if (names.some((name) => matchSecret(name)) || (assignedTo !== undefined && matchSecret(assignedTo))) return { messageId: "secretFallback" };
+    // The variable's own name says best what the secret is for; the name it is stored under, failing that.
+    let secretNames = names.filter((name) => matchSecret(name));
+    if (secretNames.length === 0 && assignedTo !== undefined && matchSecret(assignedTo)) secretNames = [assignedTo];
+    if (secretNames.length > 0) {
+      // An empty connection string connects nowhere; an empty or dummy key for another service
+      // (`API_KEY_X || ""`, `TWITTER_API_KEY: "dummyApiKey"`) switches an optional integration off.
+      // Neither is a working secret. `JWT_SECRET || ""` is: an empty HMAC key signs fine.
+      const inert = secretNames.every((name) => (matchSecret(name) === "connection" && fallbackValue.trim() === "") || isInertCredential(fallbackValue, name));
+      return inert ? undefined : { messageId: "secretFallback" };
+    }
     const kind = getCredentialKind(fallbackValue);
     return kind ? { messageId: "credentialFallback", kind } : undefined;
   }

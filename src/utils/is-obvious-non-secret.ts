@@ -43,6 +43,50 @@ const WHITESPACE = /\s/u;
 const WORD_SEPARATORS = /[\s_-]/gu;
 const SPACES = /\s+/u;
 
+/** A credential format's fixed prefix on its own (`"whsec"`, `"sk_live_"`): an id prefix or a format check, not a credential. */
+const CREDENTIAL_PREFIX_VALUE = /^(?:whsec|[spr]k(?:_(?:live|test))?|gh[pousr]|github_pat|glpat|xox[abposre]|npm|sk-(?:ant|proj)?|AKIA|AIza)[_-]?$/u;
+/** The name of a token, cookie or header (`"refresh_token"`, `"x-api-key"`, `"session_id"`): what a `…Key` variable often holds. */
+const KEY_NAME_VALUE = /^[a-z]+(?:[_-][a-z]+)*[_-](?:token|id|sid|key|session|cookie)$/u;
+/** A name whose secret word is a `…_KEY`: it may name a lookup key (a cookie's, a header's) rather than hold a key. */
+const KEY_SUFFIX_NAME = /(?:^|_)KEYS?$/u;
+
+/**
+ * Secrets this app presents to another service (a provider's API key, an OAuth client secret, a
+ * database password), as opposed to secrets it signs or verifies with itself (`JWT_SECRET`,
+ * `SESSION_SECRET`, a webhook secret). An empty or dummy value of the first kind authenticates
+ * nothing: the provider refuses it. Of the second kind it is a working key anyone can sign with.
+ */
+const VENDOR_PREFIX =
+  /^(?:STRIPE|OPENAI|ANTHROPIC|SENDGRID|MAILGUN|TWILIO|RESEND|POSTMARK|GITHUB|GITLAB|SLACK|TWITTER|GOOGLE|AWS|FACEBOOK|APPLE|DISCORD|MICROSOFT|AZURE|ALGOLIA|CLOUDINARY|SENTRY|PUSHER|PAYPAL|SHOPIFY|HUBSPOT|NOTION|SUPABASE|FIREBASE|TELEGRAM|MAPBOX|SPOTIFY|TMDB|LINKEDIN|AUTH0|OKTA)_/u;
+/** Words that mark a secret the app itself signs, encrypts or verifies with. */
+const OWN_SECRET_WORD = /(?:^|_)(?:JWT|SESSION|COOKIE|WEBHOOK|SIGNING|SIGNATURE|ENCRYPTION|ENC|HMAC|CRYPTO|SALT|PEPPER|MASTER|REFRESH|NEXTAUTH|ADMIN|ROOT)(?=_|$)/u;
+/** Always a credential for another service. */
+const OUTBOUND_WORD =
+  /(?:^|_)(?:CLIENT_SECRET|SECRET_ACCESS_KEY|(?:DB|DATABASE|SMTP|MAIL|EMAIL|REDIS|MYSQL|PG|POSTGRES|MONGO|MONGODB|RABBITMQ|AMQP|FTP|SFTP|LDAP|PROXY|ELASTIC|ELASTICSEARCH|CLICKHOUSE|S3|MINIO)_(?:PASSWORDS?|PASS|PWD|PASSWD))(?=_|$)/u;
+/** A credential for another service when the name says which (`API_KEY_OPEN_FIGI`); bare, it may be the app's own. */
+const QUALIFIED_OUTBOUND_WORD = /(?:^|_)(?:API_?KEYS?|API_SECRET|ACCESS_?KEY|ACCESS_TOKEN|AUTH_TOKEN|BOT_TOKEN)(?=_|$)/u;
+const BARE_OUTBOUND_NAME = /^(?:API_?KEYS?|API_SECRET|ACCESS_?KEY|ACCESS_TOKEN|AUTH_TOKEN|BOT_TOKEN)$/u;
+/** `"dummy"`, `"dummySecret"`, `"fake-key"`, `"placeholder"`: a value that says it is not real. */
+const DUMMY_VALUE = /^(?:dummy|fake|placeholder|mock)/iu;
+
+/** Whether `name` names a credential the app presents to another service (see {@link VENDOR_PREFIX}). */
+export function isOutboundCredentialName(name: string): boolean {
+  const constant = toConstantCase(name.slice(name.lastIndexOf(".") + 1));
+  if (OWN_SECRET_WORD.test(constant)) return false;
+  if (VENDOR_PREFIX.test(constant) || OUTBOUND_WORD.test(constant)) return true;
+  return QUALIFIED_OUTBOUND_WORD.test(constant) && !BARE_OUTBOUND_NAME.test(constant);
+}
+
+/**
+ * An empty or dummy value of a credential for another service (`TWITTER_API_KEY: "dummyApiKey"`,
+ * `API_KEY_X || ""`, `clientSecret: "dummy"`): it lets an optional integration boot switched off and
+ * authenticates nothing. `JWT_SECRET || "dummy"` stays a secret: the app would sign with it.
+ */
+export function isInertCredential(value: string, name: string): boolean {
+  const trimmed = value.trim();
+  return (trimmed === "" || DUMMY_VALUE.test(trimmed)) && isOutboundCredentialName(name);
+}
+
 /** A regular-expression source (`"[A-Za-z0-9._~+/-]+=*"`): a character class and a quantifier. */
 function isRegexSource(value: string): boolean {
   const open = value.indexOf("[");
@@ -73,7 +117,10 @@ export function isObviousNonSecret(value: string, name: string): boolean {
   const trimmed = value.trim();
   if (trimmed.length < 3 || isPlaceholderSecret(trimmed)) return true;
   if (NON_SECRET_WORDS.has(trimmed.toLowerCase()) || normalizeWord(trimmed) === normalizeWord(name)) return true;
-  if (PATH_VALUE.test(trimmed) || DOTTED_KEY.test(trimmed) || isRegexSource(trimmed)) return true;
+  if (PATH_VALUE.test(trimmed) || DOTTED_KEY.test(trimmed) || isRegexSource(trimmed) || CREDENTIAL_PREFIX_VALUE.test(trimmed)) return true;
+  if (isInertCredential(trimmed, name)) return true;
+  // `refreshCookieKey = "refresh_token"`: the cookie's name, not a key.
+  if (KEY_NAME_VALUE.test(trimmed) && !/secret|pass/u.test(trimmed) && KEY_SUFFIX_NAME.test(toConstantCase(name))) return true;
   const nameWords = toConstantCase(name).toLowerCase().split("_").filter(Boolean);
   const lower = trimmed.toLowerCase();
   // `"[type=password]"`: the field's name inside a selector or an expression.

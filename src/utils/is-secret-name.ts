@@ -69,7 +69,7 @@ const DEFAULT_QUALIFIER_PATTERN = new RegExp(
     "FORMAT", "MODE", "STRATEGY", "PROVIDER", "INTERVAL", "MANAGER", "STORE", "VAULT", "REGION", "BACKEND",
     "KEY", "ERROR", "MESSAGE", "MSG", "TEXT", "PLACEHOLDER", "INPUT", "SELECTOR", "RULES?", "SCHEMA",
     "VALIDATOR", "VALIDATION", "WORDS?", "LIST", "NAMES", "FIELDS", "PROPS", "PATTERNS", "REGEXP?", "RE", "ROUTE", "PAGE", "EVENT", "STATUS", "STATE", "RESET", "CHANGED", "UPDATED",
-    "CREATED", "AT", "VISIBLE", "VISIBILITY", "SHOWN", "SHOW", "HIDDEN",
+    "CREATED", "AT", "VISIBLE", "VISIBILITY", "SHOWN", "SHOW", "HIDDEN", "ROTATION", "PERIOD",
   ].join("|")})(?=_|$)`,
   "u",
 );
@@ -205,7 +205,8 @@ export function createSecretNameMatcher(options: SecretNameOptions = {}): Secret
   const judge: SecretNameMatcher = (name) => {
     // `"email or password"` as an object key is a message, not a name.
     if (/\s/u.test(name)) return undefined;
-    const constant = toConstantCase(name);
+    // `"apiKey.source"` (a log field), `auth.jwtSecret`: a dotted path names its last part.
+    const constant = toConstantCase(name.slice(name.lastIndexOf(".") + 1));
     if (constant === "" || ignore?.test(constant)) return undefined;
     const isSecret = (custom ? custom.test(constant) : matchesDefault(constant)) || additional?.test(constant) === true;
     if (!isSecret) return undefined;

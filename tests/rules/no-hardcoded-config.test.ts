@@ -84,6 +84,9 @@ ruleTester.run("no-hardcoded-config", rule, {
     { code: `${express}app.listen(3000);`, filename: "src/server.test.ts" },
     { code: `${express}app.listen(3000);`, filename: "src/__tests__/server.ts" },
     { code: `${express}app.listen(3000);`, filename: "test/helper.js" },
+    // A link in a response body is for the client, not a service the app connects to.
+    'app.get("/", (req, res) => res.json({ docs: "http://localhost:3000/docs", items: [{ href: "http://localhost:3000/a" }] }));',
+    'app.get("/", (c) => c.json({ message: "ok", links: { self: "http://localhost:8787/" } }));',
     { code: 'const url = "http://localhost:3000";', filename: "e2e/setup.ts" },
     { code: 'export default { webServer: { url: "http://localhost:3000", timeout: 120000 } };', filename: "playwright.config.ts" },
     { code: 'export default { server: { proxy: { "/api": "http://localhost:8080" } } };', filename: "vite.config.ts" },
@@ -290,6 +293,23 @@ ruleTester.run("no-hardcoded-config", rule, {
       ],
     },
     {
+      name: "CORS origins and trusted origins: URLs the app accepts requests from",
+      code: 'app.use(cors({ origin: ["http://localhost:5173"], credentials: true }));\nexport const auth = betterAuth({ trustedOrigins: ["http://localhost:3002"] });',
+      output:
+        'app.use(cors({ origin: [process.env.ORIGIN ?? "http://localhost:5173"], credentials: true }));\nexport const auth = betterAuth({ trustedOrigins: [process.env.TRUSTED_ORIGINS ?? "http://localhost:3002"] });',
+      errors: [
+        { messageId: "origin", data: { value: '"http://localhost:5173"', name: "ORIGIN" } },
+        { messageId: "origin", data: { value: '"http://localhost:3002"', name: "TRUSTED_ORIGINS" } },
+      ],
+    },
+    {
+      // Not a response: a request body to another service.
+      name: "a URL in the options of a call that is not a response",
+      code: 'await client.post({ webhook: "http://localhost:4000/hook" });',
+      output: 'await client.post({ webhook: process.env.WEBHOOK_URL ?? "http://localhost:4000/hook" });',
+      errors: [{ messageId: "url", data: { value: '"http://localhost:4000/hook"', name: "WEBHOOK_URL" } }],
+    },
+    {
       name: "mongoose.connect options (JS) and the URL",
       code: 'import mongoose from "mongoose";\nawait mongoose.connect("mongodb://localhost:27017/app", { serverSelectionTimeoutMS: 5000, maxPoolSize: 10 });',
       filename: files.js,
@@ -397,7 +417,7 @@ ruleTester.run("no-hardcoded-config", rule, {
       code: 'const cors = require("cors");\napp.use(cors({ origin: ["http://localhost:3000", "https://app.example.com"] }));',
       filename: files.cjs,
       output: 'const cors = require("cors");\napp.use(cors({ origin: [process.env.ORIGIN ?? "http://localhost:3000", "https://app.example.com"] }));',
-      errors: [{ messageId: "url", data: { value: '"http://localhost:3000"', name: "ORIGIN" } }],
+      errors: [{ messageId: "origin", data: { value: '"http://localhost:3000"', name: "ORIGIN" } }],
     },
     {
       name: "class fields, member assignments and template literals",

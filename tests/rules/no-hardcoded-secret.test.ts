@@ -99,6 +99,14 @@ ruleTester.run("no-hardcoded-secret", rule, {
     `const handler = handlers["${tokens.aws}"];`,
     `switch (kind) { case "${tokens.github}": break; }`,
     `if (typeof token === "${tokens.github}") {}`,
+    // Names that only contain a secret word: a cookie's name, a log field, a rotation period, an id prefix.
+    'const refreshCookieKey = "refresh_token";',
+    'addLogFields({ "apiKey.source": "exchange" });',
+    'const salt = saltRotation === "day" ? startOfDay(now) : startOfMonth(now);',
+    'const prefixes = { webhook: "wh", webhookSecret: "whsec", token: "pmk" };',
+    // A placeholder for another service's credential authenticates nothing there.
+    'const provider = { id: "saml", clientId: "dummy", clientSecret: "dummy" };',
+    'const body = new URLSearchParams({ grant_type: "authorization_code", client_id: "dummy", client_secret: "dummy" });',
     // Test code.
     { code: 'const JWT_SECRET = "supersecret123";', filename: "src/auth.spec.ts" },
     { code: 'const user = { password: "hunter22" };', filename: "tests/fixtures/user.ts" },
@@ -127,6 +135,19 @@ ruleTester.run("no-hardcoded-secret", rule, {
       // Secret-named properties; the env name is derived from the identifier.
       code: 'const user = { email: "admin@example.com", password: "hunter22" };',
       errors: [{ messageId: "secretName", data: { name: "password", env: "PASSWORD" }, column: 54, suggestions: suggestion('const user = { email: "admin@example.com", password: requireEnv("PASSWORD") };', "PASSWORD") }],
+    },
+    {
+      // A weak value that names itself is still the key; a dummy one for a secret the app signs with still signs.
+      code: 'const encryptionKey = "my-secret-key";\nconst JWT_SECRET = "dummy";',
+      errors: [
+        { messageId: "secretName", data: { name: "encryptionKey", env: "ENCRYPTION_KEY" }, line: 1, suggestions: suggestion('const encryptionKey = requireEnv("ENCRYPTION_KEY");\nconst JWT_SECRET = "dummy";', "ENCRYPTION_KEY") },
+        { messageId: "secretName", data: { name: "JWT_SECRET", env: "JWT_SECRET" }, line: 2, suggestions: suggestion('const encryptionKey = "my-secret-key";\nconst JWT_SECRET = requireEnv("JWT_SECRET");', "JWT_SECRET") },
+      ],
+    },
+    {
+      // A short salt is still a salt.
+      code: 'const defaultSalt = "abcde";',
+      errors: [{ messageId: "secretName", data: { name: "defaultSalt", env: "DEFAULT_SALT" }, suggestions: suggestion('const defaultSalt = requireEnv("DEFAULT_SALT");', "DEFAULT_SALT") }],
     },
     {
       code: 'export const config = { apiKey: "abc123def456" };',

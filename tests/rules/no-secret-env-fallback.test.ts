@@ -78,6 +78,16 @@ ruleTester.run("no-secret-env-fallback", rule, {
     // A zod schema that is not an environment schema.
     'const userSchema = z.object({ password: z.string().default("changeme") });',
     'const env = cleanEnv(process.env, { PORT: port({ default: 3000 }), LOG_LEVEL: str({ default: "info" }) });',
+    // An optional integration switched off: an empty or dummy credential for another service authenticates nothing.
+    'const env = cleanEnv(process.env, { API_KEY_MARKET_DATA: str({ default: "" }), WEATHER_API_KEY: str({ default: "" }), CACHE_PASSWORD: str() });',
+    'const env = cleanEnv(process.env, { GOOGLE_SECRET: str({ default: "dummySecret" }), TWITTER_ACCESS_TOKEN: str({ default: "dummyAccessToken" }) });',
+    'import Stripe from "stripe";\nconst stripe = new Stripe(process.env.STRIPE_SECRET_KEY_LIVE ?? process.env.STRIPE_SECRET_KEY ?? "", {});',
+    'const clientSecret = process.env.GITHUB_CLIENT_SECRET || "dummy-client-secret";',
+    'const mongoPassword = process.env.MONGO_PASS || "";',
+    // An empty connection string connects nowhere.
+    'const mongoUrl = process.env.MONGO_URL || "";',
+    // A rotation period, not a salt.
+    'const saltRotation = process.env.SALT_ROTATION || "month";',
     // Test code is left to tests.
     { code: 'const secret = process.env.JWT_SECRET || "test-secret";', filename: "src/auth.test.ts" },
     { code: 'const secret = process.env.JWT_SECRET || "test-secret";', filename: "tests/helpers/app.ts" },
@@ -98,6 +108,33 @@ ruleTester.run("no-secret-env-fallback", rule, {
       code: 'export const apiKey = process.env["API_KEY"] ?? "";',
       output: null,
       errors: [local({ messageId: "secretFallback", data: secret("API_KEY"), line: 1, column: 49 }, withHelper('export const apiKey = requireEnv("API_KEY");'))],
+    },
+    {
+      // A key the app signs with: an empty HMAC key works, so anyone can sign.
+      code: 'const signingToken = process.env.SECRET_TOKEN || "";',
+      output: null,
+      errors: [local({ messageId: "secretFallback", data: secret("SECRET_TOKEN") }, withHelper('const signingToken = requireEnv("SECRET_TOKEN");'))],
+    },
+    {
+      // A dummy value is still a working key for a secret the app signs or verifies with.
+      code: 'const webhookSecret = process.env.STRIPE_WEBHOOK_SECRET ?? "dummy";\nconst jwtSecret = process.env.JWT_SECRET || "dummy-secret";',
+      output: null,
+      errors: [
+        local(
+          { messageId: "secretFallback", data: secret("STRIPE_WEBHOOK_SECRET"), line: 1 },
+          withHelper('const webhookSecret = requireEnv("STRIPE_WEBHOOK_SECRET");\nconst jwtSecret = process.env.JWT_SECRET || "dummy-secret";'),
+        ),
+        local(
+          { messageId: "secretFallback", data: secret("JWT_SECRET"), line: 2 },
+          withHelper('const webhookSecret = process.env.STRIPE_WEBHOOK_SECRET ?? "dummy";\nconst jwtSecret = requireEnv("JWT_SECRET");'),
+        ),
+      ],
+    },
+    {
+      // A database password with a real-looking fallback stays a secret.
+      code: 'const env = cleanEnv(process.env, { REDIS_PASSWORD: str({ default: "redispass" }) });',
+      output: "const env = cleanEnv(process.env, { REDIS_PASSWORD: str() });",
+      errors: [{ messageId: "schemaDefault", data: { name: "REDIS_PASSWORD", kind: "" } }],
     },
     {
       code: "const password = process.env[`DB_PASSWORD`] || 'postgres';",
