@@ -12,10 +12,11 @@ import { getResponseSend } from "../frameworks/get-response-send.js";
 import type { FunctionNode } from "../frameworks/types.js";
 import { createRule } from "../utils/create-rule.js";
 import { findLogger } from "../utils/find-logger.js";
+import { getFailingCallName, getFailingCalls, isCacheRead, isProbeCall, type FailingCall } from "../utils/get-failing-calls.js";
 
 type Options = [
   {
-    includeUnusedOutsideHandlers?: boolean;
+    includeUnusedOutsideHandlers?: boolean | "logged";
   },
 ];
 type MessageIds =
@@ -36,6 +37,35 @@ const NOT_AN_EXPLANATION = /^(?:TODO|FIXME|XXX|HACK)\b|^eslint-|^@ts-/iu;
 const ASI_HAZARD = /^[([`+\-/*,.]/u;
 const GENERIC_MESSAGE = "Unexpected error";
 const NOOP_NAMES = new Set(["noop"]);
+const LOG_METHODS = new Set(["error", "warn", "warning", "fatal", "info"]);
+const LOGGER_NAME = /^(?:console|log|logger|Logger|\w+Logger)$/u;
+/** `_err`, `_`: the conventional mark of a binding left unused on purpose. */
+const INTENTIONALLY_UNUSED = /^_/u;
+/**
+ * Errors an app throws to answer with a 4xx (`AuthenticationError("…")`, `new NotFoundError()`), by
+ * the status their name stands for.
+ */
+const CLIENT_ERROR_NAMES: readonly [RegExp, number][] = [
+  [/^(?:BadRequest|Validation|InvalidInput)(?:Error|Exception)$/u, 400],
+  [/^(?:Authentication|Unauthori[sz]ed|InvalidToken|InvalidCredentials)(?:Error|Exception)$/u, 401],
+  [/^(?:Authorization|Forbidden|Permission|AccessDenied)(?:Error|Exception)$/u, 403],
+  [/^NotFound(?:Error|Exception)$/u, 404],
+  [/^Conflict(?:Error|Exception)$/u, 409],
+  [/^UnprocessableEntity(?:Error|Exception)$/u, 422],
+];
+/** tRPC / GraphQL error codes for a client error. */
+const CLIENT_ERROR_CODES: ReadonlyMap<string, number> = new Map([
+  ["BAD_REQUEST", 400],
+  ["BAD_USER_INPUT", 400],
+  ["PARSE_ERROR", 400],
+  ["UNAUTHORIZED", 401],
+  ["UNAUTHENTICATED", 401],
+  ["FORBIDDEN", 403],
+  ["NOT_FOUND", 404],
+  ["CONFLICT", 409],
+  ["PRECONDITION_FAILED", 412],
+  ["UNPROCESSABLE_CONTENT", 422],
+]);
 
 type ReportKind = "emptyCatch" | "discardedRejection" | "unusedInHandler" | "unusedOutsideHandler";
 
@@ -108,10 +138,74 @@ function isNoopReference(node: TSESTree.Node): boolean {
   );
 }
 
+/** `logger.warn(…)`, `this.logger.error(…)`, `console.error(…)`, `req.log.error(…)`. */
+function isLogCall(call: TSESTree.CallExpression): boolean {
+  const callee = call.callee;
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || !LOG_METHODS.has(getPropertyName(callee) ?? "")) return false;
+  const receiver = callee.object;
+  const name =
+    receiver.type === AST_NODE_TYPES.Identifier ? receiver.name : receiver.type === AST_NODE_TYPES.MemberExpression ? getPropertyName(receiver) : undefined;
+  return name !== undefined && LOGGER_NAME.test(name);
+}
+
+function isBareNext(call: TSESTree.CallExpression): boolean {
+  return call.callee.type === AST_NODE_TYPES.Identifier && call.callee.name === "next" && call.arguments.length === 0;
+}
+
 function getPropertyName(callee: TSESTree.Node): string | undefined {
   return callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier
     ? callee.property.name
     : undefined;
+}
+
+/** The value of a `key: <literal>` property of an object literal. */
+function getLiteralProperty(node: TSESTree.Node | undefined, keys: readonly string[]): string | number | undefined {
+  if (node?.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+  for (const property of node.properties) {
+    if (property.type !== AST_NODE_TYPES.Property || property.computed || property.value.type !== AST_NODE_TYPES.Literal) continue;
+    const key = property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : property.key.value;
+    const value = property.value.value;
+    if (keys.includes(String(key)) && (typeof value === "string" || typeof value === "number")) return value;
+  }
+  return undefined;
+}
+
+/**
+ * The status an error stands for, as far as its construction says: `AuthenticationError("…")`,
+ * `new TRPCError({ code: "UNAUTHORIZED" })`, `createError(404)`, `{ status: 404, message }`.
+ */
+function getErrorStatus(node: TSESTree.Node | null | undefined): number | undefined {
+  if (!node) return undefined;
+  if (node.type === AST_NODE_TYPES.ObjectExpression) {
+    const status = getLiteralProperty(node, ["status", "statusCode"]);
+    return typeof status === "number" ? status : undefined;
+  }
+  if (node.type !== AST_NODE_TYPES.CallExpression && node.type !== AST_NODE_TYPES.NewExpression) return undefined;
+  const callee = node.callee.type === AST_NODE_TYPES.MemberExpression ? node.callee.property : node.callee;
+  if (callee.type !== AST_NODE_TYPES.Identifier) return undefined;
+  for (const [pattern, status] of CLIENT_ERROR_NAMES) if (pattern.test(callee.name)) return status;
+  const [first] = node.arguments;
+  const code = getLiteralProperty(first, ["code"]);
+  if (typeof code === "string") return CLIENT_ERROR_CODES.get(code);
+  // `createError(404)`, `new HttpError(404, "…")`.
+  return first?.type === AST_NODE_TYPES.Literal && typeof first.value === "number" ? first.value : undefined;
+}
+
+/**
+ * The call a `.catch(cb)` / `.then(ok, cb)` chain starts from: `api.status().then(pick).catch(cb)` →
+ * `api.status()`. `undefined` for a promise held in a binding.
+ */
+function getPromiseSource(call: TSESTree.CallExpression): FailingCall | undefined {
+  let object: TSESTree.Node = (call.callee as TSESTree.MemberExpression).object;
+  for (;;) {
+    while (object.type === AST_NODE_TYPES.TSNonNullExpression || object.type === AST_NODE_TYPES.TSAsExpression || object.type === AST_NODE_TYPES.AwaitExpression) {
+      object = object.type === AST_NODE_TYPES.AwaitExpression ? object.argument : object.expression;
+    }
+    if (object.type !== AST_NODE_TYPES.CallExpression && object.type !== AST_NODE_TYPES.NewExpression) return undefined;
+    const method = object.callee.type === AST_NODE_TYPES.MemberExpression ? getPropertyName(object.callee) : undefined;
+    if (object.type === AST_NODE_TYPES.NewExpression || (method !== "then" && method !== "catch" && method !== "finally")) return object;
+    object = (object.callee as TSESTree.MemberExpression).object;
+  }
 }
 
 type Context = Readonly<TSESLint.RuleContext<MessageIds, Options>>;
@@ -122,7 +216,7 @@ export default createRule<Options, MessageIds>({
     type: "problem",
     docs: {
       description: "Disallow catching an error and dropping it: empty `catch` blocks, `.catch(() => {})`, and request handlers that never look at the error they caught.",
-      recommended: { recommended: true, strict: [{ includeUnusedOutsideHandlers: true }] },
+      recommended: { recommended: true, strict: [{ includeUnusedOutsideHandlers: "logged" }] },
       url: "https://github.com/harden-eslint/eslint-plugin-harden/blob/main/docs/rules/no-swallowed-error.md",
     },
     fixable: "code",
@@ -132,9 +226,12 @@ export default createRule<Options, MessageIds>({
         type: "object",
         properties: {
           includeUnusedOutsideHandlers: {
-            type: "boolean",
+            oneOf: [
+              { type: "boolean", description: "`true`: every catch outside handlers that never uses its error." },
+              { type: "string", enum: ["logged"], description: "Only a catch that logs the failure without the error, or calls a bare `next()`." },
+            ],
             description:
-              "Also flag, outside request handlers, a `catch` or rejection callback that never uses the error (inside handlers it is always flagged). On in `strict`.",
+              "Also flag, outside request handlers, a `catch` or rejection callback that never uses the error (inside handlers it is always flagged): `true` for every one, `\"logged\"` (in `strict`) only for one that logs the failure without the error or calls a bare `next()`.",
           },
         },
         additionalProperties: false,
@@ -143,13 +240,13 @@ export default createRule<Options, MessageIds>({
     defaultOptions: [{ includeUnusedOutsideHandlers: false }],
     messages: {
       emptyCatch:
-        "Empty `catch`: when {{operation}} fails, the error vanishes without a log line or a stack trace, and nobody can tell it ever happened. Log it with {{logger}} or rethrow it; if ignoring it is really intended, say why in a comment.",
+        "Empty `catch`: when {{operation}} fails, the error vanishes with no log or stack trace. Log it with {{logger}} or rethrow it; if ignoring it is intended, say why in a comment.",
       discardedRejection:
-        "`.{{method}}({{handler}})` drops the rejection: when {{operation}} fails, nothing is logged and the code carries on as if it had worked. Log the error with {{logger}} or let it reach the caller; if ignoring it is really intended, say why in a comment.",
+        "`.{{method}}({{handler}})` drops the rejection: when {{operation}} fails, nothing is logged. Log it with {{logger}} or let it reach the caller; if that is intended, say why in a comment.",
       unusedInHandler:
-        "This {{what}} in a request handler never uses the error it caught: when {{operation}} fails, the cause is lost, and neither the client nor the logs ever see it. Log the error with {{logger}} before responding.",
+        "This {{what}} in a request handler drops the error: when {{operation}} fails, neither client nor logs see the cause. Log it with {{logger}} before responding.",
       unusedOutsideHandler:
-        "This {{what}} never uses the error it caught: when {{operation}} fails, the cause leaves no trace. Log it with {{logger}}, rethrow it, or pass it on as `cause`.",
+        "This {{what}} drops the error: when {{operation}} fails, the cause leaves no trace. Log it with {{logger}}, rethrow it, or pass it on as `cause`.",
       logError: "Log the error: `{{call}}`.",
       logErrorLike: "Log the error: `{{call}}`, if `{{logger}}` is called like {{style}}.",
       rethrow: "Rethrow the error: `throw {{name}}`.",
@@ -305,14 +402,28 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
     };
   }
 
+  /**
+   * The call whose failure the catch receives: for a `try`, its main operation (the first awaited call)
+   * when that can fail, else the first call that can (`new URL(value.trim())` → `new URL`); for a
+   * rejection callback, the call the promise comes from.
+   */
   function getOperation(target: Target): string | undefined {
-    if (target.type === "clause") return getOperationName((target.node.parent as TSESTree.TryStatement).block, sourceCode.visitorKeys);
-    const callee = target.call.callee as TSESTree.MemberExpression;
-    let object: TSESTree.Node = callee.object;
-    while (object.type === AST_NODE_TYPES.TSNonNullExpression || object.type === AST_NODE_TYPES.TSAsExpression || object.type === AST_NODE_TYPES.AwaitExpression) {
-      object = object.type === AST_NODE_TYPES.AwaitExpression ? object.argument : object.expression;
+    if (target.type !== "clause") {
+      const source = getPromiseSource(target.call);
+      return source?.type === AST_NODE_TYPES.CallExpression ? getCallName(source) : undefined;
     }
-    return object.type === AST_NODE_TYPES.CallExpression ? getCallName(object) : undefined;
+    const block = (target.node.parent as TSESTree.TryStatement).block;
+    const failing = getFailingCalls(block, sourceCode.visitorKeys).map(getFailingCallName);
+    const main = getOperationName(block, sourceCode.visitorKeys);
+    if (main !== undefined && failing.includes(main)) return main;
+    return failing.find((name) => name !== undefined);
+  }
+
+  /** What the message says failed when no call can be named for it. */
+  function getUnnamedOperation(target: Target): string {
+    if (target.type !== "clause") return "the promise";
+    const block = (target.node.parent as TSESTree.TryStatement).block;
+    return getFailingCalls(block, sourceCode.visitorKeys).length > 0 ? "the call in this `try`" : "the `try` block";
   }
 
   /** Removes the rejection callback when the promise is awaited or returned, so the rejection reaches a caller. */
@@ -398,7 +509,7 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
       loc: getReportLocation(target),
       messageId: kind,
       data: {
-        operation: operation === undefined ? (target.type === "clause" ? "the `try` block" : "the promise") : `\`${operation}\``,
+        operation: operation === undefined ? getUnnamedOperation(target) : `\`${operation}\``,
         logger: logger ? `\`${logger.expression}\`` : "the app's structured logger",
         method: target.type === "clause" ? "catch" : target.method,
         handler: getHandlerLabel(target),
@@ -421,7 +532,7 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
     while (stack.length > 0) {
       const node = stack.pop()!;
       const send = getResponseSend(context, node);
-      const status = send?.status ?? getHelperStatus(node);
+      const status = send?.status ?? getHelperStatus(node) ?? getClientErrorAnswer(node);
       if (send || status !== undefined) statuses.push(status);
       if (send?.status === 500) catchAll500 = true;
       for (const key of sourceCode.visitorKeys[node.type] ?? []) {
@@ -434,10 +545,52 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
     return { statuses, catchAll500 };
   }
 
+  /**
+   * `throw AuthenticationError("…")` / `next({ status: 404 })`: a 4xx handed to the framework to answer.
+   * Only client errors count: a thrown or forwarded 5xx without the cause is still the cause lost.
+   */
+  function getClientErrorAnswer(node: TSESTree.Node): number | undefined {
+    let status: number | undefined;
+    if (node.type === AST_NODE_TYPES.ThrowStatement) status = getErrorStatus(node.argument);
+    else if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === "next") {
+      status = getErrorStatus(node.arguments[0]);
+    }
+    return status !== undefined && status >= 400 && status <= 499 ? status : undefined;
+  }
+
+  /**
+   * Does the catch body (nested functions excluded) write a log line — without the error, which is
+   * unused — or hand the request on with a bare `next()`?
+   */
+  function logsWithoutError(body: TSESTree.Node): boolean {
+    const stack: TSESTree.Node[] = [body];
+    while (stack.length > 0) {
+      const node = stack.pop()!;
+      // `catch { return next() }` in middleware: the request goes on as though nothing failed.
+      if (node.type === AST_NODE_TYPES.CallExpression && (isLogCall(node) || isBareNext(node))) return true;
+      for (const key of sourceCode.visitorKeys[node.type] ?? []) {
+        const value = (node as unknown as Record<string, unknown>)[key];
+        for (const child of Array.isArray(value) ? value : [value]) {
+          if (child && typeof (child as TSESTree.Node).type === "string" && !isFunctionNode(child as TSESTree.Node)) stack.push(child as TSESTree.Node);
+        }
+      }
+    }
+    return false;
+  }
+
   /** A catch that ignores the error it holds: flagged in request handlers, and everywhere with the option. */
   function checkUnused(target: Target, body: TSESTree.Node): void {
+    // `catch (_err)`: the name says the error is left alone on purpose.
+    const param = target.type === "clause" ? target.node.param : target.type === "callback" ? target.node.params[0] : undefined;
+    if (param?.type === AST_NODE_TYPES.Identifier && INTENTIONALLY_UNUSED.test(param.name)) return;
     const inHandler = findEnclosingHandler(context, target.node) !== undefined;
     if (!inHandler && !options.includeUnusedOutsideHandlers) return;
+    // Outside handlers a comment in the catch explains the fallback ("// try the next URL"); in a handler
+    // it usually describes the response instead.
+    if (!inHandler && hasExplanation(body)) return;
+    // A fallback outside a handler is mostly a decision (a parse default, a probe, a retry); a log line
+    // that reports the failure but leaves out the error is the cause lost for sure.
+    if (!inHandler && options.includeUnusedOutsideHandlers === "logged" && !logsWithoutError(body)) return;
     const { statuses, catchAll500 } = getAnswers(body);
     // A 500 for whatever was caught is `no-catch-all-500`'s report: one problem, one report.
     if (catchAll500) return;
@@ -447,9 +600,27 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
     report(inHandler ? "unusedInHandler" : "unusedOutsideHandler", target);
   }
 
+  /**
+   * A `try` whose failure is the answer: every call in it that can fail is a parse, decode, verify or
+   * existence check (`JSON.parse`, `new URL`, `jwt.verify`, `fs.stat`), or it starts with a cache read,
+   * whose miss falls back to the real work.
+   */
+  function isProbeTry(statement: TSESTree.TryStatement): boolean {
+    const calls = getFailingCalls(statement.block, sourceCode.visitorKeys);
+    const [first] = calls;
+    return first !== undefined && (isCacheRead(first) || calls.every(isProbeCall));
+  }
+
+  /** `fs.promises.stat(file).catch(() => null)`, `cache.get(key).catch(() => undefined)`. */
+  function isProbePromise(call: TSESTree.CallExpression): boolean {
+    const source = getPromiseSource(call);
+    return source !== undefined && (isProbeCall(source) || isCacheRead(source));
+  }
+
   return {
     CatchClause(node) {
       const target: Target = { type: "clause", node };
+      if (isProbeTry(node.parent as TSESTree.TryStatement)) return;
       if (isEmptyStatementList(node.body.body)) {
         if (!hasExplanation(node.body)) report("emptyCatch", target);
         return;
@@ -463,7 +634,7 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
       if (method !== "catch" && method !== "then") return;
       const handler = method === "catch" ? node.arguments[0] : node.arguments[1];
       if (!handler || handler.type === AST_NODE_TYPES.SpreadElement) return;
-      if (isSuccessProbe(node, method)) return;
+      if (isSuccessProbe(node, method) || isProbePromise(node)) return;
       if (isFunctionNode(handler)) {
         const target: Target = { type: "callback", node: handler, call: node, method };
         if (isErrorUsed(handler)) return;
