@@ -11,6 +11,7 @@ import {
   findEnclosingHandler,
   getFunctionFromExpression,
   getNestInputParameter,
+  getNextRouteFile,
   getObjectProperty,
   getParamName,
   getRequestInputBinding,
@@ -26,7 +27,7 @@ import {
 } from "../frameworks/index.js";
 import { createRule } from "../utils/create-rule.js";
 import { getCalleeNames } from "../utils/get-callee-names.js";
-import { ALL_SOURCES, getMiddlewareValidatedSources } from "../utils/get-middleware-validated-sources.js";
+import { ALL_SOURCES, getMiddlewareValidatedSources, mergeValidation, type MiddlewareValidation } from "../utils/get-middleware-validated-sources.js";
 import { isValidatorName } from "../utils/is-validator-call.js";
 import { getHardenSettings } from "../utils/settings.js";
 import { createInputUsage, traceRequestInput, type InputUsage } from "../utils/trace-request-input.js";
@@ -82,7 +83,9 @@ function getCalledMethod(read: RequestInputRead): string | undefined {
 /** What is wrong with a Nest input parameter's type, or `undefined` when a class (a DTO) describes it. */
 function getNestTypeProblem(sourceCode: Readonly<TSESLint.SourceCode>, param: TSESTree.Node): string | undefined {
   const target = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
-  const annotation = target.type === AST_NODE_TYPES.Identifier ? target.typeAnnotation?.typeAnnotation : undefined;
+  // `@Query() { page, limit }: ListDto` destructures a DTO the pipe has already checked.
+  const annotation =
+    target.type === AST_NODE_TYPES.Identifier || target.type === AST_NODE_TYPES.ObjectPattern ? target.typeAnnotation?.typeAnnotation : undefined;
   if (!annotation) return "has no type";
   switch (annotation.type) {
     case AST_NODE_TYPES.TSAnyKeyword:
@@ -158,6 +161,39 @@ function getDeclaredType(entry: Entry): TSESTree.TypeNode | undefined {
   return undefined;
 }
 
+/**
+ * The dynamic segments of a Pages API file (`pages/api/teams/[teamId].ts`): Next.js puts each in
+ * `req.query` as one string, so a handler that reads `req.query.teamId` gets a string it can use as
+ * a key. Catch-all segments (`[...slug]`) are arrays and stay out.
+ */
+function getNextPathParams(filename: string): Set<string> {
+  const route = getNextRouteFile(filename);
+  const names = new Set<string>();
+  if (route?.router !== "pages") return names;
+  for (const segment of route.path.split("/")) if (segment.startsWith(":") && !segment.endsWith("*")) names.add(segment.slice(1));
+  return names;
+}
+
+/** Query strings parsed with `qs` (Express and Nest on Express) nest `?id[$gt]=` into an object. */
+const QS_FRAMEWORKS = new Set(["express", "nest"]);
+
+/** What a client can put where the code expects a plain value, for this source and framework. */
+function getRisk(entry: Entry, read: RequestInputRead): string {
+  const method = getCalledMethod(read);
+  switch (entry.source) {
+    case "body":
+      if (method === "formData" || method === "parseBody") return "form values are strings or files, or missing";
+      return 'a client can send null, an array or `{ "$gt": "" }` there';
+    case "query":
+      if (QS_FRAMEWORKS.has(entry.handler.framework)) return "a query value may be missing, an array or an object (`?id[$gt]=`)";
+      return "a query value may be missing or an array (`?id=a&id=b`)";
+    case "params":
+      return "a path segment is any string the client picks";
+    case "headers":
+      return "a header may be missing or repeated";
+  }
+}
+
 function isInside(node: TSESTree.Node, container: TSESTree.Node): boolean {
   return node.range[0] >= container.range[0] && node.range[1] <= container.range[1];
 }
@@ -198,7 +234,7 @@ export default createRule<Options, MessageIds>({
     docs: {
       description: "Require request bodies, query strings and other client input to pass a schema validator before a handler uses them.",
       url: "https://github.com/harden-eslint/eslint-plugin-harden/blob/main/docs/rules/no-unvalidated-input.md",
-      recommended: { recommended: true, strict: [{ sources: ["body", "query", "params", "headers"], checkUnregisteredHandlers: true }] },
+      recommended: { recommended: true, strict: [{ sources: ["body", "query"], checkUnregisteredHandlers: true }] },
     },
     hasSuggestions: true,
     schema: [
@@ -209,7 +245,7 @@ export default createRule<Options, MessageIds>({
             type: "array",
             items: { type: "string", enum: ["body", "query", "params", "headers"] },
             uniqueItems: true,
-            description: "Which request inputs must be validated. Default `[\"body\", \"query\"]`; `strict` adds `params` and `headers`.",
+            description: "Which request inputs must be validated. Default `[\"body\", \"query\"]`, in `strict` too: path parameters are strings and headers are mostly the app's own auth, so `params` and `headers` are opt-in.",
           },
           validators: {
             type: "array",
@@ -228,11 +264,11 @@ export default createRule<Options, MessageIds>({
     defaultOptions: [{ sources: ["body", "query"], validators: [], checkUnregisteredHandlers: false }],
     messages: {
       unvalidated:
-        "`{{read}}` is used without schema validation, though this handler relies on the shape of `{{fields}}`. Clients send nulls, arrays and objects such as `{ \"$gt\": \"\" }` where a string is expected, and a cast or generic type checks none of it: parse the input with a schema so bad requests get a 400 before this code runs.",
+        "`{{read}}` is used without a schema check, yet this code relies on `{{fields}}`: {{risk}}. Parse it with a schema so bad input gets a 400 before this code runs.",
       unvalidatedWhole:
-        "`{{read}}` is passed on without schema validation, so the client decides every field that reaches the code after it: extra properties (mass assignment), nulls, arrays, operator objects such as `{ \"$gt\": \"\" }`. Parse it with a schema and pass on only the parsed result.",
+        "`{{read}}` is passed on without a schema check, so the client picks every field and its type (mass assignment: `isAdmin`, `userId`). Parse it with a schema and pass on only the result.",
       nestParameter:
-        "`{{decorator}} {{name}}` {{problem}}, so Nest's ValidationPipe has no class to check it against and the handler receives whatever the client sent. Type it with a DTO class that has class-validator decorators, or pass a validation pipe.",
+        "`{{decorator}} {{name}}` {{problem}}, so the ValidationPipe has no class to check and the handler gets whatever the client sent. Type it with a class-validator DTO, or pass a pipe.",
       validateWithSchema:
         "Parse `{{read}}` with a new {{library}} schema `{{schema}}` built from what this handler reads (a field whose use shows no type becomes a string); check the field types before applying.",
     },
@@ -256,6 +292,9 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
   const entries = new Map<FunctionNode, Map<RequestInputSource, Entry>>();
   /** Handlers that call express-validator's `validationResult(req)` / `matchedData(req)` / `chain.run(req)`. */
   const expressValidated = new Set<FunctionNode>();
+
+  /** Handlers that check the whole request's signature (`verifyWebhookSignature(req)`) before using it. */
+  const signedRequests = new Set<FunctionNode>();
 
   const nestEntries: Entry[] = [];
 
@@ -299,16 +338,17 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
     return [...bySource.values()].filter((entry) => getUsage(entry).validated).map((entry) => entry.source);
   }
 
-  const routeValidation = new WeakMap<HandlerInfo, Set<RequestInputSource>>();
+  const routeValidation = new WeakMap<HandlerInfo, MiddlewareValidation>();
 
-  /** The sources validated before the handler runs: chain / `use` middleware, Fastify route schema, a validating wrapper. */
-  function getValidatedBeforeHandler(handler: HandlerInfo): Set<RequestInputSource> {
+  /**
+   * What is validated before the handler runs: chain / `use` middleware, Fastify route schema, a validating
+   * wrapper (whole sources), express-validator chains (only the fields they name).
+   */
+  function getValidatedBeforeHandler(handler: HandlerInfo): MiddlewareValidation {
     const cached = routeValidation.get(handler);
     if (cached) return cached;
-    const validated = new Set<RequestInputSource>();
-    const addAll = (list: readonly RequestInputSource[]) => {
-      for (const source of list) validated.add(source);
-    };
+    const validation: MiddlewareValidation = { sources: [], fields: new Map() };
+    const addAll = (list: readonly RequestInputSource[]) => mergeValidation(validation, { sources: list, fields: new Map() });
     // `withValidation(schema, async (req) => {})`, `export const POST = validated(schema, handler)`.
     let node: TSESTree.Node = handler.function;
     for (let depth = 0; depth < 3; depth++) {
@@ -323,7 +363,7 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
       for (const middleware of getRouteMiddleware(context, route)) {
         const byName = getMiddlewareValidatedSources(sourceCode, middleware.node, validatorNames);
         if (byName) {
-          addAll(byName);
+          mergeValidation(validation, byName);
           continue;
         }
         const fn = getFunctionFromExpression(context, middleware.node);
@@ -334,17 +374,17 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
       const schema = route.options && getObjectProperty(route.options, "schema");
       if (schema) {
         if (schema.value.type === AST_NODE_TYPES.ObjectExpression) {
-          if (getObjectProperty(schema.value, "body")) validated.add("body");
-          if (getObjectProperty(schema.value, "querystring") ?? getObjectProperty(schema.value, "query")) validated.add("query");
-          if (getObjectProperty(schema.value, "params")) validated.add("params");
-          if (getObjectProperty(schema.value, "headers")) validated.add("headers");
+          if (getObjectProperty(schema.value, "body")) addAll(["body"]);
+          if (getObjectProperty(schema.value, "querystring") ?? getObjectProperty(schema.value, "query")) addAll(["query"]);
+          if (getObjectProperty(schema.value, "params")) addAll(["params"]);
+          if (getObjectProperty(schema.value, "headers")) addAll(["headers"]);
         } else {
           addAll(ALL_SOURCES);
         }
       }
     }
-    routeValidation.set(handler, validated);
-    return validated;
+    routeValidation.set(handler, validation);
+    return validation;
   }
 
   const takenNames = new Set<string>();
@@ -485,12 +525,16 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
     return sourceCode.getText(read.node);
   }
 
-  function report(entry: Entry): void {
+  /** `checkedBefore`: the fields express-validator chains check before the handler (`"all"` when it cannot tell which). */
+  function report(entry: Entry, checkedBefore: ReadonlySet<string> | "all" | undefined): void {
     const usage = getUsage(entry);
     if (usage.validated) return;
-    const counted = usage.rawUses.filter((use) => use.path.length === 0 || !usage.checkedFields.has(use.path[0]!));
+    const pathParams = entry.handler.framework === "next" && entry.source === "query" ? getNextPathParams(context.filename) : undefined;
+    const isChecked = (field: string) =>
+      usage.checkedFields.has(field) || pathParams?.has(field) === true || checkedBefore === "all" || checkedBefore?.has(field) === true;
+    const counted = usage.rawUses.filter((use) => use.path.length === 0 || !isChecked(use.path[0]!));
     if (counted.length === 0) return;
-    const fields = [...usage.shape.fields.keys()];
+    const fields = [...usage.shape.fields.keys()].filter((field) => pathParams?.has(field) !== true);
     const origin = counted.reduce((a, b) => (a.origin.range[0] <= b.origin.range[0] ? a : b)).origin;
     const read = entry.reads.find((r) => r.node === origin) ?? entry.reads[0]!;
 
@@ -501,7 +545,7 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
         messageId: "nestParameter",
         data: {
           decorator: decorator ? sourceCode.getText(decorator) : "",
-          name: getParamName(read.node as TSESTree.Parameter) ?? "",
+          name: getParamName(read.node as TSESTree.Parameter) ?? "{ … }",
           problem: entry.nestType,
         },
       });
@@ -512,8 +556,9 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
     const reportNode = read.kind === "binding" && read.node.parent?.type === AST_NODE_TYPES.Property ? read.node.parent : read.node;
     context.report({
       node: reportNode,
-      messageId: fields.length > 0 ? "unvalidated" : "unvalidatedWhole",
-      data: { read: readText, fields: fields.join(", ") },
+      // Only whole-object uses left (`{ ...req.body }` after its fields were checked): the message is about passing it on.
+      messageId: fields.length > 0 && counted.some((use) => use.path.length > 0) ? "unvalidated" : "unvalidatedWhole",
+      data: { read: readText, fields: fields.join(", "), risk: getRisk(entry, read) },
       suggest: suggestion ? [suggestion] : [],
     });
   }
@@ -544,15 +589,25 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
       const handler = findEnclosingHandler(context, node);
       if (handler && getParamName(handler.request) === argument.name) expressValidated.add(handler.function);
     },
+    // `if (!verifyWebhookSignature(req)) return`: the request comes from a sender holding the shared secret.
+    "CallExpression[callee.name=/^verify\\w*Signature$/u], CallExpression[callee.property.name=/^verify\\w*Signature$/u]"(node: TSESTree.CallExpression) {
+      const argument = node.arguments[0];
+      if (argument?.type !== AST_NODE_TYPES.Identifier) return;
+      const handler = findEnclosingHandler(context, node);
+      if (handler && getParamName(handler.request) === argument.name) signedRequests.add(handler.function);
+    },
     "Program:exit"() {
       for (const [fn, bySource] of entries) {
-        if (expressValidated.has(fn)) continue;
+        if (signedRequests.has(fn)) continue;
         for (const entry of bySource.values()) {
-          if (getValidatedBeforeHandler(entry.handler).has(entry.source)) continue;
-          report(entry);
+          const before = getValidatedBeforeHandler(entry.handler);
+          if (before.sources.includes(entry.source)) continue;
+          // `validationResult(req)` with chains this file does not show: trust the fields it reads, not a whole
+          // body passed on, which express-validator leaves as the client sent it.
+          report(entry, expressValidated.has(fn) ? "all" : before.fields.get(entry.source));
         }
       }
-      for (const entry of nestEntries) report(entry);
+      for (const entry of nestEntries) report(entry, undefined);
     },
   };
   return listeners;

@@ -38,6 +38,8 @@ const EXPRESS_VALIDATOR: Readonly<Record<string, readonly RequestInputSource[]>>
   oneOf: ALL_SOURCES,
   buildCheckFunction: ALL_SOURCES,
 };
+/** express-validator starters that check named fields (and `checkSchema`, whose keys are the fields). */
+const FIELD_STARTERS: Readonly<Record<string, true>> = { body: true, query: true, param: true, header: true, check: true };
 const OTHER_VALIDATORS = new Set(["celebrate", "processRequest", "processRequestBody", "processRequestQuery", "processRequestParams"]);
 
 function isImportedFrom(sourceCode: Readonly<TSESLint.SourceCode>, identifier: TSESTree.Identifier, module: string): boolean {
@@ -92,6 +94,40 @@ function getSourcesFromArguments(call: TSESTree.CallExpression): readonly Reques
   return found.size > 0 ? [...found] : undefined;
 }
 
+/**
+ * The top-level fields an express-validator chain starter names: `body("email")`, `body(["a", "b"])`,
+ * `check("profile.name")` (→ `profile`), `checkSchema({ email: {…} })`; `undefined` when it names none
+ * it can be read from (`body()`, a variable, `oneOf([...])`), which then stands for the whole source.
+ */
+function getChainFields(name: string, root: TSESTree.CallExpression): string[] | undefined {
+  const [first] = root.arguments;
+  const fromPath = (path: string): string | undefined => {
+    const field = /^[^.[*]+/u.exec(path)?.[0];
+    return field === undefined || field === "" ? undefined : field;
+  };
+  if (name === "checkSchema") {
+    if (first?.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+    const fields: string[] = [];
+    for (const property of first.properties) {
+      if (property.type !== AST_NODE_TYPES.Property || property.computed) return undefined;
+      const key = property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : property.key.type === AST_NODE_TYPES.Literal ? String(property.key.value) : undefined;
+      const field = key === undefined ? undefined : fromPath(key);
+      if (field === undefined) return undefined;
+      fields.push(field);
+    }
+    return fields;
+  }
+  if (!(name in FIELD_STARTERS)) return undefined;
+  const paths = first?.type === AST_NODE_TYPES.ArrayExpression ? first.elements : [first];
+  const fields: string[] = [];
+  for (const element of paths) {
+    const field = element?.type === AST_NODE_TYPES.Literal && typeof element.value === "string" ? fromPath(element.value) : undefined;
+    if (field === undefined) return undefined;
+    fields.push(field);
+  }
+  return fields;
+}
+
 /** The call an express-validator chain starts with: `body("email")` in `body("email").isEmail().trim()`. */
 function getChainRoot(call: TSESTree.CallExpression): TSESTree.CallExpression {
   let current = call;
@@ -101,10 +137,31 @@ function getChainRoot(call: TSESTree.CallExpression): TSESTree.CallExpression {
   return current;
 }
 
+/** What a piece of route middleware validates. */
+export interface MiddlewareValidation {
+  /** Sources checked as a whole, by a schema. */
+  sources: readonly RequestInputSource[];
+  /** Sources of which only these top-level fields are checked (express-validator chains). */
+  fields: Map<RequestInputSource, Set<string>>;
+}
+
+function whole(sources: readonly RequestInputSource[]): MiddlewareValidation {
+  return { sources, fields: new Map() };
+}
+
+export function mergeValidation(into: MiddlewareValidation, part: MiddlewareValidation): void {
+  into.sources = [...new Set([...into.sources, ...part.sources])];
+  for (const [source, fields] of part.fields) {
+    const known = into.fields.get(source);
+    if (known) for (const field of fields) known.add(field);
+    else into.fields.set(source, new Set(fields));
+  }
+}
+
 /**
  * The request sources a piece of route middleware validates, or `undefined` when it is not recognised
  * as validation: `celebrate({ body })`, `zValidator("json", s)` / Hono `validator("query", fn)`,
- * express-validator chains (`body("email").isEmail()`, `checkSchema(...)`) and arrays of them,
+ * express-validator chains (`body("email").isEmail()`, `checkSchema(...)`: only the fields they name) and arrays of them,
  * and anything whose name says it validates (`validate(schema)`, `validateBody`, `validationMiddleware`)
  * or is listed in `extraNames`.
  */
@@ -113,31 +170,40 @@ export function getMiddlewareValidatedSources(
   node: TSESTree.Node,
   extraNames: ReadonlySet<string>,
   depth = 0,
-): readonly RequestInputSource[] | undefined {
+): MiddlewareValidation | undefined {
   if (depth > 3) return undefined;
   if (node.type === AST_NODE_TYPES.ArrayExpression) {
-    const found = new Set<RequestInputSource>();
+    const found: MiddlewareValidation = { sources: [], fields: new Map() };
+    let any = false;
     for (const element of node.elements) {
       if (!element || element.type === AST_NODE_TYPES.SpreadElement) continue;
-      for (const source of getMiddlewareValidatedSources(sourceCode, element, extraNames, depth + 1) ?? []) found.add(source);
+      const part = getMiddlewareValidatedSources(sourceCode, element, extraNames, depth + 1);
+      if (!part) continue;
+      any = true;
+      mergeValidation(found, part);
     }
-    return found.size > 0 ? [...found] : undefined;
+    return any ? found : undefined;
   }
   if (node.type === AST_NODE_TYPES.CallExpression) {
     const root = getChainRoot(node);
     const { name, path } = getCalleeNames(root.callee);
     if (name === undefined) return undefined;
     const starter = EXPRESS_VALIDATOR[name];
-    if (starter && root.callee.type === AST_NODE_TYPES.Identifier && isImportedFrom(sourceCode, root.callee, "express-validator")) return starter;
+    if (starter && root.callee.type === AST_NODE_TYPES.Identifier && isImportedFrom(sourceCode, root.callee, "express-validator")) {
+      // A chain checks its own fields; the rest of the body is whatever the client sent.
+      const fields = getChainFields(name, root);
+      if (!fields) return { sources: starter, fields: new Map() };
+      return { sources: [], fields: new Map(starter.map((source) => [source, new Set(fields)])) };
+    }
     if (isValidatorName(name, extraNames) || OTHER_VALIDATORS.has(name) || (path !== undefined && extraNames.has(path))) {
-      return getSourcesFromArguments(root) ?? getSourcesFromName(name);
+      return whole(getSourcesFromArguments(root) ?? getSourcesFromName(name));
     }
     return undefined;
   }
   if (node.type === AST_NODE_TYPES.Identifier || node.type === AST_NODE_TYPES.MemberExpression) {
     const { name, path } = getCalleeNames(node);
     if (name === undefined) return undefined;
-    if (isValidatorName(name, extraNames) || (path !== undefined && extraNames.has(path))) return getSourcesFromName(name);
+    if (isValidatorName(name, extraNames) || (path !== undefined && extraNames.has(path))) return whole(getSourcesFromName(name));
     if (node.type === AST_NODE_TYPES.Identifier) {
       // `const createUserRules = [body("email").isEmail(), …]` declared in this file.
       const variable = ASTUtils.findVariable(sourceCode.getScope(node), node);

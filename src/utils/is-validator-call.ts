@@ -44,8 +44,15 @@ const TYPEBOX_METHODS = new Set(["Check", "Parse", "Decode", "Assert"]);
 const SUPERSTRUCT_FUNCTIONS = new Set(["create", "assert", "is", "mask"]);
 /** Calls whose result is a compiled validator function: `ajv.compile(schema)`, `TypeCompiler.Compile(T)`. */
 const COMPILERS = new Set(["compile", "Compile", "getSchema", "compileAsync"]);
-/** A name that says it validates: `validate`, `validateUser`, `isValid`, `zodValidator`, `validation`, `verifyToken`. */
-const VALIDATOR_NAME = /[Vv]alid(?:at|$|[A-Z_])|^verify[A-Z]|^sanitiz/u;
+/**
+ * A name that says it validates: `validate`, `validateBody`, `isValid`, `zodValidator`, `validation`.
+ * `verify*` and `sanitize*` are not in it: `verifyUserCredentials(email, password)` and `verifyToken`
+ * look a value up or check a signature, and a sanitiser escapes text; none checks the input's shape.
+ */
+const VALIDATOR_NAME = /[Vv]alid(?:at|$|[A-Z_])/u;
+
+/** `verifyResetToken(token)`, `verifyWebhookSignature(sig)`: the value is accepted only if its signature holds. */
+const SIGNED_VALUE_VERIFIER = /^verify\w*(?:Token|Signature|Jwt|JWT)$/u;
 
 export function isValidatorName(name: string | undefined, extraNames: ReadonlySet<string>): boolean {
   return name !== undefined && (extraNames.has(name) || VALIDATOR_NAME.test(name));
@@ -64,8 +71,9 @@ function isCompiledValidator(sourceCode: Readonly<TSESLint.SourceCode>, callee: 
  * Whether passing `argument` to `call` checks it against a schema: zod `.parse/.safeParse/...`,
  * valibot `parse(schema, x)`, joi / yup `.validate/.validateAsync/.validateSync/.cast`, `Joi.attempt`,
  * superstruct `create/assert/is/mask(x, S)`, typebox `Value.Check/Parse/Decode`, ajv `validate` and
- * compiled validators, `typia.*`, class-validator `validate(dto)`, any callee whose name says it
- * validates (`validateUser`, `isValid`, `jwt.verify`), and the configured `extraNames`.
+ * compiled validators, `typia.*`, class-validator `validate(dto)`, `jwt.verify` and `verify…Token` /
+ * `verify…Signature` (a signed value), any callee whose name
+ * says it validates (`validateUser`, `isValid`), and the configured `extraNames`.
  */
 export function isValidatorCall(
   sourceCode: Readonly<TSESLint.SourceCode>,
@@ -83,8 +91,9 @@ export function isValidatorCall(
   if (root === "typia" || root === "Joi" || root === "joi") return true;
   // validator.js: `validator.isEmail(x)`, `validator.isLength(x, { min: 8 })`.
   if (root === "validator" && call.callee.type === AST_NODE_TYPES.MemberExpression) return true;
-  // A token checked with `jwt.verify(token, secret)` is validated by its signature.
+  // A token checked with `jwt.verify(token, secret)` or `verifyUnsubscribeToken(token)` is validated by its signature.
   if (name === "verify" && (root === "jwt" || root === "jsonwebtoken" || root === "jose")) return true;
+  if (SIGNED_VALUE_VERIFIER.test(name)) return true;
   if (PARSE_METHODS.has(name)) {
     if (call.callee.type === AST_NODE_TYPES.Identifier) return call.arguments.length >= 2 && call.arguments[0] !== argument;
     const object = call.callee.type === AST_NODE_TYPES.MemberExpression ? call.callee.object : undefined;

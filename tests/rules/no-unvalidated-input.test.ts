@@ -836,7 +836,19 @@ const nextPagesFixed = lines(
   "}",
 );
 
-const fieldsMessage = (read: string, fields: string) => ({ messageId: "unvalidated" as const, data: { read, fields } });
+const BODY_RISK = 'a client can send null, an array or `{ "$gt": "" }` there';
+const QS_RISK = "a query value may be missing, an array or an object (`?id[$gt]=`)";
+const QUERY_RISK = "a query value may be missing or an array (`?id=a&id=b`)";
+const FORM_RISK = "form values are strings or files, or missing";
+/** The risk each read's framework and source carries, by the read's text in these tests. */
+const riskOf = (read: string): string => {
+  if (/formData|parseBody/u.test(read)) return FORM_RISK;
+  if (read === "req.params") return "a path segment is any string the client picks";
+  if (read === "req.query") return QS_RISK;
+  if (/query/u.test(read)) return QUERY_RISK;
+  return BODY_RISK;
+};
+const fieldsMessage = (read: string, fields: string, risk = riskOf(read)) => ({ messageId: "unvalidated" as const, data: { read, fields, risk } });
 const suggestion = (read: string, schema: string, output: string, library = "zod") => [
   { messageId: "validateWithSchema" as const, data: { read, library, schema }, output },
 ];
@@ -1036,7 +1048,7 @@ ruleTester.run("no-unvalidated-input", rule, {
       ),
     },
     {
-      name: "Express: params and headers are only checked in strict",
+      name: "Express: params and headers are only checked when listed in `sources`",
       code: lines(
         'import express from "express";',
         "const app = express();",
@@ -1177,6 +1189,47 @@ ruleTester.run("no-unvalidated-input", rule, {
       ),
       filename: files.nest,
     },
+    {
+      name: "Next.js Pages API: a dynamic segment read from req.query is a string",
+      code: lines(
+        'import type { NextApiRequest, NextApiResponse } from "next";',
+        "declare const db: { team: { findUnique(args: object): Promise<unknown> } };",
+        "export default async function handler(req: NextApiRequest, res: NextApiResponse) {",
+        "  const { teamId, id: docId } = req.query as { teamId: string; id: string };",
+        "  res.json(await db.team.findUnique({ where: { id: teamId, docs: { some: { id: docId } } } }));",
+        "}",
+      ),
+      filename: "pages/api/teams/[teamId]/docs/[id].ts",
+    },
+    {
+      name: "NestJS: a destructured @Query() typed with a DTO class",
+      code: lines(
+        'import { Controller, Get, Query } from "@nestjs/common";',
+        "class ListDto { page?: number; sort?: string }",
+        '@Controller("users")',
+        "export class UsersController {",
+        "  @Get() list(@Query() { page, sort }: ListDto) { return this.users.list(page, sort); }",
+        "  constructor(private users: any) {}",
+        "}",
+      ),
+      filename: files.nest,
+    },
+    {
+      name: "A signed value: verify…Token on a field, verify…Signature on the whole request",
+      code: lines(
+        'import type { NextApiRequest, NextApiResponse } from "next";',
+        "declare function verifyUnsubscribeToken(token: unknown): { email: string } | null;",
+        "declare function verifyWebhookSignature(req: NextApiRequest): boolean;",
+        "declare function handleEvents(events: unknown): Promise<void>;",
+        "export default async function handler(req: NextApiRequest, res: NextApiResponse) {",
+        "  if (req.method === \"DELETE\") return res.json(verifyUnsubscribeToken(req.query.token));",
+        "  if (!verifyWebhookSignature(req)) return res.status(401).end();",
+        "  await handleEvents(req.body);",
+        "  res.end();",
+        "}",
+      ),
+      filename: files.nextPages,
+    },
   ],
   invalid: [
     // ---------------------------------------------------------------- Express
@@ -1185,7 +1238,7 @@ ruleTester.run("no-unvalidated-input", rule, {
       code: 'import express from "express";\nconst app = express();\napp.post("/a", (req, res) => { res.json(save(req["body"].email)); });\napp.get("/b", (req, res) => { const { "query": q } = req; res.json(find(q.email)); });',
       errors: [
         { ...fieldsMessage('req["body"]', "email"), line: 3, column: 46, endColumn: 57 },
-        { ...fieldsMessage('"query"', "email"), line: 4, column: 39 },
+        { ...fieldsMessage('"query"', "email", QS_RISK), line: 4, column: 39 },
       ],
     },
     {
@@ -1381,7 +1434,7 @@ ruleTester.run("no-unvalidated-input", rule, {
       ),
       errors: [
         { ...fieldsMessage("body", "email"), line: 3, column: 44, suggestions: [] },
-        { ...fieldsMessage("query", "page"), line: 3, column: 50, suggestions: [] },
+        { ...fieldsMessage("query", "page", QS_RISK), line: 3, column: 50, suggestions: [] },
       ],
     },
     {
@@ -1407,7 +1460,7 @@ ruleTester.run("no-unvalidated-input", rule, {
       errors: [{ ...fieldsMessage("req.body", "email, name"), line: 5, column: 24, suggestions: [] }],
     },
     {
-      name: "strict: params and headers, and a controller registered elsewhere",
+      name: "params and headers listed in `sources`, and a controller registered elsewhere",
       code: lines(
         'import type { Request, Response } from "express";',
         "export const getUser = async (req: Request, res: Response) => {",
@@ -1417,7 +1470,7 @@ ruleTester.run("no-unvalidated-input", rule, {
       options: [strict],
       errors: [
         { ...fieldsMessage("req.params", "id"), line: 3, column: 23, suggestions: [] },
-        { ...fieldsMessage("req.headers", "x-tenant"), line: 3, column: 38, suggestions: [] },
+        { ...fieldsMessage("req.headers", "x-tenant", "a header may be missing or repeated"), line: 3, column: 38, suggestions: [] },
       ],
     },
     // ---------------------------------------------------------------- Fastify
@@ -1525,7 +1578,7 @@ ruleTester.run("no-unvalidated-input", rule, {
       name: "Next.js Pages API: req.query into a database filter",
       code: nextPages,
       filename: files.nextPages,
-      errors: [{ ...fieldsMessage("req.query", "author"), line: 5, column: 61, suggestions: suggestion("req.query", "UsersQuery", nextPagesFixed) }],
+      errors: [{ ...fieldsMessage("req.query", "author", QUERY_RISK), line: 5, column: 61, suggestions: suggestion("req.query", "UsersQuery", nextPagesFixed) }],
     },
     // ---------------------------------------------------------------- NestJS
     {
@@ -1551,6 +1604,73 @@ ruleTester.run("no-unvalidated-input", rule, {
         { messageId: "nestParameter", data: { decorator: "@Query()", name: "filter", problem: "is typed with the interface `Filter`" }, line: 8, column: 29 },
         { messageId: "unvalidatedWhole", data: { read: "req.body", fields: "" }, line: 9, column: 59, suggestions: [] },
       ],
+    },
+    {
+      name: "Next.js Pages API: a query field that is not a dynamic segment, and a catch-all segment",
+      code: lines(
+        'import type { NextApiRequest, NextApiResponse } from "next";',
+        "declare const db: { doc: { findMany(args: object): Promise<unknown> } };",
+        "export default async function handler(req: NextApiRequest, res: NextApiResponse) {",
+        "  const { teamId, path } = req.query;",
+        "  res.json(await db.doc.findMany({ where: { teamId, viewId: req.query.viewId, path } }));",
+        "}",
+      ),
+      filename: "pages/api/teams/[teamId]/[...path].ts",
+      errors: [{ ...fieldsMessage("req.query", "path, viewId", QUERY_RISK), line: 4, column: 28, suggestions: [] }],
+    },
+    {
+      name: "NestJS: a destructured @Query() without a type",
+      code: lines(
+        'import { Controller, Get, Query } from "@nestjs/common";',
+        '@Controller("users")',
+        "export class UsersController {",
+        "  @Get() list(@Query() { page, sort }) { return this.users.list(page, sort); }",
+        "  constructor(private users: any) {}",
+        "}",
+      ),
+      filename: files.nest,
+      errors: [{ messageId: "nestParameter", data: { decorator: "@Query()", name: "{ … }", problem: "has no type" }, line: 4, column: 24 }],
+    },
+    {
+      name: "Express: a verify* call looks a value up, it does not check the body's shape",
+      code: lines(
+        'import express from "express";',
+        "const app = express();",
+        'app.post("/login", async (req, res) => {',
+        "  const user = await verifyUserCredentials(req.body.email, req.body.password);",
+        "  res.json(user);",
+        "});",
+      ),
+      errors: [{ ...fieldsMessage("req.body", "email, password"), line: 4, column: 44, suggestions: [] }],
+    },
+    {
+      name: "Express: an express-validator chain covers the field it names, not the rest of the body",
+      code: lines(
+        'import express from "express";',
+        'import { body, validationResult } from "express-validator";',
+        "const app = express();",
+        'app.post("/users", body("email").isEmail(), (req, res) => {',
+        "  res.json(save(req.body.email, req.body.role));",
+        "});",
+        'app.post("/profile", [body("name").isString(), body("bio").isString()], (req, res) => {',
+        "  res.json(save(req.body.name, req.body.bio));",
+        "});",
+      ),
+      errors: [{ ...fieldsMessage("req.body", "email, role"), line: 5, column: 33, suggestions: [] }],
+    },
+    {
+      name: "Express: the body spread into an update after express-validator checks a few fields",
+      code: lines(
+        'import express from "express";',
+        'import { validationResult } from "express-validator";',
+        "const app = express();",
+        'app.put("/users/:id", async (req, res) => {',
+        "  if (!validationResult(req).isEmpty()) return res.sendStatus(400);",
+        "  await Users.update(req.params.id, { name: req.body.name, ...req.body });",
+        "  res.sendStatus(204);",
+        "});",
+      ),
+      errors: [{ messageId: "unvalidatedWhole", data: { read: "req.body", fields: "name", risk: BODY_RISK }, line: 6, column: 63, suggestions: [] }],
     },
     {
       name: "NestJS strict: untyped @Param()",
