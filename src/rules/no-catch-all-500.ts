@@ -11,6 +11,7 @@ import { createRule } from "../utils/create-rule.js";
 import { getCaughtError, getCaughtErrorVariables, isReferenceTo, unwrapExpression, type CaughtError } from "../utils/get-caught-error.js";
 import { getStatementRemovalFix } from "../fix/get-statement-removal-fix.js";
 import { isErrorDiscriminated } from "../utils/is-error-discriminated.js";
+import { isServerFaultOnlyCatch } from "../utils/is-server-fault-only-catch.js";
 import { getHardenSettings, type ImportedName } from "../utils/settings.js";
 
 type MessageIds = "catchAll" | "catchAllNext" | "centralCatchAll" | "delegate" | "addStatusMapping";
@@ -113,11 +114,11 @@ export default createRule<[], MessageIds>({
     schema: [],
     messages: {
       catchAll:
-        "This {{what}} answers 500 to every error: bad input, a missing record and a database outage all look like \"internal server error\", so clients cannot correct their request and on-call cannot tell noise from an outage. Pass the error on with `{{delegate}}` to the central error handler, or check its kind first: 4xx for client errors, 502/503 for a dependency that is down.",
+        "This {{what}} answers 500 to every error, client errors included: clients cannot fix a bad request and on-call sees an outage. Hand it on with `{{delegate}}`, or answer 4xx for client errors first.",
       catchAllNext:
-        "This {{what}} answers 500 to every error: bad input, a missing record and a database outage all look like \"internal server error\", so clients cannot correct their request and on-call cannot tell noise from an outage. Next.js route handlers have no central error handler (a rethrown error becomes a bare 500 without your JSON body), so check the error's kind here: 4xx for client errors, 502/503 for a dependency that is down.",
+        "This {{what}} answers 500 to every error, client errors included: clients cannot fix a bad request and on-call sees an outage. Next.js has no central error handler: answer 4xx for client errors here.",
       centralCatchAll:
-        "This error handler answers 500 to every error without looking at it: validation failures and missing records reach clients as \"internal server error\" and page on-call like an outage. Map client errors to 4xx (validation → 400, not found → 404) and keep 500 for the rest.",
+        "This error handler answers 500 to every error without looking at it: bad input and missing records page on-call like an outage. Map client errors to 4xx (validation 400, not found 404).",
       delegate: "Replace the 500 response with `{{delegate}}`.",
       addStatusMapping: "Answer client errors ({{kinds}}) with 4xx before falling back to 500.",
     },
@@ -595,6 +596,16 @@ function listen(context: Context): TSESLint.RuleListener {
     return variable?.references.some((ref) => isCreateServerArgument(ref.identifier)) ?? false;
   }
 
+  /** A `try` directly in the handler whose catch only server faults can reach (see `isServerFaultOnlyCatch`). */
+  function isServerFaultOnly(send: ResponseSend, caught: CaughtError): boolean {
+    const handler = send.handler ?? caught.handler;
+    // Nest services throw `NotFoundException` & co. by design: any call in a controller's `try` can throw a 4xx.
+    if (caught.central || !handler || handler.framework === "nest" || send.framework === "nest") return false;
+    if (caught.owner.type !== AST_NODE_TYPES.CatchClause) return false;
+    if (getNearestFunction(caught.owner) !== handler.function) return false;
+    return isServerFaultOnlyCatch(context, handler, caught.owner);
+  }
+
   function check(node: TSESTree.Node): void {
     const send = getResponseSend(context, node);
     if (send?.status !== 500) return;
@@ -605,6 +616,7 @@ function listen(context: Context): TSESLint.RuleListener {
     if (send.handler && isServerListener(send.handler)) return;
     if (isErrorDiscriminated(context, caught, send.node)) return;
     if (!caught.central && delegatesAlready(caught, send)) return;
+    if (isServerFaultOnly(send, caught)) return;
     if (send.statusNode) reportedStatus.add(send.statusNode);
 
     if (caught.central || (send.handler ?? caught.handler)?.framework === "next") {

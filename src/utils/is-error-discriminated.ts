@@ -54,6 +54,31 @@ function isLogged(node: TSESTree.Node, boundary: TSESTree.Node): boolean {
   return false;
 }
 
+/** String methods that test a message for a marker: `err.message.startsWith("MOVE_INVALID:")`. */
+const MESSAGE_TESTS = new Set(["startsWith", "endsWith", "includes", "match", "indexOf"]);
+
+/**
+ * `err.message` compared or tested for a marker: `=== "NOT_FOUND"`, `.startsWith(…)`, `.includes(…)`,
+ * `/not found/.test(err.message)`, `switch (err.message)`. Code that throws its own marked errors tells them apart so.
+ */
+function isMessageTest(message: TSESTree.MemberExpression): boolean {
+  const node = message.parent.type === AST_NODE_TYPES.ChainExpression ? message.parent : message;
+  const parent = node.parent;
+  if (!parent) return false;
+  if (parent.type === AST_NODE_TYPES.BinaryExpression) return ["===", "!==", "==", "!="].includes(parent.operator);
+  if (parent.type === AST_NODE_TYPES.SwitchStatement) return parent.discriminant === node;
+  if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === node) {
+    const method = getMemberName(parent);
+    return method !== undefined && MESSAGE_TESTS.has(method) && parent.parent.type === AST_NODE_TYPES.CallExpression && parent.parent.callee === parent;
+  }
+  return (
+    parent.type === AST_NODE_TYPES.CallExpression &&
+    parent.arguments[0] === node &&
+    parent.callee.type === AST_NODE_TYPES.MemberExpression &&
+    getMemberName(parent.callee) === "test"
+  );
+}
+
 /** A use of the error (or an alias) that looks at what kind of error it is. */
 function isKindCheck(reference: TSESTree.Identifier): boolean {
   let node: TSESTree.Node = reference;
@@ -73,6 +98,7 @@ function isKindCheck(reference: TSESTree.Identifier): boolean {
       if (parent.object !== node) return false;
       const name = getMemberName(parent);
       if (name !== undefined && KIND_PROPERTIES.has(name)) return true;
+      if (name === "message") return isMessageTest(parent);
       // axios: `err.response?.status`
       const outer = parent.parent.type === AST_NODE_TYPES.ChainExpression ? parent.parent.parent : parent.parent;
       return name === "response" && outer?.type === AST_NODE_TYPES.MemberExpression && getMemberName(outer) === "status";
@@ -99,7 +125,8 @@ function isKindCheck(reference: TSESTree.Identifier): boolean {
  * Whether the code looks at the kind of the caught error before `before` (or around it): `instanceof`
  * (other than `Error`), `.name`, `.code`, `.status` / `.statusCode`, `.type`, `.expose`, `.isOperational`,
  * `"code" in err`, an `is*(err)` type guard, a `switch` on any of those, a destructured `{ code }` — on
- * the error, a local alias of it, or the catch binding itself (`catch ({ code })`). Reading them only to log them does not count.
+ * the error, a local alias of it, or the catch binding itself (`catch ({ code })`); `err.message` compared
+ * or tested for a marker (`=== "MOVE_INVALID_PARENT"`, `.startsWith(…)`). Reading them only to log them does not count.
  */
 export function isErrorDiscriminated(context: RuleContext, caught: CaughtError, before: TSESTree.Node): boolean {
   // `catch ({ code })`: the code took the kind apart in the binding itself.

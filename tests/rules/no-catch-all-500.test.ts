@@ -1,3 +1,5 @@
+import path from "node:path";
+
 import { describe, expect, it } from "vitest";
 
 import rule from "../../src/rules/no-catch-all-500.js";
@@ -74,18 +76,18 @@ const withoutExpressErrorHandler = (code: string) => code.replace(`${expressErro
 const expressBareCatch = lines(
   'import express from "express";',
   "const app = express();",
-  "declare function work(): Promise<void>;",
+  "declare function work(id: string): Promise<void>;",
   'app.get("/report", async (req, res, next) => {',
-  '  try { await work(); res.json({ ok: true }); } catch { return res.status(500).send("oops"); }',
+  '  try { await work(req.params.id); res.json({ ok: true }); } catch { return res.status(500).send("oops"); }',
   "});",
   "export default app;",
 );
 const expressBareCatchFixed = lines(
   'import express from "express";',
   "const app = express();",
-  "declare function work(): Promise<void>;",
+  "declare function work(id: string): Promise<void>;",
   'app.get("/report", async (req, res, next) => {',
-  "  try { await work(); res.json({ ok: true }); } catch (err) { return next(err); }",
+  "  try { await work(req.params.id); res.json({ ok: true }); } catch (err) { return next(err); }",
   "});",
   "export default app;",
 );
@@ -113,10 +115,10 @@ const expressSplitStatus = lines(
   'import express from "express";',
   expressErrorHandlerImport,
   "const app = express();",
-  "declare function work(): Promise<void>;",
-  'app.get("/split", async (req, res, next) => {',
+  "declare function work(id: string): Promise<void>;",
+  'app.get("/split/:id", async (req, res, next) => {',
   "  try {",
-  "    await work();",
+  "    await work(req.params.id);",
   "  } catch (error) {",
   "    res.status(500);",
   '    res.json({ error: "failed" });',
@@ -129,10 +131,10 @@ const expressSplitStatusFixed = lines(
   'import express from "express";',
   expressErrorHandlerImport,
   "const app = express();",
-  "declare function work(): Promise<void>;",
-  'app.get("/split", async (req, res, next) => {',
+  "declare function work(id: string): Promise<void>;",
+  'app.get("/split/:id", async (req, res, next) => {',
   "  try {",
-  "    await work();",
+  "    await work(req.params.id);",
   "  } catch (error) {",
   "    next(error);",
   "  }",
@@ -168,10 +170,10 @@ const expressCallbackFixed = lines(
 
 const expressController = lines(
   'import type { Request, Response } from "express";',
-  "declare function work(): Promise<void>;",
+  "declare function work(input: unknown): Promise<void>;",
   "export const createUser = async (req: Request, res: Response) => {",
   "  try {",
-  "    await work();",
+  "    await work(req.body);",
   "    res.status(201).end();",
   "  } catch (err) {",
   '    res.status(500).json({ message: "Failed to create user" });',
@@ -191,10 +193,10 @@ const expressErrorHandler = lines(
 const fastifyWithHandler = lines(
   'import Fastify from "fastify";',
   "const app = Fastify();",
-  "declare function work(): Promise<void>;",
+  "declare function work(input: unknown): Promise<void>;",
   'app.get("/a", async (request, reply) => {',
   "  try {",
-  "    await work();",
+  "    await work(request.params);",
   "    return { ok: true };",
   "  } catch (err) {",
   "    request.log.error(err);",
@@ -210,10 +212,10 @@ const fastifyWithHandler = lines(
 const fastifyWithHandlerFixed = lines(
   'import Fastify from "fastify";',
   "const app = Fastify();",
-  "declare function work(): Promise<void>;",
+  "declare function work(input: unknown): Promise<void>;",
   'app.get("/a", async (request, reply) => {',
   "  try {",
-  "    await work();",
+  "    await work(request.params);",
   "    return { ok: true };",
   "  } catch (err) {",
   "    request.log.error(err);",
@@ -232,7 +234,7 @@ const fastifyPlugin = lines(
   "const routes: FastifyPluginAsync = async (fastify) => {",
   '  fastify.get("/b", async (request, reply) => {',
   "    try {",
-  "      return await load();",
+  "      return await load(request.query);",
   "    } catch (e) {",
   "      reply.internalServerError();",
   "    }",
@@ -246,10 +248,10 @@ const honoRoute = lines(
   'import { onError } from "./hono-errors.js";',
   "const app = new Hono();",
   "app.onError(onError);",
-  "declare function work(): Promise<string>;",
+  "declare function work(input: unknown): Promise<string>;",
   'app.get("/a", async (c) => {',
   "  try {",
-  "    return c.text(await work());",
+  "    return c.text(await work(c.req.query()));",
   "  } catch (e) {",
   "    console.error(e);",
   '    return c.json({ error: "Internal error" }, 500);',
@@ -262,10 +264,10 @@ const honoRouteFixed = lines(
   'import { onError } from "./hono-errors.js";',
   "const app = new Hono();",
   "app.onError(onError);",
-  "declare function work(): Promise<string>;",
+  "declare function work(input: unknown): Promise<string>;",
   'app.get("/a", async (c) => {',
   "  try {",
-  "    return c.text(await work());",
+  "    return c.text(await work(c.req.query()));",
   "  } catch (e) {",
   "    console.error(e);",
   "    throw e;",
@@ -358,10 +360,10 @@ const koaRoute = lines(
   "const app = new Koa();",
   "app.use(errorHandler);",
   "const router = new Router();",
-  "declare function work(): Promise<unknown>;",
+  "declare function work(input: unknown): Promise<unknown>;",
   'router.get("/a", async (ctx) => {',
   "  try {",
-  "    ctx.body = await work();",
+  "    ctx.body = await work(ctx.query);",
   "  } catch (err) {",
   "    console.error(err);",
   "    ctx.status = 500;",
@@ -378,10 +380,10 @@ const koaRouteFixed = lines(
   "const app = new Koa();",
   "app.use(errorHandler);",
   "const router = new Router();",
-  "declare function work(): Promise<unknown>;",
+  "declare function work(input: unknown): Promise<unknown>;",
   'router.get("/a", async (ctx) => {',
   "  try {",
-  "    ctx.body = await work();",
+  "    ctx.body = await work(ctx.query);",
   "  } catch (err) {",
   "    console.error(err);",
   "    throw err;",
@@ -431,10 +433,10 @@ const koaErrorMiddlewareSuggested = lines(
 const nextAppFile = "app/api/items/route.ts";
 const nextAppRoute = lines(
   'import { NextResponse } from "next/server.js";',
-  "declare function listItems(): Promise<unknown[]>;",
-  "export async function GET() {",
+  "declare function listItems(filter: URLSearchParams): Promise<unknown[]>;",
+  "export async function GET(request: Request) {",
   "  try {",
-  "    return NextResponse.json(await listItems());",
+  "    return NextResponse.json(await listItems(new URL(request.url).searchParams));",
   "  } catch (error) {",
   '    return NextResponse.json({ error: "Internal error" }, { status: 500 });',
   "  }",
@@ -442,10 +444,10 @@ const nextAppRoute = lines(
 );
 const nextAppRouteSuggested = lines(
   'import { NextResponse } from "next/server.js";',
-  "declare function listItems(): Promise<unknown[]>;",
-  "export async function GET() {",
+  "declare function listItems(filter: URLSearchParams): Promise<unknown[]>;",
+  "export async function GET(request: Request) {",
   "  try {",
-  "    return NextResponse.json(await listItems());",
+  "    return NextResponse.json(await listItems(new URL(request.url).searchParams));",
   "  } catch (error) {",
   `    ${statusTest("error")}`,
   "      return NextResponse.json({ error: error.message }, { status: error.status });",
@@ -494,10 +496,10 @@ const nextAppZodRouteSuggested = lines(
 
 const nextPagesRoute = lines(
   'import type { NextApiRequest, NextApiResponse } from "next";',
-  "declare function work(): Promise<unknown>;",
+  "declare function work(input: unknown): Promise<unknown>;",
   "export default async function handler(req: NextApiRequest, res: NextApiResponse) {",
   "  try {",
-  "    res.status(200).json(await work());",
+  "    res.status(200).json(await work(req.query));",
   "  } catch (err) {",
   '    res.status(500).json({ error: "Internal error" });',
   "  }",
@@ -505,10 +507,10 @@ const nextPagesRoute = lines(
 );
 const nextPagesRouteSuggested = lines(
   'import type { NextApiRequest, NextApiResponse } from "next";',
-  "declare function work(): Promise<unknown>;",
+  "declare function work(input: unknown): Promise<unknown>;",
   "export default async function handler(req: NextApiRequest, res: NextApiResponse) {",
   "  try {",
-  "    res.status(200).json(await work());",
+  "    res.status(200).json(await work(req.query));",
   "  } catch (err) {",
   `    ${statusTest("err")}`,
   "      res.status(err.status).json({ error: err.message });",
@@ -577,6 +579,115 @@ const nestServiceFixed = lines(
 
 const catchAll = (what: string, delegate: string) => ({ messageId: "catchAll" as const, data: { what, delegate } });
 const catchAllNext = (what: string) => ({ messageId: "catchAllNext" as const, data: { what } });
+
+/** Pages API: 401 before the `try`, 404 inside it, and only queries left: nothing but a server fault reaches the 500. */
+const pagesAnswered = (tryBody: string[], extra: string[] = []) =>
+  lines(
+    'import type { NextApiRequest, NextApiResponse } from "next";',
+    "declare const db: { team: { findFirst(q: unknown): Promise<{ id: string } | null> }; doc: { findMany(q: unknown): Promise<unknown[]>; update(q: unknown): Promise<unknown> } };",
+    "declare function getSession(req: NextApiRequest): Promise<{ userId: string } | null>;",
+    ...extra,
+    "export default async function handler(req: NextApiRequest, res: NextApiResponse) {",
+    "  const session = await getSession(req);",
+    '  if (!session) return res.status(401).json({ error: "Unauthorized" });',
+    "  const { teamId } = req.query as { teamId: string };",
+    "  try {",
+    "    const team = await db.team.findFirst({ where: { id: teamId, userId: session.userId } });",
+    '    if (!team) return res.status(404).json({ error: "Team not found" });',
+    ...tryBody.map((line) => `    ${line}`),
+    "  } catch (err) {",
+    "    console.error(err);",
+    '    return res.status(500).json({ error: "Internal server error" });',
+    "  }",
+    "}",
+  );
+/** The client-error suggestion for `pagesAnswered`. */
+const pagesAnsweredSuggested = (code: string) =>
+  code.replace(
+    '    return res.status(500).json({ error: "Internal server error" });',
+    lines(`    ${statusTest("err")}`, "      return res.status(err.status).json({ error: err.message });", "    }", '    return res.status(500).json({ error: "Internal server error" });'),
+  );
+const pagesAnsweredInvalid = (name: string, tryBody: string[], extra: string[] = []) => {
+  const code = pagesAnswered(tryBody, extra);
+  return {
+    name,
+    code,
+    filename: files.nextPages,
+    output: null,
+    errors: [{ ...catchAllNext("`catch` block"), suggestions: [{ messageId: "addStatusMapping" as const, data: { kinds: "a 4xx `status`" }, output: pagesAnsweredSuggested(code) }] }],
+  };
+};
+const FASTIFY_JOURNEYS = lines(
+        'import type { FastifyReply, FastifyRequest } from "fastify";',
+        "declare function getTimeFilter(query: unknown): string;",
+        "declare function runQuery(filter: string, limit: number): Promise<unknown>;",
+        "export async function getJourneys(request: FastifyRequest<{ Querystring: { limit?: string; startDate?: string } }>, reply: FastifyReply) {",
+        "  try {",
+        '    const limit = parseInt(request.query.limit ?? "100", 10);',
+        '    if (isNaN(limit)) return reply.status(400).send({ error: "limit must be a number" });',
+        "    return reply.send(await runQuery(getTimeFilter(request.query), limit));",
+        "  } catch (error) {",
+        "    console.error(error);",
+        '    return reply.status(500).send({ error: "Failed to get journeys" });',
+        "  }",
+        "}",
+      );
+const NEXT_APP_JSON = lines(
+        'import { NextResponse } from "next/server.js";',
+        "declare function getSession(): Promise<{ userId: string } | null>;",
+        "declare function save(userId: string, name: unknown): Promise<unknown>;",
+        "export async function POST(request: Request) {",
+        "  try {",
+        "    const session = await getSession();",
+        '    if (!session) return NextResponse.json({ error: "Unauthorized" }, { status: 401 });',
+        "    const { name } = await request.json();",
+        "    return NextResponse.json(await save(session.userId, name));",
+        "  } catch (error) {",
+        '    return NextResponse.json({ error: "Internal server error" }, { status: 500 });',
+        "  }",
+        "}",
+      );
+/** The client-error suggestion for an App Router catch whose error is `error` and whose 500 is the last line of the catch. */
+const appRouterStatusSuggestion = (code: string) => ({
+  messageId: "addStatusMapping" as const,
+  data: { kinds: "a 4xx `status`" },
+  output: code.replace(
+    '    return NextResponse.json({ error: "Internal server error" }, { status: 500 });',
+    lines(`    ${statusTest("error")}`, "      return NextResponse.json({ error: error.message }, { status: error.status });", "    }", '    return NextResponse.json({ error: "Internal server error" }, { status: 500 });'),
+  ),
+});
+const PAGES_METHOD_BRANCHES = lines(
+        'import type { NextApiRequest, NextApiResponse } from "next";',
+        "declare const db: { doc: { findFirst(q: unknown): Promise<unknown> }; list: { add(q: unknown): Promise<unknown> } };",
+        "export default async function handler(req: NextApiRequest, res: NextApiResponse) {",
+        '  if (req.method === "GET") {',
+        "    const doc = await db.doc.findFirst({ where: { id: req.query.id } });",
+        '    if (!doc) return res.status(404).json({ error: "Not found" });',
+        "    return res.json(doc);",
+        "  }",
+        "  try {",
+        "    await db.list.add({ data: { name: req.query.name } });",
+        "    return res.status(201).end();",
+        "  } catch (err) {",
+        '    return res.status(500).json({ error: "Internal error" });',
+        "  }",
+        "}",
+      );
+const EXPRESS_MESSAGE_BODY = lines(
+        'import express from "express";',
+        "declare function save(input: unknown): Promise<void>;",
+        "const app = express();",
+        'app.post("/items", async (req, res, next) => {',
+        "  try {",
+        "    await save(req.body);",
+        "    res.status(201).end();",
+        "  } catch (err) {",
+        '    res.status(500).json({ error: err instanceof Error ? err.message : "Failed" });',
+        "  }",
+        "});",
+      );
+/** A project whose `package.json` depends on mongoose: its ids are ObjectIds. */
+const OBJECT_ID_APP = path.resolve(import.meta.dirname, "../fixtures/object-id-app");
 
 ruleTester.run("no-catch-all-500", rule, {
   valid: [
@@ -806,6 +917,175 @@ ruleTester.run("no-catch-all-500", rule, {
       code: 'import { InternalServerErrorException } from "./errors";\ntry { work(); } catch (e) { throw new InternalServerErrorException(); }',
       filename: files.ts,
     },
+
+    // Client errors answered before or inside the `try`; what is left there can only fail on the server's side.
+    {
+      name: "Pages API: 401 before the try, 404 inside it, then only queries",
+      code: pagesAnswered(["return res.status(200).json(await db.doc.findMany({ where: { teamId: team.id } }));"]),
+      filename: files.nextPages,
+    },
+    {
+      name: "Pages API: the body checked with safeParse and answered 400 before the try; an imported helper gets scalars",
+      code: pagesAnswered(
+        ["const doc = await createDoc(team.id, parsed.data.name);", "return res.status(201).json(doc);"],
+        [
+          'import { z } from "zod";',
+          "declare function createDoc(teamId: string, name: string): Promise<unknown>;",
+          "declare const parsed: z.SafeParseReturnType<unknown, { name: string }>;",
+        ],
+      ),
+      filename: files.nextPages,
+    },
+    {
+      name: "Pages API: a 4xx answered in an enclosing try, and an inner try around the writes",
+      code: lines(
+        'import type { NextApiRequest, NextApiResponse } from "next";',
+        "declare const db: { link: { findFirst(q: unknown): Promise<{ id: string } | null> }; view: { create(q: unknown): Promise<{ id: string }> } };",
+        "export default async function handler(req: NextApiRequest, res: NextApiResponse) {",
+        "  const { linkId } = req.query as { linkId: string };",
+        "  try {",
+        "    const link = await db.link.findFirst({ where: { id: linkId } });",
+        '    if (!link) return res.status(404).json({ error: "Link not found" });',
+        "    try {",
+        "      const view = await db.view.create({ data: { linkId: link.id } });",
+        "      return res.status(200).json({ viewId: view.id });",
+        "    } catch (error) {",
+        "      console.error(error);",
+        '      return res.status(500).json({ error: "Failed to record the view" });',
+        "    }",
+        "  } catch (error) {",
+        "    if (error instanceof SyntaxError) return res.status(400).json({ error: \"Bad request\" });",
+        '    return res.status(500).json({ error: "Internal server error" });',
+        "  }",
+        "}",
+      ),
+      filename: files.nextPages,
+    },
+    {
+      name: "Next.js App Router: 401 inside the try, then a query by the session's user id",
+      code: lines(
+        'import { NextResponse } from "next/server.js";',
+        "declare function getSession(): Promise<{ userId: string } | null>;",
+        "declare const db: { file: { findMany(q: unknown): Promise<unknown[]> } };",
+        "export async function GET() {",
+        "  try {",
+        "    const session = await getSession();",
+        '    if (!session) return NextResponse.json({ error: "Unauthorized" }, { status: 401 });',
+        "    return NextResponse.json(await db.file.findMany({ where: { sharedWithId: session.userId } }));",
+        "  } catch (error) {",
+        "    console.error(error);",
+        '    return NextResponse.json({ error: "Internal server error" }, { status: 500 });',
+        "  }",
+        "}",
+      ),
+      filename: files.nextApp,
+    },
+    {
+      name: "Koa: a health probe reads nothing from the request — only its dependencies can fail",
+      code: lines(
+        'import Router from "@koa/router";',
+        "declare const sql: { query(text: string): Promise<unknown> };",
+        "declare const redis: { ping(): Promise<string> };",
+        "const router = new Router();",
+        'router.get("/_health", async (ctx) => {',
+        "  try {",
+        '    await sql.query("SELECT 1");',
+        "  } catch (err) {",
+        '    console.error("Database unreachable", err);',
+        "    ctx.status = 500;",
+        "    return;",
+        "  }",
+        "  try {",
+        "    await redis.ping();",
+        "  } catch (err) {",
+        '    console.error("Redis unreachable", err);',
+        "    ctx.status = 500;",
+        "    return;",
+        "  }",
+        '  ctx.body = "OK";',
+        "});",
+      ),
+      filename: files.ts,
+    },
+    {
+      name: "Fastify: 403 before the try, 404 inside it; the update and the cache get scalars from the body",
+      code: lines(
+        'import type { FastifyReply, FastifyRequest } from "fastify";',
+        "declare function canEdit(request: FastifyRequest, siteId: number): Promise<boolean>;",
+        "declare const db: { query: { sites: { findFirst(q: unknown): Promise<unknown> } }; update(table: unknown): { set(v: unknown): { where(w: unknown): Promise<void> } } };",
+        "declare const sites: unknown;",
+        "declare const cache: { setBlockBots(siteId: number, on: boolean): void };",
+        "export async function setBlockBots(request: FastifyRequest<{ Body: { siteId: number; blockBots: boolean } }>, reply: FastifyReply) {",
+        "  const { siteId, blockBots } = request.body;",
+        '  if (!(await canEdit(request, siteId))) return reply.status(403).send({ error: "Forbidden" });',
+        "  try {",
+        "    const site = await db.query.sites.findFirst({ where: { siteId } });",
+        '    if (!site) return reply.status(404).send({ error: "Site not found" });',
+        "    await db.update(sites).set({ blockBots }).where({ siteId });",
+        "    cache.setBlockBots(siteId, blockBots);",
+        "    return reply.send({ success: true });",
+        "  } catch (error) {",
+        '    console.error("Failed to update the site", error);',
+        '    return reply.status(500).send({ error: "Internal server error" });',
+        "  }",
+        "}",
+      ),
+      filename: files.ts,
+    },
+    {
+      name: "Express: next({ status: 404 }) answers the missing record; only a query is left",
+      code: lines(
+        'import express from "express";',
+        "declare const users: { findOne(id: number): Promise<{ id: number } | null> };",
+        "declare const requests: { list(userId: number): Promise<unknown[]> };",
+        "const app = express();",
+        'app.get("/users/:id/requests", async (req, res, next) => {',
+        "  try {",
+        "    const user = await users.findOne(Number(req.params.id));",
+        '    if (!user) return next({ status: 404, message: "User not found." });',
+        "    return res.status(200).json(await requests.list(user.id));",
+        "  } catch (e) {",
+        "    console.error(e);",
+        '    return next({ status: 500, message: "Unable to load the requests." });',
+        "  }",
+        "});",
+        'app.get("/users/:id", async (req, res, next) => {',
+        "  try {",
+        "    const user = await users.findOne(Number(req.params.id));",
+        '    if (!user) return next({ status: 404, message: "User not found." });',
+        "    return res.json(user);",
+        "  } catch (e) {",
+        '    return res.status(500).json({ message: "Something went wrong." });',
+        "  }",
+        "});",
+      ),
+      filename: files.ts,
+    },
+    {
+      name: "Pages API: the catch tells the errors it throws itself apart by their message",
+      code: pagesAnswered(
+        [
+          "await db.$transaction(async () => {",
+          '  if (await isOwnDescendant(team.id)) throw new Error("MOVE_INVALID_PARENT");',
+          '  if (await hasDuplicates(team.id)) throw new Error("MOVE_DUPLICATE_NAMES:a,b");',
+          "});",
+          "return res.status(200).json({ moved: true });",
+        ],
+        ["declare function isOwnDescendant(id: string): Promise<boolean>;", "declare function hasDuplicates(id: string): Promise<boolean>;"],
+      )
+        .replace("declare const db: {", "declare const db: { $transaction(fn: () => Promise<void>): Promise<void>;")
+        .replace(
+          "    console.error(err);",
+          lines(
+            "    console.error(err);",
+            "    if (err instanceof Error) {",
+            '      if (err.message === "MOVE_INVALID_PARENT") return res.status(400).json({ error: "Cannot move a folder into itself" });',
+            '      if (err.message.startsWith("MOVE_DUPLICATE_NAMES:")) return res.status(409).json({ error: "Duplicate names" });',
+            "    }",
+          ),
+        ),
+      filename: files.nextPages,
+    },
   ],
   invalid: [
     {
@@ -834,7 +1114,7 @@ ruleTester.run("no-catch-all-500", rule, {
         'import express from "express";',
         "const app = express();",
         'app.get("/a", async (req, res) => {',
-        '  try { await work(); res.end(); } catch (err) { res.status(500).send("failed"); }',
+        '  try { await work(req.params.id); res.end(); } catch (err) { res.status(500).send("failed"); }',
         "});",
         "app.use((err, req, res, next) => {",
         '  res.status(err.status || 500).json({ error: "Request failed" });',
@@ -845,7 +1125,7 @@ ruleTester.run("no-catch-all-500", rule, {
         'import express from "express";',
         "const app = express();",
         'app.get("/a", async (req, res, next) => {',
-        "  try { await work(); res.end(); } catch (err) { next(err); }",
+        "  try { await work(req.params.id); res.end(); } catch (err) { next(err); }",
         "});",
         "app.use((err, req, res, next) => {",
         '  res.status(err.status || 500).json({ error: "Request failed" });',
@@ -861,7 +1141,7 @@ ruleTester.run("no-catch-all-500", rule, {
         "const app = express();",
         "app.use(cors());",
         'app.get("/a", async (req, res, next) => {',
-        '  try { await work(); res.end(); } catch (err) { res.status(500).send("failed"); }',
+        '  try { await work(req.params.id); res.end(); } catch (err) { res.status(500).send("failed"); }',
         "});",
       ),
       filename: files.ts,
@@ -879,7 +1159,7 @@ ruleTester.run("no-catch-all-500", rule, {
                 "const app = express();",
                 "app.use(cors());",
                 'app.get("/a", async (req, res, next) => {',
-                "  try { await work(); res.end(); } catch (err) { next(err); }",
+                "  try { await work(req.params.id); res.end(); } catch (err) { next(err); }",
                 "});",
               ),
             },
@@ -892,7 +1172,7 @@ ruleTester.run("no-catch-all-500", rule, {
       code: expressBareCatch,
       filename: files.ts,
       output: null,
-      errors: [{ ...catchAll("`catch` block", "next(err)"), line: 5, column: 64, suggestions: [{ messageId: "delegate", data: { delegate: "next(err)" }, output: expressBareCatchFixed }] }],
+      errors: [{ ...catchAll("`catch` block", "next(err)"), line: 5, column: 77, suggestions: [{ messageId: "delegate", data: { delegate: "next(err)" }, output: expressBareCatchFixed }] }],
     },
     {
       name: "Express: a floating .catch() callback uses next, never throw",
@@ -922,7 +1202,7 @@ ruleTester.run("no-catch-all-500", rule, {
         'import { StatusCodes } from "http-status-codes";',
         "const app = express();",
         'app.get("/a", async (req, res, next) => {',
-        '  try { await work(); } catch (err) { logger.error({ code: err.code }, "failed"); res.status(StatusCodes.INTERNAL_SERVER_ERROR).send(); }',
+        '  try { await work(req.params.id); } catch (err) { logger.error({ code: err.code }, "failed"); res.status(StatusCodes.INTERNAL_SERVER_ERROR).send(); }',
         "});",
       ),
       filename: files.ts,
@@ -939,7 +1219,7 @@ ruleTester.run("no-catch-all-500", rule, {
                 'import { StatusCodes } from "http-status-codes";',
                 "const app = express();",
                 'app.get("/a", async (req, res, next) => {',
-                '  try { await work(); } catch (err) { logger.error({ code: err.code }, "failed"); next(err); }',
+                '  try { await work(req.params.id); } catch (err) { logger.error({ code: err.code }, "failed"); next(err); }',
                 "});",
               ),
             },
@@ -963,10 +1243,10 @@ ruleTester.run("no-catch-all-500", rule, {
               output: lines(
                 'import type { Request, Response } from "express";',
                 'import { NextFunction } from "express";',
-                "declare function work(): Promise<void>;",
+                "declare function work(input: unknown): Promise<void>;",
                 "export const createUser = async (req: Request, res: Response, next: NextFunction) => {",
                 "  try {",
-                "    await work();",
+                "    await work(req.body);",
                 "    res.status(201).end();",
                 "  } catch (err) {",
                 "    next(err);",
@@ -1085,7 +1365,7 @@ ruleTester.run("no-catch-all-500", rule, {
         'import { HTTPException } from "hono/http-exception";',
         "const app = new Hono();",
         'app.get("/a", async (c) => {',
-        "  try { return c.json(await work()); } catch (cause) {",
+        "  try { return c.json(await work(c.req.query())); } catch (cause) {",
         '    throw new HTTPException(500, { message: "Failed", cause });',
         "  }",
         "});",
@@ -1096,7 +1376,7 @@ ruleTester.run("no-catch-all-500", rule, {
         'import { HTTPException } from "hono/http-exception";',
         "const app = new Hono();",
         'app.get("/a", async (c) => {',
-        "  try { return c.json(await work()); } catch (cause) {",
+        "  try { return c.json(await work(c.req.query())); } catch (cause) {",
         "    throw cause;",
         "  }",
         "});",
@@ -1178,7 +1458,7 @@ ruleTester.run("no-catch-all-500", rule, {
         "  try { await next(); } catch (err) { ctx.status = err.status || 500; }",
         "});",
         "app.use(async (ctx) => {",
-        "  try { ctx.body = await work(); } catch (err) {",
+        "  try { ctx.body = await work(ctx.query); } catch (err) {",
         "    ctx.status = 500;",
         '    ctx.body = "failed";',
         "  }",
@@ -1192,7 +1472,7 @@ ruleTester.run("no-catch-all-500", rule, {
         "  try { await next(); } catch (err) { ctx.status = err.status || 500; }",
         "});",
         "app.use(async (ctx) => {",
-        "  try { ctx.body = await work(); } catch (err) {",
+        "  try { ctx.body = await work(ctx.query); } catch (err) {",
         "    throw err;",
         "  }",
         "});",
@@ -1205,7 +1485,7 @@ ruleTester.run("no-catch-all-500", rule, {
         'import Router from "@koa/router";',
         "const router = new Router();",
         'router.get("/a", async (ctx) => {',
-        '  try { ctx.body = await work(); } catch (err) { ctx.throw(500, "Failed"); }',
+        '  try { ctx.body = await work(ctx.query); } catch (err) { ctx.throw(500, "Failed"); }',
         "});",
       ),
       filename: files.ts,
@@ -1213,7 +1493,7 @@ ruleTester.run("no-catch-all-500", rule, {
         'import Router from "@koa/router";',
         "const router = new Router();",
         'router.get("/a", async (ctx) => {',
-        "  try { ctx.body = await work(); } catch (err) { throw err; }",
+        "  try { ctx.body = await work(ctx.query); } catch (err) { throw err; }",
         "});",
       ),
       errors: [catchAll("`catch` block", "throw err")],
@@ -1378,7 +1658,7 @@ ruleTester.run("no-catch-all-500", rule, {
       name: "Next.js App Router: a response that is not in a statement list gets no suggestion",
       code: lines(
         "export async function POST(request: Request) {",
-        "  try { await work(); } catch (error) {",
+        "  try { await work(request.url); } catch (error) {",
         '    if (!request.headers.get("x-quiet")) return new Response("Internal error", { status: 500 });',
         "    report(error);",
         "  }",
@@ -1541,6 +1821,88 @@ ruleTester.run("no-catch-all-500", rule, {
       ),
       errors: [catchAll("`catch` block", "throw err")],
     },
+
+    // Client errors the handler does not answer can still reach the 500.
+    pagesAnsweredInvalid("Pages API: 4xx answered, but the body is parsed with a throwing .parse() inside the try", [
+      "const input = Update.parse(req.body);",
+      "return res.status(200).json(await db.doc.update({ data: input }));",
+    ], ["declare const Update: { parse(x: unknown): unknown };"]),
+    pagesAnsweredInvalid("Pages API: 4xx answered, but a Prisma update by a client id throws P2025 for a missing record", [
+      "await db.doc.update({ where: { id: req.query.docId as string }, data: { pinned: true } });",
+      "return res.status(204).end();",
+    ]),
+    pagesAnsweredInvalid("Pages API: 4xx answered, but the rest of the raw body goes whole to a service that checks it", [
+      "const { viewId, ...data } = req.body as { viewId: string; content: string };",
+      "return res.status(201).json(await createMessage({ teamId: team.id, viewId, data }));",
+    ], ["declare function createMessage(input: unknown): Promise<unknown>;"]),
+    pagesAnsweredInvalid("Pages API: 4xx answered, but a helper declared in the file throws on bad content", [
+      "checkContent((req.body as { content: string }).content);",
+      "return res.status(201).json({ ok: true });",
+    ], ['function checkContent(content: string) { if (!content.trim()) throw new Error("Content cannot be empty"); }']),
+    pagesAnsweredInvalid("Pages API: 4xx answered, but a lookup that throws for a missing record", [
+      "return res.status(200).json(await db.doc.findUniqueOrThrow({ where: { id: req.query.docId } }));",
+    ], []),
+    {
+      name: "Fastify: 400 answered inside the try, but the whole query goes to a helper that parses it",
+      code: FASTIFY_JOURNEYS,
+      filename: files.ts,
+      output: null,
+      errors: [
+        {
+          ...catchAll("`catch` block", "throw error"),
+          line: 11,
+          suggestions: [{ messageId: "delegate", data: { delegate: "throw error" }, output: FASTIFY_JOURNEYS.replace('    return reply.status(500).send({ error: "Failed to get journeys" });', "    throw error;") }],
+        },
+      ],
+    },
+    {
+      name: "Next.js App Router: 401 answered, but the body is read with request.json(), which throws on malformed JSON",
+      code: NEXT_APP_JSON,
+      filename: files.nextApp,
+      output: null,
+      errors: [{ ...catchAllNext("`catch` block"), line: 11, suggestions: [appRouterStatusSuggestion(NEXT_APP_JSON)] }],
+    },
+    {
+      name: "Pages API: a 404 answered in the GET branch does not answer the POST branch's input",
+      code: PAGES_METHOD_BRANCHES,
+      filename: files.nextPages,
+      output: null,
+      errors: [
+        {
+          ...catchAllNext("`catch` block"),
+          line: 13,
+          suggestions: [
+            {
+              messageId: "addStatusMapping",
+              data: { kinds: "a 4xx `status`" },
+              output: PAGES_METHOD_BRANCHES.replace(
+                '    return res.status(500).json({ error: "Internal error" });',
+                lines(`    ${statusTest("err")}`, "      return res.status(err.status).json({ error: err.message });", "    }", '    return res.status(500).json({ error: "Internal error" });'),
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "Express: reading err.message for the answer does not tell errors apart",
+      code: EXPRESS_MESSAGE_BODY,
+      filename: files.ts,
+      output: null,
+      errors: [
+        {
+          ...catchAll("`catch` block", "next(err)"),
+          line: 9,
+          suggestions: [
+            {
+              messageId: "delegate",
+              data: { delegate: "next(err)" },
+              output: EXPRESS_MESSAGE_BODY.replace('    res.status(500).json({ error: err instanceof Error ? err.message : "Failed" });', "    next(err);"),
+            },
+          ],
+        },
+      ],
+    },
   ],
 });
 
@@ -1597,5 +1959,38 @@ describe("no-catch-all-500 client-error suggestions", () => {
     expect(before.remaining).toHaveLength(1);
     expect(lintWithFix("no-catch-all-500", output, { filename }).remaining).toEqual([]);
     expect(lintWithFix("no-leaked-error-details", output, { filename }).remaining).toEqual([]);
+  });
+});
+
+describe("no-catch-all-500 in an app whose ids are ObjectIds", () => {
+  const mongoTester = createRuleTester(OBJECT_ID_APP);
+  const route = (lookup: string) =>
+    lines(
+      'import { NextResponse } from "next/server.js";',
+      "declare function getSession(): Promise<{ userId: string } | null>;",
+      "declare const db: { folder: { findUnique(q: unknown): Promise<{ userId: string } | null>; findMany(q: unknown): Promise<unknown[]> } };",
+      "export async function GET(request: Request, { params }: { params: { id: string } }) {",
+      "  try {",
+      "    const session = await getSession();",
+      '    if (!session) return NextResponse.json({ error: "Unauthorized" }, { status: 401 });',
+      `    const folder = await db.folder.findUnique({ where: { id: ${lookup} } });`,
+      '    if (!folder || folder.userId !== session.userId) return NextResponse.json({ error: "Not found" }, { status: 404 });',
+      "    return NextResponse.json(folder);",
+      "  } catch (error) {",
+      '    return NextResponse.json({ error: "Internal server error" }, { status: 500 });',
+      "  }",
+      "}",
+    );
+  mongoTester.run("no-catch-all-500", rule, {
+    valid: [{ name: "a lookup by the session's own id cannot be malformed by the client", code: route("session.userId"), filename: "app/api/folders/[id]/route.ts" }],
+    invalid: [
+      {
+        name: "a malformed id from the route throws a cast error inside the lookup",
+        code: route("params.id"),
+        filename: "app/api/folders/[id]/route.ts",
+        output: null,
+        errors: [{ ...catchAllNext("`catch` block"), line: 12, suggestions: [appRouterStatusSuggestion(route("params.id"))] }],
+      },
+    ],
   });
 });

@@ -1,0 +1,301 @@
+import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
+
+import { isFunctionNode } from "../frameworks/get-function-from-expression.js";
+import { getHelperStatus } from "../frameworks/get-helper-status.js";
+import { getRequestInputBinding, getRequestInputRead } from "../frameworks/get-request-input-read.js";
+import { getResponseSend } from "../frameworks/get-response-send.js";
+import { getStatusCode } from "../frameworks/get-status-code.js";
+import type { HandlerInfo, RuleContext } from "../frameworks/types.js";
+import { getNearestPackageManifest } from "./get-package-manifest.js";
+import { isLoggerCall } from "./is-logger-call.js";
+
+/** Calls that throw when the input does not fit: schema `.parse()`, `validate()`, `assert*()`, `JSON.parse()`. */
+const THROWING_CHECKS = /^(?:parse|parseAsync|validate|validateSync|validateAsync|validateOrReject|attempt|assert\w*)$/u;
+/** Lookups that throw for a missing record: Prisma `findUniqueOrThrow`, TypeORM `findOneOrFail`, Lucid `firstOrFail`. */
+const THROWING_LOOKUP = /Or(?:Throw|Fail)$/u;
+/** Prisma's single-record writes, which throw (P2025) when the `where` matches nothing. */
+const RECORD_WRITES = new Set(["update", "delete"]);
+/** Ways to read the body that throw on a malformed one: `request.json()`, `c.req.parseBody()`. */
+const BODY_PARSERS = new Set(["json", "formData", "parseBody"]);
+/** Calls that take the raw input without throwing on its shape. */
+const HARMLESS_CALLEES = /^(?:safe\w*|Number|String|Boolean|parseInt|parseFloat|stringify|keys|values|entries|isArray)$/u;
+/** Koa `ctx` / Hono `c` members that read the request rather than write the response. */
+const CONTEXT_INPUT = new Set(["req", "request", "params", "query", "querystring", "headers", "header", "cookies", "get", "url", "path", "href"]);
+/** Drivers whose ids are ObjectIds: a malformed id from the request throws a cast error inside the lookup. */
+const OBJECT_ID_DRIVERS = ["mongoose", "mongodb", "@typegoose/typegoose", "@nestjs/mongoose"];
+
+function getCalleeName(callee: TSESTree.Node): string | undefined {
+  if (callee.type === AST_NODE_TYPES.Identifier) return callee.name;
+  if (callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier) return callee.property.name;
+  return undefined;
+}
+
+function unwrap(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  while (
+    current.type === AST_NODE_TYPES.AwaitExpression ||
+    current.type === AST_NODE_TYPES.TSAsExpression ||
+    current.type === AST_NODE_TYPES.TSNonNullExpression ||
+    current.type === AST_NODE_TYPES.TSSatisfiesExpression ||
+    current.type === AST_NODE_TYPES.ChainExpression
+  ) {
+    current = current.type === AST_NODE_TYPES.AwaitExpression ? current.argument : current.expression;
+  }
+  return current;
+}
+
+function forEachChild(node: TSESTree.Node, visitorKeys: TSESLint.SourceCode.VisitorKeys, visit: (child: TSESTree.Node) => void): void {
+  for (const key of visitorKeys[node.type] ?? []) {
+    const value = (node as unknown as Record<string, unknown>)[key];
+    for (const child of Array.isArray(value) ? value : [value]) {
+      if (child && typeof (child as TSESTree.Node).type === "string") visit(child as TSESTree.Node);
+    }
+  }
+}
+
+/** Walks `root`; `enterFunctions` decides whether nested functions are walked too. */
+function walk(root: TSESTree.Node, visitorKeys: TSESLint.SourceCode.VisitorKeys, enterFunctions: boolean, visit: (node: TSESTree.Node) => boolean | void): boolean {
+  const stack: TSESTree.Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (visit(node) === true) return true;
+    forEachChild(node, visitorKeys, (child) => {
+      if (enterFunctions || !isFunctionNode(child)) stack.push(child);
+    });
+  }
+  return false;
+}
+
+/** What the handler's code takes from the request, as far as the file shows. */
+class RequestFlow {
+  /** Variables that hold something read from the request (a parameter, `const id = req.params.id`). */
+  readonly derived = new Set<TSESLint.Scope.Variable>();
+  /** Variables that hold a whole raw input object (`const body = await request.json()`, a rest of `req.body`). */
+  readonly objects = new Set<TSESLint.Scope.Variable>();
+
+  constructor(
+    private readonly context: RuleContext,
+    private readonly handler: HandlerInfo,
+  ) {
+    const fn = handler.function;
+    const sourceCode = context.sourceCode;
+    const excluded = [handler.response, handler.next, handler.error, handler.context].filter((param) => param !== undefined);
+    for (const variable of sourceCode.getDeclaredVariables(fn)) {
+      const definition = variable.defs[0];
+      if (definition?.type !== "Parameter") continue;
+      const [start, end] = definition.name.range;
+      if (!excluded.some((param) => param.range[0] <= start && end <= param.range[1])) this.derived.add(variable);
+    }
+    // Source order: a declarator sees the ones before it.
+    const declarators: TSESTree.Node[] = [];
+    walk(fn.body, sourceCode.visitorKeys, true, (node) => {
+      if (node.type === AST_NODE_TYPES.VariableDeclarator || node.type === AST_NODE_TYPES.Property) declarators.push(node);
+    });
+    for (const param of fn.params) {
+      walk(param, sourceCode.visitorKeys, false, (node) => {
+        if (node.type === AST_NODE_TYPES.Property) declarators.push(node);
+      });
+    }
+    declarators.sort((a, b) => a.range[0] - b.range[0]);
+    for (const node of declarators) {
+      if (node.type === AST_NODE_TYPES.Property) {
+        // `const { body } = req`, `({ body }, res) => …`
+        const read = node.parent.type === AST_NODE_TYPES.ObjectPattern ? getRequestInputBinding(context, node) : undefined;
+        if (read?.kind === "binding" && read.node.type === AST_NODE_TYPES.Identifier) this.addVariable(this.objects, read.node);
+        continue;
+      }
+      const declarator = node as TSESTree.VariableDeclarator;
+      if (!declarator.init) continue;
+      if (this.isDerived(declarator.init)) {
+        for (const variable of sourceCode.getDeclaredVariables(declarator)) this.derived.add(variable);
+      }
+      if (!this.isInputObject(declarator.init)) continue;
+      if (declarator.id.type === AST_NODE_TYPES.Identifier) this.addVariable(this.objects, declarator.id);
+      if (declarator.id.type === AST_NODE_TYPES.ObjectPattern) {
+        const rest = declarator.id.properties.find((property) => property.type === AST_NODE_TYPES.RestElement);
+        if (rest?.argument.type === AST_NODE_TYPES.Identifier) this.addVariable(this.objects, rest.argument);
+      }
+    }
+  }
+
+  private addVariable(set: Set<TSESLint.Scope.Variable>, identifier: TSESTree.Identifier): void {
+    const variable = ASTUtils.findVariable(this.context.sourceCode.getScope(identifier), identifier);
+    if (variable) set.add(variable);
+  }
+
+  private refersTo(identifier: TSESTree.Identifier, set: ReadonlySet<TSESLint.Scope.Variable>): boolean {
+    const variable = ASTUtils.findVariable(this.context.sourceCode.getScope(identifier), identifier);
+    return variable !== null && set.has(variable);
+  }
+
+  /** Whether the expression reads the request: a request parameter, a variable derived from one, `ctx.params`, `c.req`. */
+  isDerived(expression: TSESTree.Node): boolean {
+    const contextParam = this.handler.context;
+    const contextName = contextParam?.type === AST_NODE_TYPES.Identifier ? contextParam.name : undefined;
+    return walk(expression, this.context.sourceCode.visitorKeys, false, (node) => {
+      if (node.type !== AST_NODE_TYPES.Identifier) return false;
+      const parent = node.parent;
+      // A property key, not a reference.
+      if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.property === node && !parent.computed) return false;
+      if (parent?.type === AST_NODE_TYPES.Property && parent.key === node && !parent.computed && parent.value !== node) return false;
+      if (contextName !== undefined && node.name === contextName && this.isContextParam(node)) {
+        return parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === node && CONTEXT_INPUT.has(getCalleeName(parent) ?? "");
+      }
+      return this.refersTo(node, this.derived);
+    });
+  }
+
+  private isContextParam(identifier: TSESTree.Identifier): boolean {
+    const variable = ASTUtils.findVariable(this.context.sourceCode.getScope(identifier), identifier);
+    const param = this.handler.context;
+    return variable?.defs[0]?.name === (param?.type === AST_NODE_TYPES.Identifier ? param : undefined);
+  }
+
+  /** `req.body`, `req.query`, `await request.json()`, or a variable holding one of them whole. */
+  isInputObject(expression: TSESTree.Node): boolean {
+    const node = unwrap(expression);
+    if (node.type === AST_NODE_TYPES.Identifier) return this.refersTo(node, this.objects);
+    if (node.type === AST_NODE_TYPES.MemberExpression) {
+      const read = getRequestInputRead(this.context, node);
+      return read?.kind === "value" && read.node === node && read.source !== "headers";
+    }
+    if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.MemberExpression) {
+      const read = getRequestInputRead(this.context, node.callee);
+      return read?.kind === "value" && read.node === node;
+    }
+    return false;
+  }
+}
+
+/**
+ * Whether the handler answers a client error itself before this catch: a 4xx response (or Express
+ * `next({ status: 404 })`, `next(createError(404))`) in the `try` block or in the statements that run
+ * before it. A thrown 4xx inside the `try` lands in this very catch, so it does not count.
+ */
+function answersClientError(context: RuleContext, handler: HandlerInfo, tryStatement: TSESTree.TryStatement): boolean {
+  const sourceCode = context.sourceCode;
+  const nextParam = handler.next?.type === AST_NODE_TYPES.Identifier ? handler.next.name : undefined;
+  // 405 answers a method the route does not serve: it says nothing about the input.
+  const isClientStatus = (status: number | undefined) => status !== undefined && status >= 400 && status < 500 && status !== 405;
+  const isAnswer = (node: TSESTree.Node, insideTry: boolean): boolean => {
+    const send = getResponseSend(context, node);
+    if (send && isClientStatus(send.status)) return !(insideTry && send.kind === "exception");
+    if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+    if (isClientStatus(getHelperStatus(node))) return !insideTry || node.parent.type !== AST_NODE_TYPES.ThrowStatement;
+    if (nextParam === undefined || node.callee.type !== AST_NODE_TYPES.Identifier || node.callee.name !== nextParam) return false;
+    const argument = node.arguments[0] && unwrap(node.arguments[0]);
+    if (argument?.type === AST_NODE_TYPES.ObjectExpression) {
+      return argument.properties.some(
+        (property) =>
+          property.type === AST_NODE_TYPES.Property &&
+          (getCalleeName(property.key) === "status" || getCalleeName(property.key) === "statusCode") &&
+          isClientStatus(getStatusCode(context, property.value)),
+      );
+    }
+    if (argument?.type === AST_NODE_TYPES.CallExpression || argument?.type === AST_NODE_TYPES.NewExpression) {
+      return isClientStatus(getHelperStatus(argument)) || isClientStatus(getStatusCode(context, argument.arguments[0]));
+    }
+    return false;
+  };
+  if (walk(tryStatement.block, sourceCode.visitorKeys, false, (node) => isAnswer(node, true))) return true;
+  for (let child: TSESTree.Node = tryStatement, current: TSESTree.Node | undefined = tryStatement.parent; current && child !== handler.function.body; child = current, current = current.parent) {
+    const list = current.type === AST_NODE_TYPES.BlockStatement ? current.body : current.type === AST_NODE_TYPES.SwitchCase ? current.consequent : undefined;
+    if (!list) continue;
+    for (const statement of list.slice(0, list.indexOf(child as TSESTree.Statement))) {
+      // `if (req.method === "GET") { … }`: another method's branch answers another request.
+      if (statement.type === AST_NODE_TYPES.IfStatement && isMethodDispatch(statement.test, sourceCode.visitorKeys)) continue;
+      if (walk(statement, sourceCode.visitorKeys, false, (node) => isAnswer(node, false))) return true;
+    }
+  }
+  return false;
+}
+
+function isMethodDispatch(test: TSESTree.Expression, visitorKeys: TSESLint.SourceCode.VisitorKeys): boolean {
+  return walk(test, visitorKeys, false, (node) => node.type === AST_NODE_TYPES.MemberExpression && getCalleeName(node) === "method");
+}
+
+/** Whether the app stores its records under ObjectIds (its `package.json` depends on a MongoDB driver). */
+function usesObjectIds(context: RuleContext): boolean {
+  const manifest = getNearestPackageManifest(context.filename, context.cwd);
+  return manifest !== undefined && OBJECT_ID_DRIVERS.some((name) => manifest.runtimeDependencies.has(name));
+}
+
+/**
+ * Whether something in the `try` block can throw a client error, as far as the file shows: a `throw`;
+ * a check that throws on bad input (`schema.parse(…)`, `validate(…)`, `assert…(…)`, `JSON.parse`);
+ * a lookup that throws for a missing record (`…OrThrow`, `…OrFail`, Prisma `update` / `delete` with a
+ * `where`); reading a body that may be malformed (`await request.json()`); the raw request input handed
+ * whole to other code (`service.create(req.body)`), which is where such input is usually checked; and,
+ * on MongoDB, any request value handed to a call (a malformed id throws a cast error). Functions
+ * declared in the file and called there are followed.
+ */
+function mayThrowClientError(context: RuleContext, flow: RequestFlow, block: TSESTree.BlockStatement): boolean {
+  const sourceCode = context.sourceCode;
+  let objectIds: boolean | undefined;
+  const visited = new Set<TSESTree.Node>();
+  const check = (root: TSESTree.Node): boolean =>
+    walk(root, sourceCode.visitorKeys, true, (node) => {
+      if (node.type === AST_NODE_TYPES.ThrowStatement) return true;
+      if (node.type !== AST_NODE_TYPES.CallExpression && node.type !== AST_NODE_TYPES.NewExpression) return false;
+      if (node.type === AST_NODE_TYPES.CallExpression && isLoggerCall(node)) return false;
+      if (getResponseSend(context, node)) return false;
+      const name = getCalleeName(node.callee);
+      if (name !== undefined && (THROWING_CHECKS.test(name) || THROWING_LOOKUP.test(name))) return true;
+      if (name !== undefined && RECORD_WRITES.has(name) && node.callee.type === AST_NODE_TYPES.MemberExpression) {
+        const argument = node.arguments[0];
+        if (
+          argument?.type === AST_NODE_TYPES.ObjectExpression &&
+          argument.properties.some((property) => property.type === AST_NODE_TYPES.Property && getCalleeName(property.key) === "where")
+        ) {
+          return true;
+        }
+      }
+      if (name !== undefined && BODY_PARSERS.has(name) && node.arguments.length === 0 && flow.isInputObject(node)) return true;
+      if (name === undefined || !HARMLESS_CALLEES.test(name)) {
+        for (const argument of node.arguments) {
+          const values =
+            argument.type === AST_NODE_TYPES.ObjectExpression
+              ? argument.properties.map((property) => (property.type === AST_NODE_TYPES.Property ? property.value : property.argument))
+              : [argument.type === AST_NODE_TYPES.SpreadElement ? argument.argument : argument];
+          if (values.some((value) => flow.isInputObject(value))) return true;
+          if (node.arguments.length > 0 && (objectIds ??= usesObjectIds(context)) && flow.isDerived(argument)) return true;
+        }
+      }
+      // A helper declared in this file: what it throws lands here too.
+      if (node.callee.type === AST_NODE_TYPES.Identifier) {
+        const definition = ASTUtils.findVariable(sourceCode.getScope(node.callee), node.callee)?.defs[0]?.node;
+        const fn =
+          definition && isFunctionNode(definition)
+            ? definition
+            : definition?.type === AST_NODE_TYPES.VariableDeclarator && definition.init && isFunctionNode(definition.init)
+              ? definition.init
+              : undefined;
+        if (fn && !visited.has(fn)) {
+          visited.add(fn);
+          if (check(fn.body)) return true;
+        }
+      }
+      return false;
+    });
+  return check(block);
+}
+
+/**
+ * Whether only server faults can reach this `catch`: the handler answers client errors itself (a 4xx
+ * for bad input or a missing record, before or inside the `try`) — or reads nothing from the request
+ * at all, like a health check — and nothing left in the `try` can throw a client error as far as the
+ * file shows (see {@link mayThrowClientError}). A 500 there is the right answer.
+ */
+export function isServerFaultOnlyCatch(context: RuleContext, handler: HandlerInfo, catchClause: TSESTree.CatchClause): boolean {
+  const tryStatement = catchClause.parent;
+  const flow = new RequestFlow(context, handler);
+  if (mayThrowClientError(context, flow, tryStatement.block)) return false;
+  if (answersClientError(context, handler, tryStatement)) return true;
+  // No 4xx anywhere: only code that never looks at the request cannot fail for the client's reasons.
+  return !walk(
+    handler.function.body,
+    context.sourceCode.visitorKeys,
+    false,
+    (node) => node.type === AST_NODE_TYPES.Identifier && node.range[1] <= catchClause.range[0] && flow.isDerived(node),
+  );
+}
