@@ -599,10 +599,8 @@ function listen(context: Context): TSESLint.RuleListener {
   /** A `try` directly in the handler whose catch only server faults can reach (see `isServerFaultOnlyCatch`). */
   function isServerFaultOnly(send: ResponseSend, caught: CaughtError): boolean {
     const handler = send.handler ?? caught.handler;
-    // Nest services throw `NotFoundException` & co. by design: any call in a controller's `try` can throw a 4xx.
-    if (caught.central || !handler || handler.framework === "nest" || send.framework === "nest") return false;
+    if (caught.central || !handler || send.framework === "nest") return false;
     if (caught.owner.type !== AST_NODE_TYPES.CatchClause) return false;
-    if (getNearestFunction(caught.owner) !== handler.function) return false;
     return isServerFaultOnlyCatch(context, handler, caught.owner);
   }
 

@@ -12,6 +12,7 @@ import { getResponseSend } from "../frameworks/get-response-send.js";
 import type { FunctionNode } from "../frameworks/types.js";
 import { createRule } from "../utils/create-rule.js";
 import { findLogger } from "../utils/find-logger.js";
+import { isServerFaultOnlyCatch } from "../utils/is-server-fault-only-catch.js";
 import { getFailingCallName, getFailingCalls, isCacheRead, isProbeCall, type FailingCall } from "../utils/get-failing-calls.js";
 
 type Options = [
@@ -592,12 +593,20 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
     // that reports the failure but leaves out the error is the cause lost for sure.
     if (!inHandler && options.includeUnusedOutsideHandlers === "logged" && !logsWithoutError(body)) return;
     const { statuses, catchAll500 } = getAnswers(body);
-    // A 500 for whatever was caught is `no-catch-all-500`'s report: one problem, one report.
-    if (catchAll500) return;
+    // A 500 for whatever was caught is `no-catch-all-500`'s report: one problem, one report. Where only
+    // server faults can reach the catch that rule stays quiet, and the dropped error is this rule's.
+    if (catchAll500 && !isServerFaultOnlyTarget(target)) return;
     // Only 4xx answers: the failure was deliberately turned into an answer the client can act on.
     const known = statuses.filter((status): status is number => status !== undefined);
     if (known.length > 0 && known.length === statuses.length && known.every((status) => status >= 400 && status <= 499)) return;
     report(inHandler ? "unusedInHandler" : "unusedOutsideHandler", target);
+  }
+
+  /** A handler's own `catch` that only server faults can reach (where `no-catch-all-500` is quiet). */
+  function isServerFaultOnlyTarget(target: Target): boolean {
+    if (target.type !== "clause") return false;
+    const handler = findEnclosingHandler(context, target.node);
+    return handler !== undefined && isServerFaultOnlyCatch(context, handler, target.node);
   }
 
   /**

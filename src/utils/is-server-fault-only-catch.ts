@@ -287,6 +287,13 @@ function mayThrowClientError(context: RuleContext, flow: RequestFlow, block: TSE
  * file shows (see {@link mayThrowClientError}). A 500 there is the right answer.
  */
 export function isServerFaultOnlyCatch(context: RuleContext, handler: HandlerInfo, catchClause: TSESTree.CatchClause): boolean {
+  // Nest services throw `NotFoundException` & co. by design: any call in a controller's `try` can throw a 4xx.
+  // A central error handler (Koa's `try { await next() } catch`) receives every error, client ones too.
+  if (handler.framework === "nest" || handler.kind === "error-handler") return false;
+  // Only a `try` in the handler's own body: a nested function's catch answers for that function.
+  let owner: TSESTree.Node | undefined = catchClause.parent;
+  while (owner && !isFunctionNode(owner)) owner = owner.parent;
+  if (owner !== handler.function) return false;
   const tryStatement = catchClause.parent;
   const flow = new RequestFlow(context, handler);
   if (mayThrowClientError(context, flow, tryStatement.block)) return false;

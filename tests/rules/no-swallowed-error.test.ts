@@ -330,6 +330,51 @@ ruleTester.run("no-swallowed-error", rule, {
       errors: [{ messageId: "unusedOutsideHandler", data: { what: "`catch` block", operation: "`User.findById`", logger: assumed }, suggestions: [{ messageId: "logError", data: { call: 'console.error("User.findById failed", e)' }, output: "export const auth = async (ctx, next) => {\n  try {\n    const claims = jwt.verify(ctx.cookies.get(\"token\"), secret);\n    ctx.state.user = await User.findById(claims.id);\n    return next();\n  } catch (e) {\n    console.error(\"User.findById failed\", e);\n    return next();\n  }\n};" }] }],
     },
     {
+      name: "a 500 that only server faults can reach (no-catch-all-500 is quiet there) still drops the error",
+      code: lines(
+        'import type { NextApiRequest, NextApiResponse } from "next";',
+        "export default async function handler(req: NextApiRequest, res: NextApiResponse) {",
+        "  const session = await getSession(req);",
+        '  if (!session) return res.status(401).json({ error: "Unauthorized" });',
+        "  try {",
+        "    const teams = await prisma.team.findMany({ where: { userId: session.userId } });",
+        "    return res.json(teams);",
+        "  } catch (err) {",
+        '    return res.status(500).json({ error: "Internal error" });',
+        "  }",
+        "}",
+      ),
+      filename: "pages/api/teams.ts",
+      output: null,
+      errors: [
+        {
+          messageId: "unusedInHandler",
+          data: { what: "`catch` block", operation: "`prisma.team.findMany`", logger: assumed },
+          line: 8,
+          suggestions: [
+            {
+              messageId: "logError",
+              data: { call: 'console.error("prisma.team.findMany failed", err)' },
+              output: lines(
+                'import type { NextApiRequest, NextApiResponse } from "next";',
+                "export default async function handler(req: NextApiRequest, res: NextApiResponse) {",
+                "  const session = await getSession(req);",
+                '  if (!session) return res.status(401).json({ error: "Unauthorized" });',
+                "  try {",
+                "    const teams = await prisma.team.findMany({ where: { userId: session.userId } });",
+                "    return res.json(teams);",
+                "  } catch (err) {",
+                '    console.error("prisma.team.findMany failed", err);',
+                '    return res.status(500).json({ error: "Internal error" });',
+                "  }",
+                "}",
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
       name: "a 5xx forwarded with next() without the error is still the cause lost",
       code: lines(
         'import express from "express";',
