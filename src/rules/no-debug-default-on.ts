@@ -166,7 +166,7 @@ export default createRule<Options, MessageIds>({
       envDefaultOn:
         "`{{text}}` turns debug on whenever `{{name}}` is unset, so a deployment that forgets the variable runs in debug mode in production. Make it off unless explicitly on: `{{fixed}}`.",
       envDefaultOnDestructured:
-        "The default `{{name}} = {{value}}` turns debug on whenever `{{name}}` is unset, so a deployment that forgets the variable runs in debug mode in production. Drop the default and compare against the on value where it is used.",
+        "The default `{{name}} = {{value}}` turns debug on whenever `{{name}}` is unset, so a deploy that forgets it runs debug in production. Drop the default; compare with the on value where it is used.",
       envNegatedOff:
         "`{{text}}` is true for every value of `{{name}}` except {{off}}, including when it is unset: debug is on unless someone turns it off. Compare against the on value instead: `{{fixed}}`.",
       constantOn:

@@ -124,7 +124,7 @@ export default createRule<[], MessageIds>({
     schema: [],
     messages: {
       leak:
-        "This response sends {{what}} to the client. Error details reveal internals (queries, file paths, hostnames, library versions) and give the user nothing to act on. Send a generic message and log the error on the server, with a request id the user can quote.",
+        "This response sends {{what}} to the client: it reveals internals (queries, paths, hosts) and gives the user nothing to act on. Send a generic message and log the error on the server.",
       useGenericMessage: "Send {{message}} instead, for every status this response can have.",
       addRequestId: "Send a generic message with the request id (`{{requestId}}`) so a user's report leads to the logs.",
     },

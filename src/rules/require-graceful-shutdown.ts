@@ -95,7 +95,7 @@ export default createRule<Options, MessageIds>({
     defaultOptions: [{ shutdownHelpers: [] }],
     messages: {
       missingShutdown:
-        "`{{start}}` starts a server, but nothing in this file handles SIGTERM. On every deploy and scale-down the orchestrator sends SIGTERM and then kills the process, cutting off the requests in flight. Close the server on SIGTERM so it stops taking connections and lets in-flight requests finish, with a timer that forces the exit.",
+        "`{{start}}` starts a server, but nothing in this file handles SIGTERM: every deploy cuts off the requests in flight. Close the server on SIGTERM so they finish, with a timer that forces the exit.",
       addShutdownHandler:
         "Close `{{server}}` on SIGTERM and SIGINT, wait for in-flight requests, then exit (forced after SHUTDOWN_TIMEOUT_MS).",
     },

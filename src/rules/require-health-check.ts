@@ -100,11 +100,11 @@ export default createRule<Options, MessageIds>({
     defaultOptions: [{ livenessPaths: ["/health", "/healthz", "/livez"], readinessPaths: ["/ready", "/readyz"], requireReadiness: true }],
     messages: {
       missingBoth:
-        "The server started by `{{start}}` has no liveness route ({{liveness}}) and no readiness route ({{readiness}}). The orchestrator cannot tell a hung process from a healthy one, and sends traffic to instances whose database is still down. Add a liveness route that answers 200 while the process runs, and a readiness route that answers 503 while a dependency is down.",
+        "The server started by `{{start}}` has no liveness route ({{liveness}}) and no readiness route ({{readiness}}): a hung process is never restarted, and traffic reaches instances whose database is down. Add both.",
       missingLiveness:
-        "The server started by `{{start}}` has no liveness route ({{liveness}}). Without one the orchestrator cannot tell a hung process from a healthy one and never restarts it. Add a route that answers 200 `{ status: \"ok\" }` while the process runs.",
+        "The server started by `{{start}}` has no liveness route ({{liveness}}): a hung process is never restarted. Add one that answers 200 while the process runs.",
       missingReadiness:
-        "The server started by `{{start}}` has no readiness route ({{readiness}}). Without one, traffic reaches instances that cannot serve it yet: starting up, or with their database or upstreams down. Add a route that checks the app's dependencies and answers 503 while one is down.",
+        "The server started by `{{start}}` has no readiness route ({{readiness}}): traffic reaches instances still starting or whose database is down. Add one that answers 503 while a dependency is down.",
       addReadinessRoute: "Add a `{{path}}` readiness route with a marked place to check the app's dependencies (a failed check answers 503).",
     },
   },

@@ -169,7 +169,7 @@ export default createRule<Options, MessageIds>({
     schema: [],
     messages: {
       missingAuth:
-        "`{{route}}` has no authentication: nothing in this file checks who is calling before its handler runs, so anyone who can reach the server can call it. {{protect}} If it is public on purpose, {{markPublic}}; if auth in another file covers it, list the path in `settings.harden.auth.protectedPaths`.",
+        "`{{route}}` has no authentication in this file: anyone who can reach the server can call it. {{protect}} If it is public on purpose, {{markPublic}}; if auth elsewhere covers it, list it in `settings.harden.auth.protectedPaths`.",
       addMiddleware: "Add `{{auth}}` to this route, first in its middleware chain.",
       addHook: "Add `{{auth}}` to this route's `onRequest` hooks.",
       addGuard: "Add `{{auth}}` to this method's `@UseGuards(...)`.",
