@@ -3,6 +3,7 @@ import path from "node:path";
 import type { TSESLint } from "@typescript-eslint/utils";
 
 import { getTsconfigCompilerOptions } from "../utils/get-tsconfig-compiler-options.js";
+import { isTypeScriptFile } from "../utils/is-typescript-file.js";
 
 type EnvReadContext = Pick<Readonly<TSESLint.RuleContext<string, readonly unknown[]>>, "sourceCode" | "filename" | "physicalFilename" | "cwd">;
 type EnvReadText = (name: string) => string;
@@ -72,7 +73,7 @@ function requiresBracketAccess(context: EnvReadContext): boolean {
   const text = context.sourceCode.text;
   const bracketed = countOccurrences(text, "process.env[");
   if (bracketed > 0 && bracketed > countOccurrences(text, "process.env.")) return true;
-  if (!/\.[cm]?tsx?$/u.test(context.filename)) return false;
+  if (!isTypeScriptFile(context.filename)) return false;
   const file = context.physicalFilename;
   // `<input>` / `<text>`: code with no file on disk, so no project to ask.
   if (file.startsWith("<")) return false;

@@ -6,6 +6,7 @@ import { getImportFixes, isDeclaredAtModuleLevel } from "./get-import-fixes.js";
 import { getModuleHelperFix } from "./get-module-helper-fix.js";
 import { getStatementRemovalFix } from "./get-statement-removal-fix.js";
 import { getStatementTerminator } from "./get-statement-terminator.js";
+import { isTypeScriptFile } from "../utils/is-typescript-file.js";
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
@@ -39,10 +40,6 @@ export function getRequireEnvHelper(context: Context): RequireEnvHelper {
 /** `requireEnv("JWT_SECRET")` (with the project's helper name when configured). */
 export function getRequireEnvCall(context: Context, variableName: string): string {
   return `${getRequireEnvHelper(context).name}(${JSON.stringify(variableName)})`;
-}
-
-function isTypeScriptFile(filename: string): boolean {
-  return /\.[cm]?tsx?$/u.test(filename);
 }
 
 /**

@@ -13,12 +13,12 @@ import { getStatementRemovalFix } from "../fix/get-statement-removal-fix.js";
 import { isErrorDiscriminated } from "../utils/is-error-discriminated.js";
 import { isServerFaultOnlyCatch } from "../utils/is-server-fault-only-catch.js";
 import { getHardenSettings, type ImportedName } from "../utils/settings.js";
+import { isTypeScriptFile } from "../utils/is-typescript-file.js";
 
 type MessageIds = "catchAll" | "catchAllNext" | "centralCatchAll" | "delegate" | "addStatusMapping";
 
 /** Names tried, in order, for a binding the fix adds to `catch {}` / `.catch(() => …)`. */
 const BINDING_NAMES = ["err", "error"];
-const TS_FILE = /\.[cm]?tsx?$/u;
 const MAY_NAME_500 = /internal_?server_?error/iu;
 /** `app.use(errorHandler)`, `app.use(handleErrors())`: middleware from another file whose name says it handles errors. */
 const ERROR_HANDLER_NAME = /error/iu;
@@ -140,7 +140,7 @@ export default createRule<[], MessageIds>({
  */
 function listen(context: Context): TSESLint.RuleListener {
   const sourceCode = context.sourceCode;
-  const isTypeScript = TS_FILE.test(context.filename);
+  const isTypeScript = isTypeScriptFile(context.filename);
   /** Status setters already reported: `res.status(500); if (a) res.json(x); else res.send(y)` is one report. */
   const reportedStatus = new Set<TSESTree.Node>();
 
