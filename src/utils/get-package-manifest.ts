@@ -1,5 +1,7 @@
-import { readFileSync, statSync, type Stats } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
+
+import { findNearestFile, getModificationTime } from "./find-nearest-file.js";
 
 /** What the rules read from a project's `package.json`. */
 export interface PackageManifest {
@@ -13,37 +15,8 @@ export interface PackageManifest {
   runtimeDependencies: ReadonlySet<string>;
 }
 
-/**
- * Per directory, the nearest `package.json` at or above it (`null`: none up to the root). Kept for the
- * process: a `package.json` appearing or disappearing while an editor's ESLint server runs is rare,
- * and a restart of the server picks it up.
- */
-const nearestByDirectory = new Map<string, string | null>();
 /** Per `package.json` path, its parsed manifest and the modification time it was read at. */
 const manifests = new Map<string, { mtimeMs: number; manifest: PackageManifest }>();
-
-/** A file's status, or `undefined` when it is missing or cannot be read (permissions). */
-function stat(file: string): Stats | undefined {
-  try {
-    return statSync(file, { throwIfNoEntry: false });
-  } catch {
-    return undefined;
-  }
-}
-
-function findNearest(directory: string): string | null {
-  const known = nearestByDirectory.get(directory);
-  if (known !== undefined) return known;
-  const candidate = path.join(directory, "package.json");
-  let found: string | null;
-  if (stat(candidate)?.isFile()) found = candidate;
-  else {
-    const parent = path.dirname(directory);
-    found = parent === directory ? null : findNearest(parent);
-  }
-  nearestByDirectory.set(directory, found);
-  return found;
-}
 
 function readDependencyNames(value: unknown): string[] {
   return value !== null && typeof value === "object" && !Array.isArray(value) ? Object.keys(value) : [];
@@ -71,10 +44,10 @@ function read(file: string, mtimeMs: number): PackageManifest {
  * changed, so an editor sees a dependency added while it runs.
  */
 export function getNearestPackageManifest(filename: string, cwd: string): PackageManifest | undefined {
-  const file = findNearest(path.dirname(path.resolve(cwd, filename)));
-  if (file === null) return undefined;
-  const status = stat(file);
-  if (!status) return undefined;
+  const file = findNearestFile(path.dirname(path.resolve(cwd, filename)), "package.json");
+  if (!file) return undefined;
+  const mtimeMs = getModificationTime(file);
+  if (mtimeMs === undefined) return undefined;
   const cached = manifests.get(file);
-  return cached && cached.mtimeMs === status.mtimeMs ? cached.manifest : read(file, status.mtimeMs);
+  return cached && cached.mtimeMs === mtimeMs ? cached.manifest : read(file, mtimeMs);
 }

@@ -1,6 +1,10 @@
 import fs from "node:fs";
 import path from "node:path";
 
+import { findNearestFile, getModificationTime } from "./find-nearest-file.js";
+
+const isFile = (file: string): boolean => getModificationTime(file) !== undefined;
+
 export type CompilerOptions = Readonly<Record<string, unknown>>;
 
 interface CachedConfig {
@@ -9,8 +13,6 @@ interface CachedConfig {
   options: CompilerOptions | undefined;
 }
 
-/** Directory → the nearest `tsconfig.json` at or above it (`null`: none up to the root). */
-const nearestByDirectory = new Map<string, string | null>();
 /** `tsconfig.json` path → its merged compiler options, re-read when a file of its chain changes. */
 const byConfig = new Map<string, CachedConfig>();
 
@@ -23,57 +25,18 @@ const byConfig = new Map<string, CachedConfig>();
  * cannot be read are left out, as a fix must then not rely on them.
  */
 export function getTsconfigCompilerOptions(directory: string): CompilerOptions | undefined {
-  const configFile = findNearestTsconfig(path.resolve(directory));
+  const configFile = findNearestFile(directory, "tsconfig.json");
   if (!configFile) return undefined;
   const cached = byConfig.get(configFile);
-  if (cached && cached.sources.every(({ file, mtimeMs }) => getMtime(file) === mtimeMs)) return cached.options;
+  if (cached && cached.sources.every(({ file, mtimeMs }) => getModificationTime(file) === mtimeMs)) return cached.options;
   const sources: CachedConfig["sources"] = [];
   const options = readCompilerOptions(configFile, sources, new Set());
   byConfig.set(configFile, { sources, options });
   return options;
 }
 
-function getMtime(file: string): number | undefined {
-  try {
-    return fs.statSync(file, { throwIfNoEntry: false })?.mtimeMs;
-  } catch {
-    return undefined;
-  }
-}
-
-function isFile(file: string): boolean {
-  try {
-    return fs.statSync(file, { throwIfNoEntry: false })?.isFile() === true;
-  } catch {
-    return false;
-  }
-}
-
-function findNearestTsconfig(directory: string): string | undefined {
-  const visited: string[] = [];
-  let found: string | null | undefined;
-  for (let current = directory; ; ) {
-    found = nearestByDirectory.get(current);
-    if (found !== undefined) break;
-    visited.push(current);
-    const candidate = path.join(current, "tsconfig.json");
-    if (isFile(candidate)) {
-      found = candidate;
-      break;
-    }
-    const parent = path.dirname(current);
-    if (parent === current) {
-      found = null;
-      break;
-    }
-    current = parent;
-  }
-  for (const dir of visited) nearestByDirectory.set(dir, found);
-  return found ?? undefined;
-}
-
 function readCompilerOptions(file: string, sources: CachedConfig["sources"], seen: Set<string>): CompilerOptions | undefined {
-  sources.push({ file, mtimeMs: getMtime(file) });
+  sources.push({ file, mtimeMs: getModificationTime(file) });
   // `extends` cycles are a TypeScript error; here they just end the chain.
   if (seen.has(file)) return undefined;
   seen.add(file);
