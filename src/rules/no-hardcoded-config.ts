@@ -11,12 +11,14 @@ import { ENV_CALL_SELECTOR, ENV_MEMBER_SELECTOR, getEnvRead } from "../utils/get
 import { getImportOrigin } from "../utils/get-import-origin.js";
 import { isDevelopmentOnly } from "../utils/is-development-only.js";
 import { toConstantCase } from "../utils/is-secret-name.js";
+import { getContainerPorts } from "../utils/get-container-ports.js";
 import { isTestFile } from "../utils/is-test-file.js";
 
 type Options = [
   {
     clients?: ConfigClient[];
     keys?: string[];
+    timeouts?: boolean;
   },
 ];
 type MessageIds = "port" | "setting" | "url" | "origin" | "useEnv";
@@ -150,7 +152,7 @@ export default createRule<Options, MessageIds>({
   meta: {
     type: "suggestion",
     docs: {
-      description: "Disallow hardcoded ports, timeouts, pool sizes and service URLs where the environment should decide them.",
+      description: "Disallow hardcoded ports, pool sizes and service URLs where the environment should decide them.",
       recommended: "strict",
       url: "https://github.com/harden-eslint/eslint-plugin-harden/blob/main/docs/rules/no-hardcoded-config.md",
     },
@@ -191,13 +193,17 @@ export default createRule<Options, MessageIds>({
             items: { type: "string", minLength: 1 },
             uniqueItems: true,
             description:
-              "More option keys that hold operational numbers in those clients' options, added to timeouts (`*timeout*`), pool sizes (`max`, `min`, `poolSize`, `connectionLimit`…), retries, `host` and `port`.",
+              "More option keys that hold operational numbers in those clients' options, added to pool sizes (`max`, `min`, `poolSize`, `connectionLimit`…), retries, `host`, `port` and, with `timeouts`, timeouts (`*timeout*`).",
+          },
+          timeouts: {
+            type: "boolean",
+            description: "Also report timeouts in those clients' options and `AbortSignal.timeout(n)` (default `false`).",
           },
         },
         additionalProperties: false,
       },
     ],
-    defaultOptions: [{ clients: [], keys: [] }],
+    defaultOptions: [{ clients: [], keys: [], timeouts: false }],
     messages: {
       port:
         "The port {{value}} is hardcoded: every environment assigns its own (container platforms set `PORT`), and a fixed one collides or is ignored. Read it from `{{name}}`, keeping {{value}} as the default.",
@@ -221,7 +227,7 @@ export default createRule<Options, MessageIds>({
     const text = sourceCode.text;
     const mayStart = mayStartServer(text);
     const mayHoldUrl = text.includes("://") && MAY_HOLD_SERVICE_URL.test(text);
-    const maySetSignalTimeout = text.includes("AbortSignal");
+    const maySetSignalTimeout = options.timeouts === true && text.includes("AbortSignal");
     const mayConfigureClient = mayCallConfigClient(context, clients);
     if (!mayStart && !mayConfigureClient && !mayHoldUrl && !maySetSignalTimeout) return {};
     return listen(context, options, { mayStart, mayConfigureClient, mayHoldUrl, maySetSignalTimeout });
@@ -275,6 +281,12 @@ function listen(context: Context, options: Options[0], gates: { mayStart: boolea
     return undefined;
   }
 
+  /** The port the app's image exposes: fixed inside the container, mapped by the platform. */
+  function isContainerPort(node: TSESTree.Node): boolean {
+    const port = Number(node.type === AST_NODE_TYPES.Literal ? node.value : Number.NaN);
+    return Number.isInteger(port) && getContainerPorts(filename, context.cwd).has(port);
+  }
+
   function isFixable(node: TSESTree.Node): boolean {
     const parent = node.parent;
     // `3000 as const` cannot take a call; the value stays, reported without a fix.
@@ -291,7 +303,7 @@ function listen(context: Context, options: Options[0], gates: { mayStart: boolea
     if (!start?.portNode) return;
     const value = getLiteralValue(start.portNode);
     // Port 0 asks the OS for any free port: the same in every environment.
-    if (!value || isPortZero(value.node)) return;
+    if (!value || isPortZero(value.node) || isContainerPort(value.node)) return;
     let baseName: string;
     if (value.constName === undefined) {
       const server = start.server;
@@ -317,8 +329,7 @@ function listen(context: Context, options: Options[0], gates: { mayStart: boolea
   }
 
   function getSettingKind(key: string, parentKey: string | undefined): SettingKind | undefined {
-    if (TIMEOUT_KEY.test(key)) return "timeout";
-    if (parentKey === "pool" && POOL_DURATION_KEYS.has(key)) return "timeout";
+    if (TIMEOUT_KEY.test(key) || (parentKey === "pool" && POOL_DURATION_KEYS.has(key))) return options.timeouts === true ? "timeout" : undefined;
     if (POOL_KEYS.has(key)) return "pool size";
     if (RETRY_KEYS.has(key)) return "retry count";
     if (HOST_KEYS.has(key)) return "host";

@@ -1,5 +1,7 @@
 import type { InvalidTestCase, ValidTestCase } from "@typescript-eslint/rule-tester";
 import type { RuleModule } from "@typescript-eslint/utils/ts-eslint";
+import path from "node:path";
+
 import { describe, expect, it } from "vitest";
 
 import rule from "../../src/rules/no-hardcoded-config.js";
@@ -46,6 +48,11 @@ ruleTester.run("no-hardcoded-config", rule, {
     'import rateLimit from "express-rate-limit";\napp.use(rateLimit({ windowMs: 60_000, max: 100 }));',
     "const cache = new Map();\nconst options = { timeout: 5000, max: 10 };",
     "res.setTimeout(5000);",
+    // Timeouts are the code's decisions unless the `timeouts` option asks for them: a server's
+    // anti-slowloris bounds, a driver's fail-fast, a probe's bound.
+    'import Fastify from "fastify";\nconst app = Fastify({ connectionTimeout: 120_000, requestTimeout: 60_000, headersTimeout: 15_000 });',
+    'import { MongoClient } from "mongodb";\nexport const client = new MongoClient(uri, { connectTimeoutMS: 60000, serverSelectionTimeoutMS: 10000 });',
+    'const res = await fetch(`${base}/json/version`, { signal: AbortSignal.timeout(5000) });',
     // Secrets are the secret rules' business: a URL with a real password, a password option.
     'import { Pool } from "pg";\nconst pool = new Pool({ connectionString: "postgres://app:Sup3rS3cretPw@db.internal:5432/app" });',
     'import { Pool } from "pg";\nconst pool = new Pool({ password: "hunter2", user: "app" });',
@@ -220,6 +227,7 @@ ruleTester.run("no-hardcoded-config", rule, {
     // ── Timeouts, pool sizes, hosts in known clients ───────────────────────
     {
       name: "pg Pool: max and timeouts (TS, ESM)",
+      options: [{ timeouts: true }],
       code: 'import { Pool } from "pg";\nexport const pool = new Pool({ max: 10, idleTimeoutMillis: 30000, connectionTimeoutMillis: 2000 });',
       output:
         'import { Pool } from "pg";\nexport const pool = new Pool({ max: Number(process.env.DB_POOL_MAX ?? 10), idleTimeoutMillis: Number(process.env.DB_IDLE_TIMEOUT_MS ?? 30000), connectionTimeoutMillis: Number(process.env.DB_CONNECTION_TIMEOUT_MS ?? 2000) });',
@@ -231,6 +239,7 @@ ruleTester.run("no-hardcoded-config", rule, {
     },
     {
       name: "pg namespace import, timeout: 5000 → DB_TIMEOUT_MS, a second Pool's max gets a suffix",
+      options: [{ timeouts: true }],
       code: 'import pg from "pg";\nconst a = new pg.Pool({ timeout: 5000, max: 10 });\nconst b = new pg.Pool({ max: 20 });',
       output:
         'import pg from "pg";\nconst a = new pg.Pool({ timeout: Number(process.env.DB_TIMEOUT_MS ?? 5000), max: Number(process.env.DB_POOL_MAX ?? 10) });\nconst b = new pg.Pool({ max: Number(process.env.DB_POOL_MAX_2 ?? 20) });',
@@ -242,6 +251,7 @@ ruleTester.run("no-hardcoded-config", rule, {
     },
     {
       name: "mysql2 createPool (CJS): host, connectionLimit, connectTimeout",
+      options: [{ timeouts: true }],
       code: 'const mysql = require("mysql2/promise");\nconst pool = mysql.createPool({ host: "localhost", connectionLimit: 10, connectTimeout: 10000 });',
       filename: files.cjs,
       output:
@@ -254,6 +264,7 @@ ruleTester.run("no-hardcoded-config", rule, {
     },
     {
       name: "ioredis options: host, port and a timeout; unknown keys stay",
+      options: [{ timeouts: true }],
       code: 'import Redis from "ioredis";\nconst redis = new Redis({ host: "127.0.0.1", port: 6379, connectTimeout: 5000, maxRetriesPerRequest: 3 });',
       output:
         'import Redis from "ioredis";\nconst redis = new Redis({ host: process.env.REDIS_HOST ?? "127.0.0.1", port: Number(process.env.REDIS_PORT ?? 6379), connectTimeout: Number(process.env.REDIS_CONNECT_TIMEOUT_MS ?? 5000), maxRetriesPerRequest: 3 });',
@@ -265,12 +276,14 @@ ruleTester.run("no-hardcoded-config", rule, {
     },
     {
       name: "node-redis nested socket options",
+      options: [{ timeouts: true }],
       code: 'import { createClient } from "redis";\nconst client = createClient({ socket: { connectTimeout: 5000 } });',
       output: 'import { createClient } from "redis";\nconst client = createClient({ socket: { connectTimeout: Number(process.env.REDIS_CONNECT_TIMEOUT_MS ?? 5000) } });',
       errors: [{ messageId: "setting", data: { code: "connectTimeout: 5000", value: "5000", kind: "timeout", name: "REDIS_CONNECT_TIMEOUT_MS" } }],
     },
     {
       name: "axios.create and a per-request timeout: REQUEST_TIMEOUT_MS, then a suffixed name",
+      options: [{ timeouts: true }],
       code: 'import axios from "axios";\nconst api = axios.create({ timeout: 5000 });\nconst res = await axios.get(url, { timeout: 30 * 1000 });',
       output:
         'import axios from "axios";\nconst api = axios.create({ timeout: Number(process.env.REQUEST_TIMEOUT_MS ?? 5000) });\nconst res = await axios.get(url, { timeout: Number(process.env.REQUEST_TIMEOUT_MS_2 ?? 30 * 1000) });',
@@ -281,6 +294,7 @@ ruleTester.run("no-hardcoded-config", rule, {
     },
     {
       name: "Sequelize pool object (CJS): max, min, acquire, idle",
+      options: [{ timeouts: true }],
       code: 'const { Sequelize } = require("sequelize");\nconst db = new Sequelize(url, { pool: { max: 5, min: 2, acquire: 30000, idle: 10000 } });',
       filename: files.cjs,
       output:
@@ -311,6 +325,7 @@ ruleTester.run("no-hardcoded-config", rule, {
     },
     {
       name: "mongoose.connect options (JS) and the URL",
+      options: [{ timeouts: true }],
       code: 'import mongoose from "mongoose";\nawait mongoose.connect("mongodb://localhost:27017/app", { serverSelectionTimeoutMS: 5000, maxPoolSize: 10 });',
       filename: files.js,
       output:
@@ -323,12 +338,14 @@ ruleTester.run("no-hardcoded-config", rule, {
     },
     {
       name: "postgres.js counts its timeouts in seconds",
+      options: [{ timeouts: true }],
       code: 'import postgres from "postgres";\nconst sql = postgres(url, { max: 10, idle_timeout: 20 });',
       output: 'import postgres from "postgres";\nconst sql = postgres(url, { max: Number(process.env.DB_POOL_MAX ?? 10), idle_timeout: Number(process.env.DB_IDLE_TIMEOUT_SECONDS ?? 20) });',
       errors: [{ messageId: "setting" }, { messageId: "setting", data: { code: "idle_timeout: 20", value: "20", kind: "timeout", name: "DB_IDLE_TIMEOUT_SECONDS" } }],
     },
     {
       name: "Fastify factory server timeouts",
+      options: [{ timeouts: true }],
       code: 'import Fastify from "fastify";\nconst app = Fastify({ logger: true, connectionTimeout: 10000, keepAliveTimeout: 72000 });',
       output:
         'import Fastify from "fastify";\nconst app = Fastify({ logger: true, connectionTimeout: Number(process.env.SERVER_CONNECTION_TIMEOUT_MS ?? 10000), keepAliveTimeout: Number(process.env.SERVER_KEEP_ALIVE_TIMEOUT_MS ?? 72000) });',
@@ -339,6 +356,7 @@ ruleTester.run("no-hardcoded-config", rule, {
     },
     {
       name: "knex pool and acquireConnectionTimeout",
+      options: [{ timeouts: true }],
       code: 'import knex from "knex";\nexport const db = knex({ client: "pg", pool: { min: 2, max: 10 }, acquireConnectionTimeout: 10000 });',
       output:
         'import knex from "knex";\nexport const db = knex({ client: "pg", pool: { min: Number(process.env.DB_POOL_MIN ?? 2), max: Number(process.env.DB_POOL_MAX ?? 10) }, acquireConnectionTimeout: Number(process.env.DB_ACQUIRE_CONNECTION_TIMEOUT_MS ?? 10000) });',
@@ -346,6 +364,7 @@ ruleTester.run("no-hardcoded-config", rule, {
     },
     {
       name: "an options object declared as a const, and a value declared as a const",
+      options: [{ timeouts: true }],
       code: 'import { Pool } from "pg";\nconst POOL_SIZE = 20;\nconst config = { max: POOL_SIZE, statement_timeout: 5000 };\nexport const pool = new Pool(config);',
       output:
         'import { Pool } from "pg";\nconst POOL_SIZE = Number(process.env.POOL_SIZE ?? 20);\nconst config = { max: POOL_SIZE, statement_timeout: Number(process.env.DB_STATEMENT_TIMEOUT_MS ?? 5000) };\nexport const pool = new Pool(config);',
@@ -356,6 +375,7 @@ ruleTester.run("no-hardcoded-config", rule, {
     },
     {
       name: "AbortSignal.timeout in fetch",
+      options: [{ timeouts: true }],
       code: 'const res = await fetch(url, { signal: AbortSignal.timeout(5000) });',
       output: 'const res = await fetch(url, { signal: AbortSignal.timeout(Number(process.env.REQUEST_TIMEOUT_MS ?? 5000)) });',
       errors: [{ messageId: "setting", data: { code: "AbortSignal.timeout(5000)", value: "5000", kind: "timeout", name: "REQUEST_TIMEOUT_MS" } }],
@@ -363,7 +383,7 @@ ruleTester.run("no-hardcoded-config", rule, {
     {
       name: "clients and keys options extend the lists",
       code: 'import { connect } from "@acme/db";\nimport { Pool } from "pg";\nconst db = connect({ timeout: 100, shards: 4 });\nconst pool = new Pool({ maxUses: 7500 });',
-      options: [{ clients: [{ source: "@acme/db", names: ["connect"], envPrefix: "ACME" }], keys: ["shards", "maxUses"] }],
+      options: [{ clients: [{ source: "@acme/db", names: ["connect"], envPrefix: "ACME" }], keys: ["shards", "maxUses"], timeouts: true }],
       output:
         'import { connect } from "@acme/db";\nimport { Pool } from "pg";\nconst db = connect({ timeout: Number(process.env.ACME_TIMEOUT_MS ?? 100), shards: Number(process.env.ACME_SHARDS ?? 4) });\nconst pool = new Pool({ maxUses: Number(process.env.DB_MAX_USES ?? 7500) });',
       errors: [
@@ -374,6 +394,7 @@ ruleTester.run("no-hardcoded-config", rule, {
     },
     {
       name: "axios.post: the config argument is checked, the data argument is not",
+      options: [{ timeouts: true }],
       code: 'import axios from "axios";\nawait axios.post(url, { retries: 1 }, { timeout: 2000 });',
       output: 'import axios from "axios";\nawait axios.post(url, { retries: 1 }, { timeout: Number(process.env.REQUEST_TIMEOUT_MS ?? 2000) });',
       errors: [{ messageId: "setting", data: { code: "timeout: 2000", value: "2000", kind: "timeout", name: "REQUEST_TIMEOUT_MS" } }],
@@ -522,6 +543,22 @@ createRuleTester(INDEX_SIGNATURE_PROJECTS).run("no-hardcoded-config: projects th
   ],
 });
 
+// An app built into a container image: `server/Dockerfile` beside `server/package.json` exposes 3001.
+createRuleTester(path.resolve(import.meta.dirname, "../fixtures/container-app")).run("no-hardcoded-config: the port the app's image exposes", rule, {
+  valid: [
+    { code: 'import Fastify from "fastify";\nconst server = Fastify();\nawait server.listen({ port: 3001, host: "0.0.0.0" });', filename: "server/src/index.ts" },
+  ],
+  invalid: [
+    {
+      name: "a port the image does not expose is still a laptop value",
+      code: `${express}app.listen(3002);`,
+      filename: "server/src/index.ts",
+      output: `${express}app.listen(Number(process.env.PORT ?? 3002));`,
+      errors: [{ messageId: "port", data: { value: "3002", name: "PORT" } }],
+    },
+  ],
+});
+
 describe("no-hardcoded-config under noPropertyAccessFromIndexSignature", () => {
   it("writes a read that type-checks where a dotted one does not", () => {
     const options = { noPropertyAccessFromIndexSignature: true };
@@ -553,7 +590,7 @@ const shims = {
 function expectSafeFix(code: string, filename = "src/server.ts", extra: Record<string, string> = {}) {
   const name = filename.split("/").at(-1) ?? "server.ts";
   expect(getTypeErrors({ [name]: code, ...shims, ...extra })).toEqual([]);
-  const result = lintWithFix("no-hardcoded-config", code, { filename });
+  const result = lintWithFix("no-hardcoded-config", code, { filename, options: [{ timeouts: true }] });
   expect(result.fatal).toEqual([]);
   expect(result.remaining).toEqual([]);
   expect(getTypeErrors({ [name]: result.output, ...shims, ...extra })).toEqual([]);
