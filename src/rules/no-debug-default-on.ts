@@ -25,6 +25,8 @@ type MessageIds =
   | "koaEnv"
   | "mongooseDebug"
   | "errorhandler"
+  | "developmentLogging"
+  | "onlyInDevelopment"
   | "offUnlessOn"
   | "removeDefault";
 
@@ -45,6 +47,12 @@ const ERRORHANDLER_SOURCE = "errorhandler";
 const MENTIONS_DEBUG = /debug/iu;
 /** Any of what a finding needs (a debug name, `env`, `errorhandler`), in one scan: most files have none. */
 const MAY_FIND = /debug|env|errorhandler/iu;
+/**
+ * Logging meant for a developer's terminal, by option key: pino's `pino-pretty` transport, a query log
+ * (Prisma `log: ["query"]`, TypeORM / Sequelize `logging: true`), better-sqlite3's `verbose: console.log`.
+ */
+const MAY_LOG_FOR_DEVELOPMENT = /pino-pretty|PrismaClient|logging|verbose/u;
+const PINO_PRETTY = "pino-pretty";
 /** Calls whose object arguments are data or messages, not setup: `res.json({ debug: true })`. */
 const NON_SETUP_METHODS = new Set(["json", "send", "render", "log", "info", "warn", "error", "trace", "fatal", "emit", "write", "push"]);
 
@@ -108,6 +116,11 @@ function canTakeComparison(node: TSESTree.Node, sourceCode: Readonly<TSESLint.So
     default:
       return false;
   }
+}
+
+function getKeyName(property: TSESTree.Property): string | undefined {
+  if (property.computed) return undefined;
+  return property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : property.key.type === AST_NODE_TYPES.Literal ? String(property.key.value) : undefined;
 }
 
 /** A position that only asks whether the value is truthy. */
@@ -181,6 +194,9 @@ export default createRule<Options, MessageIds>({
         "`mongoose.set(\"debug\", true)` logs every query with its data in every environment, production included. Turn it on only when explicitly asked: `{{fixed}}`.",
       errorhandler:
         "`errorhandler()` sends full stack traces and error details to the client and is meant for development only; mounted unconditionally it does so in production. Mount it only when `NODE_ENV` is `development`.",
+      developmentLogging:
+        "`{{code}}` {{effect}} in every environment, production included. Turn it on only in development.",
+      onlyInDevelopment: "Only in development: `{{fixed}}`.",
       offUnlessOn: "Make it off unless explicitly on: `{{fixed}}`.",
       removeDefault: "Remove the default `{{value}}`.",
     },
@@ -192,12 +208,14 @@ export default createRule<Options, MessageIds>({
     // One scan for any of them first: most files have none.
     const text = context.sourceCode.text;
     const hasExtraNames = options.names !== undefined && options.names.length > 0;
-    if (!hasExtraNames && !MAY_FIND.test(text)) return {};
+    const mayLogForDevelopment = MAY_LOG_FOR_DEVELOPMENT.test(text);
+    if (!hasExtraNames && !mayLogForDevelopment && !MAY_FIND.test(text)) return {};
     return listen(context, options, {
       // With no debug name in the file, only the three mode checks listen.
       mayNameDebug: hasExtraNames || MENTIONS_DEBUG.test(text),
       maySetMode: text.includes("env"),
       mayMountErrorhandler: text.includes(ERRORHANDLER_SOURCE),
+      mayLogForDevelopment,
     });
   },
 });
@@ -209,7 +227,12 @@ export default createRule<Options, MessageIds>({
 function listen(
   context: Context,
   options: Options[0],
-  { mayNameDebug, maySetMode, mayMountErrorhandler }: { mayNameDebug: boolean; maySetMode: boolean; mayMountErrorhandler: boolean },
+  {
+    mayNameDebug,
+    maySetMode,
+    mayMountErrorhandler,
+    mayLogForDevelopment,
+  }: { mayNameDebug: boolean; maySetMode: boolean; mayMountErrorhandler: boolean; mayLogForDevelopment: boolean },
 ): TSESLint.RuleListener {
   const filename = context.filename;
   const sourceCode = context.sourceCode;
@@ -490,6 +513,97 @@ function listen(
     });
   }
 
+  /**
+   * What a development-logging option does, or `undefined`: the option the suggestion gates (the
+   * `transport` holding a `pino-pretty` target, or the option itself) and the effect the message names.
+   */
+  function getDevelopmentLogging(property: TSESTree.Property, key: string): { gated: TSESTree.Property; effect: string; off: string } | undefined {
+    const value = unwrapParentheses(property.value);
+    switch (key) {
+      case "target": {
+        if (getStaticString(value) !== PINO_PRETTY) return undefined;
+        // `transport: { target }` or `transport: { targets: [{ target }] }`.
+        let gated: TSESTree.Node | undefined = property.parent;
+        for (let depth = 0; gated && depth < 4; depth++, gated = gated.parent) {
+          if (gated.type === AST_NODE_TYPES.Property && getKeyName(gated) === "transport") break;
+        }
+        if (gated?.type !== AST_NODE_TYPES.Property) return undefined;
+        return { gated, effect: "pretty-prints every log line: production gets slow, coloured text instead of JSON its log platform can query", off: "undefined" };
+      }
+      case "log":
+        // Prisma: `log: ["query"]` or `log: [{ level: "query", emit: "event" }]`.
+        if (value.type !== AST_NODE_TYPES.ArrayExpression || !isPrismaClientOptions(property.parent)) return undefined;
+        if (!value.elements.some((element) => element !== null && isQueryLevel(element))) return undefined;
+        return { gated: property, effect: "logs every database query", off: "[]" };
+      case "logging":
+        // TypeORM `logging: true | "all" | ["query"]`; Sequelize `logging: true`.
+        if (!isBooleanTrue(value) && getStaticString(value) !== "all") {
+          if (value.type !== AST_NODE_TYPES.ArrayExpression || !value.elements.some((element) => element !== null && getStaticString(element) === "query")) {
+            return undefined;
+          }
+        }
+        return { gated: property, effect: "logs every database query", off: "false" };
+      case "verbose":
+        // better-sqlite3: `new Database(file, { verbose: console.log })` prints every statement.
+        if (value.type !== AST_NODE_TYPES.MemberExpression || value.object.type !== AST_NODE_TYPES.Identifier || value.object.name !== "console") return undefined;
+        return { gated: property, effect: "prints every SQL statement", off: "undefined" };
+      default:
+        return undefined;
+    }
+  }
+
+  function isPrismaClientOptions(object: TSESTree.Node): boolean {
+    const parent = object.parent;
+    return (
+      parent?.type === AST_NODE_TYPES.NewExpression &&
+      parent.arguments[0] === object &&
+      parent.callee.type === AST_NODE_TYPES.Identifier &&
+      parent.callee.name === "PrismaClient"
+    );
+  }
+
+  function isQueryLevel(element: TSESTree.Node): boolean {
+    if (getStaticString(element) === "query") return true;
+    if (element.type !== AST_NODE_TYPES.ObjectExpression) return false;
+    return element.properties.some(
+      (property) => property.type === AST_NODE_TYPES.Property && getKeyName(property) === "level" && getStaticString(property.value) === "query",
+    );
+  }
+
+  function reportDevelopmentLogging(node: TSESTree.Node, code: string, effect: string, gated: TSESTree.Node, off: string): void {
+    if (isDevelopmentOnly(node, filename) || isConditionallyExecuted(node)) return;
+    const inDevelopment = `${envReadText("NODE_ENV")} === "development"`;
+    const fixed = isBooleanTrue(gated) ? inDevelopment : `${inDevelopment} ? ${sourceCode.getText(gated)} : ${off}`;
+    context.report({
+      node,
+      messageId: "developmentLogging",
+      data: { code, effect },
+      // A suggestion: the app may rely on the output locally in ways this file cannot show, and the
+      // switch it already uses for development may not be `NODE_ENV`.
+      suggest: isProcessShadowed(node) ? [] : [{ messageId: "onlyInDevelopment", data: { fixed }, fix: (fixer) => fixer.replaceText(gated, fixed) }],
+    });
+  }
+
+  function checkDevelopmentLoggingOption(node: TSESTree.Property): void {
+    const key = getKeyName(node);
+    if (key === undefined || node.parent.type !== AST_NODE_TYPES.ObjectExpression || !isSetupObject(node.parent)) return;
+    const logging = getDevelopmentLogging(node, key);
+    if (!logging) return;
+    const gated = logging.gated;
+    reportDevelopmentLogging(node, sourceCode.getText(node), logging.effect, gated.value, logging.off);
+  }
+
+  /** `pino(options, pretty())`: a `pino-pretty` stream passed straight to the logger. */
+  function checkPrettyStream(node: TSESTree.CallExpression): void {
+    if (node.callee.type !== AST_NODE_TYPES.Identifier) return;
+    const origin = getImportOrigin(ASTUtils.findVariable(sourceCode.getScope(node.callee), node.callee));
+    if (origin?.source !== PINO_PRETTY) return;
+    const parent = node.parent;
+    if ((parent.type !== AST_NODE_TYPES.CallExpression && parent.type !== AST_NODE_TYPES.NewExpression) || !parent.arguments.includes(node)) return;
+    const effect = "pretty-prints every log line: production gets slow, coloured text instead of JSON its log platform can query";
+    reportDevelopmentLogging(node, sourceCode.getText(node), effect, node, "undefined");
+  }
+
   function checkKoaEnv(node: TSESTree.AssignmentExpression): void {
     if (node.operator !== "=" || node.left.type !== AST_NODE_TYPES.MemberExpression) return;
     const left = node.left;
@@ -544,6 +658,10 @@ function listen(
   if (mayNameDebug || maySetMode) {
     listeners["CallExpression[callee.type='MemberExpression'][callee.computed=false][callee.property.name='set']"] = (node: TSESTree.CallExpression) =>
       checkSetCall(node, node.callee as TSESTree.MemberExpression);
+  }
+  if (mayLogForDevelopment) {
+    listeners["Property[computed=false][kind='init'][key.name=/^(?:target|log|logging|verbose)$/u]"] = checkDevelopmentLoggingOption;
+    if (sourceCode.text.includes(PINO_PRETTY)) listeners["CallExpression[callee.type='Identifier']"] = checkPrettyStream;
   }
   if (mayMountErrorhandler) {
     listeners["CallExpression[callee.type='MemberExpression'][callee.computed=false][callee.property.name='use']"] = (node: TSESTree.CallExpression) =>

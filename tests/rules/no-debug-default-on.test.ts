@@ -24,6 +24,8 @@ function serverInvalid(cases: readonly InvalidTestCase<MessageIds, Options>[]): 
   return cases.map((item) => ({ filename: files.ts, ...item }));
 }
 
+const PRETTY = "pretty-prints every log line: production gets slow, coloured text instead of JSON its log platform can query";
+
 ruleTester.run("no-debug-default-on", rule, {
   valid: serverValid([
     // Off unless explicitly on: the shapes the fix produces.
@@ -80,6 +82,18 @@ ruleTester.run("no-debug-default-on", rule, {
     'import express from "express";\nconst router = express.Router();\nrouter.set("env", "development");',
     'import Koa from "koa";\nconst app = new Koa();\napp.env = "production";',
     'const settings = {};\nsettings.env = "development";',
+    // Development log output behind a decision: a TTY check, the production mode, a development flag.
+    'import Fastify from "fastify";\nfunction loggerOptions() {\n  if (process.stdout.isTTY) {\n    return { level: "info", transport: { target: "pino-pretty" } };\n  }\n  return { level: "info" };\n}\nconst app = Fastify({ logger: loggerOptions() });',
+    'import pino from "pino";\nimport pretty from "pino-pretty";\nexport const logger = pino({ level: "info" }, process.env.NODE_ENV === "production" ? undefined : pretty());',
+    'import { PrismaClient } from "@prisma/client";\nimport { IS_DEV } from "./env";\nexport const prisma = new PrismaClient({ log: IS_DEV ? ["query"] : [] });',
+    'import { PrismaClient } from "@prisma/client";\nexport const prisma = new PrismaClient({ log: ["warn", "error"] });',
+    'import { DataSource } from "typeorm";\nexport const db = new DataSource({ type: "postgres", logging: ["error"] });',
+    'import { DataSource } from "typeorm";\nexport const db = new DataSource({ type: "postgres", logging: process.env.NODE_ENV !== "production" });',
+    'import Database from "better-sqlite3";\nexport const db = new Database("app.db", { verbose: process.env.SQL_TRACE === "1" ? console.log : undefined });',
+    'import pino from "pino";\nexport const logger = pino({ transport: { target: "pino/file", options: { destination: 1 } } });',
+    'module.exports = {\n  development: { dialect: "postgres", logging: true },\n  production: { dialect: "postgres", logging: false },\n};',
+    // The log level and pretty-printing as data, not setup.
+    'app.get("/", (req, res) => res.json({ logging: true }));',
     // Test files are left alone.
     { code: "const DEBUG = true;", filename: "src/server.test.ts" },
     { code: "const x = process.env.DEBUG || true;", filename: "src/__tests__/helpers.ts" },
@@ -326,6 +340,153 @@ ruleTester.run("no-debug-default-on", rule, {
       code: 'import Koa from "koa";\nconst app = new Koa();\napp.env = "development";',
       output: 'import Koa from "koa";\nconst app = new Koa();\napp.env = process.env.NODE_ENV ?? "production";',
       errors: [{ messageId: "koaEnv", data: { value: '"development"' } }],
+    },
+    {
+      name: "pino-pretty as the transport of a Nest module's pino-http, unconditionally: a suggestion gates the transport",
+      code: [
+        'import { Module } from "@nestjs/common";',
+        'import { LoggerModule } from "nestjs-pino";',
+        "@Module({",
+        "  imports: [",
+        '    LoggerModule.forRoot({ pinoHttp: { transport: { target: "pino-pretty", options: { singleLine: true } } } }),',
+        "  ],",
+        "})",
+        "export class AppModule {}",
+      ].join("\n"),
+      output: null,
+      errors: [
+        {
+          messageId: "developmentLogging",
+          data: { code: 'target: "pino-pretty"', effect: PRETTY },
+          line: 5,
+          column: 53,
+          suggestions: [
+            {
+              messageId: "onlyInDevelopment",
+              data: { fixed: 'process.env.NODE_ENV === "development" ? { target: "pino-pretty", options: { singleLine: true } } : undefined' },
+              output: [
+                'import { Module } from "@nestjs/common";',
+                'import { LoggerModule } from "nestjs-pino";',
+                "@Module({",
+                "  imports: [",
+                '    LoggerModule.forRoot({ pinoHttp: { transport: process.env.NODE_ENV === "development" ? { target: "pino-pretty", options: { singleLine: true } } : undefined } }),',
+                "  ],",
+                "})",
+                "export class AppModule {}",
+              ].join("\n"),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "pino-pretty among pino's transport targets (Fastify logger)",
+      code: 'import Fastify from "fastify";\nconst app = Fastify({ logger: { transport: { targets: [{ target: "pino-pretty" }] } } });',
+      output: null,
+      errors: [
+        {
+          messageId: "developmentLogging",
+          data: { code: 'target: "pino-pretty"', effect: PRETTY },
+          suggestions: [
+            {
+              messageId: "onlyInDevelopment",
+              data: { fixed: 'process.env.NODE_ENV === "development" ? { targets: [{ target: "pino-pretty" }] } : undefined' },
+              output:
+                'import Fastify from "fastify";\nconst app = Fastify({ logger: { transport: process.env.NODE_ENV === "development" ? { targets: [{ target: "pino-pretty" }] } : undefined } });',
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "a pino-pretty stream passed straight to pino (Hono middleware)",
+      code: 'import pino from "pino";\nimport pretty from "pino-pretty";\nexport const logger = pino({ level: "info" }, pretty());',
+      output: null,
+      errors: [
+        {
+          messageId: "developmentLogging",
+          data: { code: "pretty()", effect: PRETTY },
+          line: 3,
+          column: 47,
+          suggestions: [
+            {
+              messageId: "onlyInDevelopment",
+              data: { fixed: 'process.env.NODE_ENV === "development" ? pretty() : undefined' },
+              output: 'import pino from "pino";\nimport pretty from "pino-pretty";\nexport const logger = pino({ level: "info" }, process.env.NODE_ENV === "development" ? pretty() : undefined);',
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "Prisma's query log, as a level and as an event",
+      code: 'import { PrismaClient } from "@prisma/client";\nexport const prisma = new PrismaClient({ log: ["query", "error"] });\nexport const events = new PrismaClient({ log: [{ level: "query", emit: "event" }] });',
+      output: null,
+      errors: [
+        {
+          messageId: "developmentLogging",
+          data: { code: 'log: ["query", "error"]', effect: "logs every database query" },
+          line: 2,
+          suggestions: [
+            {
+              messageId: "onlyInDevelopment",
+              data: { fixed: 'process.env.NODE_ENV === "development" ? ["query", "error"] : []' },
+              output:
+                'import { PrismaClient } from "@prisma/client";\nexport const prisma = new PrismaClient({ log: process.env.NODE_ENV === "development" ? ["query", "error"] : [] });\nexport const events = new PrismaClient({ log: [{ level: "query", emit: "event" }] });',
+            },
+          ],
+        },
+        {
+          messageId: "developmentLogging",
+          data: { code: 'log: [{ level: "query", emit: "event" }]', effect: "logs every database query" },
+          line: 3,
+          suggestions: [
+            {
+              messageId: "onlyInDevelopment",
+              data: { fixed: 'process.env.NODE_ENV === "development" ? [{ level: "query", emit: "event" }] : []' },
+              output:
+                'import { PrismaClient } from "@prisma/client";\nexport const prisma = new PrismaClient({ log: ["query", "error"] });\nexport const events = new PrismaClient({ log: process.env.NODE_ENV === "development" ? [{ level: "query", emit: "event" }] : [] });',
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "TypeORM logging: true in a Nest module",
+      code: 'import { TypeOrmModule } from "@nestjs/typeorm";\nexport const database = TypeOrmModule.forRoot({ type: "postgres", logging: true });',
+      output: null,
+      errors: [
+        {
+          messageId: "developmentLogging",
+          data: { code: "logging: true", effect: "logs every database query" },
+          suggestions: [
+            {
+              messageId: "onlyInDevelopment",
+              data: { fixed: 'process.env.NODE_ENV === "development"' },
+              output: 'import { TypeOrmModule } from "@nestjs/typeorm";\nexport const database = TypeOrmModule.forRoot({ type: "postgres", logging: process.env.NODE_ENV === "development" });',
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "better-sqlite3 verbose: console.log (CommonJS)",
+      code: 'const Database = require("better-sqlite3");\nconst db = new Database("app.db", { verbose: console.log });',
+      filename: files.cjs,
+      output: null,
+      errors: [
+        {
+          messageId: "developmentLogging",
+          data: { code: "verbose: console.log", effect: "prints every SQL statement" },
+          suggestions: [
+            {
+              messageId: "onlyInDevelopment",
+              data: { fixed: 'process.env.NODE_ENV === "development" ? console.log : undefined' },
+              output: 'const Database = require("better-sqlite3");\nconst db = new Database("app.db", { verbose: process.env.NODE_ENV === "development" ? console.log : undefined });',
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'mongoose.set("debug", true) (ESM)',
