@@ -11,6 +11,9 @@ import { getCaughtError, getCaughtErrorVariables, isReferenceTo, type CaughtErro
 import { getStatementRemovalFix } from "../fix/get-statement-removal-fix.js";
 import { getUnwrappedExpression } from "../utils/get-unwrapped-expression.js";
 import { hasSideEffect } from "../utils/has-side-effect.js";
+import { isBrowserComponentFile } from "../utils/is-browser-component-file.js";
+import { isCloudflareWorkersFile } from "../utils/is-cloudflare-workers-file.js";
+import { isDebugGuarded } from "../utils/is-debug-guarded.js";
 
 type Options = [
   {
@@ -123,7 +126,10 @@ export default createRule<Options, MessageIds>({
     const text = context.sourceCode.text;
     // A file with a hashbang is a command-line program: its console output is its user interface. A
     // file without `console` in its text has no console call: only `debugger` can be found in either.
-    if (text.startsWith("#!") || !text.includes("console")) return { DebuggerStatement: (node) => reportDebugger(context, node) };
+    // A browser component prints to the user's devtools, which no server log collects.
+    if (text.startsWith("#!") || !text.includes("console") || isBrowserComponentFile(context)) {
+      return { DebuggerStatement: (node) => reportDebugger(context, node) };
+    }
     return listen(context, options);
   },
 });
@@ -145,6 +151,7 @@ function reportDebugger(context: Context, node: TSESTree.DebuggerStatement): voi
 function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
   const sourceCode = context.sourceCode;
   const allow = new Set(options.allow);
+  let workers: boolean | undefined;
 
   /**
    * `console.x` where `console` is the global: found through the global scope's references rather
@@ -171,8 +178,11 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
   function getLevel(method: string): LogLevel | undefined | false {
     if (allow.has(method)) return false;
     if (DEBUG_METHODS.has(method)) return DEBUG_METHODS.get(method);
-    if (options.includeErrorAndWarn && ERROR_METHODS.has(method)) return ERROR_METHODS.get(method);
-    return false;
+    if (!options.includeErrorAndWarn || !ERROR_METHODS.has(method)) return false;
+    // A Worker's console is the platform's log channel, recorded with its level: `console.error` there
+    // is the error log, not a print.
+    workers ??= isCloudflareWorkersFile(context.filename, context.cwd);
+    return workers ? false : ERROR_METHODS.get(method);
   }
 
   /**
@@ -239,7 +249,7 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
     const method = getConsoleMethod(node);
     if (method === undefined) return;
     const level = getLevel(method);
-    if (level === false) return;
+    if (level === false || isDebugGuarded(sourceCode, node)) return;
 
     const call = node.parent.type === AST_NODE_TYPES.CallExpression && node.parent.callee === node ? node.parent : undefined;
     const logger = findLogger(context, node);

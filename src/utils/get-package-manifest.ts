@@ -13,6 +13,8 @@ export interface PackageManifest {
    * ESLint plugin, a component library) is not an app built on it.
    */
   runtimeDependencies: ReadonlySet<string>;
+  /** The packages in `devDependencies`: the tooling the package is built, run locally and deployed with. */
+  devDependencies: ReadonlySet<string>;
 }
 
 /** Per `package.json` path, its parsed manifest and the modification time it was read at. */
@@ -33,6 +35,7 @@ function read(file: string, mtimeMs: number): PackageManifest {
   const manifest = {
     directory: path.dirname(file),
     runtimeDependencies: new Set([...readDependencyNames(json.dependencies), ...readDependencyNames(json.peerDependencies)]),
+    devDependencies: new Set(readDependencyNames(json.devDependencies)),
   };
   manifests.set(file, { mtimeMs, manifest });
   return manifest;

@@ -1,3 +1,5 @@
+import path from "node:path";
+
 import * as espree from "espree";
 import { describe, expect, it } from "vitest";
 
@@ -265,13 +267,13 @@ ruleTester.run("no-print-debugging", rule, {
     },
     {
       name: "a statement that is an if's only body becomes an empty block",
-      code: "if (verbose) console.log(state);",
+      code: "if (state.changed) console.log(state);",
       filename: files.ts,
       output: null,
       errors: [
         {
           messageId: "console",
-          suggestions: [{ messageId: "removeCall", data: { method: "log" }, output: "if (verbose) {}" }],
+          suggestions: [{ messageId: "removeCall", data: { method: "log" }, output: "if (state.changed) {}" }],
         },
       ],
     },
@@ -981,4 +983,263 @@ describe("no-print-debugging rewrites type-check against each logger's own types
     // Why neither is an autofix: pino's order does not even compile against winston.
     expect(getTypeErrors({ "lib/logger.ts": winstonModule, "routes/a.ts": pinoOrder })).toEqual([expect.stringContaining("is not assignable to parameter of type 'string'")]);
   });
+});
+
+/** One `console` finding with its "remove this call" suggestion, on a file's `line`-th line. */
+function consoleError(code: string, line: number, method: string) {
+  return { messageId: "console" as const, data: { method, logger: "the app's structured logger" }, line, suggestions: removeSuggestion(code, line, method) };
+}
+
+const calculatorSubclass = lines(
+  'import { PortfolioCalculator } from "../portfolio-calculator.js";',
+  "export class RoaiCalculator extends PortfolioCalculator {",
+  "  protected step(order: { quantity: number }) {",
+  "    if (PortfolioCalculator.ENABLE_LOGGING) {",
+  '      console.log("order.quantity", order.quantity);',
+  "    }",
+  "  }",
+  "}",
+);
+const switchedOnCalculator = lines(
+  "class Calculator {",
+  "  static readonly ENABLE_LOGGING = true;",
+  "  step(total: number) {",
+  '    if (Calculator.ENABLE_LOGGING) console.log("total", total);',
+  "  }",
+  "}",
+);
+const switchedOnConstant = lines("const DEBUG = 1;", 'export function run(total: number) {', '  DEBUG && console.debug("total", total);', "}");
+const negatedSwitch = lines("export function run(total: number) {", "  if (!VERBOSE) {", '    console.log("total", total);', "  }", "}");
+const productionOnly = lines('if (process.env.NODE_ENV === "production") {', '  console.log("serving static files");', "}");
+const productionFlag = lines("if (env.isProduction) {", '  console.warn("Serving without a CDN");', "}");
+const nextRouteTsx = lines("export async function GET() {", "  try {", "    return Response.json(await listTransactions());", "  } catch (error) {", '    console.error("listing failed", error);', '    return Response.json({ error: "Failed" }, { status: 500 });', "  }", "}");
+const pagesWithServerProps = lines(
+  "export async function getServerSideProps() {",
+  "  const plans = await loadPlans().catch((error) => {",
+  '    console.error("plans failed", error);',
+  "    return [];",
+  "  });",
+  "  return { props: { plans } };",
+  "}",
+  "export default function Pricing({ plans }: { plans: string[] }) {",
+  "  return <ul>{plans.map((plan) => <li key={plan}>{plan}</li>)}</ul>;",
+  "}",
+);
+const serverComponent = lines(
+  'import { notFound } from "next/navigation";',
+  "export default async function Page({ params }: { params: { id: string } }) {",
+  "  const doc = await getDocument(params.id);",
+  '  console.log("page doc", doc);',
+  "  if (!doc) notFound();",
+  "  return <main>{doc.title}</main>;",
+  "}",
+);
+const honoView = lines(
+  'import { Hono } from "hono";',
+  "const app = new Hono();",
+  'app.get("/", async (c) => {',
+  "  const posts = await listPosts().catch((error) => {",
+  '    console.error("posts failed", error);',
+  "    return [];",
+  "  });",
+  "  return c.html(<ul>{posts.map((post) => <li>{post.title}</li>)}</ul>);",
+  "});",
+);
+
+ruleTester.run("no-print-debugging: development traces and browser code", rule, {
+  valid: [
+    {
+      name: "a trace behind a debug switch declared in another file (an inherited static constant)",
+      code: calculatorSubclass,
+      filename: "src/portfolio/calculator/roai/portfolio-calculator.ts",
+    },
+    {
+      name: "a trace behind a class's own debug switch, off",
+      code: lines("class Calculator {", "  static readonly ENABLE_LOGGING = false;", "  step(total: number) {", '    if (Calculator.ENABLE_LOGGING) console.log("total", total);', "  }", "}"),
+      filename: files.ts,
+    },
+    {
+      name: "a trace behind a module constant debug switch, off, in a && guard",
+      code: lines("const DEBUG = false;", "export function run(total: number) {", '  DEBUG && console.debug("total", total);', "}"),
+      filename: files.ts,
+    },
+    {
+      name: "strict: an error printed only in the test environment, where the reporter is not configured",
+      code: lines(
+        "export function onerror(err: Error & { id?: string }) {",
+        "  report(err);",
+        '  if (err.id !== "known") {',
+        '    if (env.ENVIRONMENT === "test") {',
+        "      console.error(err);",
+        "    }",
+        "  }",
+        "}",
+      ),
+      options: strictOptions,
+      filename: "server/onerror.ts",
+    },
+    {
+      name: "strict: outside production, by a negated environment test",
+      code: 'if (process.env.NODE_ENV !== "production") console.warn("Using the in-memory session store");',
+      options: strictOptions,
+      filename: files.ts,
+    },
+    {
+      name: "the else branch of a production test",
+      code: lines('if (process.env.NODE_ENV === "production") {', "  app.use(compression());", "} else {", '  console.log("serving unminified assets");', "}"),
+      filename: files.ts,
+    },
+    {
+      name: "strict: a logger's own development output, in the else of a production flag",
+      code: lines(
+        "export function logError(message: string, error: Error) {",
+        "  if (env.isProduction) {",
+        "    output.error(message, { error: error.message, stack: error.stack });",
+        "  } else {",
+        "    console.error(message);",
+        "    console.error(error);",
+        "  }",
+        "}",
+      ),
+      options: strictOptions,
+      filename: "server/logging/logger.ts",
+    },
+    {
+      name: "strict: a React component's error in the browser (a .tsx file under components/)",
+      code: lines(
+        'import { useRouter } from "next/router";',
+        "export function LinkSheet() {",
+        "  const router = useRouter();",
+        "  async function save() {",
+        "    try {",
+        '      await fetch("/api/links", { method: "POST" });',
+        "    } catch (error) {",
+        '      console.error("Error saving link", error);',
+        "    }",
+        "  }",
+        "  return <button onClick={save}>{router.query.id}</button>;",
+        "}",
+      ),
+      options: strictOptions,
+      filename: "ee/features/permissions/components/link-sheet.tsx",
+    },
+    {
+      name: "a \"use client\" module's prints run in the browser",
+      code: lines('"use client";', 'import { useEffect } from "react";', "export function useTicker() {", '  useEffect(() => console.log("mounted"), []);', "}"),
+      options: strictOptions,
+      filename: "lib/hooks/use-ticker.ts",
+    },
+  ],
+  invalid: [
+    {
+      name: "a debug switch this file shows on is no guard",
+      code: switchedOnCalculator,
+      filename: files.ts,
+      output: null,
+      errors: [
+        {
+          messageId: "console",
+          data: { method: "log", logger: "the app's structured logger" },
+          line: 4,
+          suggestions: [{ messageId: "removeCall", data: { method: "log" }, output: switchedOnCalculator.replace('console.log("total", total);', "{}") }],
+        },
+      ],
+    },
+    {
+      name: "a module constant set to a truthy literal is no guard",
+      code: switchedOnConstant,
+      filename: files.ts,
+      output: null,
+      errors: [{ messageId: "console", data: { method: "debug", logger: "the app's structured logger" }, line: 3, suggestions: [] }],
+    },
+    {
+      name: "a print that runs when the debug switch is off",
+      code: negatedSwitch,
+      filename: files.ts,
+      output: null,
+      errors: [consoleError(negatedSwitch, 3, "log")],
+    },
+    {
+      name: "a print that runs only in production",
+      code: productionOnly,
+      filename: files.ts,
+      output: null,
+      errors: [consoleError(productionOnly, 2, "log")],
+    },
+    {
+      name: "strict: a print that runs only under a production flag",
+      code: productionFlag,
+      options: strictOptions,
+      filename: files.ts,
+      output: null,
+      errors: [consoleError(productionFlag, 2, "warn")],
+    },
+    {
+      name: "strict: a Next.js route handler written as .tsx is server code",
+      code: nextRouteTsx,
+      options: strictOptions,
+      filename: "app/api/transactions/route.tsx",
+      output: null,
+      errors: [{ messageId: "console", data: { method: "error", logger: "the app's structured logger" }, line: 5, suggestions: [] }],
+    },
+    {
+      name: "strict: a page's getServerSideProps runs on the server",
+      code: pagesWithServerProps,
+      options: strictOptions,
+      filename: "pages/pricing.tsx",
+      output: null,
+      // The only use of the rejection's error: removing the call would swallow it.
+      errors: [{ messageId: "console", data: { method: "error", logger: "the app's structured logger" }, line: 3, suggestions: [] }],
+    },
+    {
+      name: "a Next.js App Router page without \"use client\" is a Server Component",
+      code: serverComponent,
+      filename: "app/docs/[id]/page.tsx",
+      output: null,
+      errors: [consoleError(serverComponent, 4, "log")],
+    },
+    {
+      name: "strict: JSX rendered by a server framework's route is server code",
+      code: honoView,
+      options: strictOptions,
+      filename: "src/routes/home.tsx",
+      output: null,
+      errors: [{ messageId: "console", data: { method: "error", logger: "the app's structured logger" }, line: 5, suggestions: [] }],
+    },
+  ],
+});
+
+const honoAuth = lines(
+  'import { createMiddleware } from "hono/factory";',
+  "export const auth = createMiddleware(async (c, next) => {",
+  "  try {",
+  '    c.set("userId", (await verify(c.req.header("authorization"))).id);',
+  "  } catch (error) {",
+  '    console.error("Token verification failed:", error);',
+  '    return c.json({ error: "Unauthorized" }, 401);',
+  "  }",
+  '  console.log("inside auth");',
+  "  await next();",
+  "});",
+);
+
+describe("no-print-debugging in Cloudflare Workers projects", () => {
+  for (const [project, evidence] of [
+    ["workers-app", "lists wrangler in devDependencies"],
+    ["wrangler-config-app", "has a wrangler.jsonc beside its package.json"],
+  ] as const) {
+    createRuleTester(path.resolve(import.meta.dirname, "../fixtures", project)).run(`no-print-debugging: a project that ${evidence}`, rule, {
+      valid: [],
+      invalid: [
+        {
+          name: "strict: console.error is the Worker's error log; a debug print is still a leftover",
+          code: honoAuth,
+          options: strictOptions,
+          filename: "src/middlewares/auth.ts",
+          output: null,
+          errors: [consoleError(honoAuth, 9, "log")],
+        },
+      ],
+    });
+  }
 });
