@@ -664,6 +664,22 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
     return (init.type === AST_NODE_TYPES.CallExpression || init.type === AST_NODE_TYPES.NewExpression) && isCacheRead(init);
   }
 
+  /**
+   * `let rates = { [id]: {} }; try { rates = await load(); } catch {}` outside a handler: the declared
+   * value is the fallback, as visible as `catch { return {} }`, which is left alone there too. A
+   * declaration without a value, or with `null` / `undefined`, states no fallback.
+   */
+  function keepsDeclaredDefault(statement: TSESTree.TryStatement): boolean {
+    const [only] = statement.block.body;
+    if (statement.block.body.length !== 1 || only?.type !== AST_NODE_TYPES.ExpressionStatement) return false;
+    const assignment = only.expression;
+    if (assignment.type !== AST_NODE_TYPES.AssignmentExpression || assignment.operator !== "=" || assignment.left.type !== AST_NODE_TYPES.Identifier) return false;
+    const variable = ASTUtils.findVariable(sourceCode.getScope(only), assignment.left);
+    const [def] = variable?.defs ?? [];
+    if (variable?.defs.length !== 1 || def?.node.type !== AST_NODE_TYPES.VariableDeclarator || isDiscardValue(def.node.init)) return false;
+    return findEnclosingHandler(context, statement) === undefined;
+  }
+
   /** A `try` with nothing in it that can fail (property reads, assignments): its catch never runs. */
   function cannotFail(block: TSESTree.BlockStatement): boolean {
     return getFailingCalls(block, sourceCode.visitorKeys).length === 0 && !contains(block, FAILING_NODE_TYPES, sourceCode.visitorKeys);
@@ -692,7 +708,7 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
       if (cannotFail(statement.block) || isProbeTry(statement)) return;
       if (isFallbackBeforeRetry(getFailingCalls(statement.block, sourceCode.visitorKeys), node.body, statement)) return;
       if (isEmptyStatementList(node.body.body)) {
-        if (!hasExplanation(node.body)) report("emptyCatch", target);
+        if (!hasExplanation(node.body) && !keepsDeclaredDefault(statement)) report("emptyCatch", target);
         return;
       }
       if (isErrorUsed(node)) return;
