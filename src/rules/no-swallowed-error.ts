@@ -14,6 +14,8 @@ import { createRule } from "../utils/create-rule.js";
 import { findLogger } from "../utils/find-logger.js";
 import { isServerFaultOnlyCatch } from "../utils/is-server-fault-only-catch.js";
 import { getFailingCallName, getFailingCalls, isCacheRead, isProbeCall, type FailingCall } from "../utils/get-failing-calls.js";
+import { getUnwrappedExpression } from "../utils/get-unwrapped-expression.js";
+import { isFailureResurfaced } from "../utils/is-failure-resurfaced.js";
 
 type Options = [
   {
@@ -208,6 +210,34 @@ function getPromiseSource(call: TSESTree.CallExpression): FailingCall | undefine
     object = (object.callee as TSESTree.MemberExpression).object;
   }
 }
+
+/** Nodes that can fail other than a call: a rejection awaited, an error thrown, a module loaded. */
+const FAILING_NODE_TYPES = new Set<string>([
+  AST_NODE_TYPES.AwaitExpression,
+  AST_NODE_TYPES.ThrowStatement,
+  AST_NODE_TYPES.YieldExpression,
+  AST_NODE_TYPES.ImportExpression,
+  AST_NODE_TYPES.TaggedTemplateExpression,
+]);
+
+/** Does `node` (nested functions excluded) hold one of `types`? */
+function contains(node: TSESTree.Node, types: ReadonlySet<string>, keys: TSESLint.SourceCode.VisitorKeys): boolean {
+  const stack: TSESTree.Node[] = [node];
+  while (stack.length > 0) {
+    const current = stack.pop()!;
+    if (types.has(current.type)) return true;
+    for (const key of keys[current.type] ?? []) {
+      const value = (current as unknown as Record<string, unknown>)[key];
+      for (const child of Array.isArray(value) ? value : [value]) {
+        if (child && typeof (child as TSESTree.Node).type === "string" && !isFunctionNode(child as TSESTree.Node)) stack.push(child as TSESTree.Node);
+      }
+    }
+  }
+  return false;
+}
+
+/** What a catch that only sets a fallback value holds none of: a call, a throw, an await. */
+const ACTION_NODE_TYPES = new Set<string>([...FAILING_NODE_TYPES, AST_NODE_TYPES.CallExpression, AST_NODE_TYPES.NewExpression]);
 
 type Context = Readonly<TSESLint.RuleContext<MessageIds, Options>>;
 
@@ -617,7 +647,52 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
   function isProbeTry(statement: TSESTree.TryStatement): boolean {
     const calls = getFailingCalls(statement.block, sourceCode.visitorKeys);
     const [first] = calls;
-    return first !== undefined && (isCacheRead(first) || calls.every(isProbeCall));
+    return first !== undefined && (isCacheRead(first) || isParseOfCacheRead(first) || calls.every(isProbeCall));
+  }
+
+  /**
+   * `JSON.parse(cached)` where `const cached = await cache.get(key)`: a corrupt entry is a miss, and the
+   * code after the `try` does the real work.
+   */
+  function isParseOfCacheRead(call: FailingCall): boolean {
+    const [argument] = call.arguments;
+    if (!isProbeCall(call) || argument?.type !== AST_NODE_TYPES.Identifier) return false;
+    const variable = ASTUtils.findVariable(sourceCode.getScope(call), argument);
+    const [def] = variable?.defs ?? [];
+    if (variable?.defs.length !== 1 || def?.node.type !== AST_NODE_TYPES.VariableDeclarator || !def.node.init) return false;
+    const init = getUnwrappedExpression(def.node.init, { await: true, chain: true });
+    return (init.type === AST_NODE_TYPES.CallExpression || init.type === AST_NODE_TYPES.NewExpression) && isCacheRead(init);
+  }
+
+  /**
+   * `let rates = { [id]: {} }; try { rates = await load(); } catch {}` outside a handler: the declared
+   * value is the fallback, as visible as `catch { return {} }`, which is left alone there too. A
+   * declaration without a value, or with `null` / `undefined`, states no fallback.
+   */
+  function keepsDeclaredDefault(statement: TSESTree.TryStatement): boolean {
+    const [only] = statement.block.body;
+    if (statement.block.body.length !== 1 || only?.type !== AST_NODE_TYPES.ExpressionStatement) return false;
+    const assignment = only.expression;
+    if (assignment.type !== AST_NODE_TYPES.AssignmentExpression || assignment.operator !== "=" || assignment.left.type !== AST_NODE_TYPES.Identifier) return false;
+    const variable = ASTUtils.findVariable(sourceCode.getScope(only), assignment.left);
+    const [def] = variable?.defs ?? [];
+    if (variable?.defs.length !== 1 || def?.node.type !== AST_NODE_TYPES.VariableDeclarator || isDiscardValue(def.node.init)) return false;
+    return findEnclosingHandler(context, statement) === undefined;
+  }
+
+  /** A `try` with nothing in it that can fail (property reads, assignments): its catch never runs. */
+  function cannotFail(block: TSESTree.BlockStatement): boolean {
+    return getFailingCalls(block, sourceCode.visitorKeys).length === 0 && !contains(block, FAILING_NODE_TYPES, sourceCode.visitorKeys);
+  }
+
+  /**
+   * A catch that only sets a fallback value (or nothing), where the failure comes back: the same client
+   * is called later and its failure is reported (`const base = await api.status().catch(() => fallback)`
+   * before `await api.profiles()` in a `try` that logs; deleting a row that may not exist before the
+   * final delete).
+   */
+  function isFallbackBeforeRetry(calls: readonly FailingCall[], body: TSESTree.Node, from: TSESTree.Node): boolean {
+    return !contains(body, ACTION_NODE_TYPES, sourceCode.visitorKeys) && isFailureResurfaced(calls, from, sourceCode);
   }
 
   /** `fs.promises.stat(file).catch(() => null)`, `cache.get(key).catch(() => undefined)`. */
@@ -629,9 +704,11 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
   return {
     CatchClause(node) {
       const target: Target = { type: "clause", node };
-      if (isProbeTry(node.parent as TSESTree.TryStatement)) return;
+      const statement = node.parent as TSESTree.TryStatement;
+      if (cannotFail(statement.block) || isProbeTry(statement)) return;
+      if (isFallbackBeforeRetry(getFailingCalls(statement.block, sourceCode.visitorKeys), node.body, statement)) return;
       if (isEmptyStatementList(node.body.body)) {
-        if (!hasExplanation(node.body)) report("emptyCatch", target);
+        if (!hasExplanation(node.body) && !keepsDeclaredDefault(statement)) report("emptyCatch", target);
         return;
       }
       if (isErrorUsed(node)) return;
@@ -647,6 +724,8 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
       if (isFunctionNode(handler)) {
         const target: Target = { type: "callback", node: handler, call: node, method };
         if (isErrorUsed(handler)) return;
+        const source = getPromiseSource(node);
+        if (source && isFallbackBeforeRetry([source], handler.body, node)) return;
         if (isDiscardingFunction(handler)) {
           // `.catch(() => null /* why */)`: a comment next to the callback explains it too.
           const nearby = [...sourceCode.getCommentsBefore(handler), ...sourceCode.getCommentsAfter(handler)];

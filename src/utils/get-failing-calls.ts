@@ -46,7 +46,7 @@ function propertyName(node: TSESTree.Node): string | undefined {
 }
 
 /** `a.b.c` → `["a", "b", "c"]` (`this` kept as `this`); `undefined` past a call or a computed key. */
-function getPath(node: TSESTree.Node): string[] | undefined {
+export function getPath(node: TSESTree.Node): string[] | undefined {
   const current = unwrap(node);
   if (current.type === AST_NODE_TYPES.Identifier) return [current.name];
   if (current.type === AST_NODE_TYPES.ThisExpression) return ["this"];
