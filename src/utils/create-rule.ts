@@ -1,4 +1,4 @@
-import { ESLintUtils, type TSESLint } from "@typescript-eslint/utils";
+import type { ESLintUtils, TSESLint } from "@typescript-eslint/utils";
 
 import { validateHardenSettings } from "./settings.js";
 
@@ -23,57 +23,24 @@ export interface HardenRuleDocs {
   requiresTypeChecking?: false;
 }
 
-const createRuleWithDocs = ESLintUtils.RuleCreator<HardenRuleDocs>(getDocsUrl);
+type RuleSpec<Options extends readonly unknown[], MessageIds extends string> = Readonly<ESLintUtils.RuleWithMetaAndName<Options, MessageIds, HardenRuleDocs>>;
 
 /**
- * Deep equality of two JSON values (rule options are JSON by their schema). Plain loops, no closures or
- * key arrays: it runs for every rule on every file.
+ * A rule with its docs URL. `create` gets `context.options` as they come: ESLint and oxlint merge
+ * `meta.defaultOptions` into them before the rule runs, so the merge typescript-eslint's `RuleCreator`
+ * repeats for every file is not done again here.
  */
-function isSameJson(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
-  if (Array.isArray(a)) {
-    if (!Array.isArray(b) || a.length !== b.length) return false;
-    for (let index = 0; index < a.length; index++) if (!isSameJson(a[index], b[index])) return false;
-    return true;
-  }
-  if (Array.isArray(b)) return false;
-  let keys = 0;
-  for (const key in a) {
-    if (!Object.hasOwn(b, key) || !isSameJson((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key])) return false;
-    keys++;
-  }
-  for (const _key in b) keys--;
-  return keys === 0;
-}
-
-/**
- * typescript-eslint's `RuleCreator`, plus one thing it does not do: the merge of `meta.defaultOptions`
- * with the user's options (a `structuredClone` and a deep merge) is reused while the options stay the
- * same instead of being redone for every file. ESLint hands each file a fresh array of a rule's
- * configured options, so the check is structural, with identity shortcuts; a project lints with one or a
- * few option values per rule, and the last one is almost always the one asked again. With twelve rules
- * the repeated merge was about a sixth of the plugin's time.
- */
-export const createRule: typeof createRuleWithDocs = (spec) => {
-  const rule = createRuleWithDocs(spec);
-  type Options = Parameters<typeof spec.create>[1];
-  const defaults = (spec.meta.defaultOptions ?? []) as Options;
-  let lastInput: unknown;
-  let lastOptions = defaults;
+export function createRule<Options extends readonly unknown[], MessageIds extends string>({
+  name,
+  meta,
+  create,
+}: RuleSpec<Options, MessageIds>): TSESLint.RuleModule<MessageIds, Options, HardenRuleDocs> & { name: string } {
   return {
-    ...rule,
+    name,
+    meta: { ...meta, docs: { ...meta.docs, url: getDocsUrl(name) } },
     create(context) {
       validateHardenSettings(context);
-      if (lastInput === undefined || !isSameJson(lastInput, context.options)) {
-        lastOptions = ESLintUtils.applyDefault(defaults, context.options);
-        // Kept as given, not copied: ESLint merges a config's defaults once and passes every file a
-        // fresh slice of that same array, so the compare above meets the same option objects and stops
-        // at the first level (on the bench corpus, 456 of 44,000 calls a run compared two objects key
-        // by key). Configs are not mutated during a run.
-        lastInput = context.options;
-      }
-      return spec.create(context, lastOptions);
+      return create(context, context.options);
     },
   };
-};
+}
