@@ -21,6 +21,12 @@ const BODY_PARSERS = new Set(["json", "formData", "parseBody"]);
 const HARMLESS_CALLEES = /^(?:safe\w*|Number|String|Boolean|parseInt|parseFloat|stringify|keys|values|entries|isArray)$/u;
 /** Koa `ctx` / Hono `c` members that read the request rather than write the response. */
 const CONTEXT_INPUT = new Set(["req", "request", "params", "query", "querystring", "headers", "header", "cookies", "get", "url", "path", "href"]);
+/** Calls that hand back infrastructure (a database handle, a client, a pool): a throw when they come back empty is a server fault. */
+const CONNECTION_CALLS = /^(?:connect\w*|(?:get|create|open|init)\w*(?:Connection|Client|Pool|Db|DB|Database))$/u;
+/** String methods: they neither throw on a string's content nor hand it to anything that could. */
+const STRING_METHODS = new Set(["toLowerCase", "toUpperCase", "toLocaleLowerCase", "toLocaleUpperCase", "trim", "includes", "startsWith", "endsWith", "indexOf", "localeCompare"]);
+/** ObjectId checks that answer a malformed id before it reaches a lookup: `ObjectId.isValid(id)`, `isValidObjectId(id)`. */
+const OBJECT_ID_CHECKS = new Set(["isValid", "isValidObjectId"]);
 /** Drivers whose ids are ObjectIds: a malformed id from the request throws a cast error inside the lookup. */
 const OBJECT_ID_DRIVERS = ["mongoose", "mongodb", "@typegoose/typegoose", "@nestjs/mongoose"];
 
@@ -129,7 +135,7 @@ class RequestFlow {
   }
 
   /** Whether the expression reads the request: a request parameter, a variable derived from one, `ctx.params`, `c.req`. */
-  isDerived(expression: TSESTree.Node): boolean {
+  isDerived(expression: TSESTree.Node, ignore?: (variable: TSESLint.Scope.Variable) => boolean): boolean {
     const contextParam = this.handler.context;
     const contextName = contextParam?.type === AST_NODE_TYPES.Identifier ? contextParam.name : undefined;
     return walk(expression, this.context.sourceCode.visitorKeys, false, (node) => {
@@ -141,7 +147,9 @@ class RequestFlow {
       if (contextName !== undefined && node.name === contextName && this.isContextParam(node)) {
         return parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === node && CONTEXT_INPUT.has(getCalleeName(parent) ?? "");
       }
-      return this.refersTo(node, this.derived);
+      if (!ignore) return this.refersTo(node, this.derived);
+      const variable = ASTUtils.findVariable(this.context.sourceCode.getScope(node), node);
+      return variable !== null && this.derived.has(variable) && !ignore(variable);
     });
   }
 
@@ -220,22 +228,162 @@ function usesObjectIds(context: RuleContext): boolean {
   return manifest !== undefined && OBJECT_ID_DRIVERS.some((name) => manifest.runtimeDependencies.has(name));
 }
 
+/** The initialiser of the `const` an identifier refers to (`const { db } = await connect()` gives the call). */
+function getInitializer(context: RuleContext, identifier: TSESTree.Identifier): TSESTree.Node | undefined {
+  const definition = ASTUtils.findVariable(context.sourceCode.getScope(identifier), identifier)?.defs[0];
+  return definition?.node.type === AST_NODE_TYPES.VariableDeclarator && definition.node.init ? unwrap(definition.node.init) : undefined;
+}
+
+/** Whether an identifier is a member name or an object key rather than a reference. */
+function isPropertyName(node: TSESTree.Identifier): boolean {
+  const parent = node.parent;
+  if (parent?.type === AST_NODE_TYPES.MemberExpression) return parent.property === node && !parent.computed;
+  return parent?.type === AST_NODE_TYPES.Property && parent.key === node && !parent.computed && parent.value !== node;
+}
+
 /**
- * Whether something in the `try` block can throw a client error, as far as the file shows: a `throw`;
+ * Whether a `throw` in the `try` stands for a server fault, as the file shows it: a rejection handed on
+ * from a settled call (`throw result.reason`: the call is judged like any other call), or an error thrown
+ * when infrastructure fails — the `if` around it tests nothing but a connection handle (`if (!db)` after
+ * `connectToDatabase()`), an upstream response fetched without request input (`if (!response.ok)`) or the
+ * configuration (`process.env.X`). A throw for what the request or a lookup decides
+ * (`if (!user) throw new Error("Not found")`) is a client error reaching the catch.
+ */
+function isServerFaultThrow(context: RuleContext, flow: RequestFlow, statement: TSESTree.ThrowStatement): boolean {
+  const argument = unwrap(statement.argument);
+  if (argument.type === AST_NODE_TYPES.MemberExpression && getCalleeName(argument) === "reason" && argument.object.type === AST_NODE_TYPES.Identifier) return true;
+  const block = statement.parent.type === AST_NODE_TYPES.BlockStatement ? statement.parent : undefined;
+  const guard = (block ?? statement).parent;
+  if (guard?.type !== AST_NODE_TYPES.IfStatement || guard.consequent !== (block ?? statement)) return false;
+  let infrastructure = false;
+  const decidedElsewhere = walk(guard.test, context.sourceCode.visitorKeys, false, (node) => {
+    if (node.type !== AST_NODE_TYPES.Identifier || isPropertyName(node)) return false;
+    if (node.name === "process" && node.parent.type === AST_NODE_TYPES.MemberExpression && getCalleeName(node.parent) === "env") {
+      infrastructure = true;
+      return false;
+    }
+    const init = getInitializer(context, node);
+    const name = init?.type === AST_NODE_TYPES.CallExpression ? getCalleeName(init.callee) : undefined;
+    const isInfrastructure =
+      init?.type === AST_NODE_TYPES.CallExpression &&
+      name !== undefined &&
+      (CONNECTION_CALLS.test(name) || (name === "fetch" && !init.arguments.some((value) => flow.isDerived(value))));
+    if (!isInfrastructure) return true;
+    infrastructure = true;
+    return false;
+  });
+  return infrastructure && !decidedElsewhere;
+}
+
+/**
+ * On MongoDB, whether a request value handed to a call can be a malformed ObjectId. Not when the handler
+ * checks it first (`ObjectId.isValid(id)`), when it was read back from a lookup (`await getRequest(id)`:
+ * the database issued its ids), or when it is the request's own URL (`new URL(request.url)`).
+ */
+function mayBeMalformedId(context: RuleContext, flow: RequestFlow, argument: TSESTree.Node, checked: ReadonlySet<TSESLint.Scope.Variable>): boolean {
+  const value = unwrap(argument);
+  if (value.type === AST_NODE_TYPES.MemberExpression && (getCalleeName(value) === "url" || getCalleeName(value) === "nextUrl") && value.object.type === AST_NODE_TYPES.Identifier) {
+    if (ASTUtils.findVariable(context.sourceCode.getScope(value.object), value.object)?.defs[0]?.type === "Parameter") return false;
+  }
+  const isSafe = (variable: TSESLint.Scope.Variable, depth: number): boolean => {
+    if (checked.has(variable)) return true;
+    const definition = variable.defs[0];
+    if (definition?.node.type !== AST_NODE_TYPES.VariableDeclarator || !definition.node.init || depth > 3) return false;
+    const init = definition.node.init;
+    // A record read back from the database: an awaited call that is not a method of the request (`request.text()`).
+    const call = unwrap(init);
+    if (
+      init.type === AST_NODE_TYPES.AwaitExpression &&
+      call.type === AST_NODE_TYPES.CallExpression &&
+      !flow.isInputObject(init) &&
+      !(call.callee.type === AST_NODE_TYPES.MemberExpression && flow.isDerived(call.callee.object))
+    ) {
+      return true;
+    }
+    return !flow.isDerived(init, (inner) => inner !== variable && isSafe(inner, depth + 1));
+  };
+  return flow.isDerived(value, (variable) => isSafe(variable, 0));
+}
+
+/** The variables the handler checks with `ObjectId.isValid(…)` / `isValidObjectId(…)`. */
+function getCheckedIds(context: RuleContext, handler: HandlerInfo): Set<TSESLint.Scope.Variable> {
+  const checked = new Set<TSESLint.Scope.Variable>();
+  walk(handler.function.body, context.sourceCode.visitorKeys, false, (node) => {
+    if (node.type !== AST_NODE_TYPES.CallExpression || !OBJECT_ID_CHECKS.has(getCalleeName(node.callee) ?? "")) return;
+    const [argument] = node.arguments;
+    if (argument?.type !== AST_NODE_TYPES.Identifier) return;
+    const variable = ASTUtils.findVariable(context.sourceCode.getScope(argument), argument);
+    if (variable) checked.add(variable);
+  });
+  return checked;
+}
+
+/**
+ * Whether a request value is used in the `try` only where it cannot fail: as a condition
+ * (`query ? … : …`), with string methods (`title.includes(query.toLowerCase())`), or as (part of) the
+ * response body.
+ */
+function isInertUse(context: RuleContext, node: TSESTree.Identifier): boolean {
+  // `const filtered = …` declares a value: what it is computed from is checked where it is read.
+  let binding: TSESTree.Node = node;
+  while (
+    binding.parent.type === AST_NODE_TYPES.ObjectPattern ||
+    binding.parent.type === AST_NODE_TYPES.ArrayPattern ||
+    binding.parent.type === AST_NODE_TYPES.RestElement ||
+    (binding.parent.type === AST_NODE_TYPES.Property && binding.parent.value === binding && binding.parent.parent.type === AST_NODE_TYPES.ObjectPattern)
+  ) {
+    binding = binding.parent;
+  }
+  if (binding.parent.type === AST_NODE_TYPES.VariableDeclarator && binding.parent.id === binding) return true;
+  let value: TSESTree.Node = node;
+  while (
+    value.parent.type === AST_NODE_TYPES.Property ||
+    value.parent.type === AST_NODE_TYPES.ObjectExpression ||
+    value.parent.type === AST_NODE_TYPES.ArrayExpression ||
+    value.parent.type === AST_NODE_TYPES.SpreadElement
+  ) {
+    value = value.parent;
+  }
+  if (value.parent.type === AST_NODE_TYPES.CallExpression && value.parent.callee !== value && getResponseSend(context, value.parent)) return true;
+  const parent = node.parent;
+  switch (parent.type) {
+    case AST_NODE_TYPES.IfStatement:
+    case AST_NODE_TYPES.ConditionalExpression:
+      return parent.test === node;
+    case AST_NODE_TYPES.UnaryExpression:
+      return parent.operator === "!";
+    case AST_NODE_TYPES.MemberExpression:
+      return (
+        parent.object === node &&
+        STRING_METHODS.has(getCalleeName(parent) ?? "") &&
+        parent.parent.type === AST_NODE_TYPES.CallExpression &&
+        parent.parent.callee === parent
+      );
+    case AST_NODE_TYPES.CallExpression:
+      return parent.callee !== node && STRING_METHODS.has(getCalleeName(parent.callee) ?? "");
+    default:
+      return false;
+  }
+}
+
+/**
+ * Whether something in the `try` block can throw a client error, as far as the file shows: a `throw`
+ * other than a server fault's (see {@link isServerFaultThrow});
  * a check that throws on bad input (`schema.parse(…)`, `validate(…)`, `assert…(…)`, `JSON.parse`);
  * a lookup that throws for a missing record (`…OrThrow`, `…OrFail`, Prisma `update` / `delete` with a
  * `where`); reading a body that may be malformed (`await request.json()`); the raw request input handed
  * whole to other code (`service.create(req.body)`), which is where such input is usually checked; and,
- * on MongoDB, any request value handed to a call (a malformed id throws a cast error). Functions
+ * on MongoDB, a request value handed to a call that may be a malformed id (see {@link mayBeMalformedId}). Functions
  * declared in the file and called there are followed.
  */
-function mayThrowClientError(context: RuleContext, flow: RequestFlow, block: TSESTree.BlockStatement): boolean {
+function mayThrowClientError(context: RuleContext, flow: RequestFlow, handler: HandlerInfo, block: TSESTree.BlockStatement): boolean {
   const sourceCode = context.sourceCode;
   let objectIds: boolean | undefined;
+  let checkedIds: Set<TSESLint.Scope.Variable> | undefined;
   const visited = new Set<TSESTree.Node>();
   const check = (root: TSESTree.Node): boolean =>
     walk(root, sourceCode.visitorKeys, true, (node) => {
-      if (node.type === AST_NODE_TYPES.ThrowStatement) return true;
+      if (node.type === AST_NODE_TYPES.ThrowStatement) return !isServerFaultThrow(context, flow, node);
       if (node.type !== AST_NODE_TYPES.CallExpression && node.type !== AST_NODE_TYPES.NewExpression) return false;
       if (node.type === AST_NODE_TYPES.CallExpression && isLoggerCall(node)) return false;
       if (getResponseSend(context, node)) return false;
@@ -258,7 +406,7 @@ function mayThrowClientError(context: RuleContext, flow: RequestFlow, block: TSE
               ? argument.properties.map((property) => (property.type === AST_NODE_TYPES.Property ? property.value : property.argument))
               : [argument.type === AST_NODE_TYPES.SpreadElement ? argument.argument : argument];
           if (values.some((value) => flow.isInputObject(value))) return true;
-          if (node.arguments.length > 0 && (objectIds ??= usesObjectIds(context)) && flow.isDerived(argument)) return true;
+          if ((objectIds ??= usesObjectIds(context)) && mayBeMalformedId(context, flow, argument, (checkedIds ??= getCheckedIds(context, handler)))) return true;
         }
       }
       // A helper declared in this file: what it throws lands here too.
@@ -282,9 +430,10 @@ function mayThrowClientError(context: RuleContext, flow: RequestFlow, block: TSE
 
 /**
  * Whether only server faults can reach this `catch`: the handler answers client errors itself (a 4xx
- * for bad input or a missing record, before or inside the `try`) — or reads nothing from the request
- * at all, like a health check — and nothing left in the `try` can throw a client error as far as the
- * file shows (see {@link mayThrowClientError}). A 500 there is the right answer.
+ * for bad input or a missing record, before or inside the `try`) — or its `try` uses nothing from the
+ * request beyond conditions, string methods and the response body, like a health check — and nothing
+ * left in the `try` can throw a client error as far as the file shows (see {@link mayThrowClientError}).
+ * A 500 there is the right answer.
  */
 export function isServerFaultOnlyCatch(context: RuleContext, handler: HandlerInfo, catchClause: TSESTree.CatchClause): boolean {
   // Nest services throw `NotFoundException` & co. by design: any call in a controller's `try` can throw a 4xx.
@@ -296,13 +445,15 @@ export function isServerFaultOnlyCatch(context: RuleContext, handler: HandlerInf
   if (owner !== handler.function) return false;
   const tryStatement = catchClause.parent;
   const flow = new RequestFlow(context, handler);
-  if (mayThrowClientError(context, flow, tryStatement.block)) return false;
+  if (mayThrowClientError(context, flow, handler, tryStatement.block)) return false;
   if (answersClientError(context, handler, tryStatement)) return true;
-  // No 4xx anywhere: only code that never looks at the request cannot fail for the client's reasons.
+  // No 4xx anywhere: what fails before the `try` does not reach this catch, and inside it the request's
+  // values may only be tested or handled as strings (`title.includes(query)`): then nothing the client
+  // sends can fail there, as with a health check or a proxy of a fixed upstream.
   return !walk(
-    handler.function.body,
+    tryStatement.block,
     context.sourceCode.visitorKeys,
-    false,
-    (node) => node.type === AST_NODE_TYPES.Identifier && node.range[1] <= catchClause.range[0] && flow.isDerived(node),
+    true,
+    (node) => node.type === AST_NODE_TYPES.Identifier && flow.isDerived(node) && !isInertUse(context, node),
   );
 }

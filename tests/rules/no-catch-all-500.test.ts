@@ -1994,3 +1994,194 @@ describe("no-catch-all-500 in an app whose ids are ObjectIds", () => {
     ],
   });
 });
+
+describe("no-catch-all-500: throws and request values that only a server fault can reach", () => {
+  /** App Router GET that fetches a fixed upstream and filters its answer by `?q=`; `url` builds the upstream address. */
+  const upstreamSearch = (url: string) =>
+    lines(
+      'import { NextResponse } from "next/server.js";',
+      "export async function GET(request: Request) {",
+      '  const query = new URL(request.url).searchParams.get("q");',
+      "  try {",
+      `    const response = await fetch(${url});`,
+      '    if (!response.ok) throw new Error("Upstream answered " + response.status);',
+      "    const items: { title: string }[] = await response.json();",
+      "    const found = query ? items.filter((item) => item.title.toLowerCase().includes(query.toLowerCase())) : items;",
+      "    return NextResponse.json({ items: found });",
+      "  } catch (error) {",
+      '    return NextResponse.json({ error: "Internal server error" }, { status: 500 });',
+      "  }",
+      "}",
+    );
+  /** App Router POST: 401 answered, then a throw whose guard tests `guard`. */
+  const guardedThrow = (setup: string, guard: string) =>
+    lines(
+      'import { NextResponse } from "next/server.js";',
+      "declare function getSession(): Promise<{ userId: string } | null>;",
+      "declare function connectToDatabase(): Promise<{ db: { users: { findOne(q: unknown): Promise<{ id: string } | null> } } | null }>;",
+      "declare function archive(userId: string): Promise<void>;",
+      "export async function POST() {",
+      "  try {",
+      "    const session = await getSession();",
+      '    if (!session) return NextResponse.json({ error: "Unauthorized" }, { status: 401 });',
+      "    const { db } = await connectToDatabase();",
+      `    ${setup}`,
+      `    if (${guard}) throw new Error("Request failed");`,
+      "    await archive(session.userId);",
+      "    return NextResponse.json({ ok: true });",
+      "  } catch (error) {",
+      '    return NextResponse.json({ error: "Internal server error" }, { status: 500 });',
+      "  }",
+      "}",
+    );
+  const invalid = (name: string, code: string) => ({
+    name,
+    code,
+    filename: files.nextApp,
+    output: null,
+    errors: [{ ...catchAllNext("`catch` block"), suggestions: [appRouterStatusSuggestion(code)] }],
+  });
+  ruleTester.run("no-catch-all-500", rule, {
+    valid: [
+      {
+        name: "Fastify: 403 and 404 answered; the throws hand on the rejections of settled queries",
+        code: lines(
+          'import type { FastifyReply, FastifyRequest } from "fastify";',
+          "declare function canRead(req: FastifyRequest, site: string): Promise<boolean>;",
+          "declare const warehouse: { query(q: { sql: string; params: unknown }): Promise<unknown[]> };",
+          "export async function getVisit(req: FastifyRequest<{ Params: { site: string; visitId: string } }>, res: FastifyReply) {",
+          "  const { site, visitId } = req.params;",
+          '  if (!(await canRead(req, site))) return res.status(403).send({ error: "Forbidden" });',
+          "  try {",
+          "    const [visit, events] = await Promise.allSettled([",
+          '      warehouse.query({ sql: "SELECT 1", params: { site, visitId } }),',
+          '      warehouse.query({ sql: "SELECT 2", params: { site, visitId } }),',
+          "    ]);",
+          '    if (visit.status === "rejected") throw visit.reason;',
+          '    if (events.status === "rejected") throw events.reason;',
+          '    if (visit.value.length === 0) return res.status(404).send({ error: "Not found" });',
+          "    return res.send({ visit: visit.value[0], events: events.value });",
+          "  } catch (error) {",
+          "    console.error(error);",
+          '    return res.status(500).send({ error: "Failed to fetch the visit" });',
+          "  }",
+          "}",
+        ),
+        filename: files.ts,
+      },
+      {
+        name: "App Router: the only throw is a fixed upstream failing, and `?q=` is only compared as text",
+        code: upstreamSearch("`${process.env.HELP_URL}/api/articles`"),
+        filename: files.nextApp,
+      },
+      {
+        name: "App Router: a throw when the database connection comes back empty is a server fault",
+        code: guardedThrow("const ready = true;", "!db"),
+        filename: files.nextApp,
+      },
+      {
+        name: "App Router: a throw when the configuration is missing is a server fault",
+        code: guardedThrow("const ready = true;", "!process.env.ARCHIVE_BUCKET"),
+        filename: files.nextApp,
+      },
+    ],
+    invalid: [
+      invalid("App Router: a throw for a record the lookup did not find is a client error", guardedThrow("const user = await db?.users.findOne({ id: session.userId });", "!user")),
+      invalid("App Router: a throw that tests a lookup result beside the connection is still a client error", guardedThrow("const user = await db?.users.findOne({ id: session.userId });", "!db || !user")),
+      invalid("App Router: an upstream fetched with the client's query can fail for the client's reasons", upstreamSearch("`${process.env.HELP_URL}/api/articles?q=${query}`")),
+    ],
+  });
+});
+
+describe("no-catch-all-500 in an app whose ids are ObjectIds: values that cannot be malformed", () => {
+  const mongoTester = createRuleTester(OBJECT_ID_APP);
+  /** App Router POST in the shape of an approval: ids from the route checked with `check`, then a lookup and writes. */
+  const approve = (check: string) =>
+    lines(
+      'import { NextResponse } from "next/server.js";',
+      "declare const ObjectId: { new (id: string): object; isValid(id: string): boolean };",
+      "declare function getSession(): Promise<{ userId: string } | null>;",
+      "declare function connectToDatabase(): Promise<{ db: { groups: { findOne(q: unknown): Promise<unknown> } } | null }>;",
+      "declare function getInvite(id: string): Promise<{ groupId: string; userId: string } | null>;",
+      "declare function addMember(groupId: string, userId: string): Promise<void>;",
+      "export async function POST(request: Request, { params }: { params: { id: string; inviteId: string } }) {",
+      "  try {",
+      "    const session = await getSession();",
+      '    if (!session) return NextResponse.json({ error: "Unauthorized" }, { status: 401 });',
+      "    const { id: groupId, inviteId } = params;",
+      `    if (${check}) return NextResponse.json({ error: "Invalid id" }, { status: 400 });`,
+      "    const { db } = await connectToDatabase();",
+      '    if (!db) throw new Error("Database connection failed");',
+      "    const group = await db.groups.findOne({ _id: new ObjectId(groupId), admin: session.userId });",
+      '    if (!group) return NextResponse.json({ error: "Admin access required" }, { status: 403 });',
+      "    const invite = await getInvite(inviteId);",
+      '    if (!invite || invite.groupId !== groupId) return NextResponse.json({ error: "Not found" }, { status: 404 });',
+      "    await addMember(groupId, invite.userId.toString());",
+      "    return NextResponse.json({ ok: true });",
+      "  } catch (error) {",
+      '    return NextResponse.json({ error: "Internal server error" }, { status: 500 });',
+      "  }",
+      "}",
+    );
+  const channelAuth = lines(
+    'import { NextResponse } from "next/server.js";',
+    "declare function getSession(): Promise<{ userId: string } | null>;",
+    "declare const realtime: { authorize(socketId: string, channel: string, userId: string): unknown };",
+    "export async function POST(request: Request) {",
+    "  try {",
+    "    const session = await getSession();",
+    '    if (!session) return NextResponse.json({ error: "Unauthorized" }, { status: 401 });',
+    "    const form = await request.text();",
+    '    const [socketId, channel] = form.split("&").map((pair) => pair.split("=")[1]);',
+    "    return NextResponse.json(realtime.authorize(socketId, channel, session.userId));",
+    "  } catch (error) {",
+    '    return NextResponse.json({ error: "Internal server error" }, { status: 500 });',
+    "  }",
+    "}",
+  );
+  mongoTester.run("no-catch-all-500", rule, {
+    valid: [
+      {
+        name: "ids checked with ObjectId.isValid, a value read back from a lookup, and a throw for a failed connection",
+        code: approve("!ObjectId.isValid(groupId) || !ObjectId.isValid(inviteId)"),
+        filename: "app/api/groups/[id]/invites/[inviteId]/approve/route.ts",
+      },
+      {
+        name: "the request's own URL handed to `new URL` cannot be a malformed id",
+        code: lines(
+          'import { NextResponse } from "next/server.js";',
+          "declare function getSession(): Promise<{ userId: string } | null>;",
+          "declare const db: { folder: { findMany(q: unknown): Promise<unknown[]> } };",
+          "export async function GET(req: Request) {",
+          "  try {",
+          "    const session = await getSession();",
+          '    if (!session) return NextResponse.json({ error: "Unauthorized" }, { status: 401 });',
+          "    const { searchParams } = new URL(req.url);",
+          '    const sort = searchParams.get("sort");',
+          "    return NextResponse.json(await db.folder.findMany({ where: { userId: session.userId } }));",
+          "  } catch (error) {",
+          '    return NextResponse.json({ error: "Internal server error" }, { status: 500 });',
+          "  }",
+          "}",
+        ),
+        filename: "app/api/folders/route.ts",
+      },
+    ],
+    invalid: [
+      {
+        name: "an id checked for presence only can still be malformed",
+        code: approve("!groupId || !inviteId"),
+        filename: "app/api/groups/[id]/invites/[inviteId]/approve/route.ts",
+        output: null,
+        errors: [{ ...catchAllNext("`catch` block"), suggestions: [appRouterStatusSuggestion(approve("!groupId || !inviteId"))] }],
+      },
+      {
+        name: "a value read from the body with `await request.text()` is no record from the database",
+        code: channelAuth,
+        filename: "app/api/realtime/auth/route.ts",
+        output: null,
+        errors: [{ ...catchAllNext("`catch` block"), suggestions: [appRouterStatusSuggestion(channelAuth)] }],
+      },
+    ],
+  });
+});

@@ -706,3 +706,49 @@ describe("no-leaked-error-details autofix outputs", () => {
     expect(getTypeErrors({ "server.ts": output })).toEqual([]);
   });
 });
+
+describe("no-leaked-error-details on an endpoint only the app's own jobs can call", () => {
+  /** Pages API job endpoint: refuses with 401 when `test` holds, then sends the error's message from its catch. */
+  const job = (test: string, refusal = 'res.status(401).json({ message: "Unauthorized" })') =>
+    lines(
+      'import type { NextApiRequest, NextApiResponse } from "next";',
+      "declare function notify(id: string): Promise<void>;",
+      "export default async function handle(req: NextApiRequest, res: NextApiResponse) {",
+      '  const token = req.headers.authorization?.split(" ")[1];',
+      `  if (${test}) {`,
+      `    ${refusal};`,
+      "    return;",
+      "  }",
+      "  try {",
+      "    await notify(req.body.id);",
+      "    res.status(200).json({ ok: true });",
+      "  } catch (error) {",
+      "    res.status(500).json({ message: (error as Error).message });",
+      "  }",
+      "}",
+    );
+  const leaked = (code: string) => ({
+    code,
+    filename: files.nextPages,
+    output: code.replace("{ message: (error as Error).message }", '{ message: "Internal server error" }'),
+    errors: [leak("the error's message")],
+  });
+  ruleTester.run("no-leaked-error-details", rule, {
+    valid: [
+      { name: "a bearer token compared with a secret from the environment, 401 otherwise", code: job("token !== process.env.INTERNAL_API_KEY"), filename: files.nextPages },
+      {
+        name: "the secret read into a local first, and a missing secret refused too (403)",
+        code: job("!secret || token !== secret", 'res.status(403).json({ message: "Forbidden" })').replace(
+          "  const token =",
+          "  const secret = process.env.JOB_SECRET;\n  const token =",
+        ),
+        filename: files.nextPages,
+      },
+    ],
+    invalid: [
+      { name: "a token compared with a constant is no server-side secret", ...leaked(job('token !== "public"')) },
+      { name: "a gate on something other than a header does not make the endpoint internal", ...leaked(job("req.query.key !== process.env.INTERNAL_API_KEY")) },
+      { name: "a refusal that is not 401/403 is no gate", ...leaked(job("token !== process.env.INTERNAL_API_KEY", 'res.status(200).json({ message: "Skipped" })')) },
+    ],
+  });
+});
