@@ -25,6 +25,7 @@ import {
   type RequestInputRead,
   type RequestInputSource,
 } from "../frameworks/index.js";
+import { isSecretGatedHandler } from "../frameworks/is-secret-gated-handler.js";
 import { createRule } from "../utils/create-rule.js";
 import { getCalleeNames } from "../utils/get-callee-names.js";
 import { ALL_SOURCES, getMiddlewareValidatedSources, mergeValidation, type MiddlewareValidation } from "../utils/get-middleware-validated-sources.js";
@@ -600,6 +601,8 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
       for (const [fn, bySource] of entries) {
         if (signedRequests.has(fn)) continue;
         for (const entry of bySource.values()) {
+          // A job or internal endpoint behind a shared secret gets what the app's own caller sent.
+          if (isSecretGatedHandler(context, entry.handler, entry.reads[0]!.node)) continue;
           const before = getValidatedBeforeHandler(entry.handler);
           if (before.sources.includes(entry.source)) continue;
           // `validationResult(req)` with chains this file does not show: trust the fields it reads, not a whole

@@ -1230,6 +1230,24 @@ ruleTester.run("no-unvalidated-input", rule, {
       ),
       filename: files.nextPages,
     },
+    {
+      name: "An internal job endpoint: 401 unless the bearer token equals a secret from the environment",
+      code: lines(
+        'import type { NextApiRequest, NextApiResponse } from "next";',
+        "declare function notify(dataroomId: string, emails: string[]): Promise<void>;",
+        "export default async function handler(req: NextApiRequest, res: NextApiResponse) {",
+        '  const token = req.headers.authorization?.split(" ")[1];',
+        "  if (token !== process.env.INTERNAL_API_KEY) {",
+        '    res.status(401).json({ message: "Unauthorized" });',
+        "    return;",
+        "  }",
+        "  const { dataroomId, teamMembers } = req.body as { dataroomId: string; teamMembers: string[] };",
+        "  await notify(dataroomId, teamMembers);",
+        "  res.status(200).end();",
+        "}",
+      ),
+      filename: files.nextPages,
+    },
   ],
   invalid: [
     // ---------------------------------------------------------------- Express
@@ -1579,6 +1597,20 @@ ruleTester.run("no-unvalidated-input", rule, {
       code: nextPages,
       filename: files.nextPages,
       errors: [{ ...fieldsMessage("req.query", "author", QUERY_RISK), line: 5, column: 61, suggestions: suggestion("req.query", "UsersQuery", nextPagesFixed) }],
+    },
+    {
+      name: "Next.js Pages API: a header compared with a constant is not a shared secret",
+      code: lines(
+        'import type { NextApiRequest, NextApiResponse } from "next";',
+        "declare function notify(dataroomId: string): Promise<void>;",
+        "export default async function handler(req: NextApiRequest, res: NextApiResponse) {",
+        '  if (req.headers["x-job"] !== "1") return res.status(401).end();',
+        "  await notify(req.body.dataroomId);",
+        "  res.status(200).end();",
+        "}",
+      ),
+      filename: files.nextPages,
+      errors: [{ ...fieldsMessage("req.body", "dataroomId"), line: 5, suggestions: [] }],
     },
     // ---------------------------------------------------------------- NestJS
     {
