@@ -78,6 +78,8 @@ class RequestFlow {
   readonly derived = new Set<TSESLint.Scope.Variable>();
   /** Variables that hold a whole raw input object (`const body = await request.json()`, a rest of `req.body`). */
   readonly objects = new Set<TSESLint.Scope.Variable>();
+  /** Variables that hold only route parameters (`const id = c.req.param("id")`): strings, whatever the client sends. */
+  readonly pathParams = new Set<TSESLint.Scope.Variable>();
 
   constructor(
     private readonly context: RuleContext,
@@ -113,7 +115,11 @@ class RequestFlow {
       const declarator = node as TSESTree.VariableDeclarator;
       if (!declarator.init) continue;
       if (this.isDerived(declarator.init)) {
-        for (const variable of sourceCode.getDeclaredVariables(declarator)) this.derived.add(variable);
+        const pathOnly = this.readsOnlyPathParams(declarator.init);
+        for (const variable of sourceCode.getDeclaredVariables(declarator)) {
+          this.derived.add(variable);
+          if (pathOnly) this.pathParams.add(variable);
+        }
       }
       if (!this.isInputObject(declarator.init)) continue;
       if (declarator.id.type === AST_NODE_TYPES.Identifier) this.addVariable(this.objects, declarator.id);
@@ -122,6 +128,43 @@ class RequestFlow {
         if (rest?.argument.type === AST_NODE_TYPES.Identifier) this.addVariable(this.objects, rest.argument);
       }
     }
+  }
+
+  /** Whether every request read in the expression is a route parameter (`req.params.id`, `c.req.param("id")`, a variable holding one). */
+  private readsOnlyPathParams(expression: TSESTree.Node): boolean {
+    let params = 0;
+    const visit = (node: TSESTree.Node): boolean => {
+      const member = node.type === AST_NODE_TYPES.CallExpression ? node.callee : node;
+      // Hono's `c.req.param("id")`: one route parameter (the read model only knows the whole-object form).
+      if (member !== node && member.type === AST_NODE_TYPES.MemberExpression && getCalleeName(member) === "param" && this.isDerived(member.object)) {
+        params++;
+        return true;
+      }
+      if (member.type === AST_NODE_TYPES.MemberExpression) {
+        const read = getRequestInputRead(this.context, member);
+        if (read?.kind === "value") {
+          if (read.source !== "params") return false;
+          params++;
+          return true;
+        }
+      }
+      if (node.type === AST_NODE_TYPES.Identifier && this.isDerived(node)) {
+        if (!this.refersTo(node, this.pathParams)) return false;
+        params++;
+        return true;
+      }
+      let ok = true;
+      forEachChild(node, this.context.sourceCode.visitorKeys, (child) => {
+        if (ok && !isFunctionNode(child)) ok = visit(child);
+      });
+      return ok;
+    };
+    return visit(expression) && params > 0;
+  }
+
+  /** Whether the identifier holds only route parameters (see {@link readsOnlyPathParams}). */
+  isPathParam(identifier: TSESTree.Identifier): boolean {
+    return this.refersTo(identifier, this.pathParams);
   }
 
   private addVariable(set: Set<TSESLint.Scope.Variable>, identifier: TSESTree.Identifier): void {
@@ -318,6 +361,18 @@ function getCheckedIds(context: RuleContext, handler: HandlerInfo): Set<TSESLint
   return checked;
 }
 
+/** Calls that throw on a string's content: `BigInt("x")`, `new URL("x")`, `decodeURIComponent("%")`. */
+const STRING_PARSERS = new Set(["BigInt", "URL", "decodeURIComponent", "decodeURI"]);
+
+function isParsedAsString(node: TSESTree.Identifier): boolean {
+  const parent = node.parent;
+  return (
+    (parent.type === AST_NODE_TYPES.CallExpression || parent.type === AST_NODE_TYPES.NewExpression) &&
+    parent.callee !== node &&
+    STRING_PARSERS.has(getCalleeName(parent.callee) ?? "")
+  );
+}
+
 /**
  * Whether a request value is used in the `try` only where it cannot fail: as a condition
  * (`query ? … : …`), with string methods (`title.includes(query.toLowerCase())`), or as (part of) the
@@ -454,6 +509,12 @@ export function isServerFaultOnlyCatch(context: RuleContext, handler: HandlerInf
     tryStatement.block,
     context.sourceCode.visitorKeys,
     true,
-    (node) => node.type === AST_NODE_TYPES.Identifier && flow.isDerived(node) && !isInertUse(context, node),
+    (node) =>
+      node.type === AST_NODE_TYPES.Identifier &&
+      flow.isDerived(node) &&
+      !isInertUse(context, node) &&
+      // A route parameter is a string: a lookup by it finds a record or nothing. Only a parse of its
+      // content can fail (`BigInt(id)`, `new URL(id)`); malformed ObjectIds are handled above.
+      !(flow.isPathParam(node) && !isParsedAsString(node)),
   );
 }

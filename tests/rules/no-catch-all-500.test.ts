@@ -2185,3 +2185,84 @@ describe("no-catch-all-500 in an app whose ids are ObjectIds: values that cannot
     ],
   });
 });
+
+describe("no-catch-all-500: route parameters are strings", () => {
+  /** A Hono lookup by a route parameter with no 4xx anywhere, in the shape of a profile read. */
+  const profile = (use: string) =>
+    lines(
+      'import { Hono } from "hono";',
+      "declare const db: { user: { findFirst(q: unknown): Promise<{ name: string } | null> } };",
+      "const users = new Hono();",
+      'users.get("/:id", async (c) => {',
+      '  const userId = c.req.param("id");',
+      "  try {",
+      `    const user = await db.user.findFirst({ where: { id: ${use} } });`,
+      '    return c.json({ message: "ok", user });',
+      "  } catch (err) {",
+      "    console.error(err);",
+      '    return c.json({ message: "Error in getting user" }, 500);',
+      "  }",
+      "});",
+      "export default users;",
+    );
+  ruleTester.run("no-catch-all-500", rule, {
+    valid: [{ name: "Hono: a lookup by a route parameter finds a record or nothing; only server faults reach the catch", code: profile("userId"), filename: files.ts }],
+    invalid: [
+      {
+        name: "Hono: a route parameter parsed inside the try can fail for the client's reasons",
+        code: profile("BigInt(userId)"),
+        filename: files.ts,
+        output: null,
+        errors: [
+          {
+            ...catchAll("`catch` block", "throw err"),
+            line: 11,
+            column: 12,
+            suggestions: [
+              {
+                messageId: "delegate",
+                data: { delegate: "throw err" },
+                output: profile("BigInt(userId)").replace('    console.error(err);\n    return c.json({ message: "Error in getting user" }, 500);', "    console.error(err);\n    throw err;"),
+              },
+            ],
+          },
+        ],
+      },
+    ],
+  });
+});
+
+describe("no-catch-all-500: a promise returned un-awaited skips the catch", () => {
+  const lookup = (call: string) =>
+    lines(
+      'import { Controller, Get, HttpException, Query } from "@nestjs/common";',
+      "declare const symbols: { lookup(q: { query: string; includeIndices: boolean }): Promise<string[]> };",
+      '@Controller("symbol")',
+      "export class SymbolController {",
+      '  @Get("lookup")',
+      '  async lookupSymbol(@Query("query") query = "", @Query("includeIndices") includeIndicesParam = "false") {',
+      '    const includeIndices = includeIndicesParam === "true";',
+      "    try {",
+      `      return ${call};`,
+      "    } catch {",
+      '      throw new HttpException("Internal Server Error", 500);',
+      "    }",
+      "  }",
+      "}",
+    );
+  ruleTester.run("no-catch-all-500", rule, {
+    valid: [{ name: "Nest: `return service.lookup({ … })` in an async method: rejections never reach this catch", code: lookup("symbols.lookup({ includeIndices, query })"), filename: files.nest }],
+    invalid: [
+      {
+        name: "Nest: `return await` brings the rejection back into the catch",
+        code: lookup("await symbols.lookup({ includeIndices, query })"),
+        filename: files.nest,
+        output: lookup("await symbols.lookup({ includeIndices, query })").replace(
+          '    } catch {\n      throw new HttpException("Internal Server Error", 500);',
+          "    } catch (err) {\n      throw err;",
+        ),
+        errors: [{ ...catchAll("`catch` block", "throw err"), line: 11, column: 13 }],
+      },
+    ],
+  });
+});
