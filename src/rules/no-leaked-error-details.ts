@@ -2,7 +2,7 @@ import { ASTUtils, AST_NODE_TYPES, AST_TOKEN_TYPES, type TSESLint, type TSESTree
 
 import { isFunctionNode } from "../frameworks/get-function-from-expression.js";
 import { getResponseSend, RESPONSE_SEND_SELECTOR, type ResponseSend } from "../frameworks/get-response-send.js";
-import { isSecretGatedHandler } from "../frameworks/is-secret-gated-handler.js";
+import { isOperatorOnlyHandler } from "../frameworks/is-operator-only-handler.js";
 import { createRule } from "../utils/create-rule.js";
 import { getCaughtErrorOf, getCaughtErrorVariables, isReferenceTo, unwrapExpression, type CaughtError } from "../utils/get-caught-error.js";
 import { hasSideEffect } from "../utils/has-side-effect.js";
@@ -426,7 +426,7 @@ export default createRule<[], MessageIds>({
           if (send.framework === "fastify" && send.kind === "call" && leak.whole && unwrapExpression(body) === leak.node) continue;
           if (isEnvironmentGuarded(leak.node, leak.caught.body)) continue;
           if (!leak.stack && (clientStatus || isNarrowedToClientError(context, leak.caught, leak.node))) continue;
-          if (!leak.stack && send.handler && (internalOnly ??= isSecretGatedHandler(context, send.handler, node))) continue;
+          if (!leak.stack && send.handler && (internalOnly ??= isOperatorOnlyHandler(context, send.handler, node))) continue;
           reported.add(leak.node);
           const statusNode = send.statusNode;
           // Repeating a status expression that calls something is not safe to do behind the user's back.

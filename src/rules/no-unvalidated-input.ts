@@ -25,7 +25,7 @@ import {
   type RequestInputRead,
   type RequestInputSource,
 } from "../frameworks/index.js";
-import { isSecretGatedHandler } from "../frameworks/is-secret-gated-handler.js";
+import { isSecretGatedHandler } from "../frameworks/is-operator-only-handler.js";
 import { createRule } from "../utils/create-rule.js";
 import { getCalleeNames } from "../utils/get-callee-names.js";
 import { ALL_SOURCES, getMiddlewareValidatedSources, mergeValidation, type MiddlewareValidation } from "../utils/get-middleware-validated-sources.js";

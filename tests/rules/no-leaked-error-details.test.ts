@@ -752,3 +752,56 @@ describe("no-leaked-error-details on an endpoint only the app's own jobs can cal
     ],
   });
 });
+
+describe("no-leaked-error-details on an endpoint only the app's admins can call", () => {
+  /** Fastify admin listing: refuses with 401 when `test` holds, then sends the error's message from its catch. */
+  const admin = (setup: string, test: string) =>
+    lines(
+      'import type { FastifyReply, FastifyRequest } from "fastify";',
+      "declare function getIsUserAdmin(request: FastifyRequest): Promise<boolean>;",
+      "declare function getSession(request: FastifyRequest): Promise<{ user: { role: string } } | null>;",
+      "declare function listOrganizations(): Promise<unknown[]>;",
+      "export async function getAdminOrganizations(request: FastifyRequest, reply: FastifyReply) {",
+      `  ${setup}`,
+      `  if (${test}) {`,
+      '    return reply.status(401).send({ error: "Unauthorized" });',
+      "  }",
+      "  try {",
+      "    return reply.send(await listOrganizations());",
+      "  } catch (error) {",
+      '    return reply.status(500).send({ error: "Failed to list organizations", details: String(error) });',
+      "  }",
+      "}",
+    );
+  ruleTester.run("no-leaked-error-details", rule, {
+    valid: [
+      { name: "401 unless an admin helper says so", code: admin("const isAdmin = await getIsUserAdmin(request);", "!isAdmin"), filename: files.ts },
+      { name: "401 unless the session's role is admin", code: admin("const session = await getSession(request);", 'session?.user.role !== "admin"'), filename: files.ts },
+    ],
+    invalid: [
+      {
+        name: "401 for a missing session only: every signed-in user sees the details",
+        code: admin("const session = await getSession(request);", "!session"),
+        filename: files.ts,
+        output: admin("const session = await getSession(request);", "!session").replace("details: String(error)", 'details: "Internal server error"'),
+        errors: [
+          {
+            ...leak("the error as text"),
+            line: 13,
+            column: 85,
+            suggestions: [
+              {
+                messageId: "addRequestId",
+                data: { requestId: "request.id" },
+                output: admin("const session = await getSession(request);", "!session").replace(
+                  "details: String(error) }",
+                  'details: "Internal server error", requestId: request.id }',
+                ),
+              },
+            ],
+          },
+        ],
+      },
+    ],
+  });
+});
