@@ -407,10 +407,75 @@ ruleTester.run("no-swallowed-error", rule, {
       ),
       filename: files.ts,
     },
+    // The rejection reaches the caller through another use of the same promise.
+    {
+      name: "a promise-chain lock: the tail ignores the rejection, the same promise is returned to the caller",
+      code: lines(
+        "export class Renderer {",
+        "  private static queue: Promise<void> = Promise.resolve();",
+        "  private static runExclusive<T>(task: () => Promise<T>): Promise<T> {",
+        "    const result = Renderer.queue.then(task, task);",
+        "    Renderer.queue = result.then(",
+        "      () => undefined,",
+        "      () => undefined",
+        "    );",
+        "    return result;",
+        "  }",
+        "}",
+      ),
+      filename: files.ts,
+    },
+    {
+      name: "a lock tail made with .catch, the same promise awaited by the caller",
+      code: lines(
+        "let tail = Promise.resolve();",
+        "export async function serialize(job) {",
+        "  const run = tail.then(job);",
+        "  tail = run.catch(() => {});",
+        "  return await run;",
+        "}",
+      ),
+      filename: files.js,
+    },
+    {
+      name: "a promise kept on the instance: marked handled in the constructor, awaited by the methods",
+      code: lines(
+        "export class Calculator {",
+        "  private ready: Promise<void>;",
+        "  constructor(private readonly store: Store) {",
+        "    this.ready = this.load();",
+        "    this.ready.catch(() => undefined);",
+        "  }",
+        "  async total() {",
+        "    await this.ready;",
+        "    return this.store.sum();",
+        "  }",
+        "  private async load() {",
+        "    await this.store.fill();",
+        "  }",
+        "}",
+      ),
+      filename: files.ts,
+    },
     // Not a catch at all.
     { name: "try/finally", code: "try { run(); } finally { cleanup(); }", filename: files.ts },
   ],
   invalid: [
+    // A lock tail only ignores the rejection when the same promise reaches a caller.
+    {
+      name: "a chained promise whose rejection nobody receives: the tail drops it and nothing returns it",
+      code: "let tail = Promise.resolve();\nexport function enqueue(job) {\n  const run = tail.then(job);\n  tail = run.catch(() => {});\n}",
+      filename: files.js,
+      output: null,
+      errors: [{ messageId: "discardedRejection", data: { method: "catch", handler: "() => {}", operation: "the promise", logger: assumed }, suggestions: [{ messageId: "logError", data: { call: "console.error(err)" }, output: "let tail = Promise.resolve();\nexport function enqueue(job) {\n  const run = tail.then(job);\n  tail = run.catch((err) => { console.error(err); });\n}" }] }],
+    },
+    {
+      name: "a promise kept on the instance that no method awaits or returns",
+      code: "export class Warmup {\n  private ready: Promise<void>;\n  constructor(private readonly store: Store) {\n    this.ready = this.store.fill();\n    this.ready.catch(() => undefined);\n  }\n}",
+      filename: files.ts,
+      output: null,
+      errors: [{ messageId: "discardedRejection", data: { method: "catch", handler: "() => undefined", operation: "the promise", logger: assumed }, suggestions: [{ messageId: "logError", data: { call: "console.error(err)" }, output: "export class Warmup {\n  private ready: Promise<void>;\n  constructor(private readonly store: Store) {\n    this.ready = this.store.fill();\n    this.ready.catch((err) => { console.error(err); return undefined; });\n  }\n}" }] }],
+    },
     // Probes only count when every call that can fail in the `try` is one.
     {
       name: "a parse followed by a save: the save failing is not the answer",
