@@ -752,6 +752,41 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
     );
   }
 
+  /**
+   * `try { params = params.toObject(); } catch {}` / `try { return value.toJSON(); } catch { return value; }`:
+   * a method called to find out what the value is (a Mongoose document or a plain array), whose failure
+   * leaves the value as it was. Only a synchronous call without arguments: `await user.save()` is work.
+   */
+  function isShapeProbe(statement: TSESTree.TryStatement): boolean {
+    const [only] = statement.block.body;
+    if (statement.block.body.length !== 1 || !only) return false;
+    let target: TSESTree.Node | undefined;
+    let value: TSESTree.Node | null | undefined;
+    if (only.type === AST_NODE_TYPES.ReturnStatement) value = only.argument;
+    else if (only.type === AST_NODE_TYPES.ExpressionStatement && only.expression.type === AST_NODE_TYPES.AssignmentExpression && only.expression.operator === "=") {
+      target = only.expression.left;
+      value = only.expression.right;
+    }
+    const call = value ? getUnwrappedExpression(value, { chain: true }) : undefined;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments.length > 0) return false;
+    const callee = getUnwrappedExpression(call.callee, { chain: true });
+    if (callee.type !== AST_NODE_TYPES.MemberExpression || getFailingCalls(statement.block, sourceCode.visitorKeys).length !== 1) return false;
+    const receiver = sourceCode.getText(callee.object);
+    const fallback = statement.handler?.body.body ?? [];
+    // `x = x.m()` with an empty catch keeps `x`; otherwise the catch hands back the receiver itself.
+    if (fallback.length === 0) return target !== undefined && sourceCode.getText(target) === receiver;
+    const [kept] = fallback;
+    if (fallback.length !== 1 || !kept) return false;
+    if (target === undefined) return kept.type === AST_NODE_TYPES.ReturnStatement && kept.argument !== null && sourceCode.getText(kept.argument) === receiver;
+    return (
+      kept.type === AST_NODE_TYPES.ExpressionStatement &&
+      kept.expression.type === AST_NODE_TYPES.AssignmentExpression &&
+      kept.expression.operator === "=" &&
+      sourceCode.getText(kept.expression.left) === sourceCode.getText(target) &&
+      sourceCode.getText(kept.expression.right) === receiver
+    );
+  }
+
   /** `fs.promises.stat(file).catch(() => null)`, `cache.get(key).catch(() => undefined)`. */
   function isProbePromise(call: TSESTree.CallExpression): boolean {
     const source = getPromiseSource(call);
@@ -762,7 +797,7 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
     CatchClause(node) {
       const target: Target = { type: "clause", node };
       const statement = node.parent as TSESTree.TryStatement;
-      if (cannotFail(statement.block) || isProbeTry(statement)) return;
+      if (cannotFail(statement.block) || isProbeTry(statement) || isShapeProbe(statement)) return;
       if (isFallbackBeforeRetry(getFailingCalls(statement.block, sourceCode.visitorKeys), node.body, statement)) return;
       if (isEmptyStatementList(node.body.body)) {
         if (!hasExplanation(node.body) && !keepsDeclaredDefault(statement)) report("emptyCatch", target);

@@ -457,6 +457,41 @@ ruleTester.run("no-swallowed-error", rule, {
       ),
       filename: files.ts,
     },
+    // A method called to learn what a value is; the catch keeps the value as it was.
+    {
+      name: "a shape probe: `params.toObject()` fails on a plain array, which is used as it is",
+      code: lines(
+        "export function mergeParams(params, values) {",
+        "  try {",
+        "    params = params.toObject();",
+        "  } catch (e) { }",
+        "  return params.map((item) => ({ ...item, value: values[item.name] }));",
+        "}",
+      ),
+      filename: files.js,
+    },
+    {
+      name: "strict (true): a shape probe whose catch assigns the value itself",
+      code: lines(
+        "export function toPlain(doc) {",
+        "  let plain;",
+        "  try {",
+        "    plain = doc.toObject();",
+        "  } catch (e) {",
+        "    plain = doc;",
+        "  }",
+        "  return plain;",
+        "}",
+      ),
+      filename: files.js,
+      options: strict,
+    },
+    {
+      name: "strict (true): a shape probe whose catch returns the value itself",
+      code: "export function toJson(value) {\n  try {\n    return value.toJSON();\n  } catch (e) {\n    return value;\n  }\n}",
+      filename: files.js,
+      options: strict,
+    },
     // Not a catch at all.
     { name: "try/finally", code: "try { run(); } finally { cleanup(); }", filename: files.ts },
   ],
@@ -475,6 +510,22 @@ ruleTester.run("no-swallowed-error", rule, {
       filename: files.ts,
       output: null,
       errors: [{ messageId: "discardedRejection", data: { method: "catch", handler: "() => undefined", operation: "the promise", logger: assumed }, suggestions: [{ messageId: "logError", data: { call: "console.error(err)" }, output: "export class Warmup {\n  private ready: Promise<void>;\n  constructor(private readonly store: Store) {\n    this.ready = this.store.fill();\n    this.ready.catch((err) => { console.error(err); return undefined; });\n  }\n}" }] }],
+    },
+    // A shape probe is a synchronous call without arguments that leaves the value as it was.
+    {
+      name: "not a shape probe: an awaited save whose failure the empty catch drops",
+      code: "export async function touch(user) {\n  try {\n    user = await user.save();\n  } catch (e) {}\n  return user;\n}",
+      filename: files.js,
+      output: null,
+      errors: [{ messageId: "emptyCatch", data: { operation: "`user.save`", logger: assumed }, suggestions: [{ messageId: "logError", data: { call: 'console.error("user.save failed", e)' }, output: "export async function touch(user) {\n  try {\n    user = await user.save();\n  } catch (e) {\n    console.error(\"user.save failed\", e);\n  }\n  return user;\n}" }, { messageId: "rethrow", data: { name: "e" }, output: "export async function touch(user) {\n  try {\n    user = await user.save();\n  } catch (e) {\n    throw e;\n  }\n  return user;\n}" }] }],
+    },
+    {
+      name: "strict (true): not a shape probe: the catch falls back to another value",
+      code: "export function toPlain(doc) {\n  try {\n    return doc.toObject();\n  } catch (e) {\n    return {};\n  }\n}",
+      filename: files.js,
+      options: strict,
+      output: null,
+      errors: [{ messageId: "unusedOutsideHandler", data: { what: "`catch` block", operation: "`doc.toObject`", logger: assumed }, suggestions: [{ messageId: "logError", data: { call: 'console.error("doc.toObject failed", e)' }, output: "export function toPlain(doc) {\n  try {\n    return doc.toObject();\n  } catch (e) {\n    console.error(\"doc.toObject failed\", e);\n    return {};\n  }\n}" }] }],
     },
     // Probes only count when every call that can fail in the `try` is one.
     {
