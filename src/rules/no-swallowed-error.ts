@@ -131,6 +131,17 @@ function isSuccessProbe(call: TSESTree.CallExpression, method: string): boolean 
   );
 }
 
+/** The function `node` runs in (`undefined` at module level). */
+function getEnclosingFunction(node: TSESTree.Node): TSESTree.Node | undefined {
+  for (let current = node.parent; current; current = current.parent) if (isFunctionNode(current)) return current;
+  return undefined;
+}
+
+/** `pending` for `this.pending`. */
+function getThisProperty(node: TSESTree.Node): string | undefined {
+  return node.type === AST_NODE_TYPES.MemberExpression && node.object.type === AST_NODE_TYPES.ThisExpression ? getPropertyName(node) : undefined;
+}
+
 function isNoopReference(node: TSESTree.Node): boolean {
   if (node.type === AST_NODE_TYPES.Identifier) return NOOP_NAMES.has(node.name);
   return (
@@ -695,6 +706,87 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
     return !contains(body, ACTION_NODE_TYPES, sourceCode.visitorKeys) && isFailureResurfaced(calls, from, sourceCode);
   }
 
+  /**
+   * `queue = result.then(() => undefined, () => undefined)` beside `return result`: the same promise
+   * reaches the caller (returned or awaited in the same function, or, for `this.pending`, anywhere in
+   * the class), so its rejection is seen there; only this branch — a lock's tail, a mark that the
+   * rejection is handled — ignores it.
+   */
+  function isRejectionDeliveredElsewhere(call: TSESTree.CallExpression): boolean {
+    const promise = getUnwrappedExpression((call.callee as TSESTree.MemberExpression).object, { chain: true });
+    if (promise.type === AST_NODE_TYPES.Identifier) {
+      const variable = ASTUtils.findVariable(sourceCode.getScope(promise), promise);
+      const owner = getEnclosingFunction(call);
+      return (variable?.references ?? []).some(
+        (reference) => reference.identifier !== promise && reference.isRead() && isDelivered(reference.identifier) && getEnclosingFunction(reference.identifier) === owner,
+      );
+    }
+    const property = getThisProperty(promise);
+    if (property === undefined) return false;
+    let classBody: TSESTree.Node | undefined = call.parent;
+    while (classBody && classBody.type !== AST_NODE_TYPES.ClassBody) classBody = classBody.parent;
+    if (!classBody) return false;
+    const stack: TSESTree.Node[] = [classBody];
+    while (stack.length > 0) {
+      const node = stack.pop()!;
+      if (node !== promise && getThisProperty(node) === property && isDelivered(node)) return true;
+      for (const key of sourceCode.visitorKeys[node.type] ?? []) {
+        const value = (node as unknown as Record<string, unknown>)[key];
+        for (const child of Array.isArray(value) ? value : [value]) {
+          if (child && typeof (child as TSESTree.Node).type === "string") stack.push(child as TSESTree.Node);
+        }
+      }
+    }
+    return false;
+  }
+
+  /** `x` in `return x`, `await x`, `() => x`: where a rejection reaches the caller. */
+  function isDelivered(node: TSESTree.Node): boolean {
+    let current = node;
+    while (current.parent && (current.parent.type === AST_NODE_TYPES.TSAsExpression || current.parent.type === AST_NODE_TYPES.TSNonNullExpression)) current = current.parent;
+    const parent = current.parent;
+    return (
+      (parent?.type === AST_NODE_TYPES.AwaitExpression && parent.argument === current) ||
+      (parent?.type === AST_NODE_TYPES.ReturnStatement && parent.argument === current) ||
+      (parent?.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === current)
+    );
+  }
+
+  /**
+   * `try { params = params.toObject(); } catch {}` / `try { return value.toJSON(); } catch { return value; }`:
+   * a method called to find out what the value is (a Mongoose document or a plain array), whose failure
+   * leaves the value as it was. Only a synchronous call without arguments: `await user.save()` is work.
+   */
+  function isShapeProbe(statement: TSESTree.TryStatement): boolean {
+    const [only] = statement.block.body;
+    if (statement.block.body.length !== 1 || !only) return false;
+    let target: TSESTree.Node | undefined;
+    let value: TSESTree.Node | null | undefined;
+    if (only.type === AST_NODE_TYPES.ReturnStatement) value = only.argument;
+    else if (only.type === AST_NODE_TYPES.ExpressionStatement && only.expression.type === AST_NODE_TYPES.AssignmentExpression && only.expression.operator === "=") {
+      target = only.expression.left;
+      value = only.expression.right;
+    }
+    const call = value ? getUnwrappedExpression(value, { chain: true }) : undefined;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments.length > 0) return false;
+    const callee = getUnwrappedExpression(call.callee, { chain: true });
+    if (callee.type !== AST_NODE_TYPES.MemberExpression || getFailingCalls(statement.block, sourceCode.visitorKeys).length !== 1) return false;
+    const receiver = sourceCode.getText(callee.object);
+    const fallback = statement.handler?.body.body ?? [];
+    // `x = x.m()` with an empty catch keeps `x`; otherwise the catch hands back the receiver itself.
+    if (fallback.length === 0) return target !== undefined && sourceCode.getText(target) === receiver;
+    const [kept] = fallback;
+    if (fallback.length !== 1 || !kept) return false;
+    if (target === undefined) return kept.type === AST_NODE_TYPES.ReturnStatement && kept.argument !== null && sourceCode.getText(kept.argument) === receiver;
+    return (
+      kept.type === AST_NODE_TYPES.ExpressionStatement &&
+      kept.expression.type === AST_NODE_TYPES.AssignmentExpression &&
+      kept.expression.operator === "=" &&
+      sourceCode.getText(kept.expression.left) === sourceCode.getText(target) &&
+      sourceCode.getText(kept.expression.right) === receiver
+    );
+  }
+
   /** `fs.promises.stat(file).catch(() => null)`, `cache.get(key).catch(() => undefined)`. */
   function isProbePromise(call: TSESTree.CallExpression): boolean {
     const source = getPromiseSource(call);
@@ -705,7 +797,7 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
     CatchClause(node) {
       const target: Target = { type: "clause", node };
       const statement = node.parent as TSESTree.TryStatement;
-      if (cannotFail(statement.block) || isProbeTry(statement)) return;
+      if (cannotFail(statement.block) || isProbeTry(statement) || isShapeProbe(statement)) return;
       if (isFallbackBeforeRetry(getFailingCalls(statement.block, sourceCode.visitorKeys), node.body, statement)) return;
       if (isEmptyStatementList(node.body.body)) {
         if (!hasExplanation(node.body) && !keepsDeclaredDefault(statement)) report("emptyCatch", target);
@@ -720,7 +812,7 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
       if (method !== "catch" && method !== "then") return;
       const handler = method === "catch" ? node.arguments[0] : node.arguments[1];
       if (!handler || handler.type === AST_NODE_TYPES.SpreadElement) return;
-      if (isSuccessProbe(node, method) || isProbePromise(node)) return;
+      if (isSuccessProbe(node, method) || isProbePromise(node) || isRejectionDeliveredElsewhere(node)) return;
       if (isFunctionNode(handler)) {
         const target: Target = { type: "callback", node: handler, call: node, method };
         if (isErrorUsed(handler)) return;
