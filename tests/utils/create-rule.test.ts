@@ -36,7 +36,7 @@ function createProbe() {
 
 describe("createRule", () => {
   it("links the rule's page", () => {
-    expect(createProbe().rule.meta.docs.url).toBe(getDocsUrl("probe"));
+    expect(createProbe().rule.meta.docs?.url).toBe(getDocsUrl("probe"));
   });
 
   it("gives the rule its meta.defaultOptions when none are configured (ESLint merges them)", () => {
