@@ -1,3 +1,5 @@
+import path from "node:path";
+
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 
 import { getImportFixes, isDeclaredAtModuleLevel } from "../fix/get-import-fixes.js";
@@ -21,6 +23,8 @@ import { isCatchAllPath } from "../frameworks/is-path-covered-by.js";
 import { isPublicPath, matchesPathGlob } from "../frameworks/is-public-path.js";
 import { isRoutePathComplete } from "../frameworks/is-route-path-complete.js";
 import type { Framework, RouteRegistration } from "../frameworks/types.js";
+import { getFactsFromAst } from "../project/get-file-facts.js";
+import { createMountLookup, describeStepLocation, isChainProtected, type MountChain, type MountLookup } from "../project/get-mount-context.js";
 import { createRule } from "../utils/create-rule.js";
 import { getHardenSettings, type AuthSettings, type ImportedName } from "../utils/settings.js";
 
@@ -38,7 +42,7 @@ function mayHoldRoute(text: string): boolean {
 
 type Options = [];
 type SuggestionId = "addMiddleware" | "addHook" | "addGuard" | "addSessionCheck";
-type MessageIds = "missingAuth" | SuggestionId;
+type MessageIds = "missingAuth" | "missingAuthMounted" | SuggestionId;
 type Fix = (fixer: TSESLint.RuleFixer) => TSESLint.RuleFix[];
 
 /** An edit that adds auth to one route, offered as a suggestion, never applied on its own. */
@@ -57,6 +61,9 @@ const PROTECT_HINT: Readonly<Record<Framework, string>> = {
   next: "Check the session at the top of the handler and return 401 without one, or wrap the export in your auth wrapper.",
   nest: "Add `@UseGuards(...)` with your auth guard to the method or the controller.",
 };
+
+/** Frameworks whose routers another file mounts with `use` / `route`: the project model follows those mounts. */
+const MOUNTED_FRAMEWORKS: ReadonlySet<Framework> = new Set(["express", "koa", "hono"]);
 
 /** Local names the Next.js session check may bind, in order of preference. */
 const SESSION_NAMES = ["session", "authSession", "currentSession"];
@@ -170,6 +177,8 @@ export default createRule<Options, MessageIds>({
     messages: {
       missingAuth:
         "`{{route}}` has no authentication in this file: anyone who can reach the server can call it. {{protect}} If it is public on purpose, {{markPublic}}; if auth elsewhere covers it, list it in `settings.harden.auth.protectedPaths`.",
+      missingAuthMounted:
+        "`{{route}}` is reached through `{{mount}}` ({{where}}) with no authentication on the way: anyone can call it. Add auth to that mount or to the route, or list the path in `settings.harden.publicPaths` if it is public.",
       addMiddleware: "Add `{{auth}}` to this route, first in its middleware chain.",
       addHook: "Add `{{auth}}` to this route's `onRequest` hooks.",
       addGuard: "Add `{{auth}}` to this method's `@UseGuards(...)`.",
@@ -334,8 +343,50 @@ function listen(context: Context): TSESLint.RuleListener {
     };
   }
 
-  function report(route: RouteRegistration): void {
+  // Only a file that exports something can have its routers mounted elsewhere.
+  const mayExport = /\bexport\b|\bexports\b/u.test(sourceCode.text);
+  let mountLookup: MountLookup | undefined;
+  /** The linted file on disk: ESLint passes a relative name when it is given one. */
+  const getFilePath = (): string => path.resolve(context.cwd, context.physicalFilename);
+
+  /**
+   * How the route's router is reached from the app, when other files show it: `protected` when every
+   * way passes auth, else the first way that does not (`undefined` when that way is not followed to the
+   * app), or `undefined` when nothing mounts the router where it can be found.
+   */
+  function getMounting(route: RouteRegistration): { protected: true } | { protected: false; chain: MountChain | undefined } | undefined {
+    const name = route.receiver?.name;
+    if (!mayExport || name === undefined || !MOUNTED_FRAMEWORKS.has(route.framework)) return undefined;
+    mountLookup ??= createMountLookup(getFilePath(), getFactsFromAst(sourceCode.ast, sourceCode.text));
+    const chains = mountLookup.getChains(name, route.path);
+    if (!chains) return undefined;
+    const open = chains.filter(
+      (chain) =>
+        !isChainProtected(chain, vocabulary) &&
+        !(chain.path !== undefined && [...publicPaths, ...protectedPaths].some((pattern) => matchesPathGlob(chain.path!, pattern))),
+    );
+    if (open.length === 0) return { protected: true };
+    return { protected: false, chain: open.find((chain) => !chain.opaque && chain.steps.length > 0) };
+  }
+
+  function report(route: RouteRegistration, chain: MountChain | undefined): void {
     const suggestion = getSuggestion(route);
+    const suggest = suggestion ? [{ messageId: suggestion.messageId, data: { auth: suggestion.label }, fix: suggestion.fix }] : [];
+    const step = chain?.steps.at(0);
+    if (chain && step) {
+      const methods = route.methods.length > 0 ? route.methods.join("|") : "ALL";
+      context.report({
+        loc: getReportLoc(route),
+        messageId: "missingAuthMounted",
+        data: {
+          route: chain.path === undefined ? getRouteLabel(sourceCode, route) : `${methods} ${chain.path}`,
+          mount: step.text,
+          where: describeStepLocation(step, getFilePath()),
+        },
+        suggest,
+      });
+      return;
+    }
     context.report({
       loc: getReportLoc(route),
       messageId: "missingAuth",
@@ -347,7 +398,7 @@ function listen(context: Context): TSESLint.RuleListener {
             ? "mark it `@Public()` or list its path in `settings.harden.publicPaths`"
             : "list its path in `settings.harden.publicPaths`",
       },
-      suggest: suggestion ? [{ messageId: suggestion.messageId, data: { auth: suggestion.label }, fix: suggestion.fix }] : [],
+      suggest,
     });
   }
 
@@ -361,7 +412,11 @@ function listen(context: Context): TSESLint.RuleListener {
       // Every route's auth before the first report: the suggestion search at that report reads them
       // instead of asking again for the routes after it.
       const open = pending.filter((entry) => !isExempt(entry.route) && !getAuth(entry));
-      for (const entry of open) report(entry.route);
+      for (const entry of open) {
+        const mounting = getMounting(entry.route);
+        if (mounting?.protected) continue;
+        report(entry.route, mounting?.chain);
+      }
     },
   };
 }

@@ -1,0 +1,547 @@
+import { parseSync } from "oxc-parser";
+import type { TSESTree } from "@typescript-eslint/utils";
+
+import { getNameParts } from "../frameworks/get-auth-vocabulary.js";
+
+/**
+ * What the project model keeps of another file: its imports, exports, the routers and apps it creates,
+ * and its `use` / `route` calls, as plain data. Built from an oxc AST that is dropped right after, so a
+ * long-lived cache holds a few kilobytes per file instead of a tree.
+ */
+export interface FileFacts {
+  /** Every module specifier the file names: static and dynamic imports, `require("…")`, re-exports. */
+  specifiers: string[];
+  /** Local binding → where it comes from. */
+  imports: Map<string, ImportFact>;
+  /** Exported name (`default` for the default export and `module.exports = x`) → local binding. */
+  exports: Map<string, string>;
+  /** `export { default as users } from "./users"`. */
+  reexports: ReexportFact[];
+  /** Local binding → the app or router it is created as: `express()`, `Router()`, `new Koa()`, `new Hono()`. */
+  receivers: Map<string, ReceiverFact>;
+  /** `x.use(...)` / `x.route(...)` calls on a named object (`app`, `this.app`), in registration order. */
+  calls: CallFact[];
+  /**
+   * How often a name is used as a value where it may escape — a call argument that is not a mount, an
+   * array element, an object property, a variable's initial value: a router passed to a function the
+   * model cannot follow may be mounted there without anything in front of it.
+   */
+  escapes: Map<string, number>;
+  /** Top-level functions and function-made values: whether their text rejects a request (401/403, throw, redirect). */
+  functions: Map<string, boolean>;
+}
+
+export interface ImportFact {
+  specifier: string;
+  /** `default`, a named export, or `*` for a namespace. */
+  imported: string;
+}
+
+export interface ReexportFact {
+  exported: string;
+  specifier: string;
+  imported: string;
+}
+
+export interface ReceiverFact {
+  /** `new Router({ prefix })`, `new Hono().basePath(p)`: the prefix every route of the receiver gets. */
+  prefix: string | undefined;
+}
+
+export type ArgFact =
+  | { kind: "path"; paths: string[]; text: string }
+  /** A plain name: a router, or middleware (`requireAuth`). */
+  | { kind: "ref"; name: string; text: string }
+  /** Koa `router.routes()` / `router.middleware()`. */
+  | { kind: "routes"; name: string; text: string }
+  /** Koa `router.allowedMethods()`: neither a router nor middleware that decides who calls. */
+  | { kind: "allowed"; text: string }
+  /** Any other expression: its name parts (`passport.authenticate("jwt")` → passport, authenticate) and root binding. */
+  | { kind: "other"; parts: string[] | undefined; root: string | undefined; text: string };
+
+export interface CallFact {
+  /** The object's name as written: `app`, `router`, `this.app`. */
+  receiver: string;
+  method: "use" | "route";
+  args: ArgFact[];
+  /** Registration order: the offset of the method name (a chained `app.use(a).use(b)` registers `a` first). */
+  order: number;
+  line: number;
+}
+
+/**
+ * A loosely typed ESTree node — from oxc (`start` / `end`) or from ESLint's parser (`range`): the
+ * walkers below only read a few well-known keys.
+ */
+interface Node {
+  type: string;
+  start?: number;
+  end?: number;
+  range?: [number, number];
+  [key: string]: unknown;
+}
+
+// `range` first: ESLint's nodes have no `start` (RuleTester even throws on reading it).
+const getStart = (node: Node): number => node.range?.[0] ?? node.start!;
+const getEnd = (node: Node): number => node.range?.[1] ?? node.end!;
+
+/** Keys that lead out of the tree (ESLint's `parent`) or into what the facts never need. */
+const SKIPPED_KEYS = new Set(["parent", "loc", "range", "tokens", "comments", "typeAnnotation", "returnType", "typeParameters", "typeArguments", "decorators"]);
+
+const isNode = (value: unknown): value is Node => typeof value === "object" && value !== null && typeof (value as Node).type === "string";
+
+/** TypeScript wrappers around an expression that do not change what it is. */
+const EXPRESSION_WRAPPERS = new Set(["TSAsExpression", "TSSatisfiesExpression", "TSNonNullExpression", "TSTypeAssertion", "TSInstantiationExpression", "ParenthesizedExpression"]);
+
+function unwrap(node: Node): Node {
+  let current = node;
+  while (EXPRESSION_WRAPPERS.has(current.type) || current.type === "AwaitExpression") {
+    const inner = (current.expression ?? current.argument) as Node | undefined;
+    if (!isNode(inner)) break;
+    current = inner;
+  }
+  return current;
+}
+
+function getString(node: unknown): string | undefined {
+  if (!isNode(node)) return undefined;
+  const value = unwrap(node);
+  if (value.type === "Literal" && typeof value.value === "string") return value.value;
+  if (value.type === "TemplateLiteral" && (value.expressions as Node[]).length === 0) {
+    const quasi = (value.quasis as Node[])[0];
+    const cooked = (quasi?.value as { cooked?: string } | undefined)?.cooked;
+    return typeof cooked === "string" ? cooked : undefined;
+  }
+  return undefined;
+}
+
+function getPropertyName(node: Node): string | undefined {
+  const key = node.key as Node | undefined;
+  if (!key) return undefined;
+  if (key.type === "Identifier" && node.computed !== true) return key.name as string;
+  return getString(key);
+}
+
+/** `require("x")`, `await import("x")`: the specifier. */
+function getRequired(node: unknown): string | undefined {
+  if (!isNode(node)) return undefined;
+  const value = unwrap(node);
+  if (value.type === "CallExpression") {
+    const callee = value.callee as Node;
+    if (callee.type === "Identifier" && callee.name === "require") return getString((value.arguments as Node[])[0]);
+  }
+  if (value.type === "ImportExpression") return getString(value.source);
+  return undefined;
+}
+
+/** `a`, `this.app`, `server.router`: the dotted name of an object; `undefined` for anything else. */
+function getObjectName(node: Node): string | undefined {
+  const value = unwrap(node);
+  if (value.type === "Identifier") return value.name as string;
+  if (value.type === "ThisExpression") return "this";
+  if (value.type === "MemberExpression" && value.computed !== true) {
+    const object = getObjectName(value.object as Node);
+    const property = value.property as Node;
+    return object === undefined ? undefined : `${object}.${property.name as string}`;
+  }
+  return undefined;
+}
+
+/** The object a chain of member calls starts from: `app` in `app.use(a).use(b)`. */
+function getCallRoot(node: Node): Node {
+  let current = unwrap(node);
+  while (current.type === "CallExpression") {
+    const callee = unwrap(current.callee as Node);
+    if (callee.type !== "MemberExpression") break;
+    current = unwrap(callee.object as Node);
+  }
+  return current;
+}
+
+function getRootName(node: Node): string | undefined {
+  let current = unwrap(node);
+  for (let depth = 0; depth < 10; depth++) {
+    if (current.type === "Identifier") return current.name as string;
+    if (current.type === "CallExpression" || current.type === "NewExpression") current = unwrap(current.callee as Node);
+    else if (current.type === "MemberExpression") current = unwrap(current.object as Node);
+    else if (current.type === "ChainExpression") current = unwrap(current.expression as Node);
+    else return undefined;
+  }
+  return undefined;
+}
+
+/** Evidence that a function turns a request away: an HTTP 401/403, a throw, a redirect, a library's authenticate. */
+const REJECTS = /\b40[13]\b|unauthori[sz]ed|forbidden|\bthrow\b|\.redirect\s*\(|\.authenticate\s*\(|\bexpressjwt\s*\(|\bkoaJwt\s*\(/iu;
+
+const FUNCTION_TYPES = new Set(["FunctionDeclaration", "FunctionExpression", "ArrowFunctionExpression"]);
+
+/** Skip type-only syntax: nothing in a type runs. */
+function isTypeNode(node: Node): boolean {
+  return node.type.startsWith("TS") && !EXPRESSION_WRAPPERS.has(node.type) && node.type !== "TSExportAssignment";
+}
+
+const MAX_TEXT = 60;
+
+function shorten(text: string): string {
+  const flat = text.replace(/\s+/gu, " ");
+  return flat.length > MAX_TEXT ? `${flat.slice(0, MAX_TEXT - 1)}…` : flat;
+}
+
+function getLangFromPath(file: string): "js" | "jsx" | "ts" | "tsx" {
+  if (/\.[cm]?tsx?$/u.test(file)) return file.endsWith("x") ? "tsx" : "ts";
+  return file.endsWith("x") ? "jsx" : "js";
+}
+
+/** Parses `text` as the file `file` is, and keeps its facts. `undefined` when it does not parse at all. */
+export function getFileFacts(file: string, text: string): FileFacts | undefined {
+  let program: Node;
+  try {
+    const lang = getLangFromPath(file);
+    // JavaScript files may hold JSX without the extension saying so.
+    const result = parseSync(file, text, { lang: lang === "js" ? "jsx" : lang, preserveParens: false });
+    program = result.program as unknown as Node;
+    if (result.errors.length > 0 && (program.body as Node[]).length === 0) return undefined;
+  } catch {
+    return undefined;
+  }
+  return collectFacts(program, text);
+}
+
+/**
+ * The facts of a file ESLint has already parsed (typescript-eslint's or espree's ESTree), for the file
+ * being linted: its current text, without a second parse.
+ */
+export function getFactsFromAst(program: TSESTree.Program, text: string): FileFacts {
+  return collectFacts(program as unknown as Node, text);
+}
+
+function collectFacts(program: Node, text: string): FileFacts {
+  const facts: FileFacts = {
+    specifiers: [],
+    imports: new Map(),
+    exports: new Map(),
+    reexports: [],
+    receivers: new Map(),
+    calls: [],
+    escapes: new Map(),
+    functions: new Map(),
+  };
+  const lineStarts = [0];
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) lineStarts.push(i + 1);
+  const getLine = (offset: number): number => {
+    let low = 0;
+    let high = lineStarts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (lineStarts[middle]! <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return low + 1;
+  };
+  const slice = (node: Node): string => text.slice(getStart(node), getEnd(node));
+  /** Identifiers that are mount or middleware arguments of a `use` / `route` call: not escapes. */
+  const mountArguments = new Set<Node>();
+  /** Local names bound to the framework modules, for recognising what creates an app or router. */
+  const frameworkNames = new Map<string, string>();
+
+  const addImport = (local: string, specifier: string, imported: string): void => {
+    facts.imports.set(local, { specifier, imported });
+    if (/^(?:express|koa|@koa\/router|koa-router|hono)$|^@hono\//u.test(specifier)) frameworkNames.set(local, `${specifier}#${imported}`);
+  };
+
+  const recordFunction = (local: string, node: Node): void => {
+    facts.functions.set(local, REJECTS.test(slice(node)));
+  };
+
+  function getCreatedPrefix(init: Node): ReceiverFact | undefined {
+    const value = unwrap(init);
+    if (value.type === "CallExpression") {
+      const callee = unwrap(value.callee as Node);
+      // `new Hono().basePath("/api")`
+      if (callee.type === "MemberExpression" && (callee.property as Node).name === "basePath") {
+        const base = getCreatedPrefix(callee.object as Node);
+        const path = getString((value.arguments as Node[])[0]);
+        return base ? { prefix: path === undefined ? undefined : `${base.prefix ?? ""}${path}` } : undefined;
+      }
+      const root = getRootName(callee);
+      const origin = root === undefined ? undefined : frameworkNames.get(root);
+      const required = callee.type === "CallExpression" ? getRequired(callee) : callee.type === "MemberExpression" ? getRequired(callee.object) : undefined;
+      if (origin?.startsWith("express#") || required === "express") return { prefix: undefined };
+      return undefined;
+    }
+    if (value.type === "NewExpression") {
+      const callee = unwrap(value.callee as Node);
+      const root = getRootName(callee);
+      const origin = root === undefined ? undefined : frameworkNames.get(root);
+      const required = getRequired(callee) ?? (callee.type === "MemberExpression" ? getRequired(callee.object) : undefined);
+      const source = origin?.split("#")[0] ?? required;
+      if (source === undefined) return undefined;
+      if (source === "@koa/router" || source === "koa-router") {
+        const options = (value.arguments as Node[])[0];
+        let prefix: string | undefined;
+        if (options && unwrap(options).type === "ObjectExpression") {
+          for (const property of unwrap(options).properties as Node[]) {
+            if (property.type === "Property" && getPropertyName(property) === "prefix") prefix = getString(property.value);
+          }
+        }
+        return { prefix };
+      }
+      if (source === "koa" || source === "hono" || source.startsWith("@hono/")) return { prefix: undefined };
+    }
+    return undefined;
+  }
+
+  function toArg(node: Node): ArgFact[] {
+    const value = unwrap(node);
+    const textOf = shorten(slice(value));
+    if (value.type === "ArrayExpression") {
+      const elements = (value.elements as (Node | null)[]).filter(isNode);
+      const strings = elements.map((element) => getString(element));
+      if (elements.length > 0 && strings.every((s): s is string => s !== undefined)) return [{ kind: "path", paths: strings, text: textOf }];
+      return elements.flatMap(toArg);
+    }
+    const path = getString(value);
+    if (path !== undefined) return [{ kind: "path", paths: [path], text: textOf }];
+    if (value.type === "Identifier") {
+      mountArguments.add(value);
+      return [{ kind: "ref", name: value.name as string, text: textOf }];
+    }
+    if (value.type === "CallExpression") {
+      const callee = unwrap(value.callee as Node);
+      if (callee.type === "MemberExpression" && callee.computed !== true) {
+        const method = (callee.property as Node).name;
+        const object = unwrap(callee.object as Node);
+        if ((method === "routes" || method === "middleware") && object.type === "Identifier") {
+          return [{ kind: "routes", name: object.name as string, text: textOf }];
+        }
+        if (method === "allowedMethods") return [{ kind: "allowed", text: textOf }];
+      }
+    }
+    return [{ kind: "other", parts: getNameParts(value as unknown as TSESTree.Node), root: getRootName(value), text: textOf }];
+  }
+
+  function onCall(node: Node): void {
+    const callee = unwrap(node.callee as Node);
+    const required = getRequired(node);
+    if (required !== undefined) facts.specifiers.push(required);
+    if (callee.type !== "MemberExpression" || callee.computed === true) return;
+    const method = (callee.property as Node).name;
+    if (method !== "use" && method !== "route") return;
+    const receiver = getObjectName(getCallRoot(callee.object as Node));
+    if (receiver === undefined) return;
+    const args = (node.arguments as Node[]).flatMap((arg) => (arg.type === "SpreadElement" ? [] : toArg(arg)));
+    facts.calls.push({ receiver, method, args, order: getStart(callee.property as Node), line: getLine(getStart(callee.property as Node)) });
+  }
+
+  function onDeclarator(node: Node, topLevel: boolean): void {
+    const id = node.id as Node;
+    const init = node.init as Node | null;
+    if (!init) return;
+    const required = getRequired(init);
+    if (id.type === "Identifier") {
+      const name = id.name as string;
+      if (required !== undefined) {
+        addImport(name, required, "default");
+        return;
+      }
+      // `const x = require("./x").default`
+      const value = unwrap(init);
+      if (value.type === "MemberExpression" && value.computed !== true) {
+        const from = getRequired(value.object);
+        if (from !== undefined) {
+          addImport(name, from, (value.property as Node).name as string);
+          return;
+        }
+      }
+      const created = getCreatedPrefix(init);
+      if (created) facts.receivers.set(name, created);
+      if (topLevel && (FUNCTION_TYPES.has(value.type) || value.type === "CallExpression")) recordFunction(name, init);
+      return;
+    }
+    if (id.type === "ObjectPattern" && required !== undefined) {
+      for (const property of id.properties as Node[]) {
+        const local = property.value as Node | undefined;
+        const key = property.type === "Property" ? getPropertyName(property) : undefined;
+        if (key !== undefined && local?.type === "Identifier") addImport(local.name as string, required, key);
+      }
+    }
+  }
+
+  function onModuleExports(node: Node): void {
+    const left = unwrap(node.left as Node);
+    const right = unwrap(node.right as Node);
+    const target = getObjectName(left);
+    let exported: string | undefined;
+    if (target === "module.exports") exported = "default";
+    else if (target?.startsWith("module.exports.") === true) exported = target.slice("module.exports.".length);
+    else if (target?.startsWith("exports.") === true) exported = target.slice("exports.".length);
+    if (exported === undefined || exported.includes(".")) return;
+    if (right.type === "Identifier") {
+      facts.exports.set(exported, right.name as string);
+      mountArguments.add(right);
+    } else if (FUNCTION_TYPES.has(right.type) || right.type === "CallExpression") {
+      const local = `*${exported}*`;
+      facts.exports.set(exported, local);
+      recordFunction(local, right);
+      if (getCreatedPrefix(right)) facts.receivers.set(local, getCreatedPrefix(right)!);
+    } else if (right.type === "ObjectExpression" && exported === "default") {
+      for (const property of right.properties as Node[]) {
+        const key = property.type === "Property" ? getPropertyName(property) : undefined;
+        const value = property.value as Node | undefined;
+        if (key !== undefined && value && unwrap(value).type === "Identifier") {
+          facts.exports.set(key, unwrap(value).name as string);
+          mountArguments.add(unwrap(value));
+        }
+      }
+    }
+  }
+
+  function onStatement(statement: Node): void {
+    switch (statement.type) {
+      case "ImportDeclaration": {
+        const specifier = getString(statement.source);
+        if (specifier === undefined) return;
+        facts.specifiers.push(specifier);
+        if (statement.importKind === "type") return;
+        for (const s of (statement.specifiers as Node[]) ?? []) {
+          const local = (s.local as Node).name as string;
+          if (s.type === "ImportDefaultSpecifier") addImport(local, specifier, "default");
+          else if (s.type === "ImportNamespaceSpecifier") addImport(local, specifier, "*");
+          else if (s.importKind !== "type") {
+            const imported = s.imported as Node;
+            addImport(local, specifier, imported.type === "Identifier" ? (imported.name as string) : String(imported.value));
+          }
+        }
+        return;
+      }
+      case "ExportNamedDeclaration": {
+        const source = getString(statement.source);
+        if (source !== undefined) facts.specifiers.push(source);
+        const declaration = statement.declaration as Node | null;
+        if (declaration?.type === "VariableDeclaration") {
+          for (const declarator of declaration.declarations as Node[]) {
+            const id = declarator.id as Node;
+            if (id.type === "Identifier") facts.exports.set(id.name as string, id.name as string);
+          }
+        } else if (declaration && (declaration.type === "FunctionDeclaration" || declaration.type === "ClassDeclaration")) {
+          const id = declaration.id as Node | null;
+          if (id) facts.exports.set(id.name as string, id.name as string);
+        }
+        if (statement.exportKind === "type") return;
+        for (const s of (statement.specifiers as Node[]) ?? []) {
+          if (s.exportKind === "type") continue;
+          const local = s.local as Node;
+          const exported = s.exported as Node;
+          const localName = local.type === "Identifier" ? (local.name as string) : String(local.value);
+          const exportedName = exported.type === "Identifier" ? (exported.name as string) : String(exported.value);
+          if (source !== undefined) facts.reexports.push({ exported: exportedName, specifier: source, imported: localName });
+          else facts.exports.set(exportedName, localName);
+        }
+        return;
+      }
+      case "ExportAllDeclaration": {
+        const source = getString(statement.source);
+        if (source !== undefined) facts.specifiers.push(source);
+        return;
+      }
+      case "ExportDefaultDeclaration":
+      case "TSExportAssignment": {
+        const declaration = unwrap((statement.declaration ?? statement.expression) as Node);
+        if (declaration.type === "Identifier") {
+          facts.exports.set("default", declaration.name as string);
+          mountArguments.add(declaration);
+        } else if ((declaration.type === "FunctionDeclaration" || declaration.type === "ClassDeclaration") && isNode(declaration.id)) {
+          facts.exports.set("default", declaration.id.name as string);
+          if (declaration.type === "FunctionDeclaration") recordFunction(declaration.id.name as string, declaration);
+        } else {
+          facts.exports.set("default", "*default*");
+          if (FUNCTION_TYPES.has(declaration.type) || declaration.type === "CallExpression") recordFunction("*default*", declaration);
+          const created = getCreatedPrefix(declaration);
+          if (created) facts.receivers.set("*default*", created);
+        }
+        return;
+      }
+      default:
+    }
+  }
+
+  for (const statement of program.body as Node[]) {
+    onStatement(statement);
+    const declaration = (statement.type === "ExportNamedDeclaration" ? statement.declaration : statement) as Node | null;
+    if (declaration?.type === "FunctionDeclaration" && isNode(declaration.id)) recordFunction(declaration.id.name as string, declaration);
+  }
+
+  // One walk over everything else: declarations at any depth (an app created inside `main()`), calls, escapes.
+  const topDeclarators = new Set<Node>();
+  for (const statement of program.body as Node[]) {
+    const declaration = (statement.type === "ExportNamedDeclaration" ? statement.declaration : statement) as Node | null;
+    if (declaration?.type === "VariableDeclaration") for (const d of declaration.declarations as Node[]) topDeclarators.add(d);
+  }
+  // Declarations first, so `const app = express()` is known wherever the walk meets it.
+  const stack: { node: Node; parent: Node | undefined; key: string }[] = [{ node: program, parent: undefined, key: "" }];
+  const escaped: Node[] = [];
+  while (stack.length > 0) {
+    const { node, parent, key } = stack.pop()!;
+    if (isTypeNode(node)) continue;
+    switch (node.type) {
+      case "VariableDeclarator":
+        onDeclarator(node, topDeclarators.has(node));
+        break;
+      case "CallExpression":
+        onCall(node);
+        break;
+      case "ImportExpression": {
+        const specifier = getString(node.source);
+        if (specifier !== undefined) facts.specifiers.push(specifier);
+        break;
+      }
+      case "AssignmentExpression":
+        if (parent?.type === "ExpressionStatement") onModuleExports(node);
+        break;
+      case "Identifier":
+        if (parent && isEscapePosition(parent, key)) escaped.push(node);
+        break;
+      default:
+    }
+    for (const childKey of Object.keys(node)) {
+      if (SKIPPED_KEYS.has(childKey)) continue;
+      const child = node[childKey];
+      if (Array.isArray(child)) {
+        for (let i = child.length - 1; i >= 0; i--) if (isNode(child[i])) stack.push({ node: child[i] as Node, parent: node, key: childKey });
+      } else if (isNode(child)) {
+        stack.push({ node: child, parent: node, key: childKey });
+      }
+    }
+  }
+  for (const identifier of escaped) {
+    if (mountArguments.has(identifier)) continue;
+    const name = identifier.name as string;
+    facts.escapes.set(name, (facts.escapes.get(name) ?? 0) + 1);
+  }
+  facts.calls.sort((a, b) => a.order - b.order);
+  return facts;
+}
+
+/** Where a value named by an identifier can go somewhere the model does not follow. */
+function isEscapePosition(parent: Node, key: string): boolean {
+  switch (parent.type) {
+    case "CallExpression":
+    case "NewExpression":
+      return key === "arguments";
+    case "ArrayExpression":
+      return true;
+    case "Property":
+      return key === "value";
+    case "VariableDeclarator":
+      return key === "init";
+    case "AssignmentExpression":
+      return key === "right";
+    case "ReturnStatement":
+    case "ConditionalExpression":
+    case "LogicalExpression":
+    case "SpreadElement":
+      return true;
+    default:
+      return false;
+  }
+}

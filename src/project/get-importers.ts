@@ -1,0 +1,173 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+
+import { findNearestFile } from "../utils/find-nearest-file.js";
+import { getProjectFileSpecifiers } from "./read-project-file.js";
+import { clearResolverCaches, resolveSpecifier } from "./resolve-specifier.js";
+
+const SOURCE_FILE = /\.(?:[cm]?[jt]sx?)$/u;
+const SKIPPED_FILE = /\.d\.[cm]?ts$|\.(?:test|spec)\.[^/\\]*$|\.min\.js$/u;
+/** Generated, installed and test code: never where an app mounts its routers. */
+const SKIPPED_DIRECTORIES = new Set([
+  "node_modules",
+  "dist",
+  "build",
+  "out",
+  ".next",
+  "coverage",
+  "generated",
+  "test",
+  "tests",
+  "__tests__",
+  "__mocks__",
+  "__fixtures__",
+  "fixtures",
+  "e2e",
+  "cypress",
+  "playwright",
+]);
+/** A monorepo larger than this is listed in part: the model answers "not found", never hangs. */
+const MAX_FILES = 20_000;
+/**
+ * How long a listing of a project's files, and the index of which files name which module, is trusted.
+ * Files are added, and start importing a router, far less often than they are edited; a few seconds
+ * keep a lint run from reading every file's modification time for every router file, and an editor
+ * sees a new import moments later. Edits to a file that already imports the router are seen at once:
+ * its facts are checked against its modification time and size on every use.
+ */
+const LISTING_TTL_MS = 3000;
+
+const rootByDirectory = new Map<string, string | null>();
+
+function hasWorkspaces(packageJson: string): boolean {
+  try {
+    const manifest = JSON.parse(readFileSync(packageJson, "utf8")) as { workspaces?: unknown };
+    return manifest.workspaces !== undefined;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The folder whose files may import `file`: its nearest package.json's folder, or the root of the
+ * monorepo it belongs to (a package.json with `workspaces`, or a pnpm-workspace.yaml), whose other
+ * packages may mount its routers.
+ */
+export function getProjectRoot(file: string): string | undefined {
+  const directory = path.dirname(file);
+  const known = rootByDirectory.get(directory);
+  if (known !== undefined) return known ?? undefined;
+  const packageJson = findNearestFile(directory, "package.json");
+  let root = packageJson === undefined ? undefined : path.dirname(packageJson);
+  if (root !== undefined) {
+    const pnpm = findNearestFile(root, "pnpm-workspace.yaml");
+    if (pnpm !== undefined) root = path.dirname(pnpm);
+    else {
+      let current = path.dirname(root);
+      for (let depth = 0; depth < 4; depth++) {
+        const above = findNearestFile(current, "package.json");
+        if (above === undefined) break;
+        if (hasWorkspaces(above)) {
+          root = path.dirname(above);
+          break;
+        }
+        const parent = path.dirname(path.dirname(above));
+        if (parent === current) break;
+        current = parent;
+      }
+    }
+  }
+  rootByDirectory.set(directory, root ?? null);
+  return root;
+}
+
+interface Listing {
+  files: string[];
+  /** The name a specifier ends with (`todos` for `./routes/todos.js`) → the files that have one. */
+  byName: Map<string, string[]>;
+  listedAt: number;
+}
+
+const listings = new Map<string, Listing>();
+
+function listFiles(root: string): string[] {
+  const files: string[] = [];
+  const pending = [root];
+  while (pending.length > 0 && files.length < MAX_FILES) {
+    const directory = pending.pop()!;
+    let dirents;
+    try {
+      dirents = readdirSync(directory, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const dirent of dirents) {
+      if (dirent.name.startsWith(".")) continue;
+      if (dirent.isDirectory()) {
+        if (!SKIPPED_DIRECTORIES.has(dirent.name)) pending.push(path.join(directory, dirent.name));
+      } else if (dirent.isFile() && SOURCE_FILE.test(dirent.name) && !SKIPPED_FILE.test(dirent.name)) {
+        files.push(path.join(directory, dirent.name));
+      }
+    }
+  }
+  return files.sort();
+}
+
+const EXTENSION = /\.(?:[cm]?[jt]sx?)$/u;
+
+/** The name a specifier of `file` ends with: `todos` for `src/routes/todos.ts`, `routes` for `src/routes/index.ts`. */
+function getImportName(file: string): string {
+  const stem = path.basename(file).replace(EXTENSION, "");
+  return stem === "index" ? path.basename(path.dirname(file)) : stem;
+}
+
+function getSpecifierName(specifier: string): string {
+  const segments = specifier.split("/");
+  let last = (segments.pop() ?? "").replace(EXTENSION, "");
+  if (last === "index") last = segments.pop() ?? "";
+  return last;
+}
+
+function getListing(root: string): Listing {
+  const now = Date.now();
+  const known = listings.get(root);
+  if (known && now - known.listedAt < LISTING_TTL_MS) return known;
+  const files = listFiles(root);
+  if (known && (known.files.length !== files.length || known.files.some((file, i) => file !== files[i]))) clearResolverCaches();
+  const byName = new Map<string, string[]>();
+  for (const file of files) {
+    for (const name of new Set(getProjectFileSpecifiers(file).map(getSpecifierName))) {
+      const list = byName.get(name);
+      if (list) list.push(file);
+      else byName.set(name, [file]);
+    }
+  }
+  const listing = { files, byName, listedAt: now };
+  listings.set(root, listing);
+  return listing;
+}
+
+/** The project's source files under `root` (not installed, generated or test code), re-listed every few seconds. */
+export function getProjectFiles(root: string): string[] {
+  return getListing(root).files;
+}
+
+/**
+ * The project files that import `file` (static or dynamic `import`, `require`, re-export). The files
+ * whose text names a module by the name `file` is imported by — its stem, or its folder's name for an
+ * `index` file — are found in the index; only their specifiers are resolved.
+ */
+export function getImporters(file: string): string[] {
+  const root = getProjectRoot(file);
+  if (root === undefined) return [];
+  const name = getImportName(file);
+  const importers: string[] = [];
+  for (const candidate of getListing(root).byName.get(name) ?? []) {
+    if (candidate === file) continue;
+    const specifiers = getProjectFileSpecifiers(candidate);
+    if (specifiers.some((specifier) => getSpecifierName(specifier) === name && resolveSpecifier(candidate, specifier) === file)) {
+      importers.push(candidate);
+    }
+  }
+  return importers;
+}

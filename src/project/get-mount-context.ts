@@ -1,0 +1,265 @@
+import path from "node:path";
+
+import { isNamedIn, type AuthVocabulary } from "../frameworks/get-auth-vocabulary.js";
+import { getAuthNameInfo } from "../frameworks/is-auth-name.js";
+import { isPathCoveredBy } from "../frameworks/is-path-covered-by.js";
+import type { ArgFact, CallFact, FileFacts } from "./get-file-facts.js";
+import { getImporters, getProjectRoot } from "./get-importers.js";
+import { readProjectFile } from "./read-project-file.js";
+import { resolveSpecifier } from "./resolve-specifier.js";
+
+/** Middleware that runs before the mounted router's routes. */
+export interface MountMiddleware {
+  /** Name parts: `passport.authenticate("jwt")` → passport, authenticate. */
+  parts: string[] | undefined;
+  /** The binding the expression starts from, for finding its definition. */
+  root: string | undefined;
+  /** The file it is written in. */
+  file: string;
+  text: string;
+}
+
+/** One mount on the way from a router up to the app: `app.use("/api", auth, router)`. */
+export interface MountStep {
+  file: string;
+  line: number;
+  /** The call as written, shortened: `app.use("/api", requireAuth, router)`. */
+  text: string;
+  /** The middleware in the call before the router, and what earlier `use` calls on the same object apply to it. */
+  middleware: MountMiddleware[];
+}
+
+/** A way a router's routes are reached from the top of the app. */
+export interface MountChain {
+  /** From the router's own mount up to the app's. */
+  steps: MountStep[];
+  /** The route's full path through this chain, when every prefix on it is a literal. */
+  path: string | undefined;
+  /** A use the model cannot follow (passed to a function, put in an array) or a chain deeper than it looks: what is in front of it is unknown. */
+  opaque: boolean;
+}
+
+/** Levels of mounting followed up from a router (`depth` counts mounts, not imports). */
+const MAX_DEPTH = 5;
+const MAX_TEXT = 80;
+
+function join(prefix: string | undefined, rest: string): string {
+  const segments = `${prefix ?? ""}/${rest}`.split("/").filter((segment) => segment !== "");
+  return `/${segments.join("/")}`;
+}
+
+/** A prefix held in a variable (`app.use(API_PREFIX, router)`): not a literal, so the full path is unknown. */
+const PREFIX_NAME = /prefix|path|base|url|root|mount/iu;
+
+function getPrefix(call: CallFact, index: number): string | undefined {
+  const first = call.args[0];
+  if (!first || index === 0) return "";
+  if (first.kind === "path") return first.paths.length === 1 ? first.paths[0] : undefined;
+  if (call.method === "route") return undefined;
+  if (first.kind === "ref" && PREFIX_NAME.test(first.name)) return undefined;
+  return "";
+}
+
+function toMiddleware(file: string, args: readonly ArgFact[]): MountMiddleware[] {
+  const found: MountMiddleware[] = [];
+  for (const arg of args) {
+    if (arg.kind === "ref") found.push({ parts: [arg.name], root: arg.name, file, text: arg.text });
+    else if (arg.kind === "other") found.push({ parts: arg.parts, root: arg.root, file, text: arg.text });
+  }
+  return found;
+}
+
+function describe(call: CallFact): string {
+  const text = `${call.receiver}.${call.method}(${call.args.map((arg) => arg.text).join(", ")})`;
+  return text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT - 2)}…)` : text;
+}
+
+/** Middleware of `use` calls on `receiver` registered before `mount` whose path covers `subPath`. */
+function getEarlierUse(file: string, facts: FileFacts, mount: CallFact, subPath: string | undefined): MountMiddleware[] {
+  const found: MountMiddleware[] = [];
+  for (const call of facts.calls) {
+    if (call.order >= mount.order) break;
+    if (call.receiver !== mount.receiver || call.method !== "use") continue;
+    const first = call.args[0];
+    if (first?.kind === "path") {
+      if (subPath === undefined || !first.paths.some((pattern) => isPathCoveredBy(subPath, pattern))) continue;
+      found.push(...toMiddleware(file, call.args.slice(1)));
+    } else {
+      found.push(...toMiddleware(file, call.args));
+    }
+  }
+  return found;
+}
+
+/** Where a file's export is imported: the importer, its facts, its local names for it and the names it re-exports it by. */
+interface ImportLink {
+  importer: string;
+  facts: FileFacts;
+  locals: string[];
+  reexportedAs: string[];
+}
+
+interface Walk {
+  visiting: Set<string>;
+  /**
+   * Per file and export, where it is imported: found once per lookup, for every route of the linted file
+   * (the routes differ only in their paths).
+   */
+  links: Map<string, ImportLink[]>;
+}
+
+function getImportLinks(file: string, exported: string, walk: Walk): ImportLink[] {
+  const key = `${file}\0${exported}`;
+  const known = walk.links.get(key);
+  if (known) return known;
+  const links: ImportLink[] = [];
+  for (const importer of getImporters(file)) {
+    const facts = readProjectFile(importer);
+    if (!facts) continue;
+    const locals = [...facts.imports]
+      .filter(([, imported]) => imported.imported === exported && resolveSpecifier(importer, imported.specifier) === file)
+      .map(([local]) => local);
+    const reexportedAs = facts.reexports
+      .filter((reexport) => reexport.imported === exported && resolveSpecifier(importer, reexport.specifier) === file)
+      .map((reexport) => reexport.exported);
+    if (locals.length > 0 || reexportedAs.length > 0) links.push({ importer, facts, locals, reexportedAs });
+  }
+  walk.links.set(key, links);
+  return links;
+}
+
+/**
+ * The chains above `local` in `file`: where this file mounts it on another object, and where files
+ * that import it (under a name this file exports it by) mount it. `routePath` is the route's path on
+ * `local`. A chain with no steps means `local` is the top: nothing mounts it.
+ */
+function getChainsAbove(file: string, facts: FileFacts, local: string, routePath: string | undefined, depth: number, walk: Walk): MountChain[] {
+  const key = `${file}\0${local}`;
+  if (walk.visiting.has(key)) return [];
+  if (depth > MAX_DEPTH) return [{ steps: [], path: undefined, opaque: true }];
+  walk.visiting.add(key);
+  const own = facts.receivers.get(local)?.prefix;
+  const below = routePath === undefined ? undefined : own === undefined ? routePath : join(own, routePath);
+  const chains: MountChain[] = [];
+  for (const call of facts.calls) {
+    if (call.receiver === local) continue;
+    const index = call.args.findIndex((arg) => (arg.kind === "ref" || arg.kind === "routes") && arg.name === local);
+    if (index === -1 || (call.method === "route" && index !== 1)) continue;
+    const prefix = getPrefix(call, index);
+    const subPath = below === undefined || prefix === undefined ? undefined : join(prefix, below);
+    const start = call.args[0]?.kind === "path" ? 1 : 0;
+    const step: MountStep = {
+      file,
+      line: call.line,
+      text: describe(call),
+      middleware: [...getEarlierUse(file, facts, call, subPath), ...toMiddleware(file, call.args.slice(start, index))],
+    };
+    for (const above of getChainsAbove(file, facts, call.receiver, subPath, depth + 1, walk)) {
+      chains.push({ steps: [step, ...above.steps], path: above.path, opaque: above.opaque });
+    }
+  }
+  for (const [exported, exportedLocal] of facts.exports) {
+    if (exportedLocal === local) chains.push(...getImportedChains(file, exported, below, depth, walk));
+  }
+  walk.visiting.delete(key);
+  return chains.length > 0 ? chains : [{ steps: [], path: below, opaque: false }];
+}
+
+/** The chains through files that import `exported` from `file`, or re-export it. */
+function getImportedChains(file: string, exported: string, routePath: string | undefined, depth: number, walk: Walk): MountChain[] {
+  const chains: MountChain[] = [];
+  for (const { importer, facts, locals, reexportedAs } of getImportLinks(file, exported, walk)) {
+    for (const local of locals) {
+      // The same router under another name: not a level of mounting (the visiting set stops import cycles).
+      for (const chain of getChainsAbove(importer, facts, local, routePath, depth, walk)) {
+        // An import mounted nowhere in the importer says nothing; an import that escapes does.
+        if (chain.steps.length > 0 || chain.opaque) chains.push(chain);
+      }
+      if ((facts.escapes.get(local) ?? 0) > 0) chains.push({ steps: [], path: undefined, opaque: true });
+    }
+    for (const name of reexportedAs) chains.push(...getImportedChains(importer, name, routePath, depth + 1, walk));
+  }
+  return chains;
+}
+
+/** Answers about the routers of one file, for one lint of it: its facts and the importers found are kept for its routes. */
+export interface MountLookup {
+  /**
+   * Every way the routes registered on `binding` are reached from the top of the app, through mounts in
+   * this file and in the files that import it: Express `app.use(prefix?, ...mw, router)`, Koa
+   * `app.use(router.routes())` / `parent.use(prefix?, child.routes())` with `new Router({ prefix })`,
+   * Hono `app.route(prefix, sub)` — each with the middleware in the mount call and the `use` calls
+   * before it on the same object (path-aware), recursively up to the app. `routePath` is the route's path
+   * on `binding`. `undefined` when nothing that can be found mounts it.
+   */
+  getChains(binding: string, routePath: string | undefined): MountChain[] | undefined;
+}
+
+/**
+ * `facts`: the file's facts from its current contents when the caller has them (the file being linted,
+ * maybe unsaved in an editor); otherwise the file is read from disk.
+ */
+export function createMountLookup(file: string, facts: FileFacts | undefined = readProjectFile(file)): MountLookup {
+  const links = new Map<string, ImportLink[]>();
+  return {
+    getChains(binding, routePath) {
+      if (!facts) return undefined;
+      const chains = getChainsAbove(file, facts, binding, routePath, 0, { visiting: new Set(), links }).filter(
+        (chain) => chain.steps.length > 0 || chain.opaque,
+      );
+      return chains.length > 0 ? chains : undefined;
+    },
+  };
+}
+
+/** Whether `local` in `file` is a function that turns requests away by its text; `undefined` when it is not found in the project. */
+function getFunctionRejects(file: string, local: string, depth = 0): boolean | undefined {
+  const facts = readProjectFile(file);
+  if (!facts) return undefined;
+  const own = facts.functions.get(local);
+  if (own !== undefined) return own;
+  const imported = facts.imports.get(local);
+  if (!imported || imported.imported === "*" || depth > 2) return undefined;
+  const target = resolveSpecifier(file, imported.specifier);
+  if (target === undefined) return undefined;
+  const targetFacts = readProjectFile(target);
+  const targetLocal = targetFacts?.exports.get(imported.imported);
+  if (targetLocal !== undefined) return getFunctionRejects(target, targetLocal, depth + 1);
+  for (const reexport of targetFacts?.reexports ?? []) {
+    if (reexport.exported !== imported.imported) continue;
+    const next = resolveSpecifier(target, reexport.specifier);
+    const nextLocal = next === undefined ? undefined : readProjectFile(next)?.exports.get(reexport.imported);
+    if (next !== undefined && nextLocal !== undefined) return getFunctionRejects(next, nextLocal, depth + 1);
+  }
+  return undefined;
+}
+
+/**
+ * Whether mount middleware authenticates: named as auth by `settings.harden.auth` or the word lists
+ * (`requireAuth`, `passport.authenticate("jwt")`, `isAuthenticated()`), and — when it is a function of
+ * the project — one that can turn a request away (answers 401/403, throws, redirects). A middleware
+ * named `jwtMiddleware` that only decodes a token and always calls `next()` protects nothing.
+ */
+export function isAuthMountMiddleware(middleware: MountMiddleware, vocabulary: AuthVocabulary): boolean {
+  const parts = middleware.parts;
+  if (!parts) return false;
+  if (isNamedIn(vocabulary.names, parts)) return true;
+  const info = getAuthNameInfo(parts);
+  if (!info.auth || info.optional) return false;
+  if (middleware.root === undefined) return true;
+  return getFunctionRejects(middleware.file, middleware.root) !== false;
+}
+
+/**
+ * Whether a chain passes auth middleware somewhere on the way up. Auth in a mount protects the routes
+ * below it however the mount itself is reached, so an opaque top does not matter once auth is seen.
+ */
+export function isChainProtected(chain: MountChain, vocabulary: AuthVocabulary): boolean {
+  return chain.steps.some((step) => step.middleware.some((middleware) => isAuthMountMiddleware(middleware, vocabulary)));
+}
+
+/** `src/app.ts:12`, relative to the project root of `from`. */
+export function describeStepLocation(step: MountStep, from: string): string {
+  const root = getProjectRoot(from) ?? path.dirname(from);
+  return `${path.relative(root, step.file).split(path.sep).join("/")}:${step.line}`;
+}

@@ -1,0 +1,75 @@
+import { readFileSync, statSync } from "node:fs";
+
+import { getFileFacts, type FileFacts } from "./get-file-facts.js";
+
+/**
+ * One project file as the model knows it: the module specifiers its text names (found by a scan, for
+ * deciding cheaply whether it may import a file) and, once asked, its parsed facts. Both are dropped
+ * when the file's modification time or size changes: every use checks them, because an editor re-lints
+ * a file after another one is saved and a stale answer would be wrong until a restart.
+ */
+interface Entry {
+  mtimeMs: number;
+  size: number;
+  specifiers: string[] | undefined;
+  /** `null`: the file does not parse. */
+  facts: FileFacts | null | undefined;
+}
+
+/** Bounds the memory kept: a monorepo larger than this re-reads files, it does not grow without end. */
+const MAX_ENTRIES = 20_000;
+const entries = new Map<string, Entry>();
+
+/** `import … from "x"`, `export … from "x"`, `require("x")`, `import("x")`. */
+const SPECIFIER = /\b(?:from|require|import)\s*\(?\s*(["'`])([^"'`\n]+)\1/gu;
+
+function getEntry(file: string): Entry | undefined {
+  let stats;
+  try {
+    stats = statSync(file, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
+  }
+  if (!stats?.isFile()) {
+    entries.delete(file);
+    return undefined;
+  }
+  const known = entries.get(file);
+  if (known && known.mtimeMs === stats.mtimeMs && known.size === stats.size) return known;
+  if (entries.size >= MAX_ENTRIES) entries.clear();
+  const entry: Entry = { mtimeMs: stats.mtimeMs, size: stats.size, specifiers: undefined, facts: undefined };
+  entries.set(file, entry);
+  return entry;
+}
+
+function readText(file: string): string | undefined {
+  try {
+    return readFileSync(file, "utf8");
+  } catch {
+    return undefined;
+  }
+}
+
+/** The module specifiers `file` names, by a scan of its text (no parse). */
+export function getProjectFileSpecifiers(file: string): string[] {
+  const entry = getEntry(file);
+  if (!entry) return [];
+  if (entry.specifiers === undefined) {
+    const text = readText(file) ?? "";
+    const found = new Set<string>();
+    for (const match of text.matchAll(SPECIFIER)) found.add(match[2]!);
+    entry.specifiers = [...found];
+  }
+  return entry.specifiers;
+}
+
+/** The facts of `file` as it is on disk; `undefined` when it is missing or does not parse. */
+export function readProjectFile(file: string): FileFacts | undefined {
+  const entry = getEntry(file);
+  if (!entry) return undefined;
+  if (entry.facts === undefined) {
+    const source = readText(file);
+    entry.facts = source === undefined ? null : (getFileFacts(file, source) ?? null);
+  }
+  return entry.facts ?? undefined;
+}

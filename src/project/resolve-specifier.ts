@@ -1,0 +1,53 @@
+import path from "node:path";
+
+import { ResolverFactory } from "oxc-resolver";
+
+import { findNearestFile } from "../utils/find-nearest-file.js";
+
+const EXTENSIONS = [".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs"];
+
+const BASE_OPTIONS = {
+  extensions: EXTENSIONS,
+  // TypeScript's NodeNext style: `import "./users.js"` names `users.ts`.
+  extensionAlias: { ".js": [".ts", ".tsx", ".js"], ".mjs": [".mts", ".mjs"], ".cjs": [".cts", ".cjs"] },
+  conditionNames: ["node", "import", "require", "default"],
+};
+
+/** One resolver per tsconfig.json (its `paths` and `references`), and one without: they keep their own file-system caches. */
+const resolvers = new Map<string, ResolverFactory>();
+
+function getResolver(tsconfig: string | undefined): ResolverFactory {
+  const key = tsconfig ?? "";
+  let resolver = resolvers.get(key);
+  if (!resolver) {
+    resolver = new ResolverFactory(tsconfig === undefined ? BASE_OPTIONS : { ...BASE_OPTIONS, tsconfig: { configFile: tsconfig, references: "auto" } });
+    resolvers.set(key, resolver);
+  }
+  return resolver;
+}
+
+/**
+ * Forgets what the resolvers learnt about the file system: called when the project's file list changes,
+ * so a file added, moved or deleted is resolved again.
+ */
+export function clearResolverCaches(): void {
+  for (const resolver of resolvers.values()) resolver.clearCache();
+}
+
+const IN_NODE_MODULES = /[/\\]node_modules[/\\]/u;
+
+/**
+ * The project source file `specifier` names from `fromFile` — relative, through tsconfig `paths`, or a
+ * workspace package's `exports` — or `undefined` when it names a dependency, a declaration file or
+ * nothing that exists. Local files only: nothing is fetched.
+ */
+export function resolveSpecifier(fromFile: string, specifier: string): string | undefined {
+  const directory = path.dirname(fromFile);
+  const tsconfig = findNearestFile(directory, "tsconfig.json");
+  let result = getResolver(tsconfig).sync(directory, specifier);
+  // A tsconfig that cannot be read (an `extends` package that is not installed): resolve without it.
+  if (tsconfig !== undefined && result.error !== undefined && /tsconfig/iu.test(result.error)) result = getResolver(undefined).sync(directory, specifier);
+  const resolved = result.path;
+  if (resolved === undefined || IN_NODE_MODULES.test(resolved) || resolved.endsWith(".d.ts")) return undefined;
+  return resolved;
+}

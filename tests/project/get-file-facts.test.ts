@@ -1,0 +1,105 @@
+import { describe, expect, it } from "vitest";
+
+import { getFileFacts } from "../../src/project/get-file-facts.js";
+
+describe("getFileFacts", () => {
+  it("keeps ESM imports and exports, skipping type-only ones", () => {
+    const facts = getFileFacts(
+      "/p/src/app.ts",
+      `import express, { Router } from "express";
+import type { Request } from "express";
+import * as auth from "./auth.js";
+import { type Foo, requireAuth as guard } from "@/middleware/auth";
+export { default as users } from "./users.js";
+const app = express();
+export const api = Router();
+export { app as server };
+export default app;`,
+    )!;
+    expect([...facts.imports]).toEqual([
+      ["express", { specifier: "express", imported: "default" }],
+      ["Router", { specifier: "express", imported: "Router" }],
+      ["auth", { specifier: "./auth.js", imported: "*" }],
+      ["guard", { specifier: "@/middleware/auth", imported: "requireAuth" }],
+    ]);
+    expect([...facts.exports]).toEqual([
+      ["api", "api"],
+      ["server", "app"],
+      ["default", "app"],
+    ]);
+    expect(facts.reexports).toEqual([{ exported: "users", specifier: "./users.js", imported: "default" }]);
+    expect([...facts.receivers.keys()]).toEqual(["app", "api"]);
+    expect(facts.specifiers).toEqual(expect.arrayContaining(["express", "./auth.js", "@/middleware/auth", "./users.js"]));
+  });
+
+  it("keeps CommonJS requires and exports", () => {
+    const facts = getFileFacts(
+      "/p/src/routes/index.js",
+      `const { Router } = require("express");
+const todo = require("./todo");
+const { requireAuth: guard } = require("../auth");
+const router = Router();
+module.exports = router;
+module.exports.helper = guard;`,
+    )!;
+    expect(facts.imports.get("todo")).toEqual({ specifier: "./todo", imported: "default" });
+    expect(facts.imports.get("guard")).toEqual({ specifier: "../auth", imported: "requireAuth" });
+    expect(facts.receivers.has("router")).toBe(true);
+    expect([...facts.exports]).toEqual([
+      ["default", "router"],
+      ["helper", "guard"],
+    ]);
+  });
+
+  it("records use / route calls in registration order, with prefixes, routers and middleware", () => {
+    const facts = getFileFacts(
+      "/p/src/app.ts",
+      `import Koa from "koa";
+import Router from "@koa/router";
+const app = new Koa();
+const api = new Router({ prefix: "/api" });
+api.use("/users", passport.authenticate("jwt"), users.routes());
+app.use(status.routes()).use(status.allowedMethods());
+this.server.route("/x", sub);`,
+    )!;
+    expect(facts.receivers.get("api")).toEqual({ prefix: "/api" });
+    expect(facts.calls.map((call) => [call.receiver, call.method, call.line, call.args.map((arg) => arg.kind)])).toEqual([
+      ["api", "use", 5, ["path", "other", "routes"]],
+      ["app", "use", 6, ["routes"]],
+      ["app", "use", 6, ["allowed"]],
+      ["this.server", "route", 7, ["path", "ref"]],
+    ]);
+    expect(facts.calls[0]!.args[1]).toEqual({ kind: "other", parts: ["passport", "authenticate"], root: "passport", text: 'passport.authenticate("jwt")' });
+  });
+
+  it("counts a router passed where the model cannot follow it as an escape, not a mount", () => {
+    const facts = getFileFacts(
+      "/p/src/app.ts",
+      `import users from "./users";
+import posts from "./posts";
+app.use("/users", users);
+register(app, posts);
+const all = [users];`,
+    )!;
+    expect(facts.escapes.get("users")).toBe(1);
+    expect(facts.escapes.get("posts")).toBe(1);
+  });
+
+  it("judges top-level functions by whether their text turns a request away", () => {
+    const facts = getFileFacts(
+      "/p/src/auth.ts",
+      `export const requireAuth = (req, res, next) => { if (!req.user) return res.status(401).end(); next(); };
+export const jwtMiddleware = async (ctx, next) => { ctx.state.user = decode(ctx); return next(); };
+export default async function (ctx, next) { ctx.throw(403); }`,
+    )!;
+    expect([...facts.functions]).toEqual([
+      ["*default*", true],
+      ["requireAuth", true],
+      ["jwtMiddleware", false],
+    ]);
+  });
+
+  it("answers undefined for text that does not parse at all", () => {
+    expect(getFileFacts("/p/src/broken.ts", "{{{{")).toBeUndefined();
+  });
+});

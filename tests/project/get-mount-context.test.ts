@@ -1,0 +1,121 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+import { afterAll, describe, expect, it } from "vitest";
+
+import { getAuthVocabulary } from "../../src/frameworks/get-auth-vocabulary.js";
+import { getImporters, getProjectRoot } from "../../src/project/get-importers.js";
+import { createMountLookup, isChainProtected, type MountChain } from "../../src/project/get-mount-context.js";
+import { readProjectFile } from "../../src/project/read-project-file.js";
+import { resolveSpecifier } from "../../src/project/resolve-specifier.js";
+
+const FIXTURES = path.resolve(import.meta.dirname, "../fixtures");
+const express = (file: string) => path.join(FIXTURES, "mounts-express", file);
+const vocabulary = getAuthVocabulary({});
+
+/** A chain as `path <- mount (file:line) [middleware]`, for comparing whole answers. */
+function show(chains: MountChain[] | undefined): string[] | undefined {
+  return chains?.map(
+    (chain) =>
+      `${chain.path ?? "?"}${chain.opaque ? " (opaque)" : ""} ${isChainProtected(chain, vocabulary) ? "protected" : "open"}: ${chain.steps
+        .map((step) => `${step.text} @${path.basename(step.file)}:${step.line} [${step.middleware.map((m) => m.text).join(", ")}]`)
+        .join(" <- ")}`,
+  );
+}
+
+describe("resolveSpecifier", () => {
+  it("resolves relative specifiers, NodeNext `.js` names of `.ts` files and tsconfig `paths`", () => {
+    const app = express("src/app.ts");
+    expect(resolveSpecifier(app, "./routes/files.js")).toBe(express("src/routes/files.ts"));
+    expect(resolveSpecifier(app, "@/routes/todos")).toBe(express("src/routes/todos.ts"));
+  });
+
+  it("answers undefined for dependencies and missing files", () => {
+    const app = express("src/app.ts");
+    expect(resolveSpecifier(app, "express")).toBeUndefined();
+    expect(resolveSpecifier(app, "./routes/missing.js")).toBeUndefined();
+  });
+});
+
+describe("getImporters", () => {
+  it("finds the files that import a file, through aliases and CommonJS `require` of a folder", () => {
+    expect(getImporters(express("src/routes/todos.ts"))).toEqual([express("src/app.ts")]);
+    expect(getImporters(express("src/middleware/auth.ts"))).toEqual([express("src/app.ts")]);
+    const cjs = path.join(FIXTURES, "mounts-express-cjs/src");
+    expect(getImporters(path.join(cjs, "routes/index.js"))).toEqual([path.join(cjs, "app.js")]);
+  });
+
+  it("takes the project root from the nearest package.json", () => {
+    expect(getProjectRoot(express("src/routes/todos.ts"))).toBe(path.join(FIXTURES, "mounts-express"));
+  });
+});
+
+describe("createMountLookup", () => {
+  it("express: the mount's middleware, earlier `app.use`, a router mounted twice, middleware that only decodes", () => {
+    expect(show(createMountLookup(express("src/routes/todos.ts")).getChains("router", "/:id"))).toEqual([
+      '/api/todos/:id protected: app.use("/api/todos", requireAuth, todos) @app.ts:14 [express.json(), requireAuth]',
+    ]);
+    expect(show(createMountLookup(express("src/routes/users.ts")).getChains("usersRouter", "/:id"))).toEqual([
+      '/api/users/:id protected: app.use("/api/users", usersRouter) @app.ts:21 [express.json(), requireAuth]',
+    ]);
+    expect(show(createMountLookup(express("src/routes/files.ts")).getChains("files", "/:name"))).toEqual([
+      '/api/files/:name protected: app.use("/api/files", requireAuth, files) @app.ts:16 [express.json(), requireAuth]',
+      '/shared/files/:name open: app.use("/shared/files", files) @app.ts:17 [express.json()]',
+    ]);
+    expect(show(createMountLookup(express("src/routes/notes.ts")).getChains("notes", "/"))).toEqual([
+      '/api/notes open: app.use("/api/notes", jwtMiddleware, notes) @app.ts:18 [express.json(), jwtMiddleware]',
+    ]);
+  });
+
+  it("express CommonJS: a router mounted by a router that the app mounts", () => {
+    const file = path.join(FIXTURES, "mounts-express-cjs/src/routes/open.js");
+    expect(show(createMountLookup(file).getChains("router", "/:id"))).toEqual([
+      '/api/open/:id open: router.use("/api/open", open) @index.js:10 [] <- app.use(router) @app.js:7 [express.json()]',
+    ]);
+  });
+
+  it("koa: `new Router({ prefix })`, `routes()` mounts and `app.use(auth)` before the mount", () => {
+    const koa = (file: string) => path.join(FIXTURES, "mounts-koa/src", file);
+    expect(show(createMountLookup(koa("routes/users.ts")).getChains("users", "/:id"))).toEqual([
+      '/api/users/:id protected: api.use("/users", users.routes()) @app.ts:13 [] <- app.use(api.routes()) @app.ts:17 [requireAuth]',
+    ]);
+    expect(show(createMountLookup(koa("routes/status.ts")).getChains("status", "/:id"))).toEqual([
+      "/status/:id open: app.use(status.routes()) @app.ts:15 []",
+    ]);
+  });
+
+  it("hono: `app.route(prefix, sub)` behind `app.use(\"/users/*\", auth)`, and `basePath`", () => {
+    const hono = (file: string) => path.join(FIXTURES, "mounts-hono/src", file);
+    expect(show(createMountLookup(hono("routes/users.ts")).getChains("users", "/:id"))).toEqual([
+      '/api/users/:id protected: app.route("/users", users) @index.ts:10 [authMiddleware]',
+    ]);
+    expect(show(createMountLookup(hono("routes/posts.ts")).getChains("posts", "/:id"))).toEqual([
+      '/api/posts/:id open: app.route("/posts", posts) @index.ts:11 []',
+    ]);
+  });
+
+  it("answers undefined for a router nothing mounts", () => {
+    expect(createMountLookup(express("src/app.ts")).getChains("app", "/")).toBeUndefined();
+  });
+});
+
+describe("staleness", () => {
+  const directory = mkdtempSync(path.join(os.tmpdir(), "harden-mounts-"));
+  afterAll(() => rmSync(directory, { recursive: true, force: true }));
+
+  it("sees a change to the mounting file at the next question", () => {
+    cpSync(path.join(FIXTURES, "mounts-express"), directory, { recursive: true });
+    const reports = path.join(directory, "src/routes/reports.ts");
+    const app = path.join(directory, "src/app.ts");
+    expect(show(createMountLookup(reports).getChains("reports", "/:id"))).toEqual([
+      '/api/reports/:id open: app.use("/api/reports", reports) @app.ts:15 [express.json()]',
+    ]);
+    const before = readProjectFile(app);
+    writeFileSync(app, readFileSync(app, "utf8").replace('app.use("/api/reports", reports)', 'app.use("/api/reports", requireAuth, reports)'));
+    expect(readProjectFile(app)).not.toBe(before);
+    expect(show(createMountLookup(reports).getChains("reports", "/:id"))).toEqual([
+      '/api/reports/:id protected: app.use("/api/reports", requireAuth, reports) @app.ts:15 [express.json(), requireAuth]',
+    ]);
+  });
+});

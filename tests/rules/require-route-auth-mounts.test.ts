@@ -1,0 +1,133 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+import tsParser from "@typescript-eslint/parser";
+import { Linter } from "eslint";
+import { afterAll, describe, expect, it } from "vitest";
+
+import plugin from "../../src/index.js";
+import rule from "../../src/rules/require-route-auth.js";
+import { createRuleTester } from "../utils/rule-tester.js";
+
+// Apps laid out as real ones are: routers in src/routes/, auth in src/middleware/, mounted in src/app.ts.
+const FIXTURES = path.resolve(import.meta.dirname, "../fixtures");
+const EXPRESS = path.join(FIXTURES, "mounts-express");
+const EXPRESS_CJS = path.join(FIXTURES, "mounts-express-cjs");
+const KOA = path.join(FIXTURES, "mounts-koa");
+const HONO = path.join(FIXTURES, "mounts-hono");
+
+/** The case lints the fixture file's own text, so the model compares it with the file on disk. */
+function fixture(project: string, filename: string) {
+  return { code: readFileSync(path.join(project, filename), "utf8"), filename };
+}
+
+function mounted(route: string, mount: string, where: string, loc: { line: number; column: number; endLine: number; endColumn: number }) {
+  return { messageId: "missingAuthMounted" as const, data: { route, mount, where }, ...loc, suggestions: [] };
+}
+
+createRuleTester(EXPRESS).run("require-route-auth: express routers mounted in another file", rule, {
+  valid: [
+    { name: "auth in the mount call, imported through a tsconfig `paths` alias", ...fixture(EXPRESS, "src/routes/todos.ts") },
+    { name: "`app.use(requireAuth)` before the mount, router exported by name", ...fixture(EXPRESS, "src/routes/users.ts") },
+    {
+      name: "the full path through the mount is listed in settings.harden.publicPaths",
+      ...fixture(EXPRESS, "src/routes/reports.ts"),
+      settings: { harden: { publicPaths: ["/api/reports/**"] } },
+    },
+  ],
+  invalid: [
+    {
+      name: "mounted with no auth: the full path and the mount",
+      ...fixture(EXPRESS, "src/routes/reports.ts"),
+      errors: [mounted("GET /api/reports/:id", 'app.use("/api/reports", reports)', "src/app.ts:15", { line: 5, column: 9, endLine: 5, endColumn: 19 })],
+    },
+    {
+      name: "mounted twice, once behind auth and once not: the open mount is named",
+      ...fixture(EXPRESS, "src/routes/files.ts"),
+      errors: [mounted("GET /shared/files/:name", 'app.use("/shared/files", files)', "src/app.ts:17", { line: 5, column: 7, endLine: 5, endColumn: 19 })],
+    },
+    {
+      name: "middleware named like auth that only decodes a token and always calls next()",
+      ...fixture(EXPRESS, "src/routes/notes.ts"),
+      errors: [mounted("POST /api/notes", 'app.use("/api/notes", jwtMiddleware, notes)', "src/app.ts:18", { line: 5, column: 7, endLine: 5, endColumn: 15 })],
+    },
+    {
+      name: "a router no file imports keeps the in-file message",
+      code: 'import { Router } from "express";\n\nconst orphan = Router();\norphan.get("/:id", (req, res) => res.json({ id: req.params.id }));\n\nexport default orphan;\n',
+      filename: "src/routes/orphan.ts",
+      errors: [
+        {
+          messageId: "missingAuth",
+          data: {
+            route: "GET /:id",
+            protect: "Put your auth middleware first in its chain, or `use` it on the app or router before the route.",
+            markPublic: "list its path in `settings.harden.publicPaths`",
+          },
+          line: 4,
+          column: 8,
+          endLine: 4,
+          endColumn: 18,
+          suggestions: [],
+        },
+      ],
+    },
+  ],
+});
+
+createRuleTester(EXPRESS_CJS).run("require-route-auth: CommonJS express routers mounted by a router the app mounts", rule, {
+  valid: [{ name: "`module.exports = router`, auth in the parent router's mount", ...fixture(EXPRESS_CJS, "src/routes/todo.js") }],
+  invalid: [
+    {
+      name: "mounted by `require(\"./routes\")`'s router with no auth on the way to the app",
+      ...fixture(EXPRESS_CJS, "src/routes/open.js"),
+      errors: [mounted("PUT /api/open/:id", 'router.use("/api/open", open)', "src/routes/index.js:10", { line: 5, column: 8, endLine: 5, endColumn: 18 })],
+    },
+  ],
+});
+
+createRuleTester(KOA).run("require-route-auth: koa routers mounted in another file", rule, {
+  valid: [
+    { name: "`app.use(requireAuth)` before `app.use(api.routes())`, which mounts the router", ...fixture(KOA, "src/routes/users.ts") },
+    { name: "auth in `api.use(\"/orders\", requireAuth, orders.routes())`", ...fixture(KOA, "src/routes/orders.ts") },
+  ],
+  invalid: [
+    {
+      name: "mounted before the app's auth, with its own `prefix`",
+      ...fixture(KOA, "src/routes/status.ts"),
+      errors: [mounted("GET /status/:id", "app.use(status.routes())", "src/app.ts:15", { line: 5, column: 8, endLine: 5, endColumn: 18 })],
+    },
+  ],
+});
+
+createRuleTester(HONO).run("require-route-auth: hono sub-apps mounted in another file", rule, {
+  valid: [{ name: '`app.use("/users/*", authMiddleware)` before `app.route("/users", users)`', ...fixture(HONO, "src/routes/users.ts") }],
+  invalid: [
+    {
+      name: "`app.route` with no auth pattern covering it, under `basePath`",
+      ...fixture(HONO, "src/routes/posts.ts"),
+      errors: [mounted("DELETE /api/posts/:id", 'app.route("/posts", posts)', "src/index.ts:11", { line: 5, column: 7, endLine: 5, endColumn: 20 })],
+    },
+  ],
+});
+
+describe("require-route-auth: another file changes between two lints in one process", () => {
+  const directory = mkdtempSync(path.join(os.tmpdir(), "harden-route-auth-"));
+  afterAll(() => rmSync(directory, { recursive: true, force: true }));
+
+  it("sees auth added to the mount at the next lint", () => {
+    cpSync(EXPRESS, directory, { recursive: true });
+    const linter = new Linter({ configType: "flat", cwd: directory });
+    const config: Linter.Config[] = [
+      { files: ["**/*.ts"], plugins: { harden: plugin }, languageOptions: { parser: tsParser }, rules: { "harden/require-route-auth": "error" } },
+    ];
+    const filename = "src/routes/reports.ts";
+    const code = readFileSync(path.join(directory, filename), "utf8");
+    expect(linter.verify(code, config, { filename }).map((message) => message.message)).toEqual([
+      "`GET /api/reports/:id` is reached through `app.use(\"/api/reports\", reports)` (src/app.ts:15) with no authentication on the way: anyone can call it. Add auth to that mount or to the route, or list the path in `settings.harden.publicPaths` if it is public.",
+    ]);
+    const app = path.join(directory, "src/app.ts");
+    writeFileSync(app, readFileSync(app, "utf8").replace('app.use("/api/reports", reports)', 'app.use("/api/reports", requireAuth, reports)'));
+    expect(linter.verify(code, config, { filename })).toEqual([]);
+  });
+});
