@@ -6,6 +6,7 @@ import { getRouteMiddleware } from "./get-route-middleware.js";
 import { getObjectProperty } from "./get-route-registration.js";
 import { getAuthWordsKind, getNameWords } from "./is-auth-name.js";
 import { isAuthHandler, isAuthMiddleware, isAuthNamed, isOptionalAuthMiddleware } from "./is-auth-middleware.js";
+import { findAuthSkippingCall } from "./is-authenticating-function.js";
 import type { RouteRegistration, RuleContext } from "./types.js";
 
 /** How a route is protected, or declared public, by what this file shows. */
@@ -148,6 +149,8 @@ export function getRouteAuth(
   }
   // `handler: false`: what the markers and middleware say, without reading the handler (the costly part).
   if (!withHandler) return undefined;
+  const skipped = route.handlerFunction && findAuthSkippingCall(context, route.handlerFunction);
+  if (skipped) return { status: "public", via: "marker", node: skipped };
   if (route.handler && isAuthHandler(context, route.handler, vocabulary)) {
     return { status: "protected", via: "handler", node: route.handler };
   }

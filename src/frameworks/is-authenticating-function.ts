@@ -4,6 +4,7 @@ import { AUTH_NAME_PATTERNS, getAuthNameInfo, getNameWords } from "./is-auth-nam
 import { getNameParts, isNamedIn, type AuthVocabulary } from "./get-auth-vocabulary.js";
 import { getResponseSend } from "./get-response-send.js";
 import type { FunctionNode, RuleContext } from "./types.js";
+import { getImportedNames, isImportedAuthenticator } from "../project/is-imported-authenticator.js";
 import { getLastAnswerMemo } from "../utils/get-last-answer-memo.js";
 
 /** Read from anything: `req.headers.authorization`, `req.cookies.token`. */
@@ -156,6 +157,8 @@ function inspectCall(context: RuleContext, call: TSESTree.CallExpression | TSEST
     if (isDenyName(last)) findings.deny = true;
     return;
   }
+  // A project helper that authenticates, imported from another file: `await parseRequest(request)`.
+  if (call.callee.type === AST_NODE_TYPES.Identifier && !skipsAuth(call) && isImportedAuthenticator(context, call.callee.name)) findings.assertion = true;
   const info = getAuthNameInfo(parts);
   if (info.enforcing) findings.assertion = true;
   if (info.auth || isNamedIn(vocabulary.sessionChecks, parts) || isNamedIn(vocabulary.names, parts)) findings.credential = true;
@@ -197,6 +200,32 @@ function inspect(context: RuleContext, node: TSESTree.Node, params: ReadonlySet<
     default:
       break;
   }
+}
+
+/** `parseRequest(request, schema, { skipAuth: true })`: the helper's auth switched off for this call. */
+const SKIP_AUTH_KEY = /^(?:skip|no|without|bypass|disable)_?auth|^(?:public|anonymous|allowAnonymous)$/iu;
+const SKIP_AUTH_TEXT = /(?:skip|no|without|bypass|disable)_?auth|public|anonymous/iu;
+
+function skipsAuth(call: TSESTree.CallExpression): boolean {
+  return call.arguments.some(
+    (argument) =>
+      argument.type === AST_NODE_TYPES.ObjectExpression &&
+      argument.properties.some(
+        (property) =>
+          property.type === AST_NODE_TYPES.Property &&
+          property.key.type === AST_NODE_TYPES.Identifier &&
+          SKIP_AUTH_KEY.test(property.key.name) &&
+          !(property.value.type === AST_NODE_TYPES.Literal && property.value.value === false),
+      ),
+  );
+}
+
+/** Whether `text` calls `name` (`name(` after a non-identifier character). */
+function callsName(text: string, name: string): boolean {
+  for (let index = text.indexOf(`${name}(`); index !== -1; index = text.indexOf(`${name}(`, index + 1)) {
+    if (index === 0 || !/[\w$.]/u.test(text[index - 1]!)) return true;
+  }
+  return false;
 }
 
 function getParamNames(fn: FunctionNode): Set<string> {
@@ -246,8 +275,10 @@ export function isAuthenticatingFunction(context: RuleContext, fn: FunctionNode,
   }
   const cached = byFunction.get(fn);
   if (cached !== undefined) return cached;
-  // One native scan of the body's text instead of a walk over its nodes: most handlers name no auth.
-  if (!getMayAuthenticate(vocabulary).test(context.sourceCode.text.slice(fn.body.range[0], fn.body.range[1]))) {
+  // One native scan of the body's text instead of a walk over its nodes: most handlers name no auth,
+  // and call no helper imported from the project.
+  const bodyText = context.sourceCode.text.slice(fn.body.range[0], fn.body.range[1]);
+  if (!getMayAuthenticate(vocabulary).test(bodyText) && !getImportedNames(context).some((name) => callsName(bodyText, name))) {
     byFunction.set(fn, false);
     return false;
   }
@@ -276,3 +307,27 @@ export function isAuthenticatingFunction(context: RuleContext, fn: FunctionNode,
   byFunction.set(fn, result);
   return result;
 }
+
+/**
+ * A call in the handler to a project helper that authenticates, with its auth switched off
+ * (`parseRequest(request, schema, { skipAuth: true })`): the author marked the route public.
+ */
+export function findAuthSkippingCall(context: RuleContext, fn: FunctionNode): TSESTree.CallExpression | undefined {
+  const bodyText = context.sourceCode.text.slice(fn.body.range[0], fn.body.range[1]);
+  if (!SKIP_AUTH_TEXT.test(bodyText)) return undefined;
+  const visitorKeys = context.sourceCode.visitorKeys as Readonly<Record<string, readonly string[] | undefined>>;
+  const stack: TSESTree.Node[] = [fn.body];
+  for (let visited = 0; stack.length > 0 && visited < MAX_NODES; visited++) {
+    const node = stack.pop()!;
+    if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.Identifier && skipsAuth(node) && isImportedAuthenticator(context, node.callee.name)) {
+      return node;
+    }
+    for (const key of visitorKeys[node.type] ?? []) {
+      if (SKIPPED_KEYS.has(key)) continue;
+      const child = (node as unknown as Record<string, unknown>)[key];
+      for (const item of Array.isArray(child) ? child : [child]) if (item && typeof (item as TSESTree.Node).type === "string") stack.push(item as TSESTree.Node);
+    }
+  }
+  return undefined;
+}
+

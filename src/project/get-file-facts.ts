@@ -2,6 +2,7 @@ import { parseSync } from "oxc-parser";
 import type { TSESTree } from "@typescript-eslint/utils";
 
 import { getNameParts } from "../frameworks/get-auth-vocabulary.js";
+import { getAuthNameInfo } from "../frameworks/is-auth-name.js";
 
 /**
  * What the project model keeps of another file: its imports, exports, the routers and apps it creates,
@@ -29,6 +30,12 @@ export interface FileFacts {
   escapes: Map<string, number>;
   /** Top-level functions and function-made values: whether their text rejects a request (401/403, throw, redirect). */
   functions: Map<string, boolean>;
+  /**
+   * Top-level functions that authenticate a request: they call something named for auth
+   * (`checkAuth(request)`, `getServerSession()`, `jwt.verify`) or read a credential (`authorization`,
+   * `cookies`, `session`), and answer 401/403 (`unauthorized()`, `status: 401`) or redirect to a login page.
+   */
+  authenticators: Set<string>;
 }
 
 export interface ImportFact {
@@ -173,6 +180,38 @@ function getRootName(node: Node): string | undefined {
 /** Evidence that a function turns a request away: an HTTP 401/403, a throw, a redirect, a library's authenticate. */
 const REJECTS = /\b40[13]\b|unauthori[sz]ed|forbidden|\bthrow\b|\.redirect\s*\(|\.authenticate\s*\(|\bexpressjwt\s*\(|\bkoaJwt\s*\(/iu;
 
+/** A 401/403 answer or a redirect to a login page, as written. */
+const DENIES = /\b40[13]\b|unauthori[sz]ed|forbidden|redirect\w*\s*\([^)]*(?:log-?in|sign-?in)/iu;
+/** Members that carry credentials wherever they are read. */
+const CREDENTIAL_MEMBERS = new Set(["authorization", "cookies", "signedCookies", "session"]);
+
+/** Whether a function calls something named for auth or reads a credential member, nested functions included. */
+function readsCredentials(fn: Node): boolean {
+  const stack: Node[] = [fn];
+  let visited = 0;
+  while (stack.length > 0 && visited++ < 5000) {
+    const node = stack.pop()!;
+    if (node.type === "CallExpression" || node.type === "NewExpression") {
+      const parts = getNameParts(node.callee as unknown as TSESTree.Node);
+      if (parts) {
+        const info = getAuthNameInfo(parts);
+        if (info.auth && !info.vetoed) return true;
+      }
+    }
+    if (node.type === "MemberExpression" && !node.computed && CREDENTIAL_MEMBERS.has(((node.property as Node).name as string | undefined) ?? "")) return true;
+    for (const key of Object.keys(node)) {
+      if (SKIPPED_KEYS.has(key)) continue;
+      const value = node[key];
+      if (Array.isArray(value)) {
+        for (const child of value) if (isNode(child) && !isTypeNode(child)) stack.push(child);
+      } else if (isNode(value) && !isTypeNode(value)) {
+        stack.push(value);
+      }
+    }
+  }
+  return false;
+}
+
 const FUNCTION_TYPES = new Set(["FunctionDeclaration", "FunctionExpression", "ArrowFunctionExpression"]);
 
 /** Skip type-only syntax: nothing in a type runs. */
@@ -225,6 +264,7 @@ function collectFacts(program: Node, text: string): FileFacts {
     calls: [],
     escapes: new Map(),
     functions: new Map(),
+    authenticators: new Set(),
   };
   const lineStarts = [0];
   for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) lineStarts.push(i + 1);
@@ -250,7 +290,9 @@ function collectFacts(program: Node, text: string): FileFacts {
   };
 
   const recordFunction = (local: string, node: Node): void => {
-    facts.functions.set(local, REJECTS.test(slice(node)));
+    const body = slice(node);
+    facts.functions.set(local, REJECTS.test(body));
+    if (DENIES.test(body) && readsCredentials(node)) facts.authenticators.add(local);
   };
 
   function getCreatedPrefix(init: Node): ReceiverFact | undefined {

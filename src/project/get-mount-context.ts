@@ -5,6 +5,7 @@ import { getAuthNameInfo } from "../frameworks/is-auth-name.js";
 import { isPathCoveredBy } from "../frameworks/is-path-covered-by.js";
 import type { ArgFact, CallFact, FileFacts } from "./get-file-facts.js";
 import { getImporters, getProjectRoot } from "./get-importers.js";
+import { findProjectFunction } from "./get-project-function.js";
 import { readProjectFile } from "./read-project-file.js";
 import { resolveSpecifier } from "./resolve-specifier.js";
 
@@ -212,28 +213,6 @@ export function createMountLookup(file: string, facts: FileFacts | undefined = r
   };
 }
 
-/** Whether `local` in `file` is a function that turns requests away by its text; `undefined` when it is not found in the project. */
-function getFunctionRejects(file: string, local: string, depth = 0): boolean | undefined {
-  const facts = readProjectFile(file);
-  if (!facts) return undefined;
-  const own = facts.functions.get(local);
-  if (own !== undefined) return own;
-  const imported = facts.imports.get(local);
-  if (!imported || imported.imported === "*" || depth > 2) return undefined;
-  const target = resolveSpecifier(file, imported.specifier);
-  if (target === undefined) return undefined;
-  const targetFacts = readProjectFile(target);
-  const targetLocal = targetFacts?.exports.get(imported.imported);
-  if (targetLocal !== undefined) return getFunctionRejects(target, targetLocal, depth + 1);
-  for (const reexport of targetFacts?.reexports ?? []) {
-    if (reexport.exported !== imported.imported) continue;
-    const next = resolveSpecifier(target, reexport.specifier);
-    const nextLocal = next === undefined ? undefined : readProjectFile(next)?.exports.get(reexport.imported);
-    if (next !== undefined && nextLocal !== undefined) return getFunctionRejects(next, nextLocal, depth + 1);
-  }
-  return undefined;
-}
-
 /**
  * Whether mount middleware authenticates: named as auth by `settings.harden.auth` or the word lists
  * (`requireAuth`, `passport.authenticate("jwt")`, `isAuthenticated()`), and — when it is a function of
@@ -247,7 +226,8 @@ export function isAuthMountMiddleware(middleware: MountMiddleware, vocabulary: A
   const info = getAuthNameInfo(parts);
   if (!info.auth || info.optional) return false;
   if (middleware.root === undefined) return true;
-  return getFunctionRejects(middleware.file, middleware.root) !== false;
+  const found = findProjectFunction(middleware.file, middleware.root);
+  return found === undefined || found.facts.functions.get(found.local) !== false;
 }
 
 /**

@@ -1,4 +1,3 @@
-import path from "node:path";
 
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 
@@ -23,9 +22,10 @@ import { isCatchAllPath } from "../frameworks/is-path-covered-by.js";
 import { isPublicPath, matchesPathGlob } from "../frameworks/is-public-path.js";
 import { isRoutePathComplete } from "../frameworks/is-route-path-complete.js";
 import type { Framework, RouteRegistration } from "../frameworks/types.js";
-import { getFactsFromAst } from "../project/get-file-facts.js";
+import { getLintedFileFacts, getLintedFilePath } from "../project/get-project-function.js";
 import { createMountLookup, describeStepLocation, isChainProtected, type MountChain, type MountLookup } from "../project/get-mount-context.js";
 import { createRule } from "../utils/create-rule.js";
+import { getImportOrigin } from "../utils/get-import-origin.js";
 import { getHardenSettings, type AuthSettings, type ImportedName } from "../utils/settings.js";
 
 /** A string that starts like a route path: `"/users"`, `"*"`. */
@@ -61,6 +61,9 @@ const PROTECT_HINT: Readonly<Record<Framework, string>> = {
   next: "Check the session at the top of the handler and return 401 without one, or wrap the export in your auth wrapper.",
   nest: "Add `@UseGuards(...)` with your auth guard to the method or the controller.",
 };
+
+/** Hono's adapters that serve a Hono app as Next.js (or serverless) handlers. */
+const HONO_ADAPTER = /^hono\/(?:vercel|nextjs|aws-lambda|netlify|cloudflare-pages)$/u;
 
 /** Frameworks whose routers another file mounts with `use` / `route`: the project model follows those mounts. */
 const MOUNTED_FRAMEWORKS: ReadonlySet<Framework> = new Set(["express", "koa", "hono"]);
@@ -214,18 +217,24 @@ function listen(context: Context): TSESLint.RuleListener {
     return entry.auth;
   }
 
+  /**
+   * `handle(app)` from `hono/vercel` (or `hono/nextjs`), or any call handed an app of this file: the
+   * export hands the request to another framework's app, whose own routes are checked where they are.
+   */
+  function isAppAdapter(call: TSESTree.CallExpression): boolean {
+    if (call.arguments.some((arg) => getReceiver(context, arg, false) !== undefined)) return true;
+    const callee = call.callee;
+    if (callee.type !== AST_NODE_TYPES.Identifier) return false;
+    const origin = getImportOrigin(ASTUtils.findVariable(sourceCode.getScope(callee), callee));
+    return origin !== undefined && HONO_ADAPTER.test(origin.source);
+  }
+
   function isExempt(route: RouteRegistration): boolean {
     if (route.methods.length > 0 && route.methods.every((method) => method === "OPTIONS")) return true;
     if (route.path !== undefined && isCatchAllPath(route.path)) return true;
     if (isConstantHandler(route)) return true;
     // `export default handle(app)` / `export const GET = handle(app)`: the app's own routes are checked.
-    if (
-      route.framework === "next" &&
-      route.handler?.type === AST_NODE_TYPES.CallExpression &&
-      route.handler.arguments.some((arg) => getReceiver(context, arg, false) !== undefined)
-    ) {
-      return true;
-    }
+    if (route.framework === "next" && route.handler?.type === AST_NODE_TYPES.CallExpression && isAppAdapter(route.handler)) return true;
     const paths = getMatchPaths(route);
     if (paths.length === 0) return false;
     const complete = route.fullPath !== undefined && isRoutePathComplete(context, route);
@@ -347,7 +356,7 @@ function listen(context: Context): TSESLint.RuleListener {
   const mayExport = /\bexport\b|\bexports\b/u.test(sourceCode.text);
   let mountLookup: MountLookup | undefined;
   /** The linted file on disk: ESLint passes a relative name when it is given one. */
-  const getFilePath = (): string => path.resolve(context.cwd, context.physicalFilename);
+  const getFilePath = (): string => getLintedFilePath(context);
 
   /**
    * How the route's router is reached from the app, when other files show it: `protected` when every
@@ -357,7 +366,7 @@ function listen(context: Context): TSESLint.RuleListener {
   function getMounting(route: RouteRegistration): { protected: true } | { protected: false; chain: MountChain | undefined } | undefined {
     const name = route.receiver?.name;
     if (!mayExport || name === undefined || !MOUNTED_FRAMEWORKS.has(route.framework)) return undefined;
-    mountLookup ??= createMountLookup(getFilePath(), getFactsFromAst(sourceCode.ast, sourceCode.text));
+    mountLookup ??= createMountLookup(getFilePath(), getLintedFileFacts(sourceCode));
     const chains = mountLookup.getChains(name, route.path);
     if (!chains) return undefined;
     const open = chains.filter(

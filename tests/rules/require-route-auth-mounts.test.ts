@@ -131,3 +131,34 @@ describe("require-route-auth: another file changes between two lints in one proc
     expect(linter.verify(code, config, { filename })).toEqual([]);
   });
 });
+
+// A Next.js app whose handlers authenticate through a project helper: src/lib/request.ts checks the session.
+const NEXT_HELPER = path.join(FIXTURES, "next-auth-helper");
+
+function nextOpen(route: string, loc: { line: number; column: number; endLine: number; endColumn: number }) {
+  return {
+    messageId: "missingAuth" as const,
+    data: {
+      route,
+      protect: "Check the session at the top of the handler and return 401 without one, or wrap the export in your auth wrapper.",
+      markPublic: "list its path in `settings.harden.publicPaths`",
+    },
+    ...loc,
+    suggestions: [],
+  };
+}
+
+createRuleTester(NEXT_HELPER).run("require-route-auth: handlers that call a project helper which authenticates", rule, {
+  valid: [
+    { name: "`await parseRequest(request)` checks the session in src/lib/request.ts and answers 401", ...fixture(NEXT_HELPER, "src/app/api/teams/route.ts") },
+    { name: "the helper reached through a re-export under another name", ...fixture(NEXT_HELPER, "src/app/api/members/route.ts") },
+    { name: "the helper called with its auth switched off (`skipAuth: true`) marks the route public", ...fixture(NEXT_HELPER, "src/app/api/share/[id]/route.ts") },
+  ],
+  invalid: [
+    {
+      name: "a helper of the project that does not authenticate",
+      ...fixture(NEXT_HELPER, "src/app/api/echo/route.ts"),
+      errors: [nextOpen("POST /api/echo", { line: 4, column: 23, endLine: 4, endColumn: 27 })],
+    },
+  ],
+});

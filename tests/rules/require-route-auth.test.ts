@@ -544,6 +544,16 @@ app.get("/me", jwt({ secret: "s" }), (c) => c.json(c.get("jwtPayload")));
 export const GET = handle(app);`,
     },
     {
+      name: "next: `handle(app)` from hono/vercel with an app built as a chain and routes mounted from another package",
+      filename: "app/api/[[...route]]/route.ts",
+      code: `import { Hono } from "hono";
+import { handle } from "hono/vercel";
+import allApp from "@acme/api";
+const app = new Hono().basePath("/api").route("/", allApp);
+export const GET = handle(app);
+export const POST = handle(app);`,
+    },
+    {
       name: "next: files that are not route handlers are not checked",
       filename: "app/dashboard/page.tsx",
       code: `export async function GET() { return new Response("x"); }`,
