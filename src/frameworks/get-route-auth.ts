@@ -8,6 +8,8 @@ import { getAuthWordsKind, getNameWords } from "./is-auth-name.js";
 import { isAuthHandler, isAuthMiddleware, isAuthNamed, isOptionalAuthMiddleware } from "./is-auth-middleware.js";
 import { findAuthSkippingCall } from "./is-authenticating-function.js";
 import type { RouteRegistration, RuleContext } from "./types.js";
+import { getNestAppAuth, type NestAppAuth } from "../project/get-nest-app-auth.js";
+import { getLintedFilePath } from "../project/get-project-function.js";
 
 /** How a route is protected, or declared public, by what this file shows. */
 export interface RouteAuth {
@@ -91,6 +93,51 @@ function getNestAuth(context: RuleContext, route: RouteRegistration, vocabulary:
   }
   if (route.handlerFunction && isAuthHandler(context, route.handlerFunction, vocabulary)) {
     return { status: "protected", via: "handler", node: route.handlerFunction };
+  }
+  return getNestAppLevelAuth(context, route, classNode, vocabulary);
+}
+
+/** The app's auth, read once per lint of a controller file: the files it comes from may change between lints. */
+const nestAppAuthOfLint = new WeakMap<TSESTree.Program, NestAppAuth>();
+
+const isAuthClassName = (name: string, vocabulary: AuthVocabulary): boolean => {
+  if (isNamedIn(vocabulary.names, [name])) return true;
+  const words = getNameWords(name);
+  return getAuthWordsKind(words) === "auth";
+};
+
+/** `"users/*"` covers `users/:id`; `"*"`, `"(.*)"` and `"/*"` cover every route. */
+function isNestPathCovered(pattern: string, path: string): boolean {
+  const trim = (value: string) => value.replace(/^\/+|\/+$/gu, "");
+  const wanted = trim(pattern);
+  if (wanted === "*" || wanted === "(.*)" || wanted === "") return true;
+  if (wanted.endsWith("*")) return trim(path).startsWith(trim(wanted.replace(/\(?\.?\*\)?$/u, "")));
+  return trim(path) === wanted;
+}
+
+/**
+ * Auth the app applies from outside the controller: a global guard named for auth (`APP_GUARD` →
+ * `JwtAuthGuard`, `app.useGlobalGuards(new AuthGuard())`), or auth middleware a module binds to the route
+ * (`consumer.apply(AuthMiddleware).forRoutes({ path: "user", method: RequestMethod.GET })`, a controller
+ * class, a wildcard), not taken out again by `exclude`.
+ */
+function getNestAppLevelAuth(context: RuleContext, route: RouteRegistration, classNode: TSESTree.Node | undefined, vocabulary: AuthVocabulary): RouteAuth | undefined {
+  let app = nestAppAuthOfLint.get(context.sourceCode.ast);
+  if (!app) {
+    app = getNestAppAuth(getLintedFilePath(context));
+    nestAppAuthOfLint.set(context.sourceCode.ast, app);
+  }
+  if (app.globalGuards.some((name) => isAuthClassName(name, vocabulary))) return { status: "protected", via: "guard", node: route.node };
+  const controller = classNode?.type === AST_NODE_TYPES.ClassDeclaration ? classNode.id?.name : undefined;
+  const path = route.fullPath;
+  const matches = (target: { path?: string; method?: string; controller?: string }): boolean => {
+    if (target.controller !== undefined) return target.controller === controller;
+    if (target.path === undefined || path === undefined || !isNestPathCovered(target.path, path)) return false;
+    return target.method === undefined || target.method === "ALL" || route.methods.some((method) => method === target.method);
+  };
+  for (const binding of app.middleware) {
+    if (!binding.names.some((name) => isAuthClassName(name, vocabulary))) continue;
+    if (binding.routes.some(matches) && !binding.excluded.some(matches)) return { status: "protected", via: "middleware", node: route.node };
   }
   return undefined;
 }

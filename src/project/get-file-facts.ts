@@ -36,6 +36,19 @@ export interface FileFacts {
    * `cookies`, `session`), and answer 401/403 (`unauthorized()`, `status: 401`) or redirect to a login page.
    */
   authenticators: Set<string>;
+  /** NestJS guards applied to every route: `{ provide: APP_GUARD, useClass: JwtAuthGuard }`, `app.useGlobalGuards(new JwtAuthGuard())`. */
+  nestGlobalGuards: string[];
+  /** NestJS middleware bound in a module: `consumer.apply(AuthMiddleware).forRoutes(...)`. */
+  nestMiddleware: NestMiddlewareFact[];
+}
+
+export interface NestMiddlewareFact {
+  /** The middleware classes or functions applied, by name. */
+  names: string[];
+  /** What `forRoutes` names: a path (`"user"`, `"*"`), a path with a method, or a controller class. */
+  routes: { path?: string; method?: string; controller?: string }[];
+  /** What `exclude` takes out, the same way. */
+  excluded: { path?: string; method?: string }[];
 }
 
 export interface ImportFact {
@@ -265,6 +278,8 @@ function collectFacts(program: Node, text: string): FileFacts {
     escapes: new Map(),
     functions: new Map(),
     authenticators: new Set(),
+    nestGlobalGuards: [],
+    nestMiddleware: [],
   };
   const lineStarts = [0];
   for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) lineStarts.push(i + 1);
@@ -368,11 +383,84 @@ function collectFacts(program: Node, text: string): FileFacts {
     if (required !== undefined) facts.specifiers.push(required);
     if (callee.type !== "MemberExpression" || callee.computed === true) return;
     const method = (callee.property as Node).name;
+    if (method === "useGlobalGuards") {
+      for (const argument of node.arguments as Node[]) {
+        const value = unwrap(argument);
+        const name = value.type === "NewExpression" ? getRootName(unwrap(value.callee as Node)) : value.type === "Identifier" ? (value.name as string) : undefined;
+        if (name !== undefined) facts.nestGlobalGuards.push(name);
+      }
+      return;
+    }
+    if (method === "forRoutes") {
+      onForRoutes(node, callee);
+      return;
+    }
     if (method !== "use" && method !== "route") return;
     const receiver = getObjectName(getCallRoot(callee.object as Node));
     if (receiver === undefined) return;
     const args = (node.arguments as Node[]).flatMap((arg) => (arg.type === "SpreadElement" ? [] : toArg(arg)));
     facts.calls.push({ receiver, method, args, order: getStart(callee.property as Node), line: getLine(getStart(callee.property as Node)) });
+  }
+
+  /** `consumer.apply(A, B).exclude(...).forRoutes(...)`. */
+  function onForRoutes(node: Node, callee: Node): void {
+    const binding: NestMiddlewareFact = { names: [], routes: [], excluded: [] };
+    const toRoute = (argument: Node): { path?: string; method?: string; controller?: string } | undefined => {
+      const value = unwrap(argument);
+      const path = getString(value);
+      if (path !== undefined) return { path };
+      if (value.type === "Identifier") return { controller: value.name as string };
+      if (value.type !== "ObjectExpression") return undefined;
+      const route: { path?: string; method?: string } = {};
+      for (const property of value.properties as Node[]) {
+        if (property.type !== "Property") continue;
+        const key = getPropertyName(property);
+        const propertyValue = unwrap(property.value as Node);
+        if (key === "path") route.path = getString(propertyValue);
+        // `RequestMethod.GET`
+        if (key === "method" && propertyValue.type === "MemberExpression") route.method = (propertyValue.property as Node).name as string | undefined;
+      }
+      return route;
+    };
+    for (const argument of node.arguments as Node[]) {
+      const route = toRoute(argument);
+      if (route) binding.routes.push(route);
+    }
+    for (let link = unwrap(callee.object as Node); link.type === "CallExpression"; ) {
+      const linkCallee = unwrap(link.callee as Node);
+      if (linkCallee.type !== "MemberExpression") break;
+      const name = (linkCallee.property as Node).name;
+      if (name === "apply") {
+        for (const argument of link.arguments as Node[]) {
+          const value = unwrap(argument);
+          const applied = value.type === "CallExpression" ? getRootName(unwrap(value.callee as Node)) : getRootName(value);
+          if (applied !== undefined) binding.names.push(applied);
+        }
+        break;
+      }
+      if (name === "exclude") {
+        for (const argument of link.arguments as Node[]) {
+          const route = toRoute(argument);
+          if (route && route.controller === undefined) binding.excluded.push(route);
+        }
+      }
+      link = unwrap(linkCallee.object as Node);
+    }
+    if (binding.names.length > 0) facts.nestMiddleware.push(binding);
+  }
+
+  /** `{ provide: APP_GUARD, useClass: JwtAuthGuard }` among a module's providers. */
+  function onObject(node: Node): void {
+    let provides = false;
+    let guard: string | undefined;
+    for (const property of node.properties as Node[]) {
+      if (property.type !== "Property") continue;
+      const key = getPropertyName(property);
+      const value = unwrap(property.value as Node);
+      if (key === "provide" && value.type === "Identifier" && value.name === "APP_GUARD") provides = true;
+      if ((key === "useClass" || key === "useExisting") && value.type === "Identifier") guard = value.name as string;
+    }
+    if (provides && guard !== undefined) facts.nestGlobalGuards.push(guard);
   }
 
   function onDeclarator(node: Node, topLevel: boolean): void {
@@ -532,6 +620,9 @@ function collectFacts(program: Node, text: string): FileFacts {
       case "CallExpression":
         onCall(node);
         break;
+      case "ObjectExpression":
+        onObject(node);
+        break;
       case "ImportExpression": {
         const specifier = getString(node.source);
         if (specifier !== undefined) facts.specifiers.push(specifier);
@@ -546,7 +637,8 @@ function collectFacts(program: Node, text: string): FileFacts {
       default:
     }
     for (const childKey of Object.keys(node)) {
-      if (SKIPPED_KEYS.has(childKey)) continue;
+      // Decorators are walked only on classes: a module's `@Module({ providers: [...] })` holds its global guards.
+      if (SKIPPED_KEYS.has(childKey) && !(childKey === "decorators" && (node.type === "ClassDeclaration" || node.type === "ClassExpression"))) continue;
       const child = node[childKey];
       if (Array.isArray(child)) {
         for (let i = child.length - 1; i >= 0; i--) if (isNode(child[i])) stack.push({ node: child[i] as Node, parent: node, key: childKey });

@@ -162,3 +162,41 @@ createRuleTester(NEXT_HELPER).run("require-route-auth: handlers that call a proj
     },
   ],
 });
+
+// NestJS apps whose auth is applied outside the controllers: a global guard, module middleware.
+const NEST_GLOBAL = path.join(FIXTURES, "nest-global-guard");
+const NEST_MIDDLEWARE = path.join(FIXTURES, "nest-module-middleware");
+
+function nestOpen(route: string, loc: { line: number; column: number; endLine: number; endColumn: number }) {
+  return {
+    messageId: "missingAuth" as const,
+    data: {
+      route,
+      protect: "Add `@UseGuards(...)` with your auth guard to the method or the controller.",
+      markPublic: "mark it `@Public()` or list its path in `settings.harden.publicPaths`",
+    },
+    ...loc,
+    suggestions: [],
+  };
+}
+
+createRuleTester(NEST_GLOBAL).run("require-route-auth: a NestJS app with a global auth guard", rule, {
+  valid: [{ name: "`{ provide: APP_GUARD, useClass: JwtAuthGuard }` in src/app.module.ts covers every controller", ...fixture(NEST_GLOBAL, "src/users/users.controller.ts") }],
+  invalid: [],
+});
+
+createRuleTester(NEST_MIDDLEWARE).run("require-route-auth: NestJS middleware bound in modules", rule, {
+  valid: [],
+  invalid: [
+    {
+      name: "`forRoutes({ path, method })` covers GET and PUT /user, not POST /users/reset-link; a global ThrottlerGuard is no auth",
+      ...fixture(NEST_MIDDLEWARE, "src/user/user.controller.ts"),
+      errors: [nestOpen("POST /users/reset-link", { line: 17, column: 3, endLine: 17, endColumn: 28 })],
+    },
+    {
+      name: "`forRoutes(TagController)` covers the controller except what `exclude` takes out",
+      ...fixture(NEST_MIDDLEWARE, "src/tag/tag.controller.ts"),
+      errors: [nestOpen("GET /tags/popular", { line: 12, column: 3, endLine: 12, endColumn: 18 })],
+    },
+  ],
+});
