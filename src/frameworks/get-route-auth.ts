@@ -7,8 +7,10 @@ import { getObjectProperty } from "./get-route-registration.js";
 import { getAuthWordsKind, getNameWords } from "./is-auth-name.js";
 import { isAuthHandler, isAuthMiddleware, isAuthNamed, isOptionalAuthMiddleware } from "./is-auth-middleware.js";
 import { findAuthSkippingCall } from "./is-authenticating-function.js";
+import { matchesPathGlob } from "./is-public-path.js";
 import type { RouteRegistration, RuleContext } from "./types.js";
 import { getNestAppAuth, type NestAppAuth } from "../project/get-nest-app-auth.js";
+import { getNextMiddleware } from "../project/get-next-middleware.js";
 import { getLintedFilePath } from "../project/get-project-function.js";
 
 /** How a route is protected, or declared public, by what this file shows. */
@@ -204,5 +206,19 @@ export function getRouteAuth(
   if (route.handlerFunction && route.handlerFunction !== route.handler && isAuthHandler(context, route.handlerFunction, vocabulary)) {
     return { status: "protected", via: "handler", node: route.handlerFunction };
   }
-  return undefined;
+  return route.framework === "next" ? getNextMiddlewareAuth(context, route) : undefined;
+}
+
+/**
+ * What the app's `middleware.ts` / `proxy.ts` does for a route handler: a path its own lists let through
+ * (`publicRoutes`) is public; a path its `config.matcher` selects, when the middleware authenticates, is
+ * protected.
+ */
+function getNextMiddlewareAuth(context: RuleContext, route: RouteRegistration): RouteAuth | undefined {
+  const routePath = route.fullPath;
+  if (routePath === undefined) return undefined;
+  const middleware = getNextMiddleware(getLintedFilePath(context));
+  if (!middleware?.authenticates || !middleware.matches(routePath)) return undefined;
+  if (middleware.publicPaths.some((pattern) => matchesPathGlob(routePath, pattern))) return { status: "public", via: "marker", node: route.node };
+  return { status: "protected", via: "middleware", node: route.node };
 }

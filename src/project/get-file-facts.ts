@@ -1,7 +1,7 @@
 import { parseSync } from "oxc-parser";
 import type { TSESTree } from "@typescript-eslint/utils";
 
-import { getNameParts } from "../frameworks/get-auth-vocabulary.js";
+import { DEFAULT_SESSION_CHECKS, getNameParts } from "../frameworks/get-auth-vocabulary.js";
 import { getAuthNameInfo } from "../frameworks/is-auth-name.js";
 
 /**
@@ -40,6 +40,13 @@ export interface FileFacts {
   nestGlobalGuards: string[];
   /** NestJS middleware bound in a module: `consumer.apply(AuthMiddleware).forRoutes(...)`. */
   nestMiddleware: NestMiddlewareFact[];
+  /** `export const config = { matcher: [...] }` of a Next.js `middleware.ts` / `proxy.ts`: its literal patterns. */
+  matcher: string[] | undefined;
+  /**
+   * Module-level lists of paths whose name says they skip auth: `const publicRoutes = ["/api/health", "/api/auth/**"]`,
+   * `unAuthenticatedRoutes`, `createRouteMatcher([...])` assigned to `isPublicRoute`.
+   */
+  publicPathLists: string[][];
 }
 
 export interface NestMiddlewareFact {
@@ -195,6 +202,13 @@ const REJECTS = /\b40[13]\b|unauthori[sz]ed|forbidden|\bthrow\b|\.redirect\s*\(|
 
 /** A 401/403 answer or a redirect to a login page, as written. */
 const DENIES = /\b40[13]\b|unauthori[sz]ed|forbidden|redirect\w*\s*\([^)]*(?:log-?in|sign-?in)/iu;
+const REDIRECTS = /\bredirect\w*\s*\(/u;
+/** A login page, written anywhere in the function (`new URL("/auth/login", req.url)` handed to a redirect). */
+const LOGIN_PATH = /["'`][^"'`\n]*\/(?:log-?in|sign-?in)\b/iu;
+/** Names of path lists that skip auth. */
+const PUBLIC_LIST_NAME = /public|unauth|anonymous|ignored|allow|open|skip|bypass|exclude/iu;
+/** Session readers by their last name part: `getToken({ req })`, `getServerSession(...)`, `currentUser()`. */
+const SESSION_CHECKS: ReadonlySet<string> = new Set(DEFAULT_SESSION_CHECKS.map((name) => name.split(".").at(-1)!));
 /** Members that carry credentials wherever they are read. */
 const CREDENTIAL_MEMBERS = new Set(["authorization", "cookies", "signedCookies", "session"]);
 
@@ -208,7 +222,7 @@ function readsCredentials(fn: Node): boolean {
       const parts = getNameParts(node.callee as unknown as TSESTree.Node);
       if (parts) {
         const info = getAuthNameInfo(parts);
-        if (info.auth && !info.vetoed) return true;
+        if ((info.auth && !info.vetoed) || SESSION_CHECKS.has(parts.at(-1)!)) return true;
       }
     }
     if (node.type === "MemberExpression" && !node.computed && CREDENTIAL_MEMBERS.has(((node.property as Node).name as string | undefined) ?? "")) return true;
@@ -280,6 +294,8 @@ function collectFacts(program: Node, text: string): FileFacts {
     authenticators: new Set(),
     nestGlobalGuards: [],
     nestMiddleware: [],
+    matcher: undefined,
+    publicPathLists: [],
   };
   const lineStarts = [0];
   for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) lineStarts.push(i + 1);
@@ -307,7 +323,12 @@ function collectFacts(program: Node, text: string): FileFacts {
   const recordFunction = (local: string, node: Node): void => {
     const body = slice(node);
     facts.functions.set(local, REJECTS.test(body));
-    if (DENIES.test(body) && readsCredentials(node)) facts.authenticators.add(local);
+    if ((DENIES.test(body) || (REDIRECTS.test(body) && LOGIN_PATH.test(body))) && readsCredentials(node)) facts.authenticators.add(local);
+    // `export default withAuth(handler)`, `auth((req) => …)`: a wrapper named for auth answers for what it wraps.
+    if (node.type === "CallExpression") {
+      const parts = getNameParts(unwrap(node.callee as Node) as unknown as TSESTree.Node);
+      if (parts && getAuthNameInfo(parts).auth && !getAuthNameInfo(parts).vetoed) facts.authenticators.add(local);
+    }
   };
 
   function getCreatedPrefix(init: Node): ReceiverFact | undefined {
@@ -449,6 +470,30 @@ function collectFacts(program: Node, text: string): FileFacts {
     if (binding.names.length > 0) facts.nestMiddleware.push(binding);
   }
 
+  /** Paths of an array of string literals that all start with `/`. */
+  function getPathList(value: Node): string[] | undefined {
+    if (value.type !== "ArrayExpression") return undefined;
+    const paths = (value.elements as (Node | null)[]).map((element) => (element ? getString(element) : undefined));
+    return paths.length > 0 && paths.every((path): path is string => path?.startsWith("/") === true) ? paths : undefined;
+  }
+
+  /** `export const config = { matcher }`, and public path lists (also through `createRouteMatcher([...])`). */
+  function onTopLevelValue(name: string, value: Node): void {
+    if (name === "config" && value.type === "ObjectExpression") {
+      for (const property of value.properties as Node[]) {
+        if (property.type !== "Property" || getPropertyName(property) !== "matcher") continue;
+        const matcher = unwrap(property.value as Node);
+        const single = getString(matcher);
+        facts.matcher = single === undefined ? (getPathList(matcher) ?? []) : [single];
+      }
+      return;
+    }
+    if (!PUBLIC_LIST_NAME.test(name)) return;
+    const list = value.type === "CallExpression" ? (value.arguments as Node[])[0] : value;
+    const paths = list ? getPathList(unwrap(list)) : undefined;
+    if (paths) facts.publicPathLists.push(paths);
+  }
+
   /** `{ provide: APP_GUARD, useClass: JwtAuthGuard }` among a module's providers. */
   function onObject(node: Node): void {
     let provides = false;
@@ -470,6 +515,7 @@ function collectFacts(program: Node, text: string): FileFacts {
     const required = getRequired(init);
     if (id.type === "Identifier") {
       const name = id.name as string;
+      if (topLevel) onTopLevelValue(name, unwrap(init));
       if (required !== undefined) {
         addImport(name, required, "default");
         return;

@@ -200,3 +200,26 @@ createRuleTester(NEST_MIDDLEWARE).run("require-route-auth: NestJS middleware bou
     },
   ],
 });
+
+// Next.js apps whose middleware.ts authenticates the paths its matcher selects.
+const NEXT_MIDDLEWARE_PAGES = path.join(FIXTURES, "next-middleware-pages");
+const NEXT_MIDDLEWARE_APP = path.join(FIXTURES, "next-middleware-app");
+
+createRuleTester(NEXT_MIDDLEWARE_PAGES).run("require-route-auth: a Pages app whose middleware.ts checks the token", rule, {
+  valid: [
+    { name: "matched by `/((?!_next/static|…).*)` and redirected to /auth/login without a token", ...fixture(NEXT_MIDDLEWARE_PAGES, "pages/api/teams/index.ts") },
+    { name: "listed in the middleware's own `unAuthenticatedRoutes`: public by the app's decision", ...fixture(NEXT_MIDDLEWARE_PAGES, "pages/api/hello.ts") },
+  ],
+  invalid: [],
+});
+
+createRuleTester(NEXT_MIDDLEWARE_APP).run("require-route-auth: an App Router app with a middleware in src and withAuth", rule, {
+  valid: [{ name: "`/api/admin/:path*` in the matcher of `export default withAuth(...)`", ...fixture(NEXT_MIDDLEWARE_APP, "src/app/api/admin/users/route.ts") }],
+  invalid: [
+    {
+      name: "a route the matcher does not select",
+      ...fixture(NEXT_MIDDLEWARE_APP, "src/app/api/posts/route.ts"),
+      errors: [nextOpen("POST /api/posts", { line: 3, column: 23, endLine: 3, endColumn: 27 })],
+    },
+  ],
+});
