@@ -77,6 +77,13 @@ export const DEFAULT_PUBLIC_PATHS: readonly string[] = [
   "/favicon.ico",
   "/robots.txt",
   "/sitemap.xml",
+  "**/sitemap",
+  "**/unsubscribe",
+  "**/unsubscribe/*",
+  "/static/**",
+  "/assets/**",
+  "/public/**",
+  "/locales/**",
 ];
 
 function splitPath(path: string): string[] {
@@ -110,10 +117,19 @@ function loosen(segment: string): string {
   return isParameter(segment) ? segment : segment.replaceAll("-", "").replaceAll("_", "");
 }
 
-/** Lower-cased segments; for the defaults, loosened too. */
+/** A file name's extension: `sitemap.xml`, `en.json` are one segment, not an RPC method. */
+const FILE_EXTENSION = /\.(?:json|xml|txt|ico|js|mjs|css|map|png|svg|jpe?g|gif|webp|html?|webmanifest)$/u;
+
+/**
+ * Lower-cased segments; for the defaults, loosened too, and an RPC-style method name split at its dots
+ * (`/notifications.unsubscribe`, `/azure.callback`), so the defaults see its action.
+ */
 function toSegments(path: string, asDefault: boolean): string[] {
   const segments = splitPath(path.toLowerCase());
-  return asDefault ? segments.map(loosen) : segments;
+  if (!asDefault) return segments;
+  return segments.flatMap((segment) =>
+    segment.includes(".") && !isParameter(segment) && !FILE_EXTENSION.test(segment) ? segment.split(".").filter(Boolean).map(loosen) : [loosen(segment)],
+  );
 }
 
 /**

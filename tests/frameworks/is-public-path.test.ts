@@ -52,6 +52,14 @@ describe("isPublicPath", () => {
     expect(closed.filter((path) => isPublicPath(path))).toEqual([]);
   });
 
+  it("knows email unsubscribe links, static assets and RPC-style method names", () => {
+    const open = ["/api/newsletter/unsubscribe", "/notifications.unsubscribe", "/unsubscribe/:token", "/static/*", "/assets/app.js", "/locales/:lng.json",
+      "/shares.sitemap", "/azure.callback", "/auth/slack.callback"];
+    expect(open.filter((path) => !isPublicPath(path))).toEqual([]);
+    const closed = ["/documents.create", "/shares.list", "/auth.config.update", "/api/static-pages/:id"];
+    expect(closed.filter((path) => isPublicPath(path))).toEqual([]);
+  });
+
   it("adds the project's patterns", () => {
     expect(isPublicPath("/webhooks/github", ["/webhooks/*"])).toBe(true);
     expect(isPublicPath("/webhooks/github")).toBe(false);
