@@ -9,6 +9,7 @@ import { isAuthHandler, isAuthMiddleware, isAuthNamed, isOptionalAuthMiddleware 
 import { findAuthSkippingCall } from "./is-authenticating-function.js";
 import { matchesPathGlob } from "./is-public-path.js";
 import type { RouteRegistration, RuleContext } from "./types.js";
+import { getAuthenticatingAutohooks } from "../project/get-fastify-autohooks.js";
 import { getNestAppAuth, type NestAppAuth } from "../project/get-nest-app-auth.js";
 import { getNextMiddleware } from "../project/get-next-middleware.js";
 import { getLintedFilePath } from "../project/get-project-function.js";
@@ -97,6 +98,18 @@ function getNestAuth(context: RuleContext, route: RouteRegistration, vocabulary:
     return { status: "protected", via: "handler", node: route.handlerFunction };
   }
   return getNestAppLevelAuth(context, route, classNode, vocabulary);
+}
+
+const autohooksOfLint = new WeakMap<TSESTree.Program, boolean>();
+
+/** Whether an `@fastify/autoload` `autohooks` file above the linted file authenticates its routes; asked once per lint. */
+function hasAuthenticatingAutohooks(context: RuleContext): boolean {
+  let answer = autohooksOfLint.get(context.sourceCode.ast);
+  if (answer === undefined) {
+    answer = getAuthenticatingAutohooks(getLintedFilePath(context)) !== undefined;
+    autohooksOfLint.set(context.sourceCode.ast, answer);
+  }
+  return answer;
 }
 
 /** The app's auth, read once per lint of a controller file: the files it comes from may change between lints. */
@@ -205,6 +218,9 @@ export function getRouteAuth(
   }
   if (route.handlerFunction && route.handlerFunction !== route.handler && isAuthHandler(context, route.handlerFunction, vocabulary)) {
     return { status: "protected", via: "handler", node: route.handlerFunction };
+  }
+  if (route.framework === "fastify" && hasAuthenticatingAutohooks(context)) {
+    return { status: "protected", via: "middleware", node: route.node };
   }
   return route.framework === "next" ? getNextMiddlewareAuth(context, route) : undefined;
 }

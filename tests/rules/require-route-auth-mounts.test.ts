@@ -223,3 +223,31 @@ createRuleTester(NEXT_MIDDLEWARE_APP).run("require-route-auth: an App Router app
     },
   ],
 });
+
+// A Fastify app loaded with @fastify/autoload: src/routes/api/autohooks.ts checks the session for every route below it.
+const FASTIFY_AUTOHOOKS = path.join(FIXTURES, "fastify-autohooks");
+
+createRuleTester(FASTIFY_AUTOHOOKS).run("require-route-auth: Fastify routes under an authenticating autohooks file", rule, {
+  valid: [{ name: "src/routes/api/tasks/index.ts: the `onRequest` hook of src/routes/api/autohooks.ts answers 401", ...fixture(FASTIFY_AUTOHOOKS, "src/routes/api/tasks/index.ts") }],
+  invalid: [
+    {
+      name: "a route folder no autohooks file covers",
+      ...fixture(FASTIFY_AUTOHOOKS, "src/routes/public/index.ts"),
+      errors: [
+        {
+          messageId: "missingAuth",
+          data: {
+            route: "DELETE /tasks/:id",
+            protect: "Add your auth hook to its route options (`onRequest: [...]`), or `addHook` it in the plugin that registers the route.",
+            markPublic: "list its path in `settings.harden.publicPaths`",
+          },
+          line: 6,
+          column: 11,
+          endLine: 6,
+          endColumn: 58,
+          suggestions: [],
+        },
+      ],
+    },
+  ],
+});
