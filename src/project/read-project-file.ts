@@ -12,6 +12,8 @@ interface Entry {
   mtimeMs: number;
   size: number;
   specifiers: string[] | undefined;
+  /** String literals shaped like route paths (`"/health"`, `'api/v1/status'`, `"healthz"`), from the same scan. */
+  pathLiterals: string[] | undefined;
   /** `null`: the file does not parse. */
   facts: FileFacts | null | undefined;
 }
@@ -37,7 +39,7 @@ function getEntry(file: string): Entry | undefined {
   const known = entries.get(file);
   if (known && known.mtimeMs === stats.mtimeMs && known.size === stats.size) return known;
   if (entries.size >= MAX_ENTRIES) entries.clear();
-  const entry: Entry = { mtimeMs: stats.mtimeMs, size: stats.size, specifiers: undefined, facts: undefined };
+  const entry: Entry = { mtimeMs: stats.mtimeMs, size: stats.size, specifiers: undefined, pathLiterals: undefined, facts: undefined };
   entries.set(file, entry);
   return entry;
 }
@@ -50,17 +52,34 @@ function readText(file: string): string | undefined {
   }
 }
 
+/** A quoted string that may be a route path: letters, digits, `/`, `-`, `_`, `:`, `.`, `*`, short. */
+const PATH_LITERAL = /(["'`])(\/?[\w:.*-]+(?:\/[\w:.*-]+)*\/?)\1/gu;
+
+/** Both scans of a file's text, done together: one read. */
+function scan(entry: Entry, file: string): void {
+  const text = readText(file) ?? "";
+  const specifiers = new Set<string>();
+  for (const match of text.matchAll(SPECIFIER)) specifiers.add(match[2]!);
+  entry.specifiers = [...specifiers];
+  const literals = new Set<string>();
+  for (const match of text.matchAll(PATH_LITERAL)) if (match[2]!.length <= 80) literals.add(match[2]!);
+  entry.pathLiterals = [...literals];
+}
+
 /** The module specifiers `file` names, by a scan of its text (no parse). */
 export function getProjectFileSpecifiers(file: string): string[] {
   const entry = getEntry(file);
   if (!entry) return [];
-  if (entry.specifiers === undefined) {
-    const text = readText(file) ?? "";
-    const found = new Set<string>();
-    for (const match of text.matchAll(SPECIFIER)) found.add(match[2]!);
-    entry.specifiers = [...found];
-  }
-  return entry.specifiers;
+  if (entry.specifiers === undefined) scan(entry, file);
+  return entry.specifiers!;
+}
+
+/** The string literals of `file` shaped like route paths, by a scan of its text (no parse). */
+export function getProjectFilePathLiterals(file: string): string[] {
+  const entry = getEntry(file);
+  if (!entry) return [];
+  if (entry.pathLiterals === undefined) scan(entry, file);
+  return entry.pathLiterals!;
 }
 
 /** The facts of `file` as it is on disk; `undefined` when it is missing or does not parse. */

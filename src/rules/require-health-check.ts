@@ -4,7 +4,8 @@ import { getListStatement } from "../fix/get-list-statement.js";
 import { getStatementTerminator } from "../fix/get-statement-terminator.js";
 import { getIndentation } from "../fix/insert-statement.js";
 import { getRequiredSource } from "../frameworks/get-binding-source.js";
-import { getExternalRouteSources } from "../frameworks/get-external-route-sources.js";
+import { hasProjectImport, hasProjectPathLiteral } from "../project/has-project-path-literal.js";
+import { getLintedFilePath } from "../project/get-project-function.js";
 import { getFunctionFromExpression } from "../frameworks/get-function-from-expression.js";
 import { getRouteRegistration, ROUTE_METHODS } from "../frameworks/get-route-registration.js";
 import { getServerStart, mayStartServer, type ServerStart } from "../frameworks/get-server-start.js";
@@ -32,8 +33,10 @@ const HEALTH_MODULE = /health|terminus|lightship|actuator|under-pressure/iu;
 
 /** What serves the requests: an app created in this file, or a plain Node request listener. */
 type Target =
-  | { kind: "app"; start: ServerStart; receiver: Receiver & { framework: "express" | "fastify" | "hono" | "koa" } }
-  | { kind: "listener"; start: ServerStart; listener: FunctionNode };
+  | { kind: "app"; start: ServerStart; receiver: Receiver & { framework: "express" | "fastify" | "hono" | "koa" }; elsewhere: true }
+  | { kind: "listener"; start: ServerStart; listener: FunctionNode; elsewhere: false }
+  /** An app whose routes are all in other files: an app imported here, a NestJS app. No route is added here. */
+  | { kind: "external"; start: ServerStart; elsewhere: true };
 
 function toSegments(path: string): string[] {
   return path
@@ -140,17 +143,30 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
 
   function getTarget(start: ServerStart): Target | undefined {
     const receiver = start.receiver;
+    if (start.framework === "nest") return { kind: "external", start, elsewhere: true };
     if (receiver) {
-      // An app imported from another file has its routes there: this file cannot know.
-      if (receiver.origin !== "created" || receiver.kind !== "app") return undefined;
+      if (receiver.kind !== "app") return undefined;
       const framework = receiver.framework;
       if (framework !== "express" && framework !== "fastify" && framework !== "hono" && framework !== "koa") return undefined;
-      if (getExternalRouteSources(context, receiver).length > 0) return undefined;
-      return { kind: "app", start, receiver: { ...receiver, framework } };
+      // An app imported from another file has its routes there.
+      if (receiver.origin !== "created") return { kind: "external", start, elsewhere: true };
+      // Its routers, plugins and sub-apps may come from any file: the project is asked before reporting.
+      return { kind: "app", start, receiver: { ...receiver, framework }, elsewhere: true };
     }
     if (start.kind !== "listen" || start.framework !== undefined) return undefined;
     const listener = getFunctionFromExpression(context, start.requestListener);
-    return listener ? { kind: "listener", start, listener } : undefined;
+    return listener ? { kind: "listener", start, listener, elsewhere: false } : undefined;
+  }
+
+  /** Routes in other files: a path literal of a probe anywhere in the project's source (`"/health"`, `@Controller("health")`). */
+  let projectProbes: { liveness: boolean; readiness: boolean } | undefined;
+  function getProjectProbes(): { liveness: boolean; readiness: boolean } {
+    const file = getLintedFilePath(context);
+    projectProbes ??= {
+      liveness: hasProjectPathLiteral(file, (literal) => matchesPath(literal, liveness)),
+      readiness: hasProjectPathLiteral(file, (literal) => matchesPath(literal, readiness)),
+    };
+    return projectProbes;
   }
 
   /** `app.get("/health", …)` after `const app = express()`: before any middleware that could shadow or guard it. */
@@ -250,6 +266,7 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
         .join("\n");
       return (fixer) => fixer.insertTextAfter(anchor, `\n\n${text}`);
     }
+    if (target.kind === "external") return undefined;
     const { listener } = target;
     const [req, res] = listener.params;
     if (listener.body.type !== AST_NODE_TYPES.BlockStatement || req?.type !== AST_NODE_TYPES.Identifier || res?.type !== AST_NODE_TYPES.Identifier) {
@@ -313,19 +330,29 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
         const target = getTarget(start);
         if (!target) continue;
         // One report per app, on the first place it is started.
-        const key = target.kind === "app" ? (target.receiver.declaration ?? start.call) : target.listener;
+        const key = target.kind === "app" ? (target.receiver.declaration ?? start.call) : target.kind === "listener" ? target.listener : start.call;
         if (seen.has(key)) continue;
         seen.add(key);
-        const readinessFix = missingReadiness ? getFix(target, "readiness") : undefined;
+        let lacksLiveness = missingLiveness;
+        let lacksReadiness = missingReadiness;
+        if (target.elsewhere) {
+          // A health package set up in another file (`@fastify/under-pressure` in a plugin, `@nestjs/terminus`).
+          if (hasProjectImport(getLintedFilePath(context), (specifier) => HEALTH_MODULE.test(specifier))) continue;
+          const probes = getProjectProbes();
+          lacksLiveness &&= !probes.liveness;
+          lacksReadiness &&= !probes.readiness;
+          if (!lacksLiveness && !lacksReadiness) continue;
+        }
+        const readinessFix = lacksReadiness ? getFix(target, "readiness") : undefined;
         context.report({
           node: start.call,
-          messageId: missingLiveness && missingReadiness ? "missingBoth" : missingLiveness ? "missingLiveness" : "missingReadiness",
+          messageId: lacksLiveness && lacksReadiness ? "missingBoth" : lacksLiveness ? "missingLiveness" : "missingReadiness",
           data: {
             start: describeServerStart(sourceCode, start),
             liveness: formatPaths(livenessPaths),
             readiness: formatPaths(readinessPaths),
           },
-          fix: missingLiveness ? getFix(target, "liveness") : null,
+          fix: (lacksLiveness && getFix(target, "liveness")) || null,
           suggest: readinessFix ? [{ messageId: "addReadinessRoute", data: { path: readinessPaths[0] }, fix: readinessFix }] : [],
         });
       }

@@ -1,3 +1,6 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+
 import tsParser from "@typescript-eslint/parser";
 import { Linter } from "eslint";
 import { describe, expect, it } from "vitest";
@@ -8,7 +11,10 @@ import { lintWithFix } from "../utils/lint-with-fix.js";
 import { createRuleTester, files } from "../utils/rule-tester.js";
 import { getTypeErrors } from "../utils/typecheck.js";
 
-const ruleTester = createRuleTester();
+// An app of its own, with no other files: the rule also reads the project's files for probe routes, and
+// the cases' files stand alone.
+const EMPTY_APP = path.resolve(import.meta.dirname, "../fixtures/empty-app");
+const ruleTester = createRuleTester(EMPTY_APP);
 const lines = (...parts: string[]) => parts.join("\n");
 
 const LIVENESS = "`/health`, `/healthz` or `/livez`";
@@ -208,43 +214,6 @@ ruleTester.run("require-health-check", rule, {
       options: [{ livenessPaths: ["/ping"], readinessPaths: ["/status"] }],
     },
     {
-      name: "an app imported from another file: its routes are there",
-      code: lines('import app from "./app.js";', "app.listen(process.env.PORT ?? 3000);"),
-      filename: files.ts,
-    },
-    {
-      name: "a router imported from another project file, mounted at a path",
-      code: lines('import express from "express";', 'import { apiRouter } from "./routes/api.js";', "const app = express();", 'app.use("/api", apiRouter);', "app.listen(3000);"),
-      filename: files.ts,
-    },
-    {
-      name: "a router-named module mounted without a path (CommonJS require)",
-      code: lines('const express = require("express");', "const app = express();", 'app.use(require("./routes"));', "app.listen(3000);"),
-      filename: files.cjs,
-    },
-    {
-      name: "the app handed to a function from another file",
-      code: lines('import express from "express";', 'import { registerRoutes } from "./routes.js";', "const app = express();", "registerRoutes(app);", "app.listen(3000);"),
-      filename: files.ts,
-    },
-    {
-      name: "Fastify plugins from other files: import() and @fastify/autoload",
-      code: lines(
-        'import Fastify from "fastify";',
-        'import autoload from "@fastify/autoload";',
-        "const app = Fastify();",
-        'app.register(autoload, { dir: "routes" });',
-        'app.register(import("./plugins/db.js"));',
-        "await app.listen({ port: 3000 });",
-      ),
-      filename: files.ts,
-    },
-    {
-      name: "Koa router from another file",
-      code: lines('import Koa from "koa";', 'import router from "./router.js";', "const app = new Koa();", "app.use(router.routes()).use(router.allowedMethods());", "app.listen(3000);"),
-      filename: files.ts,
-    },
-    {
       name: "a package that serves the health endpoints: @godaddy/terminus",
       code: lines(
         'import http from "node:http";',
@@ -261,20 +230,6 @@ ruleTester.run("require-health-check", rule, {
       name: "a package that serves the health endpoints: express-healthcheck (required)",
       code: lines('const express = require("express");', "const app = express();", 'app.use("/hc", require("express-healthcheck")());', "app.listen(3000);"),
       filename: files.cjs,
-    },
-    {
-      name: "NestJS, Bun and Deno are not checked",
-      code: lines(
-        'import { NestFactory } from "@nestjs/core";',
-        'import { AppModule } from "./app.module";',
-        "const app = await NestFactory.create(AppModule);",
-        "await app.listen(3000);",
-        'import { Hono } from "hono";',
-        "const hono = new Hono();",
-        "Bun.serve({ port: 1, fetch: hono.fetch });",
-        "Deno.serve({ port: 2 }, hono.fetch);",
-      ),
-      filename: files.ts,
     },
     {
       name: "a plain http server whose listener is in another file",
@@ -725,9 +680,107 @@ ruleTester.run("require-health-check", rule, {
   ],
 });
 
+// Apps whose routes are in other files: the project is asked. In this one, src/routes/probes.ts serves
+// /health and /ready, so the files below are quiet however their routers, plugins or modules come in.
+const WITH_PROBES = path.resolve(import.meta.dirname, "../fixtures/health-elsewhere/with-probes");
+createRuleTester(WITH_PROBES).run("require-health-check: probe routes in another file of the project", rule, {
+  valid: [
+    {
+      name: "an app imported from another file: its routes are there",
+      code: lines('import app from "./app.js";', "app.listen(process.env.PORT ?? 3000);"),
+      filename: files.ts,
+    },
+    {
+      name: "a router imported from another project file, mounted at a path",
+      code: lines('import express from "express";', 'import { apiRouter } from "./routes/api.js";', "const app = express();", 'app.use("/api", apiRouter);', "app.listen(3000);"),
+      filename: files.ts,
+    },
+    {
+      name: "a router-named module mounted without a path (CommonJS require)",
+      code: lines('const express = require("express");', "const app = express();", 'app.use(require("./routes"));', "app.listen(3000);"),
+      filename: files.cjs,
+    },
+    {
+      name: "the app handed to a function from another file",
+      code: lines('import express from "express";', 'import { registerRoutes } from "./routes.js";', "const app = express();", "registerRoutes(app);", "app.listen(3000);"),
+      filename: files.ts,
+    },
+    {
+      name: "Fastify plugins from other files: import() and @fastify/autoload",
+      code: lines(
+        'import Fastify from "fastify";',
+        'import autoload from "@fastify/autoload";',
+        "const app = Fastify();",
+        'app.register(autoload, { dir: "routes" });',
+        'app.register(import("./plugins/db.js"));',
+        "await app.listen({ port: 3000 });",
+      ),
+      filename: files.ts,
+    },
+    {
+      name: "Koa router from another file",
+      code: lines('import Koa from "koa";', 'import router from "./router.js";', "const app = new Koa();", "app.use(router.routes()).use(router.allowedMethods());", "app.listen(3000);"),
+      filename: files.ts,
+    },
+    {
+      name: "NestJS asks the project for its probes (found here); Bun and Deno are not checked",
+      code: lines(
+        'import { NestFactory } from "@nestjs/core";',
+        'import { AppModule } from "./app.module";',
+        "const app = await NestFactory.create(AppModule);",
+        "await app.listen(3000);",
+        'import { Hono } from "hono";',
+        "const hono = new Hono();",
+        "Bun.serve({ port: 1, fetch: hono.fetch });",
+        "Deno.serve({ port: 2 }, hono.fetch);",
+      ),
+      filename: files.ts,
+    },
+  ],
+  invalid: [],
+});
+
+const HEALTH_ELSEWHERE = path.resolve(import.meta.dirname, "../fixtures/health-elsewhere");
+const READY_OUTPUT = readFileSync(path.join(HEALTH_ELSEWHERE, "without-probes/src/app.ts"), "utf8").replace(
+  "const app = express();\n",
+  [
+    "const app = express();",
+    "",
+    'app.get("/ready", async (_req, res) => {',
+    "  try {",
+    "    // TODO: check what this app needs to serve traffic (database, cache, upstream APIs),",
+    '    // e.g. `await db.query("SELECT 1")`. A check that throws answers 503.',
+    '    res.json({ status: "ready" });',
+    "  } catch {",
+    '    res.status(503).json({ status: "unavailable" });',
+    "  }",
+    "});",
+    "",
+  ].join("\n"),
+);
+createRuleTester(HEALTH_ELSEWHERE).run("require-health-check: apps laid out across files", rule, {
+  valid: [
+    { name: "Express: the probes router is mounted from src/routes/probes.ts", code: readFileSync(path.join(HEALTH_ELSEWHERE, "with-probes/src/app.ts"), "utf8"), filename: "with-probes/src/app.ts" },
+    { name: "Fastify: @fastify/under-pressure registered in a plugin file", code: readFileSync(path.join(HEALTH_ELSEWHERE, "fastify-pressure/src/server.ts"), "utf8"), filename: "fastify-pressure/src/server.ts" },
+    { name: "NestJS: a HealthController with @Controller(\"health\") and @Get(\"ready\")", code: readFileSync(path.join(HEALTH_ELSEWHERE, "nest-app/src/main.ts"), "utf8"), filename: "nest-app/src/main.ts" },
+  ],
+  invalid: [
+    {
+      name: "Express: routers from other files, none of them a probe",
+      code: readFileSync(path.join(HEALTH_ELSEWHERE, "without-probes/src/app.ts"), "utf8"),
+      filename: "without-probes/src/app.ts",
+      output: readFileSync(path.join(HEALTH_ELSEWHERE, "without-probes/src/app.ts"), "utf8").replace(
+        "const app = express();",
+        'const app = express();\n\napp.get("/health", (_req, res) => {\n  res.json({ status: "ok" });\n});',
+      ),
+      errors: [{ messageId: "missingBoth", line: 6, column: 1, suggestions: [{ messageId: "addReadinessRoute", data: { path: "/ready" }, output: READY_OUTPUT }] }],
+    },
+  ],
+});
+
 /** Applies the first suggestion of the first message, the way an editor does. */
 function applySuggestion(code: string, filename = "src/server.ts"): string {
-  const linter = new Linter({ configType: "flat" });
+  const linter = new Linter({ configType: "flat", cwd: EMPTY_APP });
   const [message] = linter.verify(
     code,
     [{ files: ["**/*.{js,mjs,cjs,ts}"], plugins: { harden: plugin }, languageOptions: { parser: tsParser }, rules: { "harden/require-health-check": "error" } }],
@@ -750,7 +803,7 @@ describe("require-health-check fixes are safe", () => {
   for (const [name, code] of Object.entries(cases)) {
     it(`${name}: the autofix re-lints with nothing left to fix and type-checks; so does the readiness suggestion`, () => {
       expect(getTypeErrors({ "server.ts": code })).toEqual([]);
-      const result = lintWithFix("require-health-check", code);
+      const result = lintWithFix("require-health-check", code, { cwd: EMPTY_APP });
       expect(result.output).not.toBe(code);
       expect(result.fatal).toEqual([]);
       expect(result.remainingFixable).toEqual([]);
@@ -760,7 +813,7 @@ describe("require-health-check fixes are safe", () => {
 
       const withReadiness = applySuggestion(result.output);
       expect(getTypeErrors({ "server.ts": withReadiness })).toEqual([]);
-      expect(lintWithFix("require-health-check", withReadiness).remaining).toEqual([]);
+      expect(lintWithFix("require-health-check", withReadiness, { cwd: EMPTY_APP }).remaining).toEqual([]);
     });
   }
 });

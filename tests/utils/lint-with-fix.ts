@@ -5,6 +5,8 @@ import plugin from "../../src/index.js";
 
 export interface LintOptions {
   filename?: string;
+  /** The project the file belongs to (rules that read other files of the project look there); the process's by default. */
+  cwd?: string;
   settings?: Record<string, unknown>;
   options?: unknown[];
 }
@@ -26,7 +28,7 @@ function makeConfig(ruleId: string, { filename = "src/server.ts", settings = {},
  * would still do: autofix output must parse, and a re-lint must find nothing left to autofix.
  */
 export function lintWithFix(ruleId: string, code: string, lintOptions: LintOptions = {}) {
-  const linter = new Linter({ configType: "flat" });
+  const linter = new Linter({ configType: "flat", ...(lintOptions.cwd === undefined ? {} : { cwd: lintOptions.cwd }) });
   const filename = lintOptions.filename ?? "src/server.ts";
   const config = makeConfig(ruleId, lintOptions);
   const fixed = linter.verifyAndFix(code, config, { filename });
@@ -45,7 +47,7 @@ export function lintWithFix(ruleId: string, code: string, lintOptions: LintOptio
  * and every autofix any pass offered, which for a suggestion-only rule must be none.
  */
 export function lintWithSuggestions(ruleId: string, code: string, lintOptions: LintOptions = {}, maxPasses = 10) {
-  const linter = new Linter({ configType: "flat" });
+  const linter = new Linter({ configType: "flat", ...(lintOptions.cwd === undefined ? {} : { cwd: lintOptions.cwd }) });
   const filename = lintOptions.filename ?? "src/server.ts";
   const config = makeConfig(ruleId, lintOptions);
   const autofixes: Linter.LintMessage[] = [];
