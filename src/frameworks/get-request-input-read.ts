@@ -5,7 +5,7 @@ import { getParamTypeName } from "./get-framework-from-signature.js";
 import { isFunctionNode } from "./get-function-from-expression.js";
 import { getHandlerInfo } from "./get-handler-info.js";
 import { getNextRouteFile } from "./get-next-route-file.js";
-import { getStaticString } from "./get-static-string.js";
+import { getMemberName, getPropertyKeyName, getStaticString } from "./get-static-string.js";
 import type { FunctionNode, HandlerInfo, RuleContext } from "./types.js";
 
 /** Where a piece of request input comes from. */
@@ -93,17 +93,6 @@ export const REQUEST_INPUT_PROPERTY_NAMES: ReadonlySet<string> = new Set([
   ...NEXT_APP_METHODS,
 ]);
 
-function getPropertyName(member: TSESTree.MemberExpression): string | undefined {
-  if (!member.computed && member.property.type === AST_NODE_TYPES.Identifier) return member.property.name;
-  if (member.computed) return getStaticString(member.property);
-  return undefined;
-}
-
-function getKeyName(property: TSESTree.Property): string | undefined {
-  if (!property.computed && property.key.type === AST_NODE_TYPES.Identifier) return property.key.name;
-  return getStaticString(property.key);
-}
-
 /** The top-level parameter of `fn` that contains `name`, and the object-pattern keys leading to it. */
 function getParameterPath(fn: FunctionNode, name: TSESTree.Identifier): { param: TSESTree.Parameter; path: string[] } | undefined {
   const path: string[] = [];
@@ -115,7 +104,7 @@ function getParameterPath(fn: FunctionNode, name: TSESTree.Identifier): { param:
       return fn.params.includes(node as TSESTree.Parameter) ? { param: node as TSESTree.Parameter, path } : undefined;
     }
     if (parent.type === AST_NODE_TYPES.Property && parent.value === node) {
-      const key = getKeyName(parent);
+      const key = getPropertyKeyName(parent);
       if (key === undefined) return undefined;
       path.unshift(key);
     } else if (parent.type === AST_NODE_TYPES.AssignmentPattern && parent.left === node) {
@@ -158,7 +147,7 @@ function getRequestObject(context: RuleContext, node: TSESTree.Node, depth = 0):
     return getRequestObject(context, node.expression, depth + 1);
   }
   if (node.type === AST_NODE_TYPES.MemberExpression) {
-    const key = getPropertyName(node);
+    const key = getMemberName(node);
     const object = key === undefined ? undefined : getRequestObject(context, node.object, depth + 1);
     const kind = object && key !== undefined ? follow(object.kind, [key]) : undefined;
     return object && kind ? { kind, handler: object.handler } : undefined;
@@ -197,7 +186,7 @@ function getPatternPath(pattern: TSESTree.Node, name: TSESTree.Identifier): stri
     const parent: TSESTree.Node | undefined = node.parent;
     if (!parent) return undefined;
     if (parent.type === AST_NODE_TYPES.Property && parent.value === node) {
-      const key = getKeyName(parent);
+      const key = getPropertyKeyName(parent);
       if (key === undefined) return undefined;
       path.unshift(key);
     } else if (!(parent.type === AST_NODE_TYPES.ObjectPattern || (parent.type === AST_NODE_TYPES.AssignmentPattern && parent.left === node))) {
@@ -238,7 +227,7 @@ function isAssignmentTarget(member: TSESTree.MemberExpression): boolean {
  * Assignments (`req.body = x`) are writes, not reads.
  */
 export function getRequestInputRead(context: RuleContext, member: TSESTree.MemberExpression): RequestInputRead | undefined {
-  const name = getPropertyName(member);
+  const name = getMemberName(member);
   if (name === undefined || !REQUEST_INPUT_PROPERTY_NAMES.has(name) || isAssignmentTarget(member)) return undefined;
   const object = getRequestObject(context, member.object);
   if (!object) return undefined;
@@ -288,7 +277,7 @@ export function getRequestInputRead(context: RuleContext, member: TSESTree.Membe
 export function getRequestInputBinding(context: RuleContext, property: TSESTree.Property): RequestInputRead | undefined {
   const pattern = property.parent;
   if (pattern?.type !== AST_NODE_TYPES.ObjectPattern) return undefined;
-  const key = getKeyName(property);
+  const key = getPropertyKeyName(property);
   if (key === undefined || !REQUEST_INPUT_PROPERTY_NAMES.has(key)) return undefined;
   let object: RequestObject | undefined;
   const holder = pattern.parent.type === AST_NODE_TYPES.AssignmentPattern && pattern.parent.left === pattern ? pattern.parent : pattern;
@@ -300,7 +289,7 @@ export function getRequestInputBinding(context: RuleContext, property: TSESTree.
     object = getRequestObject(context, holder.parent.init);
   } else if (holder.parent.type === AST_NODE_TYPES.Property && holder.parent.value === holder && holder.parent.parent.type === AST_NODE_TYPES.ObjectPattern) {
     // `{ request: { body } }`: the outer property leads to the object this pattern destructures.
-    const outerKey = getKeyName(holder.parent);
+    const outerKey = getPropertyKeyName(holder.parent);
     const outer = outerKey === undefined ? undefined : getPatternObject(context, holder.parent.parent);
     const kind = outer && outerKey !== undefined ? follow(outer.kind, [outerKey]) : undefined;
     object = outer && kind ? { kind, handler: outer.handler } : undefined;

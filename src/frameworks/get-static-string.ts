@@ -9,3 +9,16 @@ export function getStaticString(node: TSESTree.Node | null | undefined): string 
   }
   return undefined;
 }
+
+/** The name a member expression reads when it is static: `a.b` and `a["b"]` → `b`; `a[key]` → `undefined`. */
+export function getMemberName(member: TSESTree.MemberExpression): string | undefined {
+  if (!member.computed) return member.property.type === AST_NODE_TYPES.Identifier ? member.property.name : undefined;
+  return getStaticString(member.property);
+}
+
+/** The key of a property written statically: `a: 1`, `"a": 1`, `1: x`, `["a"]: 1` → `a` / `1`; `[key]: 1` → `undefined`. */
+export function getPropertyKeyName(property: TSESTree.Property | TSESTree.PropertyDefinition | TSESTree.MethodDefinition): string | undefined {
+  if (property.computed) return getStaticString(property.key);
+  if (property.key.type === AST_NODE_TYPES.Identifier) return property.key.name;
+  return property.key.type === AST_NODE_TYPES.Literal ? String(property.key.value) : undefined;
+}

@@ -4,11 +4,7 @@ import { isFunctionNode } from "./get-function-from-expression.js";
 import { getResponseSend } from "./get-response-send.js";
 import type { HandlerInfo, RuleContext } from "./types.js";
 import { unwrapExpression } from "../utils/get-caught-error.js";
-
-function getMemberName(member: TSESTree.MemberExpression): string | undefined {
-  if (!member.computed && member.property.type === AST_NODE_TYPES.Identifier) return member.property.name;
-  return member.computed && member.property.type === AST_NODE_TYPES.Literal ? String(member.property.value) : undefined;
-}
+import { getMemberName } from "./get-static-string.js";
 
 /** Walks an expression through `const` locals: whether `match` holds for a node in it or in what its locals were set to. */
 function tracesTo(context: RuleContext, expression: TSESTree.Node, match: (node: TSESTree.Node) => boolean, depth = 0): boolean {

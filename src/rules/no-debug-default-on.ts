@@ -4,7 +4,7 @@ import { getEnvReadText } from "../fix/get-env-read-text.js";
 import { getIndentation } from "../fix/insert-statement.js";
 import { mayRunInBrowser } from "../fix/may-run-in-browser.js";
 import { getReceiver } from "../frameworks/get-receiver.js";
-import { getStaticString } from "../frameworks/get-static-string.js";
+import { getPropertyKeyName, getStaticString } from "../frameworks/get-static-string.js";
 import { createRule } from "../utils/create-rule.js";
 import { getDestructuredEnvReads, getEnvRead, type EnvRead } from "../utils/get-env-read.js";
 import { getImportOrigin } from "../utils/get-import-origin.js";
@@ -116,11 +116,6 @@ function canTakeComparison(node: TSESTree.Node, sourceCode: Readonly<TSESLint.So
     default:
       return false;
   }
-}
-
-function getKeyName(property: TSESTree.Property): string | undefined {
-  if (property.computed) return undefined;
-  return property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : property.key.type === AST_NODE_TYPES.Literal ? String(property.key.value) : undefined;
 }
 
 /** A position that only asks whether the value is truthy. */
@@ -525,7 +520,7 @@ function listen(
         // `transport: { target }` or `transport: { targets: [{ target }] }`.
         let gated: TSESTree.Node | undefined = property.parent;
         for (let depth = 0; gated && depth < 4; depth++, gated = gated.parent) {
-          if (gated.type === AST_NODE_TYPES.Property && getKeyName(gated) === "transport") break;
+          if (gated.type === AST_NODE_TYPES.Property && getPropertyKeyName(gated) === "transport") break;
         }
         if (gated?.type !== AST_NODE_TYPES.Property) return undefined;
         return { gated, effect: "pretty-prints every log line: production gets slow, coloured text instead of JSON its log platform can query", off: "undefined" };
@@ -566,7 +561,7 @@ function listen(
     if (getStaticString(element) === "query") return true;
     if (element.type !== AST_NODE_TYPES.ObjectExpression) return false;
     return element.properties.some(
-      (property) => property.type === AST_NODE_TYPES.Property && getKeyName(property) === "level" && getStaticString(property.value) === "query",
+      (property) => property.type === AST_NODE_TYPES.Property && getPropertyKeyName(property) === "level" && getStaticString(property.value) === "query",
     );
   }
 
@@ -585,7 +580,7 @@ function listen(
   }
 
   function checkDevelopmentLoggingOption(node: TSESTree.Property): void {
-    const key = getKeyName(node);
+    const key = getPropertyKeyName(node);
     if (key === undefined || node.parent.type !== AST_NODE_TYPES.ObjectExpression || !isSetupObject(node.parent)) return;
     const logging = getDevelopmentLogging(node, key);
     if (!logging) return;

@@ -3,7 +3,7 @@ import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescr
 import { getEnvReadText } from "../fix/get-env-read-text.js";
 import { mayRunInBrowser } from "../fix/may-run-in-browser.js";
 import { getServerStart, getServerStartSelector, mayStartServer } from "../frameworks/get-server-start.js";
-import { getStaticString } from "../frameworks/get-static-string.js";
+import { getPropertyKeyName, getStaticString } from "../frameworks/get-static-string.js";
 import { createRule } from "../utils/create-rule.js";
 import { getUrlCredentials } from "../utils/get-credential-kind.js";
 import { DEFAULT_CONFIG_CLIENTS, getConfigClient, mayCallConfigClient, type ConfigClient } from "../utils/get-config-client.js";
@@ -109,13 +109,6 @@ function isPortZero(node: TSESTree.Node): boolean {
 
 function isZeroOrOne(node: TSESTree.Node): boolean {
   return node.type === AST_NODE_TYPES.Literal && (node.value === 0 || node.value === 1);
-}
-
-function getKeyName(property: TSESTree.Property | TSESTree.PropertyDefinition): string | undefined {
-  if (property.computed) return getStaticString(property.key);
-  if (property.key.type === AST_NODE_TYPES.Identifier) return property.key.name;
-  if (property.key.type === AST_NODE_TYPES.Literal) return String(property.key.value);
-  return undefined;
 }
 
 function joinName(prefix: string, name: string): string {
@@ -347,7 +340,7 @@ function listen(context: Context, options: Options[0], gates: { mayStart: boolea
   function checkOptions(object: TSESTree.ObjectExpression, client: ConfigClient, parentKey: string | undefined, depth: number): void {
     for (const property of object.properties) {
       if (property.type !== AST_NODE_TYPES.Property || property.kind !== "init") continue;
-      const key = getKeyName(property);
+      const key = getPropertyKeyName(property);
       if (key === undefined) continue;
       const value = property.value;
       if (value.type === AST_NODE_TYPES.ObjectExpression) {
@@ -436,7 +429,7 @@ function listen(context: Context, options: Options[0], gates: { mayStart: boolea
     const parent = target.parent;
     if (!parent) return undefined;
     if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) return parent.id.name;
-    if ((parent.type === AST_NODE_TYPES.Property || parent.type === AST_NODE_TYPES.PropertyDefinition) && parent.value === target) return getKeyName(parent);
+    if ((parent.type === AST_NODE_TYPES.Property || parent.type === AST_NODE_TYPES.PropertyDefinition) && parent.value === target) return getPropertyKeyName(parent);
     if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.left.type === AST_NODE_TYPES.MemberExpression) {
       const property = parent.left.property;
       return property.type === AST_NODE_TYPES.Identifier ? property.name : getStaticString(property);

@@ -1,6 +1,6 @@
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 
-import { getStaticString } from "../frameworks/get-static-string.js";
+import { getMemberName, getStaticString } from "../frameworks/get-static-string.js";
 import { isNextAppFile } from "../frameworks/is-next-app-file.js";
 import {
   canCallRequireEnv,
@@ -92,11 +92,6 @@ function getCalleeName(callee: TSESTree.Node): string | undefined {
   if (callee.type === AST_NODE_TYPES.Identifier) return callee.name;
   if (callee.type === AST_NODE_TYPES.MemberExpression) return getMemberName(callee);
   return undefined;
-}
-
-function getMemberName(member: TSESTree.MemberExpression): string | undefined {
-  if (!member.computed && member.property.type === AST_NODE_TYPES.Identifier) return member.property.name;
-  return getStaticString(member.property);
 }
 
 function isRequireOf(node: TSESTree.Node, module: string): boolean {

@@ -7,6 +7,7 @@ import { createRule } from "../utils/create-rule.js";
 import { getCaughtErrorOf, getCaughtErrorVariables, isReferenceTo, unwrapExpression, type CaughtError } from "../utils/get-caught-error.js";
 import { hasSideEffect } from "../utils/has-side-effect.js";
 import { isNarrowedToClientError } from "../utils/is-narrowed-to-client-error.js";
+import { getMemberName, getPropertyKeyName } from "../frameworks/get-static-string.js";
 
 type MessageIds = "leak" | "useGenericMessage" | "addRequestId";
 
@@ -51,17 +52,6 @@ function isJsonStringify(node: TSESTree.Node | undefined): node is TSESTree.Call
     node.callee.object.name === "JSON" &&
     getCallName(node) === "stringify"
   );
-}
-
-function getMemberName(member: TSESTree.MemberExpression): string | undefined {
-  if (!member.computed && member.property.type === AST_NODE_TYPES.Identifier) return member.property.name;
-  return member.computed && member.property.type === AST_NODE_TYPES.Literal ? String(member.property.value) : undefined;
-}
-
-function getPropertyKeyName(property: TSESTree.Property): string | undefined {
-  if (property.computed) return undefined;
-  if (property.key.type === AST_NODE_TYPES.Identifier) return property.key.name;
-  return property.key.type === AST_NODE_TYPES.Literal ? String(property.key.value) : undefined;
 }
 
 /** Whether a test switches on the environment: `process.env.NODE_ENV !== "production"`, `isDev`, `config.env === "development"`. */

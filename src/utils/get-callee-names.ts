@@ -1,4 +1,5 @@
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
+import { getMemberName } from "../frameworks/get-static-string.js";
 
 /** The names a call can be recognised by: `validate(x)` → `validate`; `schema.body.parse(x)` → `schema`, `parse`, `schema.body.parse`. */
 export interface CalleeNames {
@@ -8,14 +9,6 @@ export interface CalleeNames {
   root: string | undefined;
   /** The dotted path when every step is a plain name (`Value.Check`), else `undefined`. */
   path: string | undefined;
-}
-
-function getMemberName(member: TSESTree.MemberExpression): string | undefined {
-  if (!member.computed && member.property.type === AST_NODE_TYPES.Identifier) return member.property.name;
-  if (member.computed && member.property.type === AST_NODE_TYPES.Literal && typeof member.property.value === "string") {
-    return member.property.value;
-  }
-  return undefined;
 }
 
 export function getCalleeNames(callee: TSESTree.Node): CalleeNames {

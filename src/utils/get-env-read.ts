@@ -1,6 +1,6 @@
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 
-import { getStaticString } from "../frameworks/get-static-string.js";
+import { getMemberName, getStaticString } from "../frameworks/get-static-string.js";
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
@@ -34,11 +34,6 @@ export interface DestructuredEnvRead {
 }
 
 const PROCESS_MODULES = new Set(["process", "node:process"]);
-
-function getMemberName(member: TSESTree.MemberExpression): string | undefined {
-  if (!member.computed) return member.property.type === AST_NODE_TYPES.Identifier ? member.property.name : undefined;
-  return getStaticString(member.property);
-}
 
 function isRequireOf(node: TSESTree.Node | null | undefined, modules: ReadonlySet<string>): boolean {
   return (

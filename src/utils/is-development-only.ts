@@ -1,15 +1,10 @@
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
+import { getPropertyKeyName } from "../frameworks/get-static-string.js";
 
 /** Section / file-name words for settings that only ever apply outside production. */
 const DEVELOPMENT_WORDS = new Set(["dev", "development", "local", "test", "testing"]);
 /** Tools whose `<tool>.config.*` only runs on developer machines and in CI. */
 const DEVELOPMENT_TOOLS = new Set(["vite", "vitest", "jest", "playwright", "cypress", "karma", "nodemon"]);
-
-function getKeyName(property: TSESTree.Property): string | undefined {
-  if (property.computed) return undefined;
-  if (property.key.type === AST_NODE_TYPES.Identifier) return property.key.name;
-  return property.key.type === AST_NODE_TYPES.Literal ? String(property.key.value) : undefined;
-}
 
 /**
  * Whether `node` sits in a development-only part of a configuration: under a `development` / `dev` /
@@ -23,7 +18,7 @@ export function isDevelopmentOnly(node: TSESTree.Node, filename: string): boolea
   if (parts.length >= 3 && parts[1] === "config" && DEVELOPMENT_TOOLS.has(parts[0] ?? "")) return true;
   for (let current: TSESTree.Node | undefined = node.parent; current; current = current.parent) {
     if (current.type === AST_NODE_TYPES.Property) {
-      const key = getKeyName(current);
+      const key = getPropertyKeyName(current);
       if (key !== undefined && DEVELOPMENT_WORDS.has(key.toLowerCase())) return true;
     } else if (current.type !== AST_NODE_TYPES.ObjectExpression && current.type !== AST_NODE_TYPES.ArrayExpression) {
       return false;

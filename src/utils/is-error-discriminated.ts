@@ -2,6 +2,7 @@ import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
 
 import type { RuleContext } from "../frameworks/types.js";
 import { getCaughtErrorVariables, type CaughtError } from "./get-caught-error.js";
+import { getMemberName } from "../frameworks/get-static-string.js";
 
 /** Error properties whose value tells one kind of error from another. */
 const KIND_PROPERTIES = new Set([
@@ -34,12 +35,6 @@ const LOG_METHODS = new Set(["log", "info", "debug", "warn", "error", "trace", "
 function getName(node: TSESTree.Node): string | undefined {
   if (node.type === AST_NODE_TYPES.Identifier) return node.name;
   if (node.type === AST_NODE_TYPES.MemberExpression && !node.computed && node.property.type === AST_NODE_TYPES.Identifier) return node.property.name;
-  return undefined;
-}
-
-function getMemberName(member: TSESTree.MemberExpression): string | undefined {
-  if (!member.computed && member.property.type === AST_NODE_TYPES.Identifier) return member.property.name;
-  if (member.computed && member.property.type === AST_NODE_TYPES.Literal && typeof member.property.value === "string") return member.property.value;
   return undefined;
 }
 
