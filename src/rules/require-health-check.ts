@@ -4,6 +4,7 @@ import { getListStatement } from "../fix/get-list-statement.js";
 import { getStatementTerminator } from "../fix/get-statement-terminator.js";
 import { getIndentation } from "../fix/insert-statement.js";
 import { getRequiredSource } from "../frameworks/get-binding-source.js";
+import { getExternalRouteSources } from "../frameworks/get-external-route-sources.js";
 import { hasProjectImport, hasProjectPathLiteral } from "../project/has-project-path-literal.js";
 import { getLintedFilePath } from "../project/get-project-function.js";
 import { getFunctionFromExpression } from "../frameworks/get-function-from-expression.js";
@@ -22,7 +23,7 @@ type Options = [
     requireReadiness?: boolean;
   },
 ];
-type MessageIds = "missingBoth" | "missingLiveness" | "missingReadiness" | "addReadinessRoute";
+type MessageIds = "missingBoth" | "missingLiveness" | "missingReadiness" | "addLivenessRoute" | "addReadinessRoute";
 
 /**
  * Packages that serve health endpoints themselves (`@godaddy/terminus`, `lightship`,
@@ -33,7 +34,14 @@ const HEALTH_MODULE = /health|terminus|lightship|actuator|under-pressure/iu;
 
 /** What serves the requests: an app created in this file, or a plain Node request listener. */
 type Target =
-  | { kind: "app"; start: ServerStart; receiver: Receiver & { framework: "express" | "fastify" | "hono" | "koa" }; elsewhere: true }
+  | {
+      kind: "app";
+      start: ServerStart;
+      receiver: Receiver & { framework: "express" | "fastify" | "hono" | "koa" };
+      elsewhere: true;
+      /** Routers, plugins or sub-apps come from other files: whether a probe is missing is the project's answer, not this file's. */
+      routesElsewhere: boolean;
+    }
   | { kind: "listener"; start: ServerStart; listener: FunctionNode; elsewhere: false }
   /** An app whose routes are all in other files: an app imported here, a NestJS app. No route is added here. */
   | { kind: "external"; start: ServerStart; elsewhere: true };
@@ -108,6 +116,7 @@ export default createRule<Options, MessageIds>({
         "The server started by `{{start}}` has no liveness route ({{liveness}}): a hung process is never restarted. Add one that answers 200 while the process runs.",
       missingReadiness:
         "The server started by `{{start}}` has no readiness route ({{readiness}}): traffic reaches instances still starting or whose database is down. Add one that answers 503 while a dependency is down.",
+      addLivenessRoute: "Add a `{{path}}` liveness route that answers 200 while the process runs.",
       addReadinessRoute: "Add a `{{path}}` readiness route with a marked place to check the app's dependencies (a failed check answers 503).",
     },
   },
@@ -151,7 +160,7 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
       // An app imported from another file has its routes there.
       if (receiver.origin !== "created") return { kind: "external", start, elsewhere: true };
       // Its routers, plugins and sub-apps may come from any file: the project is asked before reporting.
-      return { kind: "app", start, receiver: { ...receiver, framework }, elsewhere: true };
+      return { kind: "app", start, receiver: { ...receiver, framework }, elsewhere: true, routesElsewhere: getExternalRouteSources(context, receiver).length > 0 };
     }
     if (start.kind !== "listen" || start.framework !== undefined) return undefined;
     const listener = getFunctionFromExpression(context, start.requestListener);
@@ -344,6 +353,12 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
           if (!lacksLiveness && !lacksReadiness) continue;
         }
         const readinessFix = lacksReadiness ? getFix(target, "readiness") : undefined;
+        const livenessFix = lacksLiveness ? getFix(target, "liveness") : undefined;
+        // Routes from other files: that no probe exists is the project's answer, so adding one is offered, not applied.
+        const offerLiveness = livenessFix !== undefined && target.kind === "app" && target.routesElsewhere;
+        const suggest: TSESLint.ReportSuggestionArray<MessageIds> = [];
+        if (offerLiveness) suggest.push({ messageId: "addLivenessRoute", data: { path: livenessPaths[0] }, fix: livenessFix });
+        if (readinessFix) suggest.push({ messageId: "addReadinessRoute", data: { path: readinessPaths[0] }, fix: readinessFix });
         context.report({
           node: start.call,
           messageId: lacksLiveness && lacksReadiness ? "missingBoth" : lacksLiveness ? "missingLiveness" : "missingReadiness",
@@ -352,8 +367,8 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
             liveness: formatPaths(livenessPaths),
             readiness: formatPaths(readinessPaths),
           },
-          fix: (lacksLiveness && getFix(target, "liveness")) || null,
-          suggest: readinessFix ? [{ messageId: "addReadinessRoute", data: { path: readinessPaths[0] }, fix: readinessFix }] : [],
+          fix: offerLiveness ? null : (livenessFix ?? null),
+          suggest,
         });
       }
     },

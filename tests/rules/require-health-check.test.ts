@@ -769,11 +769,26 @@ createRuleTester(HEALTH_ELSEWHERE).run("require-health-check: apps laid out acro
       name: "Express: routers from other files, none of them a probe",
       code: readFileSync(path.join(HEALTH_ELSEWHERE, "without-probes/src/app.ts"), "utf8"),
       filename: "without-probes/src/app.ts",
-      output: readFileSync(path.join(HEALTH_ELSEWHERE, "without-probes/src/app.ts"), "utf8").replace(
-        "const app = express();",
-        'const app = express();\n\napp.get("/health", (_req, res) => {\n  res.json({ status: "ok" });\n});',
-      ),
-      errors: [{ messageId: "missingBoth", line: 6, column: 1, suggestions: [{ messageId: "addReadinessRoute", data: { path: "/ready" }, output: READY_OUTPUT }] }],
+      // Whether a probe is missing is the project's answer here: the route is offered, not applied on save.
+      output: null,
+      errors: [
+        {
+          messageId: "missingBoth",
+          line: 6,
+          column: 1,
+          suggestions: [
+            {
+              messageId: "addLivenessRoute",
+              data: { path: "/health" },
+              output: readFileSync(path.join(HEALTH_ELSEWHERE, "without-probes/src/app.ts"), "utf8").replace(
+                "const app = express();",
+                'const app = express();\n\napp.get("/health", (_req, res) => {\n  res.json({ status: "ok" });\n});',
+              ),
+            },
+            { messageId: "addReadinessRoute", data: { path: "/ready" }, output: READY_OUTPUT },
+          ],
+        },
+      ],
     },
   ],
 });
