@@ -422,6 +422,39 @@ function isInertUse(context: RuleContext, node: TSESTree.Identifier): boolean {
 }
 
 /**
+ * Helpers the handler calls with the request or values read from it (`buildQuery(req)`) in the statements that always run
+ * before the `try`: whatever that input can make them throw has been thrown before the `try` is reached, so
+ * calling them again inside it (`buildQuery(req, true)`) adds no client error.
+ */
+function getHelpersRunOnInputBefore(context: RuleContext, flow: RequestFlow, handler: HandlerInfo, tryStatement: TSESTree.TryStatement): Set<string> {
+  const names = new Set<string>();
+  let statement: TSESTree.Node = tryStatement;
+  while (statement !== handler.function.body && statement.parent) {
+    const parent: TSESTree.Node = statement.parent;
+    if (parent.type === AST_NODE_TYPES.BlockStatement) {
+      for (const sibling of parent.body) {
+        if (sibling === statement) break;
+        if (sibling.type !== AST_NODE_TYPES.VariableDeclaration && sibling.type !== AST_NODE_TYPES.ExpressionStatement) continue;
+        walk(sibling, context.sourceCode.visitorKeys, false, (node) => {
+          if (
+            node.type === AST_NODE_TYPES.CallExpression &&
+            node.callee.type === AST_NODE_TYPES.Identifier &&
+            node.arguments.some((argument) => flow.isInputObject(argument) || flow.isDerived(argument))
+          ) {
+            names.add(node.callee.name);
+          }
+        });
+      }
+    } else if (parent.type !== AST_NODE_TYPES.TryStatement) {
+      // Inside an `if` or a loop the statements before are not sure to have run.
+      break;
+    }
+    statement = parent;
+  }
+  return names;
+}
+
+/**
  * Whether something in the `try` block can throw a client error, as far as the file shows: a `throw`
  * other than a server fault's (see {@link isServerFaultThrow});
  * a check that throws on bad input (`schema.parse(…)`, `validate(…)`, `assert…(…)`, `JSON.parse`);
@@ -431,11 +464,12 @@ function isInertUse(context: RuleContext, node: TSESTree.Identifier): boolean {
  * on MongoDB, a request value handed to a call that may be a malformed id (see {@link mayBeMalformedId}). Functions
  * declared in the file and called there are followed.
  */
-function mayThrowClientError(context: RuleContext, flow: RequestFlow, handler: HandlerInfo, block: TSESTree.BlockStatement): boolean {
+function mayThrowClientError(context: RuleContext, flow: RequestFlow, handler: HandlerInfo, tryStatement: TSESTree.TryStatement): boolean {
   const sourceCode = context.sourceCode;
   let objectIds: boolean | undefined;
   let checkedIds: Set<TSESLint.Scope.Variable> | undefined;
   const visited = new Set<TSESTree.Node>();
+  const ranBefore = getHelpersRunOnInputBefore(context, flow, handler, tryStatement);
   const check = (root: TSESTree.Node): boolean =>
     walk(root, sourceCode.visitorKeys, true, (node) => {
       if (node.type === AST_NODE_TYPES.ThrowStatement) return !isServerFaultThrow(context, flow, node);
@@ -454,6 +488,7 @@ function mayThrowClientError(context: RuleContext, flow: RequestFlow, handler: H
         }
       }
       if (name !== undefined && BODY_PARSERS.has(name) && node.arguments.length === 0 && flow.isInputObject(node)) return true;
+      if (node.callee.type === AST_NODE_TYPES.Identifier && ranBefore.has(node.callee.name)) return false;
       if (name === undefined || !HARMLESS_CALLEES.test(name)) {
         for (const argument of node.arguments) {
           const values =
@@ -480,7 +515,7 @@ function mayThrowClientError(context: RuleContext, flow: RequestFlow, handler: H
       }
       return false;
     });
-  return check(block);
+  return check(tryStatement.block);
 }
 
 /**
@@ -500,7 +535,7 @@ export function isServerFaultOnlyCatch(context: RuleContext, handler: HandlerInf
   if (owner !== handler.function) return false;
   const tryStatement = catchClause.parent;
   const flow = new RequestFlow(context, handler);
-  if (mayThrowClientError(context, flow, handler, tryStatement.block)) return false;
+  if (mayThrowClientError(context, flow, handler, tryStatement)) return false;
   if (answersClientError(context, handler, tryStatement)) return true;
   // No 4xx anywhere: what fails before the `try` does not reach this catch, and inside it the request's
   // values may only be tested or handled as strings (`title.includes(query)`): then nothing the client

@@ -2266,3 +2266,49 @@ describe("no-catch-all-500: a promise returned un-awaited skips the catch", () =
     ],
   });
 });
+
+describe("no-catch-all-500: a helper that already ran on the request before the try", () => {
+  const titles = (beforeTry: string) =>
+    lines(
+      'import type { FastifyReply, FastifyRequest } from "fastify";',
+      "declare function parseFilters(query: unknown): string;",
+      "declare function canRead(request: FastifyRequest, site: string): Promise<boolean>;",
+      "declare function runQuery(sql: string): Promise<unknown[]>;",
+      "type Request = FastifyRequest<{ Params: { site: string }; Querystring: { filters?: string; page?: string } }>;",
+      "const buildQuery = (request: FastifyRequest<{ Querystring: { filters?: string } }>, count: boolean) => `SELECT ${count ? 'COUNT(*)' : '*'} WHERE ${parseFilters(request.query)}`;",
+      "export async function getTitles(req: Request, res: FastifyReply) {",
+      '  if (!(await canRead(req, req.params.site))) return res.status(403).send({ error: "Forbidden" });',
+      beforeTry,
+      "  try {",
+      "    const items = await runQuery(buildQuery(req, false));",
+      "    if (req.query.page === undefined) return res.send({ data: items });",
+      "    const [total] = await runQuery(buildQuery(req, true));",
+      "    return res.send({ data: items, total });",
+      "  } catch (error) {",
+      "    console.error(error);",
+      '    return res.status(500).send({ error: "Failed to fetch titles" });',
+      "  }",
+      "}",
+    );
+  const ranBefore = titles("  const sql = buildQuery(req, false);");
+  const firstInTry = titles("  const started = Date.now();");
+  ruleTester.run("no-catch-all-500", rule, {
+    valid: [{ name: "Fastify: the query builder threw any input error before the try; inside it only the database can fail", code: ranBefore, filename: files.ts }],
+    invalid: [
+      {
+        name: "Fastify: the query builder runs on the request for the first time inside the try",
+        code: firstInTry,
+        filename: files.ts,
+        output: null,
+        errors: [
+          {
+            ...catchAll("`catch` block", "throw error"),
+            line: 17,
+            column: 12,
+            suggestions: [{ messageId: "delegate", data: { delegate: "throw error" }, output: firstInTry.replace('    return res.status(500).send({ error: "Failed to fetch titles" });', "    throw error;") }],
+          },
+        ],
+      },
+    ],
+  });
+});
