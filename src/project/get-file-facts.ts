@@ -47,6 +47,12 @@ export interface FileFacts {
    * `unAuthenticatedRoutes`, `createRouteMatcher([...])` assigned to `isPublicRoute`.
    */
   publicPathLists: string[][];
+  /**
+   * Where the file hands each imported value on (see `describeValueUse`): `session({ secret: SECRET })`
+   * with `session` from express-session gives `SECRET` → `express-session(0).secret`; any use the model does
+   * not describe is `*`.
+   */
+  importUses: Map<string, string[]>;
 }
 
 export interface NestMiddlewareFact {
@@ -296,6 +302,7 @@ function collectFacts(program: Node, text: string): FileFacts {
     nestMiddleware: [],
     matcher: undefined,
     publicPathLists: [],
+    importUses: new Map(),
   };
   const lineStarts = [0];
   for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) lineStarts.push(i + 1);
@@ -572,6 +579,16 @@ function collectFacts(program: Node, text: string): FileFacts {
     }
   }
 
+  function onImportUse(entry: WalkEntry): void {
+    const parents = new Map<Node, Node>();
+    for (let current: WalkEntry | undefined = entry; current?.up; current = current.up) parents.set(current.node, current.up.node);
+    const use = describeValueUse(entry.node, (node) => parents.get(node), facts.imports);
+    const name = entry.node.name as string;
+    const uses = facts.importUses.get(name);
+    if (!uses) facts.importUses.set(name, [use]);
+    else if (!uses.includes(use)) uses.push(use);
+  }
+
   function onStatement(statement: Node): void {
     switch (statement.type) {
       case "ImportDeclaration": {
@@ -654,10 +671,11 @@ function collectFacts(program: Node, text: string): FileFacts {
     if (declaration?.type === "VariableDeclaration") for (const d of declaration.declarations as Node[]) topDeclarators.add(d);
   }
   // Declarations first, so `const app = express()` is known wherever the walk meets it.
-  const stack: { node: Node; parent: Node | undefined; key: string }[] = [{ node: program, parent: undefined, key: "" }];
+  const stack: WalkEntry[] = [{ node: program, parent: undefined, key: "", up: undefined }];
   const escaped: Node[] = [];
   while (stack.length > 0) {
-    const { node, parent, key } = stack.pop()!;
+    const entry = stack.pop()!;
+    const { node, parent, key } = entry;
     if (isTypeNode(node)) continue;
     switch (node.type) {
       case "VariableDeclarator":
@@ -679,6 +697,7 @@ function collectFacts(program: Node, text: string): FileFacts {
         break;
       case "Identifier":
         if (parent && isEscapePosition(parent, key)) escaped.push(node);
+        if (parent && facts.imports.has(node.name as string) && isValueReference(parent, key)) onImportUse(entry);
         break;
       default:
     }
@@ -687,9 +706,9 @@ function collectFacts(program: Node, text: string): FileFacts {
       if (SKIPPED_KEYS.has(childKey) && !(childKey === "decorators" && (node.type === "ClassDeclaration" || node.type === "ClassExpression"))) continue;
       const child = node[childKey];
       if (Array.isArray(child)) {
-        for (let i = child.length - 1; i >= 0; i--) if (isNode(child[i])) stack.push({ node: child[i] as Node, parent: node, key: childKey });
+        for (let i = child.length - 1; i >= 0; i--) if (isNode(child[i])) stack.push({ node: child[i] as Node, parent: node, key: childKey, up: entry });
       } else if (isNode(child)) {
-        stack.push({ node: child, parent: node, key: childKey });
+        stack.push({ node: child, parent: node, key: childKey, up: entry });
       }
     }
   }
@@ -724,4 +743,91 @@ function isEscapePosition(parent: Node, key: string): boolean {
     default:
       return false;
   }
+}
+
+interface WalkEntry {
+  node: Node;
+  parent: Node | undefined;
+  key: string;
+  up: WalkEntry | undefined;
+}
+
+/** Whether an identifier at `parent[key]` reads a binding (not a property name, a declaration or an import specifier). */
+function isValueReference(parent: Node, key: string): boolean {
+  switch (parent.type) {
+    case "MemberExpression":
+      return key === "object" || parent.computed === true;
+    case "Property":
+    case "PropertyDefinition":
+    case "MethodDefinition":
+      return key === "value" && parent.type === "Property";
+    case "ImportSpecifier":
+    case "ImportDefaultSpecifier":
+    case "ImportNamespaceSpecifier":
+    case "ExportSpecifier":
+    case "VariableDeclarator":
+    case "LabeledStatement":
+    case "BreakStatement":
+    case "ContinueStatement":
+      return key === "init";
+    case "ClassDeclaration":
+    case "ClassExpression":
+      return key === "superClass";
+    default:
+      return FUNCTION_TYPES.has(parent.type) ? key === "body" : true;
+  }
+}
+
+/**
+ * Where a value goes, for rules that need to know what consumes it: the call it is an argument of, or the
+ * option of an options object given to a call, named by the module the callee is imported from —
+ * `session({ secret: s })` with `import session from "express-session"` is `express-session(0).secret`,
+ * `jwt.sign(p, s)` with `import jwt from "jsonwebtoken"` is `jsonwebtoken.sign(1)`, `new Strategy({ secretOrKey: s })`
+ * with `Strategy` from passport-jwt is `passport-jwt.Strategy(0).secretOrKey`. `*` for anything else.
+ * The project model's walk records this for every imported value; {@link describeLintedValueUse} asks it of
+ * ESLint's tree.
+ */
+function describeValueUse(node: Node, parentOf: (node: Node) => Node | undefined, imports: ReadonlyMap<string, ImportFact>): string {
+  let value = node as Node;
+  let parent = parentOf(value);
+  while (parent && (EXPRESSION_WRAPPERS.has(parent.type) || parent.type === "AwaitExpression")) {
+    value = parent;
+    parent = parentOf(value);
+  }
+  let option: string | undefined;
+  if (parent?.type === "Property" && parent.value === value && parent.computed !== true) {
+    option = getPropertyName(parent);
+    const object = parentOf(parent);
+    if (option === undefined || object?.type !== "ObjectExpression") return "*";
+    value = object;
+    parent = parentOf(object);
+  }
+  if (parent?.type !== "CallExpression" && parent?.type !== "NewExpression") return "*";
+  const index = (parent.arguments as Node[]).indexOf(value);
+  const callee = index === -1 ? undefined : describeCallee(parent.callee as Node, imports);
+  if (callee === undefined) return "*";
+  return `${callee}(${index})${option === undefined ? "" : `.${option}`}`;
+}
+
+/** {@link describeValueUse} for a node of the file being linted, with that file's imports (`getLintedFileFacts`). */
+export function describeLintedValueUse(node: TSESTree.Node, imports: ReadonlyMap<string, ImportFact>): string {
+  return describeValueUse(node as unknown as Node, (child) => (child.parent as Node | null) ?? undefined, imports);
+}
+
+/** `session` → `express-session`, `jwt.sign` → `jsonwebtoken.sign`, `Strategy` → `passport-jwt.Strategy`: the callee by its module. */
+function describeCallee(callee: Node, imports: ReadonlyMap<string, ImportFact>): string | undefined {
+  const value = unwrap(callee);
+  const describe = (name: string, member: string | undefined): string | undefined => {
+    const imported = imports.get(name);
+    if (!imported) return undefined;
+    const path = imported.imported === "default" || imported.imported === "*" ? [] : [imported.imported];
+    if (member !== undefined) path.push(member);
+    return [imported.specifier, ...path].join(".");
+  };
+  if (value.type === "Identifier") return describe(value.name as string, undefined);
+  if (value.type === "MemberExpression" && value.computed !== true) {
+    const object = unwrap(value.object as Node);
+    if (object.type === "Identifier") return describe(object.name as string, (value.property as Node).name as string);
+  }
+  return undefined;
 }

@@ -1,6 +1,8 @@
+import tsParser from "@typescript-eslint/parser";
+import type { TSESTree } from "@typescript-eslint/utils";
 import { describe, expect, it } from "vitest";
 
-import { getFileFacts } from "../../src/project/get-file-facts.js";
+import { describeLintedValueUse, getFactsFromAst, getFileFacts } from "../../src/project/get-file-facts.js";
 
 describe("getFileFacts", () => {
   it("keeps ESM imports and exports, skipping type-only ones", () => {
@@ -97,6 +99,46 @@ export default async function (ctx, next) { ctx.throw(403); }`,
       ["requireAuth", true],
       ["jwtMiddleware", false],
     ]);
+  });
+
+  it("records where imported values are handed on, by the module of the callee", () => {
+    const code = `import jwt from "jsonwebtoken";
+import session from "express-session";
+import { Strategy as JwtStrategy } from "passport-jwt";
+import crypto from "node:crypto";
+import { SECRET, KEY, TOKEN, OTHER } from "./settings.js";
+export const sessions = session({ secret: SECRET as string, resave: false });
+export const sign = async (sub: string) => jwt.sign({ sub }, await Promise.resolve(KEY));
+export const verify = (token: string) => jwt.verify(token, KEY);
+export const strategy = new JwtStrategy({ secretOrKey: TOKEN });
+export const hmac = crypto.createHmac("sha256", TOKEN);
+const copy = { OTHER };
+export const key = OTHER;`;
+    const facts = getFileFacts("/p/src/server.ts", code)!;
+    expect(facts.importUses.get("SECRET")).toEqual(["express-session(0).secret"]);
+    expect(facts.importUses.get("KEY")).toEqual(["*", "jsonwebtoken.verify(1)"]);
+    expect(facts.importUses.get("TOKEN")).toEqual(["passport-jwt.Strategy(0).secretOrKey", "node:crypto.createHmac(1)"]);
+    expect(facts.importUses.get("OTHER")).toEqual(["*"]);
+    // The linted file's own tree gives the same descriptions.
+    const program = tsParser.parse(code, { range: true, loc: true, sourceType: "module" }) as unknown as TSESTree.Program;
+    const parents = (node: TSESTree.Node, parent: TSESTree.Node | undefined) => {
+      (node as { parent?: TSESTree.Node }).parent = parent;
+      for (const [key, value] of Object.entries(node)) {
+        if (key === "parent") continue;
+        for (const child of Array.isArray(value) ? value : [value]) if (child && typeof child === "object" && typeof child.type === "string") parents(child, node);
+      }
+    };
+    parents(program, undefined);
+    const uses = new Set<string>();
+    const visit = (node: TSESTree.Node) => {
+      if (node.type === "Identifier" && node.name === "TOKEN" && node.parent?.type !== "ImportSpecifier") uses.add(describeLintedValueUse(node, getFactsFromAst(program, code).imports));
+      for (const [key, value] of Object.entries(node)) {
+        if (key === "parent") continue;
+        for (const child of Array.isArray(value) ? value : [value]) if (child && typeof child === "object" && typeof child.type === "string") visit(child);
+      }
+    };
+    visit(program);
+    expect([...uses]).toEqual(["passport-jwt.Strategy(0).secretOrKey", "node:crypto.createHmac(1)"]);
   });
 
   it("answers undefined for text that does not parse at all", () => {
