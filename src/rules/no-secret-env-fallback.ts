@@ -12,6 +12,9 @@ import {
   getRequireWhereUsedFix,
   type RequireEnvHelper,
 } from "../fix/get-require-env-fixes.js";
+import { describeLintedValueUse } from "../project/get-file-facts.js";
+import { getExportedValueUses } from "../project/get-exported-value-uses.js";
+import { getLintedFileFacts, getLintedFilePath } from "../project/get-project-function.js";
 import { createRule } from "../utils/create-rule.js";
 import { getAssignedName } from "../utils/get-assigned-name.js";
 import { getCredentialKind } from "../utils/get-credential-kind.js";
@@ -41,6 +44,14 @@ type MessageIds =
 const PROCESS_SOURCES = new Set<EnvSource>(["process.env", "Bun.env"]);
 
 type Context = Readonly<TSESLint.RuleContext<MessageIds, Options>>;
+
+/**
+ * Options and arguments whose library refuses an empty secret, so `SECRET || ""` there fails closed:
+ * express-session answers every request with "secret option required for sessions", jsonwebtoken fails
+ * with "secretOrPrivateKey must have a value", passport-jwt throws "JwtStrategy requires a secret or key"
+ * at startup. No one can sign or forge anything with the empty value.
+ */
+const REFUSES_EMPTY_SECRET = new Set(["express-session(0).secret", "jsonwebtoken.sign(1)", "jsonwebtoken.verify(1)", "passport-jwt.Strategy(0).secretOrKey"]);
 
 export default createRule<Options, MessageIds>({
   name: "no-secret-env-fallback",
@@ -176,6 +187,44 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
     });
   }
 
+  /**
+   * Where the value of `node` goes, in this file and, for an exported binding, in the files that import it
+   * (see `describeLintedValueUse`). `undefined` when a use cannot be followed.
+   */
+  function getValueUses(node: TSESTree.Node): string[] | undefined {
+    const imports = getLintedFileFacts(sourceCode).imports;
+    const declarator = node.parent;
+    if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== node || declarator.id.type !== AST_NODE_TYPES.Identifier) {
+      return [describeLintedValueUse(node, imports)];
+    }
+    const variable = sourceCode.getDeclaredVariables(declarator)[0];
+    if (!variable) return undefined;
+    const uses: string[] = [];
+    const exportedNames: string[] = declarator.parent.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration ? [variable.name] : [];
+    for (const reference of variable.references) {
+      if (reference.init || !reference.isRead()) continue;
+      const parent = reference.identifier.parent;
+      if (parent.type === AST_NODE_TYPES.ExportSpecifier) {
+        exportedNames.push(parent.exported.type === AST_NODE_TYPES.Identifier ? parent.exported.name : parent.exported.value);
+      } else {
+        uses.push(describeLintedValueUse(reference.identifier, imports));
+      }
+    }
+    for (const exported of exportedNames) {
+      const elsewhere = getExportedValueUses(getLintedFilePath(context), exported);
+      if (!elsewhere) return undefined;
+      uses.push(...elsewhere);
+    }
+    return uses;
+  }
+
+  /** `SECRET || ""` whose every use refuses an empty secret: a deployment that forgets it fails, it does not run open. */
+  function failsClosed(fallback: EnvFallback, value: string): boolean {
+    if (value.trim() !== "") return false;
+    const uses = getValueUses(fallback.node);
+    return uses !== undefined && uses.length > 0 && uses.every((use) => REFUSES_EMPTY_SECRET.has(use));
+  }
+
   function checkFallback(fallback: EnvFallback): void {
     const value = getStaticStringValue(context, fallback.fallback);
     if (value === undefined) return;
@@ -184,7 +233,7 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
       value,
       getAssignedName(fallback.node)?.name,
     );
-    if (!verdict) return;
+    if (!verdict || failsClosed(fallback, value)) return;
     const range = fallback.replaceRange;
     const target = fallback.lastRead;
     const fix =

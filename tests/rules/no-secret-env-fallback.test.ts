@@ -1,6 +1,6 @@
 import type { TestCaseError } from "@typescript-eslint/rule-tester";
 import type { ESLintUtils } from "@typescript-eslint/utils";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
@@ -789,6 +789,66 @@ ruleTester.run("no-secret-env-fallback in Next.js apps", rule, {
       ],
     },
   ],
+});
+
+/** Settings exported from one file and consumed in two others: a session middleware and an HMAC. */
+const SECRET_CONSUMERS = path.resolve(import.meta.dirname, "../fixtures/secret-consumers");
+const SESSION_AND_HMAC = [
+  'import crypto from "node:crypto";',
+  'import session from "express-session";',
+  'const secret = process.env.SESSION_SECRET || "";',
+  "export const sessions = session({ secret, resave: false });",
+  'export const sign = (value: string) => crypto.createHmac("sha256", secret).update(value).digest("hex");',
+].join("\n");
+
+ruleTester.run("no-secret-env-fallback: an empty secret where its library refuses one", rule, {
+  valid: [
+    {
+      name: "express-session answers every request with an error when its secret is empty",
+      code: ['import session from "express-session";', 'const sessionSecret = process.env.SESSION_SECRET || "";', "export const sessions = session({ secret: sessionSecret, resave: false });"].join("\n"),
+      filename: files.ts,
+    },
+    {
+      name: "jsonwebtoken refuses to sign with an empty secret",
+      code: ['import jwt from "jsonwebtoken";', 'export const issue = (sub: string) => jwt.sign({ sub }, process.env.JWT_SECRET || "");'].join("\n"),
+      filename: files.ts,
+    },
+    {
+      name: "passport-jwt throws at startup without a secret",
+      code: ['import { ExtractJwt, Strategy } from "passport-jwt";', 'export const strategy = new Strategy({ jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(), secretOrKey: process.env.JWT_SECRET ?? "" }, (payload, done) => done(null, payload));'].join("\n"),
+      filename: files.ts,
+    },
+  ],
+  invalid: [
+    {
+      name: "the same empty secret also keys an HMAC, which signs with an empty key",
+      code: SESSION_AND_HMAC,
+      filename: files.ts,
+      output: null,
+      errors: [
+        local(
+          { messageId: "secretFallback", data: secret("SESSION_SECRET"), line: 3, column: 46 },
+          withHelper(SESSION_AND_HMAC.replace('process.env.SESSION_SECRET || ""', 'requireEnv("SESSION_SECRET")')),
+        ),
+      ],
+    },
+  ],
+});
+
+describe("no-secret-env-fallback: a settings module and the files that import it", () => {
+  it("follows JWT_SECRET into express-session in one importer and reports SECRET_TOKEN, which keys an HMAC in another", () => {
+    const code = readFileSync(path.join(SECRET_CONSUMERS, "src/common/settings.js"), "utf8");
+    const result = lintWithFix("no-secret-env-fallback", code, { cwd: SECRET_CONSUMERS, filename: "src/common/settings.js" });
+    expect(result.output).toBe(code);
+    expect(result.remaining.map(({ line, column, message }) => ({ line, column, message }))).toEqual([
+      {
+        line: 3,
+        column: 50,
+        message:
+          '`SECRET_TOKEN` is a secret but falls back to a value written in the source: a deployment that forgets it runs with a secret anyone can read. Require it: `requireEnv("SECRET_TOKEN")`.',
+      },
+    ]);
+  });
 });
 
 /** A `.cjs` file as ESLint lints it by default: espree, `sourceType: "commonjs"` (top-level bindings in a function scope). */
