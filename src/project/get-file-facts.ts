@@ -396,7 +396,8 @@ function collectFacts(program: Node, text: string): FileFacts {
       if (callee.type === "MemberExpression" && callee.computed !== true) {
         const method = (callee.property as Node).name;
         const object = unwrap(callee.object as Node);
-        if ((method === "routes" || method === "middleware") && object.type === "Identifier") {
+        // Koa's `router.routes()` takes nothing; `OpenApiValidator.middleware({ apiSpec })` is middleware, not a router.
+        if ((method === "routes" || method === "middleware") && object.type === "Identifier" && (value.arguments as Node[]).length === 0) {
           return [{ kind: "routes", name: object.name as string, text: textOf }];
         }
         if (method === "allowedMethods") return [{ kind: "allowed", text: textOf }];

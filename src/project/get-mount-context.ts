@@ -3,6 +3,8 @@ import path from "node:path";
 import { isNamedIn, type AuthVocabulary } from "../frameworks/get-auth-vocabulary.js";
 import { getAuthNameInfo } from "../frameworks/is-auth-name.js";
 import { isPathCoveredBy } from "../frameworks/is-path-covered-by.js";
+import type { Framework } from "../frameworks/types.js";
+import { isRequestValidatorModule } from "../utils/get-middleware-validated-sources.js";
 import type { ArgFact, CallFact, FileFacts } from "./get-file-facts.js";
 import { getImporters, getProjectRoot } from "./get-importers.js";
 import { findProjectFunction } from "./get-project-function.js";
@@ -39,6 +41,9 @@ export interface MountChain {
   /** A use the model cannot follow (passed to a function, put in an array) or a chain deeper than it looks: what is in front of it is unknown. */
   opaque: boolean;
 }
+
+/** Frameworks whose routers another file mounts with `use` / `route`: the model follows those mounts. */
+export const MOUNTED_FRAMEWORKS: ReadonlySet<Framework> = new Set(["express", "koa", "hono"]);
 
 /** Levels of mounting followed up from a router (`depth` counts mounts, not imports). */
 const MAX_DEPTH = 5;
@@ -236,6 +241,16 @@ export function isAuthMountMiddleware(middleware: MountMiddleware, vocabulary: A
  */
 export function isChainProtected(chain: MountChain, vocabulary: AuthVocabulary): boolean {
   return chain.steps.some((step) => step.middleware.some((middleware) => isAuthMountMiddleware(middleware, vocabulary)));
+}
+
+/**
+ * Whether a chain passes middleware that validates whole requests against the app's API description
+ * (`server.use(OpenApiValidator.middleware({ apiSpec }))` before `server.use("/api/v1", routes)`).
+ */
+export function isChainValidated(chain: MountChain): boolean {
+  return chain.steps.some((step) =>
+    step.middleware.some((middleware) => middleware.root !== undefined && isRequestValidatorModule(readProjectFile(middleware.file)?.imports.get(middleware.root)?.specifier, middleware.text)),
+  );
 }
 
 /** `src/app.ts:12`, relative to the project root of `from`. */

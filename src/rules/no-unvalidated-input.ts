@@ -25,7 +25,10 @@ import {
   type RequestInputRead,
   type RequestInputSource,
 } from "../frameworks/index.js";
+import type { RouteRegistration } from "../frameworks/types.js";
 import { isSecretGatedHandler } from "../frameworks/is-operator-only-handler.js";
+import { createMountLookup, isChainValidated, MOUNTED_FRAMEWORKS, type MountLookup } from "../project/get-mount-context.js";
+import { getLintedFileFacts, getLintedFilePath } from "../project/get-project-function.js";
 import { createRule } from "../utils/create-rule.js";
 import { getCalleeNames } from "../utils/get-callee-names.js";
 import { ALL_SOURCES, getMiddlewareValidatedSources, mergeValidation, type MiddlewareValidation } from "../utils/get-middleware-validated-sources.js";
@@ -340,6 +343,16 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
   }
 
   const routeValidation = new WeakMap<HandlerInfo, MiddlewareValidation>();
+  let mountLookup: MountLookup | undefined;
+
+  /** Whether every way the app reaches the route's router, in this file and the files that mount it, passes a validator of whole requests. */
+  function isValidatedAtMount(route: RouteRegistration): boolean {
+    const name = route.receiver?.name;
+    if (name === undefined || !MOUNTED_FRAMEWORKS.has(route.framework)) return false;
+    mountLookup ??= createMountLookup(getLintedFilePath(context), getLintedFileFacts(sourceCode));
+    const chains = mountLookup.getChains(name, route.path);
+    return chains !== undefined && chains.every(isChainValidated);
+  }
 
   /**
    * What is validated before the handler runs: chain / `use` middleware, Fastify route schema, a validating
@@ -361,6 +374,7 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
     }
     const route = handler.route;
     if (route && handler.kind === "route") {
+      if (isValidatedAtMount(route)) addAll(ALL_SOURCES);
       for (const middleware of getRouteMiddleware(context, route)) {
         const byName = getMiddlewareValidatedSources(sourceCode, middleware.node, validatorNames);
         if (byName) {

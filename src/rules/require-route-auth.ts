@@ -23,7 +23,7 @@ import { isPublicPath, matchesPathGlob } from "../frameworks/is-public-path.js";
 import { isRoutePathComplete } from "../frameworks/is-route-path-complete.js";
 import type { Framework, RouteRegistration } from "../frameworks/types.js";
 import { getLintedFileFacts, getLintedFilePath } from "../project/get-project-function.js";
-import { createMountLookup, describeStepLocation, isChainProtected, type MountChain, type MountLookup } from "../project/get-mount-context.js";
+import { createMountLookup, describeStepLocation, isChainProtected, MOUNTED_FRAMEWORKS, type MountChain, type MountLookup } from "../project/get-mount-context.js";
 import { createRule } from "../utils/create-rule.js";
 import { getImportOrigin } from "../utils/get-import-origin.js";
 import { getHardenSettings, type AuthSettings, type ImportedName } from "../utils/settings.js";
@@ -65,8 +65,6 @@ const PROTECT_HINT: Readonly<Record<Framework, string>> = {
 /** Hono's adapters that serve a Hono app as Next.js (or serverless) handlers. */
 const HONO_ADAPTER = /^hono\/(?:vercel|nextjs|aws-lambda|netlify|cloudflare-pages)$/u;
 
-/** Frameworks whose routers another file mounts with `use` / `route`: the project model follows those mounts. */
-const MOUNTED_FRAMEWORKS: ReadonlySet<Framework> = new Set(["express", "koa", "hono"]);
 
 /** Local names the Next.js session check may bind, in order of preference. */
 const SESSION_NAMES = ["session", "authSession", "currentSession"];

@@ -41,6 +41,17 @@ const EXPRESS_VALIDATOR: Readonly<Record<string, readonly RequestInputSource[]>>
 /** express-validator starters that check named fields (and `checkSchema`, whose keys are the fields). */
 const FIELD_STARTERS: Readonly<Record<string, true>> = { body: true, query: true, param: true, header: true, check: true };
 const OTHER_VALIDATORS = new Set(["celebrate", "processRequest", "processRequestBody", "processRequestQuery", "processRequestParams"]);
+/**
+ * Modules whose middleware checks every request against the app's API description before a route runs:
+ * express-openapi-validator's `OpenApiValidator.middleware({ apiSpec })` validates body, query, path
+ * parameters and headers against the OpenAPI document and refuses requests it does not describe.
+ */
+const REQUEST_VALIDATOR_MODULES = new Set(["express-openapi-validator"]);
+
+/** Whether middleware made by `module` validates whole requests (see `REQUEST_VALIDATOR_MODULES`); `options` is its call's text, when known. */
+export function isRequestValidatorModule(module: string | undefined, options = ""): boolean {
+  return module !== undefined && REQUEST_VALIDATOR_MODULES.has(module) && !/validateRequests\s*:\s*false/u.test(options);
+}
 
 function isImportedFrom(sourceCode: Readonly<TSESLint.SourceCode>, identifier: TSESTree.Identifier, module: string): boolean {
   const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
@@ -195,6 +206,10 @@ export function getMiddlewareValidatedSources(
       if (!fields) return { sources: starter, fields: new Map() };
       return { sources: [], fields: new Map(starter.map((source) => [source, new Set(fields)])) };
     }
+    // `OpenApiValidator.middleware({ apiSpec })`
+    const object = root.callee.type === AST_NODE_TYPES.MemberExpression ? root.callee.object : undefined;
+    const module = object?.type === AST_NODE_TYPES.Identifier ? [...REQUEST_VALIDATOR_MODULES].find((candidate) => isImportedFrom(sourceCode, object, candidate)) : undefined;
+    if (isRequestValidatorModule(module, sourceCode.getText(root))) return whole(ALL_SOURCES);
     if (isValidatorName(name, extraNames) || OTHER_VALIDATORS.has(name) || (path !== undefined && extraNames.has(path))) {
       return whole(getSourcesFromArguments(root) ?? getSourcesFromName(name));
     }

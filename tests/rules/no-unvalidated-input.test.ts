@@ -1,3 +1,6 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+
 import { describe, expect, it } from "vitest";
 
 import rule from "../../src/rules/no-unvalidated-input.js";
@@ -1760,4 +1763,44 @@ describe("no-unvalidated-input suggestions", () => {
     expect(after.fatal).toEqual([]);
     expect(after.remaining).toEqual([]);
   });
+});
+
+// An app laid out as real ones are: the OpenAPI validator installed in src/app.ts, routers in src/routes/.
+const OPENAPI_APP = path.resolve(import.meta.dirname, "../fixtures/openapi-validated-express");
+const openApiFixture = (filename: string) => ({ code: readFileSync(path.join(OPENAPI_APP, filename), "utf8"), filename });
+const openApiSingleFile = (validateRequests: boolean) =>
+  [
+    'import express from "express";',
+    'import * as OpenApiValidator from "express-openapi-validator";',
+    "",
+    "declare function save(item: unknown): Promise<void>;",
+    "",
+    "const app = express();",
+    "app.use(express.json());",
+    `app.use(OpenApiValidator.middleware({ apiSpec: "./openapi.yaml", validateRequests: ${validateRequests} }));`,
+    'app.post("/items", async (req, res) => {',
+    "  await save(req.body);",
+    "  res.status(201).end();",
+    "});",
+    "app.listen(3000);",
+  ].join("\n");
+
+createRuleTester(OPENAPI_APP).run("no-unvalidated-input: requests validated against the OpenAPI document before the router", rule, {
+  valid: [
+    { name: "Express: OpenApiValidator.middleware() before the mount of the router that mounts this one", ...openApiFixture("src/routes/items.ts") },
+    { name: "Express: OpenApiValidator.middleware() before the route in the same file", code: openApiSingleFile(true), filename: files.ts },
+  ],
+  invalid: [
+    {
+      name: "Express: a router mounted before the validator is installed",
+      ...openApiFixture("src/routes/admin.ts"),
+      errors: [{ messageId: "unvalidatedWhole", data: { read: "req.body", fields: "" }, line: 8, column: 22, endLine: 8, endColumn: 30, suggestions: [] }],
+    },
+    {
+      name: "Express: validateRequests: false checks nothing",
+      code: openApiSingleFile(false),
+      filename: files.ts,
+      errors: [{ messageId: "unvalidatedWhole", data: { read: "req.body", fields: "" }, line: 10, column: 14, endLine: 10, endColumn: 22, suggestions: [] }],
+    },
+  ],
 });
