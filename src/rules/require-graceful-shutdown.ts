@@ -8,6 +8,7 @@ import { getRequiredSource } from "../frameworks/get-binding-source.js";
 import { getServerStart, mayStartServer, type ServerStart } from "../frameworks/get-server-start.js";
 import { getStaticString } from "../frameworks/get-static-string.js";
 import { createRule } from "../utils/create-rule.js";
+import { isDevelopmentServer } from "../utils/is-development-server.js";
 import { describeServerStart } from "../utils/describe-server-start.js";
 import { isInTestCode } from "../utils/is-in-test-code.js";
 import { isTestFile } from "../utils/is-test-file.js";
@@ -319,7 +320,7 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
       starts.push(start);
     },
     "Program:exit"() {
-      if (starts.length === 0 || isHandled()) return;
+      if (starts.length === 0 || isHandled() || isDevelopmentServer(context)) return;
       const handlesNoSignal = handledSignals.size === 0 && !signalFromVariable;
       const flagged = starts.filter(
         (start) => !isReturned(start.call) && !isParameter(start.server) && !(handlesNoSignal && isClosedHere(start)),

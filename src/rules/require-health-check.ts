@@ -12,6 +12,7 @@ import { getRouteRegistration, ROUTE_METHODS } from "../frameworks/get-route-reg
 import { getServerStart, mayStartServer, type ServerStart } from "../frameworks/get-server-start.js";
 import type { FunctionNode, Receiver } from "../frameworks/types.js";
 import { createRule } from "../utils/create-rule.js";
+import { isDevelopmentServer } from "../utils/is-development-server.js";
 import { describeServerStart } from "../utils/describe-server-start.js";
 import { isInTestCode } from "../utils/is-in-test-code.js";
 import { isTestFile } from "../utils/is-test-file.js";
@@ -326,7 +327,7 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
       starts.push(start);
     },
     "Program:exit"() {
-      if (starts.length === 0 || servedByPackage) return;
+      if (starts.length === 0 || servedByPackage || isDevelopmentServer(context)) return;
       for (const call of routeCalls) {
         if (hasLiveness && hasReadiness) break;
         notePath(getRouteRegistration(context, call)?.fullPath);

@@ -15,6 +15,8 @@ export interface PackageManifest {
   runtimeDependencies: ReadonlySet<string>;
   /** The packages in `devDependencies`: the tooling the package is built, run locally and deployed with. */
   devDependencies: ReadonlySet<string>;
+  /** `scripts`, by name: `start` is how production usually runs the package. */
+  scripts: ReadonlyMap<string, string>;
 }
 
 /** Per `package.json` path, its parsed manifest and the modification time it was read at. */
@@ -36,6 +38,11 @@ function read(file: string, mtimeMs: number): PackageManifest {
     directory: path.dirname(file),
     runtimeDependencies: new Set([...readDependencyNames(json.dependencies), ...readDependencyNames(json.peerDependencies)]),
     devDependencies: new Set(readDependencyNames(json.devDependencies)),
+    scripts: new Map(
+      json.scripts !== null && typeof json.scripts === "object" && !Array.isArray(json.scripts)
+        ? Object.entries(json.scripts).filter((entry): entry is [string, string] => typeof entry[1] === "string")
+        : [],
+    ),
   };
   manifests.set(file, { mtimeMs, manifest });
   return manifest;

@@ -1,12 +1,12 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
 
 import { afterEach, describe, expect, it } from "vitest";
 
 import rule from "../../src/rules/require-graceful-shutdown.js";
-import { lintWithFix } from "../utils/lint-with-fix.js";
+import { lint, lintWithFix } from "../utils/lint-with-fix.js";
 import { createRuleTester, files, INDEX_SIGNATURE_PROJECTS } from "../utils/rule-tester.js";
 import { getTypeErrors } from "../utils/typecheck.js";
 
@@ -847,5 +847,21 @@ describe("require-graceful-shutdown: the fixed Express app drains in-flight requ
     expect(exit).toEqual({ code: 0, signal: null });
     // Exited once the request was done, not by the 8 s forced-exit timer.
     expect(Date.now() - signalledAt).toBeLessThan(5000);
+  });
+});
+
+describe("require-graceful-shutdown: a Next.js app's custom server", () => {
+  const FIXTURES = path.resolve(import.meta.dirname, "../fixtures");
+  const lintServer = (project: string) => {
+    const cwd = path.join(FIXTURES, project);
+    return lint("require-graceful-shutdown", readFileSync(path.join(cwd, "src/server/index.js"), "utf8"), { cwd, filename: "src/server/index.js" });
+  };
+
+  it("is left alone when `start` is `next start`: production never runs it", () => {
+    expect(lintServer("next-dev-server")).toEqual([]);
+  });
+
+  it("is reported when `start` runs it", () => {
+    expect(lintServer("next-custom-server").map(({ messageId, line, column }) => ({ messageId, line, column }))).toEqual([{ messageId: "missingShutdown", line: 12, column: 1 }]);
   });
 });

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 
 import plugin from "../../src/index.js";
 import rule from "../../src/rules/require-health-check.js";
-import { lintWithFix } from "../utils/lint-with-fix.js";
+import { lint, lintWithFix } from "../utils/lint-with-fix.js";
 import { createRuleTester, files } from "../utils/rule-tester.js";
 import { getTypeErrors } from "../utils/typecheck.js";
 
@@ -831,4 +831,20 @@ describe("require-health-check fixes are safe", () => {
       expect(lintWithFix("require-health-check", withReadiness, { cwd: EMPTY_APP }).remaining).toEqual([]);
     });
   }
+});
+
+describe("require-health-check: a Next.js app's custom server", () => {
+  const FIXTURES = path.resolve(import.meta.dirname, "../fixtures");
+  const lintServer = (project: string) => {
+    const cwd = path.join(FIXTURES, project);
+    return lint("require-health-check", readFileSync(path.join(cwd, "src/server/index.js"), "utf8"), { cwd, filename: "src/server/index.js" });
+  };
+
+  it("is left alone when `start` is `next start`: production never runs it", () => {
+    expect(lintServer("next-dev-server")).toEqual([]);
+  });
+
+  it("is reported when `start` runs it", () => {
+    expect(lintServer("next-custom-server").map(({ messageId, line, column }) => ({ messageId, line, column }))).toEqual([{ messageId: "missingBoth", line: 12, column: 1 }]);
+  });
 });

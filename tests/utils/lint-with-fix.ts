@@ -23,6 +23,12 @@ function makeConfig(ruleId: string, { filename = "src/server.ts", settings = {},
   ];
 }
 
+/** One lint of `code`, without fixing: what the editor shows. */
+export function lint(ruleId: string, code: string, lintOptions: LintOptions = {}): Linter.LintMessage[] {
+  const linter = new Linter({ configType: "flat", ...(lintOptions.cwd === undefined ? {} : { cwd: lintOptions.cwd }) });
+  return linter.verify(code, makeConfig(ruleId, lintOptions), { filename: lintOptions.filename ?? "src/server.ts" });
+}
+
 /**
  * Runs a rule with `--fix` semantics (up to ESLint's 10 passes) and reports what a second pass
  * would still do: autofix output must parse, and a re-lint must find nothing left to autofix.
