@@ -13,6 +13,7 @@ import { getServerStart, mayStartServer, type ServerStart } from "../frameworks/
 import type { FunctionNode, Receiver } from "../frameworks/types.js";
 import { createRule } from "../utils/create-rule.js";
 import { isDevelopmentServer } from "../utils/is-development-server.js";
+import { hasKubernetesManifests } from "../project/has-kubernetes-manifests.js";
 import { describeServerStart } from "../utils/describe-server-start.js";
 import { isInTestCode } from "../utils/is-in-test-code.js";
 import { isTestFile } from "../utils/is-test-file.js";
@@ -21,7 +22,7 @@ type Options = [
   {
     livenessPaths?: string[];
     readinessPaths?: string[];
-    requireReadiness?: boolean;
+    requireReadiness?: "kubernetes" | "always" | "never" | boolean;
   },
 ];
 type MessageIds = "missingBoth" | "missingLiveness" | "missingReadiness" | "addLivenessRoute" | "addReadinessRoute";
@@ -102,14 +103,18 @@ export default createRule<Options, MessageIds>({
             description: "Paths that count as a readiness route; the suggestion adds the first.",
           },
           requireReadiness: {
-            type: "boolean",
-            description: "Also require a readiness route. Turn off when one endpoint serves both probes.",
+            oneOf: [
+              { type: "string", enum: ["kubernetes", "always", "never"], description: "Where the repository deploys to Kubernetes, always, or never." },
+              { type: "boolean", description: "`true` is `\"always\"`, `false` is `\"never\"`." },
+            ],
+            description:
+              "When to require a readiness route too: where the repository deploys to Kubernetes (`\"kubernetes\"`), always (`\"always\"` or `true`), or never (`\"never\"` or `false`).",
           },
         },
         additionalProperties: false,
       },
     ],
-    defaultOptions: [{ livenessPaths: ["/health", "/healthz", "/livez"], readinessPaths: ["/ready", "/readyz"], requireReadiness: true }],
+    defaultOptions: [{ livenessPaths: ["/health", "/healthz", "/livez"], readinessPaths: ["/ready", "/readyz"], requireReadiness: "kubernetes" }],
     messages: {
       missingBoth:
         "The server started by `{{start}}` has no liveness route ({{liveness}}) and no readiness route ({{readiness}}): a hung process is never restarted, and traffic reaches instances whose database is down. Add both.",
@@ -166,6 +171,18 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
     if (start.kind !== "listen" || start.framework !== undefined) return undefined;
     const listener = getFunctionFromExpression(context, start.requestListener);
     return listener ? { kind: "listener", start, listener, elsewhere: false } : undefined;
+  }
+
+  /**
+   * A readiness route apart from the liveness route matters where Kubernetes sends traffic only to pods
+   * whose readiness probe passes. Docker Compose and most platforms (a PaaS health check path) probe one
+   * route for everything, which the liveness route serves.
+   */
+  function isReadinessRequired(): boolean {
+    const setting = options.requireReadiness;
+    if (setting === true || setting === "always") return true;
+    if (setting === false || setting === "never") return false;
+    return hasKubernetesManifests(getLintedFilePath(context));
   }
 
   /** Routes in other files: a path literal of a probe anywhere in the project's source (`"/health"`, `@Controller("health")`). */
@@ -333,7 +350,7 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
         notePath(getRouteRegistration(context, call)?.fullPath);
       }
       const missingLiveness = !hasLiveness;
-      const missingReadiness = options.requireReadiness !== false && !hasReadiness;
+      const missingReadiness = !hasReadiness && isReadinessRequired();
       if (!missingLiveness && !missingReadiness) return;
       const seen = new Set<TSESTree.Node>();
       for (const start of starts) {

@@ -3,6 +3,8 @@ import path from "node:path";
 
 import tsParser from "@typescript-eslint/parser";
 import { Linter } from "eslint";
+import type { InvalidTestCase } from "@typescript-eslint/rule-tester";
+import type { ESLintUtils } from "@typescript-eslint/utils";
 import { describe, expect, it } from "vitest";
 
 import plugin from "../../src/index.js";
@@ -77,6 +79,17 @@ const expressApp = lines(
   'app.get("/users", (_req, res) => { res.json([]); });',
   "app.listen(3000);",
 );
+
+/**
+ * A case run with `requireReadiness: "always"`, so that the readiness report and its suggestion are checked
+ * in every shape; the default asks for readiness only where the repository deploys to Kubernetes (see the
+ * cases further down). A case's own `requireReadiness` wins.
+ */
+type InvalidCase = InvalidTestCase<ESLintUtils.InferMessageIdsTypeFromRule<typeof rule>, ESLintUtils.InferOptionsTypeFromRule<typeof rule>>;
+const requiringReadiness = (testCase: InvalidCase): InvalidCase => ({
+  ...testCase,
+  options: [{ requireReadiness: "always", ...testCase.options?.[0] }],
+});
 
 const readinessSuggestion = (output: string, path = "/ready") => [{ messageId: "addReadinessRoute" as const, data: { path }, output }];
 
@@ -247,7 +260,7 @@ ruleTester.run("require-health-check", rule, {
       filename: "src/__tests__/server.ts",
     },
   ],
-  invalid: [
+  invalid: ([
     {
       name: "Express (ESM, TypeScript): liveness autofixed after the app is created, readiness suggested",
       code: expressApp,
@@ -677,7 +690,7 @@ ruleTester.run("require-health-check", rule, {
       output: null,
       errors: [{ messageId: "missingBoth", suggestions: [] }],
     },
-  ],
+  ] satisfies InvalidCase[]).map(requiringReadiness),
 });
 
 // Apps whose routes are in other files: the project is asked. In this one, src/routes/probes.ts serves
@@ -769,6 +782,7 @@ createRuleTester(HEALTH_ELSEWHERE).run("require-health-check: apps laid out acro
       name: "Express: routers from other files, none of them a probe",
       code: readFileSync(path.join(HEALTH_ELSEWHERE, "without-probes/src/app.ts"), "utf8"),
       filename: "without-probes/src/app.ts",
+      options: [{ requireReadiness: "always" }],
       // Whether a probe is missing is the project's answer here: the route is offered, not applied on save.
       output: null,
       errors: [
@@ -798,7 +812,7 @@ function applySuggestion(code: string, filename = "src/server.ts"): string {
   const linter = new Linter({ configType: "flat", cwd: EMPTY_APP });
   const [message] = linter.verify(
     code,
-    [{ files: ["**/*.{js,mjs,cjs,ts}"], plugins: { harden: plugin }, languageOptions: { parser: tsParser }, rules: { "harden/require-health-check": "error" } }],
+    [{ files: ["**/*.{js,mjs,cjs,ts}"], plugins: { harden: plugin }, languageOptions: { parser: tsParser }, rules: { "harden/require-health-check": ["error", { requireReadiness: "always" }] } }],
     { filename },
   );
   const fix = message?.suggestions?.[0]?.fix;
@@ -818,7 +832,7 @@ describe("require-health-check fixes are safe", () => {
   for (const [name, code] of Object.entries(cases)) {
     it(`${name}: the autofix re-lints with nothing left to fix and type-checks; so does the readiness suggestion`, () => {
       expect(getTypeErrors({ "server.ts": code })).toEqual([]);
-      const result = lintWithFix("require-health-check", code, { cwd: EMPTY_APP });
+      const result = lintWithFix("require-health-check", code, { cwd: EMPTY_APP, options: [{ requireReadiness: "always" }] });
       expect(result.output).not.toBe(code);
       expect(result.fatal).toEqual([]);
       expect(result.remainingFixable).toEqual([]);
@@ -828,7 +842,7 @@ describe("require-health-check fixes are safe", () => {
 
       const withReadiness = applySuggestion(result.output);
       expect(getTypeErrors({ "server.ts": withReadiness })).toEqual([]);
-      expect(lintWithFix("require-health-check", withReadiness, { cwd: EMPTY_APP }).remaining).toEqual([]);
+      expect(lintWithFix("require-health-check", withReadiness, { cwd: EMPTY_APP, options: [{ requireReadiness: "always" }] }).remaining).toEqual([]);
     });
   }
 });
@@ -845,6 +859,53 @@ describe("require-health-check: a Next.js app's custom server", () => {
   });
 
   it("is reported when `start` runs it", () => {
-    expect(lintServer("next-custom-server").map(({ messageId, line, column }) => ({ messageId, line, column }))).toEqual([{ messageId: "missingBoth", line: 12, column: 1 }]);
+    expect(lintServer("next-custom-server").map(({ messageId, line, column }) => ({ messageId, line, column }))).toEqual([{ messageId: "missingLiveness", line: 12, column: 1 }]);
+  });
+});
+
+describe("require-health-check: readiness where Kubernetes routes traffic by it", () => {
+  const KUBERNETES_APP = path.resolve(import.meta.dirname, "../fixtures/kubernetes-app");
+  const withLiveness = lines('import express from "express";', "const app = express();", 'app.get("/health", (_req, res) => { res.send("ok"); });', "app.listen(3000);");
+  const withLivenessFixed = lines('import express from "express";', "const app = express();", "", 'app.get("/health", (_req, res) => {', '  res.json({ status: "ok" });', "});", "app.use(express.json());", 'app.get("/users", (_req, res) => { res.json([]); });', "app.listen(3000);");
+  const data = { start: "app.listen()", liveness: LIVENESS, readiness: READINESS };
+
+  ruleTester.run("require-health-check: no Kubernetes manifest in the repository", rule, {
+    valid: [{ name: "a liveness route is the one route Docker Compose or a platform's health check probes", code: withLiveness, filename: files.ts }],
+    invalid: [
+      {
+        name: "no probe at all: the liveness route is added; readiness is not asked for",
+        code: expressApp,
+        filename: files.ts,
+        output: withLivenessFixed,
+        errors: [{ messageId: "missingLiveness", data, line: 5, column: 1, suggestions: [] }],
+      },
+    ],
+  });
+
+  createRuleTester(KUBERNETES_APP).run("require-health-check: a Kubernetes Deployment in the repository", rule, {
+    valid: [{ name: "requireReadiness: never", code: withLiveness, filename: files.ts, options: [{ requireReadiness: "never" }] }],
+    invalid: [
+      {
+        name: "a liveness route only: Kubernetes needs a readiness probe to hold traffic back",
+        code: withLiveness,
+        filename: files.ts,
+        output: null,
+        errors: [
+          {
+            messageId: "missingReadiness",
+            data,
+            line: 4,
+            suggestions: readinessSuggestion(lines('import express from "express";', "const app = express();", "", ...readiness.express(), 'app.get("/health", (_req, res) => { res.send("ok"); });', "app.listen(3000);")),
+          },
+        ],
+      },
+      {
+        name: "no probe at all: both are asked for, liveness autofixed and readiness offered",
+        code: expressApp,
+        filename: files.ts,
+        output: withLivenessFixed,
+        errors: [{ messageId: "missingBoth", data, line: 5, column: 1, suggestions: readinessSuggestion(lines('import express from "express";', "const app = express();", "", ...readiness.express(), "app.use(express.json());", 'app.get("/users", (_req, res) => { res.json([]); });', "app.listen(3000);")) }],
+      },
+    ],
   });
 });
