@@ -149,12 +149,29 @@ export function getImportFixes(
   fixer: TSESLint.RuleFixer,
   sourceCode: Readonly<TSESLint.SourceCode>,
   imported: ImportedName,
+  { typeOnly = false }: { typeOnly?: boolean } = {},
 ): TSESLint.RuleFix[] {
   if (!imported.source || isDeclaredAtModuleLevel(sourceCode, imported.name)) return [];
   const program = sourceCode.ast;
   const kind = getModuleKind(sourceCode);
   const importKind = imported.importKind ?? "named";
   const local = getRootIdentifier(imported.name);
+
+  // A type joins the file's `import type { … }` from the module, or its value import as `type X`, so that
+  // `verbatimModuleSyntax` and `consistent-type-imports` accept it; otherwise it gets an `import type` of its own.
+  if (typeOnly && kind === "esm" && importKind === "named") {
+    const typeImport = program.body.find(
+      (s): s is TSESTree.ImportDeclaration =>
+        s.type === AST_NODE_TYPES.ImportDeclaration && s.source.value === imported.source && s.importKind === "type" && s.specifiers.every((x) => x.type === AST_NODE_TYPES.ImportSpecifier),
+    );
+    const lastTyped = typeImport?.specifiers.at(-1);
+    if (lastTyped) return [fixer.insertTextAfter(lastTyped, `, ${local}`)];
+    const lastValue = findImportFrom(program, imported.source)?.specifiers.filter((x) => x.type === AST_NODE_TYPES.ImportSpecifier).at(-1);
+    if (lastValue) return [fixer.insertTextAfter(lastValue, `, type ${local}`)];
+    const text = `import type { ${local} } from ${JSON.stringify(imported.source)}${getStatementTerminator(sourceCode)}`;
+    const anchor = findLastImportOrRequire(program);
+    return anchor ? [fixer.insertTextAfter(anchor, `\n${text}`)] : [fixer.insertTextBeforeRange([0, 0], `${text}\n`)];
+  }
 
   if (kind === "esm" && importKind === "named") {
     const existing = findImportFrom(program, imported.source);

@@ -50,6 +50,14 @@ describe("getImportFixes", () => {
     );
   });
 
+  it("imports a type as a type: into the module's `import type`, as `type X` beside its values, or on its own", () => {
+    const addType: FixBuilder = (fixer, sourceCode) => getImportFixes(fixer, sourceCode, { name: "NextFunction", source: "express" }, { typeOnly: true });
+    expect(applyFix('import type { Request } from "express";\nrun();', addType)).toBe('import type { Request, NextFunction } from "express";\nrun();');
+    expect(applyFix('import express, { Router } from "express";\nrun();', addType)).toBe('import express, { Router, type NextFunction } from "express";\nrun();');
+    expect(applyFix('import express from "express";\nrun();', addType)).toBe('import express from "express";\nimport type { NextFunction } from "express";\nrun();');
+    expect(applyFix("run();", addType)).toBe('import type { NextFunction } from "express";\nrun();');
+  });
+
   it("writes default and namespace imports", () => {
     expect(applyFix("run();", addImport({ name: "logger", source: "./log.js", importKind: "default" }))).toBe('import logger from "./log.js";\nrun();');
     expect(applyFix("run();", addImport({ name: "log.child", source: "./log.js", importKind: "namespace" }))).toBe('import * as log from "./log.js";\nrun();');
