@@ -214,6 +214,16 @@ function fromSignature(context: RuleContext, fn: FunctionNode): HandlerInfo | un
   return withRoles(framework, kind, fn, undefined, "signature");
 }
 
+/**
+ * A method of a controller class, registered in another file (`router.post("/", users.create)`,
+ * `authController.login.bind(authController)`): known by its signature, like an exported function.
+ * A middleware class's `use(req, res, next)` (NestJS `NestMiddleware`) and constructors are not handlers.
+ */
+function fromControllerMethod(context: RuleContext, method: TSESTree.MethodDefinition): HandlerInfo | undefined {
+  if (method.kind !== "method" || method.computed || (method.key.type === AST_NODE_TYPES.Identifier && method.key.name === "use")) return undefined;
+  return fromSignature(context, method.value as FunctionNode);
+}
+
 const cache = new WeakMap<FunctionNode, HandlerInfo | null>();
 
 /**
@@ -221,14 +231,15 @@ const cache = new WeakMap<FunctionNode, HandlerInfo | null>();
  * a route handler or middleware registered in this file (inline, by reference, or through a wrapper),
  * a central error handler (`(err, req, res, next)`, `setErrorHandler`, `onError`, Koa try/next),
  * a Next.js route export, a Nest controller method, or — by its signature alone — a handler defined
- * for registration elsewhere (`export const createUser = async (req: Request, res: Response) => {}`).
+ * for registration elsewhere (`export const createUser = async (req: Request, res: Response) => {}`, a
+ * controller class's `async create(req, res) {}`).
  */
 export function getHandlerInfo(context: RuleContext, fn: FunctionNode): HandlerInfo | undefined {
   const cached = cache.get(fn);
   if (cached !== undefined) return cached ?? undefined;
   let info: HandlerInfo | undefined;
   if (fn.parent?.type === AST_NODE_TYPES.MethodDefinition) {
-    info = fromDeclaredRoutes(context, fn);
+    info = fromDeclaredRoutes(context, fn) ?? fromControllerMethod(context, fn.parent);
   } else {
     const call = getRegisteringCall(fn);
     info =

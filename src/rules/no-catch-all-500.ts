@@ -233,7 +233,7 @@ function listen(context: Context): TSESLint.RuleListener {
     if (!sound && isTypeScript && annotated) {
       return (fixer) => [
         fixer.insertTextAfter(last, ", next: NextFunction"),
-        ...(isDeclaredAtModuleLevel(sourceCode, "NextFunction") ? [] : getImportFixes(fixer, sourceCode, { name: "NextFunction", source: "express" })),
+        ...(isDeclaredAtModuleLevel(sourceCode, "NextFunction") ? [] : getImportFixes(fixer, sourceCode, { name: "NextFunction", source: "express" }, { typeOnly: true })),
       ];
     }
     return (fixer) => [fixer.insertTextAfter(last, ", next")];

@@ -80,6 +80,23 @@ export const map = (items, fn) => items.map(fn);
     ]);
   });
 
+  it("Express controller classes: methods registered in a routes file are recognised by signature", () => {
+    expect(
+      handlersOf(`import type { NextFunction, Request, Response } from "express";
+export class UsersController {
+  constructor(private readonly users: { create(input: unknown): Promise<unknown> }) {}
+  async create(req: Request, res: Response) { res.status(201).json(await this.users.create(req.body)); }
+  static async list(request, response) { response.json([]); }
+  use(req: Request, res: Response, next: NextFunction) { next(); }
+  private format(user, options) { return user; }
+}
+`),
+    ).toEqual([
+      { line: 4, framework: "express", kind: "route", origin: "signature", roles: "request=req response=res", path: undefined },
+      { line: 5, framework: "express", kind: "route", origin: "signature", roles: "request=request response=response", path: undefined },
+    ]);
+  });
+
   it("Fastify: route handler, options handler, hook and setErrorHandler", () => {
     expect(
       handlersOf(`import Fastify from "fastify";

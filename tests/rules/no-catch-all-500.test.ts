@@ -1241,8 +1241,7 @@ ruleTester.run("no-catch-all-500", rule, {
               messageId: "delegate",
               data: { delegate: "next(err)" },
               output: lines(
-                'import type { Request, Response } from "express";',
-                'import { NextFunction } from "express";',
+                'import type { Request, Response, NextFunction } from "express";',
                 "declare function work(input: unknown): Promise<void>;",
                 "export const createUser = async (req: Request, res: Response, next: NextFunction) => {",
                 "  try {",
@@ -2308,6 +2307,37 @@ describe("no-catch-all-500: a helper that already ran on the request before the 
             suggestions: [{ messageId: "delegate", data: { delegate: "throw error" }, output: firstInTry.replace('    return res.status(500).send({ error: "Failed to fetch titles" });', "    throw error;") }],
           },
         ],
+      },
+    ],
+  });
+});
+
+describe("no-catch-all-500: a controller class whose methods a routes file registers", () => {
+  const controller = (next: boolean) =>
+    lines(
+      `import type { ${next ? "Request, Response, NextFunction" : "Request, Response"} } from "express";`,
+      "",
+      "export class UsersController {",
+      "  constructor(private readonly users: { create(input: unknown): Promise<unknown> }) {}",
+      "",
+      `  async create(req: Request, res: Response${next ? ", next: NextFunction" : ""}) {`,
+      "    try {",
+      "      res.status(201).json(await this.users.create(req.body));",
+      "    } catch (error) {",
+      next ? "      next(error);" : '      res.status(500).json({ error: "Could not create the user" });',
+      "    }",
+      "  }",
+      "}",
+    );
+  ruleTester.run("no-catch-all-500", rule, {
+    valid: [{ name: "Express: the method hands the error on with next", code: controller(true), filename: "src/controllers/users.controller.ts" }],
+    invalid: [
+      {
+        name: "Express: `router.post(\"/\", users.create.bind(users))` in another file — the method is a handler by its signature",
+        code: controller(false),
+        filename: "src/controllers/users.controller.ts",
+        output: null,
+        errors: [{ ...catchAll("`catch` block", "next(error)"), line: 10, column: 7, suggestions: [{ messageId: "delegate", data: { delegate: "next(error)" }, output: controller(true) }] }],
       },
     ],
   });
