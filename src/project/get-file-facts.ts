@@ -1,4 +1,4 @@
-import { parseSync } from "oxc-parser";
+import { parseSync, visitorKeys as oxcVisitorKeys } from "oxc-parser";
 import type { TSESTree } from "@typescript-eslint/utils";
 
 import { DEFAULT_SESSION_CHECKS, getNameParts } from "../frameworks/get-auth-vocabulary.js";
@@ -121,6 +121,12 @@ const getEnd = (node: Node): number => node.range?.[1] ?? node.end!;
 /** Keys that lead out of the tree (ESLint's `parent`) or into what the facts never need. */
 const SKIPPED_KEYS = new Set(["parent", "loc", "range", "tokens", "comments", "typeAnnotation", "returnType", "typeParameters", "typeArguments", "decorators"]);
 
+/** Per node type, the keys that hold its children: oxc's for its trees, ESLint's for the linted file's. */
+type VisitorKeys = Readonly<Record<string, readonly string[] | undefined>>;
+
+/** The keys of `node` that may hold children: its type's visitor keys, or every key of an unknown type. */
+const getChildKeys = (node: Node, keys: VisitorKeys): readonly string[] => keys[node.type] ?? Object.keys(node);
+
 const isNode = (value: unknown): value is Node => typeof value === "object" && value !== null && typeof (value as Node).type === "string";
 
 /** TypeScript wrappers around an expression that do not change what it is. */
@@ -219,7 +225,7 @@ const SESSION_CHECKS: ReadonlySet<string> = new Set(DEFAULT_SESSION_CHECKS.map((
 const CREDENTIAL_MEMBERS = new Set(["authorization", "cookies", "signedCookies", "session"]);
 
 /** Whether a function calls something named for auth or reads a credential member, nested functions included. */
-function readsCredentials(fn: Node): boolean {
+function readsCredentials(fn: Node, keys: VisitorKeys): boolean {
   const stack: Node[] = [fn];
   let visited = 0;
   while (stack.length > 0 && visited++ < 5000) {
@@ -232,7 +238,7 @@ function readsCredentials(fn: Node): boolean {
       }
     }
     if (node.type === "MemberExpression" && !node.computed && CREDENTIAL_MEMBERS.has(((node.property as Node).name as string | undefined) ?? "")) return true;
-    for (const key of Object.keys(node)) {
+    for (const key of getChildKeys(node, keys)) {
       if (SKIPPED_KEYS.has(key)) continue;
       const value = node[key];
       if (Array.isArray(value)) {
@@ -276,18 +282,18 @@ export function getFileFacts(file: string, text: string): FileFacts | undefined 
   } catch {
     return undefined;
   }
-  return collectFacts(program, text);
+  return collectFacts(program, text, oxcVisitorKeys as VisitorKeys);
 }
 
 /**
  * The facts of a file ESLint has already parsed (typescript-eslint's or espree's ESTree), for the file
  * being linted: its current text, without a second parse.
  */
-export function getFactsFromAst(program: TSESTree.Program, text: string): FileFacts {
-  return collectFacts(program as unknown as Node, text);
+export function getFactsFromAst(program: TSESTree.Program, text: string, keys: VisitorKeys): FileFacts {
+  return collectFacts(program as unknown as Node, text, keys);
 }
 
-function collectFacts(program: Node, text: string): FileFacts {
+function collectFacts(program: Node, text: string, keys: VisitorKeys): FileFacts {
   const facts: FileFacts = {
     specifiers: [],
     imports: new Map(),
@@ -330,7 +336,7 @@ function collectFacts(program: Node, text: string): FileFacts {
   const recordFunction = (local: string, node: Node): void => {
     const body = slice(node);
     facts.functions.set(local, REJECTS.test(body));
-    if ((DENIES.test(body) || (REDIRECTS.test(body) && LOGIN_PATH.test(body))) && readsCredentials(node)) facts.authenticators.add(local);
+    if ((DENIES.test(body) || (REDIRECTS.test(body) && LOGIN_PATH.test(body))) && readsCredentials(node, keys)) facts.authenticators.add(local);
     // `export default withAuth(handler)`, `auth((req) => …)`: a wrapper named for auth answers for what it wraps.
     if (node.type === "CallExpression") {
       const parts = getNameParts(unwrap(node.callee as Node) as unknown as TSESTree.Node);
@@ -702,7 +708,7 @@ function collectFacts(program: Node, text: string): FileFacts {
         break;
       default:
     }
-    for (const childKey of Object.keys(node)) {
+    for (const childKey of getChildKeys(node, keys)) {
       // Decorators are walked only on classes: a module's `@Module({ providers: [...] })` holds its global guards.
       if (SKIPPED_KEYS.has(childKey) && !(childKey === "decorators" && (node.type === "ClassDeclaration" || node.type === "ClassExpression"))) continue;
       const child = node[childKey];

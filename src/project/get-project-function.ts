@@ -50,7 +50,7 @@ const lintedFacts = new WeakMap<TSESTree.Program, FileFacts>();
 export function getLintedFileFacts(sourceCode: Readonly<TSESLint.SourceCode>): FileFacts {
   let facts = lintedFacts.get(sourceCode.ast);
   if (!facts) {
-    facts = getFactsFromAst(sourceCode.ast, sourceCode.text);
+    facts = getFactsFromAst(sourceCode.ast, sourceCode.text, sourceCode.visitorKeys);
     lintedFacts.set(sourceCode.ast, facts);
   }
   return facts;

@@ -120,7 +120,8 @@ export const key = OTHER;`;
     expect(facts.importUses.get("TOKEN")).toEqual(["passport-jwt.Strategy(0).secretOrKey", "node:crypto.createHmac(1)"]);
     expect(facts.importUses.get("OTHER")).toEqual(["*"]);
     // The linted file's own tree gives the same descriptions.
-    const program = tsParser.parse(code, { range: true, loc: true, sourceType: "module" }) as unknown as TSESTree.Program;
+    const parsed = tsParser.parseForESLint(code, { range: true, loc: true, sourceType: "module" });
+    const program = parsed.ast as unknown as TSESTree.Program;
     const parents = (node: TSESTree.Node, parent: TSESTree.Node | undefined) => {
       (node as { parent?: TSESTree.Node }).parent = parent;
       for (const [key, value] of Object.entries(node)) {
@@ -131,7 +132,7 @@ export const key = OTHER;`;
     parents(program, undefined);
     const uses = new Set<string>();
     const visit = (node: TSESTree.Node) => {
-      if (node.type === "Identifier" && node.name === "TOKEN" && node.parent?.type !== "ImportSpecifier") uses.add(describeLintedValueUse(node, getFactsFromAst(program, code).imports));
+      if (node.type === "Identifier" && node.name === "TOKEN" && node.parent?.type !== "ImportSpecifier") uses.add(describeLintedValueUse(node, getFactsFromAst(program, code, parsed.visitorKeys).imports));
       for (const [key, value] of Object.entries(node)) {
         if (key === "parent") continue;
         for (const child of Array.isArray(value) ? value : [value]) if (child && typeof child === "object" && typeof child.type === "string") visit(child);
