@@ -6,6 +6,8 @@ import { getFrameworkFromSignature, getParamName } from "./get-framework-from-si
 import { isFunctionNode } from "./get-function-from-expression.js";
 import { getReceiver } from "./get-receiver.js";
 import { getRouteRegistration } from "./get-route-registration.js";
+import { getHandlerRegistrations, type HandlerRegistration } from "../project/get-handler-registrations.js";
+import { getLintedFileFacts, getLintedFilePath } from "../project/get-project-function.js";
 import type { Framework, FunctionNode, HandlerInfo, HandlerKind, RouteRegistration, RuleContext } from "./types.js";
 
 const FASTIFY_REQUEST_HOOKS = new Set(["onRequest", "preParsing", "preValidation", "preHandler", "preSerialization", "onSend"]);
@@ -224,6 +226,64 @@ function fromControllerMethod(context: RuleContext, method: TSESTree.MethodDefin
   return fromSignature(context, method.value as FunctionNode);
 }
 
+/**
+ * The names the file exports `fn` by: `export const register = async (ctx) => {}`, `export function`,
+ * `const createUser = catchAsync(async (req, res) => {})` listed in `module.exports = { createUser }`,
+ * `exports.login = async (ctx) => {}`.
+ */
+function getExportedNames(context: RuleContext, fn: FunctionNode): string[] {
+  const wrapper =
+    fn.parent?.type === AST_NODE_TYPES.CallExpression && fn.parent.arguments.at(-1) === fn && fn.parent.arguments.filter(isFunctionNode).length === 1
+      ? fn.parent
+      : undefined;
+  const holder: TSESTree.Node = wrapper ?? fn;
+  let local: string | undefined;
+  if (fn.type === AST_NODE_TYPES.FunctionDeclaration) local = fn.id?.name;
+  else if (holder.parent?.type === AST_NODE_TYPES.VariableDeclarator && holder.parent.init === holder && holder.parent.id.type === AST_NODE_TYPES.Identifier) {
+    local = holder.parent.id.name;
+  } else if (holder.parent?.type === AST_NODE_TYPES.AssignmentExpression && holder.parent.right === holder) {
+    const target = holder.parent.left;
+    // `exports.login = …`, `module.exports.login = …`
+    if (target.type === AST_NODE_TYPES.MemberExpression && !target.computed && target.property.type === AST_NODE_TYPES.Identifier) return [target.property.name];
+  }
+  if (local === undefined) return [];
+  const exported: string[] = [];
+  for (const [name, binding] of getLintedFileFacts(context.sourceCode).exports) if (binding === local) exported.push(name);
+  return exported;
+}
+
+/**
+ * A function this file exports that another file of the project registers as a route handler
+ * (`router.post("/register", authCtrl.register)`): a handler of the framework that file's router belongs to,
+ * even when its parameters (`(ctx)`, `(c)`) say nothing without the framework imported here.
+ */
+function fromProjectRegistrations(context: RuleContext, fn: FunctionNode, bySignature: HandlerInfo | undefined): HandlerInfo | undefined {
+  // Only module-level functions can be exported.
+  let scope: TSESTree.Node | undefined = fn.parent;
+  while (scope && !isFunctionNode(scope) && scope.type !== AST_NODE_TYPES.Program) scope = scope.parent;
+  if (scope?.type !== AST_NODE_TYPES.Program) return undefined;
+  const names = getExportedNames(context, fn);
+  if (names.length === 0) return undefined;
+  const byName = getRegistrationsOfFile(context);
+  const registrations = names.flatMap((name) => byName.get(name) ?? []);
+  const framework = bySignature?.framework ?? registrations.find((registration) => registration.framework !== undefined)?.framework;
+  if (registrations.length === 0 || framework === undefined) return undefined;
+  return { ...withRoles(framework, "route", fn, undefined, "registration"), registrations };
+}
+
+const registrationsByProgram = new WeakMap<TSESTree.Program, ReadonlyMap<string, HandlerRegistration[]>>();
+
+/** The routes of other files that register this file's exports: looked up once per lint of the file. */
+function getRegistrationsOfFile(context: RuleContext): ReadonlyMap<string, HandlerRegistration[]> {
+  const program = context.sourceCode.ast;
+  let found = registrationsByProgram.get(program);
+  if (!found) {
+    found = getHandlerRegistrations(getLintedFilePath(context));
+    registrationsByProgram.set(program, found);
+  }
+  return found;
+}
+
 const cache = new WeakMap<FunctionNode, HandlerInfo | null>();
 
 /**
@@ -246,8 +306,11 @@ export function getHandlerInfo(context: RuleContext, fn: FunctionNode): HandlerI
       (call && fromCallArgument(context, fn, call)) ??
       fromRouteOptionsProperty(context, fn) ??
       fromDeclaredRoutes(context, fn) ??
-      fromReferences(context, fn) ??
-      fromSignature(context, fn);
+      fromReferences(context, fn);
+    if (!info) {
+      const bySignature = fromSignature(context, fn);
+      info = fromProjectRegistrations(context, fn, bySignature) ?? bySignature;
+    }
   }
   cache.set(fn, info ?? null);
   return info;

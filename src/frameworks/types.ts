@@ -1,5 +1,7 @@
 import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
 
+import type { HandlerRegistration } from "../project/get-handler-registrations.js";
+
 export type Framework = "express" | "fastify" | "hono" | "koa" | "next" | "nest";
 
 export type RuleContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -61,8 +63,13 @@ export interface HandlerInfo {
   function: FunctionNode;
   /** The registration it belongs to, when the file shows it. */
   route: RouteRegistration | undefined;
-  /** How it was recognised: registered in this file, or only by its signature (a controller in its own file). */
+  /**
+   * How it was recognised: registered in this file or, for a function the file exports, in another file of
+   * the project (see `registrations`); or only by its signature (a controller whose routes file is not found).
+   */
   origin: "registration" | "signature";
+  /** The routes of other files that register this exported function, with their middleware. */
+  registrations?: HandlerRegistration[];
   error: TSESTree.Parameter | undefined;
   /** Express / Fastify / Next.js / Pages API request. */
   request: TSESTree.Parameter | undefined;

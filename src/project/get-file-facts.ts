@@ -36,6 +36,8 @@ export interface FileFacts {
    * `cookies`, `session`), and answer 401/403 (`unauthorized()`, `status: 401`) or redirect to a login page.
    */
   authenticators: Set<string>;
+  /** Routes registered on named objects (`router.get(...)`), in source order: how handlers of other files are reached. */
+  routes: RouteFact[];
   /** NestJS guards applied to every route: `{ provide: APP_GUARD, useClass: JwtAuthGuard }`, `app.useGlobalGuards(new JwtAuthGuard())`. */
   nestGlobalGuards: string[];
   /** NestJS middleware bound in a module: `consumer.apply(AuthMiddleware).forRoutes(...)`. */
@@ -79,6 +81,18 @@ export interface ReexportFact {
 export interface ReceiverFact {
   /** `new Router({ prefix })`, `new Hono().basePath(p)`: the prefix every route of the receiver gets. */
   prefix: string | undefined;
+  /** What created it: `express()` / `Router()`, `new Koa()` / `new Router()` from @koa/router, `new Hono()`. */
+  framework: "express" | "koa" | "hono";
+}
+
+/** `router.post("/register", validate(schema), authCtrl.register)`: a route registered on a named object. */
+export interface RouteFact {
+  receiver: string;
+  /** The method as written: `get`, `post`, `all`, … */
+  method: string;
+  /** The arguments in order: the path, middleware, the handler last. */
+  args: ArgFact[];
+  line: number;
 }
 
 export type ArgFact =
@@ -252,6 +266,8 @@ function readsCredentials(fn: Node, keys: VisitorKeys): boolean {
 }
 
 const FUNCTION_TYPES = new Set(["FunctionDeclaration", "FunctionExpression", "ArrowFunctionExpression"]);
+/** Methods that register a route on an Express / Koa router or a Hono app. */
+const ROUTE_VERBS = new Set(["get", "post", "put", "patch", "delete", "del", "all", "head", "options"]);
 
 /** Skip type-only syntax: nothing in a type runs. */
 function isTypeNode(node: Node): boolean {
@@ -304,6 +320,7 @@ function collectFacts(program: Node, text: string, keys: VisitorKeys): FileFacts
     escapes: new Map(),
     functions: new Map(),
     authenticators: new Set(),
+    routes: [],
     nestGlobalGuards: [],
     nestMiddleware: [],
     matcher: undefined,
@@ -352,12 +369,12 @@ function collectFacts(program: Node, text: string, keys: VisitorKeys): FileFacts
       if (callee.type === "MemberExpression" && (callee.property as Node).name === "basePath") {
         const base = getCreatedPrefix(callee.object as Node);
         const path = getString((value.arguments as Node[])[0]);
-        return base ? { prefix: path === undefined ? undefined : `${base.prefix ?? ""}${path}` } : undefined;
+        return base ? { prefix: path === undefined ? undefined : `${base.prefix ?? ""}${path}`, framework: base.framework } : undefined;
       }
       const root = getRootName(callee);
       const origin = root === undefined ? undefined : frameworkNames.get(root);
       const required = callee.type === "CallExpression" ? getRequired(callee) : callee.type === "MemberExpression" ? getRequired(callee.object) : undefined;
-      if (origin?.startsWith("express#") || required === "express") return { prefix: undefined };
+      if (origin?.startsWith("express#") || required === "express") return { prefix: undefined, framework: "express" };
       return undefined;
     }
     if (value.type === "NewExpression") {
@@ -375,9 +392,10 @@ function collectFacts(program: Node, text: string, keys: VisitorKeys): FileFacts
             if (property.type === "Property" && getPropertyName(property) === "prefix") prefix = getString(property.value);
           }
         }
-        return { prefix };
+        return { prefix, framework: "koa" };
       }
-      if (source === "koa" || source === "hono" || source.startsWith("@hono/")) return { prefix: undefined };
+      if (source === "koa") return { prefix: undefined, framework: "koa" };
+      if (source === "hono" || source.startsWith("@hono/")) return { prefix: undefined, framework: "hono" };
     }
     return undefined;
   }
@@ -428,6 +446,15 @@ function collectFacts(program: Node, text: string, keys: VisitorKeys): FileFacts
     }
     if (method === "forRoutes") {
       onForRoutes(node, callee);
+      return;
+    }
+    if (ROUTE_VERBS.has(method as string)) {
+      const receiver = getObjectName(callee.object as Node);
+      // `map.get(key)`, `config.get("db.host")`: only a created router or a path says it is a route.
+      const first = getString((node.arguments as Node[])[0]);
+      if (receiver === undefined || !(facts.receivers.has(receiver) || first?.startsWith("/") === true)) return;
+      const args = (node.arguments as Node[]).flatMap((arg) => (arg.type === "SpreadElement" ? [] : toArg(arg)));
+      facts.routes.push({ receiver, method: method as string, args, line: getLine(getStart(callee.property as Node)) });
       return;
     }
     if (method !== "use" && method !== "route") return;

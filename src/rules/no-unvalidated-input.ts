@@ -31,7 +31,7 @@ import { createMountLookup, isChainValidated, MOUNTED_FRAMEWORKS, type MountLook
 import { getLintedFileFacts, getLintedFilePath } from "../project/get-project-function.js";
 import { createRule } from "../utils/create-rule.js";
 import { getCalleeNames } from "../utils/get-callee-names.js";
-import { ALL_SOURCES, getMiddlewareValidatedSources, mergeValidation, type MiddlewareValidation } from "../utils/get-middleware-validated-sources.js";
+import { ALL_SOURCES, getMiddlewareValidatedSources, getValidationFromName, mergeValidation, type MiddlewareValidation } from "../utils/get-middleware-validated-sources.js";
 import { isValidatorName } from "../utils/is-validator-call.js";
 import { getHardenSettings } from "../utils/settings.js";
 import { createInputUsage, traceRequestInput, type InputUsage } from "../utils/trace-request-input.js";
@@ -371,6 +371,18 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
       const { name, path } = getCalleeNames(parent.callee);
       if (isValidatorName(name, validatorNames) || (path !== undefined && validatorNames.has(path))) addAll(ALL_SOURCES);
       node = parent;
+    }
+    // Registered by routes of other files: what every one of them validates in front of it.
+    if (handler.registrations && handler.registrations.length > 0) {
+      const perRoute = handler.registrations.map((registration) => {
+        const sources = new Set<RequestInputSource>();
+        for (const middleware of registration.middleware) {
+          const parts = middleware.kind === "ref" ? [middleware.name] : middleware.kind === "other" ? middleware.parts : undefined;
+          for (const source of (parts && getValidationFromName(parts, validatorNames)) ?? []) sources.add(source);
+        }
+        return sources;
+      });
+      addAll(ALL_SOURCES.filter((source) => perRoute.every((sources) => sources.has(source))));
     }
     const route = handler.route;
     if (route && handler.kind === "route") {

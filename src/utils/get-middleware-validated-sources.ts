@@ -160,6 +160,20 @@ function whole(sources: readonly RequestInputSource[]): MiddlewareValidation {
   return { sources, fields: new Map() };
 }
 
+/**
+ * What middleware written in another file validates, known only by its name parts
+ * (`validate(authValidation.register)` → validate, `celebrate(…)`, `body("email").isEmail()` → body, isEmail):
+ * the sources its name says (`validateQuery` → query; `validate` → all), or `undefined` when the name is no
+ * validator's. An express-validator chain counts for its whole source here: its fields are not in view.
+ */
+export function getValidationFromName(parts: readonly string[], extraNames: ReadonlySet<string>): readonly RequestInputSource[] | undefined {
+  const [first] = parts;
+  if (first !== undefined && EXPRESS_VALIDATOR[first]) return EXPRESS_VALIDATOR[first];
+  const name = parts.find((part) => isValidatorName(part, extraNames) || OTHER_VALIDATORS.has(part));
+  if (name !== undefined) return getSourcesFromName(name);
+  return extraNames.has(parts.join(".")) ? ALL_SOURCES : undefined;
+}
+
 export function mergeValidation(into: MiddlewareValidation, part: MiddlewareValidation): void {
   into.sources = [...new Set([...into.sources, ...part.sources])];
   for (const [source, fields] of part.fields) {

@@ -64,7 +64,7 @@ api.use("/users", passport.authenticate("jwt"), users.routes());
 app.use(status.routes()).use(status.allowedMethods());
 this.server.route("/x", sub);`,
     )!;
-    expect(facts.receivers.get("api")).toEqual({ prefix: "/api" });
+    expect(facts.receivers.get("api")).toEqual({ prefix: "/api", framework: "koa" });
     expect(facts.calls.map((call) => [call.receiver, call.method, call.line, call.args.map((arg) => arg.kind)])).toEqual([
       ["api", "use", 5, ["path", "other", "routes"]],
       ["app", "use", 6, ["routes"]],

@@ -1804,3 +1804,30 @@ createRuleTester(OPENAPI_APP).run("no-unvalidated-input: requests validated agai
     },
   ],
 });
+
+// Controllers in their own files, registered by a routes file: the registration decides what is validated.
+const CONTROLLERS_KOA = path.resolve(import.meta.dirname, "../fixtures/controllers-koa");
+const CONTROLLERS_EXPRESS = path.resolve(import.meta.dirname, "../fixtures/controllers-express");
+const fixtureOf = (project: string, filename: string) => ({ code: readFileSync(path.join(project, filename), "utf8"), filename });
+
+createRuleTester(CONTROLLERS_KOA).run("no-unvalidated-input: Koa controllers registered in the router's file", rule, {
+  valid: [],
+  invalid: [
+    {
+      name: "Koa: `auth.post(\"/register\", authCtrl.register)` validates nothing; `/login` runs validate(loginSchema) first; an unregistered export is no handler",
+      ...fixtureOf(CONTROLLERS_KOA, "src/api/auth/auth.ctrl.js"),
+      errors: [{ messageId: "unvalidated", data: { read: "ctx.request.body", fields: "email, password", risk: BODY_RISK }, line: 4, column: 31, endLine: 4, endColumn: 47, suggestions: [] }],
+    },
+  ],
+});
+
+createRuleTester(CONTROLLERS_EXPRESS).run("no-unvalidated-input: Express controllers exported with module.exports", rule, {
+  valid: [],
+  invalid: [
+    {
+      name: "Express: `router.post(\"/\", validate(schemas.createUser), usersController.createUser)` is validated; `router.patch(\"/:id\", usersController.updateUser)` is not",
+      ...fixtureOf(CONTROLLERS_EXPRESS, "src/controllers/users.controller.js"),
+      errors: [{ messageId: "unvalidatedWhole", data: { read: "req.body", fields: "" }, line: 8, column: 46, endLine: 8, endColumn: 54, suggestions: [] }],
+    },
+  ],
+});
