@@ -49,6 +49,21 @@ describe("every rule is exported, configured, documented and tested", () => {
   });
 });
 
+describe("docs/architecture.md names every module of the models", () => {
+  const architecture = readFileSync(path.join(root, "docs/architecture.md"), "utf8");
+  const modules = ["src/frameworks", "src/project"].flatMap((directory) =>
+    readdirSync(path.join(root, directory))
+      .filter((f) => f.endsWith(".ts") && f !== "index.ts")
+      .map((f) => `${directory}/${f}`),
+  );
+  it.each(modules)("%s", (module) => {
+    expect(architecture).toContain(`\`${path.basename(module)}\``);
+  });
+  it("and every rule", () => {
+    for (const id of ruleFiles) expect(architecture).toContain(`\`${id}\``);
+  });
+});
+
 describe("plugin meta", () => {
   it("names, versions and namespaces the plugin from package.json", () => {
     expect(plugin.meta).toEqual({ name: pkg.name, version: pkg.version, namespace: "harden" });
