@@ -36,6 +36,13 @@ export interface FileFacts {
    * `cookies`, `session`), and answer 401/403 (`unauthorized()`, `status: 401`) or redirect to a login page.
    */
   authenticators: Set<string>;
+  /**
+   * Per top-level function, the calls it makes with what it is given — its parameters, or values taken or
+   * put together from them — as `callee#argumentCount`: `validateFilters#1` for `validateFilters(filters)`,
+   * `filtersSchema.parse#1`, `getTimeStatement#1`. Whether a function validates its input is judged from
+   * these (`get-validating-functions.ts`), also through the functions they call in this or another file.
+   */
+  paramCalls: Map<string, string[]>;
   /** Routes registered on named objects (`router.get(...)`), in source order: how handlers of other files are reached. */
   routes: RouteFact[];
   /** NestJS guards applied to every route: `{ provide: APP_GUARD, useClass: JwtAuthGuard }`, `app.useGlobalGuards(new JwtAuthGuard())`. */
@@ -265,6 +272,95 @@ function readsCredentials(fn: Node, keys: VisitorKeys): boolean {
   return false;
 }
 
+function containsCall(root: Node, keys: VisitorKeys): boolean {
+  const stack: Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === "CallExpression" || node.type === "NewExpression" || node.type === "AwaitExpression" || node.type === "TaggedTemplateExpression") return true;
+    for (const key of getChildKeys(node, keys)) {
+      if (SKIPPED_KEYS.has(key)) continue;
+      const value = node[key];
+      if (Array.isArray(value)) {
+        for (const child of value) if (isNode(child)) stack.push(child);
+      } else if (isNode(value)) {
+        stack.push(value);
+      }
+    }
+  }
+  return false;
+}
+
+/** Identifiers in a subtree, by name; with `valuesOnly`, not inside calls (what a call returns is something else). */
+function collectNames(root: Node, keys: VisitorKeys, into: Set<string>, valuesOnly = false): void {
+  const stack: Node[] = [root];
+  let visited = 0;
+  while (stack.length > 0 && visited++ < 2000) {
+    const node = stack.pop()!;
+    if (node.type === "Identifier") into.add(node.name as string);
+    if (valuesOnly && (node.type === "CallExpression" || node.type === "NewExpression" || node.type === "AwaitExpression" || node.type === "TaggedTemplateExpression")) continue;
+    for (const key of getChildKeys(node, keys)) {
+      if (SKIPPED_KEYS.has(key)) continue;
+      const value = node[key];
+      if (Array.isArray(value)) {
+        for (const child of value) if (isNode(child) && !isTypeNode(child)) stack.push(child);
+      } else if (isNode(value) && !isTypeNode(value)) {
+        stack.push(value);
+      }
+    }
+  }
+}
+
+/**
+ * The calls a function makes with what it is given (see `FileFacts.paramCalls`). What a call returns for
+ * the parameters is something else: a session read from a cookie is not the cookie.
+ */
+function getParamCalls(fn: Node, keys: VisitorKeys): string[] {
+  const given = new Set<string>();
+  for (const param of fn.params as Node[]) collectNames(param, keys, given);
+  if (given.size === 0) return [];
+  const declarators: Node[] = [];
+  const calls: Node[] = [];
+  const stack: Node[] = [fn.body as Node];
+  let visited = 0;
+  while (stack.length > 0 && visited++ < 5000) {
+    const node = stack.pop()!;
+    if (node.type === "VariableDeclarator" && isNode(node.init)) declarators.push(node);
+    if (node.type === "CallExpression") calls.push(node);
+    for (const key of getChildKeys(node, keys)) {
+      if (SKIPPED_KEYS.has(key)) continue;
+      const value = node[key];
+      if (Array.isArray(value)) {
+        for (const child of value) if (isNode(child) && !isTypeNode(child)) stack.push(child);
+      } else if (isNode(value) && !isTypeNode(value)) {
+        stack.push(value);
+      }
+    }
+  }
+  // Values taken or put together from the parameters, in source order (`const { a } = params`,
+  // `const range = a && b ? { a, b } : undefined`).
+  declarators.sort((a, b) => getStart(a) - getStart(b));
+  for (const declarator of declarators) {
+    if (containsCall(declarator.init as Node, keys)) continue;
+    const used = new Set<string>();
+    collectNames(declarator.init as Node, keys, used);
+    if ([...used].some((name) => given.has(name))) collectNames(declarator.id as Node, keys, given);
+  }
+  const found = new Set<string>();
+  for (const call of calls) {
+    const args = call.arguments as Node[];
+    const used = new Set<string>();
+    for (const arg of args) collectNames(arg, keys, used, true);
+    if (![...used].some((name) => given.has(name))) continue;
+    const callee = unwrap(call.callee as Node);
+    if (callee.type === "Identifier") found.add(`${callee.name as string}#${args.length}`);
+    else if (callee.type === "MemberExpression" && callee.computed !== true) {
+      const object = unwrap(callee.object as Node);
+      found.add(`${object.type === "Identifier" ? (object.name as string) : ""}.${(callee.property as Node).name as string}#${args.length}`);
+    }
+  }
+  return [...found];
+}
+
 const FUNCTION_TYPES = new Set(["FunctionDeclaration", "FunctionExpression", "ArrowFunctionExpression"]);
 /** Methods that register a route on an Express / Koa router or a Hono app. */
 const ROUTE_VERBS = new Set(["get", "post", "put", "patch", "delete", "del", "all", "head", "options"]);
@@ -320,6 +416,7 @@ function collectFacts(program: Node, text: string, keys: VisitorKeys): FileFacts
     escapes: new Map(),
     functions: new Map(),
     authenticators: new Set(),
+    paramCalls: new Map(),
     routes: [],
     nestGlobalGuards: [],
     nestMiddleware: [],
@@ -353,6 +450,10 @@ function collectFacts(program: Node, text: string, keys: VisitorKeys): FileFacts
   const recordFunction = (local: string, node: Node): void => {
     const body = slice(node);
     facts.functions.set(local, REJECTS.test(body));
+    if (FUNCTION_TYPES.has(node.type)) {
+      const calls = getParamCalls(node, keys);
+      if (calls.length > 0) facts.paramCalls.set(local, calls);
+    }
     if ((DENIES.test(body) || (REDIRECTS.test(body) && LOGIN_PATH.test(body))) && readsCredentials(node, keys)) facts.authenticators.add(local);
     // `export default withAuth(handler)`, `auth((req) => …)`: a wrapper named for auth answers for what it wraps.
     if (node.type === "CallExpression") {

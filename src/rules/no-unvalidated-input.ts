@@ -28,6 +28,7 @@ import {
 import type { RouteRegistration } from "../frameworks/types.js";
 import { isSecretGatedHandler } from "../frameworks/is-operator-only-handler.js";
 import { createMountLookup, isChainValidated, MOUNTED_FRAMEWORKS, type MountLookup } from "../project/get-mount-context.js";
+import { getValidatingFunctions } from "../project/get-validating-functions.js";
 import { getLintedFileFacts, getLintedFilePath } from "../project/get-project-function.js";
 import { createRule } from "../utils/create-rule.js";
 import { getCalleeNames } from "../utils/get-callee-names.js";
@@ -292,7 +293,12 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
   const sourceCode = context.sourceCode;
   const { sources, namePattern } = getSourceSelection(options);
   const settings = getHardenSettings(context);
-  const validatorNames = new Set([...(options.validators ?? []), ...(settings.validation?.names ?? [])]);
+  // The project's own helpers that validate what they are given count like configured names.
+  const validatorNames = new Set([
+    ...(options.validators ?? []),
+    ...(settings.validation?.names ?? []),
+    ...getValidatingFunctions(getLintedFilePath(context), getLintedFileFacts(sourceCode)),
+  ]);
   const entries = new Map<FunctionNode, Map<RequestInputSource, Entry>>();
   /** Handlers that call express-validator's `validationResult(req)` / `matchedData(req)` / `chain.run(req)`. */
   const expressValidated = new Set<FunctionNode>();

@@ -51,6 +51,18 @@ const COMPILERS = new Set(["compile", "Compile", "getSchema", "compileAsync"]);
  */
 const VALIDATOR_NAME = /[Vv]alid(?:at|$|[A-Z_])/u;
 
+/**
+ * Whether a call to `name` (on `object`, when it is a member call) checks input against a schema, judged
+ * by names alone, as in another file's text: `validateFilters(x)`, `schema.parse(x)`, `v.safeParse(S, x)`,
+ * `Joi.attempt(x, S)` — not `JSON.parse(text)` or cookie's `parse(header)`.
+ */
+export function isValidatorCalleeName(name: string, object: string | undefined, argumentCount: number): boolean {
+  if (VALIDATOR_NAME.test(name) || VALIDATE_METHODS.has(name)) return true;
+  if (!PARSE_METHODS.has(name)) return false;
+  // A bare `parse(text)` is cookie's or qs's; valibot's takes the schema first: `parse(Schema, x)`.
+  return object === undefined ? argumentCount >= 2 : !TEXT_PARSERS.has(object);
+}
+
 /** `verifyResetToken(token)`, `verifyWebhookSignature(sig)`: the value is accepted only if its signature holds. */
 const SIGNED_VALUE_VERIFIER = /^verify\w*(?:Token|Signature|Jwt|JWT)$/u;
 

@@ -538,6 +538,15 @@ function traceValue(tracer: Tracer, node: TSESTree.Node, origin: TSESTree.Node, 
     default:
       break;
   }
+  // Put together with other values for a validator: `schema.parse({ startDate, endDate })`, `getQuery({ filters })`.
+  const consumer = parent.type === AST_NODE_TYPES.CallExpression ? undefined : getConsumer(current);
+  if (consumer?.type === AST_NODE_TYPES.CallExpression) {
+    const argument = consumer.arguments.find((candidate) => candidate.range[0] <= current.range[0] && current.range[1] <= candidate.range[1]);
+    if (argument && isValidatorCall(tracer.sourceCode, consumer, argument, tracer.validators)) {
+      markChecked(tracer, path);
+      return;
+    }
+  }
   if (isLoggedOrEchoed(tracer, current)) return;
   markRaw(tracer, origin, path);
 }

@@ -1831,3 +1831,17 @@ createRuleTester(CONTROLLERS_EXPRESS).run("no-unvalidated-input: Express control
     },
   ],
 });
+
+// Helpers of the project that validate what they are given, in this file or another, a few calls deep.
+const VALIDATING_HELPERS = path.resolve(import.meta.dirname, "../fixtures/validating-helpers");
+
+createRuleTester(VALIDATING_HELPERS).run("no-unvalidated-input: project helpers that validate", rule, {
+  valid: [],
+  invalid: [
+    {
+      name: "Fastify: saveLink(req.body) parses with a zod schema in src/lib/links.ts; getQuery({ … }) reaches validateTimeParams through getTimeStatement; readSession validates the session, not the body it is handed",
+      ...fixtureOf(VALIDATING_HELPERS, "src/api/overview.ts"),
+      errors: [{ messageId: "unvalidated", data: { read: "req.body", fields: "linkId", risk: BODY_RISK }, line: 21, column: 63, endLine: 21, endColumn: 71, suggestions: [] }],
+    },
+  ],
+});
