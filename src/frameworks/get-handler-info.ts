@@ -7,7 +7,7 @@ import { isFunctionNode } from "./get-function-from-expression.js";
 import { getReceiver } from "./get-receiver.js";
 import { getRouteRegistration } from "./get-route-registration.js";
 import { getHandlerRegistrations, type HandlerRegistration } from "../project/get-handler-registrations.js";
-import { getLintedFileFacts, getLintedFilePath } from "../project/get-project-function.js";
+import { getLintedFilePath } from "../project/get-project-function.js";
 import type { Framework, FunctionNode, HandlerInfo, HandlerKind, RouteRegistration, RuleContext } from "./types.js";
 
 const FASTIFY_REQUEST_HOOKS = new Set(["onRequest", "preParsing", "preValidation", "preHandler", "preSerialization", "onSend"]);
@@ -247,9 +247,67 @@ function getExportedNames(context: RuleContext, fn: FunctionNode): string[] {
     if (target.type === AST_NODE_TYPES.MemberExpression && !target.computed && target.property.type === AST_NODE_TYPES.Identifier) return [target.property.name];
   }
   if (local === undefined) return [];
-  const exported: string[] = [];
-  for (const [name, binding] of getLintedFileFacts(context.sourceCode).exports) if (binding === local) exported.push(name);
-  return exported;
+  return getModuleExports(context.sourceCode.ast).get(local) ?? [];
+}
+
+const exportsByProgram = new WeakMap<TSESTree.Program, Map<string, string[]>>();
+
+/**
+ * Local binding → the names the module exports it by, from its top-level statements: `export const`,
+ * `export function`, `export { a as b }`, `export default a`, `module.exports = { a, b: c }`,
+ * `module.exports = a`, `module.exports.b = a`, `exports.b = a`.
+ */
+function getModuleExports(program: TSESTree.Program): Map<string, string[]> {
+  let found = exportsByProgram.get(program);
+  if (found) return found;
+  const byLocal = new Map<string, string[]>();
+  found = byLocal;
+  exportsByProgram.set(program, byLocal);
+  const add = (local: string, exported: string) => {
+    const list = byLocal.get(local);
+    if (list) list.push(exported);
+    else byLocal.set(local, [exported]);
+  };
+  for (const statement of program.body) {
+    if (statement.type === AST_NODE_TYPES.ExportNamedDeclaration) {
+      const declaration = statement.declaration;
+      if (declaration?.type === AST_NODE_TYPES.VariableDeclaration) {
+        for (const declarator of declaration.declarations) if (declarator.id.type === AST_NODE_TYPES.Identifier) add(declarator.id.name, declarator.id.name);
+      } else if (declaration?.type === AST_NODE_TYPES.FunctionDeclaration && declaration.id) {
+        add(declaration.id.name, declaration.id.name);
+      }
+      if (statement.source === null) {
+        for (const specifier of statement.specifiers) {
+          if (specifier.local.type !== AST_NODE_TYPES.Identifier) continue;
+          add(specifier.local.name, specifier.exported.type === AST_NODE_TYPES.Identifier ? specifier.exported.name : specifier.exported.value);
+        }
+      }
+    } else if (statement.type === AST_NODE_TYPES.ExportDefaultDeclaration && statement.declaration.type === AST_NODE_TYPES.Identifier) {
+      add(statement.declaration.name, "default");
+    } else if (statement.type === AST_NODE_TYPES.ExpressionStatement && statement.expression.type === AST_NODE_TYPES.AssignmentExpression) {
+      const { left, right } = statement.expression;
+      const target = left.type === AST_NODE_TYPES.MemberExpression && !left.computed && left.property.type === AST_NODE_TYPES.Identifier ? left : undefined;
+      if (!target) continue;
+      const object = target.object;
+      const isModuleExports = object.type === AST_NODE_TYPES.Identifier && object.name === "module" && (target.property as TSESTree.Identifier).name === "exports";
+      if (isModuleExports && right.type === AST_NODE_TYPES.ObjectExpression) {
+        for (const property of right.properties) {
+          if (property.type !== AST_NODE_TYPES.Property || property.value.type !== AST_NODE_TYPES.Identifier) continue;
+          const key = property.key.type === AST_NODE_TYPES.Identifier && !property.computed ? property.key.name : property.key.type === AST_NODE_TYPES.Literal ? String(property.key.value) : undefined;
+          if (key !== undefined) add(property.value.name, key);
+        }
+      } else if (isModuleExports && right.type === AST_NODE_TYPES.Identifier) {
+        add(right.name, "default");
+      } else if (right.type === AST_NODE_TYPES.Identifier) {
+        // `exports.b = a`, `module.exports.b = a`
+        const isExports =
+          (object.type === AST_NODE_TYPES.Identifier && object.name === "exports") ||
+          (object.type === AST_NODE_TYPES.MemberExpression && object.object.type === AST_NODE_TYPES.Identifier && object.object.name === "module" && !object.computed && object.property.type === AST_NODE_TYPES.Identifier && object.property.name === "exports");
+        if (isExports) add(right.name, (target.property as TSESTree.Identifier).name);
+      }
+    }
+  }
+  return byLocal;
 }
 
 /**

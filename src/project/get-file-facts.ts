@@ -245,12 +245,34 @@ const SESSION_CHECKS: ReadonlySet<string> = new Set(DEFAULT_SESSION_CHECKS.map((
 /** Members that carry credentials wherever they are read. */
 const CREDENTIAL_MEMBERS = new Set(["authorization", "cookies", "signedCookies", "session"]);
 
+/**
+ * Walks `root` depth-first (type annotations left out), at most `limit` nodes: `visit` answers `true` to
+ * stop the walk, `"skip"` to leave the node's children out.
+ */
+function walkTree(root: Node, keys: VisitorKeys, visit: (node: Node) => boolean | "skip" | void, limit = 5000): boolean {
+  const stack: Node[] = [root];
+  let visited = 0;
+  while (stack.length > 0 && visited++ < limit) {
+    const node = stack.pop()!;
+    const answer = visit(node);
+    if (answer === true) return true;
+    if (answer === "skip") continue;
+    for (const key of getChildKeys(node, keys)) {
+      if (SKIPPED_KEYS.has(key)) continue;
+      const value = node[key];
+      if (Array.isArray(value)) {
+        for (const child of value) if (isNode(child) && !isTypeNode(child)) stack.push(child);
+      } else if (isNode(value) && !isTypeNode(value)) {
+        stack.push(value);
+      }
+    }
+  }
+  return false;
+}
+
 /** Whether a function calls something named for auth or reads a credential member, nested functions included. */
 function readsCredentials(fn: Node, keys: VisitorKeys): boolean {
-  const stack: Node[] = [fn];
-  let visited = 0;
-  while (stack.length > 0 && visited++ < 5000) {
-    const node = stack.pop()!;
+  return walkTree(fn, keys, (node) => {
     if (node.type === "CallExpression" || node.type === "NewExpression") {
       const parts = getNameParts(node.callee as unknown as TSESTree.Node);
       if (parts) {
@@ -258,56 +280,24 @@ function readsCredentials(fn: Node, keys: VisitorKeys): boolean {
         if ((info.auth && !info.vetoed) || SESSION_CHECKS.has(parts.at(-1)!)) return true;
       }
     }
-    if (node.type === "MemberExpression" && !node.computed && CREDENTIAL_MEMBERS.has(((node.property as Node).name as string | undefined) ?? "")) return true;
-    for (const key of getChildKeys(node, keys)) {
-      if (SKIPPED_KEYS.has(key)) continue;
-      const value = node[key];
-      if (Array.isArray(value)) {
-        for (const child of value) if (isNode(child) && !isTypeNode(child)) stack.push(child);
-      } else if (isNode(value) && !isTypeNode(value)) {
-        stack.push(value);
-      }
-    }
-  }
-  return false;
+    return node.type === "MemberExpression" && !node.computed && CREDENTIAL_MEMBERS.has(((node.property as Node).name as string | undefined) ?? "");
+  });
 }
 
-function containsCall(root: Node, keys: VisitorKeys): boolean {
-  const stack: Node[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (node.type === "CallExpression" || node.type === "NewExpression" || node.type === "AwaitExpression" || node.type === "TaggedTemplateExpression") return true;
-    for (const key of getChildKeys(node, keys)) {
-      if (SKIPPED_KEYS.has(key)) continue;
-      const value = node[key];
-      if (Array.isArray(value)) {
-        for (const child of value) if (isNode(child)) stack.push(child);
-      } else if (isNode(value)) {
-        stack.push(value);
-      }
-    }
-  }
-  return false;
-}
+/** Expressions whose value is not the values written in them: what a call returns is something else. */
+const CALLS = new Set(["CallExpression", "NewExpression", "AwaitExpression", "TaggedTemplateExpression"]);
 
-/** Identifiers in a subtree, by name; with `valuesOnly`, not inside calls (what a call returns is something else). */
+/** Identifiers in a subtree, by name; with `valuesOnly`, not inside calls. */
 function collectNames(root: Node, keys: VisitorKeys, into: Set<string>, valuesOnly = false): void {
-  const stack: Node[] = [root];
-  let visited = 0;
-  while (stack.length > 0 && visited++ < 2000) {
-    const node = stack.pop()!;
-    if (node.type === "Identifier") into.add(node.name as string);
-    if (valuesOnly && (node.type === "CallExpression" || node.type === "NewExpression" || node.type === "AwaitExpression" || node.type === "TaggedTemplateExpression")) continue;
-    for (const key of getChildKeys(node, keys)) {
-      if (SKIPPED_KEYS.has(key)) continue;
-      const value = node[key];
-      if (Array.isArray(value)) {
-        for (const child of value) if (isNode(child) && !isTypeNode(child)) stack.push(child);
-      } else if (isNode(value) && !isTypeNode(value)) {
-        stack.push(value);
-      }
-    }
-  }
+  walkTree(
+    root,
+    keys,
+    (node) => {
+      if (node.type === "Identifier") into.add(node.name as string);
+      return valuesOnly && CALLS.has(node.type) ? "skip" : undefined;
+    },
+    2000,
+  );
 }
 
 /**
@@ -320,27 +310,15 @@ function getParamCalls(fn: Node, keys: VisitorKeys): string[] {
   if (given.size === 0) return [];
   const declarators: Node[] = [];
   const calls: Node[] = [];
-  const stack: Node[] = [fn.body as Node];
-  let visited = 0;
-  while (stack.length > 0 && visited++ < 5000) {
-    const node = stack.pop()!;
+  walkTree(fn.body as Node, keys, (node) => {
     if (node.type === "VariableDeclarator" && isNode(node.init)) declarators.push(node);
     if (node.type === "CallExpression") calls.push(node);
-    for (const key of getChildKeys(node, keys)) {
-      if (SKIPPED_KEYS.has(key)) continue;
-      const value = node[key];
-      if (Array.isArray(value)) {
-        for (const child of value) if (isNode(child) && !isTypeNode(child)) stack.push(child);
-      } else if (isNode(value) && !isTypeNode(value)) {
-        stack.push(value);
-      }
-    }
-  }
+  });
   // Values taken or put together from the parameters, in source order (`const { a } = params`,
   // `const range = a && b ? { a, b } : undefined`).
   declarators.sort((a, b) => getStart(a) - getStart(b));
   for (const declarator of declarators) {
-    if (containsCall(declarator.init as Node, keys)) continue;
+    if (walkTree(declarator.init as Node, keys, (node) => CALLS.has(node.type))) continue;
     const used = new Set<string>();
     collectNames(declarator.init as Node, keys, used);
     if ([...used].some((name) => given.has(name))) collectNames(declarator.id as Node, keys, given);

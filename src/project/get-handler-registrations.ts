@@ -1,6 +1,6 @@
 import type { ArgFact } from "./get-file-facts.js";
 import { getImporters } from "./get-importers.js";
-import { readProjectFile } from "./read-project-file.js";
+import { getProjectFilePathLiterals, readProjectFile } from "./read-project-file.js";
 import { resolveSpecifier } from "./resolve-specifier.js";
 
 /** A route of another file whose handler is a function this file exports. */
@@ -42,6 +42,8 @@ export function getHandlerRegistrations(file: string): ReadonlyMap<string, Handl
     else found.set(exported, [registration]);
   };
   for (const importer of getImporters(file)) {
+    // A file that registers routes writes their paths: one with no path-shaped literal is not parsed.
+    if (getProjectFilePathLiterals(importer).length === 0) continue;
     const facts = readProjectFile(importer);
     if (!facts || facts.routes.length === 0) continue;
     const direct = new Map<string, string>();

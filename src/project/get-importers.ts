@@ -90,11 +90,15 @@ interface Listing {
 
 const listings = new Map<string, Listing>();
 
-function listFiles(root: string): string[] {
+/**
+ * The files below `root` whose name `accept`s, sorted: dot-folders and the skipped folders (installed,
+ * generated and test code) left out, at most `maxFiles`, `maxDepth` folders down.
+ */
+export function listProjectFiles(root: string, accept: (name: string) => boolean, { maxFiles = MAX_FILES, maxDepth = Infinity } = {}): string[] {
   const files: string[] = [];
-  const pending = [root];
-  while (pending.length > 0 && files.length < MAX_FILES) {
-    const directory = pending.pop()!;
+  const pending: { directory: string; depth: number }[] = [{ directory: root, depth: 0 }];
+  while (pending.length > 0 && files.length < maxFiles) {
+    const { directory, depth } = pending.pop()!;
     let dirents;
     try {
       dirents = readdirSync(directory, { withFileTypes: true });
@@ -104,14 +108,16 @@ function listFiles(root: string): string[] {
     for (const dirent of dirents) {
       if (dirent.name.startsWith(".")) continue;
       if (dirent.isDirectory()) {
-        if (!SKIPPED_DIRECTORIES.has(dirent.name)) pending.push(path.join(directory, dirent.name));
-      } else if (dirent.isFile() && SOURCE_FILE.test(dirent.name) && !SKIPPED_FILE.test(dirent.name)) {
+        if (depth < maxDepth && !SKIPPED_DIRECTORIES.has(dirent.name)) pending.push({ directory: path.join(directory, dirent.name), depth: depth + 1 });
+      } else if (dirent.isFile() && accept(dirent.name)) {
         files.push(path.join(directory, dirent.name));
       }
     }
   }
   return files.sort();
 }
+
+const listFiles = (root: string): string[] => listProjectFiles(root, (name) => SOURCE_FILE.test(name) && !SKIPPED_FILE.test(name));
 
 const EXTENSION = /\.(?:[cm]?[jt]sx?)$/u;
 

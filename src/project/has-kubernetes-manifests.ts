@@ -1,15 +1,13 @@
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 
-import { getProjectRoot } from "./get-importers.js";
+import { getProjectRoot, listProjectFiles } from "./get-importers.js";
 
 /** What makes a YAML file a Kubernetes workload: a probe that routes traffic, or a workload kind. */
 const KUBERNETES = /^\s*readinessProbe\s*:|^kind\s*:\s*(?:Deployment|StatefulSet|DaemonSet)\b/mu;
 const YAML = /\.ya?ml$/u;
-/** Installed, generated and test folders; dot-folders (`.git`, `.github`) hold no deployment. */
-const SKIPPED = new Set(["node_modules", "dist", "build", "out", "coverage", "test", "tests", "__tests__", "fixtures", "e2e"]);
 const MAX_DEPTH = 5;
-const MAX_ENTRIES = 5000;
+const MAX_FILES = 2000;
 /** Deployment files change far less often than code: the listing is trusted for a few seconds. */
 const LISTING_TTL_MS = 3000;
 const MAX_SIZE = 256 * 1024;
@@ -33,27 +31,7 @@ function listYaml(root: string): string[] {
   const known = listings.get(root);
   const now = Date.now();
   if (known && now - known.listedAt < LISTING_TTL_MS) return known.files;
-  const files: string[] = [];
-  let entries = 0;
-  const pending: { directory: string; depth: number }[] = [{ directory: root, depth: 0 }];
-  while (pending.length > 0 && entries < MAX_ENTRIES) {
-    const { directory, depth } = pending.pop()!;
-    let dirents;
-    try {
-      dirents = readdirSync(directory, { withFileTypes: true });
-    } catch {
-      continue;
-    }
-    for (const dirent of dirents) {
-      entries++;
-      if (dirent.name.startsWith(".")) continue;
-      if (dirent.isDirectory()) {
-        if (depth < MAX_DEPTH && !SKIPPED.has(dirent.name)) pending.push({ directory: path.join(directory, dirent.name), depth: depth + 1 });
-      } else if (dirent.isFile() && YAML.test(dirent.name)) {
-        files.push(path.join(directory, dirent.name));
-      }
-    }
-  }
+  const files = listProjectFiles(root, (name) => YAML.test(name), { maxFiles: MAX_FILES, maxDepth: MAX_DEPTH });
   listings.set(root, { files, listedAt: now });
   return files;
 }

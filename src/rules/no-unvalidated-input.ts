@@ -28,7 +28,7 @@ import {
 import type { RouteRegistration } from "../frameworks/types.js";
 import { isSecretGatedHandler } from "../frameworks/is-operator-only-handler.js";
 import { createMountLookup, isChainValidated, MOUNTED_FRAMEWORKS, type MountLookup } from "../project/get-mount-context.js";
-import { getValidatingFunctions } from "../project/get-validating-functions.js";
+import { createValidatorLookup, type ValidatorLookup } from "../project/get-validating-functions.js";
 import { getLintedFileFacts, getLintedFilePath } from "../project/get-project-function.js";
 import { createRule } from "../utils/create-rule.js";
 import { getCalleeNames } from "../utils/get-callee-names.js";
@@ -232,6 +232,20 @@ function getSourceSelection(options: Options[0]): SourceSelection {
 
 type Context = Readonly<TSESLint.RuleContext<MessageIds, Options>>;
 
+/** The validator names a check asks about (`has`): the configured ones, then the project's functions that validate. */
+class ValidatorNames extends Set<string> {
+  constructor(
+    configured: readonly string[],
+    private readonly isProjectValidator: ValidatorLookup,
+  ) {
+    super(configured);
+  }
+
+  override has(name: string): boolean {
+    return super.has(name) || this.isProjectValidator(name);
+  }
+}
+
 export default createRule<Options, MessageIds>({
   name: "no-unvalidated-input",
   meta: {
@@ -293,12 +307,13 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
   const sourceCode = context.sourceCode;
   const { sources, namePattern } = getSourceSelection(options);
   const settings = getHardenSettings(context);
-  // The project's own helpers that validate what they are given count like configured names.
-  const validatorNames = new Set([
-    ...(options.validators ?? []),
-    ...(settings.validation?.names ?? []),
-    ...getValidatingFunctions(getLintedFilePath(context), getLintedFileFacts(sourceCode)),
-  ]);
+  let validatorNames: ReadonlySet<string> | undefined;
+  /**
+   * Configured validator names, and the project's own functions that validate what they are given: a
+   * name is looked up in other files only when a handler's input meets a call to it.
+   */
+  const getValidatorNames = (): ReadonlySet<string> =>
+    (validatorNames ??= new ValidatorNames([...(options.validators ?? []), ...(settings.validation?.names ?? [])], createValidatorLookup(getLintedFilePath(context), getLintedFileFacts(sourceCode))));
   const entries = new Map<FunctionNode, Map<RequestInputSource, Entry>>();
   /** Handlers that call express-validator's `validationResult(req)` / `matchedData(req)` / `chain.run(req)`. */
   const expressValidated = new Set<FunctionNode>();
@@ -336,7 +351,7 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
     const reads = [...entry.reads].sort((a, b) => a.node.range[0] - b.node.range[0]);
     const { handler } = entry;
     const responders = new Set([getParamName(handler.response), getParamName(handler.context)].filter((name) => name !== undefined));
-    for (const read of reads) traceRequestInput(sourceCode, usage, read, read.node, validatorNames, { function: handler.function, responders });
+    for (const read of reads) traceRequestInput(sourceCode, usage, read, read.node, getValidatorNames(), { function: handler.function, responders });
     entry.usage = usage;
     return usage;
   }
@@ -375,7 +390,7 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
       const parent: TSESTree.Node | undefined = node.parent;
       if (parent?.type !== AST_NODE_TYPES.CallExpression || parent.callee === node) break;
       const { name, path } = getCalleeNames(parent.callee);
-      if (isValidatorName(name, validatorNames) || (path !== undefined && validatorNames.has(path))) addAll(ALL_SOURCES);
+      if (isValidatorName(name, getValidatorNames()) || (path !== undefined && getValidatorNames().has(path))) addAll(ALL_SOURCES);
       node = parent;
     }
     // Registered by routes of other files: what every one of them validates in front of it.
@@ -384,7 +399,7 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
         const sources = new Set<RequestInputSource>();
         for (const middleware of registration.middleware) {
           const parts = middleware.kind === "ref" ? [middleware.name] : middleware.kind === "other" ? middleware.parts : undefined;
-          for (const source of (parts && getValidationFromName(parts, validatorNames)) ?? []) sources.add(source);
+          for (const source of (parts && getValidationFromName(parts, getValidatorNames())) ?? []) sources.add(source);
         }
         return sources;
       });
@@ -394,7 +409,7 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
     if (route && handler.kind === "route") {
       if (isValidatedAtMount(route)) addAll(ALL_SOURCES);
       for (const middleware of getRouteMiddleware(context, route)) {
-        const byName = getMiddlewareValidatedSources(sourceCode, middleware.node, validatorNames);
+        const byName = getMiddlewareValidatedSources(sourceCode, middleware.node, getValidatorNames());
         if (byName) {
           mergeValidation(validation, byName);
           continue;

@@ -4,15 +4,17 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 
 import { getFileFacts } from "../../src/project/get-file-facts.js";
-import { getValidatingFunctions } from "../../src/project/get-validating-functions.js";
+import { createValidatorLookup } from "../../src/project/get-validating-functions.js";
 
 const ROOT = path.resolve(import.meta.dirname, "../fixtures/validating-helpers");
 const validatingIn = (file: string) => {
   const absolute = path.join(ROOT, file);
-  return [...getValidatingFunctions(absolute, getFileFacts(absolute, readFileSync(absolute, "utf8"))!)].sort();
+  const facts = getFileFacts(absolute, readFileSync(absolute, "utf8"))!;
+  const validates = createValidatorLookup(absolute, facts);
+  return [...new Set([...facts.paramCalls.keys(), ...facts.imports.keys()])].filter(validates).sort();
 };
 
-describe("getValidatingFunctions", () => {
+describe("createValidatorLookup", () => {
   it("a function that hands its parameters to a validator, directly or through values taken from them", () => {
     expect(validatingIn("src/lib/query-validation.ts")).toEqual(["validateTimeParams"]);
     expect(validatingIn("src/lib/links.ts")).toEqual(["saveLink"]);
