@@ -348,6 +348,33 @@ function mayBeMalformedId(context: RuleContext, flow: RequestFlow, argument: TSE
   return flow.isDerived(value, (variable) => isSafe(variable, 0));
 }
 
+/** `id`, `_id`, `user_id`, `todoId`, `userID`: a name for an id. */
+const ID_NAME = /(?:^|_)id$|[a-z]Id$|ID$/u;
+
+/**
+ * The parts of a call's argument that are used as ids: a value named for one (`findById(todoId)`,
+ * `remove({ _id: id })`, `findUnique({ where: { id } })`), or anything handed to a `…ById` call. An email or a title passed to a query is
+ * compared with a string field, which no client value can make throw.
+ */
+function getIdValues(call: TSESTree.CallExpression | TSESTree.NewExpression, argument: TSESTree.Node, depth = 0): TSESTree.Node[] {
+  const value = unwrap(argument);
+  // `{ _id: id }`, Prisma's `{ where: { id } }`
+  if (depth > 4) return [];
+  // `cond ? { folderId } : { folderId: null }`, `folderId && { folderId }`
+  if (value.type === AST_NODE_TYPES.ConditionalExpression) return [...getIdValues(call, value.consequent, depth + 1), ...getIdValues(call, value.alternate, depth + 1)];
+  if (value.type === AST_NODE_TYPES.LogicalExpression) return getIdValues(call, value.right, depth + 1);
+  if (value.type === AST_NODE_TYPES.ObjectExpression) {
+    return value.properties.flatMap((property) => {
+      if (property.type === AST_NODE_TYPES.SpreadElement) return getIdValues(call, property.argument, depth + 1);
+      if (ID_NAME.test(getCalleeName(property.key) ?? "")) return [property.value];
+      return unwrap(property.value).type === AST_NODE_TYPES.ObjectExpression ? getIdValues(call, property.value, depth + 1) : [];
+    });
+  }
+  const own = value.type === AST_NODE_TYPES.Identifier ? value.name : value.type === AST_NODE_TYPES.MemberExpression ? getCalleeName(value) : undefined;
+  if ((own !== undefined && ID_NAME.test(own)) || /ById$/u.test(getCalleeName(call.callee) ?? "")) return [value];
+  return [];
+}
+
 /** The variables the handler checks with `ObjectId.isValid(…)` / `isValidObjectId(…)`. */
 function getCheckedIds(context: RuleContext, handler: HandlerInfo): Set<TSESLint.Scope.Variable> {
   const checked = new Set<TSESLint.Scope.Variable>();
@@ -496,7 +523,12 @@ function mayThrowClientError(context: RuleContext, flow: RequestFlow, handler: H
               ? argument.properties.map((property) => (property.type === AST_NODE_TYPES.Property ? property.value : property.argument))
               : [argument.type === AST_NODE_TYPES.SpreadElement ? argument.argument : argument];
           if (values.some((value) => flow.isInputObject(value))) return true;
-          if ((objectIds ??= usesObjectIds(context)) && mayBeMalformedId(context, flow, argument, (checkedIds ??= getCheckedIds(context, handler)))) return true;
+          if (
+            (objectIds ??= usesObjectIds(context)) &&
+            getIdValues(node, argument).some((value) => mayBeMalformedId(context, flow, value, (checkedIds ??= getCheckedIds(context, handler))))
+          ) {
+            return true;
+          }
         }
       }
       // A helper declared in this file: what it throws lands here too.

@@ -2342,3 +2342,35 @@ describe("no-catch-all-500: a controller class whose methods a routes file regis
     ],
   });
 });
+
+describe("no-catch-all-500: values that are not ids in an app whose ids are ObjectIds", () => {
+  const mongoTester = createRuleTester(OBJECT_ID_APP);
+  const login = (lookup: string) =>
+    lines(
+      'import { NextResponse } from "next/server.js";',
+      "declare const User: { findOne(q: unknown): Promise<{ checkPassword(p: string): Promise<boolean> } | null> };",
+      "export async function POST(request: Request) {",
+      "  const { email, password, userId } = (await request.json()) as { email?: string; password?: string; userId?: string };",
+      '  if (!email || !password) return NextResponse.json({ error: "Unauthorized" }, { status: 401 });',
+      "  try {",
+      `    const user = await User.findOne(${lookup});`,
+      '    if (!user || !(await user.checkPassword(password))) return NextResponse.json({ error: "Unauthorized" }, { status: 401 });',
+      "    return NextResponse.json({ ok: true });",
+      "  } catch (error) {",
+      '    return NextResponse.json({ error: "Internal server error" }, { status: 500 });',
+      "  }",
+      "}",
+    );
+  mongoTester.run("no-catch-all-500", rule, {
+    valid: [{ name: "an email compared with a string field cannot throw a cast error; 401s are answered", code: login("{ email }"), filename: "app/api/login/route.ts" }],
+    invalid: [
+      {
+        name: "a client's value used as the `_id` can be a malformed ObjectId",
+        code: login("{ _id: userId }"),
+        filename: "app/api/login/route.ts",
+        output: null,
+        errors: [{ ...catchAllNext("`catch` block"), line: 11, suggestions: [appRouterStatusSuggestion(login("{ _id: userId }"))] }],
+      },
+    ],
+  });
+});
