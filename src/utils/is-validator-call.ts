@@ -63,6 +63,14 @@ export function isValidatorCalleeName(name: string, object: string | undefined, 
   return object === undefined ? argumentCount >= 2 : !TEXT_PARSERS.has(object);
 }
 
+/** `{ signature: req.headers.get("Upstash-Signature"), body }`: what a signature check is given. */
+function isSignatureCheck(argument: TSESTree.Node | undefined): boolean {
+  return (
+    argument?.type === AST_NODE_TYPES.ObjectExpression &&
+    argument.properties.some((property) => property.type === AST_NODE_TYPES.Property && !property.computed && property.key.type === AST_NODE_TYPES.Identifier && property.key.name === "signature")
+  );
+}
+
 /** `verifyResetToken(token)`, `verifyWebhookSignature(sig)`: the value is accepted only if its signature holds. */
 const SIGNED_VALUE_VERIFIER = /^verify\w*(?:Token|Signature|Jwt|JWT)$/u;
 
@@ -83,8 +91,8 @@ function isCompiledValidator(sourceCode: Readonly<TSESLint.SourceCode>, callee: 
  * Whether passing `argument` to `call` checks it against a schema: zod `.parse/.safeParse/...`,
  * valibot `parse(schema, x)`, joi / yup `.validate/.validateAsync/.validateSync/.cast`, `Joi.attempt`,
  * superstruct `create/assert/is/mask(x, S)`, typebox `Value.Check/Parse/Decode`, ajv `validate` and
- * compiled validators, `typia.*`, class-validator `validate(dto)`, `jwt.verify` and `verify…Token` /
- * `verify…Signature` (a signed value), any callee whose name
+ * compiled validators, `typia.*`, class-validator `validate(dto)`, `jwt.verify`, `verify…Token` /
+ * `verify…Signature` and `receiver.verify({ signature, body })` (a signed value), any callee whose name
  * says it validates (`validateUser`, `isValid`), and the configured `extraNames`.
  */
 export function isValidatorCall(
@@ -106,6 +114,8 @@ export function isValidatorCall(
   // A token checked with `jwt.verify(token, secret)` or `verifyUnsubscribeToken(token)` is validated by its signature.
   if (name === "verify" && (root === "jwt" || root === "jsonwebtoken" || root === "jose")) return true;
   if (SIGNED_VALUE_VERIFIER.test(name)) return true;
+  // A webhook receiver's `verify({ signature, body })` (Upstash QStash): the body counts only if its signature holds.
+  if (name === "verify" && isSignatureCheck(call.arguments[0])) return true;
   if (PARSE_METHODS.has(name)) {
     if (call.callee.type === AST_NODE_TYPES.Identifier) return call.arguments.length >= 2 && call.arguments[0] !== argument;
     const object = call.callee.type === AST_NODE_TYPES.MemberExpression ? call.callee.object : undefined;

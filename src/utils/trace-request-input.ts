@@ -445,6 +445,11 @@ function traceValue(tracer: Tracer, node: TSESTree.Node, origin: TSESTree.Node, 
       }
       if (isLoggerCall(parent)) return;
       const { path: calleePath } = getCalleeNames(parent.callee);
+      // The same data as text: where the text goes decides (`verify({ signature, body: JSON.stringify(body) })`).
+      if (calleePath === "JSON.stringify") {
+        traceValue(tracer, parent, origin, path, depth + 1);
+        return;
+      }
       if (calleePath !== undefined && COERCIONS.has(calleePath)) {
         if (path.length > 0) {
           markChecked(tracer, path);

@@ -1845,3 +1845,30 @@ createRuleTester(VALIDATING_HELPERS).run("no-unvalidated-input: project helpers 
     },
   ],
 });
+
+describe("no-unvalidated-input: a body whose signature is checked", () => {
+  const cron = (use: string) =>
+    [
+      'import { NextResponse } from "next/server";',
+      "declare const receiver: { verify(input: { signature: string; body: string }): Promise<boolean> };",
+      "declare function enqueue(payload: string): Promise<void>;",
+      "export async function POST(req: Request) {",
+      "  const body = await req.json();",
+      use,
+      "  return NextResponse.json({ ok: true });",
+      "}",
+    ].join("\n");
+  const verified = cron('  if (!(await receiver.verify({ signature: req.headers.get("Upstash-Signature") ?? "", body: JSON.stringify(body) }))) return new Response("Unauthorized", { status: 401 });');
+  const queued = cron("  await enqueue(JSON.stringify(body));");
+  ruleTester.run("no-unvalidated-input", rule, {
+    valid: [{ name: "Next.js: the body only feeds receiver.verify({ signature, body }) as text", code: verified, filename: files.nextApp }],
+    invalid: [
+      {
+        name: "Next.js: the body as text handed on to other code is still the client's",
+        code: queued,
+        filename: files.nextApp,
+        errors: [{ messageId: "unvalidatedWhole", data: { read: "req.json()", fields: "" }, line: 5, suggestions: [] }],
+      },
+    ],
+  });
+});
