@@ -59,7 +59,8 @@ function collect(dir: string, into: string[]): void {
     const full = path.join(dir, entry);
     const stat = statSync(full);
     if (stat.isDirectory()) collect(full, into);
-    else if (EXT.test(entry) && !entry.endsWith(".d.ts") && !entry.endsWith(".min.js") && stat.size < 500_000) into.push(full);
+    else if (EXT.test(entry) && !entry.endsWith(".d.ts") && !entry.endsWith(".min.js") && stat.size < 500_000)
+      into.push(full);
   }
 }
 
@@ -116,7 +117,9 @@ async function measure(config: Linter.Config[]): Promise<Measured> {
 const fmt = (n: number, digits = 1) => n.toFixed(digits);
 
 console.log(`corpus: ${files.length} files, ${lines.toLocaleString("en-US")} lines (${dirs.length} directories)`);
-console.log(`machine: ${os.cpus()[0]?.model ?? "?"} × ${os.cpus().length}, Node ${process.version}, ESLint ${ESLint.version}\n`);
+console.log(
+  `machine: ${os.cpus()[0]?.model ?? "?"} × ${os.cpus().length}, Node ${process.version}, ESLint ${ESLint.version}\n`,
+);
 
 // Warm-up runs so the measured configs do not pay for JIT and module loading (harden is measured first).
 await measure(configs["core no-console + no-empty"]!);
@@ -134,7 +137,9 @@ async function measureHarden(): Promise<Measured> {
   const runs: Measured[] = [];
   for (let run = 0; run < HARDEN_RUNS; run++) runs.push(await measure(configs["harden/strict"]!));
   runs.sort((a, b) => ratioOf(a) - ratioOf(b));
-  console.log(`harden/strict rules/parse over ${HARDEN_RUNS} runs: ${runs.map((run) => fmt(ratioOf(run), 3)).join(", ")} (the median run is reported)\n`);
+  console.log(
+    `harden/strict rules/parse over ${HARDEN_RUNS} runs: ${runs.map((run) => fmt(ratioOf(run), 3)).join(", ")} (the median run is reported)\n`,
+  );
   return runs[Math.floor(runs.length / 2)]!;
 }
 
@@ -154,9 +159,16 @@ if (hardenMeasured) {
   const perRule = [...hardenMeasured.rules].sort((a, b) => b[1] - a[1]);
   console.log(`\nharden/strict per rule (ms total · ms per 1,000 lines · share of parse time):`);
   for (const [rule, time] of perRule) {
-    console.log(`  ${rule.padEnd(36)} ${fmt(time).padStart(8)}   ${fmt((time / lines) * 1000, 3).padStart(7)}   ${fmt(time / hardenMeasured.parse, 4)}`);
+    console.log(
+      `  ${rule.padEnd(36)} ${fmt(time).padStart(8)}   ${fmt((time / lines) * 1000, 3).padStart(7)}   ${fmt(time / hardenMeasured.parse, 4)}`,
+    );
   }
-  console.log(`\nslowest three: ${perRule.slice(0, 3).map(([rule]) => rule).join(", ")} (see docs/performance.md for why)`);
+  console.log(
+    `\nslowest three: ${perRule
+      .slice(0, 3)
+      .map(([rule]) => rule)
+      .join(", ")} (see docs/performance.md for why)`,
+  );
   const ratio = hardenMeasured.ruleTotal / hardenMeasured.parse;
   console.log(`\nbar: harden/strict rules/parse ≤ 0.05 → ${fmt(ratio, 3)} ${ratio <= 0.05 ? "OK" : "OVER"}`);
 }

@@ -29,9 +29,16 @@ for (let i = 0; i < args.length; i++) {
 }
 if (dirs.length === 0) {
   dirs.push(
-    ...["express", "fastify", "hono/dist", "koa", "@koa/router", "@nestjs/common", "@nestjs/core", "next/dist/server"].map((d) =>
-      path.join("node_modules", d),
-    ),
+    ...[
+      "express",
+      "fastify",
+      "hono/dist",
+      "koa",
+      "@koa/router",
+      "@nestjs/common",
+      "@nestjs/core",
+      "next/dist/server",
+    ].map((d) => path.join("node_modules", d)),
   );
 }
 

@@ -16,7 +16,9 @@ describe("the real-app benchmark's committed data", () => {
     for (const app of apps) {
       expect(app.repo, app.id).toMatch(/^[\w.-]+\/[\w.-]+$/u);
       expect(app.commit, app.id).toMatch(/^[0-9a-f]{40}$/u);
-      expect(["express", "fastify", "hono", "koa", "next-app", "next-pages", "nestjs"], app.id).toContain(app.framework);
+      expect(["express", "fastify", "hono", "koa", "next-app", "next-pages", "nestjs"], app.id).toContain(
+        app.framework,
+      );
       expect(["js", "ts"], app.id).toContain(app.language);
       expect(["prototype", "tutorial", "boilerplate", "production"], app.id).toContain(app.kind);
       expect(app.serverPaths.length, app.id).toBeGreaterThan(0);
@@ -56,7 +58,10 @@ describe("the real-app benchmark's committed data", () => {
   it("type-checks apps of the manifest for fix safety, with valid settings", () => {
     for (const entry of readFixSafetyApps()) {
       expect(ids).toContain(entry.id);
-      expect(validateAgainstSchema(JSON.parse(entry.settings), hardenSettingsSchema, "settings.harden"), entry.id).toBeUndefined();
+      expect(
+        validateAgainstSchema(JSON.parse(entry.settings), hardenSettingsSchema, "settings.harden"),
+        entry.id,
+      ).toBeUndefined();
     }
   });
 });

@@ -8,7 +8,12 @@ import { rules, type RuleModule } from "../src/rules/index.js";
 import type { HardenRuleDocs } from "../src/utils/create-rule.js";
 
 function fakeRule(recommended: HardenRuleDocs["recommended"]): RuleModule {
-  return { name: "x", defaultOptions: [], create: () => ({}), meta: { type: "problem", messages: {}, schema: [], docs: { description: "x", recommended } } } as unknown as RuleModule;
+  return {
+    name: "x",
+    defaultOptions: [],
+    create: () => ({}),
+    meta: { type: "problem", messages: {}, schema: [], docs: { description: "x", recommended } },
+  } as unknown as RuleModule;
 }
 
 describe("getConfigRules derives configs from meta.docs.recommended", () => {
@@ -34,7 +39,11 @@ describe("getConfigRules derives configs from meta.docs.recommended", () => {
   it("the plugin's configs are exactly the derivation over its rules", () => {
     expect(plugin.configs.recommended.rules).toEqual(getConfigRules(rules, "recommended"));
     expect(plugin.configs.strict.rules).toEqual(getConfigRules(rules, "strict"));
-    expect(Object.keys(plugin.configs.strict.rules ?? {}).sort()).toEqual(Object.keys(rules).map((id) => `harden/${id}`).sort());
+    expect(Object.keys(plugin.configs.strict.rules ?? {}).sort()).toEqual(
+      Object.keys(rules)
+        .map((id) => `harden/${id}`)
+        .sort(),
+    );
   });
 });
 
@@ -101,7 +110,9 @@ describe("the configs", () => {
   it("strict turns on the stricter options", () => {
     const linter = new Linter({ configType: "flat" });
     const lint = (config: Linter.Config) =>
-      linter.verify('console.error("x");', [config], { filename: "src/a.js" }).filter((m) => m.ruleId === "harden/no-print-debugging");
+      linter
+        .verify('console.error("x");', [config], { filename: "src/a.js" })
+        .filter((m) => m.ruleId === "harden/no-print-debugging");
     expect(lint(plugin.configs.recommended)).toHaveLength(0);
     expect(lint(plugin.configs.strict)).toHaveLength(1);
   });

@@ -31,7 +31,8 @@ describe("every rule is exported, configured, documented and tested", () => {
     expect(rule.meta.docs?.description).toMatch(/^(?:Disallow|Require|Enforce) .+\.$/u);
     expect(plugin.configs.strict.rules).toHaveProperty(`harden/${id}`);
     const recommended = rule.meta.docs?.recommended;
-    const inRecommended = recommended === "recommended" || (typeof recommended === "object" && recommended.recommended === true);
+    const inRecommended =
+      recommended === "recommended" || (typeof recommended === "object" && recommended.recommended === true);
     expect(Object.hasOwn(plugin.configs.recommended.rules ?? {}, `harden/${id}`)).toBe(inRecommended);
     expect(existsSync(path.join(root, "docs/rules", `${id}.md`)), `docs/rules/${id}.md`).toBe(true);
     expect(existsSync(path.join(root, "tests/rules", `${id}.test.ts`)), `tests/rules/${id}.test.ts`).toBe(true);
@@ -41,7 +42,8 @@ describe("every rule is exported, configured, documented and tested", () => {
     if (Array.isArray(schema) && schema.length > 0) {
       expect(rule.meta.defaultOptions).toBeDefined();
       for (const option of schema) {
-        if ((option as { type?: string }).type === "object") expect((option as { additionalProperties?: boolean }).additionalProperties).toBe(false);
+        if ((option as { type?: string }).type === "object")
+          expect((option as { additionalProperties?: boolean }).additionalProperties).toBe(false);
       }
     }
     // Messages teach: full sentences.

@@ -44,7 +44,11 @@ describe("README: the path of a new user", () => {
     const eslint = new ESLint({ cwd: scratch, overrideConfigFile: true, overrideConfig: config });
     const results = await eslint.lintFiles(["src"]);
     expect(results.map((r) => path.basename(r.filePath)).sort()).toEqual(Object.keys(sources).sort());
-    for (const result of results) expect(result.messages.filter((m) => m.fatal), result.filePath).toEqual([]);
+    for (const result of results)
+      expect(
+        result.messages.filter((m) => m.fatal),
+        result.filePath,
+      ).toEqual([]);
   });
 
   it("says the names in the settings example are placeholders", () => {
@@ -63,7 +67,9 @@ describe("README: the path of a new user", () => {
   it("installs what its commands need: the SARIF formatter, jiti for eslint.config.ts on Node 20, the package from a build", () => {
     const editors = section("Editors, CI and oxlint");
     expect(editors.indexOf("npm install --save-dev @microsoft/eslint-formatter-sarif")).toBeGreaterThan(-1);
-    expect(editors.indexOf("npm install --save-dev @microsoft/eslint-formatter-sarif")).toBeLessThan(editors.indexOf("--format @microsoft/eslint-formatter-sarif"));
+    expect(editors.indexOf("npm install --save-dev @microsoft/eslint-formatter-sarif")).toBeLessThan(
+      editors.indexOf("--format @microsoft/eslint-formatter-sarif"),
+    );
     expect(section("Usage")).toContain("npm install --save-dev jiti");
     expect(section("Install")).toMatch(/npm pack[\s\S]*npm install --save-dev eslint \S+\.tgz/u);
   });

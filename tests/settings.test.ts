@@ -28,7 +28,13 @@ describe("settings.harden validation", () => {
     expect(
       check({
         logger: { name: "logger", source: "./logger.js", importKind: "named", style: "winston" },
-        auth: { middleware: { name: "requireAuth", source: "./auth.js" }, guard: { name: "AuthGuard" }, sessionCheck: { name: "auth", source: "@/auth" }, names: ["mustBeAdmin"], publicMarkers: ["Public"] },
+        auth: {
+          middleware: { name: "requireAuth", source: "./auth.js" },
+          guard: { name: "AuthGuard" },
+          sessionCheck: { name: "auth", source: "@/auth" },
+          names: ["mustBeAdmin"],
+          publicMarkers: ["Public"],
+        },
         validation: { library: "zod", source: "zod", names: ["validateBody"] },
         env: { name: "requireEnv", source: "./env.js" },
         publicPaths: ["/webhooks/*"],
@@ -37,21 +43,42 @@ describe("settings.harden validation", () => {
   });
 
   it.each([
-    [{ loger: {} }, 'settings.harden.loger is not a known key; did you mean "logger"? (expected one of: logger, auth, validation, env, publicPaths)'],
-    [{ logger: { name: "log", style: "bunyan" } }, 'settings.harden.logger.style must be one of "pino", "winston" (got "bunyan")'],
+    [
+      { loger: {} },
+      'settings.harden.loger is not a known key; did you mean "logger"? (expected one of: logger, auth, validation, env, publicPaths)',
+    ],
+    [
+      { logger: { name: "log", style: "bunyan" } },
+      'settings.harden.logger.style must be one of "pino", "winston" (got "bunyan")',
+    ],
     [{ logger: { source: "./x" } }, "settings.harden.logger.name is required"],
     [{ logger: { name: "" } }, 'settings.harden.logger.name must be a non-empty string (got "")'],
     [{ publicPaths: "/health" }, "settings.harden.publicPaths must be an array of strings (got a string)"],
     [{ publicPaths: ["/ok", 3] }, "settings.harden.publicPaths[1] must be a non-empty string (got 3)"],
-    [{ validation: { library: "joi" } }, 'settings.harden.validation.library must be one of "zod", "valibot" (got "joi")'],
-    [{ auth: { middleware: "requireAuth" } }, "settings.harden.auth.middleware must be an object with name, source, importKind (got a string)"],
+    [
+      { validation: { library: "joi" } },
+      'settings.harden.validation.library must be one of "zod", "valibot" (got "joi")',
+    ],
+    [
+      { auth: { middleware: "requireAuth" } },
+      "settings.harden.auth.middleware must be an object with name, source, importKind (got a string)",
+    ],
     [
       { validation: { libary: "zod" } },
       'settings.harden.validation.libary is not a known key; did you mean "library"? (expected one of: library, source, names)',
     ],
-    [{ logger: { name: "log", Style: "pino" } }, 'settings.harden.logger.Style is not a known key; did you mean "style"? (expected one of: name, source, importKind, style)'],
-    [{ auth: { middlewares: { name: "requireAuth" } } }, 'settings.harden.auth.middlewares is not a known key; did you mean "middleware"? (expected one of: middleware, guard, sessionCheck, names, publicMarkers, protectedPaths)'],
-    [{ logging: {} }, "settings.harden.logging is not a known key (expected one of: logger, auth, validation, env, publicPaths)"],
+    [
+      { logger: { name: "log", Style: "pino" } },
+      'settings.harden.logger.Style is not a known key; did you mean "style"? (expected one of: name, source, importKind, style)',
+    ],
+    [
+      { auth: { middlewares: { name: "requireAuth" } } },
+      'settings.harden.auth.middlewares is not a known key; did you mean "middleware"? (expected one of: middleware, guard, sessionCheck, names, publicMarkers, protectedPaths)',
+    ],
+    [
+      { logging: {} },
+      "settings.harden.logging is not a known key (expected one of: logger, auth, validation, env, publicPaths)",
+    ],
     [[], "settings.harden must be an object with logger, auth, validation, env, publicPaths (got an array)"],
   ])("rejects %j naming the bad key", (value, message) => {
     expect(check(value)).toBe(message);
@@ -60,19 +87,41 @@ describe("settings.harden validation", () => {
   it("fails the lint run with one clear error for bad settings", () => {
     const linter = new Linter({ configType: "flat" });
     expect(() =>
-      linter.verify('console.log("x");', [
-        { files: ["**/*.ts"], languageOptions: { parser: tsParser }, plugins: { harden: plugin }, settings: { harden: { logger: { name: "logger", style: "bunyan" } } }, rules: { "harden/no-print-debugging": "error" } },
-      ], { filename: "src/a.ts" }),
-    ).toThrow('eslint-plugin-harden: invalid settings.harden.logger.style must be one of "pino", "winston" (got "bunyan")');
+      linter.verify(
+        'console.log("x");',
+        [
+          {
+            files: ["**/*.ts"],
+            languageOptions: { parser: tsParser },
+            plugins: { harden: plugin },
+            settings: { harden: { logger: { name: "logger", style: "bunyan" } } },
+            rules: { "harden/no-print-debugging": "error" },
+          },
+        ],
+        { filename: "src/a.ts" },
+      ),
+    ).toThrow(
+      'eslint-plugin-harden: invalid settings.harden.logger.style must be one of "pino", "winston" (got "bunyan")',
+    );
   });
 
   it("fails with the settings line alone: no stack trace, no rule named as the culprit", () => {
     const linter = new Linter({ configType: "flat" });
     let thrown: unknown;
     try {
-      linter.verify("const a = 1;", [
-        { files: ["**/*.ts"], languageOptions: { parser: tsParser }, plugins: { harden: plugin }, settings: { harden: { validation: { libary: "zod" } } }, rules: { "harden/no-catch-all-500": "error" } },
-      ], { filename: "src/a.ts" });
+      linter.verify(
+        "const a = 1;",
+        [
+          {
+            files: ["**/*.ts"],
+            languageOptions: { parser: tsParser },
+            plugins: { harden: plugin },
+            settings: { harden: { validation: { libary: "zod" } } },
+            rules: { "harden/no-catch-all-500": "error" },
+          },
+        ],
+        { filename: "src/a.ts" },
+      );
     } catch (error) {
       thrown = error;
     }
@@ -87,9 +136,19 @@ describe("settings.harden validation", () => {
     for (const rule of Object.keys(plugin.rules)) {
       const linter = new Linter({ configType: "flat" });
       expect(() =>
-        linter.verify("export const answer = 42;", [
-          { files: ["**/*.ts"], languageOptions: { parser: tsParser }, plugins: { harden: plugin }, settings: { harden: { publicPaths: "/health" } }, rules: { [`harden/${rule}`]: "error" } },
-        ], { filename: "src/a.ts" }),
+        linter.verify(
+          "export const answer = 42;",
+          [
+            {
+              files: ["**/*.ts"],
+              languageOptions: { parser: tsParser },
+              plugins: { harden: plugin },
+              settings: { harden: { publicPaths: "/health" } },
+              rules: { [`harden/${rule}`]: "error" },
+            },
+          ],
+          { filename: "src/a.ts" },
+        ),
       ).toThrow("eslint-plugin-harden: invalid settings.harden.publicPaths must be an array of strings (got a string)");
     }
   });
@@ -97,7 +156,17 @@ describe("settings.harden validation", () => {
   it("rejects invalid rule options with ESLint's schema error naming the option", () => {
     const linter = new Linter({ configType: "flat" });
     expect(() =>
-      linter.verify("debugger;", [{ files: ["**/*.ts"], plugins: { harden: plugin }, rules: { "harden/no-print-debugging": ["error", { alow: ["log"] }] } }], { filename: "src/a.ts" }),
+      linter.verify(
+        "debugger;",
+        [
+          {
+            files: ["**/*.ts"],
+            plugins: { harden: plugin },
+            rules: { "harden/no-print-debugging": ["error", { alow: ["log"] }] },
+          },
+        ],
+        { filename: "src/a.ts" },
+      ),
     ).toThrow(/harden\/no-print-debugging[\s\S]*should NOT have additional properties[\s\S]*alow/u);
   });
 });

@@ -49,14 +49,21 @@ interface Finding {
 const { values, positionals } = parseArgs({
   args: process.argv.slice(2).filter((a) => a !== "--"),
   allowPositionals: true,
-  options: { app: { type: "string", multiple: true }, sample: { type: "string" }, out: { type: "string" }, "findings-from": { type: "string" } },
+  options: {
+    app: { type: "string", multiple: true },
+    sample: { type: "string" },
+    out: { type: "string" },
+    "findings-from": { type: "string" },
+  },
 });
 const onlyApps = values.app ?? [];
 const sample = Number(values.sample ?? 15);
 const findingsFrom = values["findings-from"];
 const [checkouts] = positionals;
 if (!checkouts) {
-  console.error("usage: npm run bench:real -- <folder with the checkouts> [--app <id>]... [--sample <n>] [--out <folder>]");
+  console.error(
+    "usage: npm run bench:real -- <folder with the checkouts> [--app <id>]... [--sample <n>] [--out <folder>]",
+  );
   process.exit(2);
 }
 const outDir = values.out ?? path.join(checkouts, ".harden-bench");
@@ -132,7 +139,9 @@ if (findingsFrom) {
   console.log(`real-app benchmark: ${apps.length} apps, findings read from ${findingsFrom}`);
 } else {
   console.log(`real-app benchmark: ${apps.length} apps\n`);
-  console.log(`${"app".padEnd(28)} ${"framework".padEnd(11)} ${"files".padStart(5)}  ${"recommended".padStart(11)}  ${"strict".padStart(6)}  parse errors`);
+  console.log(
+    `${"app".padEnd(28)} ${"framework".padEnd(11)} ${"files".padStart(5)}  ${"recommended".padStart(11)}  ${"strict".padStart(6)}  parse errors`,
+  );
   for (const app of apps) {
     const counts: number[] = [];
     let files = 0;
@@ -144,7 +153,9 @@ if (findingsFrom) {
       files = linted.files;
       fatal = linted.fatal;
     }
-    console.log(`${app.id.padEnd(28)} ${app.framework.padEnd(11)} ${String(files).padStart(5)}  ${String(counts[0]).padStart(11)}  ${String(counts[1]).padStart(6)}  ${fatal.length}`);
+    console.log(
+      `${app.id.padEnd(28)} ${app.framework.padEnd(11)} ${String(files).padStart(5)}  ${String(counts[0]).padStart(11)}  ${String(counts[1]).padStart(6)}  ${fatal.length}`,
+    );
     for (const line of fatal.slice(0, 3)) console.log(`    ${line}`);
   }
 }
@@ -163,7 +174,15 @@ interface Row {
 }
 
 function summarize(findings: Finding[], config: ConfigName, rule: string | undefined): Row {
-  const row: Row = { findings: findings.length, truePositives: 0, falsePositives: 0, debatable: 0, unjudged: 0, gaps: 0, found: 0 };
+  const row: Row = {
+    findings: findings.length,
+    truePositives: 0,
+    falsePositives: 0,
+    debatable: 0,
+    unjudged: 0,
+    gaps: 0,
+    found: 0,
+  };
   for (const finding of findings) {
     const verdict = findJudgment(finding)?.verdict;
     if (verdict === "true") row.truePositives++;
@@ -190,15 +209,26 @@ function getFunctionSpans(app: string, file: string): { start: number; end: numb
   if (spans) return spans;
   spans = [];
   try {
-    const ast = parse(readFileSync(path.join(checkouts!, app, file), "utf8"), { jsx: /\.[jt]sx$/u.test(file), loc: true, range: true, ecmaVersion: "latest", sourceType: "module" });
+    const ast = parse(readFileSync(path.join(checkouts!, app, file), "utf8"), {
+      jsx: /\.[jt]sx$/u.test(file),
+      loc: true,
+      range: true,
+      ecmaVersion: "latest",
+      sourceType: "module",
+    });
     const visit = (value: unknown): void => {
       if (Array.isArray(value)) return value.forEach(visit);
       if (value === null || typeof value !== "object") return;
       const node = value as { type?: string; loc?: { start: { line: number }; end: { line: number } } };
-      if (node.type && /^(?:FunctionDeclaration|FunctionExpression|ArrowFunctionExpression)$/u.test(node.type) && node.loc) {
+      if (
+        node.type &&
+        /^(?:FunctionDeclaration|FunctionExpression|ArrowFunctionExpression)$/u.test(node.type) &&
+        node.loc
+      ) {
         spans!.push({ start: node.loc.start.line, end: node.loc.end.line });
       }
-      for (const [key, child] of Object.entries(value)) if (key !== "parent" && key !== "loc" && key !== "range") visit(child);
+      for (const [key, child] of Object.entries(value))
+        if (key !== "parent" && key !== "loc" && key !== "range") visit(child);
     };
     visit(ast);
   } catch {
@@ -233,17 +263,35 @@ function isGapFound(gap: Gap, config: ConfigName): boolean {
   );
 }
 
-const ratio = (numerator: number, denominator: number) => (denominator === 0 ? "—" : (numerator / denominator).toFixed(2));
+const ratio = (numerator: number, denominator: number) =>
+  denominator === 0 ? "—" : (numerator / denominator).toFixed(2);
 
 for (const config of CONFIG_NAMES) {
   console.log(`\nharden/${config}`);
-  console.log(`${"rule".padEnd(28)} ${"findings".padStart(8)} ${"true".padStart(5)} ${"false".padStart(5)} ${"debat".padStart(5)} ${"precision".padStart(9)} ${"gaps".padStart(5)} ${"found".padStart(5)} ${"recall".padStart(6)} ${"unjudged".padStart(8)}`);
+  console.log(
+    `${"rule".padEnd(28)} ${"findings".padStart(8)} ${"true".padStart(5)} ${"false".padStart(5)} ${"debat".padStart(5)} ${"precision".padStart(9)} ${"gaps".padStart(5)} ${"found".padStart(5)} ${"recall".padStart(6)} ${"unjudged".padStart(8)}`,
+  );
   const print = (name: string, row: Row) =>
     console.log(
       `${name.padEnd(28)} ${String(row.findings).padStart(8)} ${String(row.truePositives).padStart(5)} ${String(row.falsePositives).padStart(5)} ${String(row.debatable).padStart(5)} ${ratio(row.truePositives, row.truePositives + row.falsePositives).padStart(9)} ${String(row.gaps).padStart(5)} ${String(row.found).padStart(5)} ${ratio(row.found, row.gaps).padStart(6)} ${String(row.unjudged).padStart(8)}`,
     );
-  for (const rule of rules) print(rule, summarize(all.filter((f) => f.config === config && f.rule === rule), config, rule));
-  print("all rules", summarize(all.filter((f) => f.config === config), config, undefined));
+  for (const rule of rules)
+    print(
+      rule,
+      summarize(
+        all.filter((f) => f.config === config && f.rule === rule),
+        config,
+        rule,
+      ),
+    );
+  print(
+    "all rules",
+    summarize(
+      all.filter((f) => f.config === config),
+      config,
+      undefined,
+    ),
+  );
 }
 
 // What to judge next: per rule and config, evenly spread picks until `sample` findings are judged.
@@ -251,7 +299,9 @@ const toJudge = new Map<string, { finding: Finding; configs: Set<ConfigName> }>(
 const sortKey = (f: Finding) => `${f.app}\u0000${f.file}\u0000${String(f.line).padStart(6, "0")}`;
 for (const config of CONFIG_NAMES) {
   for (const rule of rules) {
-    const findings = all.filter((f) => f.config === config && f.rule === rule).sort((a, b) => sortKey(a).localeCompare(sortKey(b)));
+    const findings = all
+      .filter((f) => f.config === config && f.rule === rule)
+      .sort((a, b) => sortKey(a).localeCompare(sortKey(b)));
     const judged = findings.filter((f) => findJudgment(f) !== undefined).length;
     if (judged >= Math.min(sample, findings.length)) continue;
     // Spread over the whole list, then take the unjudged picks until the sample is reached.
@@ -272,7 +322,16 @@ for (const config of CONFIG_NAMES) {
 for (const entry of toJudge.values()) {
   for (const config of CONFIG_NAMES) {
     const { finding } = entry;
-    if (all.some((f) => f.config === config && f.app === finding.app && f.file === finding.file && f.line === finding.line && f.rule === finding.rule)) {
+    if (
+      all.some(
+        (f) =>
+          f.config === config &&
+          f.app === finding.app &&
+          f.file === finding.file &&
+          f.line === finding.line &&
+          f.rule === finding.rule,
+      )
+    ) {
       entry.configs.add(config);
     }
   }
@@ -284,7 +343,18 @@ writeFileSync(
   path.join(outDir, "findings.tsv"),
   tsv([
     ["app", "file", "line", "column", "rule", "config", "fixable", "suggestions", "verdict", "message"],
-    ...all.map((f) => [f.app, f.file, String(f.line), String(f.column), f.rule, f.config, String(f.fixable), String(f.suggestions), findJudgment(f)?.verdict ?? "", f.message]),
+    ...all.map((f) => [
+      f.app,
+      f.file,
+      String(f.line),
+      String(f.column),
+      f.rule,
+      f.config,
+      String(f.fixable),
+      String(f.suggestions),
+      findJudgment(f)?.verdict ?? "",
+      f.message,
+    ]),
   ]),
 );
 writeFileSync(
@@ -293,7 +363,16 @@ writeFileSync(
     ["app", "file", "line", "rule", "config", "message"],
     ...[...toJudge.values()]
       .sort((a, b) => sortKey(a.finding).localeCompare(sortKey(b.finding)))
-      .map(({ finding, configs }) => [finding.app, finding.file, String(finding.line), finding.rule, configs.size === 2 ? "both" : [...configs][0]!, finding.message]),
+      .map(({ finding, configs }) => [
+        finding.app,
+        finding.file,
+        String(finding.line),
+        finding.rule,
+        configs.size === 2 ? "both" : [...configs][0]!,
+        finding.message,
+      ]),
   ]),
 );
-console.log(`\n${all.length} findings written to ${path.join(outDir, "findings.tsv")}; ${toJudge.size} to judge next in ${path.join(outDir, "to-judge.tsv")}`);
+console.log(
+  `\n${all.length} findings written to ${path.join(outDir, "findings.tsv")}; ${toJudge.size} to judge next in ${path.join(outDir, "to-judge.tsv")}`,
+);

@@ -50,7 +50,9 @@ function extract(app: App, gitDir: string, into: string): number {
       return { mode, type, sha, file };
     })
     .filter((entry) => entry.type === "blob" && entry.mode !== "120000");
-  const batch = git(["--git-dir", gitDir, "cat-file", "--batch"], { input: entries.map((e) => e.sha).join("\n") + "\n" });
+  const batch = git(["--git-dir", gitDir, "cat-file", "--batch"], {
+    input: entries.map((e) => e.sha).join("\n") + "\n",
+  });
   let offset = 0;
   let missing = 0;
   for (const entry of entries) {
@@ -82,7 +84,9 @@ for (const app of readApps()) {
     const gitDir = template.replaceAll("{owner}", owner).replaceAll("{name}", name).replaceAll("{repo}", app.repo);
     mkdirSync(into, { recursive: true });
     const missing = extract(app, gitDir, into);
-    console.log(`${app.id}: ${app.repo}@${app.commit.slice(0, 10)}${missing > 0 ? ` (${missing} files without objects skipped)` : ""}`);
+    console.log(
+      `${app.id}: ${app.repo}@${app.commit.slice(0, 10)}${missing > 0 ? ` (${missing} files without objects skipped)` : ""}`,
+    );
   } else {
     clone(app, into);
     console.log(`${app.id}: cloned ${app.repo}@${app.commit.slice(0, 10)}`);

@@ -83,8 +83,23 @@ async function fixOnce(app: App, root: string, config: ConfigName, settings: Rec
   return results;
 }
 
-async function runVariant(app: App, root: string, check: string, config: ConfigName, settings: Record<string, unknown> | undefined): Promise<Run> {
-  const run: Run = { app: app.id, config, settings: settings !== undefined, filesFixed: 0, fixes: 0, parseErrors: [], checkAfter: undefined, secondPass: [] };
+async function runVariant(
+  app: App,
+  root: string,
+  check: string,
+  config: ConfigName,
+  settings: Record<string, unknown> | undefined,
+): Promise<Run> {
+  const run: Run = {
+    app: app.id,
+    config,
+    settings: settings !== undefined,
+    filesFixed: 0,
+    fixes: 0,
+    parseErrors: [],
+    checkAfter: undefined,
+    secondPass: [],
+  };
   // Every file ESLint may write, as it was, so the checkout is left untouched whatever happens.
   const eslint = createAppLinter(root, config, { settings });
   const linted = await eslint.lintFiles(getServerPaths(app, root).present);
@@ -96,7 +111,8 @@ async function runVariant(app: App, root: string, check: string, config: ConfigN
     run.filesFixed = first.filter((r) => r.output !== undefined).length;
     for (const result of first) {
       for (const message of result.messages) {
-        if (message.fatal) run.parseErrors.push(`${path.relative(root, result.filePath)}:${message.line} ${message.message}`);
+        if (message.fatal)
+          run.parseErrors.push(`${path.relative(root, result.filePath)}:${message.line} ${message.message}`);
       }
     }
     if (run.filesFixed > 0) run.checkAfter = runCheck(check, root);
@@ -124,7 +140,9 @@ for (const entry of readFixSafetyApps()) {
   }
   const before = runCheck(entry.check, root);
   if (!before.ok) {
-    console.log(`${app.id}: the check fails before --fix, so this app proves nothing:\n      ${firstErrors(before.output)}`);
+    console.log(
+      `${app.id}: the check fails before --fix, so this app proves nothing:\n      ${firstErrors(before.output)}`,
+    );
     failed = true;
     continue;
   }
@@ -146,7 +164,9 @@ for (const entry of readFixSafetyApps()) {
   }
 }
 
-console.log(`\n${"app".padEnd(28)} ${"config".padEnd(12)} ${"settings".padEnd(8)} ${"fixes".padStart(5)} ${"files".padStart(5)}  check after  2nd pass`);
+console.log(
+  `\n${"app".padEnd(28)} ${"config".padEnd(12)} ${"settings".padEnd(8)} ${"fixes".padStart(5)} ${"files".padStart(5)}  check after  2nd pass`,
+);
 for (const run of runs) {
   console.log(
     `${run.app.padEnd(28)} ${run.config.padEnd(12)} ${(run.settings ? "yes" : "no").padEnd(8)} ${String(run.fixes).padStart(5)} ${String(run.filesFixed).padStart(5)}  ` +

@@ -16,7 +16,12 @@ import type { App, ConfigName } from "./manifest.js";
 // Apps that still ship an `.eslintignore` make ESLint warn once per linter; their ignores do not apply here.
 const emitWarning = process.emitWarning.bind(process);
 process.emitWarning = ((warning: string | Error, ...rest: unknown[]) => {
-  const name = typeof warning === "string" ? (typeof rest[0] === "string" ? rest[0] : (rest[0] as { type?: string } | undefined)?.type) : warning.name;
+  const name =
+    typeof warning === "string"
+      ? typeof rest[0] === "string"
+        ? rest[0]
+        : (rest[0] as { type?: string } | undefined)?.type
+      : warning.name;
   if (name === "ESLintIgnoreWarning") return;
   (emitWarning as (...args: unknown[]) => void)(warning, ...rest);
 }) as typeof process.emitWarning;
@@ -42,11 +47,16 @@ export function getLintConfig(config: ConfigName, settings?: Record<string, unkn
 export function getServerPaths(app: App, root: string): { present: string[]; missing: string[] } {
   const present: string[] = [];
   const missing: string[] = [];
-  for (const serverPath of app.serverPaths) (existsSync(path.join(root, serverPath)) ? present : missing).push(serverPath);
+  for (const serverPath of app.serverPaths)
+    (existsSync(path.join(root, serverPath)) ? present : missing).push(serverPath);
   return { present, missing };
 }
 
-export function createAppLinter(root: string, config: ConfigName, options: { fix?: boolean; settings?: Record<string, unknown> } = {}): ESLint {
+export function createAppLinter(
+  root: string,
+  config: ConfigName,
+  options: { fix?: boolean; settings?: Record<string, unknown> } = {},
+): ESLint {
   return new ESLint({
     cwd: root,
     overrideConfigFile: true,

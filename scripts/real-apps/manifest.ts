@@ -7,7 +7,11 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-export const BENCH_DIR = path.join(path.dirname(path.dirname(path.dirname(fileURLToPath(import.meta.url)))), "bench", "real-apps");
+export const BENCH_DIR = path.join(
+  path.dirname(path.dirname(path.dirname(fileURLToPath(import.meta.url)))),
+  "bench",
+  "real-apps",
+);
 
 export type ConfigName = "recommended" | "strict";
 export const CONFIG_NAMES: readonly ConfigName[] = ["recommended", "strict"];
@@ -58,14 +62,18 @@ export interface FixSafetyApp {
 }
 
 export function readTsv(file: string): Record<string, string>[] {
-  const lines = readFileSync(file, "utf8").split("\n").filter((line) => line.trim() !== "" && !line.startsWith("#"));
+  const lines = readFileSync(file, "utf8")
+    .split("\n")
+    .filter((line) => line.trim() !== "" && !line.startsWith("#"));
   const [header, ...rows] = lines;
   if (!header) return [];
   const columns = header.split("\t");
   return rows.map((row, index) => {
     const cells = row.split("\t");
     if (cells.length !== columns.length) {
-      throw new Error(`${path.basename(file)} row ${index + 2}: ${cells.length} cells, the header has ${columns.length}`);
+      throw new Error(
+        `${path.basename(file)} row ${index + 2}: ${cells.length} cells, the header has ${columns.length}`,
+      );
     }
     return Object.fromEntries(columns.map((column, i) => [column, cells[i] ?? ""]));
   });
@@ -79,7 +87,10 @@ export function readApps(): App[] {
     framework: row.framework!,
     language: row.language!,
     kind: row.kind!,
-    serverPaths: row.server_paths!.split(",").map((p) => p.trim()).filter(Boolean),
+    serverPaths: row
+      .server_paths!.split(",")
+      .map((p) => p.trim())
+      .filter(Boolean),
     notes: row.notes ?? "",
   }));
 }
@@ -89,7 +100,8 @@ const VERDICTS = new Set(["true", "false", "debatable"]);
 export function readJudgments(): Judgment[] {
   return readTsv(path.join(BENCH_DIR, "judgments.tsv")).map((row, index) => {
     if (!VERDICTS.has(row.verdict!)) throw new Error(`judgments.tsv row ${index + 2}: verdict "${row.verdict}"`);
-    if (!["recommended", "strict", "both"].includes(row.config!)) throw new Error(`judgments.tsv row ${index + 2}: config "${row.config}"`);
+    if (!["recommended", "strict", "both"].includes(row.config!))
+      throw new Error(`judgments.tsv row ${index + 2}: config "${row.config}"`);
     return {
       app: row.app!,
       file: row.file!,

@@ -11,14 +11,25 @@ function getKey(member: TSESTree.TSPropertySignature): string | undefined {
 }
 
 /** The members of an inline object type, or of an interface / object type alias declared in this file. */
-function getMembers(sourceCode: Readonly<TSESLint.SourceCode>, type: TSESTree.TypeNode): TSESTree.TypeElement[] | undefined {
+function getMembers(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  type: TSESTree.TypeNode,
+): TSESTree.TypeElement[] | undefined {
   if (type.type === AST_NODE_TYPES.TSTypeLiteral) return type.members;
-  if (type.type !== AST_NODE_TYPES.TSTypeReference || type.typeName.type !== AST_NODE_TYPES.Identifier || type.typeArguments) return undefined;
+  if (
+    type.type !== AST_NODE_TYPES.TSTypeReference ||
+    type.typeName.type !== AST_NODE_TYPES.Identifier ||
+    type.typeArguments
+  )
+    return undefined;
   const variable = ASTUtils.findVariable(sourceCode.getScope(type), type.typeName);
   const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
   const node = definition?.node;
   if (node?.type === AST_NODE_TYPES.TSInterfaceDeclaration && node.extends.length === 0) return node.body.body;
-  if (node?.type === AST_NODE_TYPES.TSTypeAliasDeclaration && node.typeAnnotation.type === AST_NODE_TYPES.TSTypeLiteral) {
+  if (
+    node?.type === AST_NODE_TYPES.TSTypeAliasDeclaration &&
+    node.typeAnnotation.type === AST_NODE_TYPES.TSTypeLiteral
+  ) {
     return node.typeAnnotation.members;
   }
   return undefined;
@@ -35,12 +46,21 @@ function getElementType(type: TSESTree.TypeNode): InputValueType | undefined {
   return elementType === "array" ? undefined : elementType;
 }
 
-function toShape(sourceCode: Readonly<TSESLint.SourceCode>, type: TSESTree.TypeNode, depth: number): InputShape | undefined {
+function toShape(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  type: TSESTree.TypeNode,
+  depth: number,
+): InputShape | undefined {
   const members = depth < MAX_DEPTH ? getMembers(sourceCode, type) : undefined;
   if (!members) {
     const valueType = getDeclaredValueType(type);
     if (!valueType) return undefined;
-    return { types: new Set([valueType]), element: valueType === "array" ? getElementType(type) : undefined, fields: new Map(), optional: false };
+    return {
+      types: new Set([valueType]),
+      element: valueType === "array" ? getElementType(type) : undefined,
+      fields: new Map(),
+      optional: false,
+    };
   }
   const shape: InputShape = { types: new Set(), fields: new Map(), optional: false };
   for (const member of members) {
@@ -48,7 +68,11 @@ function toShape(sourceCode: Readonly<TSESLint.SourceCode>, type: TSESTree.TypeN
     const key = getKey(member);
     if (key === undefined) return undefined;
     const annotation = member.typeAnnotation?.typeAnnotation;
-    const field = (annotation && toShape(sourceCode, annotation, depth + 1)) ?? { types: new Set(), fields: new Map(), optional: false };
+    const field = (annotation && toShape(sourceCode, annotation, depth + 1)) ?? {
+      types: new Set(),
+      fields: new Map(),
+      optional: false,
+    };
     field.optional = member.optional;
     shape.fields.set(key, field);
   }
@@ -61,7 +85,10 @@ function toShape(sourceCode: Readonly<TSESLint.SourceCode>, type: TSESTree.TypeN
  * annotation — when it is an inline object type or an interface / type alias of this file: field names,
  * `?` optionality and keyword types (`string`, `number`, `boolean`, arrays). `undefined` otherwise.
  */
-export function getDeclaredInputShape(sourceCode: Readonly<TSESLint.SourceCode>, type: TSESTree.TypeNode | undefined): InputShape | undefined {
+export function getDeclaredInputShape(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  type: TSESTree.TypeNode | undefined,
+): InputShape | undefined {
   if (!type) return undefined;
   const shape = toShape(sourceCode, type, 0);
   return shape && shape.fields.size > 0 ? shape : undefined;
@@ -71,7 +98,8 @@ export function getDeclaredInputShape(sourceCode: Readonly<TSESLint.SourceCode>,
 export function getTypeLiteralMember(type: TSESTree.TypeNode | undefined, name: string): TSESTree.TypeNode | undefined {
   if (type?.type !== AST_NODE_TYPES.TSTypeLiteral) return undefined;
   for (const member of type.members) {
-    if (member.type === AST_NODE_TYPES.TSPropertySignature && getKey(member) === name) return member.typeAnnotation?.typeAnnotation;
+    if (member.type === AST_NODE_TYPES.TSPropertySignature && getKey(member) === name)
+      return member.typeAnnotation?.typeAnnotation;
   }
   return undefined;
 }

@@ -5,7 +5,10 @@ import type { TSESLint } from "@typescript-eslint/utils";
 import { getTsconfigCompilerOptions } from "../utils/get-tsconfig-compiler-options.js";
 import { isTypeScriptFile } from "../utils/is-typescript-file.js";
 
-type EnvReadContext = Pick<Readonly<TSESLint.RuleContext<string, readonly unknown[]>>, "sourceCode" | "filename" | "physicalFilename" | "cwd">;
+type EnvReadContext = Pick<
+  Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
+  "sourceCode" | "filename" | "physicalFilename" | "cwd"
+>;
 type EnvReadText = (name: string) => string;
 
 const cache = new WeakMap<object, EnvReadText>();

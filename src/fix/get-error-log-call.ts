@@ -7,7 +7,12 @@ import { getLogCallText, type LogCallStyle } from "./get-log-call-text.js";
  * console `console.error("db.user.create failed", err)`. `errorName` is the binding that holds the error;
  * without a `message`, only the console form leaves it out.
  */
-export function getErrorLogCall(logger: string, style: LogCallStyle, errorName: string, message: string | undefined): string {
+export function getErrorLogCall(
+  logger: string,
+  style: LogCallStyle,
+  errorName: string,
+  message: string | undefined,
+): string {
   const parts = { level: "error", message, values: [{ key: errorName, text: errorName }], errorIndex: 0 } as const;
   return getLogCallText(logger, style, parts) ?? `${logger}.error(${errorName})`;
 }

@@ -16,7 +16,12 @@ function getRootIdentifier(name: string): string {
  */
 function getModuleScope(sourceCode: Readonly<TSESLint.SourceCode>): TSESLint.Scope.Scope | undefined {
   let scope: TSESLint.Scope.Scope | undefined = sourceCode.scopeManager?.globalScope ?? undefined;
-  for (let inner: TSESLint.Scope.Scope | undefined = scope; inner; inner = inner.childScopes.find((child) => child.block === sourceCode.ast)) scope = inner;
+  for (
+    let inner: TSESLint.Scope.Scope | undefined = scope;
+    inner;
+    inner = inner.childScopes.find((child) => child.block === sourceCode.ast)
+  )
+    scope = inner;
   return scope;
 }
 
@@ -31,7 +36,12 @@ export function isDeclaredAtModuleLevel(sourceCode: Readonly<TSESLint.SourceCode
 
 /** `require("x")`'s specifier, else `undefined`. */
 function getRequireSource(node: TSESTree.Node | null | undefined): string | undefined {
-  if (node?.type !== AST_NODE_TYPES.CallExpression || node.callee.type !== AST_NODE_TYPES.Identifier || node.callee.name !== "require") return undefined;
+  if (
+    node?.type !== AST_NODE_TYPES.CallExpression ||
+    node.callee.type !== AST_NODE_TYPES.Identifier ||
+    node.callee.name !== "require"
+  )
+    return undefined;
   const [argument] = node.arguments;
   return argument?.type === AST_NODE_TYPES.Literal && typeof argument.value === "string" ? argument.value : undefined;
 }
@@ -122,11 +132,7 @@ function findImportFrom(program: TSESTree.Program, source: string): TSESTree.Imp
   );
 }
 
-function buildImportText(
-  imported: ImportedName,
-  kind: "esm" | "commonjs",
-  semicolon: string,
-): string {
+function buildImportText(imported: ImportedName, kind: "esm" | "commonjs", semicolon: string): string {
   const local = getRootIdentifier(imported.name);
   const source = JSON.stringify(imported.source);
   const importKind = imported.importKind ?? "named";
@@ -162,11 +168,16 @@ export function getImportFixes(
   if (typeOnly && kind === "esm" && importKind === "named") {
     const typeImport = program.body.find(
       (s): s is TSESTree.ImportDeclaration =>
-        s.type === AST_NODE_TYPES.ImportDeclaration && s.source.value === imported.source && s.importKind === "type" && s.specifiers.every((x) => x.type === AST_NODE_TYPES.ImportSpecifier),
+        s.type === AST_NODE_TYPES.ImportDeclaration &&
+        s.source.value === imported.source &&
+        s.importKind === "type" &&
+        s.specifiers.every((x) => x.type === AST_NODE_TYPES.ImportSpecifier),
     );
     const lastTyped = typeImport?.specifiers.at(-1);
     if (lastTyped) return [fixer.insertTextAfter(lastTyped, `, ${local}`)];
-    const lastValue = findImportFrom(program, imported.source)?.specifiers.filter((x) => x.type === AST_NODE_TYPES.ImportSpecifier).at(-1);
+    const lastValue = findImportFrom(program, imported.source)
+      ?.specifiers.filter((x) => x.type === AST_NODE_TYPES.ImportSpecifier)
+      .at(-1);
     if (lastValue) return [fixer.insertTextAfter(lastValue, `, type ${local}`)];
     const text = `import type { ${local} } from ${JSON.stringify(imported.source)}${getStatementTerminator(sourceCode)}`;
     const anchor = findLastImportOrRequire(program);
@@ -178,7 +189,11 @@ export function getImportFixes(
     const named = existing?.specifiers.filter((s) => s.type === AST_NODE_TYPES.ImportSpecifier) ?? [];
     const lastNamed = named.at(-1);
     if (existing && lastNamed) return [fixer.insertTextAfter(lastNamed, `, ${local}`)];
-    if (existing && existing.specifiers.length === 1 && existing.specifiers[0]?.type === AST_NODE_TYPES.ImportDefaultSpecifier) {
+    if (
+      existing &&
+      existing.specifiers.length === 1 &&
+      existing.specifiers[0]?.type === AST_NODE_TYPES.ImportDefaultSpecifier
+    ) {
       return [fixer.insertTextAfter(existing.specifiers[0], `, { ${local} }`)];
     }
   }

@@ -21,7 +21,9 @@ function renderType(builder: Builder, type: InputValueType, element: InputValueT
     case "number":
       if (!stringly) return `${l}.number()`;
       // The last step rejects what `Number` turns into NaN.
-      return library === "zod" ? `${l}.coerce.number()` : `${l}.pipe(${l}.string(), ${l}.transform(Number), ${l}.number())`;
+      return library === "zod"
+        ? `${l}.coerce.number()`
+        : `${l}.pipe(${l}.string(), ${l}.transform(Number), ${l}.number())`;
     case "boolean":
       if (!stringly) return `${l}.boolean()`;
       // Coercing would make "false" true: only the two words are booleans.

@@ -4,7 +4,11 @@ import { isFunctionNode } from "../frameworks/get-function-from-expression.js";
 
 /** Parents whose children are a list of statements, where a statement can be inserted before or after another. */
 export function isStatementList(node: TSESTree.Node | undefined): boolean {
-  return node?.type === AST_NODE_TYPES.Program || node?.type === AST_NODE_TYPES.BlockStatement || node?.type === AST_NODE_TYPES.StaticBlock;
+  return (
+    node?.type === AST_NODE_TYPES.Program ||
+    node?.type === AST_NODE_TYPES.BlockStatement ||
+    node?.type === AST_NODE_TYPES.StaticBlock
+  );
 }
 
 /**
@@ -20,7 +24,8 @@ export function getListStatement(node: TSESTree.Node): TSESTree.Node | undefined
     if (isFunctionNode(parent)) return undefined;
     if (isStatementList(parent)) return current;
     if (
-      (parent.type === AST_NODE_TYPES.ExportNamedDeclaration || parent.type === AST_NODE_TYPES.ExportDefaultDeclaration) &&
+      (parent.type === AST_NODE_TYPES.ExportNamedDeclaration ||
+        parent.type === AST_NODE_TYPES.ExportDefaultDeclaration) &&
       isStatementList(parent.parent)
     ) {
       return parent;

@@ -71,7 +71,9 @@ export function getLogCallText(logger: string, style: LogCallStyle, parts: LogCa
       const fields = withUniqueKeys(values, error ? "err" : undefined).map((value, index) =>
         index === errorIndex ? { key: "err", text: value.text } : value,
       );
-      const args = [fields.length > 0 ? getObjectText(fields) : undefined, quoted(message)].filter((arg) => arg !== undefined);
+      const args = [fields.length > 0 ? getObjectText(fields) : undefined, quoted(message)].filter(
+        (arg) => arg !== undefined,
+      );
       return args.length > 0 ? `${logger}.${level}(${args.join(", ")})` : undefined;
     }
     case "winston": {

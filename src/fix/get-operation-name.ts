@@ -3,7 +3,19 @@ import { getUnwrappedExpression } from "../utils/get-unwrapped-expression.js";
 
 const PROMISE_METHODS = new Set(["then", "catch", "finally"]);
 /** Built-ins that are plumbing, not the operation a log message should name (`Object.fromEntries`, `Promise.all`). */
-const PLUMBING_ROOTS = new Set(["Object", "Array", "Math", "Number", "String", "Boolean", "Symbol", "Date", "Reflect", "Promise", "console"]);
+const PLUMBING_ROOTS = new Set([
+  "Object",
+  "Array",
+  "Math",
+  "Number",
+  "String",
+  "Boolean",
+  "Symbol",
+  "Date",
+  "Reflect",
+  "Promise",
+  "console",
+]);
 const MAX_LENGTH = 60;
 
 const unwrap = (node: TSESTree.Node): TSESTree.Node => getUnwrappedExpression(node, { chain: true });
@@ -49,12 +61,25 @@ export function getCallName(call: TSESTree.CallExpression): string | undefined {
     }
     const name = getDottedName(callee);
     // `await next()` in middleware is the rest of the request, not an operation.
-    if (name === undefined || name === "next" || name.length > MAX_LENGTH || PLUMBING_ROOTS.has(name.split(".")[0] ?? "")) return undefined;
+    if (
+      name === undefined ||
+      name === "next" ||
+      name.length > MAX_LENGTH ||
+      PLUMBING_ROOTS.has(name.split(".")[0] ?? "")
+    )
+      return undefined;
     return name;
   }
 }
 
-const SKIPPED_KEYS = new Set(["parent", "typeAnnotation", "returnType", "typeArguments", "typeParameters", "decorators"]);
+const SKIPPED_KEYS = new Set([
+  "parent",
+  "typeAnnotation",
+  "returnType",
+  "typeArguments",
+  "typeParameters",
+  "decorators",
+]);
 
 function isFunction(node: TSESTree.Node): boolean {
   return (
@@ -76,7 +101,11 @@ const BODY_READERS = new Set(["json", "text", "formData", "arrayBuffer", "blob"]
 
 function isBodyRead(call: TSESTree.CallExpression): boolean {
   const callee = unwrap(call.callee);
-  return call.arguments.length === 0 && callee.type === AST_NODE_TYPES.MemberExpression && BODY_READERS.has(getPropertyName(callee) ?? "");
+  return (
+    call.arguments.length === 0 &&
+    callee.type === AST_NODE_TYPES.MemberExpression &&
+    BODY_READERS.has(getPropertyName(callee) ?? "")
+  );
 }
 
 type VisitorKeys = Readonly<Record<string, readonly string[] | undefined>>;
@@ -86,7 +115,13 @@ type VisitorKeys = Readonly<Record<string, readonly string[] | undefined>>;
  * One walk fills both orders: `outerFirst` lists `a(b())` as `a, b` (what a statement does), `inOrder`
  * as `b, a` (the order they run).
  */
-function collectCalls(node: TSESTree.Node, keys: VisitorKeys, awaited: boolean, outerFirst: FoundCall[], inOrder: FoundCall[]): void {
+function collectCalls(
+  node: TSESTree.Node,
+  keys: VisitorKeys,
+  awaited: boolean,
+  outerFirst: FoundCall[],
+  inOrder: FoundCall[],
+): void {
   const isCall = node.type === AST_NODE_TYPES.CallExpression;
   if (isCall) outerFirst.push({ call: node, awaited });
   for (const key of keys[node.type] ?? []) {
@@ -95,10 +130,12 @@ function collectCalls(node: TSESTree.Node, keys: VisitorKeys, awaited: boolean, 
     if (value === null || typeof value !== "object") continue;
     const children: unknown[] = Array.isArray(value) ? value : [value];
     for (const child of children) {
-      if (child === null || typeof child !== "object" || typeof (child as { type?: unknown }).type !== "string") continue;
+      if (child === null || typeof child !== "object" || typeof (child as { type?: unknown }).type !== "string")
+        continue;
       const childNode = child as TSESTree.Node;
       if (isFunction(childNode)) continue;
-      const isAwaitedCall = node.type === AST_NODE_TYPES.AwaitExpression && unwrap(childNode).type === AST_NODE_TYPES.CallExpression;
+      const isAwaitedCall =
+        node.type === AST_NODE_TYPES.AwaitExpression && unwrap(childNode).type === AST_NODE_TYPES.CallExpression;
       collectCalls(isAwaitedCall ? unwrap(childNode) : childNode, keys, isAwaitedCall, outerFirst, inOrder);
     }
   }

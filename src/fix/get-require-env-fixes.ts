@@ -89,7 +89,9 @@ export function getRequireEnvFixes(
   const helper = getRequireEnvHelper(context);
   const call = `${helper.name}(${JSON.stringify(variableName)})`;
   const fixes: TSESLint.RuleFix[] = [
-    Array.isArray(target) ? fixer.replaceTextRange(target as TSESTree.Range, call) : fixer.replaceText(target as TSESTree.Node, call),
+    Array.isArray(target)
+      ? fixer.replaceTextRange(target as TSESTree.Range, call)
+      : fixer.replaceText(target as TSESTree.Node, call),
   ];
   return [...fixes, ...getRequireEnvHelperFixes(fixer, context)];
 }
@@ -108,7 +110,11 @@ export function getRequireEnvHelperFixes(fixer: TSESLint.RuleFixer, context: Con
 }
 
 /** Removes a statement with its line; one standing between blank lines takes one of them along. */
-function getDeclarationRemovalFix(fixer: TSESLint.RuleFixer, sourceCode: Readonly<TSESLint.SourceCode>, statement: TSESTree.Node): TSESLint.RuleFix {
+function getDeclarationRemovalFix(
+  fixer: TSESLint.RuleFixer,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  statement: TSESTree.Node,
+): TSESLint.RuleFix {
   const fix = getStatementRemovalFix(fixer, sourceCode, statement);
   const [start, end] = fix.range;
   const text = sourceCode.text;
@@ -133,7 +139,12 @@ export function getRequireWhereUsedFix(
   variableName: string,
 ): TSESLint.ReportFixFunction | undefined {
   const declaration = declarator.parent;
-  if (declaration.kind !== "const" || declaration.declarations.length !== 1 || declaration.parent.type !== AST_NODE_TYPES.Program) return undefined;
+  if (
+    declaration.kind !== "const" ||
+    declaration.declarations.length !== 1 ||
+    declaration.parent.type !== AST_NODE_TYPES.Program
+  )
+    return undefined;
   const id = declarator.id;
   if (id.type === AST_NODE_TYPES.Identifier) {
     // The helper returns `string`: another annotation could stop the uses from type-checking.
@@ -166,7 +177,8 @@ export function getRequireWhereUsedFix(
     ...uses.map(({ identifier }) => {
       const parent = identifier.parent;
       // `{ secret }` keeps its key.
-      if (parent?.type === AST_NODE_TYPES.Property && parent.shorthand) return fixer.replaceText(parent, `${binding}: ${call}`);
+      if (parent?.type === AST_NODE_TYPES.Property && parent.shorthand)
+        return fixer.replaceText(parent, `${binding}: ${call}`);
       return fixer.replaceText(identifier, call);
     }),
     ...getRequireEnvHelperFixes(fixer, context),

@@ -27,7 +27,12 @@ const GENERIC_NAMES = new Set([
   "OPTIONS",
 ]);
 const NAME_SUFFIX = /(?:Handler|Controller|Route|Action|Endpoint)$/u;
-const SOURCE_SUFFIX: Readonly<Record<string, string>> = { body: "Body", query: "Query", params: "Params", headers: "Headers" };
+const SOURCE_SUFFIX: Readonly<Record<string, string>> = {
+  body: "Body",
+  query: "Query",
+  params: "Params",
+  headers: "Headers",
+};
 
 function toPascalCase(text: string): string {
   return text
@@ -49,15 +54,24 @@ function isPlural(word: string): boolean {
 }
 
 function getHandlerName(fn: TSESTree.Node): string | undefined {
-  if ((fn.type === AST_NODE_TYPES.FunctionDeclaration || fn.type === AST_NODE_TYPES.FunctionExpression) && fn.id) return fn.id.name;
+  if ((fn.type === AST_NODE_TYPES.FunctionDeclaration || fn.type === AST_NODE_TYPES.FunctionExpression) && fn.id)
+    return fn.id.name;
   let node: TSESTree.Node = fn;
   // `const createUser = asyncHandler(async (req, res) => {})`
-  for (let depth = 0; depth < 3 && node.parent?.type === AST_NODE_TYPES.CallExpression && node.parent.callee !== node; depth++) {
+  for (
+    let depth = 0;
+    depth < 3 && node.parent?.type === AST_NODE_TYPES.CallExpression && node.parent.callee !== node;
+    depth++
+  ) {
     node = node.parent;
   }
   const parent = node.parent;
-  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) return parent.id.name;
-  if ((parent?.type === AST_NODE_TYPES.Property || parent?.type === AST_NODE_TYPES.MethodDefinition) && parent.key.type === AST_NODE_TYPES.Identifier) {
+  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier)
+    return parent.id.name;
+  if (
+    (parent?.type === AST_NODE_TYPES.Property || parent?.type === AST_NODE_TYPES.MethodDefinition) &&
+    parent.key.type === AST_NODE_TYPES.Identifier
+  ) {
     return parent.key.name;
   }
   return undefined;

@@ -13,14 +13,21 @@ const IDENTIFIER = /^[A-Za-z_$][\w$]*$/u;
 /** Calls that only turn their argument into text: the field is named after the argument. */
 const STRINGIFIERS = new Set(["String", "Number", "Boolean", "JSON.stringify", "util.inspect", "inspect"]);
 /** Methods that only turn their object into text: `user.id.toString()` is named like `user.id`. */
-const TEXT_METHODS = new Set(["toString", "toFixed", "toISOString", "toJSON", "join", "trim", "toLowerCase", "toUpperCase"]);
+const TEXT_METHODS = new Set([
+  "toString",
+  "toFixed",
+  "toISOString",
+  "toJSON",
+  "join",
+  "trim",
+  "toLowerCase",
+  "toUpperCase",
+]);
 /** The key of a value nothing names (`[a, b]`, `this`). */
 const FALLBACK_KEY = "data";
 
 function toCamelCase(parts: readonly string[]): string {
-  return parts
-    .map((part, index) => (index === 0 ? part : part.charAt(0).toUpperCase() + part.slice(1)))
-    .join("");
+  return parts.map((part, index) => (index === 0 ? part : part.charAt(0).toUpperCase() + part.slice(1))).join("");
 }
 
 function isErrorExpression(node: TSESTree.Node): boolean {
@@ -33,7 +40,12 @@ function isErrorExpression(node: TSESTree.Node): boolean {
 
 function getDottedName(node: TSESTree.Node): string | undefined {
   if (node.type === AST_NODE_TYPES.Identifier) return node.name;
-  if (node.type !== AST_NODE_TYPES.MemberExpression || node.computed || node.property.type !== AST_NODE_TYPES.Identifier) return undefined;
+  if (
+    node.type !== AST_NODE_TYPES.MemberExpression ||
+    node.computed ||
+    node.property.type !== AST_NODE_TYPES.Identifier
+  )
+    return undefined;
   const object = getDottedName(node.object);
   return object === undefined ? undefined : `${object}.${node.property.name}`;
 }
@@ -52,7 +64,11 @@ function getFieldName(node: TSESTree.Node): string | undefined {
       while (current.type === AST_NODE_TYPES.MemberExpression) {
         if (!current.computed && current.property.type === AST_NODE_TYPES.Identifier) {
           parts.unshift(current.property.name);
-        } else if (current.property.type === AST_NODE_TYPES.Literal && typeof current.property.value === "string" && IDENTIFIER.test(current.property.value)) {
+        } else if (
+          current.property.type === AST_NODE_TYPES.Literal &&
+          typeof current.property.value === "string" &&
+          IDENTIFIER.test(current.property.value)
+        ) {
           parts.unshift(current.property.value);
         } else if (parts.length > 0) {
           return toCamelCase(parts);
@@ -67,7 +83,8 @@ function getFieldName(node: TSESTree.Node): string | undefined {
       const callee = getUnwrappedExpression(node.callee, { chain: true });
       const name = getDottedName(callee);
       const [first] = node.arguments;
-      if (name !== undefined && STRINGIFIERS.has(name) && first && first.type !== AST_NODE_TYPES.SpreadElement) return getFieldName(first);
+      if (name !== undefined && STRINGIFIERS.has(name) && first && first.type !== AST_NODE_TYPES.SpreadElement)
+        return getFieldName(first);
       if (
         callee.type === AST_NODE_TYPES.MemberExpression &&
         !callee.computed &&
@@ -79,7 +96,9 @@ function getFieldName(node: TSESTree.Node): string | undefined {
       return getFieldName(callee);
     }
     case AST_NODE_TYPES.NewExpression:
-      return node.callee.type === AST_NODE_TYPES.Identifier ? node.callee.name.charAt(0).toLowerCase() + node.callee.name.slice(1) : undefined;
+      return node.callee.type === AST_NODE_TYPES.Identifier
+        ? node.callee.name.charAt(0).toLowerCase() + node.callee.name.slice(1)
+        : undefined;
     case AST_NODE_TYPES.ChainExpression:
       return getFieldName(node.expression);
     case AST_NODE_TYPES.AwaitExpression:
@@ -92,7 +111,10 @@ function getFieldName(node: TSESTree.Node): string | undefined {
       return getFieldName(node.expression);
     case AST_NODE_TYPES.BinaryExpression:
     case AST_NODE_TYPES.LogicalExpression:
-      return (node.left.type === AST_NODE_TYPES.PrivateIdentifier ? undefined : getFieldName(node.left)) ?? getFieldName(node.right);
+      return (
+        (node.left.type === AST_NODE_TYPES.PrivateIdentifier ? undefined : getFieldName(node.left)) ??
+        getFieldName(node.right)
+      );
     case AST_NODE_TYPES.ConditionalExpression:
       return getFieldName(node.consequent) ?? getFieldName(node.alternate);
     case AST_NODE_TYPES.TemplateLiteral:
@@ -104,7 +126,8 @@ function getFieldName(node: TSESTree.Node): string | undefined {
 
 /** A string literal, template literal or `+` chain split into constant text and dynamic parts. */
 function splitMessage(node: TSESTree.Node): { texts: string[]; values: TSESTree.Node[] } | undefined {
-  if (node.type === AST_NODE_TYPES.Literal && typeof node.value === "string") return { texts: [node.value], values: [] };
+  if (node.type === AST_NODE_TYPES.Literal && typeof node.value === "string")
+    return { texts: [node.value], values: [] };
   if (node.type === AST_NODE_TYPES.TemplateLiteral) {
     return { texts: node.quasis.map((q) => q.value.cooked ?? q.value.raw), values: [...node.expressions] };
   }
@@ -123,7 +146,12 @@ function splitMessage(node: TSESTree.Node): { texts: string[]; values: TSESTree.
 }
 
 function cleanText(text: string): string {
-  return text.replaceAll(FORMAT_SPECIFIER, " ").replaceAll(/\s+/gu, " ").replace(TRAILING_SEPARATORS, "").replace(LEADING_SEPARATORS, "").trim();
+  return text
+    .replaceAll(FORMAT_SPECIFIER, " ")
+    .replaceAll(/\s+/gu, " ")
+    .replace(TRAILING_SEPARATORS, "")
+    .replace(LEADING_SEPARATORS, "")
+    .trim();
 }
 
 /**
@@ -147,8 +175,14 @@ function getObjectEntries(node: TSESTree.Node): { key: string; value: TSESTree.N
   if (node.type !== AST_NODE_TYPES.ObjectExpression || node.properties.length === 0) return undefined;
   const entries: { key: string; value: TSESTree.Node }[] = [];
   for (const property of node.properties) {
-    if (property.type !== AST_NODE_TYPES.Property || property.computed || property.kind !== "init" || property.method) return undefined;
-    const key = property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : typeof property.key.value === "string" ? property.key.value : undefined;
+    if (property.type !== AST_NODE_TYPES.Property || property.computed || property.kind !== "init" || property.method)
+      return undefined;
+    const key =
+      property.key.type === AST_NODE_TYPES.Identifier
+        ? property.key.name
+        : typeof property.key.value === "string"
+          ? property.key.value
+          : undefined;
     if (key === undefined || !IDENTIFIER.test(key)) return undefined;
     entries.push({ key, value: property.value });
   }
@@ -189,7 +223,9 @@ export function getLogArguments(
     const entries = getObjectEntries(arg);
     if (split) {
       // A format string's text before its first `%s` leads, as a template literal's text before `${}` does.
-      if (index === 0) leadingTexts = arg.type === AST_NODE_TYPES.Literal ? split.texts.flatMap((text) => text.split(FORMAT_SPLIT)) : split.texts;
+      if (index === 0)
+        leadingTexts =
+          arg.type === AST_NODE_TYPES.Literal ? split.texts.flatMap((text) => text.split(FORMAT_SPLIT)) : split.texts;
       else texts.push(...split.texts);
       named.push(...split.values.map((node) => ({ key: undefined, node })));
     } else if (constant !== undefined) {

@@ -45,7 +45,10 @@ interface LibraryImport {
 }
 
 /** zod: `z` (named), a namespace or default import; valibot: a namespace import. `const { z } = require("zod")` too. */
-function findLibraryImports(program: TSESTree.Program, wanted: (source: string) => ValidationLibrary | undefined): LibraryImport[] {
+function findLibraryImports(
+  program: TSESTree.Program,
+  wanted: (source: string) => ValidationLibrary | undefined,
+): LibraryImport[] {
   const found: LibraryImport[] = [];
   for (const statement of program.body) {
     if (statement.type === AST_NODE_TYPES.ImportDeclaration && statement.importKind !== "type") {
@@ -54,12 +57,15 @@ function findLibraryImports(program: TSESTree.Program, wanted: (source: string) 
       let local: string | undefined;
       for (const specifier of statement.specifiers) {
         if (specifier.type === AST_NODE_TYPES.ImportNamespaceSpecifier) local = specifier.local.name;
-        else if (specifier.type === AST_NODE_TYPES.ImportDefaultSpecifier && library === "zod") local = specifier.local.name;
+        else if (specifier.type === AST_NODE_TYPES.ImportDefaultSpecifier && library === "zod")
+          local = specifier.local.name;
         else if (
           specifier.type === AST_NODE_TYPES.ImportSpecifier &&
           specifier.importKind !== "type" &&
           library === "zod" &&
-          (specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : specifier.imported.value) === "z"
+          (specifier.imported.type === AST_NODE_TYPES.Identifier
+            ? specifier.imported.name
+            : specifier.imported.value) === "z"
         ) {
           local = specifier.local.name;
         }
@@ -104,7 +110,9 @@ export function getValidationLibrary(context: RuleContext): FoundValidationLibra
   const sourceCode: Readonly<TSESLint.SourceCode> = context.sourceCode;
   const settings = getHardenSettings(context).validation;
   const imports = settings
-    ? findLibraryImports(sourceCode.ast, (source) => (source === (settings.source ?? settings.library) ? settings.library : undefined))
+    ? findLibraryImports(sourceCode.ast, (source) =>
+        source === (settings.source ?? settings.library) ? settings.library : undefined,
+      )
     : findLibraryImports(sourceCode.ast, getLibraryOfSource);
   const withLocal = imports.find((entry) => entry.local !== undefined);
   if (withLocal?.local !== undefined) {

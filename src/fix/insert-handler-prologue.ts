@@ -29,8 +29,17 @@ function returnsPromise(fn: FunctionNode): boolean {
  * A name for a new local that nothing in `fn` already uses, from `candidates` in order, then
  * `<first>2`, `<first>3`…. Judged on the function's identifier tokens, so a use in a nested function counts too.
  */
-export function getFreeLocalName(sourceCode: Readonly<TSESLint.SourceCode>, fn: FunctionNode, candidates: readonly string[]): string {
-  const used = new Set(sourceCode.getTokens(fn).filter((token) => token.type === "Identifier").map((token) => token.value));
+export function getFreeLocalName(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  fn: FunctionNode,
+  candidates: readonly string[],
+): string {
+  const used = new Set(
+    sourceCode
+      .getTokens(fn)
+      .filter((token) => token.type === "Identifier")
+      .map((token) => token.value),
+  );
   for (const candidate of candidates) if (!used.has(candidate)) return candidate;
   const base = candidates[0] ?? "value";
   for (let i = 2; ; i++) if (!used.has(`${base}${i}`)) return `${base}${i}`;

@@ -11,9 +11,15 @@ type Fix = (fixer: TSESLint.RuleFixer) => TSESLint.RuleFix[];
  * (first, so it runs before the others), or as a new `@UseGuards(guardText)` above the method's first
  * decorator, importing `UseGuards` from `@nestjs/common`.
  */
-export function getNestGuardFix(sourceCode: Readonly<TSESLint.SourceCode>, method: TSESTree.MethodDefinition, guardText: string): Fix | undefined {
+export function getNestGuardFix(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  method: TSESTree.MethodDefinition,
+  guardText: string,
+): Fix | undefined {
   const decorators = method.decorators ?? [];
-  const existing = decorators.find((d) => getDecoratorName(d) === "UseGuards" && d.expression.type === AST_NODE_TYPES.CallExpression);
+  const existing = decorators.find(
+    (d) => getDecoratorName(d) === "UseGuards" && d.expression.type === AST_NODE_TYPES.CallExpression,
+  );
   if (existing && existing.expression.type === AST_NODE_TYPES.CallExpression) {
     const call = existing.expression;
     const first = call.arguments[0];
@@ -24,6 +30,11 @@ export function getNestGuardFix(sourceCode: Readonly<TSESLint.SourceCode>, metho
   const anchor = decorators[0];
   if (!anchor) return undefined;
   const sameLine = anchor.loc.start.line === method.key.loc.start.line;
-  const text = sameLine ? `@UseGuards(${guardText}) ` : `@UseGuards(${guardText})\n${getIndentation(sourceCode, anchor)}`;
-  return (fixer) => [fixer.insertTextBefore(anchor, text), ...getImportFixes(fixer, sourceCode, { name: "UseGuards", source: "@nestjs/common" })];
+  const text = sameLine
+    ? `@UseGuards(${guardText}) `
+    : `@UseGuards(${guardText})\n${getIndentation(sourceCode, anchor)}`;
+  return (fixer) => [
+    fixer.insertTextBefore(anchor, text),
+    ...getImportFixes(fixer, sourceCode, { name: "UseGuards", source: "@nestjs/common" }),
+  ];
 }

@@ -10,7 +10,12 @@ type Fix = (fixer: TSESLint.RuleFixer) => TSESLint.RuleFix[];
 
 /** Whether an existing hook value is one function (not an array of them), so it can join a new array. */
 function isSingleHook(sourceCode: Readonly<TSESLint.SourceCode>, value: TSESTree.Node): boolean {
-  if (isFunctionNode(value) || value.type === AST_NODE_TYPES.MemberExpression || value.type === AST_NODE_TYPES.CallExpression) return true;
+  if (
+    isFunctionNode(value) ||
+    value.type === AST_NODE_TYPES.MemberExpression ||
+    value.type === AST_NODE_TYPES.CallExpression
+  )
+    return true;
   if (value.type !== AST_NODE_TYPES.Identifier) return false;
   const variable = ASTUtils.findVariable(sourceCode.getScope(value), value);
   const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
@@ -23,16 +28,24 @@ function isSingleHook(sourceCode: Readonly<TSESLint.SourceCode>, value: TSESTree
 }
 
 /** Adds `hook: [text]` to a Fastify route options object, merging into an existing hook. */
-function getOptionsFix(sourceCode: Readonly<TSESLint.SourceCode>, options: TSESTree.ObjectExpression, hook: FastifyHook, text: string): Fix | undefined {
+function getOptionsFix(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  options: TSESTree.ObjectExpression,
+  hook: FastifyHook,
+  text: string,
+): Fix | undefined {
   const existing = getObjectProperty(options, hook);
   if (existing) {
     const value = existing.value;
     if (value.type === AST_NODE_TYPES.ArrayExpression) {
       const first = value.elements[0];
-      return first ? (fixer) => [fixer.insertTextBefore(first, `${text}, `)] : (fixer) => [fixer.replaceText(value, `[${text}]`)];
+      return first
+        ? (fixer) => [fixer.insertTextBefore(first, `${text}, `)]
+        : (fixer) => [fixer.replaceText(value, `[${text}]`)];
     }
     if (!isSingleHook(sourceCode, value)) return undefined;
-    if (existing.shorthand) return (fixer) => [fixer.replaceText(existing, `${hook}: [${text}, ${sourceCode.getText(value)}]`)];
+    if (existing.shorthand)
+      return (fixer) => [fixer.replaceText(existing, `${hook}: [${text}, ${sourceCode.getText(value)}]`)];
     return (fixer) => [fixer.replaceText(value, `[${text}, ${sourceCode.getText(value)}]`)];
   }
   const first = options.properties[0];
@@ -65,7 +78,13 @@ export function getRouteMiddlewareFix(
     const call = route.node;
     // `fastify.get(path, handler)`: options go between the two.
     const handler = route.chain[0];
-    if (handler && call.type === AST_NODE_TYPES.CallExpression && call.arguments.length === 2 && route.chain.length === 1 && call.arguments[1] === handler) {
+    if (
+      handler &&
+      call.type === AST_NODE_TYPES.CallExpression &&
+      call.arguments.length === 2 &&
+      route.chain.length === 1 &&
+      call.arguments[1] === handler
+    ) {
       return (fixer) => [fixer.insertTextBefore(handler, `{ ${fastifyHook}: [${text}] }, `)];
     }
     return undefined;

@@ -9,5 +9,7 @@ import type { TSESLint } from "@typescript-eslint/utils";
 export function mayRunInBrowser(sourceCode: Readonly<TSESLint.SourceCode>, filename: string): boolean {
   if (filename.endsWith(".jsx") || filename.endsWith(".tsx")) return true;
   if (`/${filename.replaceAll("\\", "/")}`.includes("/public/")) return true;
-  return sourceCode.ast.body.some((statement) => statement.type === "ExpressionStatement" && statement.directive === "use client");
+  return sourceCode.ast.body.some(
+    (statement) => statement.type === "ExpressionStatement" && statement.directive === "use client",
+  );
 }

@@ -36,17 +36,34 @@ export const DEFAULT_SESSION_CHECKS = [
 ];
 
 /** NestJS `@Public()` and the usual spellings of "this route is public on purpose". */
-export const DEFAULT_PUBLIC_MARKERS = ["Public", "IsPublic", "SkipAuth", "AllowAnonymous", "NoAuth", "publicRoute", "publicEndpoint", "allowAnonymous", "skipAuth", "noAuth"];
+export const DEFAULT_PUBLIC_MARKERS = [
+  "Public",
+  "IsPublic",
+  "SkipAuth",
+  "AllowAnonymous",
+  "NoAuth",
+  "publicRoute",
+  "publicEndpoint",
+  "allowAnonymous",
+  "skipAuth",
+  "noAuth",
+];
 
 const cache = new WeakMap<object, AuthVocabulary>();
 const DEFAULTS: AuthVocabulary = build({});
 
 function build(settings: HardenSettings): AuthVocabulary {
   const auth = settings.auth ?? {};
-  const configured = [auth.middleware?.name, auth.guard?.name, ...(auth.names ?? [])].filter((n): n is string => n !== undefined);
+  const configured = [auth.middleware?.name, auth.guard?.name, ...(auth.names ?? [])].filter(
+    (n): n is string => n !== undefined,
+  );
   return {
     names: new Set([...DEFAULT_AUTH_NAMES, ...configured, ...(auth.sessionCheck ? [auth.sessionCheck.name] : [])]),
-    sessionChecks: new Set([...DEFAULT_SESSION_CHECKS, ...(auth.names ?? []), ...(auth.sessionCheck ? [auth.sessionCheck.name] : [])]),
+    sessionChecks: new Set([
+      ...DEFAULT_SESSION_CHECKS,
+      ...(auth.names ?? []),
+      ...(auth.sessionCheck ? [auth.sessionCheck.name] : []),
+    ]),
     publicMarkers: new Set([...DEFAULT_PUBLIC_MARKERS, ...(auth.publicMarkers ?? [])]),
   };
 }
@@ -77,8 +94,10 @@ export function getNameParts(node: TSESTree.Node): string[] | undefined {
       case AST_NODE_TYPES.Super:
         return parts.length > 0 ? parts : undefined;
       case AST_NODE_TYPES.MemberExpression:
-        if (!current.computed && current.property.type === AST_NODE_TYPES.Identifier) parts.unshift(current.property.name);
-        else if (current.property.type === AST_NODE_TYPES.Literal && typeof current.property.value === "string") parts.unshift(current.property.value);
+        if (!current.computed && current.property.type === AST_NODE_TYPES.Identifier)
+          parts.unshift(current.property.name);
+        else if (current.property.type === AST_NODE_TYPES.Literal && typeof current.property.value === "string")
+          parts.unshift(current.property.value);
         else if (current.computed) return parts.length > 0 ? parts : undefined;
         current = current.object;
         break;

@@ -11,10 +11,17 @@ export function getRequiredSource(node: TSESTree.Node | null | undefined): strin
     current?.type === AST_NODE_TYPES.AwaitExpression ||
     (current?.type === AST_NODE_TYPES.CallExpression && current.callee.type === AST_NODE_TYPES.CallExpression)
   ) {
-    current = current.type === AST_NODE_TYPES.MemberExpression ? current.object : current.type === AST_NODE_TYPES.AwaitExpression ? current.argument : current.callee;
+    current =
+      current.type === AST_NODE_TYPES.MemberExpression
+        ? current.object
+        : current.type === AST_NODE_TYPES.AwaitExpression
+          ? current.argument
+          : current.callee;
   }
   if (current?.type === AST_NODE_TYPES.ImportExpression) {
-    return current.source.type === AST_NODE_TYPES.Literal && typeof current.source.value === "string" ? current.source.value : undefined;
+    return current.source.type === AST_NODE_TYPES.Literal && typeof current.source.value === "string"
+      ? current.source.value
+      : undefined;
   }
   if (
     current?.type === AST_NODE_TYPES.CallExpression &&

@@ -21,7 +21,11 @@ const unwrap = (node: TSESTree.Node): TSESTree.Node => getUnwrappedExpression(no
 function isPath(node: TSESTree.Node | undefined): boolean {
   if (!node) return false;
   if (getStaticString(node) !== undefined || node.type === AST_NODE_TYPES.TemplateLiteral) return true;
-  return node.type === AST_NODE_TYPES.ArrayExpression && node.elements.length > 0 && node.elements.every((e) => e !== null && isPath(e));
+  return (
+    node.type === AST_NODE_TYPES.ArrayExpression &&
+    node.elements.length > 0 &&
+    node.elements.every((e) => e !== null && isPath(e))
+  );
 }
 
 function getRootIdentifier(node: TSESTree.Node): TSESTree.Identifier | undefined {
@@ -32,7 +36,8 @@ function getRootIdentifier(node: TSESTree.Node): TSESTree.Identifier | undefined
 
 function getName(node: TSESTree.Node): string | undefined {
   if (node.type === AST_NODE_TYPES.Identifier) return node.name;
-  if (node.type === AST_NODE_TYPES.MemberExpression && node.property.type === AST_NODE_TYPES.Identifier) return node.property.name;
+  if (node.type === AST_NODE_TYPES.MemberExpression && node.property.type === AST_NODE_TYPES.Identifier)
+    return node.property.name;
   return undefined;
 }
 
@@ -53,7 +58,12 @@ function isFromOtherFile(context: RuleContext, node: TSESTree.Node, requireRoute
  * Whether a mounted argument brings routes defined in another file. `requireRouterName`: for a
  * path-less `app.use(x)`, where `x` is as likely a middleware as a router, only router-like names count.
  */
-function isExternalMount(context: RuleContext, argument: TSESTree.Node, requireRouterName: boolean, depth: number): boolean {
+function isExternalMount(
+  context: RuleContext,
+  argument: TSESTree.Node,
+  requireRouterName: boolean,
+  depth: number,
+): boolean {
   const node = unwrap(argument);
   if (node.type === AST_NODE_TYPES.ImportExpression) {
     return getStaticString(node.source) === undefined || isLocalSpecifier(getStaticString(node.source) ?? "");
@@ -74,7 +84,9 @@ function isExternalMount(context: RuleContext, argument: TSESTree.Node, requireR
     // `app.use(mount("/api", api))`: a package wrapper around something mounted at a path.
     if (depth > 0) return false;
     const wrapsPath = isPath(node.arguments[0]);
-    return node.arguments.some((inner) => inner.type !== AST_NODE_TYPES.SpreadElement && isExternalMount(context, inner, !wrapsPath, depth + 1));
+    return node.arguments.some(
+      (inner) => inner.type !== AST_NODE_TYPES.SpreadElement && isExternalMount(context, inner, !wrapsPath, depth + 1),
+    );
   }
   if (node.type === AST_NODE_TYPES.Identifier || node.type === AST_NODE_TYPES.MemberExpression) {
     return isFromOtherFile(context, node, requireRouterName);
@@ -86,7 +98,11 @@ function isExternalMount(context: RuleContext, argument: TSESTree.Node, requireR
 function getHandingCall(context: RuleContext, identifier: TSESTree.Identifier): TSESTree.CallExpression | undefined {
   let argument: TSESTree.Node = identifier;
   const parent = identifier.parent;
-  if (parent.type === AST_NODE_TYPES.Property && parent.value === identifier && parent.parent.type === AST_NODE_TYPES.ObjectExpression) {
+  if (
+    parent.type === AST_NODE_TYPES.Property &&
+    parent.value === identifier &&
+    parent.parent.type === AST_NODE_TYPES.ObjectExpression
+  ) {
     argument = parent.parent;
   }
   const call = argument.parent;
@@ -98,7 +114,13 @@ function getHandingCall(context: RuleContext, identifier: TSESTree.Identifier): 
   return isFromOtherFile(context, callee, false) ? call : undefined;
 }
 
-function collect(context: RuleContext, receiver: Receiver, depth: number, seen: Set<TSESTree.Node>, out: TSESTree.Node[]): void {
+function collect(
+  context: RuleContext,
+  receiver: Receiver,
+  depth: number,
+  seen: Set<TSESTree.Node>,
+  out: TSESTree.Node[],
+): void {
   if (depth > MAX_DEPTH || !receiver.declaration || seen.has(receiver.declaration)) return;
   seen.add(receiver.declaration);
   const variable = getReceiverVariable(context, receiver);
@@ -142,7 +164,13 @@ function collect(context: RuleContext, receiver: Receiver, depth: number, seen: 
 }
 
 /** Routers, sub-apps and inline plugins created in this file bring their own mounts along. */
-function collectMounted(context: RuleContext, argument: TSESTree.Node, depth: number, seen: Set<TSESTree.Node>, out: TSESTree.Node[]): void {
+function collectMounted(
+  context: RuleContext,
+  argument: TSESTree.Node,
+  depth: number,
+  seen: Set<TSESTree.Node>,
+  out: TSESTree.Node[],
+): void {
   let node = unwrap(argument);
   if (
     node.type === AST_NODE_TYPES.CallExpression &&

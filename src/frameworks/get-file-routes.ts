@@ -38,7 +38,11 @@ function getDecoratorPath(decorator: TSESTree.Decorator): string | undefined {
   if (direct !== undefined) return direct;
   if (first.type === AST_NODE_TYPES.ObjectExpression) {
     for (const property of first.properties) {
-      if (property.type === AST_NODE_TYPES.Property && property.key.type === AST_NODE_TYPES.Identifier && property.key.name === "path") {
+      if (
+        property.type === AST_NODE_TYPES.Property &&
+        property.key.type === AST_NODE_TYPES.Identifier &&
+        property.key.name === "path"
+      ) {
         return getStaticString(property.value);
       }
     }
@@ -78,26 +82,53 @@ function getNextRoutes(context: RuleContext, program: TSESTree.Program): RouteRe
     if (file.router === "pages") {
       if (statement.type === AST_NODE_TYPES.ExportDefaultDeclaration) {
         const declaration = statement.declaration;
-        routes.push(nextRoute(context, statement, declaration.type === AST_NODE_TYPES.FunctionDeclaration && declaration.id ? declaration.id : statement, "ALL", file.path, declaration));
+        routes.push(
+          nextRoute(
+            context,
+            statement,
+            declaration.type === AST_NODE_TYPES.FunctionDeclaration && declaration.id ? declaration.id : statement,
+            "ALL",
+            file.path,
+            declaration,
+          ),
+        );
       }
       continue;
     }
     if (statement.type !== AST_NODE_TYPES.ExportNamedDeclaration) continue;
     const declaration = statement.declaration;
-    if (declaration?.type === AST_NODE_TYPES.FunctionDeclaration && declaration.id && NEXT_METHODS.has(declaration.id.name)) {
-      routes.push(nextRoute(context, statement, declaration.id, declaration.id.name as HttpMethod, file.path, declaration));
+    if (
+      declaration?.type === AST_NODE_TYPES.FunctionDeclaration &&
+      declaration.id &&
+      NEXT_METHODS.has(declaration.id.name)
+    ) {
+      routes.push(
+        nextRoute(context, statement, declaration.id, declaration.id.name as HttpMethod, file.path, declaration),
+      );
     } else if (declaration?.type === AST_NODE_TYPES.VariableDeclaration) {
       for (const declarator of declaration.declarations) {
         if (declarator.id.type === AST_NODE_TYPES.Identifier && NEXT_METHODS.has(declarator.id.name)) {
-          routes.push(nextRoute(context, statement, declarator.id, declarator.id.name as HttpMethod, file.path, declarator.init ?? undefined));
+          routes.push(
+            nextRoute(
+              context,
+              statement,
+              declarator.id,
+              declarator.id.name as HttpMethod,
+              file.path,
+              declarator.init ?? undefined,
+            ),
+          );
         }
       }
     } else if (!declaration && !statement.source) {
       // `export { handler as GET, handler as POST }`
       for (const specifier of statement.specifiers) {
-        const exported = specifier.exported.type === AST_NODE_TYPES.Identifier ? specifier.exported.name : specifier.exported.value;
+        const exported =
+          specifier.exported.type === AST_NODE_TYPES.Identifier ? specifier.exported.name : specifier.exported.value;
         if (NEXT_METHODS.has(exported)) {
-          routes.push(nextRoute(context, statement, specifier.exported, exported as HttpMethod, file.path, specifier.local));
+          routes.push(
+            nextRoute(context, statement, specifier.exported, exported as HttpMethod, file.path, specifier.local),
+          );
         }
       }
     }
@@ -105,7 +136,10 @@ function getNextRoutes(context: RuleContext, program: TSESTree.Program): RouteRe
   return routes;
 }
 
-function getNestRoutesOfClass(context: RuleContext, classNode: TSESTree.ClassDeclaration | TSESTree.ClassExpression): RouteRegistration[] {
+function getNestRoutesOfClass(
+  context: RuleContext,
+  classNode: TSESTree.ClassDeclaration | TSESTree.ClassExpression,
+): RouteRegistration[] {
   // espree (the default parser for .js files) leaves `decorators` out of its nodes.
   const controller = (classNode.decorators ?? []).find((d) => getDecoratorName(d) === "Controller");
   if (!controller) return [];
@@ -154,7 +188,8 @@ export function getDeclaredRoutes(context: RuleContext): RouteRegistration[] {
   const mayDeclareController = context.sourceCode.text.includes("Controller");
   for (const statement of mayDeclareController ? program.body : []) {
     const declaration =
-      statement.type === AST_NODE_TYPES.ExportNamedDeclaration || statement.type === AST_NODE_TYPES.ExportDefaultDeclaration
+      statement.type === AST_NODE_TYPES.ExportNamedDeclaration ||
+      statement.type === AST_NODE_TYPES.ExportDefaultDeclaration
         ? statement.declaration
         : statement;
     if (declaration?.type === AST_NODE_TYPES.ClassDeclaration && (declaration.decorators?.length ?? 0) > 0) {

@@ -43,10 +43,20 @@ export function getFrameworkFromSignature(fn: FunctionNode): Framework | undefin
   }
   const names = params.map(getParamName);
   const [first, second, third, fourth] = names;
-  if (params.length === 4 && /^(?:err|error|e|ex|exception)$/u.test(first ?? "") && /^req/u.test(second ?? "") && /^res/u.test(third ?? "")) {
+  if (
+    params.length === 4 &&
+    /^(?:err|error|e|ex|exception)$/u.test(first ?? "") &&
+    /^req/u.test(second ?? "") &&
+    /^res/u.test(third ?? "")
+  ) {
     return "express";
   }
-  if (params.length >= 2 && params.length <= 3 && /^req(?:uest)?$/u.test(first ?? "") && /^res(?:ponse)?$/u.test(second ?? "")) {
+  if (
+    params.length >= 2 &&
+    params.length <= 3 &&
+    /^req(?:uest)?$/u.test(first ?? "") &&
+    /^res(?:ponse)?$/u.test(second ?? "")
+  ) {
     return third === undefined || /^next$/u.test(third) ? "express" : undefined;
   }
   if (params.length === 2 && /^(?:req|request)$/u.test(first ?? "") && second === "reply") return "fastify";

@@ -115,7 +115,9 @@ const MAY_IMPORT_FRAMEWORK = new RegExp(`["'\`](?:${FRAMEWORK_SPECIFIER_START})`
  * condition for any framework import. Remembered for the file, so the rules that ask it as their own
  * gate and {@link getFrameworkImports} scan the text once between them.
  */
-export const mayImportFramework: (text: string) => boolean = getLastAnswerMemo((text) => MAY_IMPORT_FRAMEWORK.test(text));
+export const mayImportFramework: (text: string) => boolean = getLastAnswerMemo((text) =>
+  MAY_IMPORT_FRAMEWORK.test(text),
+);
 
 function createImports(): FrameworkImports {
   return {
@@ -145,10 +147,13 @@ export function getFrameworkImports(sourceCode: Readonly<TSESLint.SourceCode>): 
     if (statement.type === AST_NODE_TYPES.ImportDeclaration) {
       const source = statement.source.value;
       for (const specifier of statement.specifiers) {
-        if (specifier.type === AST_NODE_TYPES.ImportDefaultSpecifier) record(imports, source, "default", specifier.local.name);
-        else if (specifier.type === AST_NODE_TYPES.ImportNamespaceSpecifier) record(imports, source, "*", specifier.local.name);
+        if (specifier.type === AST_NODE_TYPES.ImportDefaultSpecifier)
+          record(imports, source, "default", specifier.local.name);
+        else if (specifier.type === AST_NODE_TYPES.ImportNamespaceSpecifier)
+          record(imports, source, "*", specifier.local.name);
         else {
-          const imported = specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : specifier.imported.value;
+          const imported =
+            specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : specifier.imported.value;
           record(imports, source, imported, specifier.local.name);
         }
       }

@@ -10,7 +10,14 @@ import { getHandlerRegistrations, type HandlerRegistration } from "../project/ge
 import { getLintedFilePath } from "../project/get-project-function.js";
 import type { Framework, FunctionNode, HandlerInfo, HandlerKind, RouteRegistration, RuleContext } from "./types.js";
 
-const FASTIFY_REQUEST_HOOKS = new Set(["onRequest", "preParsing", "preValidation", "preHandler", "preSerialization", "onSend"]);
+const FASTIFY_REQUEST_HOOKS = new Set([
+  "onRequest",
+  "preParsing",
+  "preValidation",
+  "preHandler",
+  "preSerialization",
+  "onSend",
+]);
 
 function withRoles(
   framework: Framework,
@@ -50,7 +57,16 @@ function withRoles(
       break;
     case "next":
       // App Router `(request, { params })`; Pages API `(req, res)`.
-      Object.assign(info, { request: a, response: fn.params.length >= 2 && getParamName(b) !== "context" && getParamName(b) !== "ctx" && b?.type !== AST_NODE_TYPES.ObjectPattern ? b : undefined });
+      Object.assign(info, {
+        request: a,
+        response:
+          fn.params.length >= 2 &&
+          getParamName(b) !== "context" &&
+          getParamName(b) !== "ctx" &&
+          b?.type !== AST_NODE_TYPES.ObjectPattern
+            ? b
+            : undefined,
+      });
       break;
     case "nest":
       for (const param of fn.params) {
@@ -69,7 +85,9 @@ function withRoles(
 
 function getCalleeProperty(call: TSESTree.CallExpression): string | undefined {
   const callee = call.callee;
-  return callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier
+  return callee.type === AST_NODE_TYPES.MemberExpression &&
+    !callee.computed &&
+    callee.property.type === AST_NODE_TYPES.Identifier
     ? callee.property.name
     : undefined;
 }
@@ -93,7 +111,11 @@ function wrapsNextInTry(fn: FunctionNode): boolean {
 }
 
 /** The handler role of a function that is passed (directly, in an array, or through a wrapper) to `call`. */
-function fromCallArgument(context: RuleContext, fn: FunctionNode, call: TSESTree.CallExpression): HandlerInfo | undefined {
+function fromCallArgument(
+  context: RuleContext,
+  fn: FunctionNode,
+  call: TSESTree.CallExpression,
+): HandlerInfo | undefined {
   const route = getRouteRegistration(context, call);
   if (route) {
     const isHandler = route.handlerFunction === fn || route.handler === fn;
@@ -108,14 +130,17 @@ function fromCallArgument(context: RuleContext, fn: FunctionNode, call: TSESTree
       if (!receiver) return undefined;
       const framework = receiver.framework ?? getFrameworkFromSignature(fn);
       if (!framework) return undefined;
-      if (framework === "express" && fn.params.length === 4) return withRoles("express", "error-handler", fn, undefined, "registration");
-      if (framework === "koa" && wrapsNextInTry(fn)) return withRoles("koa", "error-handler", fn, undefined, "registration");
+      if (framework === "express" && fn.params.length === 4)
+        return withRoles("express", "error-handler", fn, undefined, "registration");
+      if (framework === "koa" && wrapsNextInTry(fn))
+        return withRoles("koa", "error-handler", fn, undefined, "registration");
       return withRoles(framework, "middleware", fn, undefined, "registration");
     }
     case "setErrorHandler":
       return withRoles("fastify", "error-handler", fn, undefined, "registration");
     case "onError":
-      if (!imports.frameworks.has("hono") && getReceiver(context, call.callee.object, false)?.framework !== "hono") return undefined;
+      if (!imports.frameworks.has("hono") && getReceiver(context, call.callee.object, false)?.framework !== "hono")
+        return undefined;
       return withRoles("hono", "error-handler", fn, undefined, "registration");
     case "notFound":
       if (!imports.frameworks.has("hono")) return undefined;
@@ -140,7 +165,10 @@ function getRegisteringCall(fn: TSESTree.Node): TSESTree.CallExpression | undefi
       node = parent;
       continue;
     }
-    if (parent.type !== AST_NODE_TYPES.CallExpression || !parent.arguments.includes(node as TSESTree.CallExpressionArgument)) {
+    if (
+      parent.type !== AST_NODE_TYPES.CallExpression ||
+      !parent.arguments.includes(node as TSESTree.CallExpressionArgument)
+    ) {
       return undefined;
     }
     // `asyncHandler(fn)` as an argument of the route call: look one call further out.
@@ -169,7 +197,8 @@ function fromRouteOptionsProperty(context: RuleContext, fn: FunctionNode): Handl
   const route = getRouteRegistration(context, call);
   if (!route || route.options !== object) return undefined;
   if (property.key.name === "handler") return withRoles("fastify", "route", fn, route, "registration");
-  if (FASTIFY_REQUEST_HOOKS.has(property.key.name)) return withRoles("fastify", "middleware", fn, route, "registration");
+  if (FASTIFY_REQUEST_HOOKS.has(property.key.name))
+    return withRoles("fastify", "middleware", fn, route, "registration");
   return undefined;
 }
 
@@ -184,7 +213,9 @@ function fromDeclaredRoutes(context: RuleContext, fn: FunctionNode): HandlerInfo
 function fromReferences(context: RuleContext, fn: FunctionNode): HandlerInfo | undefined {
   // `const createUser = asyncHandler(async (req, res) => {})` binds the wrapped function too.
   const wrapper =
-    fn.parent?.type === AST_NODE_TYPES.CallExpression && fn.parent.arguments.at(-1) === fn && fn.parent.arguments.filter(isFunctionNode).length === 1
+    fn.parent?.type === AST_NODE_TYPES.CallExpression &&
+    fn.parent.arguments.at(-1) === fn &&
+    fn.parent.arguments.filter(isFunctionNode).length === 1
       ? fn.parent
       : undefined;
   const holder = wrapper ?? fn;
@@ -222,7 +253,12 @@ function fromSignature(context: RuleContext, fn: FunctionNode): HandlerInfo | un
  * A middleware class's `use(req, res, next)` (NestJS `NestMiddleware`) and constructors are not handlers.
  */
 function fromControllerMethod(context: RuleContext, method: TSESTree.MethodDefinition): HandlerInfo | undefined {
-  if (method.kind !== "method" || method.computed || (method.key.type === AST_NODE_TYPES.Identifier && method.key.name === "use")) return undefined;
+  if (
+    method.kind !== "method" ||
+    method.computed ||
+    (method.key.type === AST_NODE_TYPES.Identifier && method.key.name === "use")
+  )
+    return undefined;
   return fromSignature(context, method.value as FunctionNode);
 }
 
@@ -233,18 +269,29 @@ function fromControllerMethod(context: RuleContext, method: TSESTree.MethodDefin
  */
 function getExportedNames(context: RuleContext, fn: FunctionNode): string[] {
   const wrapper =
-    fn.parent?.type === AST_NODE_TYPES.CallExpression && fn.parent.arguments.at(-1) === fn && fn.parent.arguments.filter(isFunctionNode).length === 1
+    fn.parent?.type === AST_NODE_TYPES.CallExpression &&
+    fn.parent.arguments.at(-1) === fn &&
+    fn.parent.arguments.filter(isFunctionNode).length === 1
       ? fn.parent
       : undefined;
   const holder: TSESTree.Node = wrapper ?? fn;
   let local: string | undefined;
   if (fn.type === AST_NODE_TYPES.FunctionDeclaration) local = fn.id?.name;
-  else if (holder.parent?.type === AST_NODE_TYPES.VariableDeclarator && holder.parent.init === holder && holder.parent.id.type === AST_NODE_TYPES.Identifier) {
+  else if (
+    holder.parent?.type === AST_NODE_TYPES.VariableDeclarator &&
+    holder.parent.init === holder &&
+    holder.parent.id.type === AST_NODE_TYPES.Identifier
+  ) {
     local = holder.parent.id.name;
   } else if (holder.parent?.type === AST_NODE_TYPES.AssignmentExpression && holder.parent.right === holder) {
     const target = holder.parent.left;
     // `exports.login = …`, `module.exports.login = …`
-    if (target.type === AST_NODE_TYPES.MemberExpression && !target.computed && target.property.type === AST_NODE_TYPES.Identifier) return [target.property.name];
+    if (
+      target.type === AST_NODE_TYPES.MemberExpression &&
+      !target.computed &&
+      target.property.type === AST_NODE_TYPES.Identifier
+    )
+      return [target.property.name];
   }
   if (local === undefined) return [];
   return getModuleExports(context.sourceCode.ast).get(local) ?? [];
@@ -272,28 +319,51 @@ function getModuleExports(program: TSESTree.Program): Map<string, string[]> {
     if (statement.type === AST_NODE_TYPES.ExportNamedDeclaration) {
       const declaration = statement.declaration;
       if (declaration?.type === AST_NODE_TYPES.VariableDeclaration) {
-        for (const declarator of declaration.declarations) if (declarator.id.type === AST_NODE_TYPES.Identifier) add(declarator.id.name, declarator.id.name);
+        for (const declarator of declaration.declarations)
+          if (declarator.id.type === AST_NODE_TYPES.Identifier) add(declarator.id.name, declarator.id.name);
       } else if (declaration?.type === AST_NODE_TYPES.FunctionDeclaration && declaration.id) {
         add(declaration.id.name, declaration.id.name);
       }
       if (statement.source === null) {
         for (const specifier of statement.specifiers) {
           if (specifier.local.type !== AST_NODE_TYPES.Identifier) continue;
-          add(specifier.local.name, specifier.exported.type === AST_NODE_TYPES.Identifier ? specifier.exported.name : specifier.exported.value);
+          add(
+            specifier.local.name,
+            specifier.exported.type === AST_NODE_TYPES.Identifier ? specifier.exported.name : specifier.exported.value,
+          );
         }
       }
-    } else if (statement.type === AST_NODE_TYPES.ExportDefaultDeclaration && statement.declaration.type === AST_NODE_TYPES.Identifier) {
+    } else if (
+      statement.type === AST_NODE_TYPES.ExportDefaultDeclaration &&
+      statement.declaration.type === AST_NODE_TYPES.Identifier
+    ) {
       add(statement.declaration.name, "default");
-    } else if (statement.type === AST_NODE_TYPES.ExpressionStatement && statement.expression.type === AST_NODE_TYPES.AssignmentExpression) {
+    } else if (
+      statement.type === AST_NODE_TYPES.ExpressionStatement &&
+      statement.expression.type === AST_NODE_TYPES.AssignmentExpression
+    ) {
       const { left, right } = statement.expression;
-      const target = left.type === AST_NODE_TYPES.MemberExpression && !left.computed && left.property.type === AST_NODE_TYPES.Identifier ? left : undefined;
+      const target =
+        left.type === AST_NODE_TYPES.MemberExpression &&
+        !left.computed &&
+        left.property.type === AST_NODE_TYPES.Identifier
+          ? left
+          : undefined;
       if (!target) continue;
       const object = target.object;
-      const isModuleExports = object.type === AST_NODE_TYPES.Identifier && object.name === "module" && (target.property as TSESTree.Identifier).name === "exports";
+      const isModuleExports =
+        object.type === AST_NODE_TYPES.Identifier &&
+        object.name === "module" &&
+        (target.property as TSESTree.Identifier).name === "exports";
       if (isModuleExports && right.type === AST_NODE_TYPES.ObjectExpression) {
         for (const property of right.properties) {
           if (property.type !== AST_NODE_TYPES.Property || property.value.type !== AST_NODE_TYPES.Identifier) continue;
-          const key = property.key.type === AST_NODE_TYPES.Identifier && !property.computed ? property.key.name : property.key.type === AST_NODE_TYPES.Literal ? String(property.key.value) : undefined;
+          const key =
+            property.key.type === AST_NODE_TYPES.Identifier && !property.computed
+              ? property.key.name
+              : property.key.type === AST_NODE_TYPES.Literal
+                ? String(property.key.value)
+                : undefined;
           if (key !== undefined) add(property.value.name, key);
         }
       } else if (isModuleExports && right.type === AST_NODE_TYPES.Identifier) {
@@ -302,7 +372,12 @@ function getModuleExports(program: TSESTree.Program): Map<string, string[]> {
         // `exports.b = a`, `module.exports.b = a`
         const isExports =
           (object.type === AST_NODE_TYPES.Identifier && object.name === "exports") ||
-          (object.type === AST_NODE_TYPES.MemberExpression && object.object.type === AST_NODE_TYPES.Identifier && object.object.name === "module" && !object.computed && object.property.type === AST_NODE_TYPES.Identifier && object.property.name === "exports");
+          (object.type === AST_NODE_TYPES.MemberExpression &&
+            object.object.type === AST_NODE_TYPES.Identifier &&
+            object.object.name === "module" &&
+            !object.computed &&
+            object.property.type === AST_NODE_TYPES.Identifier &&
+            object.property.name === "exports");
         if (isExports) add(right.name, (target.property as TSESTree.Identifier).name);
       }
     }
@@ -315,7 +390,11 @@ function getModuleExports(program: TSESTree.Program): Map<string, string[]> {
  * (`router.post("/register", authCtrl.register)`): a handler of the framework that file's router belongs to,
  * even when its parameters (`(ctx)`, `(c)`) say nothing without the framework imported here.
  */
-function fromProjectRegistrations(context: RuleContext, fn: FunctionNode, bySignature: HandlerInfo | undefined): HandlerInfo | undefined {
+function fromProjectRegistrations(
+  context: RuleContext,
+  fn: FunctionNode,
+  bySignature: HandlerInfo | undefined,
+): HandlerInfo | undefined {
   // Only module-level functions can be exported.
   let scope: TSESTree.Node | undefined = fn.parent;
   while (scope && !isFunctionNode(scope) && scope.type !== AST_NODE_TYPES.Program) scope = scope.parent;
@@ -324,7 +403,8 @@ function fromProjectRegistrations(context: RuleContext, fn: FunctionNode, bySign
   if (names.length === 0) return undefined;
   const byName = getRegistrationsOfFile(context);
   const registrations = names.flatMap((name) => byName.get(name) ?? []);
-  const framework = bySignature?.framework ?? registrations.find((registration) => registration.framework !== undefined)?.framework;
+  const framework =
+    bySignature?.framework ?? registrations.find((registration) => registration.framework !== undefined)?.framework;
   if (registrations.length === 0 || framework === undefined) return undefined;
   return { ...withRoles(framework, "route", fn, undefined, "registration"), registrations };
 }

@@ -44,8 +44,15 @@ export function getHelperStatus(node: TSESTree.Node): number | undefined {
   if (node.type !== AST_NODE_TYPES.CallExpression && node.type !== AST_NODE_TYPES.NewExpression) return undefined;
   const callee = node.callee;
   if (callee.type === AST_NODE_TYPES.Identifier) {
-    return node.type === AST_NODE_TYPES.CallExpression && BARE_HELPERS.has(callee.name) ? lookUp(callee.name) : undefined;
+    return node.type === AST_NODE_TYPES.CallExpression && BARE_HELPERS.has(callee.name)
+      ? lookUp(callee.name)
+      : undefined;
   }
-  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed || callee.property.type !== AST_NODE_TYPES.Identifier) return undefined;
+  if (
+    callee.type !== AST_NODE_TYPES.MemberExpression ||
+    callee.computed ||
+    callee.property.type !== AST_NODE_TYPES.Identifier
+  )
+    return undefined;
   return lookUp(callee.property.name);
 }

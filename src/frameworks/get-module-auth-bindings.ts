@@ -15,11 +15,30 @@ export interface ModuleAuthBinding {
 }
 
 /** Names that take arguments before they are middleware: `requireRole("admin")`, `checkPermission("x")`. */
-const FACTORY_WORDS = new Set(["role", "roles", "permission", "permissions", "perm", "perms", "scope", "scopes", "restrict", "access", "policy", "policies", "ability", "abilities"]);
+const FACTORY_WORDS = new Set([
+  "role",
+  "roles",
+  "permission",
+  "permissions",
+  "perm",
+  "perms",
+  "scope",
+  "scopes",
+  "restrict",
+  "access",
+  "policy",
+  "policies",
+  "ability",
+  "abilities",
+]);
 /** Project-local modules: relative paths and the usual aliases. */
 const LOCAL_SOURCE = /^(?:\.{1,2}\/|[@~#]\/|#)/u;
 
-function classify(name: string, source: string | undefined, vocabulary: AuthVocabulary): ModuleAuthBinding["kind"] | undefined {
+function classify(
+  name: string,
+  source: string | undefined,
+  vocabulary: AuthVocabulary,
+): ModuleAuthBinding["kind"] | undefined {
   if (isNamedIn(vocabulary.sessionChecks, [name]) && !isNamedIn(vocabulary.names, [name])) return "session-check";
   const configured = isNamedIn(vocabulary.names, [name]);
   if (!configured && !isAuthName(name)) return undefined;
@@ -77,12 +96,15 @@ export function getModuleAuthBindings(context: RuleContext, vocabulary: AuthVoca
       if (statement.importKind === "type") continue;
       for (const specifier of statement.specifiers) {
         if (specifier.type === AST_NODE_TYPES.ImportSpecifier && specifier.importKind === "type") continue;
-        if (specifier.type !== AST_NODE_TYPES.ImportNamespaceSpecifier) add(specifier.local.name, statement.source.value);
+        if (specifier.type !== AST_NODE_TYPES.ImportNamespaceSpecifier)
+          add(specifier.local.name, statement.source.value);
       }
       continue;
     }
     const declaration =
-      statement.type === AST_NODE_TYPES.ExportNamedDeclaration && statement.declaration ? statement.declaration : statement;
+      statement.type === AST_NODE_TYPES.ExportNamedDeclaration && statement.declaration
+        ? statement.declaration
+        : statement;
     if (declaration.type === AST_NODE_TYPES.FunctionDeclaration && declaration.id && isMiddlewareShaped(declaration)) {
       add(declaration.id.name, undefined);
     } else if (declaration.type === AST_NODE_TYPES.ClassDeclaration && declaration.id) {

@@ -26,7 +26,8 @@ function toPath(segments: readonly string[]): string {
 }
 
 /** App Router `app/**\/route.ts` and Pages Router `pages/api/**` files; anything else is `undefined`. */
-export const getNextRouteFile: (filename: string) => NextRouteFile | undefined = getLastAnswerMemo(computeNextRouteFile);
+export const getNextRouteFile: (filename: string) => NextRouteFile | undefined =
+  getLastAnswerMemo(computeNextRouteFile);
 
 function computeNextRouteFile(filename: string): NextRouteFile | undefined {
   const normalized = filename.replaceAll("\\", "/");

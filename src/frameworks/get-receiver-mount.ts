@@ -45,11 +45,16 @@ function getMemberCall(node: TSESTree.Node, property: string): TSESTree.CallExpr
   return undefined;
 }
 
-function getEnclosingCallArgument(node: TSESTree.Node): { call: TSESTree.CallExpression; argument: TSESTree.Node } | undefined {
+function getEnclosingCallArgument(
+  node: TSESTree.Node,
+): { call: TSESTree.CallExpression; argument: TSESTree.Node } | undefined {
   let argument = node;
   if (argument.parent?.type === AST_NODE_TYPES.ArrayExpression) argument = argument.parent;
   const call = argument.parent;
-  if (call?.type === AST_NODE_TYPES.CallExpression && call.arguments.includes(argument as TSESTree.CallExpressionArgument)) {
+  if (
+    call?.type === AST_NODE_TYPES.CallExpression &&
+    call.arguments.includes(argument as TSESTree.CallExpressionArgument)
+  ) {
     return { call, argument: node };
   }
   return undefined;
@@ -61,7 +66,11 @@ function getCalleeProperty(call: TSESTree.CallExpression): string | undefined {
     : undefined;
 }
 
-function toMount(context: RuleContext, call: TSESTree.CallExpression, argument: TSESTree.Node): ReceiverMount | undefined {
+function toMount(
+  context: RuleContext,
+  call: TSESTree.CallExpression,
+  argument: TSESTree.Node,
+): ReceiverMount | undefined {
   const property = getCalleeProperty(call);
   if (call.callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
   const parent = getReceiver(context, call.callee.object, true);

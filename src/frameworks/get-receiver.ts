@@ -6,7 +6,8 @@ import type { Framework, Receiver, RuleContext } from "./types.js";
 import { getUnwrappedExpression } from "../utils/get-unwrapped-expression.js";
 
 /** Names that, with an unmistakable call shape, are taken to be an app or router defined elsewhere. */
-const RECEIVER_NAME = /^(?:app|api|router|routes|route|server|fastify|instance|v1|v2|admin)$|(?:App|Api|Router|Routes|Server)$/u;
+const RECEIVER_NAME =
+  /^(?:app|api|router|routes|route|server|fastify|instance|v1|v2|admin)$|(?:App|Api|Router|Routes|Server)$/u;
 
 export function isReceiverLikeName(name: string): boolean {
   return RECEIVER_NAME.test(name);
@@ -91,7 +92,8 @@ export function getCreatedReceiver(expression: TSESTree.Node, imports: Framework
     if (name === undefined) return undefined;
     if (imports.honoClass.has(name)) return { framework: "hono", kind: "app", prefix: undefined };
     if (imports.koaClass.has(name)) return { framework: "koa", kind: "app", prefix: undefined };
-    if (imports.koaRouterClass.has(name)) return { framework: "koa", kind: "router", prefix: getPrefixOption(node.arguments) };
+    if (imports.koaRouterClass.has(name))
+      return { framework: "koa", kind: "router", prefix: getPrefixOption(node.arguments) };
     if (isRequireOf(callee, ["koa"])) return { framework: "koa", kind: "app", prefix: undefined };
     if (isRequireOf(callee, ["@koa/router", "koa-router"])) {
       return { framework: "koa", kind: "router", prefix: getPrefixOption(node.arguments) };
@@ -131,10 +133,18 @@ function isRegisterArgument(node: TSESTree.Node, imports: FrameworkImports): boo
   const parent = node.parent;
   if (parent?.type !== AST_NODE_TYPES.CallExpression || parent.arguments[0] !== node) return false;
   const callee = parent.callee;
-  if (callee.type === AST_NODE_TYPES.MemberExpression && callee.property.type === AST_NODE_TYPES.Identifier && callee.property.name === "register") {
+  if (
+    callee.type === AST_NODE_TYPES.MemberExpression &&
+    callee.property.type === AST_NODE_TYPES.Identifier &&
+    callee.property.name === "register"
+  ) {
     return true;
   }
-  return callee.type === AST_NODE_TYPES.Identifier && imports.fastifyPlugin.has(callee.name) && isRegisterArgument(parent, imports);
+  return (
+    callee.type === AST_NODE_TYPES.Identifier &&
+    imports.fastifyPlugin.has(callee.name) &&
+    isRegisterArgument(parent, imports)
+  );
 }
 
 /**
@@ -214,12 +224,24 @@ function fromVariable(
       fn.params[0] === definition.name &&
       isFastifyPluginFunction(fn, imports, context)
     ) {
-      return { framework: "fastify", kind: "plugin", origin: "plugin", declaration: definition.name, prefix: undefined };
+      return {
+        framework: "fastify",
+        kind: "plugin",
+        origin: "plugin",
+        declaration: definition.name,
+        prefix: undefined,
+      };
     }
     const typeName = param ? getTypeName(definition.name as TSESTree.Parameter) : undefined;
     const typed = typeName === undefined ? undefined : TYPE_FRAMEWORK[typeName];
     if (typed && imports.frameworks.has(typed)) {
-      return { framework: typed, kind: typed === "fastify" ? "plugin" : "router", origin: "plugin", declaration: definition.name, prefix: undefined };
+      return {
+        framework: typed,
+        kind: typed === "fastify" ? "plugin" : "router",
+        origin: "plugin",
+        declaration: definition.name,
+        prefix: undefined,
+      };
     }
   }
   return undefined;

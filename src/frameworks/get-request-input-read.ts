@@ -94,7 +94,10 @@ export const REQUEST_INPUT_PROPERTY_NAMES: ReadonlySet<string> = new Set([
 ]);
 
 /** The top-level parameter of `fn` that contains `name`, and the object-pattern keys leading to it. */
-function getParameterPath(fn: FunctionNode, name: TSESTree.Identifier): { param: TSESTree.Parameter; path: string[] } | undefined {
+function getParameterPath(
+  fn: FunctionNode,
+  name: TSESTree.Identifier,
+): { param: TSESTree.Parameter; path: string[] } | undefined {
   const path: string[] = [];
   let node: TSESTree.Node = name;
   for (let depth = 0; depth < 6; depth++) {
@@ -165,7 +168,11 @@ function getRequestObject(context: RuleContext, node: TSESTree.Node, depth = 0):
     const kind = role && follow(role, found.path);
     return handler && kind ? { kind, handler } : undefined;
   }
-  if (definition.type === "Variable" && definition.node.type === AST_NODE_TYPES.VariableDeclarator && definition.node.init) {
+  if (
+    definition.type === "Variable" &&
+    definition.node.type === AST_NODE_TYPES.VariableDeclarator &&
+    definition.node.init
+  ) {
     const declarator = definition.node;
     // Only `const`: a `let` may be reassigned to anything.
     if (definition.parent?.kind !== "const" || !declarator.init) return undefined;
@@ -189,7 +196,10 @@ function getPatternPath(pattern: TSESTree.Node, name: TSESTree.Identifier): stri
       const key = getPropertyKeyName(parent);
       if (key === undefined) return undefined;
       path.unshift(key);
-    } else if (!(parent.type === AST_NODE_TYPES.ObjectPattern || (parent.type === AST_NODE_TYPES.AssignmentPattern && parent.left === node))) {
+    } else if (!(
+      parent.type === AST_NODE_TYPES.ObjectPattern ||
+      (parent.type === AST_NODE_TYPES.AssignmentPattern && parent.left === node)
+    )) {
       return undefined;
     }
     node = parent;
@@ -226,7 +236,10 @@ function isAssignmentTarget(member: TSESTree.MemberExpression): boolean {
  * through parameters, destructuring (`const { request } = ctx`) and `const` aliases of `ctx.request` / `c.req`.
  * Assignments (`req.body = x`) are writes, not reads.
  */
-export function getRequestInputRead(context: RuleContext, member: TSESTree.MemberExpression): RequestInputRead | undefined {
+export function getRequestInputRead(
+  context: RuleContext,
+  member: TSESTree.MemberExpression,
+): RequestInputRead | undefined {
   const name = getMemberName(member);
   if (name === undefined || !REQUEST_INPUT_PROPERTY_NAMES.has(name) || isAssignmentTarget(member)) return undefined;
   const object = getRequestObject(context, member.object);
@@ -274,20 +287,34 @@ export function getRequestInputRead(context: RuleContext, member: TSESTree.Membe
  * `const { body, query } = req`, `const { query } = ctx`, `const { request: { body } } = ctx`.
  * `property` is the pattern property; the read's `node` is its value (the binding).
  */
-export function getRequestInputBinding(context: RuleContext, property: TSESTree.Property): RequestInputRead | undefined {
+export function getRequestInputBinding(
+  context: RuleContext,
+  property: TSESTree.Property,
+): RequestInputRead | undefined {
   const pattern = property.parent;
   if (pattern?.type !== AST_NODE_TYPES.ObjectPattern) return undefined;
   const key = getPropertyKeyName(property);
   if (key === undefined || !REQUEST_INPUT_PROPERTY_NAMES.has(key)) return undefined;
   let object: RequestObject | undefined;
-  const holder = pattern.parent.type === AST_NODE_TYPES.AssignmentPattern && pattern.parent.left === pattern ? pattern.parent : pattern;
+  const holder =
+    pattern.parent.type === AST_NODE_TYPES.AssignmentPattern && pattern.parent.left === pattern
+      ? pattern.parent
+      : pattern;
   if (isFunctionNode(holder.parent) && holder.parent.params.includes(holder as TSESTree.Parameter)) {
     const handler = getHandlerInfo(context, holder.parent);
     const kind = handler && getRoleKind(handler, holder as TSESTree.Parameter);
     object = handler && kind ? { kind, handler } : undefined;
-  } else if (holder.parent.type === AST_NODE_TYPES.VariableDeclarator && holder.parent.id === holder && holder.parent.init) {
+  } else if (
+    holder.parent.type === AST_NODE_TYPES.VariableDeclarator &&
+    holder.parent.id === holder &&
+    holder.parent.init
+  ) {
     object = getRequestObject(context, holder.parent.init);
-  } else if (holder.parent.type === AST_NODE_TYPES.Property && holder.parent.value === holder && holder.parent.parent.type === AST_NODE_TYPES.ObjectPattern) {
+  } else if (
+    holder.parent.type === AST_NODE_TYPES.Property &&
+    holder.parent.value === holder &&
+    holder.parent.parent.type === AST_NODE_TYPES.ObjectPattern
+  ) {
     // `{ request: { body } }`: the outer property leads to the object this pattern destructures.
     const outerKey = getPropertyKeyName(holder.parent);
     const outer = outerKey === undefined ? undefined : getPatternObject(context, holder.parent.parent);
@@ -297,7 +324,10 @@ export function getRequestInputBinding(context: RuleContext, property: TSESTree.
   if (!object) return undefined;
   let source: RequestInputSource | undefined;
   if (object.kind === "request") {
-    source = object.handler.framework === "next" && !isNextPages(context, object.handler) ? undefined : REQUEST_PROPERTIES.get(key);
+    source =
+      object.handler.framework === "next" && !isNextPages(context, object.handler)
+        ? undefined
+        : REQUEST_PROPERTIES.get(key);
   } else if (object.kind === "koa-context") source = KOA_CONTEXT_PROPERTIES.get(key);
   else if (object.kind === "koa-request") source = KOA_REQUEST_PROPERTIES.get(key);
   if (!source) return undefined;
@@ -306,7 +336,10 @@ export function getRequestInputBinding(context: RuleContext, property: TSESTree.
 
 /** The request object an object pattern destructures (a handler parameter or a `const` declarator's init). */
 function getPatternObject(context: RuleContext, pattern: TSESTree.ObjectPattern): RequestObject | undefined {
-  const holder = pattern.parent.type === AST_NODE_TYPES.AssignmentPattern && pattern.parent.left === pattern ? pattern.parent : pattern;
+  const holder =
+    pattern.parent.type === AST_NODE_TYPES.AssignmentPattern && pattern.parent.left === pattern
+      ? pattern.parent
+      : pattern;
   if (isFunctionNode(holder.parent) && holder.parent.params.includes(holder as TSESTree.Parameter)) {
     const handler = getHandlerInfo(context, holder.parent);
     const kind = handler && getRoleKind(handler, holder as TSESTree.Parameter);
@@ -341,7 +374,10 @@ export interface NestInputParameter {
  * Nest `@Body()`, `@Query()`, `@Param()`, `@Headers()` on a parameter of a controller route method.
  * The read is a `binding` of the parameter; `field` is the decorator's property name argument.
  */
-export function getNestInputParameter(context: RuleContext, decorator: TSESTree.Decorator): NestInputParameter | undefined {
+export function getNestInputParameter(
+  context: RuleContext,
+  decorator: TSESTree.Decorator,
+): NestInputParameter | undefined {
   const name = getDecoratorName(decorator);
   const source = name === undefined ? undefined : NEST_DECORATORS.get(name);
   if (!source) return undefined;

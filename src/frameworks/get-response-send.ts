@@ -146,7 +146,9 @@ type Role = "response" | "context";
 const unwrap = (node: TSESTree.Node): TSESTree.Node => getUnwrappedExpression(node);
 
 function getPropertyName(node: TSESTree.Node): string | undefined {
-  return node.type === AST_NODE_TYPES.MemberExpression && !node.computed && node.property.type === AST_NODE_TYPES.Identifier
+  return node.type === AST_NODE_TYPES.MemberExpression &&
+    !node.computed &&
+    node.property.type === AST_NODE_TYPES.Identifier
     ? node.property.name
     : undefined;
 }
@@ -162,7 +164,10 @@ function getVariable(context: RuleContext, identifier: TSESTree.Identifier): TSE
 }
 
 /** The handler whose response (`res`, `reply`) or context (`c`, `ctx`) parameter `identifier` refers to. */
-function getHandlerParam(context: RuleContext, identifier: TSESTree.Identifier): { handler: HandlerInfo; role: Role } | undefined {
+function getHandlerParam(
+  context: RuleContext,
+  identifier: TSESTree.Identifier,
+): { handler: HandlerInfo; role: Role } | undefined {
   const definition = getVariable(context, identifier)?.defs[0];
   if (definition?.type !== "Parameter" || !isFunctionNode(definition.node)) return undefined;
   const handler = getHandlerInfo(context, definition.node);
@@ -173,12 +178,17 @@ function getHandlerParam(context: RuleContext, identifier: TSESTree.Identifier):
 }
 
 /** `{ name, source }` of an imported binding (`import { HttpException } from "@nestjs/common"`). */
-function getImportedName(context: RuleContext, identifier: TSESTree.Identifier): { imported: string; source: string } | undefined {
+function getImportedName(
+  context: RuleContext,
+  identifier: TSESTree.Identifier,
+): { imported: string; source: string } | undefined {
   const definition = getVariable(context, identifier)?.defs[0];
   if (definition?.type !== "ImportBinding") return undefined;
   const specifier = definition.node;
-  if (specifier.type !== AST_NODE_TYPES.ImportSpecifier || specifier.parent.type !== AST_NODE_TYPES.ImportDeclaration) return undefined;
-  const imported = specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : specifier.imported.value;
+  if (specifier.type !== AST_NODE_TYPES.ImportSpecifier || specifier.parent.type !== AST_NODE_TYPES.ImportDeclaration)
+    return undefined;
+  const imported =
+    specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : specifier.imported.value;
   return { imported, source: specifier.parent.source.value };
 }
 
@@ -188,7 +198,11 @@ function isSameVariable(context: RuleContext, node: TSESTree.Node, variable: TSE
 }
 
 /** `R.status(N)` / `R.code(N)` / `R.writeHead(N)` chains that set a status without sending: their status argument. */
-function getStatusCallOf(context: RuleContext, expression: TSESTree.Node, variable: TSESLint.Scope.Variable | null): TSESTree.Node | undefined | false {
+function getStatusCallOf(
+  context: RuleContext,
+  expression: TSESTree.Node,
+  variable: TSESLint.Scope.Variable | null,
+): TSESTree.Node | undefined | false {
   let object: TSESTree.Node = expression;
   let statusNode: TSESTree.Node | undefined;
   while (object.type === AST_NODE_TYPES.CallExpression) {
@@ -203,7 +217,11 @@ function getStatusCallOf(context: RuleContext, expression: TSESTree.Node, variab
 }
 
 /** `R.statusCode = N` (Node / Express) or `ctx.status = N` / `ctx.response.status = N` (Koa): the value. */
-function getStatusAssignmentOf(context: RuleContext, expression: TSESTree.Node, variable: TSESLint.Scope.Variable | null): TSESTree.Node | undefined {
+function getStatusAssignmentOf(
+  context: RuleContext,
+  expression: TSESTree.Node,
+  variable: TSESLint.Scope.Variable | null,
+): TSESTree.Node | undefined {
   if (expression.type !== AST_NODE_TYPES.AssignmentExpression || expression.operator !== "=") return undefined;
   const name = getPropertyName(expression.left);
   if (name !== "status" && name !== "statusCode") return undefined;
@@ -233,8 +251,16 @@ function getEnclosingListStatement(node: TSESTree.Node): TSESTree.Node | undefin
  * looking at the preceding statements of each enclosing block, nearest first. A complete response on
  * the way ends the search.
  */
-function findPrecedingStatus(context: RuleContext, node: TSESTree.Node, variable: TSESLint.Scope.Variable | null): TSESTree.Node | undefined {
-  for (let statement = getEnclosingListStatement(node); statement; statement = statement.parent && getEnclosingListStatement(statement.parent)) {
+function findPrecedingStatus(
+  context: RuleContext,
+  node: TSESTree.Node,
+  variable: TSESLint.Scope.Variable | null,
+): TSESTree.Node | undefined {
+  for (
+    let statement = getEnclosingListStatement(node);
+    statement;
+    statement = statement.parent && getEnclosingListStatement(statement.parent)
+  ) {
     const list = getStatementList(statement);
     if (!list) return undefined;
     for (let index = list.indexOf(statement) - 1; index >= 0; index--) {
@@ -295,14 +321,19 @@ function fromResponseChain(
     statusNode = args[0];
   } else if (method === "render") {
     bodyNodes = args.slice(1, 2).filter(isBodyArgument);
-  } else if ((method === "json" || method === "send") && args.length === 2 && getStatusCode(context, args[0]) !== undefined) {
+  } else if (
+    (method === "json" || method === "send") &&
+    args.length === 2 &&
+    getStatusCode(context, args[0]) !== undefined
+  ) {
     // Express 4's deprecated `res.json(500, body)`.
     statusNode = args[0];
     bodyNodes = args.slice(1).filter(isBodyArgument);
   } else {
     bodyNodes = args.slice(0, 1).filter(isBodyArgument);
   }
-  statusNode ??= method === "sendStatus" ? undefined : findPrecedingStatus(context, call, getVariable(context, receiver));
+  statusNode ??=
+    method === "sendStatus" ? undefined : findPrecedingStatus(context, call, getVariable(context, receiver));
   return build(context, {
     framework: handler.framework,
     kind: "call",
@@ -344,7 +375,12 @@ function fromHonoContext(
 }
 
 /** Koa `ctx.throw(500)`, `ctx.throw(400, "message")`, `ctx.throw("message", 400)`. */
-function fromKoaThrow(context: RuleContext, call: TSESTree.CallExpression, receiver: TSESTree.Identifier, handler: HandlerInfo): ResponseSend {
+function fromKoaThrow(
+  context: RuleContext,
+  call: TSESTree.CallExpression,
+  receiver: TSESTree.Identifier,
+  handler: HandlerInfo,
+): ResponseSend {
   const args = call.arguments.filter(isBodyArgument);
   const statusNode = args.find((arg) => getStatusCode(context, arg) !== undefined);
   const status = getStatusCode(context, statusNode);
@@ -398,7 +434,8 @@ function fromResponseObject(
     status = 200;
   } else if (init.type === AST_NODE_TYPES.ObjectExpression) {
     statusNode = getObjectProperty(init, "status")?.value;
-    if (!statusNode && !init.properties.some((property) => property.type === AST_NODE_TYPES.SpreadElement)) status = 200;
+    if (!statusNode && !init.properties.some((property) => property.type === AST_NODE_TYPES.SpreadElement))
+      status = 200;
   }
   return build(context, {
     framework,
@@ -415,7 +452,8 @@ function fromResponseObject(
 
 /** `throw new InternalServerErrorException(...)`, `throw new HttpException(body, status)`, `throw new HTTPException(500, { message })`. */
 function fromException(context: RuleContext, node: TSESTree.NewExpression): ResponseSend | undefined {
-  if (node.parent.type !== AST_NODE_TYPES.ThrowStatement || node.callee.type !== AST_NODE_TYPES.Identifier) return undefined;
+  if (node.parent.type !== AST_NODE_TYPES.ThrowStatement || node.callee.type !== AST_NODE_TYPES.Identifier)
+    return undefined;
   // Nest's and Hono's exception classes are imported from their framework.
   if (getFrameworkImports(context.sourceCode).frameworks.size === 0) return undefined;
   const imported = getImportedName(context, node.callee);
@@ -429,7 +467,8 @@ function fromException(context: RuleContext, node: TSESTree.NewExpression): Resp
     const bodyNodes: TSESTree.Node[] = isBodyArgument(response) ? [response] : [];
     // The description (second argument, or `{ description }`) is sent as the body's `error`.
     if (!isBase && second) {
-      const description = second.type === AST_NODE_TYPES.ObjectExpression ? getObjectProperty(second, "description")?.value : second;
+      const description =
+        second.type === AST_NODE_TYPES.ObjectExpression ? getObjectProperty(second, "description")?.value : second;
       if (isBodyArgument(description)) bodyNodes.push(description);
     }
     return build(context, {
@@ -445,7 +484,8 @@ function fromException(context: RuleContext, node: TSESTree.NewExpression): Resp
   }
   if (imported.imported === "HTTPException" && (imported.source === "hono" || imported.source.startsWith("hono/"))) {
     const [statusNode, options] = args;
-    const message = options?.type === AST_NODE_TYPES.ObjectExpression ? getObjectProperty(options, "message")?.value : undefined;
+    const message =
+      options?.type === AST_NODE_TYPES.ObjectExpression ? getObjectProperty(options, "message")?.value : undefined;
     return build(context, {
       framework: "hono",
       kind: "exception",
@@ -466,7 +506,12 @@ function getKoaReceiver(left: TSESTree.Node, property: "status" | "body"): TSEST
   return object.type === AST_NODE_TYPES.Identifier ? object : undefined;
 }
 
-function getKoaAssignment(context: RuleContext, statement: TSESTree.Node, variable: TSESLint.Scope.Variable | null, property: "status" | "body"): TSESTree.AssignmentExpression | undefined {
+function getKoaAssignment(
+  context: RuleContext,
+  statement: TSESTree.Node,
+  variable: TSESLint.Scope.Variable | null,
+  property: "status" | "body",
+): TSESTree.AssignmentExpression | undefined {
   if (statement.type !== AST_NODE_TYPES.ExpressionStatement) return undefined;
   const expression = statement.expression;
   if (expression.type !== AST_NODE_TYPES.AssignmentExpression || expression.operator !== "=") return undefined;
@@ -548,7 +593,9 @@ function fromNew(context: RuleContext, node: TSESTree.NewExpression): ResponseSe
 const cache = new WeakMap<TSESTree.Node, ResponseSend | null>();
 
 /** The names every shape needs: a send method, a `status` / `body` assignment, `new` of a plain name. */
-function mayBeResponseSend(node: TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.AssignmentExpression): boolean {
+function mayBeResponseSend(
+  node: TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.AssignmentExpression,
+): boolean {
   if (node.type === AST_NODE_TYPES.CallExpression) {
     const method = getPropertyName(node.callee);
     return method !== undefined && CALL_METHODS.has(method);

@@ -61,11 +61,18 @@ function findWrapperMarker(node: TSESTree.Node | undefined, vocabulary: AuthVoca
   return undefined;
 }
 
-function getNestAuth(context: RuleContext, route: RouteRegistration, vocabulary: AuthVocabulary): RouteAuth | undefined {
+function getNestAuth(
+  context: RuleContext,
+  route: RouteRegistration,
+  vocabulary: AuthVocabulary,
+): RouteAuth | undefined {
   const method = route.node;
   if (method.type !== AST_NODE_TYPES.MethodDefinition) return undefined;
   const classNode = method.parent.parent;
-  const decorators = [...(method.decorators ?? []), ...(classNode && "decorators" in classNode ? (classNode.decorators ?? []) : [])];
+  const decorators = [
+    ...(method.decorators ?? []),
+    ...(classNode && "decorators" in classNode ? (classNode.decorators ?? []) : []),
+  ];
   for (const decorator of decorators) {
     const expression = decorator.expression;
     if (isPublicMarker(expression, vocabulary)) return { status: "public", via: "marker", node: decorator };
@@ -136,23 +143,32 @@ function isNestPathCovered(pattern: string, path: string): boolean {
  * (`consumer.apply(AuthMiddleware).forRoutes({ path: "user", method: RequestMethod.GET })`, a controller
  * class, a wildcard), not taken out again by `exclude`.
  */
-function getNestAppLevelAuth(context: RuleContext, route: RouteRegistration, classNode: TSESTree.Node | undefined, vocabulary: AuthVocabulary): RouteAuth | undefined {
+function getNestAppLevelAuth(
+  context: RuleContext,
+  route: RouteRegistration,
+  classNode: TSESTree.Node | undefined,
+  vocabulary: AuthVocabulary,
+): RouteAuth | undefined {
   let app = nestAppAuthOfLint.get(context.sourceCode.ast);
   if (!app) {
     app = getNestAppAuth(getLintedFilePath(context));
     nestAppAuthOfLint.set(context.sourceCode.ast, app);
   }
-  if (app.globalGuards.some((name) => isAuthClassName(name, vocabulary))) return { status: "protected", via: "guard", node: route.node };
+  if (app.globalGuards.some((name) => isAuthClassName(name, vocabulary)))
+    return { status: "protected", via: "guard", node: route.node };
   const controller = classNode?.type === AST_NODE_TYPES.ClassDeclaration ? classNode.id?.name : undefined;
   const path = route.fullPath;
   const matches = (target: { path?: string; method?: string; controller?: string }): boolean => {
     if (target.controller !== undefined) return target.controller === controller;
     if (target.path === undefined || path === undefined || !isNestPathCovered(target.path, path)) return false;
-    return target.method === undefined || target.method === "ALL" || route.methods.some((method) => method === target.method);
+    return (
+      target.method === undefined || target.method === "ALL" || route.methods.some((method) => method === target.method)
+    );
   };
   for (const binding of app.middleware) {
     if (!binding.names.some((name) => isAuthClassName(name, vocabulary))) continue;
-    if (binding.routes.some(matches) && !binding.excluded.some(matches)) return { status: "protected", via: "middleware", node: route.node };
+    if (binding.routes.some(matches) && !binding.excluded.some(matches))
+      return { status: "protected", via: "middleware", node: route.node };
   }
   return undefined;
 }
@@ -207,7 +223,8 @@ export function getRouteAuth(
     }
   }
   for (const applied of middleware) {
-    if (isAuthMiddleware(context, applied.node, vocabulary)) return { status: "protected", via: "middleware", node: applied.node };
+    if (isAuthMiddleware(context, applied.node, vocabulary))
+      return { status: "protected", via: "middleware", node: applied.node };
   }
   // `handler: false`: what the markers and middleware say, without reading the handler (the costly part).
   if (!withHandler) return undefined;
@@ -216,7 +233,11 @@ export function getRouteAuth(
   if (route.handler && isAuthHandler(context, route.handler, vocabulary)) {
     return { status: "protected", via: "handler", node: route.handler };
   }
-  if (route.handlerFunction && route.handlerFunction !== route.handler && isAuthHandler(context, route.handlerFunction, vocabulary)) {
+  if (
+    route.handlerFunction &&
+    route.handlerFunction !== route.handler &&
+    isAuthHandler(context, route.handlerFunction, vocabulary)
+  ) {
     return { status: "protected", via: "handler", node: route.handlerFunction };
   }
   if (route.framework === "fastify" && hasAuthenticatingAutohooks(context)) {
@@ -235,6 +256,7 @@ function getNextMiddlewareAuth(context: RuleContext, route: RouteRegistration): 
   if (routePath === undefined) return undefined;
   const middleware = getNextMiddleware(getLintedFilePath(context));
   if (!middleware?.authenticates || !middleware.matches(routePath)) return undefined;
-  if (middleware.publicPaths.some((pattern) => matchesPathGlob(routePath, pattern))) return { status: "public", via: "marker", node: route.node };
+  if (middleware.publicPaths.some((pattern) => matchesPathGlob(routePath, pattern)))
+    return { status: "public", via: "marker", node: route.node };
   return { status: "protected", via: "middleware", node: route.node };
 }

@@ -69,10 +69,13 @@ function getWildcardRouteMiddleware(
 ): AppliedMiddleware[] {
   if (call === registration || !isBefore(call, registration)) return [];
   const earlier = getRouteRegistration(context, call);
-  if (!earlier || earlier.framework === "fastify" || earlier.path === undefined || !isWildcardRoutePath(earlier.path)) return [];
+  if (!earlier || earlier.framework === "fastify" || earlier.path === undefined || !isWildcardRoutePath(earlier.path))
+    return [];
   if (relativePath !== undefined && !isPathCoveredBy(relativePath, earlier.path)) return [];
   const sameMethod =
-    earlier.methods.includes("ALL") || methods === undefined || methods.some((method) => earlier.methods.includes(method));
+    earlier.methods.includes("ALL") ||
+    methods === undefined ||
+    methods.some((method) => earlier.methods.includes(method));
   if (!sameMethod) return [];
   return earlier.chain.map((node) => ({ node, via: "use" as const, call }));
 }
@@ -111,7 +114,7 @@ function getUseMiddleware(
       if (hook && (FASTIFY_HOOKS as readonly string[]).includes(hook) && fn) found.push({ node: fn, via: "use", call });
       continue;
     }
-    if (receiver.framework !== "fastify" && (ROUTE_METHODS.get(method) !== undefined)) {
+    if (receiver.framework !== "fastify" && ROUTE_METHODS.get(method) !== undefined) {
       found.push(...getWildcardRouteMiddleware(context, call, registration, relativePath, methods));
       continue;
     }
@@ -119,7 +122,8 @@ function getUseMiddleware(
     const args = call.arguments;
     const paths = getUsePaths(args[0]);
     const middleware = paths === undefined ? args : args.slice(1);
-    if (paths !== undefined && relativePath !== undefined && !paths.some((path) => isPathCoveredBy(relativePath, path))) continue;
+    if (paths !== undefined && relativePath !== undefined && !paths.some((path) => isPathCoveredBy(relativePath, path)))
+      continue;
     for (const arg of middleware) {
       for (const node of flatten(arg)) {
         // A mounted router is not middleware for the routes of this receiver.
@@ -137,7 +141,9 @@ function getUseMiddleware(
  * the middleware in front of the mount and on the parent before it.
  */
 export function getRouteMiddleware(context: RuleContext, route: RouteRegistration): AppliedMiddleware[] {
-  const applied: AppliedMiddleware[] = route.chain.slice(0, -1).map((node) => ({ node, via: "chain" as const, call: undefined }));
+  const applied: AppliedMiddleware[] = route.chain
+    .slice(0, -1)
+    .map((node) => ({ node, via: "chain" as const, call: undefined }));
   if (route.options) {
     for (const hook of FASTIFY_HOOKS) {
       const property = getObjectProperty(route.options, hook);
@@ -153,13 +159,21 @@ export function getRouteMiddleware(context: RuleContext, route: RouteRegistratio
   for (let depth = 0; current && depth < 5; depth++) {
     const mount: ReceiverMount | undefined = getReceiverMounts(context, current)[0];
     if (!mount) break;
-    const index = mount.call.arguments.findIndex((arg: TSESTree.CallExpressionArgument) => arg === mount.argument || (arg.type === AST_NODE_TYPES.ArrayExpression && arg.elements.includes(mount.argument as TSESTree.Expression)));
+    const index = mount.call.arguments.findIndex(
+      (arg: TSESTree.CallExpressionArgument) =>
+        arg === mount.argument ||
+        (arg.type === AST_NODE_TYPES.ArrayExpression && arg.elements.includes(mount.argument as TSESTree.Expression)),
+    );
     const start = getStaticString(mount.call.arguments[0]) === undefined ? 0 : 1;
     for (const arg of mount.call.arguments.slice(start, index)) {
       for (const node of flatten(arg)) applied.push({ node, via: "mount", call: mount.call });
     }
-    if (mount.call.callee.type === AST_NODE_TYPES.MemberExpression && getStaticString(mount.call.arguments[0]) !== undefined) {
-      relativePath = relativePath === undefined ? undefined : `${mount.prefix ?? ""}${relativePath === "/" ? "" : relativePath}`;
+    if (
+      mount.call.callee.type === AST_NODE_TYPES.MemberExpression &&
+      getStaticString(mount.call.arguments[0]) !== undefined
+    ) {
+      relativePath =
+        relativePath === undefined ? undefined : `${mount.prefix ?? ""}${relativePath === "/" ? "" : relativePath}`;
     }
     if (mount.parent) {
       for (const middleware of getUseMiddleware(context, mount.parent, mount.call, relativePath, route.methods)) {

@@ -171,10 +171,17 @@ const cache = new WeakMap<TSESTree.CallExpression, RouteRegistration | null>();
  * `fastify.METHOD(path, opts, handler)`, Hono `X.on(method, path, ...)` and chained `X.get(...).post(...)`.
  * `app.get("setting")` is a settings read, not a route.
  */
-export function getRouteRegistration(context: RuleContext, call: TSESTree.CallExpression): RouteRegistration | undefined {
+export function getRouteRegistration(
+  context: RuleContext,
+  call: TSESTree.CallExpression,
+): RouteRegistration | undefined {
   // Every shape is a member call named for a method, `route` or `on`: reject the rest before the cache.
   const callee = call.callee;
-  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed || callee.property.type !== AST_NODE_TYPES.Identifier) {
+  if (
+    callee.type !== AST_NODE_TYPES.MemberExpression ||
+    callee.computed ||
+    callee.property.type !== AST_NODE_TYPES.Identifier
+  ) {
     return undefined;
   }
   const name = callee.property.name;
@@ -188,7 +195,11 @@ export function getRouteRegistration(context: RuleContext, call: TSESTree.CallEx
 
 function computeRouteRegistration(context: RuleContext, call: TSESTree.CallExpression): RouteRegistration | undefined {
   const callee = call.callee;
-  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed || callee.property.type !== AST_NODE_TYPES.Identifier) {
+  if (
+    callee.type !== AST_NODE_TYPES.MemberExpression ||
+    callee.computed ||
+    callee.property.type !== AST_NODE_TYPES.Identifier
+  ) {
     return undefined;
   }
   const name = callee.property.name;
@@ -204,7 +215,16 @@ function computeRouteRegistration(context: RuleContext, call: TSESTree.CallExpre
   if (name === "on" && args.length >= 3 && isPathArgument(args[1])) {
     const receiver = getReceiver(context, callee.object, false);
     if (receiver?.framework !== "hono") return undefined;
-    return build(context, call, callee.property, getMethods(args[0]), args[1], receiver, flattenChain(args.slice(2)), undefined);
+    return build(
+      context,
+      call,
+      callee.property,
+      getMethods(args[0]),
+      args[1],
+      receiver,
+      flattenChain(args.slice(2)),
+      undefined,
+    );
   }
 
   if (!method) return undefined;
@@ -232,7 +252,16 @@ function computeRouteRegistration(context: RuleContext, call: TSESTree.CallExpre
     }
     const receiver = getReceiver(context, object.callee.object, true);
     if (!receiver) return undefined;
-    return build(context, call, callee.property, [method], object.arguments[0], receiver, flattenChain(args), undefined);
+    return build(
+      context,
+      call,
+      callee.property,
+      [method],
+      object.arguments[0],
+      receiver,
+      flattenChain(args),
+      undefined,
+    );
   }
 
   if (args.length < 2) return undefined;
@@ -255,17 +284,29 @@ function computeRouteRegistration(context: RuleContext, call: TSESTree.CallExpre
 
   // @koa/router named routes: `router.get("user", "/users/:id", handler)`.
   const named = getStaticString(args[1]);
-  if (receiver.framework === "koa" && args.length >= 3 && path !== undefined && !path.startsWith("/") && named?.startsWith("/")) {
+  if (
+    receiver.framework === "koa" &&
+    args.length >= 3 &&
+    path !== undefined &&
+    !path.startsWith("/") &&
+    named?.startsWith("/")
+  ) {
     return build(context, call, callee.property, [method], args[1], receiver, flattenChain(args.slice(2)), undefined);
   }
 
   // Fastify `fastify.get(path, opts, handler)` and `fastify.get(path, { handler })`.
   const second = args[1];
-  if (second?.type === AST_NODE_TYPES.ObjectExpression && (receiver.framework === "fastify" || receiver.framework === undefined)) {
+  if (
+    second?.type === AST_NODE_TYPES.ObjectExpression &&
+    (receiver.framework === "fastify" || receiver.framework === undefined)
+  ) {
     if (args.length === 2) {
       const handler = getProperty(second, "handler")?.value;
       if (!handler) return undefined;
-      return { ...build(context, call, callee.property, [method], args[0], receiver, [handler], second, handler), framework: "fastify" };
+      return {
+        ...build(context, call, callee.property, [method], args[0], receiver, [handler], second, handler),
+        framework: "fastify",
+      };
     }
     return {
       ...build(context, call, callee.property, [method], args[0], receiver, flattenChain(args.slice(2)), second),

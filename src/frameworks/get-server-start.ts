@@ -52,7 +52,16 @@ export interface ServerStart {
 }
 
 /** Node's built-in server modules, with and without the `node:` prefix. */
-const NODE_SERVER_MODULES = new Set(["http", "https", "http2", "net", "node:http", "node:https", "node:http2", "node:net"]);
+const NODE_SERVER_MODULES = new Set([
+  "http",
+  "https",
+  "http2",
+  "net",
+  "node:http",
+  "node:https",
+  "node:http2",
+  "node:net",
+]);
 /** Functions of those modules that return a server. */
 const SERVER_FACTORIES = new Set(["createServer", "createSecureServer"]);
 /** Classes of those modules whose instances are servers. */
@@ -67,7 +76,12 @@ function findVariable(context: RuleContext, node: TSESTree.Identifier): Variable
   return ASTUtils.findVariable(context.sourceCode.getScope(node), node) ?? undefined;
 }
 
-function isImportFrom(context: RuleContext, node: TSESTree.Node, sources: ReadonlySet<string>, names: ReadonlySet<string> | "*"): boolean {
+function isImportFrom(
+  context: RuleContext,
+  node: TSESTree.Node,
+  sources: ReadonlySet<string>,
+  names: ReadonlySet<string> | "*",
+): boolean {
   if (node.type !== AST_NODE_TYPES.Identifier) return false;
   const origin = getImportOrigin(findVariable(context, node));
   if (!origin || !sources.has(origin.source)) return false;
@@ -75,7 +89,10 @@ function isImportFrom(context: RuleContext, node: TSESTree.Node, sources: Readon
 }
 
 /** `http.createServer(...)`, `createServer(...)`, `new http.Server(...)`, `https.createServer(...)`. */
-function getNodeServerCreation(context: RuleContext, expression: TSESTree.Node): TSESTree.CallExpression | TSESTree.NewExpression | undefined {
+function getNodeServerCreation(
+  context: RuleContext,
+  expression: TSESTree.Node,
+): TSESTree.CallExpression | TSESTree.NewExpression | undefined {
   const node = unwrap(expression);
   if (node.type !== AST_NODE_TYPES.CallExpression && node.type !== AST_NODE_TYPES.NewExpression) return undefined;
   const names = node.type === AST_NODE_TYPES.CallExpression ? SERVER_FACTORIES : SERVER_CLASSES;
@@ -113,7 +130,10 @@ function isNestAppCreation(context: RuleContext, expression: TSESTree.Node): boo
 }
 
 /** The app a Node server wraps: `http.createServer(app)`, `https.createServer(options, app.callback())`. */
-function getWrappedApp(context: RuleContext, creation: TSESTree.CallExpression | TSESTree.NewExpression): Receiver | undefined {
+function getWrappedApp(
+  context: RuleContext,
+  creation: TSESTree.CallExpression | TSESTree.NewExpression,
+): Receiver | undefined {
   for (const argument of creation.arguments) {
     if (argument.type === AST_NODE_TYPES.ObjectExpression || isFunctionNode(argument)) continue;
     let node = unwrap(argument);
@@ -134,12 +154,18 @@ interface ServerObject {
 
 /** The listener argument of a server creation that wraps no app. */
 function getRequestListener(creation: TSESTree.CallExpression | TSESTree.NewExpression): TSESTree.Node | undefined {
-  return creation.arguments.find((argument) => argument.type !== AST_NODE_TYPES.ObjectExpression && argument.type !== AST_NODE_TYPES.SpreadElement);
+  return creation.arguments.find(
+    (argument) => argument.type !== AST_NODE_TYPES.ObjectExpression && argument.type !== AST_NODE_TYPES.SpreadElement,
+  );
 }
 
 function fromCreation(context: RuleContext, creation: TSESTree.CallExpression | TSESTree.NewExpression): ServerObject {
   const receiver = getWrappedApp(context, creation);
-  return { framework: receiver?.framework, receiver, requestListener: receiver ? undefined : getRequestListener(creation) };
+  return {
+    framework: receiver?.framework,
+    receiver,
+    requestListener: receiver ? undefined : getRequestListener(creation),
+  };
 }
 
 /** What `X` in `X.listen(...)` is: an app, a Node server over an app, a Nest app, or a server-like name. */
@@ -184,7 +210,9 @@ function getNamedServer(context: RuleContext, node: TSESTree.Node): ServerObject
   return { framework: receiver.framework === "hono" ? undefined : receiver.framework, receiver };
 }
 
-function getListenPort(args: readonly TSESTree.CallExpressionArgument[]): Pick<ServerStart, "portNode" | "optionsNode"> {
+function getListenPort(
+  args: readonly TSESTree.CallExpressionArgument[],
+): Pick<ServerStart, "portNode" | "optionsNode"> {
   const first = args[0];
   if (!first || first.type === AST_NODE_TYPES.SpreadElement || isFunctionNode(first)) {
     return { portNode: undefined, optionsNode: undefined };
@@ -199,7 +227,11 @@ function getListenPort(args: readonly TSESTree.CallExpressionArgument[]): Pick<S
   return { portNode: first, optionsNode: undefined };
 }
 
-function fromListen(context: RuleContext, call: TSESTree.CallExpression, member: TSESTree.MemberExpression): ServerStart | undefined {
+function fromListen(
+  context: RuleContext,
+  call: TSESTree.CallExpression,
+  member: TSESTree.MemberExpression,
+): ServerStart | undefined {
   const server = getServerObject(context, member.object);
   if (!server) return undefined;
   return {
@@ -244,7 +276,9 @@ function fromServe(context: RuleContext, call: TSESTree.CallExpression): ServerS
   }
   const first = call.arguments[0];
   const options = first?.type === AST_NODE_TYPES.ObjectExpression ? first : undefined;
-  const receiver = options ? getServedApp(context, getObjectProperty(options, "fetch")?.value) : getServedApp(context, first);
+  const receiver = options
+    ? getServedApp(context, getObjectProperty(options, "fetch")?.value)
+    : getServedApp(context, first);
   return {
     framework: framework ?? receiver?.framework,
     kind: "serve",
@@ -273,8 +307,11 @@ export const mayStartServer: (text: string) => boolean = getLastAnswerMemo((text
  * `X.serve(...)`, and — only where a Hono package is imported — plain calls (`serve(...)`, also aliased).
  */
 export function getServerStartSelector(sourceCode: Readonly<TSESLint.SourceCode>): string {
-  const members = "CallExpression[callee.type='MemberExpression'][callee.computed=false][callee.property.name=/^(?:listen|serve)$/u]";
-  return getFrameworkImports(sourceCode).frameworks.has("hono") ? `${members}, CallExpression[callee.type='Identifier']` : members;
+  const members =
+    "CallExpression[callee.type='MemberExpression'][callee.computed=false][callee.property.name=/^(?:listen|serve)$/u]";
+  return getFrameworkImports(sourceCode).frameworks.has("hono")
+    ? `${members}, CallExpression[callee.type='Identifier']`
+    : members;
 }
 
 /**
@@ -306,5 +343,9 @@ export function getServerStart(context: RuleContext, call: TSESTree.CallExpressi
 function isServeShape(context: RuleContext, callee: TSESTree.Expression): boolean {
   // `serve(...)` is only worth a scope lookup in files that import from a Hono package.
   if (callee.type === AST_NODE_TYPES.Identifier) return getFrameworkImports(context.sourceCode).frameworks.has("hono");
-  return callee.type === AST_NODE_TYPES.MemberExpression && callee.property.type === AST_NODE_TYPES.Identifier && callee.property.name === "serve";
+  return (
+    callee.type === AST_NODE_TYPES.MemberExpression &&
+    callee.property.type === AST_NODE_TYPES.Identifier &&
+    callee.property.name === "serve"
+  );
 }

@@ -17,7 +17,9 @@ export function getMemberName(member: TSESTree.MemberExpression): string | undef
 }
 
 /** The key of a property written statically: `a: 1`, `"a": 1`, `1: x`, `["a"]: 1` → `a` / `1`; `[key]: 1` → `undefined`. */
-export function getPropertyKeyName(property: TSESTree.Property | TSESTree.PropertyDefinition | TSESTree.MethodDefinition): string | undefined {
+export function getPropertyKeyName(
+  property: TSESTree.Property | TSESTree.PropertyDefinition | TSESTree.MethodDefinition,
+): string | undefined {
   if (property.computed) return getStaticString(property.key);
   if (property.key.type === AST_NODE_TYPES.Identifier) return property.key.name;
   return property.key.type === AST_NODE_TYPES.Literal ? String(property.key.value) : undefined;

@@ -43,7 +43,10 @@ const STATUS_BY_NAME: ReadonlyMap<string, number> = new Map([
 ]);
 
 function fromName(name: string): number | undefined {
-  const upper = name.replace(/^HTTP_STATUS_/u, "").replaceAll(/([a-z\d])([A-Z])/gu, "$1_$2").toUpperCase();
+  const upper = name
+    .replace(/^HTTP_STATUS_/u, "")
+    .replaceAll(/([a-z\d])([A-Z])/gu, "$1_$2")
+    .toUpperCase();
   return STATUS_BY_NAME.get(upper);
 }
 
@@ -57,7 +60,11 @@ function isStatus(value: unknown): value is number {
  * `HttpStatusCode.Unauthorized`, `constants.HTTP_STATUS_BAD_GATEWAY`), an imported constant of that name, or a
  * `const` bound to one of those in this file. `undefined` for anything computed at run time (`err.status || 500`, a parameter, a call).
  */
-export function getStatusCode(context: RuleContext, node: TSESTree.Node | null | undefined, depth = 0): number | undefined {
+export function getStatusCode(
+  context: RuleContext,
+  node: TSESTree.Node | null | undefined,
+  depth = 0,
+): number | undefined {
   if (!node || depth > 3) return undefined;
   switch (node.type) {
     case AST_NODE_TYPES.Literal:

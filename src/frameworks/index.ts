@@ -19,7 +19,13 @@ export { getNextRouteFile, type NextRouteFile } from "./get-next-route-file.js";
 export { isNextAppFile } from "./is-next-app-file.js";
 export { getReceiver, isReceiverLikeName, joinPaths } from "./get-receiver.js";
 export { getReceiverMounts, getReceiverPrefix, getReceiverVariable, type ReceiverMount } from "./get-receiver-mount.js";
-export { getResponseSend, RESPONSE_SEND_SELECTOR, type ResponseBodyFormat, type ResponseSend, type ResponseSendKind } from "./get-response-send.js";
+export {
+  getResponseSend,
+  RESPONSE_SEND_SELECTOR,
+  type ResponseBodyFormat,
+  type ResponseSend,
+  type ResponseSendKind,
+} from "./get-response-send.js";
 export { getRouteAuth, type RouteAuth } from "./get-route-auth.js";
 export { getRouteMiddleware, type AppliedMiddleware } from "./get-route-middleware.js";
 export {
@@ -37,7 +43,14 @@ export { getObjectProperty, getRouteRegistration, ROUTE_METHODS } from "./get-ro
 export { getServerStart, type ServerStart } from "./get-server-start.js";
 export { getStaticString } from "./get-static-string.js";
 export { getStatusCode } from "./get-status-code.js";
-export { getAuthNameInfo, getAuthWordsKind, getNameWords, isAuthName, type AuthNameInfo, type AuthWordsKind } from "./is-auth-name.js";
+export {
+  getAuthNameInfo,
+  getAuthWordsKind,
+  getNameWords,
+  isAuthName,
+  type AuthNameInfo,
+  type AuthWordsKind,
+} from "./is-auth-name.js";
 export { isAuthHandler, isAuthMiddleware, isAuthNamed, isOptionalAuthMiddleware } from "./is-auth-middleware.js";
 export { isAuthenticatingFunction } from "./is-authenticating-function.js";
 export { isConstantHandler } from "./is-constant-handler.js";

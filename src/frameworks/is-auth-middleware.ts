@@ -23,7 +23,13 @@ export function isAuthNamed(node: TSESTree.Node, vocabulary: AuthVocabulary, own
   return getAuthNameInfo(ownNameOnly ? parts.slice(-1) : parts).auth;
 }
 
-function isAuthExpression(context: RuleContext, expression: TSESTree.Node, vocabulary: AuthVocabulary, depth: number, ownNameOnly = false): boolean {
+function isAuthExpression(
+  context: RuleContext,
+  expression: TSESTree.Node,
+  vocabulary: AuthVocabulary,
+  depth: number,
+  ownNameOnly = false,
+): boolean {
   const node = unwrap(expression);
   if (isFunctionNode(node)) return isAuthenticatingFunction(context, node, vocabulary);
   switch (node.type) {
@@ -36,7 +42,12 @@ function isAuthExpression(context: RuleContext, expression: TSESTree.Node, vocab
       if (definition.type === "FunctionName" && isFunctionNode(definition.node)) {
         return isAuthenticatingFunction(context, definition.node, vocabulary);
       }
-      if (definition.type === "Variable" && definition.node.type === AST_NODE_TYPES.VariableDeclarator && definition.node.init && definition.node.id.type === AST_NODE_TYPES.Identifier) {
+      if (
+        definition.type === "Variable" &&
+        definition.node.type === AST_NODE_TYPES.VariableDeclarator &&
+        definition.node.init &&
+        definition.node.id.type === AST_NODE_TYPES.Identifier
+      ) {
         return isAuthExpression(context, definition.node.init, vocabulary, depth + 1, ownNameOnly);
       }
       return false;
@@ -48,10 +59,16 @@ function isAuthExpression(context: RuleContext, expression: TSESTree.Node, vocab
       if (isAuthNamed(node.callee, vocabulary, ownNameOnly)) return true;
       if (depth >= MAX_DEPTH) return false;
       // `passport.authenticate("jwt")(...)`-style factories, and wrappers: `asyncHandler(protect)`, `catchAsync(async (req, res, next) => {...})`.
-      if (unwrap(node.callee).type === AST_NODE_TYPES.CallExpression && isAuthExpression(context, node.callee, vocabulary, depth + 1, ownNameOnly)) return true;
+      if (
+        unwrap(node.callee).type === AST_NODE_TYPES.CallExpression &&
+        isAuthExpression(context, node.callee, vocabulary, depth + 1, ownNameOnly)
+      )
+        return true;
       return node.arguments.some(
         (arg) =>
-          (arg.type === AST_NODE_TYPES.Identifier || arg.type === AST_NODE_TYPES.MemberExpression || isFunctionNode(arg)) &&
+          (arg.type === AST_NODE_TYPES.Identifier ||
+            arg.type === AST_NODE_TYPES.MemberExpression ||
+            isFunctionNode(arg)) &&
           isAuthExpression(context, arg, vocabulary, depth + 1, ownNameOnly),
       );
     }
@@ -72,7 +89,12 @@ export function isOptionalAuthMiddleware(node: TSESTree.Node): boolean {
 const cache = new WeakMap<AuthVocabulary, WeakMap<TSESTree.Node, boolean>>();
 const handlerCache = new WeakMap<AuthVocabulary, WeakMap<TSESTree.Node, boolean>>();
 
-function cached(store: WeakMap<AuthVocabulary, WeakMap<TSESTree.Node, boolean>>, vocabulary: AuthVocabulary, node: TSESTree.Node, compute: () => boolean): boolean {
+function cached(
+  store: WeakMap<AuthVocabulary, WeakMap<TSESTree.Node, boolean>>,
+  vocabulary: AuthVocabulary,
+  node: TSESTree.Node,
+  compute: () => boolean,
+): boolean {
   let byNode = store.get(vocabulary);
   if (!byNode) {
     byNode = new WeakMap();

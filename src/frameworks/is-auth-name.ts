@@ -110,12 +110,40 @@ const ENFORCING_VERBS = new Set([
   "guard",
 ]);
 
-const TOKEN_VERBS = ["verify", "verified", "validate", "validated", "check", "require", "required", "ensure", "authenticate", "decode", "has"];
+const TOKEN_VERBS = [
+  "verify",
+  "verified",
+  "validate",
+  "validated",
+  "check",
+  "require",
+  "required",
+  "ensure",
+  "authenticate",
+  "decode",
+  "has",
+];
 const SESSION_VERBS = ["require", "required", "verify", "validate", "check", "ensure", "has"];
 const USER_VERBS = ["require", "required", "ensure", "must", "verify", "authenticate"];
 const LOGIN_VERBS = ["require", "required", "ensure", "is", "must", "check", "need", "needs"];
 const PRIVILEGED_VERBS = ["is", "require", "required", "ensure", "only", "check", "verify", "must", "restrict", "has"];
-const GRANT_VERBS = ["require", "required", "requires", "has", "check", "verify", "ensure", "restrict", "authorize", "can", "allow", "allowed", "need", "needs", "must"];
+const GRANT_VERBS = [
+  "require",
+  "required",
+  "requires",
+  "has",
+  "check",
+  "verify",
+  "ensure",
+  "restrict",
+  "authorize",
+  "can",
+  "allow",
+  "allowed",
+  "need",
+  "needs",
+  "must",
+];
 const KEY_VERBS = ["verify", "validate", "check", "require", "required", "ensure", "authenticate", "has"];
 const SIGNATURE_VERBS = ["verify", "validate", "check", "valid", "is"];
 
@@ -127,8 +155,42 @@ const OBJECT_VERBS: ReadonlyMap<string, ReadonlySet<string>> = new Map(
       [["session", "sessions"], SESSION_VERBS],
       [["user", "users"], USER_VERBS],
       [["login", "signin"], LOGIN_VERBS],
-      [["admin", "admins", "owner", "owners", "staff", "superuser", "superadmin", "moderator", "moderators", "member", "members"], PRIVILEGED_VERBS],
-      [["role", "roles", "permission", "permissions", "perm", "perms", "scope", "scopes", "access", "privilege", "privileges", "ability", "abilities", "policy", "policies"], GRANT_VERBS],
+      [
+        [
+          "admin",
+          "admins",
+          "owner",
+          "owners",
+          "staff",
+          "superuser",
+          "superadmin",
+          "moderator",
+          "moderators",
+          "member",
+          "members",
+        ],
+        PRIVILEGED_VERBS,
+      ],
+      [
+        [
+          "role",
+          "roles",
+          "permission",
+          "permissions",
+          "perm",
+          "perms",
+          "scope",
+          "scopes",
+          "access",
+          "privilege",
+          "privileges",
+          "ability",
+          "abilities",
+          "policy",
+          "policies",
+        ],
+        GRANT_VERBS,
+      ],
       [["apikey", "apikeys"], KEY_VERBS],
       [["signature", "webhook", "hmac"], SIGNATURE_VERBS],
       [["credentials", "credential", "identity"], KEY_VERBS],
@@ -254,7 +316,8 @@ export function getAuthNameInfo(parts: readonly string[]): AuthNameInfo {
   const lastKind = getAuthWordsKind(lastWords);
   const object = parts.length > 1 ? parts.at(-2) : undefined;
   const objectWords = object === undefined ? [] : getNameWords(object);
-  if (lastKind === "veto") return { auth: false, enforcing: false, vetoed: true, optional: isOptionalAuth(lastWords, objectWords) };
+  if (lastKind === "veto")
+    return { auth: false, enforcing: false, vetoed: true, optional: isOptionalAuth(lastWords, objectWords) };
   const auth = lastKind === "auth" || (object !== undefined && getAuthWordsKind(objectWords) === "auth");
   const enforcing = auth && lastWords.some((word) => ENFORCING_VERBS.has(word));
   return { auth, enforcing, vetoed: false, optional: false };

@@ -10,7 +10,18 @@ import { getLastAnswerMemo } from "../utils/get-last-answer-memo.js";
 /** Read from anything: `req.headers.authorization`, `req.cookies.token`. */
 const CREDENTIAL_PROPERTIES = new Set(["authorization", "cookies", "signedCookies"]);
 /** Read from the request or its state: `req.user`, `req.session`, `ctx.state.user`, `res.locals.user`, `c.var.user`. */
-const REQUEST_CREDENTIAL_PROPERTIES = new Set(["user", "session", "auth", "userId", "currentUser", "jwtPayload", "token", "principal", "claims", "isAuthenticated"]);
+const REQUEST_CREDENTIAL_PROPERTIES = new Set([
+  "user",
+  "session",
+  "auth",
+  "userId",
+  "currentUser",
+  "jwtPayload",
+  "token",
+  "principal",
+  "claims",
+  "isAuthenticated",
+]);
 const REQUEST_NAMES = new Set(["req", "request", "ctx", "context", "c", "event", "socket"]);
 const REQUEST_CONTAINERS = new Set(["state", "locals", "session", "var", "raw"]);
 /** Header, cookie and context keys that carry credentials: `req.get("Authorization")`, `getCookie(c, "token")`, `c.get("user")`. */
@@ -36,7 +47,20 @@ const CREDENTIAL_KEYS = new Set([
   "svix-id",
 ]);
 /** Fragments of identifiers that name a denial: `UnauthorizedException`, `StatusCodes.FORBIDDEN`, `AuthenticationError`. */
-const DENY_NAME_FRAGMENTS = ["unauthori", "forbidden", "unauthenticated", "notauthenticated", "accessdenied", "permissiondenied", "authenticationerror", "authorizationerror", "autherror", "notauthorized", "notloggedin", "authenticationfailed"];
+const DENY_NAME_FRAGMENTS = [
+  "unauthori",
+  "forbidden",
+  "unauthenticated",
+  "notauthenticated",
+  "accessdenied",
+  "permissiondenied",
+  "authenticationerror",
+  "authorizationerror",
+  "autherror",
+  "notauthorized",
+  "notloggedin",
+  "authenticationfailed",
+];
 /** Fragments of messages that deny: `"Unauthorized"`, `"You must be logged in"`, `"Invalid token"`. */
 const DENY_PHRASES = [
   "unauthori",
@@ -78,7 +102,8 @@ interface Findings {
 
 function getPropertyName(member: TSESTree.MemberExpression): string | undefined {
   if (!member.computed && member.property.type === AST_NODE_TYPES.Identifier) return member.property.name;
-  if (member.property.type === AST_NODE_TYPES.Literal && typeof member.property.value === "string") return member.property.value;
+  if (member.property.type === AST_NODE_TYPES.Literal && typeof member.property.value === "string")
+    return member.property.value;
   return undefined;
 }
 
@@ -144,13 +169,23 @@ function isDenyingSend(context: RuleContext, node: TSESTree.Node): boolean {
   return status === 401 || status === 403;
 }
 
-function inspectCall(context: RuleContext, call: TSESTree.CallExpression | TSESTree.NewExpression, vocabulary: AuthVocabulary, findings: Findings): void {
+function inspectCall(
+  context: RuleContext,
+  call: TSESTree.CallExpression | TSESTree.NewExpression,
+  vocabulary: AuthVocabulary,
+  findings: Findings,
+): void {
   if (isDenyingSend(context, call)) findings.deny = true;
   const parts = getNameParts(call.callee);
   if (!parts) return;
   const last = parts.at(-1)!;
   const lastWords = getNameWords(last);
-  if (lastWords.includes("redirect") && (lastWords.includes("login") || lastWords.includes("signin") || call.arguments.some((arg) => mentionsLoginPath(arg)))) {
+  if (
+    lastWords.includes("redirect") &&
+    (lastWords.includes("login") ||
+      lastWords.includes("signin") ||
+      call.arguments.some((arg) => mentionsLoginPath(arg)))
+  ) {
     findings.deny = true;
   }
   if (call.type === AST_NODE_TYPES.NewExpression) {
@@ -158,20 +193,34 @@ function inspectCall(context: RuleContext, call: TSESTree.CallExpression | TSEST
     return;
   }
   // A project helper that authenticates, imported from another file: `await parseRequest(request)`.
-  if (call.callee.type === AST_NODE_TYPES.Identifier && !skipsAuth(call) && isImportedAuthenticator(context, call.callee.name)) findings.assertion = true;
+  if (
+    call.callee.type === AST_NODE_TYPES.Identifier &&
+    !skipsAuth(call) &&
+    isImportedAuthenticator(context, call.callee.name)
+  )
+    findings.assertion = true;
   const info = getAuthNameInfo(parts);
   if (info.enforcing) findings.assertion = true;
-  if (info.auth || isNamedIn(vocabulary.sessionChecks, parts) || isNamedIn(vocabulary.names, parts)) findings.credential = true;
+  if (info.auth || isNamedIn(vocabulary.sessionChecks, parts) || isNamedIn(vocabulary.names, parts))
+    findings.credential = true;
   // Webhooks authenticate the sender by signature: `stripe.webhooks.constructEvent(...)`, svix `wh.verify(...)`.
   if (last === "constructEvent" || last === "constructEventAsync") findings.assertion = true;
-  if (last === "verify" && parts.length > 1 && getNameWords(parts.at(-2)!).some((word) => WEBHOOK_OBJECTS.has(word))) findings.assertion = true;
+  if (last === "verify" && parts.length > 1 && getNameWords(parts.at(-2)!).some((word) => WEBHOOK_OBJECTS.has(word)))
+    findings.assertion = true;
   for (const arg of call.arguments) {
-    const key = arg.type === AST_NODE_TYPES.Literal && typeof arg.value === "string" ? arg.value.toLowerCase() : undefined;
+    const key =
+      arg.type === AST_NODE_TYPES.Literal && typeof arg.value === "string" ? arg.value.toLowerCase() : undefined;
     if (key !== undefined && (CREDENTIAL_KEYS.has(key) || key.includes("signature"))) findings.credential = true;
   }
 }
 
-function inspect(context: RuleContext, node: TSESTree.Node, params: ReadonlySet<string>, vocabulary: AuthVocabulary, findings: Findings): void {
+function inspect(
+  context: RuleContext,
+  node: TSESTree.Node,
+  params: ReadonlySet<string>,
+  vocabulary: AuthVocabulary,
+  findings: Findings,
+): void {
   switch (node.type) {
     case AST_NODE_TYPES.CallExpression:
     case AST_NODE_TYPES.NewExpression:
@@ -246,9 +295,15 @@ function getMayAuthenticate(vocabulary: AuthVocabulary): RegExp {
   let pattern = textGates.get(vocabulary);
   if (!pattern) {
     const lastNames = [...vocabulary.names, ...vocabulary.sessionChecks].map((name) => name.split(".").at(-1) ?? name);
-    const words = [...CREDENTIAL_PROPERTIES, ...REQUEST_CREDENTIAL_PROPERTIES, ...CREDENTIAL_KEYS, "signature", "constructEvent", "verify", ...lastNames].map((word) =>
-      word.replaceAll(/[$()*+.?[\\\]^{|}]/gu, "\\$&"),
-    );
+    const words = [
+      ...CREDENTIAL_PROPERTIES,
+      ...REQUEST_CREDENTIAL_PROPERTIES,
+      ...CREDENTIAL_KEYS,
+      "signature",
+      "constructEvent",
+      "verify",
+      ...lastNames,
+    ].map((word) => word.replaceAll(/[$()*+.?[\\\]^{|}]/gu, "\\$&"));
     pattern = new RegExp([...AUTH_NAME_PATTERNS, ...words].join("|"), "iu");
     textGates.set(vocabulary, pattern);
   }
@@ -278,7 +333,10 @@ export function isAuthenticatingFunction(context: RuleContext, fn: FunctionNode,
   // One native scan of the body's text instead of a walk over its nodes: most handlers name no auth,
   // and call no helper imported from the project.
   const bodyText = context.sourceCode.text.slice(fn.body.range[0], fn.body.range[1]);
-  if (!getMayAuthenticate(vocabulary).test(bodyText) && !getImportedNames(context).some((name) => callsName(bodyText, name))) {
+  if (
+    !getMayAuthenticate(vocabulary).test(bodyText) &&
+    !getImportedNames(context).some((name) => callsName(bodyText, name))
+  ) {
     byFunction.set(fn, false);
     return false;
   }
@@ -297,7 +355,8 @@ export function isAuthenticatingFunction(context: RuleContext, fn: FunctionNode,
       if (SKIPPED_KEYS.has(key)) continue;
       const child = (node as unknown as Record<string, unknown>)[key];
       if (Array.isArray(child)) {
-        for (const item of child) if (item && typeof (item as TSESTree.Node).type === "string") stack.push(item as TSESTree.Node);
+        for (const item of child)
+          if (item && typeof (item as TSESTree.Node).type === "string") stack.push(item as TSESTree.Node);
       } else if (child && typeof (child as TSESTree.Node).type === "string") {
         stack.push(child as TSESTree.Node);
       }
@@ -319,15 +378,20 @@ export function findAuthSkippingCall(context: RuleContext, fn: FunctionNode): TS
   const stack: TSESTree.Node[] = [fn.body];
   for (let visited = 0; stack.length > 0 && visited < MAX_NODES; visited++) {
     const node = stack.pop()!;
-    if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.Identifier && skipsAuth(node) && isImportedAuthenticator(context, node.callee.name)) {
+    if (
+      node.type === AST_NODE_TYPES.CallExpression &&
+      node.callee.type === AST_NODE_TYPES.Identifier &&
+      skipsAuth(node) &&
+      isImportedAuthenticator(context, node.callee.name)
+    ) {
       return node;
     }
     for (const key of visitorKeys[node.type] ?? []) {
       if (SKIPPED_KEYS.has(key)) continue;
       const child = (node as unknown as Record<string, unknown>)[key];
-      for (const item of Array.isArray(child) ? child : [child]) if (item && typeof (item as TSESTree.Node).type === "string") stack.push(item as TSESTree.Node);
+      for (const item of Array.isArray(child) ? child : [child])
+        if (item && typeof (item as TSESTree.Node).type === "string") stack.push(item as TSESTree.Node);
     }
   }
   return undefined;
 }
-

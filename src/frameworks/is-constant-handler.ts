@@ -3,7 +3,21 @@ import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
 import type { FunctionNode, RouteRegistration } from "./types.js";
 
 /** Response methods that send or shape a response: `res.send("ok")`, `reply.code(204).send()`, `c.text("hi")`. */
-const RESPONSE_METHODS = new Set(["send", "json", "end", "status", "sendStatus", "text", "html", "redirect", "code", "type", "set", "header", "body"]);
+const RESPONSE_METHODS = new Set([
+  "send",
+  "json",
+  "end",
+  "status",
+  "sendStatus",
+  "text",
+  "html",
+  "redirect",
+  "code",
+  "type",
+  "set",
+  "header",
+  "body",
+]);
 /** Web responses built from constants: `new Response(null, { status: 204 })`, `Response.json({ ok: true })`. */
 const RESPONSE_CLASSES = new Set(["Response", "NextResponse"]);
 const RESPONSE_FACTORIES = new Set(["json", "redirect"]);
@@ -21,10 +35,17 @@ function isConstant(node: TSESTree.Node | null | undefined, depth = 0): boolean 
     case AST_NODE_TYPES.UnaryExpression:
       return isConstant(node.argument, depth + 1);
     case AST_NODE_TYPES.ArrayExpression:
-      return node.elements.every((element) => element !== null && element.type !== AST_NODE_TYPES.SpreadElement && isConstant(element, depth + 1));
+      return node.elements.every(
+        (element) =>
+          element !== null && element.type !== AST_NODE_TYPES.SpreadElement && isConstant(element, depth + 1),
+      );
     case AST_NODE_TYPES.ObjectExpression:
       return node.properties.every(
-        (property) => property.type === AST_NODE_TYPES.Property && !property.computed && property.kind === "init" && isConstant(property.value, depth + 1),
+        (property) =>
+          property.type === AST_NODE_TYPES.Property &&
+          !property.computed &&
+          property.kind === "init" &&
+          isConstant(property.value, depth + 1),
       );
     case AST_NODE_TYPES.TSAsExpression:
     case AST_NODE_TYPES.TSSatisfiesExpression:
@@ -45,7 +66,11 @@ function isConstantResponseCall(node: TSESTree.Node, params: ReadonlySet<string>
   if (depth > MAX_DEPTH) return false;
   if (node.type === AST_NODE_TYPES.Identifier) return params.has(node.name);
   if (node.type === AST_NODE_TYPES.NewExpression) {
-    return node.callee.type === AST_NODE_TYPES.Identifier && RESPONSE_CLASSES.has(node.callee.name) && node.arguments.every((arg) => isConstant(arg));
+    return (
+      node.callee.type === AST_NODE_TYPES.Identifier &&
+      RESPONSE_CLASSES.has(node.callee.name) &&
+      node.arguments.every((arg) => isConstant(arg))
+    );
   }
   if (node.type !== AST_NODE_TYPES.CallExpression || node.callee.type !== AST_NODE_TYPES.MemberExpression) return false;
   const callee = node.callee;
@@ -78,13 +103,18 @@ function isConstantStatementExpression(node: TSESTree.Node, params: ReadonlySet<
  */
 export function isConstantHandler(route: RouteRegistration): boolean {
   const fn = route.handlerFunction;
-  if (!fn || (route.handler !== fn && route.handler?.type !== AST_NODE_TYPES.Identifier && route.framework !== "next")) return false;
+  if (!fn || (route.handler !== fn && route.handler?.type !== AST_NODE_TYPES.Identifier && route.framework !== "next"))
+    return false;
   const params = getParamNames(fn);
   if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return isConstantStatementExpression(fn.body, params);
   const statements = fn.body.body;
   if (statements.length === 0 || statements.length > 2) return false;
   return statements.every((statement) => {
-    if (statement.type === AST_NODE_TYPES.ReturnStatement) return statement.argument === null || isConstantStatementExpression(statement.argument, params);
-    return statement.type === AST_NODE_TYPES.ExpressionStatement && isConstantStatementExpression(statement.expression, params);
+    if (statement.type === AST_NODE_TYPES.ReturnStatement)
+      return statement.argument === null || isConstantStatementExpression(statement.argument, params);
+    return (
+      statement.type === AST_NODE_TYPES.ExpressionStatement &&
+      isConstantStatementExpression(statement.expression, params)
+    );
   });
 }

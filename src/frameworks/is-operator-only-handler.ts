@@ -7,20 +7,31 @@ import { unwrapExpression } from "../utils/get-caught-error.js";
 import { getMemberName } from "./get-static-string.js";
 
 /** Walks an expression through `const` locals: whether `match` holds for a node in it or in what its locals were set to. */
-function tracesTo(context: RuleContext, expression: TSESTree.Node, match: (node: TSESTree.Node) => boolean, depth = 0): boolean {
+function tracesTo(
+  context: RuleContext,
+  expression: TSESTree.Node,
+  match: (node: TSESTree.Node) => boolean,
+  depth = 0,
+): boolean {
   const stack: TSESTree.Node[] = [expression];
   while (stack.length > 0) {
     const node = stack.pop()!;
     if (match(node)) return true;
     if (node.type === AST_NODE_TYPES.Identifier && depth < 3) {
       const definition = ASTUtils.findVariable(context.sourceCode.getScope(node), node)?.defs[0];
-      if (definition?.node.type === AST_NODE_TYPES.VariableDeclarator && definition.node.init && tracesTo(context, definition.node.init, match, depth + 1)) return true;
+      if (
+        definition?.node.type === AST_NODE_TYPES.VariableDeclarator &&
+        definition.node.init &&
+        tracesTo(context, definition.node.init, match, depth + 1)
+      )
+        return true;
       continue;
     }
     for (const key of context.sourceCode.visitorKeys[node.type] ?? []) {
       const value = (node as unknown as Record<string, unknown>)[key];
       for (const child of Array.isArray(value) ? value : [value]) {
-        if (child && typeof (child as TSESTree.Node).type === "string" && !isFunctionNode(child as TSESTree.Node)) stack.push(child as TSESTree.Node);
+        if (child && typeof (child as TSESTree.Node).type === "string" && !isFunctionNode(child as TSESTree.Node))
+          stack.push(child as TSESTree.Node);
       }
     }
   }
@@ -33,7 +44,8 @@ const readsEnvironment = (node: TSESTree.Node) =>
   node.object.name === "process" &&
   getMemberName(node) === "env";
 const readsHeaders = (node: TSESTree.Node) =>
-  node.type === AST_NODE_TYPES.MemberExpression && ["headers", "header", "authorization"].includes(getMemberName(node) ?? "");
+  node.type === AST_NODE_TYPES.MemberExpression &&
+  ["headers", "header", "authorization"].includes(getMemberName(node) ?? "");
 
 /** Whether the statement answers 401 or 403 somewhere in it. */
 function refuses(context: RuleContext, statement: TSESTree.Node): boolean {
@@ -44,22 +56,30 @@ function refuses(context: RuleContext, statement: TSESTree.Node): boolean {
     if (status === 401 || status === 403) return true;
     for (const key of context.sourceCode.visitorKeys[current.type] ?? []) {
       const value = (current as unknown as Record<string, unknown>)[key];
-      for (const child of Array.isArray(value) ? value : [value]) if (child && typeof (child as TSESTree.Node).type === "string") stack.push(child as TSESTree.Node);
+      for (const child of Array.isArray(value) ? value : [value])
+        if (child && typeof (child as TSESTree.Node).type === "string") stack.push(child as TSESTree.Node);
     }
   }
   return false;
 }
 
 /** Whether, before `node`, the handler answers 401/403 in an `if` whose test (or one `||` operand of it) matches. */
-function isGatedBefore(context: RuleContext, handler: HandlerInfo, node: TSESTree.Node, matches: (test: TSESTree.Node) => boolean): boolean {
+function isGatedBefore(
+  context: RuleContext,
+  handler: HandlerInfo,
+  node: TSESTree.Node,
+  matches: (test: TSESTree.Node) => boolean,
+): boolean {
   const body = handler.function.body;
   if (body.type !== AST_NODE_TYPES.BlockStatement) return false;
   for (const statement of body.body) {
     if (statement.range[1] > node.range[0]) break;
     if (statement.type !== AST_NODE_TYPES.IfStatement) continue;
     const test = unwrapExpression(statement.test);
-    const operands = test.type === AST_NODE_TYPES.LogicalExpression && test.operator === "||" ? [test.left, test.right] : [test];
-    if (operands.some((operand) => matches(unwrapExpression(operand))) && refuses(context, statement.consequent)) return true;
+    const operands =
+      test.type === AST_NODE_TYPES.LogicalExpression && test.operator === "||" ? [test.left, test.right] : [test];
+    if (operands.some((operand) => matches(unwrapExpression(operand))) && refuses(context, statement.consequent))
+      return true;
   }
   return false;
 }
@@ -81,7 +101,10 @@ export function isSecretGatedHandler(context: RuleContext, handler: HandlerInfo,
       [
         [comparison.left, comparison.right],
         [comparison.right, comparison.left],
-      ].some(([secret, presented]) => tracesTo(context, secret!, readsEnvironment) && tracesTo(context, presented!, readsHeaders)),
+      ].some(
+        ([secret, presented]) =>
+          tracesTo(context, secret!, readsEnvironment) && tracesTo(context, presented!, readsHeaders),
+      ),
   );
 }
 
@@ -103,9 +126,15 @@ function namesAdmin(context: RuleContext, node: TSESTree.Node): boolean {
 export function isOperatorOnlyHandler(context: RuleContext, handler: HandlerInfo, node: TSESTree.Node): boolean {
   if (isSecretGatedHandler(context, handler, node)) return true;
   return isGatedBefore(context, handler, node, (test) => {
-    if (test.type === AST_NODE_TYPES.UnaryExpression && test.operator === "!") return namesAdmin(context, unwrapExpression(test.argument));
-    if (test.type !== AST_NODE_TYPES.BinaryExpression || (test.operator !== "!==" && test.operator !== "!=")) return false;
+    if (test.type === AST_NODE_TYPES.UnaryExpression && test.operator === "!")
+      return namesAdmin(context, unwrapExpression(test.argument));
+    if (test.type !== AST_NODE_TYPES.BinaryExpression || (test.operator !== "!==" && test.operator !== "!="))
+      return false;
     const literal = [test.left, test.right].find((side) => side.type === AST_NODE_TYPES.Literal);
-    return literal?.type === AST_NODE_TYPES.Literal && typeof literal.value === "string" && /^(?:super_?)?admin$/iu.test(literal.value);
+    return (
+      literal?.type === AST_NODE_TYPES.Literal &&
+      typeof literal.value === "string" &&
+      /^(?:super_?)?admin$/iu.test(literal.value)
+    );
   });
 }

@@ -3,12 +3,7 @@
  * `(.*)`, Next.js / path-to-regexp `:name*` and `:name+`.
  */
 function isRestSegment(segment: string): boolean {
-  return (
-    segment === "*" ||
-    segment === "(.*)" ||
-    /^\{?\*\w*\}?$/u.test(segment) ||
-    /^:\w+[*+]$/u.test(segment)
-  );
+  return segment === "*" || segment === "(.*)" || /^\{?\*\w*\}?$/u.test(segment) || /^:\w+[*+]$/u.test(segment);
 }
 
 /**
@@ -20,7 +15,8 @@ export function isPathCoveredBy(path: string, pattern: string): boolean {
   if (pattern === "*" || pattern === "/*" || pattern === "/" || pattern === "") return true;
   const segments = pattern.split("/");
   const restIndex = segments.findIndex(isRestSegment);
-  const base = restIndex !== -1 ? segments.slice(0, restIndex).join("/") : pattern.endsWith("*") ? pattern.slice(0, -1) : pattern;
+  const base =
+    restIndex !== -1 ? segments.slice(0, restIndex).join("/") : pattern.endsWith("*") ? pattern.slice(0, -1) : pattern;
   const trimmed = base.endsWith("/") ? base.slice(0, -1) : base;
   if (trimmed === "") return true;
   if (trimmed.includes(":") || trimmed.includes("*")) {
@@ -46,5 +42,7 @@ export function isWildcardRoutePath(path: string): boolean {
 /** A route that matches every path (`*`, `/*`, `/*splat`, `/{*splat}`, `(.*)`): a fallback, not an endpoint. */
 export function isCatchAllPath(path: string): boolean {
   const segments = path.split("/").filter((segment) => segment !== "");
-  return segments.length === 0 ? path === "*" : segments.length === 1 && isRestSegment(segments[0]!) && !segments[0]!.startsWith(":");
+  return segments.length === 0
+    ? path === "*"
+    : segments.length === 1 && isRestSegment(segments[0]!) && !segments[0]!.startsWith(":");
 }

@@ -97,7 +97,8 @@ function matchesSegment(segment: string, pattern: string): boolean {
   const pieces = pattern.split("*");
   const first = pieces[0]!;
   const last = pieces.at(-1)!;
-  if (!segment.startsWith(first) || segment.length < first.length + last.length || !segment.endsWith(last)) return false;
+  if (!segment.startsWith(first) || segment.length < first.length + last.length || !segment.endsWith(last))
+    return false;
   let position = first.length;
   const end = segment.length - last.length;
   for (const piece of pieces.slice(1, -1)) {
@@ -128,7 +129,9 @@ function toSegments(path: string, asDefault: boolean): string[] {
   const segments = splitPath(path.toLowerCase());
   if (!asDefault) return segments;
   return segments.flatMap((segment) =>
-    segment.includes(".") && !isParameter(segment) && !FILE_EXTENSION.test(segment) ? segment.split(".").filter(Boolean).map(loosen) : [loosen(segment)],
+    segment.includes(".") && !isParameter(segment) && !FILE_EXTENSION.test(segment)
+      ? segment.split(".").filter(Boolean).map(loosen)
+      : [loosen(segment)],
   );
 }
 
@@ -167,7 +170,10 @@ function matchesSegments(have: readonly string[], want: readonly string[], stati
 }
 
 /** The defaults, split and loosened once. */
-const DEFAULT_PATTERNS = DEFAULT_PUBLIC_PATHS.map((pattern) => ({ segments: toSegments(pattern, true), anyPrefix: pattern.startsWith("**/") }));
+const DEFAULT_PATTERNS = DEFAULT_PUBLIC_PATHS.map((pattern) => ({
+  segments: toSegments(pattern, true),
+  anyPrefix: pattern.startsWith("**/"),
+}));
 
 /**
  * Whether `path` is public by one of the project's `patterns` (`settings.harden.publicPaths`) or by the
@@ -181,7 +187,9 @@ export function isPublicPath(path: string, patterns: readonly string[] = [], com
   let answer = defaultAnswers.get(key);
   if (answer === undefined) {
     const segments = toSegments(path, true);
-    answer = DEFAULT_PATTERNS.some((pattern) => (complete || pattern.anyPrefix) && matchesSegments(segments, pattern.segments, true));
+    answer = DEFAULT_PATTERNS.some(
+      (pattern) => (complete || pattern.anyPrefix) && matchesSegments(segments, pattern.segments, true),
+    );
     if (defaultAnswers.size > 10_000) defaultAnswers.clear();
     defaultAnswers.set(key, answer);
   }

@@ -7,9 +7,7 @@ export type Framework = "express" | "fastify" | "hono" | "koa" | "next" | "nest"
 export type RuleContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
 export type FunctionNode =
-  | TSESTree.ArrowFunctionExpression
-  | TSESTree.FunctionDeclaration
-  | TSESTree.FunctionExpression;
+  TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression;
 
 /** The object routes and middleware hang on: an Express app/router, a Fastify instance, a Hono app… */
 export interface Receiver {

@@ -13,7 +13,12 @@ export function getExportedValueUses(file: string, exported: string): string[] |
   for (const importer of getImporters(file)) {
     const facts = readProjectFile(importer);
     if (!facts) return undefined;
-    if (facts.reexports.some((reexport) => reexport.imported === exported && resolveSpecifier(importer, reexport.specifier) === file)) return undefined;
+    if (
+      facts.reexports.some(
+        (reexport) => reexport.imported === exported && resolveSpecifier(importer, reexport.specifier) === file,
+      )
+    )
+      return undefined;
     let bound = false;
     for (const [local, imported] of facts.imports) {
       if (resolveSpecifier(importer, imported.specifier) !== file) continue;

@@ -140,7 +140,18 @@ const getStart = (node: Node): number => node.range?.[0] ?? node.start!;
 const getEnd = (node: Node): number => node.range?.[1] ?? node.end!;
 
 /** Keys that lead out of the tree (ESLint's `parent`) or into what the facts never need. */
-const SKIPPED_KEYS = new Set(["parent", "loc", "range", "tokens", "comments", "typeAnnotation", "returnType", "typeParameters", "typeArguments", "decorators"]);
+const SKIPPED_KEYS = new Set([
+  "parent",
+  "loc",
+  "range",
+  "tokens",
+  "comments",
+  "typeAnnotation",
+  "returnType",
+  "typeParameters",
+  "typeArguments",
+  "decorators",
+]);
 
 /** Per node type, the keys that hold its children: oxc's for its trees, ESLint's for the linted file's. */
 type VisitorKeys = Readonly<Record<string, readonly string[] | undefined>>;
@@ -148,10 +159,18 @@ type VisitorKeys = Readonly<Record<string, readonly string[] | undefined>>;
 /** The keys of `node` that may hold children: its type's visitor keys, or every key of an unknown type. */
 const getChildKeys = (node: Node, keys: VisitorKeys): readonly string[] => keys[node.type] ?? Object.keys(node);
 
-const isNode = (value: unknown): value is Node => typeof value === "object" && value !== null && typeof (value as Node).type === "string";
+const isNode = (value: unknown): value is Node =>
+  typeof value === "object" && value !== null && typeof (value as Node).type === "string";
 
 /** TypeScript wrappers around an expression that do not change what it is. */
-const EXPRESSION_WRAPPERS = new Set(["TSAsExpression", "TSSatisfiesExpression", "TSNonNullExpression", "TSTypeAssertion", "TSInstantiationExpression", "ParenthesizedExpression"]);
+const EXPRESSION_WRAPPERS = new Set([
+  "TSAsExpression",
+  "TSSatisfiesExpression",
+  "TSNonNullExpression",
+  "TSTypeAssertion",
+  "TSInstantiationExpression",
+  "ParenthesizedExpression",
+]);
 
 function unwrap(node: Node): Node {
   let current = node;
@@ -231,7 +250,8 @@ function getRootName(node: Node): string | undefined {
 }
 
 /** Evidence that a function turns a request away: an HTTP 401/403, a throw, a redirect, a library's authenticate. */
-const REJECTS = /\b40[13]\b|unauthori[sz]ed|forbidden|\bthrow\b|\.redirect\s*\(|\.authenticate\s*\(|\bexpressjwt\s*\(|\bkoaJwt\s*\(/iu;
+const REJECTS =
+  /\b40[13]\b|unauthori[sz]ed|forbidden|\bthrow\b|\.redirect\s*\(|\.authenticate\s*\(|\bexpressjwt\s*\(|\bkoaJwt\s*\(/iu;
 
 /** A 401/403 answer or a redirect to a login page, as written. */
 const DENIES = /\b40[13]\b|unauthori[sz]ed|forbidden|redirect\w*\s*\([^)]*(?:log-?in|sign-?in)/iu;
@@ -249,7 +269,12 @@ const CREDENTIAL_MEMBERS = new Set(["authorization", "cookies", "signedCookies",
  * Walks `root` depth-first (type annotations left out), at most `limit` nodes: `visit` answers `true` to
  * stop the walk, `"skip"` to leave the node's children out.
  */
-function walkTree(root: Node, keys: VisitorKeys, visit: (node: Node) => boolean | "skip" | void, limit = 5000): boolean {
+function walkTree(
+  root: Node,
+  keys: VisitorKeys,
+  visit: (node: Node) => boolean | "skip" | void,
+  limit = 5000,
+): boolean {
   const stack: Node[] = [root];
   let visited = 0;
   while (stack.length > 0 && visited++ < limit) {
@@ -280,7 +305,11 @@ function readsCredentials(fn: Node, keys: VisitorKeys): boolean {
         if ((info.auth && !info.vetoed) || SESSION_CHECKS.has(parts.at(-1)!)) return true;
       }
     }
-    return node.type === "MemberExpression" && !node.computed && CREDENTIAL_MEMBERS.has(((node.property as Node).name as string | undefined) ?? "");
+    return (
+      node.type === "MemberExpression" &&
+      !node.computed &&
+      CREDENTIAL_MEMBERS.has(((node.property as Node).name as string | undefined) ?? "")
+    );
   });
 }
 
@@ -333,7 +362,9 @@ function getParamCalls(fn: Node, keys: VisitorKeys): string[] {
     if (callee.type === "Identifier") found.add(`${callee.name as string}#${args.length}`);
     else if (callee.type === "MemberExpression" && callee.computed !== true) {
       const object = unwrap(callee.object as Node);
-      found.add(`${object.type === "Identifier" ? (object.name as string) : ""}.${(callee.property as Node).name as string}#${args.length}`);
+      found.add(
+        `${object.type === "Identifier" ? (object.name as string) : ""}.${(callee.property as Node).name as string}#${args.length}`,
+      );
     }
   }
   return [...found];
@@ -422,7 +453,8 @@ function collectFacts(program: Node, text: string, keys: VisitorKeys): FileFacts
 
   const addImport = (local: string, specifier: string, imported: string): void => {
     facts.imports.set(local, { specifier, imported });
-    if (/^(?:express|koa|@koa\/router|koa-router|hono)$|^@hono\//u.test(specifier)) frameworkNames.set(local, `${specifier}#${imported}`);
+    if (/^(?:express|koa|@koa\/router|koa-router|hono)$|^@hono\//u.test(specifier))
+      frameworkNames.set(local, `${specifier}#${imported}`);
   };
 
   const recordFunction = (local: string, node: Node): void => {
@@ -432,7 +464,8 @@ function collectFacts(program: Node, text: string, keys: VisitorKeys): FileFacts
       const calls = getParamCalls(node, keys);
       if (calls.length > 0) facts.paramCalls.set(local, calls);
     }
-    if ((DENIES.test(body) || (REDIRECTS.test(body) && LOGIN_PATH.test(body))) && readsCredentials(node, keys)) facts.authenticators.add(local);
+    if ((DENIES.test(body) || (REDIRECTS.test(body) && LOGIN_PATH.test(body))) && readsCredentials(node, keys))
+      facts.authenticators.add(local);
     // `export default withAuth(handler)`, `auth((req) => …)`: a wrapper named for auth answers for what it wraps.
     if (node.type === "CallExpression") {
       const parts = getNameParts(unwrap(node.callee as Node) as unknown as TSESTree.Node);
@@ -448,11 +481,18 @@ function collectFacts(program: Node, text: string, keys: VisitorKeys): FileFacts
       if (callee.type === "MemberExpression" && (callee.property as Node).name === "basePath") {
         const base = getCreatedPrefix(callee.object as Node);
         const path = getString((value.arguments as Node[])[0]);
-        return base ? { prefix: path === undefined ? undefined : `${base.prefix ?? ""}${path}`, framework: base.framework } : undefined;
+        return base
+          ? { prefix: path === undefined ? undefined : `${base.prefix ?? ""}${path}`, framework: base.framework }
+          : undefined;
       }
       const root = getRootName(callee);
       const origin = root === undefined ? undefined : frameworkNames.get(root);
-      const required = callee.type === "CallExpression" ? getRequired(callee) : callee.type === "MemberExpression" ? getRequired(callee.object) : undefined;
+      const required =
+        callee.type === "CallExpression"
+          ? getRequired(callee)
+          : callee.type === "MemberExpression"
+            ? getRequired(callee.object)
+            : undefined;
       if (origin?.startsWith("express#") || required === "express") return { prefix: undefined, framework: "express" };
       return undefined;
     }
@@ -460,7 +500,8 @@ function collectFacts(program: Node, text: string, keys: VisitorKeys): FileFacts
       const callee = unwrap(value.callee as Node);
       const root = getRootName(callee);
       const origin = root === undefined ? undefined : frameworkNames.get(root);
-      const required = getRequired(callee) ?? (callee.type === "MemberExpression" ? getRequired(callee.object) : undefined);
+      const required =
+        getRequired(callee) ?? (callee.type === "MemberExpression" ? getRequired(callee.object) : undefined);
       const source = origin?.split("#")[0] ?? required;
       if (source === undefined) return undefined;
       if (source === "@koa/router" || source === "koa-router") {
@@ -468,7 +509,8 @@ function collectFacts(program: Node, text: string, keys: VisitorKeys): FileFacts
         let prefix: string | undefined;
         if (options && unwrap(options).type === "ObjectExpression") {
           for (const property of unwrap(options).properties as Node[]) {
-            if (property.type === "Property" && getPropertyName(property) === "prefix") prefix = getString(property.value);
+            if (property.type === "Property" && getPropertyName(property) === "prefix")
+              prefix = getString(property.value);
           }
         }
         return { prefix, framework: "koa" };
@@ -485,7 +527,8 @@ function collectFacts(program: Node, text: string, keys: VisitorKeys): FileFacts
     if (value.type === "ArrayExpression") {
       const elements = (value.elements as (Node | null)[]).filter(isNode);
       const strings = elements.map((element) => getString(element));
-      if (elements.length > 0 && strings.every((s): s is string => s !== undefined)) return [{ kind: "path", paths: strings, text: textOf }];
+      if (elements.length > 0 && strings.every((s): s is string => s !== undefined))
+        return [{ kind: "path", paths: strings, text: textOf }];
       return elements.flatMap(toArg);
     }
     const path = getString(value);
@@ -500,13 +543,19 @@ function collectFacts(program: Node, text: string, keys: VisitorKeys): FileFacts
         const method = (callee.property as Node).name;
         const object = unwrap(callee.object as Node);
         // Koa's `router.routes()` takes nothing; `OpenApiValidator.middleware({ apiSpec })` is middleware, not a router.
-        if ((method === "routes" || method === "middleware") && object.type === "Identifier" && (value.arguments as Node[]).length === 0) {
+        if (
+          (method === "routes" || method === "middleware") &&
+          object.type === "Identifier" &&
+          (value.arguments as Node[]).length === 0
+        ) {
           return [{ kind: "routes", name: object.name as string, text: textOf }];
         }
         if (method === "allowedMethods") return [{ kind: "allowed", text: textOf }];
       }
     }
-    return [{ kind: "other", parts: getNameParts(value as unknown as TSESTree.Node), root: getRootName(value), text: textOf }];
+    return [
+      { kind: "other", parts: getNameParts(value as unknown as TSESTree.Node), root: getRootName(value), text: textOf },
+    ];
   }
 
   function onCall(node: Node): void {
@@ -518,7 +567,12 @@ function collectFacts(program: Node, text: string, keys: VisitorKeys): FileFacts
     if (method === "useGlobalGuards") {
       for (const argument of node.arguments as Node[]) {
         const value = unwrap(argument);
-        const name = value.type === "NewExpression" ? getRootName(unwrap(value.callee as Node)) : value.type === "Identifier" ? (value.name as string) : undefined;
+        const name =
+          value.type === "NewExpression"
+            ? getRootName(unwrap(value.callee as Node))
+            : value.type === "Identifier"
+              ? (value.name as string)
+              : undefined;
         if (name !== undefined) facts.nestGlobalGuards.push(name);
       }
       return;
@@ -540,7 +594,13 @@ function collectFacts(program: Node, text: string, keys: VisitorKeys): FileFacts
     const receiver = getObjectName(getCallRoot(callee.object as Node));
     if (receiver === undefined) return;
     const args = (node.arguments as Node[]).flatMap((arg) => (arg.type === "SpreadElement" ? [] : toArg(arg)));
-    facts.calls.push({ receiver, method, args, order: getStart(callee.property as Node), line: getLine(getStart(callee.property as Node)) });
+    facts.calls.push({
+      receiver,
+      method,
+      args,
+      order: getStart(callee.property as Node),
+      line: getLine(getStart(callee.property as Node)),
+    });
   }
 
   /** `consumer.apply(A, B).exclude(...).forRoutes(...)`. */
@@ -559,7 +619,8 @@ function collectFacts(program: Node, text: string, keys: VisitorKeys): FileFacts
         const propertyValue = unwrap(property.value as Node);
         if (key === "path") route.path = getString(propertyValue);
         // `RequestMethod.GET`
-        if (key === "method" && propertyValue.type === "MemberExpression") route.method = (propertyValue.property as Node).name as string | undefined;
+        if (key === "method" && propertyValue.type === "MemberExpression")
+          route.method = (propertyValue.property as Node).name as string | undefined;
       }
       return route;
     };
@@ -567,14 +628,15 @@ function collectFacts(program: Node, text: string, keys: VisitorKeys): FileFacts
       const route = toRoute(argument);
       if (route) binding.routes.push(route);
     }
-    for (let link = unwrap(callee.object as Node); link.type === "CallExpression"; ) {
+    for (let link = unwrap(callee.object as Node); link.type === "CallExpression";) {
       const linkCallee = unwrap(link.callee as Node);
       if (linkCallee.type !== "MemberExpression") break;
       const name = (linkCallee.property as Node).name;
       if (name === "apply") {
         for (const argument of link.arguments as Node[]) {
           const value = unwrap(argument);
-          const applied = value.type === "CallExpression" ? getRootName(unwrap(value.callee as Node)) : getRootName(value);
+          const applied =
+            value.type === "CallExpression" ? getRootName(unwrap(value.callee as Node)) : getRootName(value);
           if (applied !== undefined) binding.names.push(applied);
         }
         break;
@@ -594,7 +656,9 @@ function collectFacts(program: Node, text: string, keys: VisitorKeys): FileFacts
   function getPathList(value: Node): string[] | undefined {
     if (value.type !== "ArrayExpression") return undefined;
     const paths = (value.elements as (Node | null)[]).map((element) => (element ? getString(element) : undefined));
-    return paths.length > 0 && paths.every((path): path is string => path?.startsWith("/") === true) ? paths : undefined;
+    return paths.length > 0 && paths.every((path): path is string => path?.startsWith("/") === true)
+      ? paths
+      : undefined;
   }
 
   /** `export const config = { matcher }`, and public path lists (also through `createRouteMatcher([...])`). */
@@ -694,7 +758,8 @@ function collectFacts(program: Node, text: string, keys: VisitorKeys): FileFacts
 
   function onImportUse(entry: WalkEntry): void {
     const parents = new Map<Node, Node>();
-    for (let current: WalkEntry | undefined = entry; current?.up; current = current.up) parents.set(current.node, current.up.node);
+    for (let current: WalkEntry | undefined = entry; current?.up; current = current.up)
+      parents.set(current.node, current.up.node);
     const use = describeValueUse(entry.node, (node) => parents.get(node), facts.imports);
     const name = entry.node.name as string;
     const uses = facts.importUses.get(name);
@@ -715,7 +780,11 @@ function collectFacts(program: Node, text: string, keys: VisitorKeys): FileFacts
           else if (s.type === "ImportNamespaceSpecifier") addImport(local, specifier, "*");
           else if (s.importKind !== "type") {
             const imported = s.imported as Node;
-            addImport(local, specifier, imported.type === "Identifier" ? (imported.name as string) : String(imported.value));
+            addImport(
+              local,
+              specifier,
+              imported.type === "Identifier" ? (imported.name as string) : String(imported.value),
+            );
           }
         }
         return;
@@ -729,7 +798,10 @@ function collectFacts(program: Node, text: string, keys: VisitorKeys): FileFacts
             const id = declarator.id as Node;
             if (id.type === "Identifier") facts.exports.set(id.name as string, id.name as string);
           }
-        } else if (declaration && (declaration.type === "FunctionDeclaration" || declaration.type === "ClassDeclaration")) {
+        } else if (
+          declaration &&
+          (declaration.type === "FunctionDeclaration" || declaration.type === "ClassDeclaration")
+        ) {
           const id = declaration.id as Node | null;
           if (id) facts.exports.set(id.name as string, id.name as string);
         }
@@ -740,7 +812,8 @@ function collectFacts(program: Node, text: string, keys: VisitorKeys): FileFacts
           const exported = s.exported as Node;
           const localName = local.type === "Identifier" ? (local.name as string) : String(local.value);
           const exportedName = exported.type === "Identifier" ? (exported.name as string) : String(exported.value);
-          if (source !== undefined) facts.reexports.push({ exported: exportedName, specifier: source, imported: localName });
+          if (source !== undefined)
+            facts.reexports.push({ exported: exportedName, specifier: source, imported: localName });
           else facts.exports.set(exportedName, localName);
         }
         return;
@@ -756,12 +829,16 @@ function collectFacts(program: Node, text: string, keys: VisitorKeys): FileFacts
         if (declaration.type === "Identifier") {
           facts.exports.set("default", declaration.name as string);
           mountArguments.add(declaration);
-        } else if ((declaration.type === "FunctionDeclaration" || declaration.type === "ClassDeclaration") && isNode(declaration.id)) {
+        } else if (
+          (declaration.type === "FunctionDeclaration" || declaration.type === "ClassDeclaration") &&
+          isNode(declaration.id)
+        ) {
           facts.exports.set("default", declaration.id.name as string);
           if (declaration.type === "FunctionDeclaration") recordFunction(declaration.id.name as string, declaration);
         } else {
           facts.exports.set("default", "*default*");
-          if (FUNCTION_TYPES.has(declaration.type) || declaration.type === "CallExpression") recordFunction("*default*", declaration);
+          if (FUNCTION_TYPES.has(declaration.type) || declaration.type === "CallExpression")
+            recordFunction("*default*", declaration);
           const created = getCreatedPrefix(declaration);
           if (created) facts.receivers.set("*default*", created);
         }
@@ -773,15 +850,21 @@ function collectFacts(program: Node, text: string, keys: VisitorKeys): FileFacts
 
   for (const statement of program.body as Node[]) {
     onStatement(statement);
-    const declaration = (statement.type === "ExportNamedDeclaration" ? statement.declaration : statement) as Node | null;
-    if (declaration?.type === "FunctionDeclaration" && isNode(declaration.id)) recordFunction(declaration.id.name as string, declaration);
+    const declaration = (
+      statement.type === "ExportNamedDeclaration" ? statement.declaration : statement
+    ) as Node | null;
+    if (declaration?.type === "FunctionDeclaration" && isNode(declaration.id))
+      recordFunction(declaration.id.name as string, declaration);
   }
 
   // One walk over everything else: declarations at any depth (an app created inside `main()`), calls, escapes.
   const topDeclarators = new Set<Node>();
   for (const statement of program.body as Node[]) {
-    const declaration = (statement.type === "ExportNamedDeclaration" ? statement.declaration : statement) as Node | null;
-    if (declaration?.type === "VariableDeclaration") for (const d of declaration.declarations as Node[]) topDeclarators.add(d);
+    const declaration = (
+      statement.type === "ExportNamedDeclaration" ? statement.declaration : statement
+    ) as Node | null;
+    if (declaration?.type === "VariableDeclaration")
+      for (const d of declaration.declarations as Node[]) topDeclarators.add(d);
   }
   // Declarations first, so `const app = express()` is known wherever the walk meets it.
   const stack: WalkEntry[] = [{ node: program, parent: undefined, key: "", up: undefined }];
@@ -816,10 +899,15 @@ function collectFacts(program: Node, text: string, keys: VisitorKeys): FileFacts
     }
     for (const childKey of getChildKeys(node, keys)) {
       // Decorators are walked only on classes: a module's `@Module({ providers: [...] })` holds its global guards.
-      if (SKIPPED_KEYS.has(childKey) && !(childKey === "decorators" && (node.type === "ClassDeclaration" || node.type === "ClassExpression"))) continue;
+      if (
+        SKIPPED_KEYS.has(childKey) &&
+        !(childKey === "decorators" && (node.type === "ClassDeclaration" || node.type === "ClassExpression"))
+      )
+        continue;
       const child = node[childKey];
       if (Array.isArray(child)) {
-        for (let i = child.length - 1; i >= 0; i--) if (isNode(child[i])) stack.push({ node: child[i] as Node, parent: node, key: childKey, up: entry });
+        for (let i = child.length - 1; i >= 0; i--)
+          if (isNode(child[i])) stack.push({ node: child[i] as Node, parent: node, key: childKey, up: entry });
       } else if (isNode(child)) {
         stack.push({ node: child, parent: node, key: childKey, up: entry });
       }
@@ -900,7 +988,11 @@ function isValueReference(parent: Node, key: string): boolean {
  * The project model's walk records this for every imported value; {@link describeLintedValueUse} asks it of
  * ESLint's tree.
  */
-function describeValueUse(node: Node, parentOf: (node: Node) => Node | undefined, imports: ReadonlyMap<string, ImportFact>): string {
+function describeValueUse(
+  node: Node,
+  parentOf: (node: Node) => Node | undefined,
+  imports: ReadonlyMap<string, ImportFact>,
+): string {
   let value = node as Node;
   let parent = parentOf(value);
   while (parent && (EXPRESSION_WRAPPERS.has(parent.type) || parent.type === "AwaitExpression")) {

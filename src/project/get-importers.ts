@@ -94,7 +94,11 @@ const listings = new Map<string, Listing>();
  * The files below `root` whose name `accept`s, sorted: dot-folders and the skipped folders (installed,
  * generated and test code) left out, at most `maxFiles`, `maxDepth` folders down.
  */
-export function listProjectFiles(root: string, accept: (name: string) => boolean, { maxFiles = MAX_FILES, maxDepth = Infinity } = {}): string[] {
+export function listProjectFiles(
+  root: string,
+  accept: (name: string) => boolean,
+  { maxFiles = MAX_FILES, maxDepth = Infinity } = {},
+): string[] {
   const files: string[] = [];
   const pending: { directory: string; depth: number }[] = [{ directory: root, depth: 0 }];
   while (pending.length > 0 && files.length < maxFiles) {
@@ -108,7 +112,8 @@ export function listProjectFiles(root: string, accept: (name: string) => boolean
     for (const dirent of dirents) {
       if (dirent.name.startsWith(".")) continue;
       if (dirent.isDirectory()) {
-        if (depth < maxDepth && !SKIPPED_DIRECTORIES.has(dirent.name)) pending.push({ directory: path.join(directory, dirent.name), depth: depth + 1 });
+        if (depth < maxDepth && !SKIPPED_DIRECTORIES.has(dirent.name))
+          pending.push({ directory: path.join(directory, dirent.name), depth: depth + 1 });
       } else if (dirent.isFile() && accept(dirent.name)) {
         files.push(path.join(directory, dirent.name));
       }
@@ -117,7 +122,8 @@ export function listProjectFiles(root: string, accept: (name: string) => boolean
   return files.sort();
 }
 
-const listFiles = (root: string): string[] => listProjectFiles(root, (name) => SOURCE_FILE.test(name) && !SKIPPED_FILE.test(name));
+const listFiles = (root: string): string[] =>
+  listProjectFiles(root, (name) => SOURCE_FILE.test(name) && !SKIPPED_FILE.test(name));
 
 const EXTENSION = /\.(?:[cm]?[jt]sx?)$/u;
 
@@ -139,7 +145,8 @@ function getListing(root: string): Listing {
   const known = listings.get(root);
   if (known && now - known.listedAt < LISTING_TTL_MS) return known;
   const files = listFiles(root);
-  if (known && (known.files.length !== files.length || known.files.some((file, i) => file !== files[i]))) clearResolverCaches();
+  if (known && (known.files.length !== files.length || known.files.some((file, i) => file !== files[i])))
+    clearResolverCaches();
   const byName = new Map<string, string[]>();
   for (const file of files) {
     for (const name of new Set(getProjectFileSpecifiers(file).map(getSpecifierName))) {
@@ -171,7 +178,11 @@ export function getImporters(file: string): string[] {
   for (const candidate of getListing(root).byName.get(name) ?? []) {
     if (candidate === file) continue;
     const specifiers = getProjectFileSpecifiers(candidate);
-    if (specifiers.some((specifier) => getSpecifierName(specifier) === name && resolveSpecifier(candidate, specifier) === file)) {
+    if (
+      specifiers.some(
+        (specifier) => getSpecifierName(specifier) === name && resolveSpecifier(candidate, specifier) === file,
+      )
+    ) {
       importers.push(candidate);
     }
   }

@@ -81,7 +81,12 @@ function describe(call: CallFact): string {
 }
 
 /** Middleware of `use` calls on `receiver` registered before `mount` whose path covers `subPath`. */
-function getEarlierUse(file: string, facts: FileFacts, mount: CallFact, subPath: string | undefined): MountMiddleware[] {
+function getEarlierUse(
+  file: string,
+  facts: FileFacts,
+  mount: CallFact,
+  subPath: string | undefined,
+): MountMiddleware[] {
   const found: MountMiddleware[] = [];
   for (const call of facts.calls) {
     if (call.order >= mount.order) break;
@@ -123,7 +128,9 @@ function getImportLinks(file: string, exported: string, walk: Walk): ImportLink[
     const facts = readProjectFile(importer);
     if (!facts) continue;
     const locals = [...facts.imports]
-      .filter(([, imported]) => imported.imported === exported && resolveSpecifier(importer, imported.specifier) === file)
+      .filter(
+        ([, imported]) => imported.imported === exported && resolveSpecifier(importer, imported.specifier) === file,
+      )
       .map(([local]) => local);
     const reexportedAs = facts.reexports
       .filter((reexport) => reexport.imported === exported && resolveSpecifier(importer, reexport.specifier) === file)
@@ -139,7 +146,14 @@ function getImportLinks(file: string, exported: string, walk: Walk): ImportLink[
  * that import it (under a name this file exports it by) mount it. `routePath` is the route's path on
  * `local`. A chain with no steps means `local` is the top: nothing mounts it.
  */
-function getChainsAbove(file: string, facts: FileFacts, local: string, routePath: string | undefined, depth: number, walk: Walk): MountChain[] {
+function getChainsAbove(
+  file: string,
+  facts: FileFacts,
+  local: string,
+  routePath: string | undefined,
+  depth: number,
+  walk: Walk,
+): MountChain[] {
   const key = `${file}\0${local}`;
   if (walk.visiting.has(key)) return [];
   if (depth > MAX_DEPTH) return [{ steps: [], path: undefined, opaque: true }];
@@ -172,7 +186,13 @@ function getChainsAbove(file: string, facts: FileFacts, local: string, routePath
 }
 
 /** The chains through files that import `exported` from `file`, or re-export it. */
-function getImportedChains(file: string, exported: string, routePath: string | undefined, depth: number, walk: Walk): MountChain[] {
+function getImportedChains(
+  file: string,
+  exported: string,
+  routePath: string | undefined,
+  depth: number,
+  walk: Walk,
+): MountChain[] {
   const chains: MountChain[] = [];
   for (const { importer, facts, locals, reexportedAs } of getImportLinks(file, exported, walk)) {
     for (const local of locals) {
@@ -240,7 +260,9 @@ export function isAuthMountMiddleware(middleware: MountMiddleware, vocabulary: A
  * below it however the mount itself is reached, so an opaque top does not matter once auth is seen.
  */
 export function isChainProtected(chain: MountChain, vocabulary: AuthVocabulary): boolean {
-  return chain.steps.some((step) => step.middleware.some((middleware) => isAuthMountMiddleware(middleware, vocabulary)));
+  return chain.steps.some((step) =>
+    step.middleware.some((middleware) => isAuthMountMiddleware(middleware, vocabulary)),
+  );
 }
 
 /**
@@ -249,7 +271,14 @@ export function isChainProtected(chain: MountChain, vocabulary: AuthVocabulary):
  */
 export function isChainValidated(chain: MountChain): boolean {
   return chain.steps.some((step) =>
-    step.middleware.some((middleware) => middleware.root !== undefined && isRequestValidatorModule(readProjectFile(middleware.file)?.imports.get(middleware.root)?.specifier, middleware.text)),
+    step.middleware.some(
+      (middleware) =>
+        middleware.root !== undefined &&
+        isRequestValidatorModule(
+          readProjectFile(middleware.file)?.imports.get(middleware.root)?.specifier,
+          middleware.text,
+        ),
+    ),
   );
 }
 

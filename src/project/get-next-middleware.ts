@@ -40,7 +40,7 @@ function findMiddlewareFile(routeFile: string): string | undefined {
  */
 export function compileMatcher(pattern: string): RegExp | undefined {
   let source = "";
-  for (let index = 0; index < pattern.length; ) {
+  for (let index = 0; index < pattern.length;) {
     const rest = pattern.slice(index);
     const parameter = /^\/:\w+([*+?])?/u.exec(rest);
     if (parameter) {
@@ -81,12 +81,15 @@ export function getNextMiddleware(routeFile: string): NextMiddleware | undefined
   const file = findMiddlewareFile(routeFile);
   const facts = file === undefined ? undefined : readProjectFile(file);
   if (file === undefined || !facts) return undefined;
-  const exported = NAMES.map((name) => facts.exports.get(name)).find((local) => local !== undefined) ?? facts.exports.get("default");
+  const exported =
+    NAMES.map((name) => facts.exports.get(name)).find((local) => local !== undefined) ?? facts.exports.get("default");
   const found = exported === undefined ? undefined : findProjectFunction(file, exported, facts);
   let authenticates = found?.facts.authenticators.has(found.local) ?? false;
   // `export { auth as middleware } from "@/auth"`: the auth library's own middleware.
   if (!authenticates && exported === undefined) {
-    authenticates = facts.reexports.some((reexport) => NAMES.includes(reexport.exported) && /auth|clerk|session/iu.test(reexport.imported));
+    authenticates = facts.reexports.some(
+      (reexport) => NAMES.includes(reexport.exported) && /auth|clerk|session/iu.test(reexport.imported),
+    );
   }
   const patterns = facts.matcher?.map(compileMatcher);
   return {

@@ -20,7 +20,12 @@ const MAX_DEPTH = 3;
  * and re-exports into other project files. `undefined` for a dependency, a namespace import, or anything
  * not found within a few hops.
  */
-export function findProjectFunction(file: string, local: string, facts: FileFacts | undefined = readProjectFile(file), depth = 0): ProjectFunction | undefined {
+export function findProjectFunction(
+  file: string,
+  local: string,
+  facts: FileFacts | undefined = readProjectFile(file),
+  depth = 0,
+): ProjectFunction | undefined {
   if (!facts) return undefined;
   if (facts.functions.has(local)) return { file, local, facts };
   const imported = facts.imports.get(local);

@@ -10,7 +10,9 @@ const MAX_DEPTH = 3;
 function parseCall(call: string): { object: string | undefined; name: string; count: number } {
   const [callee = "", count = "0"] = call.split("#");
   const dot = callee.lastIndexOf(".");
-  return dot === -1 ? { object: undefined, name: callee, count: Number(count) } : { object: callee.slice(0, dot), name: callee.slice(dot + 1), count: Number(count) };
+  return dot === -1
+    ? { object: undefined, name: callee, count: Number(count) }
+    : { object: callee.slice(0, dot), name: callee.slice(dot + 1), count: Number(count) };
 }
 
 /** Whether a name of a file stands for a function that validates what it is given. */
@@ -37,9 +39,16 @@ export function createValidatorLookup(file: string, facts: FileFacts, depth = 0)
     imported.set(name, false);
     const fact = facts.imports.get(name);
     let result = false;
-    if (fact && fact.imported !== "*" && fact.imported !== "default" && depth < MAX_DEPTH && /^[.@~#/]/u.test(fact.specifier)) {
+    if (
+      fact &&
+      fact.imported !== "*" &&
+      fact.imported !== "default" &&
+      depth < MAX_DEPTH &&
+      /^[.@~#/]/u.test(fact.specifier)
+    ) {
       const target = resolveSpecifier(file, fact.specifier);
-      const targetFacts = target === undefined || target.includes("/node_modules/") ? undefined : readProjectFile(target);
+      const targetFacts =
+        target === undefined || target.includes("/node_modules/") ? undefined : readProjectFile(target);
       const defined = targetFacts?.exports.get(fact.imported);
       if (target !== undefined && targetFacts && defined !== undefined) {
         let lookup = lookups.get(targetFacts);
@@ -65,7 +74,7 @@ export function createValidatorLookup(file: string, facts: FileFacts, depth = 0)
         return object === undefined && (validating.has(name) || isImportedValidator(name));
       });
     // Functions of the file calling each other: until nothing changes.
-    for (let changed = true; changed; ) {
+    for (let changed = true; changed;) {
       changed = false;
       for (const [name, calls] of facts.paramCalls) {
         if (!validating.has(name) && validates(calls)) {
@@ -77,5 +86,6 @@ export function createValidatorLookup(file: string, facts: FileFacts, depth = 0)
     return validating;
   };
 
-  return (name) => (facts.paramCalls.has(name) ? getLocal().has(name) : facts.imports.has(name) && isImportedValidator(name));
+  return (name) =>
+    facts.paramCalls.has(name) ? getLocal().has(name) : facts.imports.has(name) && isImportedValidator(name);
 }

@@ -39,7 +39,13 @@ function getEntry(file: string): Entry | undefined {
   const known = entries.get(file);
   if (known && known.mtimeMs === stats.mtimeMs && known.size === stats.size) return known;
   if (entries.size >= MAX_ENTRIES) entries.clear();
-  const entry: Entry = { mtimeMs: stats.mtimeMs, size: stats.size, specifiers: undefined, pathLiterals: undefined, facts: undefined };
+  const entry: Entry = {
+    mtimeMs: stats.mtimeMs,
+    size: stats.size,
+    specifiers: undefined,
+    pathLiterals: undefined,
+    facts: undefined,
+  };
   entries.set(file, entry);
   return entry;
 }

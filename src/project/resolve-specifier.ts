@@ -20,7 +20,11 @@ function getResolver(tsconfig: string | undefined): ResolverFactory {
   const key = tsconfig ?? "";
   let resolver = resolvers.get(key);
   if (!resolver) {
-    resolver = new ResolverFactory(tsconfig === undefined ? BASE_OPTIONS : { ...BASE_OPTIONS, tsconfig: { configFile: tsconfig, references: "auto" } });
+    resolver = new ResolverFactory(
+      tsconfig === undefined
+        ? BASE_OPTIONS
+        : { ...BASE_OPTIONS, tsconfig: { configFile: tsconfig, references: "auto" } },
+    );
     resolvers.set(key, resolver);
   }
   return resolver;
@@ -46,7 +50,8 @@ export function resolveSpecifier(fromFile: string, specifier: string): string | 
   const tsconfig = findNearestFile(directory, "tsconfig.json");
   let result = getResolver(tsconfig).sync(directory, specifier);
   // A tsconfig that cannot be read (an `extends` package that is not installed): resolve without it.
-  if (tsconfig !== undefined && result.error !== undefined && /tsconfig/iu.test(result.error)) result = getResolver(undefined).sync(directory, specifier);
+  if (tsconfig !== undefined && result.error !== undefined && /tsconfig/iu.test(result.error))
+    result = getResolver(undefined).sync(directory, specifier);
   const resolved = result.path;
   if (resolved === undefined || IN_NODE_MODULES.test(resolved) || resolved.endsWith(".d.ts")) return undefined;
   return resolved;

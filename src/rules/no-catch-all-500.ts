@@ -8,7 +8,13 @@ import { getHandlerInfo } from "../frameworks/get-handler-info.js";
 import { getResponseSend, RESPONSE_SEND_SELECTOR, type ResponseSend } from "../frameworks/get-response-send.js";
 import type { Framework, FunctionNode, HandlerInfo } from "../frameworks/types.js";
 import { createRule } from "../utils/create-rule.js";
-import { getCaughtError, getCaughtErrorVariables, isReferenceTo, unwrapExpression, type CaughtError } from "../utils/get-caught-error.js";
+import {
+  getCaughtError,
+  getCaughtErrorVariables,
+  isReferenceTo,
+  unwrapExpression,
+  type CaughtError,
+} from "../utils/get-caught-error.js";
 import { getStatementRemovalFix } from "../fix/get-statement-removal-fix.js";
 import { isErrorDiscriminated } from "../utils/is-error-discriminated.js";
 import { isServerFaultOnlyCatch } from "../utils/is-server-fault-only-catch.js";
@@ -38,10 +44,38 @@ interface ValidationErrorClass {
 }
 
 const VALIDATION_ERROR_CLASSES: readonly ValidationErrorClass[] = [
-  { module: "zod", source: /^zod(?:\/v[34])?$/u, className: "ZodError", details: "issues", label: "`ZodError`", namedImport: true },
-  { module: "valibot", source: /^valibot$/u, className: "ValiError", details: "issues", label: "`ValiError`", namedImport: true },
-  { module: "joi", source: /^joi$/u, className: "ValidationError", details: "details", label: "joi's `ValidationError`", namedImport: false },
-  { module: "yup", source: /^yup$/u, className: "ValidationError", details: "errors", label: "yup's `ValidationError`", namedImport: true },
+  {
+    module: "zod",
+    source: /^zod(?:\/v[34])?$/u,
+    className: "ZodError",
+    details: "issues",
+    label: "`ZodError`",
+    namedImport: true,
+  },
+  {
+    module: "valibot",
+    source: /^valibot$/u,
+    className: "ValiError",
+    details: "issues",
+    label: "`ValiError`",
+    namedImport: true,
+  },
+  {
+    module: "joi",
+    source: /^joi$/u,
+    className: "ValidationError",
+    details: "details",
+    label: "joi's `ValidationError`",
+    namedImport: false,
+  },
+  {
+    module: "yup",
+    source: /^yup$/u,
+    className: "ValidationError",
+    details: "errors",
+    label: "yup's `ValidationError`",
+    namedImport: true,
+  },
 ];
 /** How the error reaches the central error handler: `next(err)` or `throw err`. */
 interface Delegation {
@@ -54,8 +88,14 @@ interface Delegation {
   sound: boolean;
 }
 
-function isStatementListParent(node: TSESTree.Node | undefined): node is TSESTree.BlockStatement | TSESTree.Program | TSESTree.SwitchCase {
-  return node?.type === AST_NODE_TYPES.BlockStatement || node?.type === AST_NODE_TYPES.Program || node?.type === AST_NODE_TYPES.SwitchCase;
+function isStatementListParent(
+  node: TSESTree.Node | undefined,
+): node is TSESTree.BlockStatement | TSESTree.Program | TSESTree.SwitchCase {
+  return (
+    node?.type === AST_NODE_TYPES.BlockStatement ||
+    node?.type === AST_NODE_TYPES.Program ||
+    node?.type === AST_NODE_TYPES.SwitchCase
+  );
 }
 
 function getList(parent: TSESTree.BlockStatement | TSESTree.Program | TSESTree.SwitchCase): readonly TSESTree.Node[] {
@@ -71,7 +111,11 @@ function getNearestFunction(node: TSESTree.Node): FunctionNode | undefined {
 
 /** Whether a `try` with a `catch` between `node` and `boundary` would catch what `node` throws. */
 function isInsideTry(node: TSESTree.Node, boundary: TSESTree.Node): boolean {
-  for (let child = node, current = node.parent; current && current !== boundary; child = current, current = current.parent) {
+  for (
+    let child = node, current = node.parent;
+    current && current !== boundary;
+    child = current, current = current.parent
+  ) {
     if (current.type === AST_NODE_TYPES.TryStatement && current.block === child && current.handler) return true;
   }
   return false;
@@ -83,7 +127,11 @@ function isBareReturn(node: TSESTree.Node | undefined): boolean {
 }
 
 /** Walks a subtree without entering nested functions. */
-function someNode(root: TSESTree.Node, visitorKeys: TSESLint.SourceCode.VisitorKeys, test: (node: TSESTree.Node) => boolean): boolean {
+function someNode(
+  root: TSESTree.Node,
+  visitorKeys: TSESLint.SourceCode.VisitorKeys,
+  test: (node: TSESTree.Node) => boolean,
+): boolean {
   const stack: TSESTree.Node[] = [root];
   while (stack.length > 0) {
     const node = stack.pop()!;
@@ -91,7 +139,8 @@ function someNode(root: TSESTree.Node, visitorKeys: TSESLint.SourceCode.VisitorK
     for (const key of visitorKeys[node.type] ?? []) {
       const value = (node as unknown as Record<string, unknown>)[key];
       for (const child of Array.isArray(value) ? value : [value]) {
-        if (child && typeof (child as TSESTree.Node).type === "string" && !isFunctionNode(child as TSESTree.Node)) stack.push(child as TSESTree.Node);
+        if (child && typeof (child as TSESTree.Node).type === "string" && !isFunctionNode(child as TSESTree.Node))
+          stack.push(child as TSESTree.Node);
       }
     }
   }
@@ -111,7 +160,8 @@ function isBypassedByReturnedPromise(catchClause: TSESTree.CatchClause): boolean
   if (!fn || !isFunctionNode(fn) || !fn.async) return false;
   const body = catchClause.parent.block.body;
   const only = body.length === 1 ? body[0] : undefined;
-  if (only?.type !== AST_NODE_TYPES.ReturnStatement || only.argument?.type !== AST_NODE_TYPES.CallExpression) return false;
+  if (only?.type !== AST_NODE_TYPES.ReturnStatement || only.argument?.type !== AST_NODE_TYPES.CallExpression)
+    return false;
   const call = only.argument;
   const isInert = (node: TSESTree.Node): boolean => {
     switch (node.type) {
@@ -122,7 +172,9 @@ function isBypassedByReturnedPromise(catchClause: TSESTree.CatchClause): boolean
       case AST_NODE_TYPES.MemberExpression:
         return !node.computed && isInert(node.object);
       case AST_NODE_TYPES.ObjectExpression:
-        return node.properties.every((property) => property.type === AST_NODE_TYPES.Property && !property.computed && isInert(property.value));
+        return node.properties.every(
+          (property) => property.type === AST_NODE_TYPES.Property && !property.computed && isInert(property.value),
+        );
       default:
         return false;
     }
@@ -135,7 +187,8 @@ export default createRule<[], MessageIds>({
   meta: {
     type: "problem",
     docs: {
-      description: "Disallow answering every caught error with a 500; hand errors to the central error handler or tell client errors from server errors first.",
+      description:
+        "Disallow answering every caught error with a 500; hand errors to the central error handler or tell client errors from server errors first.",
       recommended: "recommended",
       url: "https://github.com/harden-eslint/eslint-plugin-harden/blob/main/docs/rules/no-catch-all-500.md",
     },
@@ -159,7 +212,8 @@ export default createRule<[], MessageIds>({
     // `InternalServerErrorException`): a file with neither has nothing to report, and most files have neither.
     const text = sourceCode.text;
     // `nternal` / `NTERNAL` first: plain substring scans are much cheaper than the case-insensitive pattern.
-    if (!text.includes("500") && !((text.includes("nternal") || text.includes("NTERNAL")) && MAY_NAME_500.test(text))) return {};
+    if (!text.includes("500") && !((text.includes("nternal") || text.includes("NTERNAL")) && MAY_NAME_500.test(text)))
+      return {};
     return listen(context);
   },
 });
@@ -179,7 +233,9 @@ function listen(context: Context): TSESLint.RuleListener {
   }
 
   /** The name of the caught error, and the edit that binds it when the code did not. */
-  function getErrorBinding(caught: CaughtError): { name: string; add: ((fixer: TSESLint.RuleFixer) => TSESLint.RuleFix) | undefined } | undefined {
+  function getErrorBinding(
+    caught: CaughtError,
+  ): { name: string; add: ((fixer: TSESLint.RuleFixer) => TSESLint.RuleFix) | undefined } | undefined {
     const param = caught.param;
     if (param) return param.type === AST_NODE_TYPES.Identifier ? { name: param.name, add: undefined } : undefined;
     const owner = caught.owner;
@@ -200,16 +256,30 @@ function listen(context: Context): TSESLint.RuleListener {
     const variables = getCaughtErrorVariables(context, caught);
     if (variables.length === 0) return false;
     const nextName = caught.handler?.next?.type === AST_NODE_TYPES.Identifier ? caught.handler.next.name : "next";
-    const isError = (node: TSESTree.Node | undefined) => node !== undefined && isReferenceTo(unwrapExpression(node), variables);
+    const isError = (node: TSESTree.Node | undefined) =>
+      node !== undefined && isReferenceTo(unwrapExpression(node), variables);
     return someNode(caught.body, sourceCode.visitorKeys, (node) => {
       // Fastify's `reply.send(err)` hands an Error to the error handler, like `next(err)`.
-      if (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression || node.type === AST_NODE_TYPES.AssignmentExpression) {
+      if (
+        node.type === AST_NODE_TYPES.CallExpression ||
+        node.type === AST_NODE_TYPES.NewExpression ||
+        node.type === AST_NODE_TYPES.AssignmentExpression
+      ) {
         const other = getResponseSend(context, node);
-        if (other?.framework === "fastify" && other.kind === "call" && other.bodyNodes.length === 1 && isError(other.bodyNodes[0])) return true;
+        if (
+          other?.framework === "fastify" &&
+          other.kind === "call" &&
+          other.bodyNodes.length === 1 &&
+          isError(other.bodyNodes[0])
+        )
+          return true;
       }
       // `throw new AppError("…", { cause: err })` hands the error on too; the thrown 500 itself does not.
       if (node.type === AST_NODE_TYPES.ThrowStatement) {
-        return node.argument !== send.node && someNode(node.argument, sourceCode.visitorKeys, (inner) => isReferenceTo(inner, variables));
+        return (
+          node.argument !== send.node &&
+          someNode(node.argument, sourceCode.visitorKeys, (inner) => isReferenceTo(inner, variables))
+        );
       }
       return (
         node.type === AST_NODE_TYPES.CallExpression &&
@@ -225,7 +295,8 @@ function listen(context: Context): TSESLint.RuleListener {
     const fn = handler.function;
     if (handler.framework !== "express" || handler.kind === "error-handler" || fn.params.length !== 2) return undefined;
     if (!fn.params.every((param) => param.type === AST_NODE_TYPES.Identifier)) return undefined;
-    const inner = fn.body.type === AST_NODE_TYPES.BlockStatement ? sourceCode.getScope(fn.body) : sourceCode.getScope(fn);
+    const inner =
+      fn.body.type === AST_NODE_TYPES.BlockStatement ? sourceCode.getScope(fn.body) : sourceCode.getScope(fn);
     if (!isNameFree(sourceCode.getScope(fn), "next") || inner.set.has("next")) return undefined;
     const last = fn.params[1]!;
     const annotated = fn.params.some((param) => param.type === AST_NODE_TYPES.Identifier && param.typeAnnotation);
@@ -233,7 +304,9 @@ function listen(context: Context): TSESLint.RuleListener {
     if (!sound && isTypeScript && annotated) {
       return (fixer) => [
         fixer.insertTextAfter(last, ", next: NextFunction"),
-        ...(isDeclaredAtModuleLevel(sourceCode, "NextFunction") ? [] : getImportFixes(fixer, sourceCode, { name: "NextFunction", source: "express" }, { typeOnly: true })),
+        ...(isDeclaredAtModuleLevel(sourceCode, "NextFunction")
+          ? []
+          : getImportFixes(fixer, sourceCode, { name: "NextFunction", source: "express" }, { typeOnly: true })),
       ];
     }
     return (fixer) => [fixer.insertTextAfter(last, ", next")];
@@ -260,7 +333,9 @@ function listen(context: Context): TSESLint.RuleListener {
     if (caught.kind !== "rejection") return false;
     let chain: TSESTree.Node = caught.owner.parent!;
     while (
-      (chain.parent?.type === AST_NODE_TYPES.MemberExpression && chain.parent.object === chain && chain.parent.parent.type === AST_NODE_TYPES.CallExpression) ||
+      (chain.parent?.type === AST_NODE_TYPES.MemberExpression &&
+        chain.parent.object === chain &&
+        chain.parent.parent.type === AST_NODE_TYPES.CallExpression) ||
       chain.parent?.type === AST_NODE_TYPES.ChainExpression ||
       chain.parent?.type === AST_NODE_TYPES.TSAsExpression ||
       chain.parent?.type === AST_NODE_TYPES.TSNonNullExpression
@@ -288,7 +363,11 @@ function listen(context: Context): TSESLint.RuleListener {
     const stack: TSESTree.Node[] = [sourceCode.ast];
     while (stack.length > 0) {
       const node = stack.pop()!;
-      if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.MemberExpression && node.callee.property.type === AST_NODE_TYPES.Identifier) {
+      if (
+        node.type === AST_NODE_TYPES.CallExpression &&
+        node.callee.type === AST_NODE_TYPES.MemberExpression &&
+        node.callee.property.type === AST_NODE_TYPES.Identifier
+      ) {
         const method = node.callee.property.name;
         if (method === "setErrorHandler") found.frameworks.add("fastify");
         if (method === "onError") found.frameworks.add("hono");
@@ -299,8 +378,13 @@ function listen(context: Context): TSESLint.RuleListener {
             const name = called.type === AST_NODE_TYPES.MemberExpression ? called.property : called;
             if (name.type !== AST_NODE_TYPES.Identifier) continue;
             if (ERROR_HANDLER_NAME.test(name.name)) found.named = true;
-            const definition = arg.type === AST_NODE_TYPES.Identifier ? ASTUtils.findVariable(sourceCode.getScope(arg), arg)?.defs[0]?.node : undefined;
-            addIfErrorHandler(definition?.type === AST_NODE_TYPES.VariableDeclarator ? (definition.init ?? undefined) : definition);
+            const definition =
+              arg.type === AST_NODE_TYPES.Identifier
+                ? ASTUtils.findVariable(sourceCode.getScope(arg), arg)?.defs[0]?.node
+                : undefined;
+            addIfErrorHandler(
+              definition?.type === AST_NODE_TYPES.VariableDeclarator ? (definition.init ?? undefined) : definition,
+            );
           }
         }
       }
@@ -349,18 +433,29 @@ function listen(context: Context): TSESLint.RuleListener {
     // A throw from an error-first callback or a floating promise callback crashes or goes unhandled.
     if (!doesThrowReachFramework(send, caught)) return undefined;
     // Nest's exception layer always answers a thrown error with its JSON `{ statusCode, message }`.
-    return { kind: "throw", next: "", addNext: undefined, sound: handler.framework === "nest" || isErrorHandlerShown(handler.framework) };
+    return {
+      kind: "throw",
+      next: "",
+      addNext: undefined,
+      sound: handler.framework === "nest" || isErrorHandlerShown(handler.framework),
+    };
   }
 
   /** The statement a send stands in, and how it is written there. */
-  function getSendStatement(send: ResponseSend): { statement: TSESTree.Node; expression: TSESTree.Node; shape: "expression" | "return" | "throw" | "arrow" } | undefined {
+  function getSendStatement(
+    send: ResponseSend,
+  ):
+    | { statement: TSESTree.Node; expression: TSESTree.Node; shape: "expression" | "return" | "throw" | "arrow" }
+    | undefined {
     let expression: TSESTree.Node = send.node;
     if (expression.parent?.type === AST_NODE_TYPES.AwaitExpression) expression = expression.parent;
     const parent = expression.parent;
-    if (parent?.type === AST_NODE_TYPES.ExpressionStatement) return { statement: parent, expression, shape: "expression" };
+    if (parent?.type === AST_NODE_TYPES.ExpressionStatement)
+      return { statement: parent, expression, shape: "expression" };
     if (parent?.type === AST_NODE_TYPES.ReturnStatement) return { statement: parent, expression, shape: "return" };
     if (parent?.type === AST_NODE_TYPES.ThrowStatement) return { statement: parent, expression, shape: "throw" };
-    if (parent?.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === expression) return { statement: expression, expression, shape: "arrow" };
+    if (parent?.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === expression)
+      return { statement: expression, expression, shape: "arrow" };
     return undefined;
   }
 
@@ -371,23 +466,36 @@ function listen(context: Context): TSESLint.RuleListener {
     if (send.statusNode) {
       let node: TSESTree.Node | undefined = send.statusNode;
       while (node && node.type !== AST_NODE_TYPES.ExpressionStatement && !isFunctionNode(node)) node = node.parent;
-      if (node?.type === AST_NODE_TYPES.ExpressionStatement && node !== statement && !(send.node.range[0] >= node.range[0] && send.node.range[1] <= node.range[1])) {
+      if (
+        node?.type === AST_NODE_TYPES.ExpressionStatement &&
+        node !== statement &&
+        !(send.node.range[0] >= node.range[0] && send.node.range[1] <= node.range[1])
+      ) {
         candidates.push(node);
       }
     }
     if (send.kind === "assignment") {
       for (const body of send.bodyNodes) {
         const assignment = body.parent;
-        if (assignment?.type === AST_NODE_TYPES.AssignmentExpression && assignment.parent.type === AST_NODE_TYPES.ExpressionStatement) {
+        if (
+          assignment?.type === AST_NODE_TYPES.AssignmentExpression &&
+          assignment.parent.type === AST_NODE_TYPES.ExpressionStatement
+        ) {
           candidates.push(assignment.parent);
         }
       }
     }
-    return candidates.filter((node) => node.range[0] >= start && node.range[1] <= end && isStatementListParent(node.parent));
+    return candidates.filter(
+      (node) => node.range[0] >= start && node.range[1] <= end && isStatementListParent(node.parent),
+    );
   }
 
   /** Whether nothing but `removed` statements (and a bare `return;`) runs after `statement` in the catch. */
-  function isInTailPosition(statement: TSESTree.Node, caught: CaughtError, removed: ReadonlySet<TSESTree.Node>): boolean {
+  function isInTailPosition(
+    statement: TSESTree.Node,
+    caught: CaughtError,
+    removed: ReadonlySet<TSESTree.Node>,
+  ): boolean {
     for (let current: TSESTree.Node = statement; current !== caught.body; current = current.parent!) {
       const parent = current.parent;
       if (!parent) return false;
@@ -402,13 +510,15 @@ function listen(context: Context): TSESLint.RuleListener {
     return true;
   }
 
-
   function endsWithSemicolon(statement: TSESTree.Node): boolean {
     return sourceCode.getLastToken(statement)?.value === ";";
   }
 
   /** The fix that hands the error on instead of answering 500, and whether it is sound everywhere. */
-  function getDelegateFix(send: ResponseSend, caught: CaughtError): { text: string; fix: TSESLint.ReportFixFunction; sound: boolean } | undefined {
+  function getDelegateFix(
+    send: ResponseSend,
+    caught: CaughtError,
+  ): { text: string; fix: TSESLint.ReportFixFunction; sound: boolean } | undefined {
     const binding = getErrorBinding(caught);
     const delegation = getDelegation(send, caught);
     const place = getSendStatement(send);
@@ -454,7 +564,10 @@ function listen(context: Context): TSESLint.RuleListener {
   }
 
   /** A local name bound by a value import or `require` of a module `source` accepts, with what it binds. */
-  function findModuleBinding(source: (value: string) => boolean, className: string): { local: string; kind: "class" | "module" } | "imported" | undefined {
+  function findModuleBinding(
+    source: (value: string) => boolean,
+    className: string,
+  ): { local: string; kind: "class" | "module" } | "imported" | undefined {
     let imported = false;
     for (const statement of sourceCode.ast.body) {
       if (statement.type === AST_NODE_TYPES.ImportDeclaration) {
@@ -462,8 +575,10 @@ function listen(context: Context): TSESLint.RuleListener {
         imported = true;
         for (const specifier of statement.specifiers) {
           if (specifier.type !== AST_NODE_TYPES.ImportSpecifier) return { local: specifier.local.name, kind: "module" };
-          const name = specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : specifier.imported.value;
-          if (name === className && specifier.importKind !== "type") return { local: specifier.local.name, kind: "class" };
+          const name =
+            specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : specifier.imported.value;
+          if (name === className && specifier.importKind !== "type")
+            return { local: specifier.local.name, kind: "class" };
         }
       } else if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
         for (const declarator of statement.declarations) {
@@ -489,11 +604,15 @@ function listen(context: Context): TSESLint.RuleListener {
    * `err instanceof ZodError` (or `z.ZodError`), valibot's `ValiError`, joi's and yup's `ValidationError`.
    * The library is the one `settings.harden.validation` names or the file imports; `undefined` when none is known.
    */
-  function getValidationErrorCheck(): { ref: string; entry: ValidationErrorClass; import: ImportedName | undefined } | undefined {
+  function getValidationErrorCheck():
+    { ref: string; entry: ValidationErrorClass; import: ImportedName | undefined } | undefined {
     const settings = getHardenSettings(context).validation;
     for (const entry of VALIDATION_ERROR_CLASSES) {
       if (settings && settings.library !== entry.module) continue;
-      const found = findModuleBinding((source) => (settings ? source === (settings.source ?? settings.library) : entry.source.test(source)), entry.className);
+      const found = findModuleBinding(
+        (source) => (settings ? source === (settings.source ?? settings.library) : entry.source.test(source)),
+        entry.className,
+      );
       if (typeof found === "object" && found.kind === "class") return { ref: found.local, entry, import: undefined };
     }
     // zod's `z` and valibot's `* as v`, as the file has them or as the settings say to import them.
@@ -504,9 +623,16 @@ function listen(context: Context): TSESLint.RuleListener {
     }
     if (settings) return undefined;
     // joi and yup, which the settings do not name: only as the file imports them.
-    for (const entry of VALIDATION_ERROR_CLASSES.filter((candidate) => candidate.module === "joi" || candidate.module === "yup")) {
+    for (const entry of VALIDATION_ERROR_CLASSES.filter(
+      (candidate) => candidate.module === "joi" || candidate.module === "yup",
+    )) {
       const found = findModuleBinding((source) => entry.source.test(source), entry.className);
-      if (typeof found === "object") return { ref: found.kind === "class" ? found.local : `${found.local}.${entry.className}`, entry, import: undefined };
+      if (typeof found === "object")
+        return {
+          ref: found.kind === "class" ? found.local : `${found.local}.${entry.className}`,
+          entry,
+          import: undefined,
+        };
       if (found === "imported" && entry.namedImport && !isDeclaredAtModuleLevel(sourceCode, entry.className)) {
         return { ref: entry.className, entry, import: { name: entry.className, source: entry.module } };
       }
@@ -528,7 +654,10 @@ function listen(context: Context): TSESLint.RuleListener {
    * errors, an app's `NotFoundError` with a `status`) answers with it; in Hono, an `HTTPException` answers
    * its own response. Each test narrows an `unknown` catch binding for TypeScript.
    */
-  function getStatusMappingFix(send: ResponseSend, caught: CaughtError): { fix: TSESLint.ReportFixFunction; kinds: string } | undefined {
+  function getStatusMappingFix(
+    send: ResponseSend,
+    caught: CaughtError,
+  ): { fix: TSESLint.ReportFixFunction; kinds: string } | undefined {
     const binding = getErrorBinding(caught);
     const place = getSendStatement(send);
     if (!binding || !place || place.shape === "arrow") return undefined;
@@ -543,7 +672,8 @@ function listen(context: Context): TSESLint.RuleListener {
     const receiver = send.receiver?.name;
     const returns = place.shape === "return";
     const answer = (status: string, body: string): string[] => {
-      if (send.framework === "koa" && receiver) return [`${receiver}.status = ${status}`, `${receiver}.body = ${body}`, "return"];
+      if (send.framework === "koa" && receiver)
+        return [`${receiver}.status = ${status}`, `${receiver}.body = ${body}`, "return"];
       const call =
         send.framework === "hono" && receiver
           ? `${receiver}.json(${body}, ${status})`
@@ -570,7 +700,13 @@ function listen(context: Context): TSESLint.RuleListener {
     if (send.framework === "hono") {
       // `c.json(body, status)` takes only literal status codes; an `HTTPException` carries its own response.
       const exception = getHttpExceptionRef();
-      if (exception) branches.push({ test: `${e} instanceof ${exception.ref}`, lines: [`return ${e}.getResponse()`], label: "`HTTPException`", import: exception.import });
+      if (exception)
+        branches.push({
+          test: `${e} instanceof ${exception.ref}`,
+          lines: [`return ${e}.getResponse()`],
+          label: "`HTTPException`",
+          import: exception.import,
+        });
     } else {
       // Fastify's errors carry `statusCode`; http-errors, Koa's and most apps' errors carry `status`.
       const property = send.framework === "fastify" ? "statusCode" : "status";
@@ -584,7 +720,10 @@ function listen(context: Context): TSESLint.RuleListener {
     }
     if (branches.length === 0) return undefined;
     const text = branches
-      .map((branch) => `if (${branch.test}) {\n${branch.lines.map((line) => `${inner}${toStatement(sourceCode, line)}`).join("\n")}\n${indent}}\n${indent}`)
+      .map(
+        (branch) =>
+          `if (${branch.test}) {\n${branch.lines.map((line) => `${inner}${toStatement(sourceCode, line)}`).join("\n")}\n${indent}}\n${indent}`,
+      )
       .join("");
     return {
       kinds: branches.map((branch) => branch.label).join(", "),
@@ -599,7 +738,12 @@ function listen(context: Context): TSESLint.RuleListener {
   /** `NextResponse` for `NextResponse.json(…)` / `new NextResponse(…)` as the file names it, else `Response`. */
   function getResponseClassName(send: ResponseSend): string {
     const node = send.node;
-    const callee = node.type === AST_NODE_TYPES.NewExpression ? node.callee : node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.MemberExpression ? node.callee.object : undefined;
+    const callee =
+      node.type === AST_NODE_TYPES.NewExpression
+        ? node.callee
+        : node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.MemberExpression
+          ? node.callee.object
+          : undefined;
     return callee?.type === AST_NODE_TYPES.Identifier ? callee.name : "Response";
   }
 
@@ -607,7 +751,9 @@ function listen(context: Context): TSESLint.RuleListener {
     if (caught.kind === "catch") return "`catch` block";
     if (caught.kind === "callback") return "error callback";
     const callee = (caught.owner.parent as TSESTree.CallExpression).callee as TSESTree.MemberExpression;
-    return (callee.property as TSESTree.Identifier).name === "then" ? "`.then` rejection callback" : "`.catch` callback";
+    return (callee.property as TSESTree.Identifier).name === "then"
+      ? "`.then` rejection callback"
+      : "`.catch` callback";
   }
 
   /** A plain Node request listener (`http.createServer(listener)`) has no error handler to hand errors to. */
@@ -616,12 +762,24 @@ function listen(context: Context): TSESLint.RuleListener {
     const fn = handler.function;
     const isCreateServerArgument = (node: TSESTree.Node) => {
       const call = node.parent;
-      if (call?.type !== AST_NODE_TYPES.CallExpression || !call.arguments.includes(node as TSESTree.CallExpressionArgument)) return false;
+      if (
+        call?.type !== AST_NODE_TYPES.CallExpression ||
+        !call.arguments.includes(node as TSESTree.CallExpressionArgument)
+      )
+        return false;
       const callee = call.callee.type === AST_NODE_TYPES.MemberExpression ? call.callee.property : call.callee;
-      return callee.type === AST_NODE_TYPES.Identifier && (callee.name === "createServer" || callee.name === "createSecureServer");
+      return (
+        callee.type === AST_NODE_TYPES.Identifier &&
+        (callee.name === "createServer" || callee.name === "createSecureServer")
+      );
     };
     if (isCreateServerArgument(fn)) return true;
-    const binding = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn : fn.parent?.type === AST_NODE_TYPES.VariableDeclarator ? fn.parent : undefined;
+    const binding =
+      fn.type === AST_NODE_TYPES.FunctionDeclaration
+        ? fn
+        : fn.parent?.type === AST_NODE_TYPES.VariableDeclarator
+          ? fn.parent
+          : undefined;
     const variable = binding && sourceCode.getDeclaredVariables(binding)[0];
     return variable?.references.some((ref) => isCreateServerArgument(ref.identifier)) ?? false;
   }
@@ -652,7 +810,9 @@ function listen(context: Context): TSESLint.RuleListener {
       const mapping = getStatusMappingFix(send, caught);
       context.report({
         node: send.node,
-        ...(caught.central ? { messageId: "centralCatchAll" } : { messageId: "catchAllNext", data: { what: getWhat(caught) } }),
+        ...(caught.central
+          ? { messageId: "centralCatchAll" }
+          : { messageId: "catchAllNext", data: { what: getWhat(caught) } }),
         suggest: mapping ? [{ messageId: "addStatusMapping", data: { kinds: mapping.kinds }, fix: mapping.fix }] : [],
       });
       return;
@@ -664,7 +824,10 @@ function listen(context: Context): TSESLint.RuleListener {
       messageId: "catchAll",
       data: { what: getWhat(caught), delegate: delegateText },
       fix: delegate?.sound ? delegate.fix : null,
-      suggest: delegate && !delegate.sound ? [{ messageId: "delegate", data: { delegate: delegate.text }, fix: delegate.fix }] : [],
+      suggest:
+        delegate && !delegate.sound
+          ? [{ messageId: "delegate", data: { delegate: delegate.text }, fix: delegate.fix }]
+          : [],
     });
   }
 

@@ -54,7 +54,20 @@ const MAY_FIND = /debug|env|errorhandler/iu;
 const MAY_LOG_FOR_DEVELOPMENT = /pino-pretty|PrismaClient|logging|verbose/u;
 const PINO_PRETTY = "pino-pretty";
 /** Calls whose object arguments are data or messages, not setup: `res.json({ debug: true })`. */
-const NON_SETUP_METHODS = new Set(["json", "send", "render", "log", "info", "warn", "error", "trace", "fatal", "emit", "write", "push"]);
+const NON_SETUP_METHODS = new Set([
+  "json",
+  "send",
+  "render",
+  "log",
+  "info",
+  "warn",
+  "error",
+  "trace",
+  "fatal",
+  "emit",
+  "write",
+  "push",
+]);
 
 const unwrapParentheses = (node: TSESTree.Node): TSESTree.Node => getUnwrappedExpression(node);
 
@@ -133,9 +146,15 @@ function isTruthinessPosition(node: TSESTree.Node): boolean {
     case AST_NODE_TYPES.UnaryExpression:
       return parent.operator === "!";
     case AST_NODE_TYPES.LogicalExpression:
-      return parent.operator === "&&" && parent.left === node ? true : parent.operator === "&&" && isTruthinessPosition(parent);
+      return parent.operator === "&&" && parent.left === node
+        ? true
+        : parent.operator === "&&" && isTruthinessPosition(parent);
     case AST_NODE_TYPES.CallExpression:
-      return parent.callee.type === AST_NODE_TYPES.Identifier && parent.callee.name === "Boolean" && parent.arguments[0] === node;
+      return (
+        parent.callee.type === AST_NODE_TYPES.Identifier &&
+        parent.callee.name === "Boolean" &&
+        parent.arguments[0] === node
+      );
     default:
       return false;
   }
@@ -163,7 +182,7 @@ export default createRule<Options, MessageIds>({
             items: { type: "string", minLength: 1 },
             uniqueItems: true,
             description:
-              "More names of debug switches — environment variables, module-level constants or option keys — in addition to the `DEBUG` family, e.g. `[\"VERBOSE_ERRORS\", \"showStack\"]`.",
+              'More names of debug switches — environment variables, module-level constants or option keys — in addition to the `DEBUG` family, e.g. `["VERBOSE_ERRORS", "showStack"]`.',
           },
         },
         additionalProperties: false,
@@ -182,11 +201,11 @@ export default createRule<Options, MessageIds>({
       optionOn:
         "`{{key}}: true` switches debug mode on in every environment, production included, where it leaks internals and slows the service. Read it from the environment, off unless explicitly on: `{{fixed}}`.",
       expressEnv:
-        "`app.set(\"env\", {{value}})` forces Express out of production mode everywhere: its default error handler then sends stack traces to clients. Take the mode from `NODE_ENV`, production unless explicitly set.",
+        '`app.set("env", {{value}})` forces Express out of production mode everywhere: its default error handler then sends stack traces to clients. Take the mode from `NODE_ENV`, production unless explicitly set.',
       koaEnv:
         "`app.env = {{value}}` forces Koa out of production mode everywhere: error responses then carry internal details. Take the mode from `NODE_ENV`, production unless explicitly set.",
       mongooseDebug:
-        "`mongoose.set(\"debug\", true)` logs every query with its data in every environment, production included. Turn it on only when explicitly asked: `{{fixed}}`.",
+        '`mongoose.set("debug", true)` logs every query with its data in every environment, production included. Turn it on only when explicitly asked: `{{fixed}}`.',
       errorhandler:
         "`errorhandler()` sends full stack traces and error details to the client and is meant for development only; mounted unconditionally it does so in production. Mount it only when `NODE_ENV` is `development`.",
       developmentLogging:
@@ -234,7 +253,8 @@ function listen(
   const extraNames = new Set(options.names);
   // Both scan the file; only a report needs them.
   let envReadTextOfFile: ReturnType<typeof getEnvReadText> | undefined;
-  const envReadText: ReturnType<typeof getEnvReadText> = (name) => (envReadTextOfFile ??= getEnvReadText(context))(name);
+  const envReadText: ReturnType<typeof getEnvReadText> = (name) =>
+    (envReadTextOfFile ??= getEnvReadText(context))(name);
 
   function isDebugEnvName(name: string): boolean {
     return extraNames.has(name) || DEBUG_ENV_NAME.test(name.toUpperCase());
@@ -249,7 +269,9 @@ function listen(
   }
   function isProcessShadowed(node: TSESTree.Node): boolean {
     const variable = ASTUtils.findVariable(sourceCode.getScope(node), "process");
-    return variable !== null && variable.defs.length > 0 && getImportOrigin(variable)?.source.endsWith("process") !== true;
+    return (
+      variable !== null && variable.defs.length > 0 && getImportOrigin(variable)?.source.endsWith("process") !== true
+    );
   }
 
   let browserUnsafeOfFile: boolean | undefined;
@@ -320,13 +342,23 @@ function listen(
       const other = parent.left === node ? parent.right : parent.left;
       const compared = getStaticString(other)?.trim().toLowerCase();
       const equality = parent.operator === "===" || parent.operator === "==";
-      const comparedOn = compared === undefined ? undefined : equality ? (ON_VALUES.has(compared) ? compared : undefined) : OFF_TO_ON.get(compared);
+      const comparedOn =
+        compared === undefined
+          ? undefined
+          : equality
+            ? ON_VALUES.has(compared)
+              ? compared
+              : undefined
+            : OFF_TO_ON.get(compared);
       const fixed = comparedOn === undefined ? undefined : buildOnComparison(readText, comparedOn);
       context.report({
         node,
         messageId: "envDefaultOn",
         data: { text, name: read.name, fixed: fixed ?? buildOnComparison(readText, "true") },
-        fix: fixed && !shadowed ? (fixer) => fixer.replaceText(parent, canTakeComparison(parent, sourceCode) ? fixed : `(${fixed})`) : null,
+        fix:
+          fixed && !shadowed
+            ? (fixer) => fixer.replaceText(parent, canTakeComparison(parent, sourceCode) ? fixed : `(${fixed})`)
+            : null,
       });
       return;
     }
@@ -360,7 +392,9 @@ function listen(
       node,
       messageId: "envNegatedOff",
       data: { text: sourceCode.getText(node), name: read.name, off: sourceCode.getText(offSide), fixed },
-      fix: isProcessShadowed(node) ? null : (fixer) => fixer.replaceText(node, canTakeComparison(node, sourceCode) ? fixed : `(${fixed})`),
+      fix: isProcessShadowed(node)
+        ? null
+        : (fixer) => fixer.replaceText(node, canTakeComparison(node, sourceCode) ? fixed : `(${fixed})`),
     });
   }
 
@@ -424,7 +458,11 @@ function listen(
   function checkOption(node: TSESTree.Property): void {
     if (node.computed || node.kind !== "init" || !isBooleanTrue(node.value)) return;
     const key =
-      node.key.type === AST_NODE_TYPES.Identifier ? node.key.name : node.key.type === AST_NODE_TYPES.Literal ? String(node.key.value) : undefined;
+      node.key.type === AST_NODE_TYPES.Identifier
+        ? node.key.name
+        : node.key.type === AST_NODE_TYPES.Literal
+          ? String(node.key.value)
+          : undefined;
     if (key === undefined || !isDebugName(key)) return;
     if (node.parent.type !== AST_NODE_TYPES.ObjectExpression || !isSetupObject(node.parent)) return;
     if (isDevelopmentOnly(node, filename) || isConditionallyExecuted(node)) return;
@@ -459,7 +497,12 @@ function listen(
       const written = getStaticString(value);
       if (written === undefined || written === "production") return;
       const receiver = getReceiver(context, callee.object, true);
-      if (!receiver || (receiver.framework !== undefined && receiver.framework !== "express") || receiver.kind === "router") return;
+      if (
+        !receiver ||
+        (receiver.framework !== undefined && receiver.framework !== "express") ||
+        receiver.kind === "router"
+      )
+        return;
       if (isConditionallyExecuted(node)) return;
       const mode = `${envReadText("NODE_ENV")} ?? "production"`;
       context.report({
@@ -512,7 +555,10 @@ function listen(
    * What a development-logging option does, or `undefined`: the option the suggestion gates (the
    * `transport` holding a `pino-pretty` target, or the option itself) and the effect the message names.
    */
-  function getDevelopmentLogging(property: TSESTree.Property, key: string): { gated: TSESTree.Property; effect: string; off: string } | undefined {
+  function getDevelopmentLogging(
+    property: TSESTree.Property,
+    key: string,
+  ): { gated: TSESTree.Property; effect: string; off: string } | undefined {
     const value = unwrapParentheses(property.value);
     switch (key) {
       case "target": {
@@ -523,7 +569,12 @@ function listen(
           if (gated.type === AST_NODE_TYPES.Property && getPropertyKeyName(gated) === "transport") break;
         }
         if (gated?.type !== AST_NODE_TYPES.Property) return undefined;
-        return { gated, effect: "pretty-prints every log line: production gets slow, coloured text instead of JSON its log platform can query", off: "undefined" };
+        return {
+          gated,
+          effect:
+            "pretty-prints every log line: production gets slow, coloured text instead of JSON its log platform can query",
+          off: "undefined",
+        };
       }
       case "log":
         // Prisma: `log: ["query"]` or `log: [{ level: "query", emit: "event" }]`.
@@ -533,14 +584,22 @@ function listen(
       case "logging":
         // TypeORM `logging: true | "all" | ["query"]`; Sequelize `logging: true`.
         if (!isBooleanTrue(value) && getStaticString(value) !== "all") {
-          if (value.type !== AST_NODE_TYPES.ArrayExpression || !value.elements.some((element) => element !== null && getStaticString(element) === "query")) {
+          if (
+            value.type !== AST_NODE_TYPES.ArrayExpression ||
+            !value.elements.some((element) => element !== null && getStaticString(element) === "query")
+          ) {
             return undefined;
           }
         }
         return { gated: property, effect: "logs every database query", off: "false" };
       case "verbose":
         // better-sqlite3: `new Database(file, { verbose: console.log })` prints every statement.
-        if (value.type !== AST_NODE_TYPES.MemberExpression || value.object.type !== AST_NODE_TYPES.Identifier || value.object.name !== "console") return undefined;
+        if (
+          value.type !== AST_NODE_TYPES.MemberExpression ||
+          value.object.type !== AST_NODE_TYPES.Identifier ||
+          value.object.name !== "console"
+        )
+          return undefined;
         return { gated: property, effect: "prints every SQL statement", off: "undefined" };
       default:
         return undefined;
@@ -561,11 +620,20 @@ function listen(
     if (getStaticString(element) === "query") return true;
     if (element.type !== AST_NODE_TYPES.ObjectExpression) return false;
     return element.properties.some(
-      (property) => property.type === AST_NODE_TYPES.Property && getPropertyKeyName(property) === "level" && getStaticString(property.value) === "query",
+      (property) =>
+        property.type === AST_NODE_TYPES.Property &&
+        getPropertyKeyName(property) === "level" &&
+        getStaticString(property.value) === "query",
     );
   }
 
-  function reportDevelopmentLogging(node: TSESTree.Node, code: string, effect: string, gated: TSESTree.Node, off: string): void {
+  function reportDevelopmentLogging(
+    node: TSESTree.Node,
+    code: string,
+    effect: string,
+    gated: TSESTree.Node,
+    off: string,
+  ): void {
     if (isDevelopmentOnly(node, filename) || isConditionallyExecuted(node)) return;
     const inDevelopment = `${envReadText("NODE_ENV")} === "development"`;
     const fixed = isBooleanTrue(gated) ? inDevelopment : `${inDevelopment} ? ${sourceCode.getText(gated)} : ${off}`;
@@ -575,13 +643,16 @@ function listen(
       data: { code, effect },
       // A suggestion: the app may rely on the output locally in ways this file cannot show, and the
       // switch it already uses for development may not be `NODE_ENV`.
-      suggest: isProcessShadowed(node) ? [] : [{ messageId: "onlyInDevelopment", data: { fixed }, fix: (fixer) => fixer.replaceText(gated, fixed) }],
+      suggest: isProcessShadowed(node)
+        ? []
+        : [{ messageId: "onlyInDevelopment", data: { fixed }, fix: (fixer) => fixer.replaceText(gated, fixed) }],
     });
   }
 
   function checkDevelopmentLoggingOption(node: TSESTree.Property): void {
     const key = getPropertyKeyName(node);
-    if (key === undefined || node.parent.type !== AST_NODE_TYPES.ObjectExpression || !isSetupObject(node.parent)) return;
+    if (key === undefined || node.parent.type !== AST_NODE_TYPES.ObjectExpression || !isSetupObject(node.parent))
+      return;
     const logging = getDevelopmentLogging(node, key);
     if (!logging) return;
     const gated = logging.gated;
@@ -594,8 +665,13 @@ function listen(
     const origin = getImportOrigin(ASTUtils.findVariable(sourceCode.getScope(node.callee), node.callee));
     if (origin?.source !== PINO_PRETTY) return;
     const parent = node.parent;
-    if ((parent.type !== AST_NODE_TYPES.CallExpression && parent.type !== AST_NODE_TYPES.NewExpression) || !parent.arguments.includes(node)) return;
-    const effect = "pretty-prints every log line: production gets slow, coloured text instead of JSON its log platform can query";
+    if (
+      (parent.type !== AST_NODE_TYPES.CallExpression && parent.type !== AST_NODE_TYPES.NewExpression) ||
+      !parent.arguments.includes(node)
+    )
+      return;
+    const effect =
+      "pretty-prints every log line: production gets slow, coloured text instead of JSON its log platform can query";
     reportDevelopmentLogging(node, sourceCode.getText(node), effect, node, "undefined");
   }
 
@@ -620,7 +696,8 @@ function listen(
   function checkDestructured(node: TSESTree.ObjectPattern): void {
     for (const read of getDestructuredEnvReads(context, node)) {
       const value = read.defaultValue;
-      if (!value || getOnValue(value) === undefined || !isDebugEnvName(read.name) || isDevelopmentOnly(node, filename)) continue;
+      if (!value || getOnValue(value) === undefined || !isDebugEnvName(read.name) || isDevelopmentOnly(node, filename))
+        continue;
       const pattern = read.property.value;
       if (pattern.type !== AST_NODE_TYPES.AssignmentPattern) continue;
       const valueText = sourceCode.getText(value);
@@ -645,22 +722,31 @@ function listen(
     // perhaps under a TypeScript wrapper): ESLint skips the many other nodes of these types for us.
     listeners["LogicalExpression[operator=/^(?:\\|\\||\\?\\?)$/u]"] = checkLogical;
     listeners["BinaryExpression[operator=/^!==?$/u]"] = checkNegatedOff;
-    listeners[`VariableDeclarator[id.type='Identifier']:matches(${BOOLEAN_TRUE_ATTRIBUTES.map((attribute) => `[init${attribute}]`).join(", ")})`] = checkModuleConstant;
-    listeners[`ObjectExpression > Property[computed=false][kind='init']:matches(${BOOLEAN_TRUE_ATTRIBUTES.map((attribute) => `[value${attribute}]`).join(", ")})`] = checkOption;
+    listeners[
+      `VariableDeclarator[id.type='Identifier']:matches(${BOOLEAN_TRUE_ATTRIBUTES.map((attribute) => `[init${attribute}]`).join(", ")})`
+    ] = checkModuleConstant;
+    listeners[
+      `ObjectExpression > Property[computed=false][kind='init']:matches(${BOOLEAN_TRUE_ATTRIBUTES.map((attribute) => `[value${attribute}]`).join(", ")})`
+    ] = checkOption;
     listeners.ObjectPattern = checkDestructured;
   }
-  if (maySetMode) listeners["AssignmentExpression[left.type='MemberExpression'][left.property.name='env']"] = checkKoaEnv;
+  if (maySetMode)
+    listeners["AssignmentExpression[left.type='MemberExpression'][left.property.name='env']"] = checkKoaEnv;
   if (mayNameDebug || maySetMode) {
-    listeners["CallExpression[callee.type='MemberExpression'][callee.computed=false][callee.property.name='set']"] = (node: TSESTree.CallExpression) =>
-      checkSetCall(node, node.callee as TSESTree.MemberExpression);
+    listeners["CallExpression[callee.type='MemberExpression'][callee.computed=false][callee.property.name='set']"] = (
+      node: TSESTree.CallExpression,
+    ) => checkSetCall(node, node.callee as TSESTree.MemberExpression);
   }
   if (mayLogForDevelopment) {
-    listeners["Property[computed=false][kind='init'][key.name=/^(?:target|log|logging|verbose)$/u]"] = checkDevelopmentLoggingOption;
-    if (sourceCode.text.includes(PINO_PRETTY)) listeners["CallExpression[callee.type='Identifier']"] = checkPrettyStream;
+    listeners["Property[computed=false][kind='init'][key.name=/^(?:target|log|logging|verbose)$/u]"] =
+      checkDevelopmentLoggingOption;
+    if (sourceCode.text.includes(PINO_PRETTY))
+      listeners["CallExpression[callee.type='Identifier']"] = checkPrettyStream;
   }
   if (mayMountErrorhandler) {
-    listeners["CallExpression[callee.type='MemberExpression'][callee.computed=false][callee.property.name='use']"] = (node: TSESTree.CallExpression) =>
-      checkUse(node, node.callee as TSESTree.MemberExpression);
+    listeners["CallExpression[callee.type='MemberExpression'][callee.computed=false][callee.property.name='use']"] = (
+      node: TSESTree.CallExpression,
+    ) => checkUse(node, node.callee as TSESTree.MemberExpression);
   }
   return listeners;
 }

@@ -6,7 +6,12 @@ import { getServerStart, getServerStartSelector, mayStartServer } from "../frame
 import { getPropertyKeyName, getStaticString } from "../frameworks/get-static-string.js";
 import { createRule } from "../utils/create-rule.js";
 import { getUrlCredentials } from "../utils/get-credential-kind.js";
-import { DEFAULT_CONFIG_CLIENTS, getConfigClient, mayCallConfigClient, type ConfigClient } from "../utils/get-config-client.js";
+import {
+  DEFAULT_CONFIG_CLIENTS,
+  getConfigClient,
+  mayCallConfigClient,
+  type ConfigClient,
+} from "../utils/get-config-client.js";
 import { ENV_CALL_SELECTOR, ENV_MEMBER_SELECTOR, getEnvRead } from "../utils/get-env-read.js";
 import { getImportOrigin } from "../utils/get-import-origin.js";
 import { isDevelopmentOnly } from "../utils/is-development-only.js";
@@ -39,21 +44,45 @@ interface Finding {
 }
 
 /** Option keys that hold a pool size or a retry count (timeouts are recognised by name). */
-const POOL_KEYS = new Set(["max", "min", "poolSize", "maxPoolSize", "minPoolSize", "connectionLimit", "maxConnections", "maxSockets"]);
+const POOL_KEYS = new Set([
+  "max",
+  "min",
+  "poolSize",
+  "maxPoolSize",
+  "minPoolSize",
+  "connectionLimit",
+  "maxConnections",
+  "maxSockets",
+]);
 const RETRY_KEYS = new Set(["retries", "maxRetries", "retry"]);
 const HOST_KEYS = new Set(["host", "hostname"]);
 /** Keys of a `pool` object (Sequelize, Knex) whose numbers are durations. */
 const POOL_DURATION_KEYS = new Set(["acquire", "idle", "evict"]);
 const TIMEOUT_KEY = /timeout/iu;
 /** Option keys whose objects carry request data, not client settings: `axios.get(url, { params: { max } })`. */
-const DATA_KEYS = new Set(["params", "data", "body", "headers", "query", "json", "form", "searchParams", "variables", "where", "payload", "meta", "metadata"]);
+const DATA_KEYS = new Set([
+  "params",
+  "data",
+  "body",
+  "headers",
+  "query",
+  "json",
+  "form",
+  "searchParams",
+  "variables",
+  "where",
+  "payload",
+  "meta",
+  "metadata",
+]);
 
 /**
  * Service URLs whose value differs per environment: data stores, brokers, and local HTTP services on
  * an explicit port. A bare `http://localhost` is the dummy base of `new URL(path, base)` / `new
  * Request(...)`, not a service.
  */
-const SERVICE_URL = /^(?:(?:postgres(?:ql)?|mysql|mariadb|redis|rediss|mongodb(?:\+srv)?|amqps?|nats):\/\/[^/\s]|https?:\/\/(?:localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\]):\d)/iu;
+const SERVICE_URL =
+  /^(?:(?:postgres(?:ql)?|mysql|mariadb|redis|rediss|mongodb(?:\+srv)?|amqps?|nats):\/\/[^/\s]|https?:\/\/(?:localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\]):\d)/iu;
 /** The start of a string {@link SERVICE_URL} accepts, right after its quote: the file-level gate of the URL check. */
 const MAY_HOLD_SERVICE_URL =
   /["'`](?:(?:postgres(?:ql)?|mysql|mariadb|redis|rediss|mongodb(?:\+srv)?|amqps?|nats):\/\/|https?:\/\/(?:localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\]):)/iu;
@@ -71,7 +100,17 @@ const SCHEME_ENV_NAMES: ReadonlyMap<string, string> = new Map([
   ["nats", "NATS_URL"],
 ]);
 /** Context names too generic to name a variable on their own: `{ url: "redis://…" }` → `REDIS_URL`. */
-const GENERIC_URL_NAMES = new Set(["URL", "URI", "CONNECTION_STRING", "CONNECTION", "CONN", "HOST", "SERVER", "TARGET", "NODES"]);
+const GENERIC_URL_NAMES = new Set([
+  "URL",
+  "URI",
+  "CONNECTION_STRING",
+  "CONNECTION",
+  "CONN",
+  "HOST",
+  "SERVER",
+  "TARGET",
+  "NODES",
+]);
 const URL_NAME_SUFFIXES = ["URL", "URI", "HOST", "ORIGIN", "ORIGINS", "ENDPOINT", "DSN", "ADDRESS", "ADDR", "SERVER"];
 /** Calls whose string arguments are messages or patterns, not settings. */
 /** Names of origin allow-lists (`cors({ origin })`, `trustedOrigins`): URLs the app accepts requests from, not ones it connects to. */
@@ -79,8 +118,26 @@ const ORIGIN_NAME = /(?:^|_)ORIGINS?$/u;
 /** Methods that send a response: a URL in their body is a link for the client, not a service of the app. */
 const RESPONSE_METHODS = new Set(["json", "send", "jsonp"]);
 const NON_SETTING_METHODS = new Set([
-  "log", "info", "warn", "error", "debug", "trace", "fatal",
-  "startsWith", "endsWith", "includes", "indexOf", "lastIndexOf", "replace", "replaceAll", "match", "matchAll", "split", "test", "exec", "concat",
+  "log",
+  "info",
+  "warn",
+  "error",
+  "debug",
+  "trace",
+  "fatal",
+  "startsWith",
+  "endsWith",
+  "includes",
+  "indexOf",
+  "lastIndexOf",
+  "replace",
+  "replaceAll",
+  "match",
+  "matchAll",
+  "split",
+  "test",
+  "exec",
+  "concat",
 ]);
 /** Receivers that name only the app (`app.listen` → `PORT`); any other name prefixes the port variable. */
 const GENERIC_SERVER_NAMES = new Set(["APP", "SERVER", "FASTIFY", "INSTANCE", "API", "HTTP", "MAIN", "WEB", ""]);
@@ -97,7 +154,12 @@ function isNumericConstant(node: TSESTree.Node): boolean {
     case AST_NODE_TYPES.UnaryExpression:
       return (node.operator === "-" || node.operator === "+") && isNumericConstant(node.argument);
     case AST_NODE_TYPES.BinaryExpression:
-      return ["*", "+", "-", "/"].includes(node.operator) && node.left.type !== AST_NODE_TYPES.PrivateIdentifier && isNumericConstant(node.left) && isNumericConstant(node.right);
+      return (
+        ["*", "+", "-", "/"].includes(node.operator) &&
+        node.left.type !== AST_NODE_TYPES.PrivateIdentifier &&
+        isNumericConstant(node.left) &&
+        isNumericConstant(node.right)
+      );
     default:
       return false;
   }
@@ -162,20 +224,29 @@ export default createRule<Options, MessageIds>({
             items: {
               type: "object",
               properties: {
-                source: { type: "string", minLength: 1, description: "The module the client is imported from, e.g. `\"@acme/db\"`." },
+                source: {
+                  type: "string",
+                  minLength: 1,
+                  description: 'The module the client is imported from, e.g. `"@acme/db"`.',
+                },
                 names: {
                   type: "array",
                   items: { type: "string", minLength: 1 },
                   minItems: 1,
                   uniqueItems: true,
-                  description: "Exported paths that take the options: `\"default\"` (the default export called), `\"createPool\"`, `\"Client\"`, `\"Db.connect\"`.",
+                  description:
+                    'Exported paths that take the options: `"default"` (the default export called), `"createPool"`, `"Client"`, `"Db.connect"`.',
                 },
                 envPrefix: {
                   type: "string",
                   pattern: "^[A-Z][A-Z0-9_]*$",
-                  description: "Prefix of the environment variables the fix derives, e.g. `\"DB\"` → `DB_POOL_MAX`.",
+                  description: 'Prefix of the environment variables the fix derives, e.g. `"DB"` → `DB_POOL_MAX`.',
                 },
-                timeoutUnit: { type: "string", enum: ["ms", "s"], description: "Unit of the client's bare `timeout` options (default `\"ms\"`)." },
+                timeoutUnit: {
+                  type: "string",
+                  enum: ["ms", "s"],
+                  description: 'Unit of the client\'s bare `timeout` options (default `"ms"`).',
+                },
               },
               required: ["source", "names", "envPrefix"],
               additionalProperties: false,
@@ -190,7 +261,8 @@ export default createRule<Options, MessageIds>({
           },
           timeouts: {
             type: "boolean",
-            description: "Also report timeouts in those clients' options and `AbortSignal.timeout(n)` (default `false`).",
+            description:
+              "Also report timeouts in those clients' options and `AbortSignal.timeout(n)` (default `false`).",
           },
         },
         additionalProperties: false,
@@ -198,12 +270,10 @@ export default createRule<Options, MessageIds>({
     ],
     defaultOptions: [{ clients: [], keys: [], timeouts: false }],
     messages: {
-      port:
-        "The port {{value}} is hardcoded: every environment assigns its own (container platforms set `PORT`), and a fixed one collides or is ignored. Read it from `{{name}}`, keeping {{value}} as the default.",
+      port: "The port {{value}} is hardcoded: every environment assigns its own (container platforms set `PORT`), and a fixed one collides or is ignored. Read it from `{{name}}`, keeping {{value}} as the default.",
       setting:
         "`{{code}}` hardcodes a {{kind}} that suits a laptop, not production, and changing it should not need a release. Read it from `{{name}}`, keeping {{value}} as the default.",
-      url:
-        "The service URL {{value}} is hardcoded, so every environment connects to the same place, production included. Read it from `{{name}}`, keeping this value as the default for local runs.",
+      url: "The service URL {{value}} is hardcoded, so every environment connects to the same place, production included. Read it from `{{name}}`, keeping this value as the default for local runs.",
       origin:
         "The allowed origin {{value}} is hardcoded, so production trusts the same frontends as development. Read it from `{{name}}`, keeping this value as the default for local runs.",
       useEnv: "Read it from the environment: `{{replacement}}`.",
@@ -231,7 +301,11 @@ export default createRule<Options, MessageIds>({
  * The listeners, made only for a file that passed the gate in `create`: the closures below are
  * not allocated for the many files that cannot hold a finding.
  */
-function listen(context: Context, options: Options[0], gates: { mayStart: boolean; mayConfigureClient: boolean; mayHoldUrl: boolean; maySetSignalTimeout: boolean }): TSESLint.RuleListener {
+function listen(
+  context: Context,
+  options: Options[0],
+  gates: { mayStart: boolean; mayConfigureClient: boolean; mayHoldUrl: boolean; maySetSignalTimeout: boolean },
+): TSESLint.RuleListener {
   const filename = context.filename;
   const sourceCode = context.sourceCode;
   const clients = getClients(options);
@@ -254,12 +328,15 @@ function listen(context: Context, options: Options[0], gates: { mayStart: boolea
     const definition = variable.defs[0];
     if (definition?.type !== "Variable" || definition.node.type !== AST_NODE_TYPES.VariableDeclarator) return undefined;
     const declarator = definition.node;
-    if (declarator.parent.kind !== "const" || declarator.id.type !== AST_NODE_TYPES.Identifier || !declarator.init) return undefined;
+    if (declarator.parent.kind !== "const" || declarator.id.type !== AST_NODE_TYPES.Identifier || !declarator.init)
+      return undefined;
     return { init: declarator.init, name: declarator.id.name };
   }
 
   /** A replaceable literal value: the node itself, or the initialiser of the `const` it names. */
-  function getLiteralValue(node: TSESTree.Node): { node: TSESTree.Node; numeric: boolean; constName: string | undefined } | undefined {
+  function getLiteralValue(
+    node: TSESTree.Node,
+  ): { node: TSESTree.Node; numeric: boolean; constName: string | undefined } | undefined {
     const resolved = resolveConstant(node);
     let target: TSESTree.Node = resolved ? resolved.init : node;
     while (
@@ -283,7 +360,10 @@ function listen(context: Context, options: Options[0], gates: { mayStart: boolea
   function isFixable(node: TSESTree.Node): boolean {
     const parent = node.parent;
     // `3000 as const` cannot take a call; the value stays, reported without a fix.
-    if (parent?.type === AST_NODE_TYPES.TSAsExpression && parent.typeAnnotation.type === AST_NODE_TYPES.TSTypeReference) {
+    if (
+      parent?.type === AST_NODE_TYPES.TSAsExpression &&
+      parent.typeAnnotation.type === AST_NODE_TYPES.TSTypeReference
+    ) {
       const name = parent.typeAnnotation.typeName;
       if (name.type === AST_NODE_TYPES.Identifier && name.name === "const") return false;
     }
@@ -322,7 +402,8 @@ function listen(context: Context, options: Options[0], gates: { mayStart: boolea
   }
 
   function getSettingKind(key: string, parentKey: string | undefined): SettingKind | undefined {
-    if (TIMEOUT_KEY.test(key) || (parentKey === "pool" && POOL_DURATION_KEYS.has(key))) return options.timeouts === true ? "timeout" : undefined;
+    if (TIMEOUT_KEY.test(key) || (parentKey === "pool" && POOL_DURATION_KEYS.has(key)))
+      return options.timeouts === true ? "timeout" : undefined;
     if (POOL_KEYS.has(key)) return "pool size";
     if (RETRY_KEYS.has(key)) return "retry count";
     if (HOST_KEYS.has(key)) return "host";
@@ -337,7 +418,12 @@ function listen(context: Context, options: Options[0], gates: { mayStart: boolea
     return joinName(client.envPrefix, name);
   }
 
-  function checkOptions(object: TSESTree.ObjectExpression, client: ConfigClient, parentKey: string | undefined, depth: number): void {
+  function checkOptions(
+    object: TSESTree.ObjectExpression,
+    client: ConfigClient,
+    parentKey: string | undefined,
+    depth: number,
+  ): void {
     for (const property of object.properties) {
       if (property.type !== AST_NODE_TYPES.Property || property.kind !== "init") continue;
       const key = getPropertyKeyName(property);
@@ -357,14 +443,23 @@ function listen(context: Context, options: Options[0], gates: { mayStart: boolea
       if (kind === "port" && isPortZero(literal.node)) continue;
       // `max: 1` (one connection, e.g. for migrations), `min: 0`, `retries: 0` are decisions, not capacity.
       if ((kind === "pool size" || kind === "retry count") && isZeroOrOne(literal.node)) continue;
-      if (kind === "host" ? text === undefined || text === "" || text.includes("://") : kind === "port" ? text !== undefined && !/^\d+$/u.test(text) : text !== undefined) {
+      if (
+        kind === "host"
+          ? text === undefined || text === "" || text.includes("://")
+          : kind === "port"
+            ? text !== undefined && !/^\d+$/u.test(text)
+            : text !== undefined
+      ) {
         continue;
       }
       add({
         node: literal.node,
         messageId: "setting",
         data: { code: `${key}: ${sourceCode.getText(literal.node)}`, value: sourceCode.getText(literal.node), kind },
-        baseName: literal.constName === undefined ? getSettingName(client, key, parentKey, kind) : toConstantCase(literal.constName),
+        baseName:
+          literal.constName === undefined
+            ? getSettingName(client, key, parentKey, kind)
+            : toConstantCase(literal.constName),
         numeric: literal.numeric,
         fixable: isFixable(literal.node),
       });
@@ -379,7 +474,12 @@ function listen(context: Context, options: Options[0], gates: { mayStart: boolea
   }
 
   function checkClientCall(call: TSESTree.CallExpression | TSESTree.NewExpression): void {
-    if (!call.arguments.some((argument) => argument.type === AST_NODE_TYPES.ObjectExpression || argument.type === AST_NODE_TYPES.Identifier)) return;
+    if (
+      !call.arguments.some(
+        (argument) => argument.type === AST_NODE_TYPES.ObjectExpression || argument.type === AST_NODE_TYPES.Identifier,
+      )
+    )
+      return;
     const client = getConfigClient(context, call, clients);
     if (!client) return;
     const dataIndex = getDataArgumentIndex(call);
@@ -409,7 +509,11 @@ function listen(context: Context, options: Options[0], gates: { mayStart: boolea
     add({
       node: literal.node,
       messageId: "setting",
-      data: { code: `AbortSignal.timeout(${sourceCode.getText(literal.node)})`, value: sourceCode.getText(literal.node), kind: "timeout" },
+      data: {
+        code: `AbortSignal.timeout(${sourceCode.getText(literal.node)})`,
+        value: sourceCode.getText(literal.node),
+        kind: "timeout",
+      },
       baseName: literal.constName === undefined ? "REQUEST_TIMEOUT_MS" : toConstantCase(literal.constName),
       numeric: true,
       fixable: isFixable(literal.node),
@@ -428,8 +532,13 @@ function listen(context: Context, options: Options[0], gates: { mayStart: boolea
     }
     const parent = target.parent;
     if (!parent) return undefined;
-    if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) return parent.id.name;
-    if ((parent.type === AST_NODE_TYPES.Property || parent.type === AST_NODE_TYPES.PropertyDefinition) && parent.value === target) return getPropertyKeyName(parent);
+    if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier)
+      return parent.id.name;
+    if (
+      (parent.type === AST_NODE_TYPES.Property || parent.type === AST_NODE_TYPES.PropertyDefinition) &&
+      parent.value === target
+    )
+      return getPropertyKeyName(parent);
     if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.left.type === AST_NODE_TYPES.MemberExpression) {
       const property = parent.left.property;
       return property.type === AST_NODE_TYPES.Identifier ? property.name : getStaticString(property);
@@ -448,7 +557,11 @@ function listen(context: Context, options: Options[0], gates: { mayStart: boolea
       case AST_NODE_TYPES.VariableDeclarator:
         return parent.init === node;
       case AST_NODE_TYPES.Property:
-        return parent.value === node && parent.parent.type === AST_NODE_TYPES.ObjectExpression && !isResponseBody(parent.parent);
+        return (
+          parent.value === node &&
+          parent.parent.type === AST_NODE_TYPES.ObjectExpression &&
+          !isResponseBody(parent.parent)
+        );
       case AST_NODE_TYPES.PropertyDefinition:
         return parent.value === node;
       case AST_NODE_TYPES.ArrayExpression:
@@ -461,8 +574,10 @@ function listen(context: Context, options: Options[0], gates: { mayStart: boolea
         if (!parent.arguments.includes(node as TSESTree.CallExpressionArgument)) return false;
         const callee = parent.callee;
         // `new URL(req.url, "http://localhost")`: a base for parsing, not a service.
-        if (callee.type === AST_NODE_TYPES.Identifier && callee.name === "URL" && parent.arguments[0] !== node) return false;
-        if (callee.type === AST_NODE_TYPES.Identifier && (callee.name === "require" || callee.name === "String")) return false;
+        if (callee.type === AST_NODE_TYPES.Identifier && callee.name === "URL" && parent.arguments[0] !== node)
+          return false;
+        if (callee.type === AST_NODE_TYPES.Identifier && (callee.name === "require" || callee.name === "String"))
+          return false;
         // `this[kFactory]("http://localhost:9999")`: library internals (mocks, dispatch tables), not app setup.
         if (callee.type === AST_NODE_TYPES.MemberExpression && callee.computed) return false;
         if (callee.type === AST_NODE_TYPES.MemberExpression && callee.property.type === AST_NODE_TYPES.Identifier) {
@@ -489,7 +604,11 @@ function listen(context: Context, options: Options[0], gates: { mayStart: boolea
     const call = node.parent;
     if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== node) return false;
     const callee = call.callee;
-    return callee.type === AST_NODE_TYPES.MemberExpression && callee.property.type === AST_NODE_TYPES.Identifier && RESPONSE_METHODS.has(callee.property.name);
+    return (
+      callee.type === AST_NODE_TYPES.MemberExpression &&
+      callee.property.type === AST_NODE_TYPES.Identifier &&
+      RESPONSE_METHODS.has(callee.property.name)
+    );
   }
 
   function checkUrl(node: TSESTree.StringLiteral | TSESTree.TemplateLiteral, value: string): void {
@@ -501,7 +620,9 @@ function listen(context: Context, options: Options[0], gates: { mayStart: boolea
     let baseName: string;
     // `a`, `db`, `url`: too short or too generic to name a variable; the scheme names it better.
     if (contextName.length > 2 && !GENERIC_URL_NAMES.has(contextName)) {
-      baseName = URL_NAME_SUFFIXES.some((suffix) => contextName === suffix || contextName.endsWith(`_${suffix}`)) ? contextName : `${contextName}_URL`;
+      baseName = URL_NAME_SUFFIXES.some((suffix) => contextName === suffix || contextName.endsWith(`_${suffix}`))
+        ? contextName
+        : `${contextName}_URL`;
     } else {
       baseName = SCHEME_ENV_NAMES.get(scheme) ?? "SERVICE_URL";
     }
@@ -520,7 +641,11 @@ function listen(context: Context, options: Options[0], gates: { mayStart: boolea
     if (!read) return;
     const parent = read.expression.parent;
     let fallback: string | undefined;
-    if (parent.type === AST_NODE_TYPES.LogicalExpression && parent.left === read.expression && parent.operator !== "&&") {
+    if (
+      parent.type === AST_NODE_TYPES.LogicalExpression &&
+      parent.left === read.expression &&
+      parent.operator !== "&&"
+    ) {
       const right = parent.right;
       fallback = right.type === AST_NODE_TYPES.Literal ? String(right.value) : sourceCode.getText(right);
     }
@@ -588,7 +713,9 @@ function listen(context: Context, options: Options[0], gates: { mayStart: boolea
     listeners.NewExpression = checkClientCall;
   }
   if (maySetSignalTimeout) {
-    listeners["CallExpression[callee.type='MemberExpression'][callee.object.name='AbortSignal'][callee.property.name='timeout']"] = checkAbortSignalTimeout;
+    listeners[
+      "CallExpression[callee.type='MemberExpression'][callee.object.name='AbortSignal'][callee.property.name='timeout']"
+    ] = checkAbortSignalTimeout;
   }
   if (mayHoldUrl) {
     listeners["Literal[value=/:\\/\\//u]"] = (node: TSESTree.StringLiteral) => checkUrl(node, node.value);
@@ -603,7 +730,8 @@ function listen(context: Context, options: Options[0], gates: { mayStart: boolea
 /** `axios.post(url, data, config)`: the request body of an HTTP client's write methods is data. */
 function getDataArgumentIndex(call: TSESTree.CallExpression | TSESTree.NewExpression): number | undefined {
   const callee = call.callee;
-  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.property.type !== AST_NODE_TYPES.Identifier) return undefined;
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.property.type !== AST_NODE_TYPES.Identifier)
+    return undefined;
   return ["post", "put", "patch"].includes(callee.property.name) && call.arguments.length >= 2 ? 1 : undefined;
 }
 

@@ -14,13 +14,31 @@ import { getAssignedName, type AssignedName } from "../utils/get-assigned-name.j
 import { getCredentialKind, getUrlCredentials } from "../utils/get-credential-kind.js";
 import { isEnvFallbackValue } from "../utils/get-env-fallback.js";
 import { getEnvObjectSource } from "../utils/get-env-read.js";
-import { createSecretNameMatcher, secretNameOptionsSchema, toConstantCase, type SecretNameKind, type SecretNameOptions } from "../utils/is-secret-name.js";
+import {
+  createSecretNameMatcher,
+  secretNameOptionsSchema,
+  toConstantCase,
+  type SecretNameKind,
+  type SecretNameOptions,
+} from "../utils/is-secret-name.js";
 import { isEvaluatedOnImport } from "../utils/is-evaluated-on-import.js";
-import { isInertCredential, isObviousNonSecret, isPlaceholderSecret, looksLikeTokenValue } from "../utils/is-obvious-non-secret.js";
+import {
+  isInertCredential,
+  isObviousNonSecret,
+  isPlaceholderSecret,
+  looksLikeTokenValue,
+} from "../utils/is-obvious-non-secret.js";
 import { isTestFile } from "../utils/is-test-file.js";
 
 type Options = [SecretNameOptions];
-type MessageIds = "secretName" | "secretComparison" | "secretPosition" | "credentialFormat" | "useEnv" | "useEnvWhereUsed" | "useEnvOnImport";
+type MessageIds =
+  | "secretName"
+  | "secretComparison"
+  | "secretPosition"
+  | "credentialFormat"
+  | "useEnv"
+  | "useEnvWhereUsed"
+  | "useEnvOnImport";
 
 /** A literal in a position that only ever holds a secret. */
 interface Position {
@@ -63,11 +81,31 @@ const CLIENT_PREFIXES: ReadonlyArray<readonly [RegExp, string]> = [
   [/jwt/iu, "JWT"],
   [/^(?:createTransport|nodemailer|createTransporter)$/iu, "SMTP"],
   [/redis|ioredis/iu, "REDIS"],
-  [/^(?:mysql|mysql2|pg|Pool|Client|createPool|createConnection|knex|Sequelize|mongoose|connect|DataSource|MikroORM)$/iu, "DB"],
+  [
+    /^(?:mysql|mysql2|pg|Pool|Client|createPool|createConnection|knex|Sequelize|mongoose|connect|DataSource|MikroORM)$/iu,
+    "DB",
+  ],
 ];
 const GENERIC_NAMES = new Set([
-  "SECRET", "SECRETS", "PASSWORD", "PASS", "PWD", "PASSWD", "TOKEN", "KEY", "API_KEY", "APIKEY", "SECRET_KEY",
-  "ACCESS_TOKEN", "AUTH_TOKEN", "CLIENT_SECRET", "PRIVATE_KEY", "CREDENTIALS", "AUTH", "SECRET_OR_KEY", "SECRET_OR_PRIVATE_KEY",
+  "SECRET",
+  "SECRETS",
+  "PASSWORD",
+  "PASS",
+  "PWD",
+  "PASSWD",
+  "TOKEN",
+  "KEY",
+  "API_KEY",
+  "APIKEY",
+  "SECRET_KEY",
+  "ACCESS_TOKEN",
+  "AUTH_TOKEN",
+  "CLIENT_SECRET",
+  "PRIVATE_KEY",
+  "CREDENTIALS",
+  "AUTH",
+  "SECRET_OR_KEY",
+  "SECRET_OR_PRIVATE_KEY",
 ]);
 
 /** The env variable to suggest for a value recognised only by its format. */
@@ -107,7 +145,8 @@ function getExpressionName(node: TSESTree.Node): string | undefined {
   if (node.type === AST_NODE_TYPES.Identifier) return node.name;
   if (node.type === AST_NODE_TYPES.MemberExpression) return getMemberName(node);
   if (node.type === AST_NODE_TYPES.ChainExpression) return getExpressionName(node.expression);
-  if (node.type === AST_NODE_TYPES.TSNonNullExpression || node.type === AST_NODE_TYPES.TSAsExpression) return getExpressionName(node.expression);
+  if (node.type === AST_NODE_TYPES.TSNonNullExpression || node.type === AST_NODE_TYPES.TSAsExpression)
+    return getExpressionName(node.expression);
   return undefined;
 }
 
@@ -164,7 +203,8 @@ export default createRule<Options, MessageIds>({
         "The {{what}} is written into the code: anyone with the repository or its history has it, and rotating it takes a deploy. Rotate it; read `{{env}}` instead.",
       credentialFormat:
         "This string looks like {{kind}}: a credential in the code is exposed to anyone with the repository or its history. Rotate it now; read `{{env}}` instead.",
-      useEnv: "Read it from the environment with `{{call}}` (after rotating the secret and setting `{{env}}` in every environment).",
+      useEnv:
+        "Read it from the environment with `{{call}}` (after rotating the secret and setting `{{env}}` in every environment).",
       useEnvWhereUsed:
         "Read it from the environment where `{{binding}}` is used: `{{call}}` in the functions that use it, so importing the module does not need `{{env}}` (after rotating the secret and setting `{{env}}` in every environment).",
       useEnvOnImport:
@@ -185,7 +225,11 @@ export default createRule<Options, MessageIds>({
         return modules.has((definition.parent as TSESTree.ImportDeclaration).source.value);
       }
       const declarator = definition?.node;
-      return declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.init !== null && [...modules].some((m) => isRequireOf(declarator.init as TSESTree.Node, m));
+      return (
+        declarator?.type === AST_NODE_TYPES.VariableDeclarator &&
+        declarator.init !== null &&
+        [...modules].some((m) => isRequireOf(declarator.init as TSESTree.Node, m))
+      );
     }
 
     /** `jwt.sign(p, "…")`, `createHmac(alg, "…")`, `new Stripe("…")`, `cookieParser("…")`, `client.setApiKey("…")`. */
@@ -197,36 +241,59 @@ export default createRule<Options, MessageIds>({
       const callee = call.callee;
       const name = getCalleeName(callee);
       if ((name === "sign" || name === "verify") && index === 1) {
-        if (callee.type === AST_NODE_TYPES.MemberExpression && callee.object.type === AST_NODE_TYPES.Identifier && JWT_OBJECTS.test(callee.object.name)) {
+        if (
+          callee.type === AST_NODE_TYPES.MemberExpression &&
+          callee.object.type === AST_NODE_TYPES.Identifier &&
+          JWT_OBJECTS.test(callee.object.name)
+        ) {
           return { what: "JWT signing secret", env: "JWT_SECRET" };
         }
-        if (callee.type === AST_NODE_TYPES.Identifier && isImportedFrom(callee, JWT_MODULES)) return { what: "JWT signing secret", env: "JWT_SECRET" };
+        if (callee.type === AST_NODE_TYPES.Identifier && isImportedFrom(callee, JWT_MODULES))
+          return { what: "JWT signing secret", env: "JWT_SECRET" };
       }
       if (name !== undefined && index === 1 && CRYPTO_KEY_ARGUMENTS.has(name)) return CRYPTO_KEY_ARGUMENTS.get(name);
       const client = name === undefined ? undefined : CLIENT_ARGUMENTS.get(name);
-      if (client && client.index === index && (callee.type === AST_NODE_TYPES.Identifier || name === "cookieParser")) return client.position;
+      if (client && client.index === index && (callee.type === AST_NODE_TYPES.Identifier || name === "cookieParser"))
+        return client.position;
       // `require("stripe")("sk_…")`
       if (callee.type === AST_NODE_TYPES.CallExpression && index === 0) {
         if (isRequireOf(callee, "stripe")) return CLIENT_ARGUMENTS.get("Stripe")?.position;
       }
       // `sgMail.setApiKey("…")`, `client.setToken("…")`
-      if (name !== undefined && index === 0 && callee.type === AST_NODE_TYPES.MemberExpression && /^set[A-Z]/u.test(name) && matchSecret(name.slice(3)) === "secret") {
+      if (
+        name !== undefined &&
+        index === 0 &&
+        callee.type === AST_NODE_TYPES.MemberExpression &&
+        /^set[A-Z]/u.test(name) &&
+        matchSecret(name.slice(3)) === "secret"
+      ) {
         const subject = callee.object.type === AST_NODE_TYPES.Identifier ? callee.object.name : "";
         const prefix = /sg|sendgrid/iu.test(subject) ? "SENDGRID" : toConstantCase(subject);
         const env = [prefix, toConstantCase(name.slice(3))].filter(Boolean).join("_");
-        return { what: `${toConstantCase(name.slice(3)).toLowerCase().replaceAll("_", " ")} passed to \`${name}\``, env };
+        return {
+          what: `${toConstantCase(name.slice(3)).toLowerCase().replaceAll("_", " ")} passed to \`${name}\``,
+          env,
+        };
       }
       return undefined;
     }
 
     /** Koa's `app.keys = ["…"]` signs cookies. */
-    function getArrayPosition(value: TSESTree.Node): { position?: Position; array: TSESTree.ArrayExpression } | undefined {
+    function getArrayPosition(
+      value: TSESTree.Node,
+    ): { position?: Position; array: TSESTree.ArrayExpression } | undefined {
       const array = value.parent;
       if (array?.type !== AST_NODE_TYPES.ArrayExpression) return undefined;
       const parent = array.parent;
-      if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.right === array && parent.left.type === AST_NODE_TYPES.MemberExpression && getMemberName(parent.left) === "keys") {
+      if (
+        parent.type === AST_NODE_TYPES.AssignmentExpression &&
+        parent.right === array &&
+        parent.left.type === AST_NODE_TYPES.MemberExpression &&
+        getMemberName(parent.left) === "keys"
+      ) {
         const object = parent.left.object;
-        if (object.type === AST_NODE_TYPES.Identifier && /app$/iu.test(object.name)) return { position: { what: "cookie signing key", env: "COOKIE_KEYS" }, array };
+        if (object.type === AST_NODE_TYPES.Identifier && /app$/iu.test(object.name))
+          return { position: { what: "cookie signing key", env: "COOKIE_KEYS" }, array };
       }
       return { array };
     }
@@ -262,9 +329,14 @@ export default createRule<Options, MessageIds>({
 
     /** `{ user: "x", pass: "…" }`: nodemailer / basic-auth credentials. */
     function isCredentialPair(property: TSESTree.Node, name: string): boolean {
-      if (!/^(?:pass|pwd|passwd|pw)$/iu.test(name) || property.parent?.type !== AST_NODE_TYPES.ObjectExpression) return false;
+      if (!/^(?:pass|pwd|passwd|pw)$/iu.test(name) || property.parent?.type !== AST_NODE_TYPES.ObjectExpression)
+        return false;
       return property.parent.properties.some(
-        (p) => p.type === AST_NODE_TYPES.Property && !p.computed && p.key.type === AST_NODE_TYPES.Identifier && /^(?:user|username|login|email)$/iu.test(p.key.name),
+        (p) =>
+          p.type === AST_NODE_TYPES.Property &&
+          !p.computed &&
+          p.key.type === AST_NODE_TYPES.Identifier &&
+          /^(?:user|username|login|email)$/iu.test(p.key.name),
       );
     }
 
@@ -284,21 +356,43 @@ export default createRule<Options, MessageIds>({
     function canReplace(node: TSESTree.Node): boolean {
       const parent = node.parent;
       if (parent?.type === AST_NODE_TYPES.TSEnumMember) return false;
-      if (parent?.type === AST_NODE_TYPES.TSAsExpression && parent.typeAnnotation.type === AST_NODE_TYPES.TSTypeReference) {
+      if (
+        parent?.type === AST_NODE_TYPES.TSAsExpression &&
+        parent.typeAnnotation.type === AST_NODE_TYPES.TSTypeReference
+      ) {
         const typeName = parent.typeAnnotation.typeName;
         if (typeName.type === AST_NODE_TYPES.Identifier && typeName.name === "const") return false;
       }
-      if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left.type === AST_NODE_TYPES.MemberExpression && getEnvObjectSource(context, parent.left.object)) return false;
+      if (
+        parent?.type === AST_NODE_TYPES.AssignmentExpression &&
+        parent.left.type === AST_NODE_TYPES.MemberExpression &&
+        getEnvObjectSource(context, parent.left.object)
+      )
+        return false;
       return canCallRequireEnv(context, node);
     }
 
-    function report(node: TSESTree.Literal | TSESTree.TemplateLiteral, messageId: MessageIds, data: Record<string, string>, env: string, replaceable: boolean): void {
+    function report(
+      node: TSESTree.Literal | TSESTree.TemplateLiteral,
+      messageId: MessageIds,
+      data: Record<string, string>,
+      env: string,
+      replaceable: boolean,
+    ): void {
       // Checked last, only for a would-be report: it walks the parents and may look up scopes.
       if (isEnvFallbackValue(context, node)) return;
-      context.report({ node, messageId, data: { ...data, env }, suggest: replaceable && canReplace(node) ? getSuggestions(node, env) : [] });
+      context.report({
+        node,
+        messageId,
+        data: { ...data, env },
+        suggest: replaceable && canReplace(node) ? getSuggestions(node, env) : [],
+      });
     }
 
-    function getSuggestions(node: TSESTree.Literal | TSESTree.TemplateLiteral, env: string): TSESLint.SuggestionReportDescriptor<MessageIds>[] {
+    function getSuggestions(
+      node: TSESTree.Literal | TSESTree.TemplateLiteral,
+      env: string,
+    ): TSESLint.SuggestionReportDescriptor<MessageIds>[] {
       const call = getRequireEnvCall(context, env);
       const fix: TSESLint.ReportFixFunction = (fixer) =>
         node.parent?.type === AST_NODE_TYPES.JSXAttribute
@@ -306,10 +400,15 @@ export default createRule<Options, MessageIds>({
           : getRequireEnvFixes(fixer, context, node, env);
       // Where `next build` imports the module, a read that throws there fails the build: say so, and
       // offer to read the secret where it is used instead.
-      if (!isEvaluatedOnImport(node) || !(nextAppOfFile ??= isNextAppFile(context))) return [{ messageId: "useEnv", data: { call, env }, fix }];
+      if (!isEvaluatedOnImport(node) || !(nextAppOfFile ??= isNextAppFile(context)))
+        return [{ messageId: "useEnv", data: { call, env }, fix }];
       const suggestions: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];
       const declarator = node.parent;
-      if (declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.init === node && declarator.id.type === AST_NODE_TYPES.Identifier) {
+      if (
+        declarator?.type === AST_NODE_TYPES.VariableDeclarator &&
+        declarator.init === node &&
+        declarator.id.type === AST_NODE_TYPES.Identifier
+      ) {
         const binding = declarator.id.name;
         const whereUsed = getRequireWhereUsedFix(context, declarator, binding, env);
         if (whereUsed) suggestions.push({ messageId: "useEnvWhereUsed", data: { call, env, binding }, fix: whereUsed });
@@ -322,12 +421,17 @@ export default createRule<Options, MessageIds>({
     const stringArrays = new Map<TSESTree.ArrayExpression, boolean>();
 
     /** The name the value (or the all-strings array it is in) is assigned to. */
-    function getAssigned(node: TSESTree.Node, parentArray: TSESTree.ArrayExpression | undefined): AssignedName | undefined {
+    function getAssigned(
+      node: TSESTree.Node,
+      parentArray: TSESTree.ArrayExpression | undefined,
+    ): AssignedName | undefined {
       if (!parentArray) return getAssignedName(node);
       // `secret: ["old", "new"]` holds secrets; `currentToken = ["word", css.slice(a, b)]` is a tuple.
       let holdsOnlyStrings = stringArrays.get(parentArray);
       if (holdsOnlyStrings === undefined) {
-        holdsOnlyStrings = parentArray.elements.every((element) => element !== null && getStaticString(element) !== undefined);
+        holdsOnlyStrings = parentArray.elements.every(
+          (element) => element !== null && getStaticString(element) !== undefined,
+        );
         stringArrays.set(parentArray, holdsOnlyStrings);
       }
       return holdsOnlyStrings ? getAssignedName(parentArray) : undefined;
@@ -350,13 +454,16 @@ export default createRule<Options, MessageIds>({
       }
       const position = getCallPosition(node) ?? arrayInfo?.position;
       if (position) {
-        if (!isPlaceholderSecret(value)) report(node, "secretPosition", { what: position.what }, position.env, replaceable);
+        if (!isPlaceholderSecret(value))
+          report(node, "secretPosition", { what: position.what }, position.env, replaceable);
         return;
       }
       const assigned = getAssigned(node, parentArray);
       if (assigned && !isParameterDefault(assigned.node)) {
-        const nameKind: SecretNameKind | undefined = matchSecret(assigned.name) ?? (isCredentialPair(assigned.node, assigned.name) ? "secret" : undefined);
-        if (!nameKind || isDeclaredFake(assigned.node) || !isSecretValue(value, assigned.name, nameKind, assigned.node)) return;
+        const nameKind: SecretNameKind | undefined =
+          matchSecret(assigned.name) ?? (isCredentialPair(assigned.node, assigned.name) ? "secret" : undefined);
+        if (!nameKind || isDeclaredFake(assigned.node) || !isSecretValue(value, assigned.name, nameKind, assigned.node))
+          return;
         const env = getEnvName(assigned.name, assigned.node);
         report(node, "secretName", { name: assigned.name }, env, replaceable);
         return;
@@ -383,7 +490,8 @@ export default createRule<Options, MessageIds>({
         if (current.type === AST_NODE_TYPES.VariableDeclarator) {
           return current.id.type === AST_NODE_TYPES.Identifier && FAKE_NAME.test(toConstantCase(current.id.name));
         }
-        if (current.type === AST_NODE_TYPES.AssignmentExpression || current.type === AST_NODE_TYPES.PropertyDefinition) return false;
+        if (current.type === AST_NODE_TYPES.AssignmentExpression || current.type === AST_NODE_TYPES.PropertyDefinition)
+          return false;
         current = current.parent;
       }
       return false;
@@ -424,7 +532,11 @@ export default createRule<Options, MessageIds>({
           const text = (quasi.value.cooked ?? quasi.value.raw) + (index < node.expressions.length ? "0" : "");
           const kind = getCredentialKind(text);
           if (kind && !isEnvFallbackValue(context, node)) {
-            context.report({ node, messageId: "credentialFormat", data: { kind, env: KIND_ENV_NAMES.find(([word]) => kind.includes(word))?.[1] ?? "SECRET" } });
+            context.report({
+              node,
+              messageId: "credentialFormat",
+              data: { kind, env: KIND_ENV_NAMES.find(([word]) => kind.includes(word))?.[1] ?? "SECRET" },
+            });
             return;
           }
         }

@@ -87,7 +87,8 @@ export default createRule<Options, MessageIds>({
   meta: {
     type: "suggestion",
     docs: {
-      description: "Disallow `console` debugging and `debugger` in server code; log through a structured logger instead.",
+      description:
+        "Disallow `console` debugging and `debugger` in server code; log through a structured logger instead.",
       recommended: { recommended: true, strict: [{ includeErrorAndWarn: true }] },
       url: "https://github.com/harden-eslint/eslint-plugin-harden/blob/main/docs/rules/no-print-debugging.md",
     },
@@ -101,7 +102,7 @@ export default createRule<Options, MessageIds>({
             type: "array",
             items: { type: "string" },
             uniqueItems: true,
-            description: "`console` methods that are allowed, e.g. `[\"table\"]` in a CLI script.",
+            description: '`console` methods that are allowed, e.g. `["table"]` in a CLI script.',
           },
           includeErrorAndWarn: {
             type: "boolean",
@@ -189,27 +190,44 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
    * The caught error a value stands for: `err`, `err.message`, `err.stack`, `String(err)`,
    * `err instanceof Error ? err.message : err`. The logger is given the error itself, which carries all of them.
    */
-  function getCaughtIdentifier(node: TSESTree.Node, variables: readonly TSESLint.Scope.Variable[]): TSESTree.Node | undefined {
+  function getCaughtIdentifier(
+    node: TSESTree.Node,
+    variables: readonly TSESLint.Scope.Variable[],
+  ): TSESTree.Node | undefined {
     const current = getUnwrappedExpression(node, { chain: true });
     if (isReferenceTo(current, variables)) return current;
     if (current.type === AST_NODE_TYPES.MemberExpression) {
-      const isPart = !current.computed && current.property.type === AST_NODE_TYPES.Identifier && ERROR_PARTS.has(current.property.name);
+      const isPart =
+        !current.computed &&
+        current.property.type === AST_NODE_TYPES.Identifier &&
+        ERROR_PARTS.has(current.property.name);
       return isPart ? getCaughtIdentifier(current.object, variables) : undefined;
     }
     if (current.type === AST_NODE_TYPES.CallExpression) {
       const callee = getUnwrappedExpression(current.callee, { chain: true });
       const [first] = current.arguments;
-      if (callee.type === AST_NODE_TYPES.Identifier && callee.name === "String" && current.arguments.length === 1 && first?.type !== AST_NODE_TYPES.SpreadElement && first) {
+      if (
+        callee.type === AST_NODE_TYPES.Identifier &&
+        callee.name === "String" &&
+        current.arguments.length === 1 &&
+        first?.type !== AST_NODE_TYPES.SpreadElement &&
+        first
+      ) {
         return getCaughtIdentifier(first, variables);
       }
       const isToString =
-        callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier && callee.property.name === "toString";
+        callee.type === AST_NODE_TYPES.MemberExpression &&
+        !callee.computed &&
+        callee.property.type === AST_NODE_TYPES.Identifier &&
+        callee.property.name === "toString";
       return isToString && current.arguments.length === 0 ? getCaughtIdentifier(callee.object, variables) : undefined;
     }
     if (current.type === AST_NODE_TYPES.ConditionalExpression) {
       const consequent = getCaughtIdentifier(current.consequent, variables);
       const alternate = getCaughtIdentifier(current.alternate, variables);
-      return consequent && alternate && sourceCode.getText(consequent) === sourceCode.getText(alternate) ? consequent : undefined;
+      return consequent && alternate && sourceCode.getText(consequent) === sourceCode.getText(alternate)
+        ? consequent
+        : undefined;
     }
     return undefined;
   }
@@ -221,7 +239,10 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
       operation = getOperationName((caught.owner.parent as TSESTree.TryStatement).block, sourceCode.visitorKeys);
     } else if (caught.kind === "rejection" && caught.owner.parent?.type === AST_NODE_TYPES.CallExpression) {
       const callee = caught.owner.parent.callee;
-      const object = callee.type === AST_NODE_TYPES.MemberExpression ? getUnwrappedExpression(callee.object, { await: true }) : undefined;
+      const object =
+        callee.type === AST_NODE_TYPES.MemberExpression
+          ? getUnwrappedExpression(callee.object, { await: true })
+          : undefined;
       if (object?.type === AST_NODE_TYPES.CallExpression) operation = getCallName(object);
     }
     return operation === undefined ? GENERIC_MESSAGE : `${operation} failed`;
@@ -229,12 +250,19 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
 
   /** Whether `call` is the only thing that reads the caught error: removing it would swallow the error. */
   function isOnlyUseOfCaught(call: TSESTree.CallExpression, variables: readonly TSESLint.Scope.Variable[]): boolean {
-    const within = (node: TSESTree.Node, outer: TSESTree.Node): boolean => node.range[0] >= outer.range[0] && node.range[1] <= outer.range[1];
-    const aliases = variables.slice(1).map((variable) => variable.defs[0]?.node).filter((node) => node !== undefined);
+    const within = (node: TSESTree.Node, outer: TSESTree.Node): boolean =>
+      node.range[0] >= outer.range[0] && node.range[1] <= outer.range[1];
+    const aliases = variables
+      .slice(1)
+      .map((variable) => variable.defs[0]?.node)
+      .filter((node) => node !== undefined);
     const reads = variables.flatMap((variable) => variable.references.filter((reference) => reference.isRead()));
     return (
       reads.some((reference) => within(reference.identifier, call)) &&
-      reads.every((reference) => within(reference.identifier, call) || aliases.some((alias) => within(reference.identifier, alias)))
+      reads.every(
+        (reference) =>
+          within(reference.identifier, call) || aliases.some((alias) => within(reference.identifier, alias)),
+      )
     );
   }
 
@@ -251,7 +279,8 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
     const level = getLevel(method);
     if (level === false || isDebugGuarded(sourceCode, node)) return;
 
-    const call = node.parent.type === AST_NODE_TYPES.CallExpression && node.parent.callee === node ? node.parent : undefined;
+    const call =
+      node.parent.type === AST_NODE_TYPES.CallExpression && node.parent.callee === node ? node.parent : undefined;
     const logger = findLogger(context, node);
     const loggerLabel = logger ? `\`${logger.expression}\`` : "the app's structured logger";
     if (!call) {
@@ -284,8 +313,17 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
     if (removable && statement.type === AST_NODE_TYPES.ExpressionStatement) {
       const kept = call.arguments.filter((arg) => arg.type !== AST_NODE_TYPES.SpreadElement && hasSideEffect(arg));
       const replacement = kept.map((arg) => toStatement(sourceCode, sourceCode.getText(arg))).join(" ");
-      suggest.push({ messageId: "removeCall", data: { method }, fix: (fixer) => removeStatement(fixer, sourceCode, statement, replacement) });
-    } else if (removable && statement.type === AST_NODE_TYPES.ArrowFunctionExpression && statement.body === call && call.arguments.every((arg) => !hasSideEffect(arg))) {
+      suggest.push({
+        messageId: "removeCall",
+        data: { method },
+        fix: (fixer) => removeStatement(fixer, sourceCode, statement, replacement),
+      });
+    } else if (
+      removable &&
+      statement.type === AST_NODE_TYPES.ArrowFunctionExpression &&
+      statement.body === call &&
+      call.arguments.every((arg) => !hasSideEffect(arg))
+    ) {
       // `x => console.log(x)` keeps a valid body that still returns `undefined`.
       suggest.push({ messageId: "removeCall", data: { method }, fix: (fixer) => fixer.replaceText(call, "undefined") });
     }
@@ -305,7 +343,9 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
     caught: CaughtError | undefined,
     variables: readonly TSESLint.Scope.Variable[],
   ): LogCallParts | undefined {
-    const args = getLogArguments(sourceCode, call.arguments, (value) => (variables.length > 0 ? getCaughtIdentifier(value, variables) : undefined));
+    const args = getLogArguments(sourceCode, call.arguments, (value) =>
+      variables.length > 0 ? getCaughtIdentifier(value, variables) : undefined,
+    );
     if (!args) return undefined;
     return {
       // A caught error printed with `console.log` is a failure: it is logged at the error level.
@@ -330,8 +370,16 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
     if (pino === undefined || winston === undefined) return [];
     if (pino === winston) return [{ messageId: "useLogger", data: { call: pino }, fix: rewriteFix(pino) }];
     return [
-      { messageId: "useLoggerLike", data: { call: pino, logger: logger.expression, style: "pino" }, fix: rewriteFix(pino) },
-      { messageId: "useLoggerLike", data: { call: winston, logger: logger.expression, style: "winston" }, fix: rewriteFix(winston) },
+      {
+        messageId: "useLoggerLike",
+        data: { call: pino, logger: logger.expression, style: "pino" },
+        fix: rewriteFix(pino),
+      },
+      {
+        messageId: "useLoggerLike",
+        data: { call: winston, logger: logger.expression, style: "winston" },
+        fix: rewriteFix(winston),
+      },
     ];
   }
 }

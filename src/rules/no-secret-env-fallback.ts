@@ -19,7 +19,15 @@ import { createRule } from "../utils/create-rule.js";
 import { getAssignedName } from "../utils/get-assigned-name.js";
 import { getCredentialKind } from "../utils/get-credential-kind.js";
 import { getEnvFallback, getStaticStringValue, type EnvFallback } from "../utils/get-env-fallback.js";
-import { ENV_CALL_SELECTOR, ENV_MEMBER_SELECTOR, getDestructuredEnvReads, getEnvRead, mayReadEnv, type DestructuredEnvRead, type EnvSource } from "../utils/get-env-read.js";
+import {
+  ENV_CALL_SELECTOR,
+  ENV_MEMBER_SELECTOR,
+  getDestructuredEnvReads,
+  getEnvRead,
+  mayReadEnv,
+  type DestructuredEnvRead,
+  type EnvSource,
+} from "../utils/get-env-read.js";
 import { getEnvSchemaDefaults, type EnvSchemaDefault } from "../utils/get-env-schema-defaults.js";
 import { createSecretNameMatcher, secretNameOptionsSchema, type SecretNameOptions } from "../utils/is-secret-name.js";
 import { isEvaluatedOnImport } from "../utils/is-evaluated-on-import.js";
@@ -51,7 +59,12 @@ type Context = Readonly<TSESLint.RuleContext<MessageIds, Options>>;
  * with "secretOrPrivateKey must have a value", passport-jwt throws "JwtStrategy requires a secret or key"
  * at startup. No one can sign or forge anything with the empty value.
  */
-const REFUSES_EMPTY_SECRET = new Set(["express-session(0).secret", "jsonwebtoken.sign(1)", "jsonwebtoken.verify(1)", "passport-jwt.Strategy(0).secretOrKey"]);
+const REFUSES_EMPTY_SECRET = new Set([
+  "express-session(0).secret",
+  "jsonwebtoken.sign(1)",
+  "jsonwebtoken.verify(1)",
+  "passport-jwt.Strategy(0).secretOrKey",
+]);
 
 export default createRule<Options, MessageIds>({
   name: "no-secret-env-fallback",
@@ -119,7 +132,8 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
    * Whether `node` runs when `next build` imports the file: there a read that throws fails the build, so
    * nothing is autofixed and the suggestions say so. Asked only for a finding, and cheapest part first.
    */
-  const runsOnNextImport = (node: TSESTree.Node) => isEvaluatedOnImport(node) && (nextAppOfFile ??= isNextAppFile(context));
+  const runsOnNextImport = (node: TSESTree.Node) =>
+    isEvaluatedOnImport(node) && (nextAppOfFile ??= isNextAppFile(context));
 
   /** Why the value is a secret: its name, the name it is stored under, or what the fallback looks like. */
   function classify(
@@ -134,7 +148,10 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
       // An empty connection string connects nowhere; an empty or dummy key for another service
       // (`API_KEY_X || ""`, `TWITTER_API_KEY: "dummyApiKey"`) switches an optional integration off.
       // Neither is a working secret. `JWT_SECRET || ""` is: an empty HMAC key signs fine.
-      const inert = secretNames.every((name) => (matchSecret(name) === "connection" && fallbackValue.trim() === "") || isInertCredential(fallbackValue, name));
+      const inert = secretNames.every(
+        (name) =>
+          (matchSecret(name) === "connection" && fallbackValue.trim() === "") || isInertCredential(fallbackValue, name),
+      );
       return inert ? undefined : { messageId: "secretFallback" };
     }
     const kind = getCredentialKind(fallbackValue);
@@ -170,7 +187,8 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
       const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];
       if (fix && binding) {
         const whereUsed = getRequireWhereUsedFix(context, binding.declarator, binding.name, name);
-        if (whereUsed) suggest.push({ messageId: "requireEnvWhereUsed", data: { ...data, binding: binding.name }, fix: whereUsed });
+        if (whereUsed)
+          suggest.push({ messageId: "requireEnvWhereUsed", data: { ...data, binding: binding.name }, fix: whereUsed });
       }
       if (fix) suggest.push({ messageId: "requireEnvOnImport", data, fix });
       context.report({ node, messageId: `${verdict.messageId}OnImport`, data, suggest });
@@ -194,18 +212,25 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
   function getValueUses(node: TSESTree.Node): string[] | undefined {
     const imports = getLintedFileFacts(sourceCode).imports;
     const declarator = node.parent;
-    if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== node || declarator.id.type !== AST_NODE_TYPES.Identifier) {
+    if (
+      declarator?.type !== AST_NODE_TYPES.VariableDeclarator ||
+      declarator.init !== node ||
+      declarator.id.type !== AST_NODE_TYPES.Identifier
+    ) {
       return [describeLintedValueUse(node, imports)];
     }
     const variable = sourceCode.getDeclaredVariables(declarator)[0];
     if (!variable) return undefined;
     const uses: string[] = [];
-    const exportedNames: string[] = declarator.parent.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration ? [variable.name] : [];
+    const exportedNames: string[] =
+      declarator.parent.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration ? [variable.name] : [];
     for (const reference of variable.references) {
       if (reference.init || !reference.isRead()) continue;
       const parent = reference.identifier.parent;
       if (parent.type === AST_NODE_TYPES.ExportSpecifier) {
-        exportedNames.push(parent.exported.type === AST_NODE_TYPES.Identifier ? parent.exported.name : parent.exported.value);
+        exportedNames.push(
+          parent.exported.type === AST_NODE_TYPES.Identifier ? parent.exported.name : parent.exported.value,
+        );
       } else {
         uses.push(describeLintedValueUse(reference.identifier, imports));
       }
@@ -249,7 +274,14 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
       range[1] === fallback.node.range[1]
         ? { declarator, name: declarator.id.name }
         : undefined;
-    report(fallback.fallback, verdict, target.name, fallback.reads.map((r) => r.source), fix, binding);
+    report(
+      fallback.fallback,
+      verdict,
+      target.name,
+      fallback.reads.map((r) => r.source),
+      fix,
+      binding,
+    );
   }
 
   function onRead(node: TSESTree.MemberExpression | TSESTree.CallExpression): void {
@@ -262,24 +294,43 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
   }
 
   /** `const { X = "v" } = process.env` → `const X = requireEnv("X")`, kept in the same declaration style. */
-  function getDestructuringFix(pattern: TSESTree.ObjectPattern, read: DestructuredEnvRead): TSESLint.ReportFixFunction | undefined {
+  function getDestructuringFix(
+    pattern: TSESTree.ObjectPattern,
+    read: DestructuredEnvRead,
+  ): TSESLint.ReportFixFunction | undefined {
     const declarator = pattern.parent;
-    if (declarator.type !== AST_NODE_TYPES.VariableDeclarator || pattern.typeAnnotation || !read.binding) return undefined;
+    if (declarator.type !== AST_NODE_TYPES.VariableDeclarator || pattern.typeAnnotation || !read.binding)
+      return undefined;
     const declaration = declarator.parent;
     if (declaration.kind !== "const" && declaration.kind !== "let") return undefined;
-    if (declaration.declarations.length !== 1 || pattern.properties.some((p) => p.type === AST_NODE_TYPES.RestElement)) return undefined;
-    const statement = declaration.parent.type === AST_NODE_TYPES.ExportNamedDeclaration ? declaration.parent : declaration;
+    if (declaration.declarations.length !== 1 || pattern.properties.some((p) => p.type === AST_NODE_TYPES.RestElement))
+      return undefined;
+    const statement =
+      declaration.parent.type === AST_NODE_TYPES.ExportNamedDeclaration ? declaration.parent : declaration;
     const container = statement.parent?.type;
-    if (container !== AST_NODE_TYPES.Program && container !== AST_NODE_TYPES.BlockStatement && container !== AST_NODE_TYPES.StaticBlock) return undefined;
+    if (
+      container !== AST_NODE_TYPES.Program &&
+      container !== AST_NODE_TYPES.BlockStatement &&
+      container !== AST_NODE_TYPES.StaticBlock
+    )
+      return undefined;
     if (!canCallRequireEnv(context, declarator)) return undefined;
     const binding = read.binding.name;
     const call = getRequireEnvCall(context, read.name);
     if (pattern.properties.length === 1) {
-      return (fixer) => [fixer.replaceText(declarator, `${binding} = ${call}`), ...getRequireEnvHelperFixes(fixer, context)];
+      return (fixer) => [
+        fixer.replaceText(declarator, `${binding} = ${call}`),
+        ...getRequireEnvHelperFixes(fixer, context),
+      ];
     }
     // `const { A = "x", B = A } = process.env`: moving `A` after the pattern would break `B`'s default.
     const variable = sourceCode.getDeclaredVariables(declarator).find((v) => v.name === binding);
-    if (variable?.references.some((ref) => ref.identifier.range[0] > read.property.range[1] && ref.identifier.range[1] <= pattern.range[1])) return undefined;
+    if (
+      variable?.references.some(
+        (ref) => ref.identifier.range[0] > read.property.range[1] && ref.identifier.range[1] <= pattern.range[1],
+      )
+    )
+      return undefined;
     const exported = statement === declaration ? "" : "export ";
     return (fixer) => [
       fixer.removeRange(getPropertyRemovalRange(sourceCode, read.property)),
@@ -322,7 +373,9 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
         report(read.defaultValue, verdict, read.name, [read.source], getDestructuringFix(pattern, read), binding);
       }
     },
-    "CallExpression[callee.name=/^c(?:lean|reate)Env$/u], CallExpression[callee.property.name=/^(?:cleanEnv|createEnv|object)$/u]"(node: TSESTree.CallExpression) {
+    "CallExpression[callee.name=/^c(?:lean|reate)Env$/u], CallExpression[callee.property.name=/^(?:cleanEnv|createEnv|object)$/u]"(
+      node: TSESTree.CallExpression,
+    ) {
       for (const entry of getEnvSchemaDefaults(context, node)) {
         const value = getStaticStringValue(context, entry.value);
         if (value === undefined) continue;
@@ -333,7 +386,12 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
         const data = { name: entry.name, kind: verdict.kind ?? "" };
         // Without the default the schema throws where it is parsed: at import, in a Next.js module.
         if (fix && runsOnNextImport(entry.value)) {
-          context.report({ node: entry.value, messageId, data, suggest: [{ messageId: "removeDefaultOnImport", data, fix }] });
+          context.report({
+            node: entry.value,
+            messageId,
+            data,
+            suggest: [{ messageId: "removeDefaultOnImport", data, fix }],
+          });
           continue;
         }
         context.report({ node: entry.value, messageId, data, fix: fix ?? null });

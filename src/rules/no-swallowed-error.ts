@@ -13,7 +13,13 @@ import type { FunctionNode } from "../frameworks/types.js";
 import { createRule } from "../utils/create-rule.js";
 import { findLogger } from "../utils/find-logger.js";
 import { isServerFaultOnlyCatch } from "../utils/is-server-fault-only-catch.js";
-import { getFailingCallName, getFailingCalls, isCacheRead, isProbeCall, type FailingCall } from "../utils/get-failing-calls.js";
+import {
+  getFailingCallName,
+  getFailingCalls,
+  isCacheRead,
+  isProbeCall,
+  type FailingCall,
+} from "../utils/get-failing-calls.js";
 import { getUnwrappedExpression } from "../utils/get-unwrapped-expression.js";
 import { isFailureResurfaced } from "../utils/is-failure-resurfaced.js";
 
@@ -92,7 +98,11 @@ function isDiscardValue(node: TSESTree.Node | null | undefined): boolean {
   if (!node) return true;
   if (node.type === AST_NODE_TYPES.Literal) return node.value === null || node.value === false;
   if (node.type === AST_NODE_TYPES.Identifier) return node.name === "undefined";
-  return node.type === AST_NODE_TYPES.UnaryExpression && node.operator === "void" && node.argument.type === AST_NODE_TYPES.Literal;
+  return (
+    node.type === AST_NODE_TYPES.UnaryExpression &&
+    node.operator === "void" &&
+    node.argument.type === AST_NODE_TYPES.Literal
+  );
 }
 
 /** A callback that does nothing with the rejection: `() => {}`, `() => null`, `function () { return; }`. */
@@ -139,7 +149,9 @@ function getEnclosingFunction(node: TSESTree.Node): TSESTree.Node | undefined {
 
 /** `pending` for `this.pending`. */
 function getThisProperty(node: TSESTree.Node): string | undefined {
-  return node.type === AST_NODE_TYPES.MemberExpression && node.object.type === AST_NODE_TYPES.ThisExpression ? getPropertyName(node) : undefined;
+  return node.type === AST_NODE_TYPES.MemberExpression && node.object.type === AST_NODE_TYPES.ThisExpression
+    ? getPropertyName(node)
+    : undefined;
 }
 
 function isNoopReference(node: TSESTree.Node): boolean {
@@ -158,7 +170,11 @@ function isLogCall(call: TSESTree.CallExpression): boolean {
   if (callee.type !== AST_NODE_TYPES.MemberExpression || !LOG_METHODS.has(getPropertyName(callee) ?? "")) return false;
   const receiver = callee.object;
   const name =
-    receiver.type === AST_NODE_TYPES.Identifier ? receiver.name : receiver.type === AST_NODE_TYPES.MemberExpression ? getPropertyName(receiver) : undefined;
+    receiver.type === AST_NODE_TYPES.Identifier
+      ? receiver.name
+      : receiver.type === AST_NODE_TYPES.MemberExpression
+        ? getPropertyName(receiver)
+        : undefined;
   return name !== undefined && LOGGER_NAME.test(name);
 }
 
@@ -167,7 +183,9 @@ function isBareNext(call: TSESTree.CallExpression): boolean {
 }
 
 function getPropertyName(callee: TSESTree.Node): string | undefined {
-  return callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier
+  return callee.type === AST_NODE_TYPES.MemberExpression &&
+    !callee.computed &&
+    callee.property.type === AST_NODE_TYPES.Identifier
     ? callee.property.name
     : undefined;
 }
@@ -176,7 +194,12 @@ function getPropertyName(callee: TSESTree.Node): string | undefined {
 function getLiteralProperty(node: TSESTree.Node | undefined, keys: readonly string[]): string | number | undefined {
   if (node?.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
   for (const property of node.properties) {
-    if (property.type !== AST_NODE_TYPES.Property || property.computed || property.value.type !== AST_NODE_TYPES.Literal) continue;
+    if (
+      property.type !== AST_NODE_TYPES.Property ||
+      property.computed ||
+      property.value.type !== AST_NODE_TYPES.Literal
+    )
+      continue;
     const key = property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : property.key.value;
     const value = property.value.value;
     if (keys.includes(String(key)) && (typeof value === "string" || typeof value === "number")) return value;
@@ -212,12 +235,20 @@ function getErrorStatus(node: TSESTree.Node | null | undefined): number | undefi
 function getPromiseSource(call: TSESTree.CallExpression): FailingCall | undefined {
   let object: TSESTree.Node = (call.callee as TSESTree.MemberExpression).object;
   for (;;) {
-    while (object.type === AST_NODE_TYPES.TSNonNullExpression || object.type === AST_NODE_TYPES.TSAsExpression || object.type === AST_NODE_TYPES.AwaitExpression) {
+    while (
+      object.type === AST_NODE_TYPES.TSNonNullExpression ||
+      object.type === AST_NODE_TYPES.TSAsExpression ||
+      object.type === AST_NODE_TYPES.AwaitExpression
+    ) {
       object = object.type === AST_NODE_TYPES.AwaitExpression ? object.argument : object.expression;
     }
     if (object.type !== AST_NODE_TYPES.CallExpression && object.type !== AST_NODE_TYPES.NewExpression) return undefined;
     const method = object.callee.type === AST_NODE_TYPES.MemberExpression ? getPropertyName(object.callee) : undefined;
-    if (object.type === AST_NODE_TYPES.NewExpression || (method !== "then" && method !== "catch" && method !== "finally")) return object;
+    if (
+      object.type === AST_NODE_TYPES.NewExpression ||
+      (method !== "then" && method !== "catch" && method !== "finally")
+    )
+      return object;
     object = (object.callee as TSESTree.MemberExpression).object;
   }
 }
@@ -240,7 +271,8 @@ function contains(node: TSESTree.Node, types: ReadonlySet<string>, keys: TSESLin
     for (const key of keys[current.type] ?? []) {
       const value = (current as unknown as Record<string, unknown>)[key];
       for (const child of Array.isArray(value) ? value : [value]) {
-        if (child && typeof (child as TSESTree.Node).type === "string" && !isFunctionNode(child as TSESTree.Node)) stack.push(child as TSESTree.Node);
+        if (child && typeof (child as TSESTree.Node).type === "string" && !isFunctionNode(child as TSESTree.Node))
+          stack.push(child as TSESTree.Node);
       }
     }
   }
@@ -248,7 +280,11 @@ function contains(node: TSESTree.Node, types: ReadonlySet<string>, keys: TSESLin
 }
 
 /** What a catch that only sets a fallback value holds none of: a call, a throw, an await. */
-const ACTION_NODE_TYPES = new Set<string>([...FAILING_NODE_TYPES, AST_NODE_TYPES.CallExpression, AST_NODE_TYPES.NewExpression]);
+const ACTION_NODE_TYPES = new Set<string>([
+  ...FAILING_NODE_TYPES,
+  AST_NODE_TYPES.CallExpression,
+  AST_NODE_TYPES.NewExpression,
+]);
 
 type Context = Readonly<TSESLint.RuleContext<MessageIds, Options>>;
 
@@ -257,7 +293,8 @@ export default createRule<Options, MessageIds>({
   meta: {
     type: "problem",
     docs: {
-      description: "Disallow catching an error and dropping it: empty `catch` blocks, `.catch(() => {})`, and request handlers that never look at the error they caught.",
+      description:
+        "Disallow catching an error and dropping it: empty `catch` blocks, `.catch(() => {})`, and request handlers that never look at the error they caught.",
       recommended: { recommended: true, strict: [{ includeUnusedOutsideHandlers: "logged" }] },
       url: "https://github.com/harden-eslint/eslint-plugin-harden/blob/main/docs/rules/no-swallowed-error.md",
     },
@@ -270,10 +307,14 @@ export default createRule<Options, MessageIds>({
           includeUnusedOutsideHandlers: {
             oneOf: [
               { type: "boolean", description: "`true`: every catch outside handlers that never uses its error." },
-              { type: "string", enum: ["logged"], description: "Only a catch that logs the failure without the error, or calls a bare `next()`." },
+              {
+                type: "string",
+                enum: ["logged"],
+                description: "Only a catch that logs the failure without the error, or calls a bare `next()`.",
+              },
             ],
             description:
-              "Also flag, outside request handlers, a `catch` or rejection callback that never uses the error (inside handlers it is always flagged): `true` for every one, `\"logged\"` (in `strict`) only for one that logs the failure without the error or calls a bare `next()`.",
+              'Also flag, outside request handlers, a `catch` or rejection callback that never uses the error (inside handlers it is always flagged): `true` for every one, `"logged"` (in `strict`) only for one that logs the failure without the error or calls a bare `next()`.',
           },
         },
         additionalProperties: false,
@@ -324,7 +365,11 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
     if (!param) return false;
     return sourceCode
       .getDeclaredVariables(owner)
-      .some((variable) => variable.references.length > 0 && variable.defs.some((def) => def.name.range[0] >= param.range[0] && def.name.range[1] <= param.range[1]));
+      .some(
+        (variable) =>
+          variable.references.length > 0 &&
+          variable.defs.some((def) => def.name.range[0] >= param.range[0] && def.name.range[1] <= param.range[1]),
+      );
   }
 
   function isNameFree(scope: TSESLint.Scope.Scope, name: string): boolean {
@@ -336,7 +381,9 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
   }
 
   /** The binding holding the error, and the fix that adds it when there is none; `undefined` when a pattern makes it unreachable. */
-  function getBinding(target: Target): { name: string; add: ((fixer: TSESLint.RuleFixer) => TSESLint.RuleFix) | undefined } | undefined {
+  function getBinding(
+    target: Target,
+  ): { name: string; add: ((fixer: TSESLint.RuleFixer) => TSESLint.RuleFix) | undefined } | undefined {
     if (target.type === "reference") {
       const name = chooseName(sourceCode.getScope(target.node));
       return name === undefined ? undefined : { name, add: undefined };
@@ -380,7 +427,12 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
   }
 
   /** Adds `statementText` as the first statement of `block`, keeping comments and the file's style. */
-  function insertIntoBlock(fixer: TSESLint.RuleFixer, target: Target, block: TSESTree.BlockStatement, statementText: string): TSESLint.RuleFix {
+  function insertIntoBlock(
+    fixer: TSESLint.RuleFixer,
+    target: Target,
+    block: TSESTree.BlockStatement,
+    statementText: string,
+  ): TSESLint.RuleFix {
     const terminator = getStatementTerminator(sourceCode);
     const first = block.body.find((statement) => statement.type !== AST_NODE_TYPES.EmptyStatement);
     const openBrace = sourceCode.getFirstToken(block);
@@ -388,14 +440,21 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
       if (first.loc.start.line === openBrace.loc.end.line) return fixer.insertTextBefore(first, `${statementText}; `);
       const followingText = sourceCode.getText(first);
       const end = terminator === "" && ASI_HAZARD.test(followingText) ? ";" : "";
-      return fixer.insertTextBefore(first, `${toStatement(sourceCode, statementText)}${end}\n${getIndentation(sourceCode, first)}`);
+      return fixer.insertTextBefore(
+        first,
+        `${toStatement(sourceCode, statementText)}${end}\n${getIndentation(sourceCode, first)}`,
+      );
     }
     const comments = sourceCode.getCommentsInside(block);
     const lastComment = comments.at(-1);
     if (lastComment) {
       // Keep the comments; the statement goes after them.
       const closeBrace = sourceCode.getLastToken(block);
-      if (lastComment.type === AST_TOKEN_TYPES.Block && closeBrace && lastComment.loc.end.line === closeBrace.loc.start.line) {
+      if (
+        lastComment.type === AST_TOKEN_TYPES.Block &&
+        closeBrace &&
+        lastComment.loc.end.line === closeBrace.loc.start.line
+      ) {
         return fixer.insertTextAfterRange(lastComment.range, ` ${statementText}${terminator || ";"}`);
       }
       const line = sourceCode.lines[lastComment.loc.start.line - 1] ?? "";
@@ -404,7 +463,10 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
     }
     const outer = getIndentation(sourceCode, block);
     if (block.loc.start.line !== block.loc.end.line || prefersMultiline(target)) {
-      return fixer.replaceText(block, `{\n${getInnerIndentation(target, outer)}${toStatement(sourceCode, statementText)}\n${outer}}`);
+      return fixer.replaceText(
+        block,
+        `{\n${getInnerIndentation(target, outer)}${toStatement(sourceCode, statementText)}\n${outer}}`,
+      );
     }
     return fixer.replaceText(block, `{ ${toStatement(sourceCode, statementText)} }`);
   }
@@ -422,7 +484,9 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
       if (target.type === "clause") {
         fixes.push(insertIntoBlock(fixer, target, target.node.body, statementText));
       } else if (target.type === "reference") {
-        fixes.push(fixer.replaceText(target.node, `(${binding.name}) => { ${toStatement(sourceCode, statementText)} }`));
+        fixes.push(
+          fixer.replaceText(target.node, `(${binding.name}) => { ${toStatement(sourceCode, statementText)} }`),
+        );
       } else if (target.node.body.type === AST_NODE_TYPES.BlockStatement) {
         fixes.push(insertIntoBlock(fixer, target, target.node.body, statementText));
       } else {
@@ -432,13 +496,22 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
         let range: [number, number] = [body.range[0], body.range[1]];
         let before = sourceCode.getTokenBefore(body);
         let after = sourceCode.getTokenAfter(body);
-        while (arrow && before && after && before.range[0] >= arrow.range[1] && ASTUtils.isOpeningParenToken(before) && ASTUtils.isClosingParenToken(after)) {
+        while (
+          arrow &&
+          before &&
+          after &&
+          before.range[0] >= arrow.range[1] &&
+          ASTUtils.isOpeningParenToken(before) &&
+          ASTUtils.isClosingParenToken(after)
+        ) {
           range = [before.range[0], after.range[1]];
           before = sourceCode.getTokenBefore(before);
           after = sourceCode.getTokenAfter(after);
         }
         const terminator = getStatementTerminator(sourceCode) || ";";
-        fixes.push(fixer.replaceTextRange(range, `{ ${statementText}; return ${sourceCode.getText(body)}${terminator} }`));
+        fixes.push(
+          fixer.replaceTextRange(range, `{ ${statementText}; return ${sourceCode.getText(body)}${terminator} }`),
+        );
       }
       return fixes;
     };
@@ -522,7 +595,9 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
     if (binding) {
       const message = operation === undefined ? GENERIC_MESSAGE : `${operation} failed`;
       const logFix = (call: string) =>
-        getStatementFix(target, binding, call, (fixer) => (logger?.import ? getImportFixes(fixer, sourceCode, logger.import) : []));
+        getStatementFix(target, binding, call, (fixer) =>
+          logger?.import ? getImportFixes(fixer, sourceCode, logger.import) : [],
+        );
       if (logger?.style) {
         fix = logFix(getErrorLogCall(logger.expression, logger.style, binding.name, message));
       } else if (logger) {
@@ -530,15 +605,27 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
         const pino = getErrorLogCall(logger.expression, "pino", binding.name, message);
         const winston = getErrorLogCall(logger.expression, "winston", binding.name, message);
         suggest.push(
-          { messageId: "logErrorLike", data: { call: pino, logger: logger.expression, style: "pino" }, fix: logFix(pino) },
-          { messageId: "logErrorLike", data: { call: winston, logger: logger.expression, style: "winston" }, fix: logFix(winston) },
+          {
+            messageId: "logErrorLike",
+            data: { call: pino, logger: logger.expression, style: "pino" },
+            fix: logFix(pino),
+          },
+          {
+            messageId: "logErrorLike",
+            data: { call: winston, logger: logger.expression, style: "winston" },
+            fix: logFix(winston),
+          },
         );
       } else if (isGlobalConsole(target.node)) {
         const call = getErrorLogCall("console", "console", binding.name, operation === undefined ? undefined : message);
         suggest.push({ messageId: "logError", data: { call }, fix: logFix(call) });
       }
       if (kind === "emptyCatch") {
-        suggest.push({ messageId: "rethrow", data: { name: binding.name }, fix: getStatementFix(target, binding, `throw ${binding.name}`, () => []) });
+        suggest.push({
+          messageId: "rethrow",
+          data: { name: binding.name },
+          fix: getStatementFix(target, binding, `throw ${binding.name}`, () => []),
+        });
       }
     }
     if (kind === "discardedRejection" && target.type !== "clause") {
@@ -546,7 +633,12 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
       if (propagate) suggest.push({ messageId: "propagate", data: { method: target.method }, fix: propagate });
     }
 
-    const what = target.type === "clause" ? "`catch` block" : target.method === "then" ? "`.then` rejection callback" : "`.catch` callback";
+    const what =
+      target.type === "clause"
+        ? "`catch` block"
+        : target.method === "then"
+          ? "`.then` rejection callback"
+          : "`.catch` callback";
     context.report({
       loc: getReportLocation(target),
       messageId: kind,
@@ -580,7 +672,8 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
       for (const key of sourceCode.visitorKeys[node.type] ?? []) {
         const value = (node as unknown as Record<string, unknown>)[key];
         for (const child of Array.isArray(value) ? value : [value]) {
-          if (child && typeof (child as TSESTree.Node).type === "string" && !isFunctionNode(child as TSESTree.Node)) stack.push(child as TSESTree.Node);
+          if (child && typeof (child as TSESTree.Node).type === "string" && !isFunctionNode(child as TSESTree.Node))
+            stack.push(child as TSESTree.Node);
         }
       }
     }
@@ -594,7 +687,11 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
   function getClientErrorAnswer(node: TSESTree.Node): number | undefined {
     let status: number | undefined;
     if (node.type === AST_NODE_TYPES.ThrowStatement) status = getErrorStatus(node.argument);
-    else if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === "next") {
+    else if (
+      node.type === AST_NODE_TYPES.CallExpression &&
+      node.callee.type === AST_NODE_TYPES.Identifier &&
+      node.callee.name === "next"
+    ) {
       status = getErrorStatus(node.arguments[0]);
     }
     return status !== undefined && status >= 400 && status <= 499 ? status : undefined;
@@ -613,7 +710,8 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
       for (const key of sourceCode.visitorKeys[node.type] ?? []) {
         const value = (node as unknown as Record<string, unknown>)[key];
         for (const child of Array.isArray(value) ? value : [value]) {
-          if (child && typeof (child as TSESTree.Node).type === "string" && !isFunctionNode(child as TSESTree.Node)) stack.push(child as TSESTree.Node);
+          if (child && typeof (child as TSESTree.Node).type === "string" && !isFunctionNode(child as TSESTree.Node))
+            stack.push(child as TSESTree.Node);
         }
       }
     }
@@ -623,7 +721,8 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
   /** A catch that ignores the error it holds: flagged in request handlers, and everywhere with the option. */
   function checkUnused(target: Target, body: TSESTree.Node): void {
     // `catch (_err)`: the name says the error is left alone on purpose.
-    const param = target.type === "clause" ? target.node.param : target.type === "callback" ? target.node.params[0] : undefined;
+    const param =
+      target.type === "clause" ? target.node.param : target.type === "callback" ? target.node.params[0] : undefined;
     if (param?.type === AST_NODE_TYPES.Identifier && INTENTIONALLY_UNUSED.test(param.name)) return;
     const inHandler = findEnclosingHandler(context, target.node) !== undefined;
     if (!inHandler && !options.includeUnusedOutsideHandlers) return;
@@ -639,7 +738,8 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
     if (catchAll500 && !isServerFaultOnlyTarget(target)) return;
     // Only 4xx answers: the failure was deliberately turned into an answer the client can act on.
     const known = statuses.filter((status): status is number => status !== undefined);
-    if (known.length > 0 && known.length === statuses.length && known.every((status) => status >= 400 && status <= 499)) return;
+    if (known.length > 0 && known.length === statuses.length && known.every((status) => status >= 400 && status <= 499))
+      return;
     report(inHandler ? "unusedInHandler" : "unusedOutsideHandler", target);
   }
 
@@ -670,9 +770,12 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
     if (!isProbeCall(call) || argument?.type !== AST_NODE_TYPES.Identifier) return false;
     const variable = ASTUtils.findVariable(sourceCode.getScope(call), argument);
     const [def] = variable?.defs ?? [];
-    if (variable?.defs.length !== 1 || def?.node.type !== AST_NODE_TYPES.VariableDeclarator || !def.node.init) return false;
+    if (variable?.defs.length !== 1 || def?.node.type !== AST_NODE_TYPES.VariableDeclarator || !def.node.init)
+      return false;
     const init = getUnwrappedExpression(def.node.init, { await: true, chain: true });
-    return (init.type === AST_NODE_TYPES.CallExpression || init.type === AST_NODE_TYPES.NewExpression) && isCacheRead(init);
+    return (
+      (init.type === AST_NODE_TYPES.CallExpression || init.type === AST_NODE_TYPES.NewExpression) && isCacheRead(init)
+    );
   }
 
   /**
@@ -684,16 +787,29 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
     const [only] = statement.block.body;
     if (statement.block.body.length !== 1 || only?.type !== AST_NODE_TYPES.ExpressionStatement) return false;
     const assignment = only.expression;
-    if (assignment.type !== AST_NODE_TYPES.AssignmentExpression || assignment.operator !== "=" || assignment.left.type !== AST_NODE_TYPES.Identifier) return false;
+    if (
+      assignment.type !== AST_NODE_TYPES.AssignmentExpression ||
+      assignment.operator !== "=" ||
+      assignment.left.type !== AST_NODE_TYPES.Identifier
+    )
+      return false;
     const variable = ASTUtils.findVariable(sourceCode.getScope(only), assignment.left);
     const [def] = variable?.defs ?? [];
-    if (variable?.defs.length !== 1 || def?.node.type !== AST_NODE_TYPES.VariableDeclarator || isDiscardValue(def.node.init)) return false;
+    if (
+      variable?.defs.length !== 1 ||
+      def?.node.type !== AST_NODE_TYPES.VariableDeclarator ||
+      isDiscardValue(def.node.init)
+    )
+      return false;
     return findEnclosingHandler(context, statement) === undefined;
   }
 
   /** A `try` with nothing in it that can fail (property reads, assignments): its catch never runs. */
   function cannotFail(block: TSESTree.BlockStatement): boolean {
-    return getFailingCalls(block, sourceCode.visitorKeys).length === 0 && !contains(block, FAILING_NODE_TYPES, sourceCode.visitorKeys);
+    return (
+      getFailingCalls(block, sourceCode.visitorKeys).length === 0 &&
+      !contains(block, FAILING_NODE_TYPES, sourceCode.visitorKeys)
+    );
   }
 
   /**
@@ -718,7 +834,11 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
       const variable = ASTUtils.findVariable(sourceCode.getScope(promise), promise);
       const owner = getEnclosingFunction(call);
       return (variable?.references ?? []).some(
-        (reference) => reference.identifier !== promise && reference.isRead() && isDelivered(reference.identifier) && getEnclosingFunction(reference.identifier) === owner,
+        (reference) =>
+          reference.identifier !== promise &&
+          reference.isRead() &&
+          isDelivered(reference.identifier) &&
+          getEnclosingFunction(reference.identifier) === owner,
       );
     }
     const property = getThisProperty(promise);
@@ -743,7 +863,12 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
   /** `x` in `return x`, `await x`, `() => x`: where a rejection reaches the caller. */
   function isDelivered(node: TSESTree.Node): boolean {
     let current = node;
-    while (current.parent && (current.parent.type === AST_NODE_TYPES.TSAsExpression || current.parent.type === AST_NODE_TYPES.TSNonNullExpression)) current = current.parent;
+    while (
+      current.parent &&
+      (current.parent.type === AST_NODE_TYPES.TSAsExpression ||
+        current.parent.type === AST_NODE_TYPES.TSNonNullExpression)
+    )
+      current = current.parent;
     const parent = current.parent;
     return (
       (parent?.type === AST_NODE_TYPES.AwaitExpression && parent.argument === current) ||
@@ -763,21 +888,34 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
     let target: TSESTree.Node | undefined;
     let value: TSESTree.Node | null | undefined;
     if (only.type === AST_NODE_TYPES.ReturnStatement) value = only.argument;
-    else if (only.type === AST_NODE_TYPES.ExpressionStatement && only.expression.type === AST_NODE_TYPES.AssignmentExpression && only.expression.operator === "=") {
+    else if (
+      only.type === AST_NODE_TYPES.ExpressionStatement &&
+      only.expression.type === AST_NODE_TYPES.AssignmentExpression &&
+      only.expression.operator === "="
+    ) {
       target = only.expression.left;
       value = only.expression.right;
     }
     const call = value ? getUnwrappedExpression(value, { chain: true }) : undefined;
     if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments.length > 0) return false;
     const callee = getUnwrappedExpression(call.callee, { chain: true });
-    if (callee.type !== AST_NODE_TYPES.MemberExpression || getFailingCalls(statement.block, sourceCode.visitorKeys).length !== 1) return false;
+    if (
+      callee.type !== AST_NODE_TYPES.MemberExpression ||
+      getFailingCalls(statement.block, sourceCode.visitorKeys).length !== 1
+    )
+      return false;
     const receiver = sourceCode.getText(callee.object);
     const fallback = statement.handler?.body.body ?? [];
     // `x = x.m()` with an empty catch keeps `x`; otherwise the catch hands back the receiver itself.
     if (fallback.length === 0) return target !== undefined && sourceCode.getText(target) === receiver;
     const [kept] = fallback;
     if (fallback.length !== 1 || !kept) return false;
-    if (target === undefined) return kept.type === AST_NODE_TYPES.ReturnStatement && kept.argument !== null && sourceCode.getText(kept.argument) === receiver;
+    if (target === undefined)
+      return (
+        kept.type === AST_NODE_TYPES.ReturnStatement &&
+        kept.argument !== null &&
+        sourceCode.getText(kept.argument) === receiver
+      );
     return (
       kept.type === AST_NODE_TYPES.ExpressionStatement &&
       kept.expression.type === AST_NODE_TYPES.AssignmentExpression &&
@@ -807,7 +945,9 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
       checkUnused(target, node.body);
     },
     // `promise.catch(cb)` / `promise.then(ok, cb)`.
-    "CallExpression[callee.type='MemberExpression'][callee.computed=false][callee.property.name=/^(?:catch|then)$/u]"(node: TSESTree.CallExpression) {
+    "CallExpression[callee.type='MemberExpression'][callee.computed=false][callee.property.name=/^(?:catch|then)$/u]"(
+      node: TSESTree.CallExpression,
+    ) {
       const method = getPropertyName(node.callee);
       if (method !== "catch" && method !== "then") return;
       const handler = method === "catch" ? node.arguments[0] : node.arguments[1];
@@ -827,7 +967,8 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
         checkUnused(target, handler.body);
         return;
       }
-      if (isNoopReference(handler)) report("discardedRejection", { type: "reference", node: handler, call: node, method });
+      if (isNoopReference(handler))
+        report("discardedRejection", { type: "reference", node: handler, call: node, method });
     },
   };
 }

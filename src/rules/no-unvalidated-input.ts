@@ -27,12 +27,23 @@ import {
 } from "../frameworks/index.js";
 import type { RouteRegistration } from "../frameworks/types.js";
 import { isSecretGatedHandler } from "../frameworks/is-operator-only-handler.js";
-import { createMountLookup, isChainValidated, MOUNTED_FRAMEWORKS, type MountLookup } from "../project/get-mount-context.js";
+import {
+  createMountLookup,
+  isChainValidated,
+  MOUNTED_FRAMEWORKS,
+  type MountLookup,
+} from "../project/get-mount-context.js";
 import { createValidatorLookup, type ValidatorLookup } from "../project/get-validating-functions.js";
 import { getLintedFileFacts, getLintedFilePath } from "../project/get-project-function.js";
 import { createRule } from "../utils/create-rule.js";
 import { getCalleeNames } from "../utils/get-callee-names.js";
-import { ALL_SOURCES, getMiddlewareValidatedSources, getValidationFromName, mergeValidation, type MiddlewareValidation } from "../utils/get-middleware-validated-sources.js";
+import {
+  ALL_SOURCES,
+  getMiddlewareValidatedSources,
+  getValidationFromName,
+  mergeValidation,
+  type MiddlewareValidation,
+} from "../utils/get-middleware-validated-sources.js";
 import { isValidatorName } from "../utils/is-validator-call.js";
 import { getHardenSettings } from "../utils/settings.js";
 import { createInputUsage, traceRequestInput, type InputUsage } from "../utils/trace-request-input.js";
@@ -57,7 +68,13 @@ interface Entry {
 }
 
 /** Hono `c.req` methods and the `zValidator` target that replaces them. */
-const HONO_VALID_TARGETS: Readonly<Record<string, string>> = { json: "json", parseBody: "form", query: "query", param: "param", header: "header" };
+const HONO_VALID_TARGETS: Readonly<Record<string, string>> = {
+  json: "json",
+  parseBody: "form",
+  query: "query",
+  param: "param",
+  header: "header",
+};
 const STRINGLY_BODY_METHODS = new Set(["parseBody"]);
 
 function unwrapCasts(node: TSESTree.Node): TSESTree.Node {
@@ -80,7 +97,8 @@ function unwrapCasts(node: TSESTree.Node): TSESTree.Node {
 }
 
 function getCalledMethod(read: RequestInputRead): string | undefined {
-  if (read.node.type !== AST_NODE_TYPES.CallExpression || read.node.callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  if (read.node.type !== AST_NODE_TYPES.CallExpression || read.node.callee.type !== AST_NODE_TYPES.MemberExpression)
+    return undefined;
   const property = read.node.callee.property;
   return property.type === AST_NODE_TYPES.Identifier ? property.name : undefined;
 }
@@ -90,7 +108,9 @@ function getNestTypeProblem(sourceCode: Readonly<TSESLint.SourceCode>, param: TS
   const target = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
   // `@Query() { page, limit }: ListDto` destructures a DTO the pipe has already checked.
   const annotation =
-    target.type === AST_NODE_TYPES.Identifier || target.type === AST_NODE_TYPES.ObjectPattern ? target.typeAnnotation?.typeAnnotation : undefined;
+    target.type === AST_NODE_TYPES.Identifier || target.type === AST_NODE_TYPES.ObjectPattern
+      ? target.typeAnnotation?.typeAnnotation
+      : undefined;
   if (!annotation) return "has no type";
   switch (annotation.type) {
     case AST_NODE_TYPES.TSAnyKeyword:
@@ -106,8 +126,10 @@ function getNestTypeProblem(sourceCode: Readonly<TSESLint.SourceCode>, param: TS
       // An interface or type alias has no runtime class for the ValidationPipe to check against.
       const variable = ASTUtils.findVariable(sourceCode.getScope(name), name);
       const definition = variable?.defs[0];
-      if (definition?.node.type === AST_NODE_TYPES.TSInterfaceDeclaration) return `is typed with the interface \`${name.name}\``;
-      if (definition?.node.type === AST_NODE_TYPES.TSTypeAliasDeclaration) return `is typed with the type alias \`${name.name}\``;
+      if (definition?.node.type === AST_NODE_TYPES.TSInterfaceDeclaration)
+        return `is typed with the interface \`${name.name}\``;
+      if (definition?.node.type === AST_NODE_TYPES.TSTypeAliasDeclaration)
+        return `is typed with the type alias \`${name.name}\``;
       return undefined;
     }
     default:
@@ -121,12 +143,23 @@ function getTopLevelStatement(node: TSESTree.Node): TSESTree.Node | undefined {
   return current.parent ? current : undefined;
 }
 
-const EXPRESS_REQUEST_TYPE_ARGUMENT: Readonly<Record<RequestInputSource, number>> = { params: 0, body: 2, query: 3, headers: -1 };
-const FASTIFY_ROUTE_GENERIC: Readonly<Record<RequestInputSource, string>> = { body: "Body", query: "Querystring", params: "Params", headers: "Headers" };
+const EXPRESS_REQUEST_TYPE_ARGUMENT: Readonly<Record<RequestInputSource, number>> = {
+  params: 0,
+  body: 2,
+  query: 3,
+  headers: -1,
+};
+const FASTIFY_ROUTE_GENERIC: Readonly<Record<RequestInputSource, string>> = {
+  body: "Body",
+  query: "Querystring",
+  params: "Params",
+  headers: "Headers",
+};
 
 function getTypeAnnotation(node: TSESTree.Node | undefined): TSESTree.TypeNode | undefined {
   const target = node?.type === AST_NODE_TYPES.AssignmentPattern ? node.left : node;
-  if (target?.type === AST_NODE_TYPES.Identifier || target?.type === AST_NODE_TYPES.ObjectPattern) return target.typeAnnotation?.typeAnnotation;
+  if (target?.type === AST_NODE_TYPES.Identifier || target?.type === AST_NODE_TYPES.ObjectPattern)
+    return target.typeAnnotation?.typeAnnotation;
   return undefined;
 }
 
@@ -138,8 +171,10 @@ function getTypeAnnotation(node: TSESTree.Node | undefined): TSESTree.TypeNode |
 function getDeclaredType(entry: Entry): TSESTree.TypeNode | undefined {
   for (const read of entry.reads) {
     if (read.kind !== "value") continue;
-    if (read.node.type === AST_NODE_TYPES.CallExpression && read.node.typeArguments?.params[0]) return read.node.typeArguments.params[0];
-    const value = read.async && read.node.parent?.type === AST_NODE_TYPES.AwaitExpression ? read.node.parent : read.node;
+    if (read.node.type === AST_NODE_TYPES.CallExpression && read.node.typeArguments?.params[0])
+      return read.node.typeArguments.params[0];
+    const value =
+      read.async && read.node.parent?.type === AST_NODE_TYPES.AwaitExpression ? read.node.parent : read.node;
     const target = unwrapCasts(value);
     if (
       target.type === AST_NODE_TYPES.TSAsExpression ||
@@ -156,7 +191,8 @@ function getDeclaredType(entry: Entry): TSESTree.TypeNode | undefined {
   }
   const { handler, source } = entry;
   const requestType = getTypeAnnotation(handler.request);
-  const typeArguments = requestType?.type === AST_NODE_TYPES.TSTypeReference ? requestType.typeArguments?.params : undefined;
+  const typeArguments =
+    requestType?.type === AST_NODE_TYPES.TSTypeReference ? requestType.typeArguments?.params : undefined;
   if (handler.framework === "express" && typeArguments) return typeArguments[EXPRESS_REQUEST_TYPE_ARGUMENT[source]];
   if (handler.framework === "fastify") {
     const routeCall = handler.route?.node.type === AST_NODE_TYPES.CallExpression ? handler.route.node : undefined;
@@ -175,7 +211,8 @@ function getNextPathParams(filename: string): Set<string> {
   const route = getNextRouteFile(filename);
   const names = new Set<string>();
   if (route?.router !== "pages") return names;
-  for (const segment of route.path.split("/")) if (segment.startsWith(":") && !segment.endsWith("*")) names.add(segment.slice(1));
+  for (const segment of route.path.split("/"))
+    if (segment.startsWith(":") && !segment.endsWith("*")) names.add(segment.slice(1));
   return names;
 }
 
@@ -190,7 +227,8 @@ function getRisk(entry: Entry, read: RequestInputRead): string {
       if (method === "formData" || method === "parseBody") return "form values are strings or files, or missing";
       return 'a client can send null, an array or `{ "$gt": "" }` there';
     case "query":
-      if (QS_FRAMEWORKS.has(entry.handler.framework)) return "a query value may be missing, an array or an object (`?id[$gt]=`)";
+      if (QS_FRAMEWORKS.has(entry.handler.framework))
+        return "a query value may be missing, an array or an object (`?id[$gt]=`)";
       return "a query value may be missing or an array (`?id=a&id=b`)";
     case "params":
       return "a path segment is any string the client picks";
@@ -251,7 +289,8 @@ export default createRule<Options, MessageIds>({
   meta: {
     type: "problem",
     docs: {
-      description: "Require request bodies, query strings and other client input to pass a schema validator before a handler uses them.",
+      description:
+        "Require request bodies, query strings and other client input to pass a schema validator before a handler uses them.",
       url: "https://github.com/harden-eslint/eslint-plugin-harden/blob/main/docs/rules/no-unvalidated-input.md",
       recommended: { recommended: true, strict: [{ sources: ["body", "query"], checkUnregisteredHandlers: true }] },
     },
@@ -264,17 +303,20 @@ export default createRule<Options, MessageIds>({
             type: "array",
             items: { type: "string", enum: ["body", "query", "params", "headers"] },
             uniqueItems: true,
-            description: "Which request inputs must be validated. Default `[\"body\", \"query\"]`, in `strict` too: path parameters are strings and headers are mostly the app's own auth, so `params` and `headers` are opt-in.",
+            description:
+              'Which request inputs must be validated. Default `["body", "query"]`, in `strict` too: path parameters are strings and headers are mostly the app\'s own auth, so `params` and `headers` are opt-in.',
           },
           validators: {
             type: "array",
             items: { type: "string", minLength: 1 },
             uniqueItems: true,
-            description: "More names of validator functions or validation middleware, e.g. `checkInput` or `schemas.check` (added to `settings.harden.validation.names`).",
+            description:
+              "More names of validator functions or validation middleware, e.g. `checkInput` or `schemas.check` (added to `settings.harden.validation.names`).",
           },
           checkUnregisteredHandlers: {
             type: "boolean",
-            description: "Also check functions that look like handlers by their parameters but are registered in another file, where a validator in the route chain cannot be seen (on in `strict`).",
+            description:
+              "Also check functions that look like handlers by their parameters but are registered in another file, where a validator in the route chain cannot be seen (on in `strict`).",
           },
         },
         additionalProperties: false,
@@ -313,7 +355,10 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
    * name is looked up in other files only when a handler's input meets a call to it.
    */
   const getValidatorNames = (): ReadonlySet<string> =>
-    (validatorNames ??= new ValidatorNames([...(options.validators ?? []), ...(settings.validation?.names ?? [])], createValidatorLookup(getLintedFilePath(context), getLintedFileFacts(sourceCode))));
+    (validatorNames ??= new ValidatorNames(
+      [...(options.validators ?? []), ...(settings.validation?.names ?? [])],
+      createValidatorLookup(getLintedFilePath(context), getLintedFileFacts(sourceCode)),
+    ));
   const entries = new Map<FunctionNode, Map<RequestInputSource, Entry>>();
   /** Handlers that call express-validator's `validationResult(req)` / `matchedData(req)` / `chain.run(req)`. */
   const expressValidated = new Set<FunctionNode>();
@@ -350,8 +395,14 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
     const usage = createInputUsage();
     const reads = [...entry.reads].sort((a, b) => a.node.range[0] - b.node.range[0]);
     const { handler } = entry;
-    const responders = new Set([getParamName(handler.response), getParamName(handler.context)].filter((name) => name !== undefined));
-    for (const read of reads) traceRequestInput(sourceCode, usage, read, read.node, getValidatorNames(), { function: handler.function, responders });
+    const responders = new Set(
+      [getParamName(handler.response), getParamName(handler.context)].filter((name) => name !== undefined),
+    );
+    for (const read of reads)
+      traceRequestInput(sourceCode, usage, read, read.node, getValidatorNames(), {
+        function: handler.function,
+        responders,
+      });
     entry.usage = usage;
     return usage;
   }
@@ -383,14 +434,16 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
     const cached = routeValidation.get(handler);
     if (cached) return cached;
     const validation: MiddlewareValidation = { sources: [], fields: new Map() };
-    const addAll = (list: readonly RequestInputSource[]) => mergeValidation(validation, { sources: list, fields: new Map() });
+    const addAll = (list: readonly RequestInputSource[]) =>
+      mergeValidation(validation, { sources: list, fields: new Map() });
     // `withValidation(schema, async (req) => {})`, `export const POST = validated(schema, handler)`.
     let node: TSESTree.Node = handler.function;
     for (let depth = 0; depth < 3; depth++) {
       const parent: TSESTree.Node | undefined = node.parent;
       if (parent?.type !== AST_NODE_TYPES.CallExpression || parent.callee === node) break;
       const { name, path } = getCalleeNames(parent.callee);
-      if (isValidatorName(name, getValidatorNames()) || (path !== undefined && getValidatorNames().has(path))) addAll(ALL_SOURCES);
+      if (isValidatorName(name, getValidatorNames()) || (path !== undefined && getValidatorNames().has(path)))
+        addAll(ALL_SOURCES);
       node = parent;
     }
     // Registered by routes of other files: what every one of them validates in front of it.
@@ -398,7 +451,8 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
       const perRoute = handler.registrations.map((registration) => {
         const sources = new Set<RequestInputSource>();
         for (const middleware of registration.middleware) {
-          const parts = middleware.kind === "ref" ? [middleware.name] : middleware.kind === "other" ? middleware.parts : undefined;
+          const parts =
+            middleware.kind === "ref" ? [middleware.name] : middleware.kind === "other" ? middleware.parts : undefined;
           for (const source of (parts && getValidationFromName(parts, getValidatorNames())) ?? []) sources.add(source);
         }
         return sources;
@@ -423,7 +477,8 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
       if (schema) {
         if (schema.value.type === AST_NODE_TYPES.ObjectExpression) {
           if (getObjectProperty(schema.value, "body")) addAll(["body"]);
-          if (getObjectProperty(schema.value, "querystring") ?? getObjectProperty(schema.value, "query")) addAll(["query"]);
+          if (getObjectProperty(schema.value, "querystring") ?? getObjectProperty(schema.value, "query"))
+            addAll(["query"]);
           if (getObjectProperty(schema.value, "params")) addAll(["params"]);
           if (getObjectProperty(schema.value, "headers")) addAll(["headers"]);
         } else {
@@ -466,10 +521,19 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
   }
 
   /** The suggestion that declares a schema next to the route and parses the input with it. */
-  function getSuggestion(entry: Entry, usage: InputUsage, readText: string): TSESLint.SuggestionReportDescriptor<MessageIds> | undefined {
+  function getSuggestion(
+    entry: Entry,
+    usage: InputUsage,
+    readText: string,
+  ): TSESLint.SuggestionReportDescriptor<MessageIds> | undefined {
     const { handler, reads } = entry;
     if (handler.framework === "nest" || usage.writes) return undefined;
-    if (reads.some((read) => read.kind !== "value" || getCalledMethod(read) === "formData" || getCalledMethod(read) === "queries")) return undefined;
+    if (
+      reads.some(
+        (read) => read.kind !== "value" || getCalledMethod(read) === "formData" || getCalledMethod(read) === "queries",
+      )
+    )
+      return undefined;
     const found = getLibrary();
     if (!found) return undefined;
     const statement = getTopLevelStatement(handler.function);
@@ -530,11 +594,16 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
         ...targets.map((target) => fixer.replaceText(target, replacement)),
       ]);
     } else if (targets.length === 1) {
-      edits.push((fixer) => [fixer.replaceText(firstTarget, getParseCallText(found.library, found.local, schemaName, valueText))]);
+      edits.push((fixer) => [
+        fixer.replaceText(firstTarget, getParseCallText(found.library, found.local, schemaName, valueText)),
+      ]);
     } else {
       // Several reads: parse once, before the first, in the innermost block that holds them all.
       let block: TSESTree.Node | undefined = firstTarget.parent;
-      while (block && !(block.type === AST_NODE_TYPES.BlockStatement && targets.every((target) => isInside(target, block!)))) {
+      while (
+        block &&
+        !(block.type === AST_NODE_TYPES.BlockStatement && targets.every((target) => isInside(target, block!)))
+      ) {
         if (block === handler.function) return undefined;
         block = block.parent;
       }
@@ -545,7 +614,9 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
       while (enclosing && !isFunctionNode(enclosing)) enclosing = enclosing.parent;
       if (reads.some((read) => read.async) && !(isFunctionNode(enclosing) && enclosing.async)) return undefined;
       const taken = getNamesInFunction(handler.function);
-      const variableName = [entry.source, `valid${entry.source.charAt(0).toUpperCase()}${entry.source.slice(1)}`].find((name) => !taken.has(name));
+      const variableName = [entry.source, `valid${entry.source.charAt(0).toUpperCase()}${entry.source.slice(1)}`].find(
+        (name) => !taken.has(name),
+      );
       if (variableName === undefined) return undefined;
       const indent = getIndentation(sourceCode, before);
       const parse = getParseCallText(found.library, found.local, schemaName, valueText);
@@ -577,9 +648,13 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
   function report(entry: Entry, checkedBefore: ReadonlySet<string> | "all" | undefined): void {
     const usage = getUsage(entry);
     if (usage.validated) return;
-    const pathParams = entry.handler.framework === "next" && entry.source === "query" ? getNextPathParams(context.filename) : undefined;
+    const pathParams =
+      entry.handler.framework === "next" && entry.source === "query" ? getNextPathParams(context.filename) : undefined;
     const isChecked = (field: string) =>
-      usage.checkedFields.has(field) || pathParams?.has(field) === true || checkedBefore === "all" || checkedBefore?.has(field) === true;
+      usage.checkedFields.has(field) ||
+      pathParams?.has(field) === true ||
+      checkedBefore === "all" ||
+      checkedBefore?.has(field) === true;
     const counted = usage.rawUses.filter((use) => use.path.length === 0 || !isChecked(use.path[0]!));
     if (counted.length === 0) return;
     const fields = [...usage.shape.fields.keys()].filter((field) => pathParams?.has(field) !== true);
@@ -601,7 +676,8 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
     }
     const readText = getReadText(read);
     const suggestion = getSuggestion(entry, usage, readText);
-    const reportNode = read.kind === "binding" && read.node.parent?.type === AST_NODE_TYPES.Property ? read.node.parent : read.node;
+    const reportNode =
+      read.kind === "binding" && read.node.parent?.type === AST_NODE_TYPES.Property ? read.node.parent : read.node;
     context.report({
       node: reportNode,
       // Only whole-object uses left (`{ ...req.body }` after its fields were checked): the message is about passing it on.
@@ -613,12 +689,16 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
 
   const listeners: TSESLint.RuleListener = {
     // `req.body`, `req["body"]`, `c.req.json()`: the read is the member expression.
-    [`MemberExpression[property.name=${namePattern}], MemberExpression[property.value=${namePattern}]`](node: TSESTree.MemberExpression) {
+    [`MemberExpression[property.name=${namePattern}], MemberExpression[property.value=${namePattern}]`](
+      node: TSESTree.MemberExpression,
+    ) {
       const read = getRequestInputRead(context, node);
       if (read) add(read);
     },
     // `({ body }) => {}`, `const { query } = req`.
-    [`ObjectPattern > Property[key.name=${namePattern}], ObjectPattern > Property[key.value=${namePattern}]`](node: TSESTree.Property) {
+    [`ObjectPattern > Property[key.name=${namePattern}], ObjectPattern > Property[key.value=${namePattern}]`](
+      node: TSESTree.Property,
+    ) {
       const read = getRequestInputBinding(context, node);
       if (read) add(read);
     },
@@ -638,7 +718,9 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
       if (handler && getParamName(handler.request) === argument.name) expressValidated.add(handler.function);
     },
     // `if (!verifyWebhookSignature(req)) return`: the request comes from a sender holding the shared secret.
-    "CallExpression[callee.name=/^verify\\w*Signature$/u], CallExpression[callee.property.name=/^verify\\w*Signature$/u]"(node: TSESTree.CallExpression) {
+    "CallExpression[callee.name=/^verify\\w*Signature$/u], CallExpression[callee.property.name=/^verify\\w*Signature$/u]"(
+      node: TSESTree.CallExpression,
+    ) {
       const argument = node.arguments[0];
       if (argument?.type !== AST_NODE_TYPES.Identifier) return;
       const handler = findEnclosingHandler(context, node);

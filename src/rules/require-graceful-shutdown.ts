@@ -31,7 +31,8 @@ const SIGNALS = ["SIGTERM", "SIGINT"];
  * `close-with-grace`, `lightship`, `http-graceful-shutdown`, `fastify-graceful-shutdown`, `exit-hook`,
  * `signal-exit`, and the project's own `./shutdown` / `./graceful` modules.
  */
-const SHUTDOWN_MODULE = /graceful|shutdown|terminus|terminator|close-with-grace|lightship|exit-hook|signal-exit|^death$/iu;
+const SHUTDOWN_MODULE =
+  /graceful|shutdown|terminus|terminator|close-with-grace|lightship|exit-hook|signal-exit|^death$/iu;
 /** Calls that install shutdown handling by name: `gracefulShutdown(server)`, `app.enableShutdownHooks()`, `createTerminus(…)`. */
 const SHUTDOWN_CALL = /shutdown|graceful|terminus|terminator|closeWithGrace|lightship/iu;
 const SERVER_NAMES = ["server", "httpServer", "appServer"];
@@ -61,7 +62,8 @@ function isStableReference(node: TSESTree.Node): boolean {
 
 function getCalleeName(callee: TSESTree.Node): string | undefined {
   if (callee.type === AST_NODE_TYPES.Identifier) return callee.name;
-  if (callee.type === AST_NODE_TYPES.MemberExpression && callee.property.type === AST_NODE_TYPES.Identifier) return callee.property.name;
+  if (callee.type === AST_NODE_TYPES.MemberExpression && callee.property.type === AST_NODE_TYPES.Identifier)
+    return callee.property.name;
   return undefined;
 }
 
@@ -87,7 +89,7 @@ export default createRule<Options, MessageIds>({
             items: { type: "string", minLength: 1 },
             uniqueItems: true,
             description:
-              "Names of the project's own functions that install shutdown handling when called, e.g. `[\"onShutdown\"]`. Calls named like `gracefulShutdown` / `setupShutdown` always count.",
+              'Names of the project\'s own functions that install shutdown handling when called, e.g. `["onShutdown"]`. Calls named like `gracefulShutdown` / `setupShutdown` always count.',
           },
         },
         additionalProperties: false,
@@ -135,7 +137,11 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
   function getStrategy(start: ServerStart): Strategy | undefined {
     const anchor = getListStatement(start.call);
     if (!anchor) return undefined;
-    if (start.kind === "listen" && start.server && (start.framework === "nest" || start.framework === "fastify" || isFastifyByName(start))) {
+    if (
+      start.kind === "listen" &&
+      start.server &&
+      (start.framework === "nest" || start.framework === "fastify" || isFastifyByName(start))
+    ) {
       if (!isStableReference(start.server)) return undefined;
       const server = sourceCode.getText(unwrap(start.server));
       return start.framework === "nest" ? { kind: "nest", server, anchor } : { kind: "close-fastify", server, anchor };
@@ -148,7 +154,11 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
     // Otherwise the call's value is the server: `app.listen()`, `createServer(app).listen()`, `serve()`.
     const value = getValueNode(start.call);
     const parent = value.parent;
-    if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === value && parent.id.type === AST_NODE_TYPES.Identifier) {
+    if (
+      parent?.type === AST_NODE_TYPES.VariableDeclarator &&
+      parent.init === value &&
+      parent.id.type === AST_NODE_TYPES.Identifier
+    ) {
       return { kind: "close-server", server: parent.id.name, capture: undefined, anchor };
     }
     if (
@@ -157,12 +167,15 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
       parent.right === value &&
       parent.parent.type === AST_NODE_TYPES.ExpressionStatement
     ) {
-      if (parent.left.type === AST_NODE_TYPES.Identifier) return { kind: "close-server", server: parent.left.name, capture: undefined, anchor };
+      if (parent.left.type === AST_NODE_TYPES.Identifier)
+        return { kind: "close-server", server: parent.left.name, capture: undefined, anchor };
       // `this.server = app.listen()`: a field typed `Server | undefined` is not narrowed inside the
       // handler, so the handler closes a local alias taken right after the assignment.
       if (!isThisMember(parent.left)) return undefined;
       const name = SERVER_NAMES.find((candidate) => isNameFree(sourceCode.getScope(anchor), candidate));
-      return name ? { kind: "close-server", server: name, capture: undefined, alias: sourceCode.getText(parent.left), anchor } : undefined;
+      return name
+        ? { kind: "close-server", server: name, capture: undefined, alias: sourceCode.getText(parent.left), anchor }
+        : undefined;
     }
     if (parent?.type === AST_NODE_TYPES.ExpressionStatement && parent === anchor) {
       const scope = sourceCode.getScope(anchor);
@@ -192,7 +205,10 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
             `  process.exit(1)${t}`,
             "}",
           ]
-        : [`setTimeout(() => process.exit(1), ${timeout}).unref()${t}`, `${server}.close((error) => process.exit(error ? 1 : 0))${t}`];
+        : [
+            `setTimeout(() => process.exit(1), ${timeout}).unref()${t}`,
+            `${server}.close((error) => process.exit(error ? 1 : 0))${t}`,
+          ];
     const listener = strategy.kind === "close-fastify" ? "async () =>" : "() =>";
     const lines = [
       "// Graceful shutdown: stop taking connections, let in-flight requests finish, then exit.",
@@ -260,7 +276,8 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
   function isClosedHere(start: ServerStart): boolean {
     if (start.server && closedObjects.has(sourceCode.getText(unwrap(start.server)))) return true;
     const parent = getValueNode(start.call).parent;
-    if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) return closedObjects.has(parent.id.name);
+    if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier)
+      return closedObjects.has(parent.id.name);
     if (parent?.type === AST_NODE_TYPES.AssignmentExpression) return closedObjects.has(sourceCode.getText(parent.left));
     return false;
   }

@@ -93,7 +93,8 @@ export default createRule<Options, MessageIds>({
             items: { type: "string", pattern: "^/[^/]" },
             minItems: 1,
             uniqueItems: true,
-            description: "Paths that count as a liveness route; the fix adds the first. A route counts when these segments appear in its full path (`/api/health`, `/health/live`).",
+            description:
+              "Paths that count as a liveness route; the fix adds the first. A route counts when these segments appear in its full path (`/api/health`, `/health/live`).",
           },
           readinessPaths: {
             type: "array",
@@ -104,17 +105,27 @@ export default createRule<Options, MessageIds>({
           },
           requireReadiness: {
             oneOf: [
-              { type: "string", enum: ["kubernetes", "always", "never"], description: "Where the repository deploys to Kubernetes, always, or never." },
-              { type: "boolean", description: "`true` is `\"always\"`, `false` is `\"never\"`." },
+              {
+                type: "string",
+                enum: ["kubernetes", "always", "never"],
+                description: "Where the repository deploys to Kubernetes, always, or never.",
+              },
+              { type: "boolean", description: '`true` is `"always"`, `false` is `"never"`.' },
             ],
             description:
-              "When to require a readiness route too: where the repository deploys to Kubernetes (`\"kubernetes\"`), always (`\"always\"` or `true`), or never (`\"never\"` or `false`).",
+              'When to require a readiness route too: where the repository deploys to Kubernetes (`"kubernetes"`), always (`"always"` or `true`), or never (`"never"` or `false`).',
           },
         },
         additionalProperties: false,
       },
     ],
-    defaultOptions: [{ livenessPaths: ["/health", "/healthz", "/livez"], readinessPaths: ["/ready", "/readyz"], requireReadiness: "kubernetes" }],
+    defaultOptions: [
+      {
+        livenessPaths: ["/health", "/healthz", "/livez"],
+        readinessPaths: ["/ready", "/readyz"],
+        requireReadiness: "kubernetes",
+      },
+    ],
     messages: {
       missingBoth:
         "The server started by `{{start}}` has no liveness route ({{liveness}}) and no readiness route ({{readiness}}): a hung process is never restarted, and traffic reaches instances whose database is down. Add both.",
@@ -123,7 +134,8 @@ export default createRule<Options, MessageIds>({
       missingReadiness:
         "The server started by `{{start}}` has no readiness route ({{readiness}}): traffic reaches instances still starting or whose database is down. Add one that answers 503 while a dependency is down.",
       addLivenessRoute: "Add a `{{path}}` liveness route that answers 200 while the process runs.",
-      addReadinessRoute: "Add a `{{path}}` readiness route with a marked place to check the app's dependencies (a failed check answers 503).",
+      addReadinessRoute:
+        "Add a `{{path}}` readiness route with a marked place to check the app's dependencies (a failed check answers 503).",
     },
   },
   create(context, [options]) {
@@ -162,11 +174,18 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
     if (receiver) {
       if (receiver.kind !== "app") return undefined;
       const framework = receiver.framework;
-      if (framework !== "express" && framework !== "fastify" && framework !== "hono" && framework !== "koa") return undefined;
+      if (framework !== "express" && framework !== "fastify" && framework !== "hono" && framework !== "koa")
+        return undefined;
       // An app imported from another file has its routes there.
       if (receiver.origin !== "created") return { kind: "external", start, elsewhere: true };
       // Its routers, plugins and sub-apps may come from any file: the project is asked before reporting.
-      return { kind: "app", start, receiver: { ...receiver, framework }, elsewhere: true, routesElsewhere: getExternalRouteSources(context, receiver).length > 0 };
+      return {
+        kind: "app",
+        start,
+        receiver: { ...receiver, framework },
+        elsewhere: true,
+        routesElsewhere: getExternalRouteSources(context, receiver).length > 0,
+      };
     }
     if (start.kind !== "listen" || start.framework !== undefined) return undefined;
     const listener = getFunctionFromExpression(context, start.requestListener);
@@ -199,7 +218,8 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
   /** `app.get("/health", …)` after `const app = express()`: before any middleware that could shadow or guard it. */
   function getAppAnchor(receiver: Receiver): TSESTree.Node | undefined {
     const declaration = receiver.declaration;
-    if (declaration?.type !== AST_NODE_TYPES.VariableDeclarator || declaration.id.type !== AST_NODE_TYPES.Identifier) return undefined;
+    if (declaration?.type !== AST_NODE_TYPES.VariableDeclarator || declaration.id.type !== AST_NODE_TYPES.Identifier)
+      return undefined;
     return getListStatement(declaration);
   }
 
@@ -209,7 +229,8 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
     const p = JSON.stringify(path);
     switch (target.receiver.framework) {
       case "express":
-        if (probe === "liveness") return [`${app}.get(${p}, (_req, res) => {`, `  res.json({ status: "ok" })${t}`, `})${t}`];
+        if (probe === "liveness")
+          return [`${app}.get(${p}, (_req, res) => {`, `  res.json({ status: "ok" })${t}`, `})${t}`];
         return [
           `${app}.get(${p}, async (_req, res) => {`,
           "  try {",
@@ -246,7 +267,12 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
         ];
       case "koa":
         if (probe === "liveness") {
-          return [`${app}.use(async (ctx, next) => {`, `  if (ctx.path !== ${p}) return next()${t}`, `  ctx.body = { status: "ok" }${t}`, `})${t}`];
+          return [
+            `${app}.use(async (ctx, next) => {`,
+            `  if (ctx.path !== ${p}) return next()${t}`,
+            `  ctx.body = { status: "ok" }${t}`,
+            `})${t}`,
+          ];
         }
         return [
           `${app}.use(async (ctx, next) => {`,
@@ -268,7 +294,13 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
     const p = JSON.stringify(path);
     const json = `{ "content-type": "application/json" }`;
     if (probe === "liveness") {
-      return [`if (${req}.url === ${p}) {`, `  ${res}.writeHead(200, ${json})${t}`, `  ${res}.end(JSON.stringify({ status: "ok" }))${t}`, `  return${t}`, "}"];
+      return [
+        `if (${req}.url === ${p}) {`,
+        `  ${res}.writeHead(200, ${json})${t}`,
+        `  ${res}.end(JSON.stringify({ status: "ok" }))${t}`,
+        `  return${t}`,
+        "}",
+      ];
     }
     return [
       `if (${req}.url === ${p}) {`,
@@ -296,12 +328,19 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
     if (target.kind === "external") return undefined;
     const { listener } = target;
     const [req, res] = listener.params;
-    if (listener.body.type !== AST_NODE_TYPES.BlockStatement || req?.type !== AST_NODE_TYPES.Identifier || res?.type !== AST_NODE_TYPES.Identifier) {
+    if (
+      listener.body.type !== AST_NODE_TYPES.BlockStatement ||
+      req?.type !== AST_NODE_TYPES.Identifier ||
+      res?.type !== AST_NODE_TYPES.Identifier
+    ) {
       return undefined;
     }
     const body = listener.body;
     const first = body.body[0];
-    const indent = first && first.loc.start.line > body.loc.start.line ? getIndentation(sourceCode, first) : `${getIndentation(sourceCode, body)}  `;
+    const indent =
+      first && first.loc.start.line > body.loc.start.line
+        ? getIndentation(sourceCode, first)
+        : `${getIndentation(sourceCode, body)}  `;
     const text = getListenerText(req.name, res.name, path, probe)
       .map((line) => `${indent}${line}`)
       .join("\n");
@@ -340,7 +379,8 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
       }
       const start = getServerStart(context, node);
       // `Bun.serve` / `Deno.serve`: other runtimes, outside this rule's frameworks.
-      if (!start || (start.kind === "serve" && callee.type === AST_NODE_TYPES.MemberExpression) || isInTestCode(node)) return;
+      if (!start || (start.kind === "serve" && callee.type === AST_NODE_TYPES.MemberExpression) || isInTestCode(node))
+        return;
       starts.push(start);
     },
     "Program:exit"() {
@@ -357,7 +397,12 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
         const target = getTarget(start);
         if (!target) continue;
         // One report per app, on the first place it is started.
-        const key = target.kind === "app" ? (target.receiver.declaration ?? start.call) : target.kind === "listener" ? target.listener : start.call;
+        const key =
+          target.kind === "app"
+            ? (target.receiver.declaration ?? start.call)
+            : target.kind === "listener"
+              ? target.listener
+              : start.call;
         if (seen.has(key)) continue;
         seen.add(key);
         let lacksLiveness = missingLiveness;
@@ -375,11 +420,14 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
         // Routes from other files: that no probe exists is the project's answer, so adding one is offered, not applied.
         const offerLiveness = livenessFix !== undefined && target.kind === "app" && target.routesElsewhere;
         const suggest: TSESLint.ReportSuggestionArray<MessageIds> = [];
-        if (offerLiveness) suggest.push({ messageId: "addLivenessRoute", data: { path: livenessPaths[0] }, fix: livenessFix });
-        if (readinessFix) suggest.push({ messageId: "addReadinessRoute", data: { path: readinessPaths[0] }, fix: readinessFix });
+        if (offerLiveness)
+          suggest.push({ messageId: "addLivenessRoute", data: { path: livenessPaths[0] }, fix: livenessFix });
+        if (readinessFix)
+          suggest.push({ messageId: "addReadinessRoute", data: { path: readinessPaths[0] }, fix: readinessFix });
         context.report({
           node: start.call,
-          messageId: lacksLiveness && lacksReadiness ? "missingBoth" : lacksLiveness ? "missingLiveness" : "missingReadiness",
+          messageId:
+            lacksLiveness && lacksReadiness ? "missingBoth" : lacksLiveness ? "missingLiveness" : "missingReadiness",
           data: {
             start: describeServerStart(sourceCode, start),
             liveness: formatPaths(livenessPaths),

@@ -1,4 +1,3 @@
-
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 
 import { getImportFixes, isDeclaredAtModuleLevel } from "../fix/get-import-fixes.js";
@@ -23,7 +22,14 @@ import { isPublicPath, matchesPathGlob } from "../frameworks/is-public-path.js";
 import { isRoutePathComplete } from "../frameworks/is-route-path-complete.js";
 import type { Framework, RouteRegistration } from "../frameworks/types.js";
 import { getLintedFileFacts, getLintedFilePath } from "../project/get-project-function.js";
-import { createMountLookup, describeStepLocation, isChainProtected, MOUNTED_FRAMEWORKS, type MountChain, type MountLookup } from "../project/get-mount-context.js";
+import {
+  createMountLookup,
+  describeStepLocation,
+  isChainProtected,
+  MOUNTED_FRAMEWORKS,
+  type MountChain,
+  type MountLookup,
+} from "../project/get-mount-context.js";
 import { createRule } from "../utils/create-rule.js";
 import { getImportOrigin } from "../utils/get-import-origin.js";
 import { getHardenSettings, type AuthSettings, type ImportedName } from "../utils/settings.js";
@@ -57,14 +63,14 @@ const PROTECT_HINT: Readonly<Record<Framework, string>> = {
   express: "Put your auth middleware first in its chain, or `use` it on the app or router before the route.",
   koa: "Put your auth middleware first in its chain, or `use` it on the router before the route.",
   hono: "Put your auth middleware first in its chain, or `use` it on a path that covers the route, before it.",
-  fastify: "Add your auth hook to its route options (`onRequest: [...]`), or `addHook` it in the plugin that registers the route.",
+  fastify:
+    "Add your auth hook to its route options (`onRequest: [...]`), or `addHook` it in the plugin that registers the route.",
   next: "Check the session at the top of the handler and return 401 without one, or wrap the export in your auth wrapper.",
   nest: "Add `@UseGuards(...)` with your auth guard to the method or the controller.",
 };
 
 /** Hono's adapters that serve a Hono app as Next.js (or serverless) handlers. */
 const HONO_ADAPTER = /^hono\/(?:vercel|nextjs|aws-lambda|netlify|cloudflare-pages)$/u;
-
 
 /** Local names the Next.js session check may bind, in order of preference. */
 const SESSION_NAMES = ["session", "authSession", "currentSession"];
@@ -81,19 +87,25 @@ function getPathNode(route: RouteRegistration): TSESTree.Node | undefined {
   if (call.type !== AST_NODE_TYPES.CallExpression) return undefined;
   if (route.options && call.arguments[0] === route.options) {
     for (const property of route.options.properties) {
-      if (property.type === AST_NODE_TYPES.Property && property.key.type === AST_NODE_TYPES.Identifier && (property.key.name === "url" || property.key.name === "path")) {
+      if (
+        property.type === AST_NODE_TYPES.Property &&
+        property.key.type === AST_NODE_TYPES.Identifier &&
+        (property.key.name === "url" || property.key.name === "path")
+      ) {
         return property.value;
       }
     }
     return undefined;
   }
   const [first, second] = call.arguments;
-  if (route.path !== undefined && getStaticString(second) === route.path && getStaticString(first) !== route.path) return second;
+  if (route.path !== undefined && getStaticString(second) === route.path && getStaticString(first) !== route.path)
+    return second;
   if (first && !route.chain.includes(first)) return first;
   // `app.route("/x").get(handler)`: the path is on the `route` call.
   let object: TSESTree.Node = call.callee.type === AST_NODE_TYPES.MemberExpression ? call.callee.object : call.callee;
   while (object.type === AST_NODE_TYPES.CallExpression && object.callee.type === AST_NODE_TYPES.MemberExpression) {
-    if (object.callee.property.type === AST_NODE_TYPES.Identifier && object.callee.property.name === "route") return object.arguments[0];
+    if (object.callee.property.type === AST_NODE_TYPES.Identifier && object.callee.property.name === "route")
+      return object.arguments[0];
     object = object.callee.object;
   }
   return undefined;
@@ -106,8 +118,16 @@ function getMatchPaths(route: RouteRegistration): string[] {
   const node = getPathNode(route);
   if (node?.type === AST_NODE_TYPES.TemplateLiteral) {
     // `${API_PREFIX}/auth/login`: the prefix is unknown, the rest is what the route is.
-    const pieces = node.quasis.map((quasi, i) => (i === 0 ? quasi.value.cooked ?? "" : `:param${quasi.value.cooked ?? ""}`));
-    const path = node.quasis[0]?.value.cooked === "" ? pieces.slice(1).join("").replace(/^:param/u, "") : pieces.join("");
+    const pieces = node.quasis.map((quasi, i) =>
+      i === 0 ? (quasi.value.cooked ?? "") : `:param${quasi.value.cooked ?? ""}`,
+    );
+    const path =
+      node.quasis[0]?.value.cooked === ""
+        ? pieces
+            .slice(1)
+            .join("")
+            .replace(/^:param/u, "")
+        : pieces.join("");
     return [path.startsWith("/") ? path : `/${path}`];
   }
   if (node?.type === AST_NODE_TYPES.ArrayExpression) {
@@ -128,7 +148,12 @@ function getReportLoc(route: RouteRegistration): TSESTree.SourceLocation {
   const start = route.reportNode.loc.start;
   const pathNode = getPathNode(route);
   // `get("/users"`: the method and the path, so the squiggle names the route.
-  if (pathNode && route.node.type === AST_NODE_TYPES.CallExpression && pathNode.parent === route.node && pathNode.range[0] > route.reportNode.range[0]) {
+  if (
+    pathNode &&
+    route.node.type === AST_NODE_TYPES.CallExpression &&
+    pathNode.parent === route.node &&
+    pathNode.range[0] > route.reportNode.range[0]
+  ) {
     return { start, end: pathNode.loc.end };
   }
   return route.reportNode.loc;
@@ -232,12 +257,18 @@ function listen(context: Context): TSESLint.RuleListener {
     if (route.path !== undefined && isCatchAllPath(route.path)) return true;
     if (isConstantHandler(route)) return true;
     // `export default handle(app)` / `export const GET = handle(app)`: the app's own routes are checked.
-    if (route.framework === "next" && route.handler?.type === AST_NODE_TYPES.CallExpression && isAppAdapter(route.handler)) return true;
+    if (
+      route.framework === "next" &&
+      route.handler?.type === AST_NODE_TYPES.CallExpression &&
+      isAppAdapter(route.handler)
+    )
+      return true;
     const paths = getMatchPaths(route);
     if (paths.length === 0) return false;
     const complete = route.fullPath !== undefined && isRoutePathComplete(context, route);
     return paths.every(
-      (path) => isPublicPath(path, publicPaths, complete) || protectedPaths.some((pattern) => matchesPathGlob(path, pattern)),
+      (path) =>
+        isPublicPath(path, publicPaths, complete) || protectedPaths.some((pattern) => matchesPathGlob(path, pattern)),
     );
   }
 
@@ -249,7 +280,8 @@ function listen(context: Context): TSESLint.RuleListener {
       for (const entry of pending) {
         // Only middleware and guards can be copied, and neither depends on the handler: an exempt route,
         // whose auth was never asked, is asked without reading its handler, the costly part.
-        const auth = entry.auth === null ? getRouteAuth(context, entry.route, vocabulary, { handler: false }) : entry.auth;
+        const auth =
+          entry.auth === null ? getRouteAuth(context, entry.route, vocabulary, { handler: false }) : entry.auth;
         if (auth?.status !== "protected") continue;
         const list = protectedAuths.get(entry.route.framework) ?? [];
         list.push(auth);
@@ -264,7 +296,12 @@ function listen(context: Context): TSESLint.RuleListener {
     for (const auth of getProtectedAuths(route.framework)) {
       if (route.framework === "nest") {
         const expression = auth.node.type === AST_NODE_TYPES.Decorator ? auth.node.expression : undefined;
-        if (expression?.type === AST_NODE_TYPES.CallExpression && expression.arguments.length > 0 && expression.callee.type === AST_NODE_TYPES.Identifier && expression.callee.name === "UseGuards") {
+        if (
+          expression?.type === AST_NODE_TYPES.CallExpression &&
+          expression.arguments.length > 0 &&
+          expression.callee.type === AST_NODE_TYPES.Identifier &&
+          expression.callee.name === "UseGuards"
+        ) {
           return { text: expression.arguments.map((arg) => sourceCode.getText(arg)).join(", ") };
         }
         continue;
@@ -274,7 +311,12 @@ function listen(context: Context): TSESLint.RuleListener {
       }
     }
     for (const binding of getModuleAuthBindings(context, vocabulary)) {
-      if (route.framework === "nest" ? binding.kind === "guard" : binding.kind === "middleware" || (binding.kind === "session-check" && isAuthName(binding.name) && binding.source?.startsWith(".") === true)) {
+      if (
+        route.framework === "nest"
+          ? binding.kind === "guard"
+          : binding.kind === "middleware" ||
+            (binding.kind === "session-check" && isAuthName(binding.name) && binding.source?.startsWith(".") === true)
+      ) {
         return { text: binding.name };
       }
     }
@@ -282,7 +324,9 @@ function listen(context: Context): TSESLint.RuleListener {
   }
 
   /** The session check a Next.js handler can await, from settings or from what this file imports. */
-  function getSessionCall(fn: NonNullable<RouteRegistration["handlerFunction"]>): { call: string; imported: ImportedName | undefined } | undefined {
+  function getSessionCall(
+    fn: NonNullable<RouteRegistration["handlerFunction"]>,
+  ): { call: string; imported: ImportedName | undefined } | undefined {
     const pages = nextFile?.router === "pages";
     const [reqParam, resParam] = fn.params;
     const reqName = reqParam?.type === AST_NODE_TYPES.Identifier ? reqParam.name : undefined;
@@ -294,9 +338,15 @@ function listen(context: Context): TSESLint.RuleListener {
     for (const binding of getModuleAuthBindings(context, vocabulary)) {
       if (binding.kind !== "session-check" || binding.source === undefined) continue;
       // Only checks whose result is empty without a session: Auth.js `auth()`, NextAuth `getServerSession`, Clerk `currentUser()`.
-      if (binding.name === "auth" && !binding.source.startsWith("@clerk/")) return { call: `auth(${args})`, imported: undefined };
-      if (binding.name === "currentUser" && binding.source.startsWith("@clerk/") && !pages) return { call: "currentUser()", imported: undefined };
-      if (binding.name === "getServerSession" && binding.source.startsWith("next-auth") && isDeclaredAtModuleLevel(sourceCode, "authOptions")) {
+      if (binding.name === "auth" && !binding.source.startsWith("@clerk/"))
+        return { call: `auth(${args})`, imported: undefined };
+      if (binding.name === "currentUser" && binding.source.startsWith("@clerk/") && !pages)
+        return { call: "currentUser()", imported: undefined };
+      if (
+        binding.name === "getServerSession" &&
+        binding.source.startsWith("next-auth") &&
+        isDeclaredAtModuleLevel(sourceCode, "authOptions")
+      ) {
         return { call: `getServerSession(${pages ? `${args}, ` : ""}authOptions)`, imported: undefined };
       }
     }
@@ -361,7 +411,9 @@ function listen(context: Context): TSESLint.RuleListener {
    * way passes auth, else the first way that does not (`undefined` when that way is not followed to the
    * app), or `undefined` when nothing mounts the router where it can be found.
    */
-  function getMounting(route: RouteRegistration): { protected: true } | { protected: false; chain: MountChain | undefined } | undefined {
+  function getMounting(
+    route: RouteRegistration,
+  ): { protected: true } | { protected: false; chain: MountChain | undefined } | undefined {
     const name = route.receiver?.name;
     if (!mayExport || name === undefined || !MOUNTED_FRAMEWORKS.has(route.framework)) return undefined;
     mountLookup ??= createMountLookup(getFilePath(), getLintedFileFacts(sourceCode));
@@ -370,7 +422,10 @@ function listen(context: Context): TSESLint.RuleListener {
     const open = chains.filter(
       (chain) =>
         !isChainProtected(chain, vocabulary) &&
-        !(chain.path !== undefined && [...publicPaths, ...protectedPaths].some((pattern) => matchesPathGlob(chain.path!, pattern))),
+        !(
+          chain.path !== undefined &&
+          [...publicPaths, ...protectedPaths].some((pattern) => matchesPathGlob(chain.path!, pattern))
+        ),
     );
     if (open.length === 0) return { protected: true };
     return { protected: false, chain: open.find((chain) => !chain.opaque && chain.steps.length > 0) };
@@ -378,7 +433,9 @@ function listen(context: Context): TSESLint.RuleListener {
 
   function report(route: RouteRegistration, chain: MountChain | undefined): void {
     const suggestion = getSuggestion(route);
-    const suggest = suggestion ? [{ messageId: suggestion.messageId, data: { auth: suggestion.label }, fix: suggestion.fix }] : [];
+    const suggest = suggestion
+      ? [{ messageId: suggestion.messageId, data: { auth: suggestion.label }, fix: suggestion.fix }]
+      : [];
     const step = chain?.steps.at(0);
     if (chain && step) {
       const methods = route.methods.length > 0 ? route.methods.join("|") : "ALL";

@@ -23,7 +23,9 @@ export interface HardenRuleDocs {
   requiresTypeChecking?: false;
 }
 
-type RuleSpec<Options extends readonly unknown[], MessageIds extends string> = Readonly<ESLintUtils.RuleWithMetaAndName<Options, MessageIds, HardenRuleDocs>>;
+type RuleSpec<Options extends readonly unknown[], MessageIds extends string> = Readonly<
+  ESLintUtils.RuleWithMetaAndName<Options, MessageIds, HardenRuleDocs>
+>;
 
 /**
  * A rule with its docs URL. `create` gets `context.options` as they come: ESLint and oxlint merge

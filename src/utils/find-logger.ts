@@ -59,7 +59,10 @@ function getStyleOfName(context: RuleContext, identifier: TSESTree.Identifier): 
 }
 
 /** `Logger` from pino, `winston.Logger`, `FastifyBaseLogger`, Nest's `Logger`. */
-function getStyleOfType(context: RuleContext, annotation: TSESTree.TSTypeAnnotation | undefined): LoggerStyle | undefined {
+function getStyleOfType(
+  context: RuleContext,
+  annotation: TSESTree.TSTypeAnnotation | undefined,
+): LoggerStyle | undefined {
   const type = annotation?.typeAnnotation;
   if (type?.type !== AST_NODE_TYPES.TSTypeReference) return undefined;
   let name: TSESTree.EntityName = type.typeName;
@@ -72,7 +75,11 @@ function getStyleOfType(context: RuleContext, annotation: TSESTree.TSTypeAnnotat
 }
 
 /** The style of a logger made by `expression`: `pino()`, `winston.createLogger()`, `new Logger()`, `x.child()`. */
-function getStyleOfExpression(context: RuleContext, node: TSESTree.Node | null | undefined, depth: number): LoggerStyle | undefined {
+function getStyleOfExpression(
+  context: RuleContext,
+  node: TSESTree.Node | null | undefined,
+  depth: number,
+): LoggerStyle | undefined {
   if (!node || depth > MAX_DEPTH) return undefined;
   const expression = getUnwrappedExpression(node, { await: true });
   if (expression.type === AST_NODE_TYPES.Identifier) {
@@ -80,7 +87,9 @@ function getStyleOfExpression(context: RuleContext, node: TSESTree.Node | null |
     return variable ? getStyleOfBinding(context, variable, depth + 1) : undefined;
   }
   if (expression.type === AST_NODE_TYPES.NewExpression) {
-    return expression.callee.type === AST_NODE_TYPES.Identifier ? getStyleOfName(context, expression.callee) : undefined;
+    return expression.callee.type === AST_NODE_TYPES.Identifier
+      ? getStyleOfName(context, expression.callee)
+      : undefined;
   }
   if (expression.type !== AST_NODE_TYPES.CallExpression) return undefined;
   const callee = getUnwrappedExpression(expression.callee);
@@ -95,7 +104,12 @@ function getStyleOfExpression(context: RuleContext, node: TSESTree.Node | null |
     if (origin?.source === "winston" && origin.imported === "createLogger") return "winston";
     return undefined;
   }
-  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed || callee.property.type !== AST_NODE_TYPES.Identifier) return undefined;
+  if (
+    callee.type !== AST_NODE_TYPES.MemberExpression ||
+    callee.computed ||
+    callee.property.type !== AST_NODE_TYPES.Identifier
+  )
+    return undefined;
   // A child logger is called like its parent.
   if (callee.property.name === "child") return getStyleOfExpression(context, callee.object, depth + 1);
   const object = getUnwrappedExpression(callee.object);
@@ -107,7 +121,11 @@ function getStyleOfExpression(context: RuleContext, node: TSESTree.Node | null |
 }
 
 /** What the binding's import, type annotation or initializer says about its call style. */
-function getStyleOfBinding(context: RuleContext, variable: TSESLint.Scope.Variable, depth = 0): LoggerStyle | undefined {
+function getStyleOfBinding(
+  context: RuleContext,
+  variable: TSESLint.Scope.Variable,
+  depth = 0,
+): LoggerStyle | undefined {
   const definition = variable.defs[0];
   if (!definition) return undefined;
   if (definition.type === "ImportBinding") {
@@ -115,11 +133,16 @@ function getStyleOfBinding(context: RuleContext, variable: TSESLint.Scope.Variab
     return origin && getStyleOfImport(origin.source, origin.imported);
   }
   if (definition.type === "Parameter") {
-    return definition.name.type === AST_NODE_TYPES.Identifier ? getStyleOfType(context, definition.name.typeAnnotation) : undefined;
+    return definition.name.type === AST_NODE_TYPES.Identifier
+      ? getStyleOfType(context, definition.name.typeAnnotation)
+      : undefined;
   }
   if (definition.type !== "Variable" || definition.node.type !== AST_NODE_TYPES.VariableDeclarator) return undefined;
   const declarator = definition.node;
-  const typed = declarator.id.type === AST_NODE_TYPES.Identifier ? getStyleOfType(context, declarator.id.typeAnnotation) : undefined;
+  const typed =
+    declarator.id.type === AST_NODE_TYPES.Identifier
+      ? getStyleOfType(context, declarator.id.typeAnnotation)
+      : undefined;
   if (typed) return typed;
   // `const { logger } = require("./log")` names nothing about the style.
   if (declarator.id.type !== AST_NODE_TYPES.Identifier) return undefined;
@@ -143,7 +166,9 @@ function allowsAbsence(annotation: TSESTree.TSTypeAnnotation | undefined): boole
   const members = type.type === AST_NODE_TYPES.TSUnionType ? type.types : [type];
   return members.some(
     (member) =>
-      member.type === AST_NODE_TYPES.TSUndefinedKeyword || member.type === AST_NODE_TYPES.TSNullKeyword || member.type === AST_NODE_TYPES.TSVoidKeyword,
+      member.type === AST_NODE_TYPES.TSUndefinedKeyword ||
+      member.type === AST_NODE_TYPES.TSNullKeyword ||
+      member.type === AST_NODE_TYPES.TSVoidKeyword,
   );
 }
 
@@ -158,7 +183,11 @@ function mayBeAbsent(variable: TSESLint.Scope.Variable): boolean {
   const name = definition.name;
   if (name.type !== AST_NODE_TYPES.Identifier) return false;
   if (name.optional || allowsAbsence(name.typeAnnotation)) return true;
-  return name.parent.type === AST_NODE_TYPES.AssignmentPattern && name.parent.left === name && isAbsentValue(name.parent.right);
+  return (
+    name.parent.type === AST_NODE_TYPES.AssignmentPattern &&
+    name.parent.left === name &&
+    isAbsentValue(name.parent.right)
+  );
 }
 
 /**
@@ -247,7 +276,11 @@ function findRequestLogger(context: RuleContext, node: TSESTree.Node): FoundLogg
   if (ctx && handler.framework === "koa" && usesMember(context, handler.function, handler.context, ["log"])) {
     return { expression: `${ctx}.log`, style: "pino", import: undefined, origin: "request" };
   }
-  if (ctx && handler.framework === "hono" && usesMember(context, handler.function, handler.context, ["var", "logger"])) {
+  if (
+    ctx &&
+    handler.framework === "hono" &&
+    usesMember(context, handler.function, handler.context, ["var", "logger"])
+  ) {
     return { expression: `${ctx}.var.logger`, style: "pino", import: undefined, origin: "request" };
   }
   return undefined;
@@ -259,7 +292,8 @@ function getThisClass(node: TSESTree.Node): TSESTree.ClassDeclaration | TSESTree
     if (current.type === AST_NODE_TYPES.ArrowFunctionExpression) continue;
     if (current.type === AST_NODE_TYPES.FunctionExpression) {
       const method = current.parent;
-      if (method?.type !== AST_NODE_TYPES.MethodDefinition || method.static || method.value !== current) return undefined;
+      if (method?.type !== AST_NODE_TYPES.MethodDefinition || method.static || method.value !== current)
+        return undefined;
       return method.parent.parent;
     }
     if (current.type === AST_NODE_TYPES.PropertyDefinition) return current.static ? undefined : current.parent.parent;
@@ -288,7 +322,12 @@ function findClassLogger(context: RuleContext, node: TSESTree.Node): FoundLogger
   const owner = getThisClass(node);
   if (!owner) return undefined;
   for (const member of owner.body.body) {
-    if (member.type === AST_NODE_TYPES.PropertyDefinition && !member.static && !member.computed && isNamedLogger(member.key)) {
+    if (
+      member.type === AST_NODE_TYPES.PropertyDefinition &&
+      !member.static &&
+      !member.computed &&
+      isNamedLogger(member.key)
+    ) {
       if (member.optional || allowsAbsence(member.typeAnnotation)) return undefined;
       const value = member.value;
       if (value && !mayBeLoggerValue(value)) return undefined;
@@ -298,10 +337,16 @@ function findClassLogger(context: RuleContext, node: TSESTree.Node): FoundLogger
     }
     if (member.type === AST_NODE_TYPES.MethodDefinition && member.kind === "constructor") {
       for (const param of member.value.params) {
-        if (param.type !== AST_NODE_TYPES.TSParameterProperty || param.parameter.type !== AST_NODE_TYPES.Identifier) continue;
+        if (param.type !== AST_NODE_TYPES.TSParameterProperty || param.parameter.type !== AST_NODE_TYPES.Identifier)
+          continue;
         if (!isNamedLogger(param.parameter)) continue;
         if (param.parameter.optional || allowsAbsence(param.parameter.typeAnnotation)) return undefined;
-        return { expression: "this.logger", style: getStyleOfType(context, param.parameter.typeAnnotation), import: undefined, origin: "class" };
+        return {
+          expression: "this.logger",
+          style: getStyleOfType(context, param.parameter.typeAnnotation),
+          import: undefined,
+          origin: "class",
+        };
       }
     }
   }
@@ -323,7 +368,11 @@ function isModuleLevel(variable: TSESLint.Scope.Variable): boolean {
   return variable.scope.block.type === AST_NODE_TYPES.Program;
 }
 
-function fromSettings(context: RuleContext, scope: TSESLint.Scope.Scope, excluded: ReadonlySet<TSESLint.Scope.Variable>): Candidate | undefined {
+function fromSettings(
+  context: RuleContext,
+  scope: TSESLint.Scope.Scope,
+  excluded: ReadonlySet<TSESLint.Scope.Variable>,
+): Candidate | undefined {
   const settings = getHardenSettings(context).logger;
   if (!settings) return undefined;
   const root = settings.name.split(".")[0] ?? settings.name;
@@ -340,7 +389,8 @@ function fromSettings(context: RuleContext, scope: TSESLint.Scope.Scope, exclude
     return settings.source ? { found: found(undefined), variable: undefined } : undefined;
   }
   // A local binding of the same name hides the module-level logger the import would add.
-  if (excluded.has(variable) || (settings.source && !isModuleLevel(variable)) || mayBeAbsent(variable)) return undefined;
+  if (excluded.has(variable) || (settings.source && !isModuleLevel(variable)) || mayBeAbsent(variable))
+    return undefined;
   return { found: found(getStyleOfBinding(context, variable)), variable };
 }
 
@@ -351,7 +401,11 @@ function findStaticNestLogger(scope: TSESLint.Scope.Scope): FoundLogger | undefi
   if (definition?.type !== "ImportBinding") return undefined;
   const declaration = definition.parent as TSESTree.ImportDeclaration | null;
   const specifier = definition.node;
-  if (declaration?.importKind === "type" || (specifier.type === AST_NODE_TYPES.ImportSpecifier && specifier.importKind === "type")) return undefined;
+  if (
+    declaration?.importKind === "type" ||
+    (specifier.type === AST_NODE_TYPES.ImportSpecifier && specifier.importKind === "type")
+  )
+    return undefined;
   const origin = getImportOrigin(variable);
   if (origin?.source !== "@nestjs/common" || origin.imported !== "Logger") return undefined;
   return { expression: "Logger", style: "nest", import: undefined, origin: "scope" };
@@ -373,7 +427,10 @@ function computeLogger(
     const variable = ASTUtils.findVariable(scope, name);
     if (!variable || variable.defs.length === 0 || excluded.has(variable) || mayBeAbsent(variable)) continue;
     if (name === "logger" ? mayBeLoggerObject(variable) : isLoggerBinding(variable)) {
-      return { found: { expression: name, style: getStyleOfBinding(context, variable), import: undefined, origin: "scope" }, variable };
+      return {
+        found: { expression: name, style: getStyleOfBinding(context, variable), import: undefined, origin: "scope" },
+        variable,
+      };
     }
   }
   const nest = findStaticNestLogger(scope);
@@ -383,7 +440,8 @@ function computeLogger(
 /** Whether `test` is true exactly when `variable` holds something (`true`), exactly when it does not (`false`), or neither. */
 function testsPresence(test: TSESTree.Node, variable: TSESLint.Scope.Variable): boolean | undefined {
   const isVariable = (candidate: TSESTree.Node): boolean =>
-    candidate.type === AST_NODE_TYPES.Identifier && variable.references.some((reference) => reference.identifier === candidate);
+    candidate.type === AST_NODE_TYPES.Identifier &&
+    variable.references.some((reference) => reference.identifier === candidate);
   const expression = getUnwrappedExpression(test);
   if (isVariable(expression)) return true;
   if (expression.type === AST_NODE_TYPES.UnaryExpression && expression.operator === "!") {
@@ -413,14 +471,20 @@ function testsPresence(test: TSESTree.Node, variable: TSESLint.Scope.Variable): 
  */
 function isInAbsentBranch(node: TSESTree.Node, variable: TSESLint.Scope.Variable): boolean {
   const boundary = variable.scope.block;
-  for (let child: TSESTree.Node = node, parent = node.parent; parent && child !== boundary; child = parent, parent = parent.parent) {
+  for (
+    let child: TSESTree.Node = node, parent = node.parent;
+    parent && child !== boundary;
+    child = parent, parent = parent.parent
+  ) {
     if (parent.type === AST_NODE_TYPES.IfStatement || parent.type === AST_NODE_TYPES.ConditionalExpression) {
       if (child === parent.test) continue;
       const presence = testsPresence(parent.test, variable);
-      if ((presence === true && child === parent.alternate) || (presence === false && child === parent.consequent)) return true;
+      if ((presence === true && child === parent.alternate) || (presence === false && child === parent.consequent))
+        return true;
     } else if (parent.type === AST_NODE_TYPES.LogicalExpression && child === parent.right) {
       const presence = testsPresence(parent.left, variable);
-      if ((parent.operator !== "&&" && presence === true) || (parent.operator === "&&" && presence === false)) return true;
+      if ((parent.operator !== "&&" && presence === true) || (parent.operator === "&&" && presence === false))
+        return true;
     }
   }
   return false;

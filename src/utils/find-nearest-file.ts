@@ -28,7 +28,7 @@ export function findNearestFile(directory: string, name: string): string | undef
   }
   const visited: string[] = [];
   let found: string | null | undefined;
-  for (let current = path.resolve(directory); ; ) {
+  for (let current = path.resolve(directory); ;) {
     found = byDirectory.get(current);
     if (found !== undefined) break;
     visited.push(current);

@@ -10,7 +10,8 @@ const WRAPPERS = new Set<AST_NODE_TYPES>([
 ]);
 
 function getKeyName(key: TSESTree.Node, computed: boolean): string | undefined {
-  if (!computed && (key.type === AST_NODE_TYPES.Identifier || key.type === AST_NODE_TYPES.PrivateIdentifier)) return key.name;
+  if (!computed && (key.type === AST_NODE_TYPES.Identifier || key.type === AST_NODE_TYPES.PrivateIdentifier))
+    return key.name;
   return getStaticString(key);
 }
 
@@ -35,7 +36,9 @@ export function getAssignedName(value: TSESTree.Node): AssignedName | undefined 
   if (!parent) return undefined;
   switch (parent.type) {
     case AST_NODE_TYPES.VariableDeclarator:
-      return parent.init === node && parent.id.type === AST_NODE_TYPES.Identifier ? { name: parent.id.name, kind: "variable", node: parent } : undefined;
+      return parent.init === node && parent.id.type === AST_NODE_TYPES.Identifier
+        ? { name: parent.id.name, kind: "variable", node: parent }
+        : undefined;
     case AST_NODE_TYPES.Property: {
       if (parent.value !== node || parent.parent.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
       const name = getKeyName(parent.key, parent.computed);
@@ -57,7 +60,9 @@ export function getAssignedName(value: TSESTree.Node): AssignedName | undefined 
       return undefined;
     }
     case AST_NODE_TYPES.AssignmentPattern:
-      return parent.right === node && parent.left.type === AST_NODE_TYPES.Identifier ? { name: parent.left.name, kind: "variable", node: parent } : undefined;
+      return parent.right === node && parent.left.type === AST_NODE_TYPES.Identifier
+        ? { name: parent.left.name, kind: "variable", node: parent }
+        : undefined;
     default:
       return undefined;
   }

@@ -38,10 +38,16 @@ function getParamIdentifier(param: TSESTree.Node | undefined | null): TSESTree.I
   return target.type === AST_NODE_TYPES.Identifier ? target : undefined;
 }
 
-function getVariableOf(context: RuleContext, owner: TSESTree.Node, param: TSESTree.Node | undefined | null): TSESLint.Scope.Variable | undefined {
+function getVariableOf(
+  context: RuleContext,
+  owner: TSESTree.Node,
+  param: TSESTree.Node | undefined | null,
+): TSESLint.Scope.Variable | undefined {
   const identifier = getParamIdentifier(param);
   if (!identifier) return undefined;
-  return context.sourceCode.getDeclaredVariables(owner).find((variable) => variable.defs.some((def) => def.name === identifier));
+  return context.sourceCode
+    .getDeclaredVariables(owner)
+    .find((variable) => variable.defs.some((def) => def.name === identifier));
 }
 
 function getNearestFunction(node: TSESTree.Node): FunctionNode | undefined {
@@ -54,10 +60,13 @@ function getNearestFunction(node: TSESTree.Node): FunctionNode | undefined {
 /** `fn` is the rejection callback of `.catch(fn)` or `.then(onFulfilled, fn)`. */
 export function isRejectionCallback(fn: FunctionNode): boolean {
   const call = fn.parent;
-  if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee.type !== AST_NODE_TYPES.MemberExpression)
+    return false;
   const property = call.callee.property;
   if (call.callee.computed || property.type !== AST_NODE_TYPES.Identifier) return false;
-  return (property.name === "catch" && call.arguments[0] === fn) || (property.name === "then" && call.arguments[1] === fn);
+  return (
+    (property.name === "catch" && call.arguments[0] === fn) || (property.name === "then" && call.arguments[1] === fn)
+  );
 }
 
 /** The name an `if` test checks for an error: `if (err)`, `if (err != null)`, `if (err !== undefined)`. */
@@ -84,11 +93,18 @@ function fromCatch(context: RuleContext, clause: TSESTree.CatchClause): CaughtEr
     variable: getVariableOf(context, clause, clause.param),
     body: clause.body,
     handler,
-    central: handler?.kind === "error-handler" && handler.framework === "koa" && getNearestFunction(clause) === handler.function,
+    central:
+      handler?.kind === "error-handler" &&
+      handler.framework === "koa" &&
+      getNearestFunction(clause) === handler.function,
   };
 }
 
-function fromFunction(context: RuleContext, fn: FunctionNode, errorBranch: TSESTree.Statement | undefined): CaughtError | undefined {
+function fromFunction(
+  context: RuleContext,
+  fn: FunctionNode,
+  errorBranch: TSESTree.Statement | undefined,
+): CaughtError | undefined {
   const param = fn.params[0];
   if (isRejectionCallback(fn)) {
     return {
@@ -104,7 +120,15 @@ function fromFunction(context: RuleContext, fn: FunctionNode, errorBranch: TSEST
   const info = getHandlerInfo(context, fn);
   if (info) {
     if (info.kind !== "error-handler" || !info.error) return undefined;
-    return { kind: "error-handler", owner: fn, param: info.error, variable: getVariableOf(context, fn, info.error), body: fn.body, handler: info, central: true };
+    return {
+      kind: "error-handler",
+      owner: fn,
+      param: info.error,
+      variable: getVariableOf(context, fn, info.error),
+      body: fn.body,
+      handler: info,
+      central: true,
+    };
   }
   const name = getParamIdentifier(param)?.name;
   if (
@@ -145,7 +169,10 @@ export function getCaughtError(context: RuleContext, node: TSESTree.Node): Caugh
       if (name !== undefined) errorBranch = { name, branch: current.consequent };
     }
     if (isFunctionNode(current)) {
-      const branch = errorBranch && getParamIdentifier(current.params[0])?.name === errorBranch.name ? errorBranch.branch : undefined;
+      const branch =
+        errorBranch && getParamIdentifier(current.params[0])?.name === errorBranch.name
+          ? errorBranch.branch
+          : undefined;
       return fromFunction(context, current, branch);
     }
   }
@@ -157,7 +184,11 @@ export function getCaughtError(context: RuleContext, node: TSESTree.Node): Caugh
  * callback, a central error handler's error parameter, or (only when `at` sits in its `if (err)` branch)
  * an error-first callback's error.
  */
-export function getCaughtErrorOf(context: RuleContext, variable: TSESLint.Scope.Variable, at: TSESTree.Node): CaughtError | undefined {
+export function getCaughtErrorOf(
+  context: RuleContext,
+  variable: TSESLint.Scope.Variable,
+  at: TSESTree.Node,
+): CaughtError | undefined {
   const definition = variable.defs[0];
   if (!definition) return undefined;
   if (definition.type === "CatchClause") return fromCatch(context, definition.node);
@@ -169,7 +200,8 @@ export function getCaughtErrorOf(context: RuleContext, variable: TSESLint.Scope.
   }
   // Express's error handler receives the error first; Hono's and Fastify's too.
   const info = getHandlerInfo(context, fn);
-  if (info?.kind === "error-handler" && getParamIdentifier(info.error) === definition.name) return fromFunction(context, fn, undefined);
+  if (info?.kind === "error-handler" && getParamIdentifier(info.error) === definition.name)
+    return fromFunction(context, fn, undefined);
   return undefined;
 }
 
@@ -205,9 +237,14 @@ export function getCaughtErrorVariables(context: RuleContext, caught: CaughtErro
       value = parent;
       parent = parent.parent;
     }
-    if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === value && parent.id.type === AST_NODE_TYPES.Identifier) {
+    if (
+      parent?.type === AST_NODE_TYPES.VariableDeclarator &&
+      parent.init === value &&
+      parent.id.type === AST_NODE_TYPES.Identifier
+    ) {
       const alias = context.sourceCode.getDeclaredVariables(parent)[0];
-      if (alias && alias.defs.length === 1 && !alias.references.some((ref) => ref.isWrite() && !ref.init)) variables.push(alias);
+      if (alias && alias.defs.length === 1 && !alias.references.some((ref) => ref.isWrite() && !ref.init))
+        variables.push(alias);
     }
   }
   return variables;
@@ -215,5 +252,8 @@ export function getCaughtErrorVariables(context: RuleContext, caught: CaughtErro
 
 /** Whether `identifier` refers to one of `variables`. */
 export function isReferenceTo(identifier: TSESTree.Node, variables: readonly TSESLint.Scope.Variable[]): boolean {
-  return identifier.type === AST_NODE_TYPES.Identifier && variables.some((variable) => variable.references.some((ref) => ref.identifier === identifier));
+  return (
+    identifier.type === AST_NODE_TYPES.Identifier &&
+    variables.some((variable) => variable.references.some((ref) => ref.identifier === identifier))
+  );
 }

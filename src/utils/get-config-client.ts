@@ -92,17 +92,23 @@ function getImportedNames(sourceCode: Readonly<TSESLint.SourceCode>, clients: re
   const names = new Set<string>();
   for (const statement of program.body) {
     if (statement.type === AST_NODE_TYPES.ImportDeclaration) {
-      if (sources.has(statement.source.value)) for (const specifier of statement.specifiers) names.add(specifier.local.name);
+      if (sources.has(statement.source.value))
+        for (const specifier of statement.specifiers) names.add(specifier.local.name);
     } else if (statement.type === AST_NODE_TYPES.TSImportEqualsDeclaration) {
       const reference = statement.moduleReference;
-      if (reference.type === AST_NODE_TYPES.TSExternalModuleReference && sources.has(String(reference.expression.value))) names.add(statement.id.name);
+      if (
+        reference.type === AST_NODE_TYPES.TSExternalModuleReference &&
+        sources.has(String(reference.expression.value))
+      )
+        names.add(statement.id.name);
     } else if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
       for (const declarator of statement.declarations) {
         if (declarator.init === null || !sources.has(getRequireSource(declarator.init) ?? "")) continue;
         if (declarator.id.type === AST_NODE_TYPES.Identifier) names.add(declarator.id.name);
         else if (declarator.id.type === AST_NODE_TYPES.ObjectPattern) {
           for (const property of declarator.id.properties) {
-            if (property.type === AST_NODE_TYPES.Property && property.value.type === AST_NODE_TYPES.Identifier) names.add(property.value.name);
+            if (property.type === AST_NODE_TYPES.Property && property.value.type === AST_NODE_TYPES.Identifier)
+              names.add(property.value.name);
           }
         }
       }

@@ -17,27 +17,74 @@ const ALNUM = /[A-Za-z0-9]/u;
 const ALNUM_DASH = /[A-Za-z0-9_-]/u;
 
 const FORMATS: readonly CredentialFormat[] = [
-  { label: "an AWS access key ID", pattern: /(?<![A-Z0-9])(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}(?![A-Z0-9])/u, body: /[A-Z0-9]/u, minLength: 20 },
+  {
+    label: "an AWS access key ID",
+    pattern: /(?<![A-Z0-9])(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}(?![A-Z0-9])/u,
+    body: /[A-Z0-9]/u,
+    minLength: 20,
+  },
   { label: "a GitHub token", pattern: /(?<![A-Za-z0-9])gh[pousr]_[A-Za-z0-9]{36}/u, body: ALNUM, minLength: 40 },
-  { label: "a GitHub fine-grained token", pattern: /(?<![A-Za-z0-9])github_pat_[A-Za-z0-9_]{22}/u, body: /\w/u, minLength: 40 },
+  {
+    label: "a GitHub fine-grained token",
+    pattern: /(?<![A-Za-z0-9])github_pat_[A-Za-z0-9_]{22}/u,
+    body: /\w/u,
+    minLength: 40,
+  },
   { label: "a GitLab token", pattern: /(?<![A-Za-z0-9])glpat-[A-Za-z0-9_-]{20}/u, body: ALNUM_DASH, minLength: 26 },
-  { label: "a Stripe secret key", pattern: /(?<![A-Za-z0-9])(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16}/u, body: ALNUM, minLength: 24 },
+  {
+    label: "a Stripe secret key",
+    pattern: /(?<![A-Za-z0-9])(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16}/u,
+    body: ALNUM,
+    minLength: 24,
+  },
   { label: "a Stripe webhook secret", pattern: /(?<![A-Za-z0-9])whsec_[A-Za-z0-9]{24}/u, body: ALNUM, minLength: 30 },
-  { label: "a Slack token", pattern: /(?<![A-Za-z0-9])xox[abposre]-[0-9A-Za-z]{6}[0-9A-Za-z-]{4}/u, body: ALNUM_DASH, minLength: 15 },
-  { label: "a Slack webhook URL", pattern: /hooks\.slack\.com\/services\/T[A-Z0-9]{6}[A-Z0-9/]{4}/u, body: /[A-Za-z0-9/]/u, minLength: 60 },
+  {
+    label: "a Slack token",
+    pattern: /(?<![A-Za-z0-9])xox[abposre]-[0-9A-Za-z]{6}[0-9A-Za-z-]{4}/u,
+    body: ALNUM_DASH,
+    minLength: 15,
+  },
+  {
+    label: "a Slack webhook URL",
+    pattern: /hooks\.slack\.com\/services\/T[A-Z0-9]{6}[A-Z0-9/]{4}/u,
+    body: /[A-Za-z0-9/]/u,
+    minLength: 60,
+  },
   { label: "a Google API key", pattern: /(?<![A-Za-z0-9])AIza[0-9A-Za-z_-]{35}/u, body: ALNUM_DASH, minLength: 39 },
-  { label: "an Anthropic API key", pattern: /(?<![A-Za-z0-9])sk-ant-[a-z]{3,5}\d{2}-[A-Za-z0-9_-]{20}/u, body: ALNUM_DASH, minLength: 40 },
-  { label: "an OpenAI API key", pattern: /(?<![A-Za-z0-9])sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20}/u, body: ALNUM_DASH, minLength: 40 },
+  {
+    label: "an Anthropic API key",
+    pattern: /(?<![A-Za-z0-9])sk-ant-[a-z]{3,5}\d{2}-[A-Za-z0-9_-]{20}/u,
+    body: ALNUM_DASH,
+    minLength: 40,
+  },
+  {
+    label: "an OpenAI API key",
+    pattern: /(?<![A-Za-z0-9])sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20}/u,
+    body: ALNUM_DASH,
+    minLength: 40,
+  },
   { label: "an npm token", pattern: /(?<![A-Za-z0-9])npm_[A-Za-z0-9]{36}/u, body: ALNUM, minLength: 40 },
-  { label: "a SendGrid API key", pattern: /(?<![A-Za-z0-9])SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{20}/u, body: /[A-Za-z0-9_.-]/u, minLength: 60 },
-  { label: "a PEM private key", pattern: /-----BEGIN [A-Z ]{0,24}PRIVATE KEY(?: BLOCK)?-----/u, body: /[A-Za-z0-9+/=\s-]/u, minLength: 80 },
+  {
+    label: "a SendGrid API key",
+    pattern: /(?<![A-Za-z0-9])SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{20}/u,
+    body: /[A-Za-z0-9_.-]/u,
+    minLength: 60,
+  },
+  {
+    label: "a PEM private key",
+    pattern: /-----BEGIN [A-Z ]{0,24}PRIVATE KEY(?: BLOCK)?-----/u,
+    body: /[A-Za-z0-9+/=\s-]/u,
+    minLength: 80,
+  },
 ];
 
 /** The fixed prefixes of {@link FORMATS}: a necessary condition for any of them to match. */
-const ANY_PREFIX = /AKIA|ASIA|ABIA|ACCA|gh[pousr]_|github_pat_|glpat-|[sr]k_(?:live|test)_|whsec_|xox[abposre]-|hooks\.slack\.com|AIza|sk-|npm_|SG\.|-----BEGIN /u;
+const ANY_PREFIX =
+  /AKIA|ASIA|ABIA|ACCA|gh[pousr]_|github_pat_|glpat-|[sr]k_(?:live|test)_|whsec_|xox[abposre]-|hooks\.slack\.com|AIza|sk-|npm_|SG\.|-----BEGIN /u;
 
 /** Values that are documentation, not credentials: `sk_live_xxxxxxxx`, `AKIAIOSFODNN7EXAMPLE`, `ghp_your_token`. */
-const PLACEHOLDER = /x{4}|X{4}|\*{3}|\.{3}|EXAMPLE|example|your|YOUR|Your|placeholder|PLACEHOLDER|REPLACE|replace_?me|<[^>]{0,40}>|0{10}|1234567890/u;
+const PLACEHOLDER =
+  /x{4}|X{4}|\*{3}|\.{3}|EXAMPLE|example|your|YOUR|Your|placeholder|PLACEHOLDER|REPLACE|replace_?me|<[^>]{0,40}>|0{10}|1234567890/u;
 
 /** Fewer distinct characters than this in the body is a dummy value, not a generated key. */
 const MIN_DISTINCT = 6;
@@ -63,9 +110,34 @@ function matchFormat(value: string, format: CredentialFormat): boolean {
   return !PLACEHOLDER.test(token) && distinctCount(token) >= MIN_DISTINCT + 4;
 }
 
-const PLACEHOLDER_USERS = new Set(["user", "username", "usr", "login", "name", "me", "foo", "admin", "root", "postgres", "db", "dbuser"]);
-const PLACEHOLDER_PASSWORDS = new Set(["password", "pass", "passwd", "pwd", "pw", "secret", "bar", "x", "xxx", "token"]);
-const EXAMPLE_HOSTS = /(?:^|\.)(?:example\.(?:com|org|net)|host|hostname|domain\.com|yourdomain\.com|server)(?::\d{1,5})?$/u;
+const PLACEHOLDER_USERS = new Set([
+  "user",
+  "username",
+  "usr",
+  "login",
+  "name",
+  "me",
+  "foo",
+  "admin",
+  "root",
+  "postgres",
+  "db",
+  "dbuser",
+]);
+const PLACEHOLDER_PASSWORDS = new Set([
+  "password",
+  "pass",
+  "passwd",
+  "pwd",
+  "pw",
+  "secret",
+  "bar",
+  "x",
+  "xxx",
+  "token",
+]);
+const EXAMPLE_HOSTS =
+  /(?:^|\.)(?:example\.(?:com|org|net)|host|hostname|domain\.com|yourdomain\.com|server)(?::\d{1,5})?$/u;
 const STOP = new Set(["/", "?", "#", " ", "\n", "\t", "\r", '"', "'", "`"]);
 
 export interface UrlCredentials {
@@ -97,7 +169,8 @@ export function getUrlCredentials(value: string): UrlCredentials | undefined {
     const host = authority.slice(at + 1);
     if (password === "" || host === "") continue;
     if (/^[<{$%[*:]|^x+$|^\.{3}$|^your/iu.test(password)) continue;
-    if ((user === "" || PLACEHOLDER_USERS.has(user.toLowerCase())) && PLACEHOLDER_PASSWORDS.has(password.toLowerCase())) continue;
+    if ((user === "" || PLACEHOLDER_USERS.has(user.toLowerCase())) && PLACEHOLDER_PASSWORDS.has(password.toLowerCase()))
+      continue;
     if (EXAMPLE_HOSTS.test(host)) continue;
     return { user, password, host };
   }

@@ -39,7 +39,8 @@ const TS_WRAPPERS = new Set<AST_NODE_TYPES>([
   AST_NODE_TYPES.TSSatisfiesExpression,
 ]);
 
-type Wrapper = TSESTree.TSAsExpression | TSESTree.TSNonNullExpression | TSESTree.TSTypeAssertion | TSESTree.TSSatisfiesExpression;
+type Wrapper =
+  TSESTree.TSAsExpression | TSESTree.TSNonNullExpression | TSESTree.TSTypeAssertion | TSESTree.TSSatisfiesExpression;
 
 /** `(x as string)!` → `x` */
 export function skipTypeWrappers(node: TSESTree.Expression): TSESTree.Expression {
@@ -75,13 +76,18 @@ function flatten(node: TSESTree.Expression, out: TSESTree.Expression[]): TSESTre
 
 function getReadOf(context: Context, node: TSESTree.Expression): EnvRead | undefined {
   const inner = skipTypeWrappers(node);
-  return inner.type === AST_NODE_TYPES.MemberExpression || inner.type === AST_NODE_TYPES.CallExpression || inner.type === AST_NODE_TYPES.ChainExpression
+  return inner.type === AST_NODE_TYPES.MemberExpression ||
+    inner.type === AST_NODE_TYPES.CallExpression ||
+    inner.type === AST_NODE_TYPES.ChainExpression
     ? getEnvRead(context, inner)
     : undefined;
 }
 
 function isNullish(node: TSESTree.Node): boolean {
-  return (node.type === AST_NODE_TYPES.Literal && node.value === null) || (node.type === AST_NODE_TYPES.Identifier && node.name === "undefined");
+  return (
+    (node.type === AST_NODE_TYPES.Literal && node.value === null) ||
+    (node.type === AST_NODE_TYPES.Identifier && node.name === "undefined")
+  );
 }
 
 function isEmptyOrNullish(node: TSESTree.Node): boolean {
@@ -89,7 +95,10 @@ function isEmptyOrNullish(node: TSESTree.Node): boolean {
 }
 
 /** For the test of `t ? a : b`: the read it checks and whether a truthy test means "set". */
-function getConditionRead(context: Context, test: TSESTree.Expression): { read: EnvRead; whenSet: boolean } | undefined {
+function getConditionRead(
+  context: Context,
+  test: TSESTree.Expression,
+): { read: EnvRead; whenSet: boolean } | undefined {
   const inner = skipTypeWrappers(test);
   const direct = getReadOf(context, inner);
   if (direct) return { read: direct, whenSet: true };
@@ -110,7 +119,11 @@ function sameVariable(a: EnvRead, b: EnvRead): boolean {
   return a.name === b.name && a.source === b.source;
 }
 
-function fromLogical(context: Context, sourceCode: Readonly<TSESLint.SourceCode>, read: EnvRead): EnvFallback | undefined {
+function fromLogical(
+  context: Context,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  read: EnvRead,
+): EnvFallback | undefined {
   let top: TSESTree.Expression = wrapUp(read.expression);
   while (isFallbackLogical(top.parent)) top = wrapUp(top.parent);
   if (top === wrapUp(read.expression)) return undefined;
@@ -144,12 +157,15 @@ function fromLogical(context: Context, sourceCode: Readonly<TSESLint.SourceCode>
 function fromConditional(context: Context, read: EnvRead): EnvFallback | undefined {
   let node: TSESTree.Node = wrapUp(read.expression);
   // `!process.env.X ? v : process.env.X`, `process.env.X === undefined ? v : process.env.X`
-  if (node.parent?.type === AST_NODE_TYPES.UnaryExpression || node.parent?.type === AST_NODE_TYPES.BinaryExpression) node = node.parent;
+  if (node.parent?.type === AST_NODE_TYPES.UnaryExpression || node.parent?.type === AST_NODE_TYPES.BinaryExpression)
+    node = node.parent;
   const conditional = node.parent;
   if (conditional?.type !== AST_NODE_TYPES.ConditionalExpression) return undefined;
   const condition = getConditionRead(context, conditional.test);
   if (!condition) return undefined;
-  const [valueBranch, fallback] = condition.whenSet ? [conditional.consequent, conditional.alternate] : [conditional.alternate, conditional.consequent];
+  const [valueBranch, fallback] = condition.whenSet
+    ? [conditional.consequent, conditional.alternate]
+    : [conditional.alternate, conditional.consequent];
   const valueRead = getReadOf(context, valueBranch);
   if (!valueRead || !sameVariable(valueRead, condition.read)) return undefined;
   if (read.node !== condition.read.node && read.node !== valueRead.node) return undefined;
@@ -162,7 +178,14 @@ function fromAssignment(read: EnvRead): EnvFallback | undefined {
   const parent = node.parent;
   if (parent?.type !== AST_NODE_TYPES.AssignmentExpression || parent.left !== node) return undefined;
   if (parent.operator !== "||=" && parent.operator !== "??=") return undefined;
-  return { reads: [read], lastRead: read, fallback: parent.right, operator: parent.operator, node: parent, replaceRange: parent.range };
+  return {
+    reads: [read],
+    lastRead: read,
+    fallback: parent.right,
+    operator: parent.operator,
+    node: parent,
+    replaceRange: parent.range,
+  };
 }
 
 /**
@@ -200,7 +223,8 @@ export function getStaticStringValue(context: Context, node: TSESTree.Node, dept
     case AST_NODE_TYPES.Identifier: {
       const variable = ASTUtils.findVariable(context.sourceCode.getScope(inner), inner);
       const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-      if (definition?.node.type !== AST_NODE_TYPES.VariableDeclarator || definition.node.parent.kind !== "const") return undefined;
+      if (definition?.node.type !== AST_NODE_TYPES.VariableDeclarator || definition.node.parent.kind !== "const")
+        return undefined;
       if (definition.node.id.type !== AST_NODE_TYPES.Identifier || !definition.node.init) return undefined;
       return getStaticStringValue(context, definition.node.init, depth + 1);
     }
@@ -218,7 +242,11 @@ function containsEnvRead(context: Context, node: TSESTree.Expression): boolean {
 function isSchemaDefault(context: Context, value: TSESTree.Node): boolean {
   const parent = value.parent;
   let entryValue: TSESTree.Node | undefined;
-  if (parent?.type === AST_NODE_TYPES.Property && parent.value === value && parent.parent.type === AST_NODE_TYPES.ObjectExpression) {
+  if (
+    parent?.type === AST_NODE_TYPES.Property &&
+    parent.value === value &&
+    parent.parent.type === AST_NODE_TYPES.ObjectExpression
+  ) {
     // envalid: `KEY: str({ default: v })`
     const call = parent.parent.parent;
     if (call.type === AST_NODE_TYPES.CallExpression && call.arguments[0] === parent.parent) entryValue = call;
@@ -231,13 +259,22 @@ function isSchemaDefault(context: Context, value: TSESTree.Node): boolean {
   ) {
     // zod / Joi: climb the method chain to the entry.
     let node: TSESTree.Node = parent;
-    while (node.parent?.type === AST_NODE_TYPES.MemberExpression && node.parent.object === node && node.parent.parent.type === AST_NODE_TYPES.CallExpression) {
+    while (
+      node.parent?.type === AST_NODE_TYPES.MemberExpression &&
+      node.parent.object === node &&
+      node.parent.parent.type === AST_NODE_TYPES.CallExpression
+    ) {
       node = node.parent.parent;
     }
     entryValue = node;
   }
   const entry = entryValue?.parent;
-  if (entry?.type !== AST_NODE_TYPES.Property || entry.value !== entryValue || entry.parent.type !== AST_NODE_TYPES.ObjectExpression) return false;
+  if (
+    entry?.type !== AST_NODE_TYPES.Property ||
+    entry.value !== entryValue ||
+    entry.parent.type !== AST_NODE_TYPES.ObjectExpression
+  )
+    return false;
   let schemaCall: TSESTree.Node | undefined = entry.parent.parent;
   // t3-env: `createEnv({ server: { KEY: ... } })`
   if (schemaCall?.type === AST_NODE_TYPES.Property) schemaCall = schemaCall.parent.parent;
@@ -253,7 +290,11 @@ function isSchemaDefault(context: Context, value: TSESTree.Node): boolean {
  */
 export function isEnvFallbackValue(context: Context, value: TSESTree.Node): boolean {
   let node = value as TSESTree.Expression;
-  while (node.parent && (TS_WRAPPERS.has(node.parent.type) || (node.parent.type === AST_NODE_TYPES.BinaryExpression && node.parent.operator === "+"))) {
+  while (
+    node.parent &&
+    (TS_WRAPPERS.has(node.parent.type) ||
+      (node.parent.type === AST_NODE_TYPES.BinaryExpression && node.parent.operator === "+"))
+  ) {
     node = node.parent as TSESTree.Expression;
   }
   const parent = node.parent;
@@ -273,10 +314,19 @@ export function isEnvFallbackValue(context: Context, value: TSESTree.Node): bool
       return containsEnvRead(context, parent.test) || getReadOf(context, other) !== undefined;
     }
     case AST_NODE_TYPES.AssignmentExpression:
-      return parent.right === node && (parent.operator === "||=" || parent.operator === "??=") && getReadOf(context, parent.left as TSESTree.Expression) !== undefined;
+      return (
+        parent.right === node &&
+        (parent.operator === "||=" || parent.operator === "??=") &&
+        getReadOf(context, parent.left as TSESTree.Expression) !== undefined
+      );
     case AST_NODE_TYPES.AssignmentPattern: {
       const property = parent.parent;
-      if (parent.right !== node || property?.type !== AST_NODE_TYPES.Property || property.parent.type !== AST_NODE_TYPES.ObjectPattern) return false;
+      if (
+        parent.right !== node ||
+        property?.type !== AST_NODE_TYPES.Property ||
+        property.parent.type !== AST_NODE_TYPES.ObjectPattern
+      )
+        return false;
       return getDestructuredEnvReads(context, property.parent).some((read) => read.property === property);
     }
     default:

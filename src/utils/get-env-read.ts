@@ -61,11 +61,14 @@ function isGlobalObject(context: Context, identifier: TSESTree.Identifier, name:
   if (definition?.type === "ImportBinding") {
     const declaration = definition.parent as TSESTree.ImportDeclaration | null;
     return (
-      PROCESS_MODULES.has(declaration?.source.value ?? "") &&
-      definition.node.type !== AST_NODE_TYPES.ImportSpecifier
+      PROCESS_MODULES.has(declaration?.source.value ?? "") && definition.node.type !== AST_NODE_TYPES.ImportSpecifier
     );
   }
-  return definition?.node.type === AST_NODE_TYPES.VariableDeclarator && definition.node.id.type === AST_NODE_TYPES.Identifier && isRequireOf(definition.node.init, PROCESS_MODULES);
+  return (
+    definition?.node.type === AST_NODE_TYPES.VariableDeclarator &&
+    definition.node.id.type === AST_NODE_TYPES.Identifier &&
+    isRequireOf(definition.node.init, PROCESS_MODULES)
+  );
 }
 
 /** An identifier that is a `const` alias of an environment object: `const env = process.env`, `const { env } = process`, `import { env } from "node:process"`. */
@@ -85,8 +88,10 @@ function getAliasSource(context: Context, identifier: TSESTree.Identifier, depth
       : undefined;
   }
   const declarator = definition.node;
-  if (declarator.type !== AST_NODE_TYPES.VariableDeclarator || declarator.parent.kind !== "const" || !declarator.init) return undefined;
-  if (declarator.id.type === AST_NODE_TYPES.Identifier) return getEnvObjectSourceAt(context, declarator.init, depth + 1);
+  if (declarator.type !== AST_NODE_TYPES.VariableDeclarator || declarator.parent.kind !== "const" || !declarator.init)
+    return undefined;
+  if (declarator.id.type === AST_NODE_TYPES.Identifier)
+    return getEnvObjectSourceAt(context, declarator.init, depth + 1);
   if (declarator.id.type !== AST_NODE_TYPES.ObjectPattern) return undefined;
   // `const { env } = process` / `const { env } = require("node:process")`
   const declared = definition.name;
@@ -175,7 +180,8 @@ export const ENV_MEMBER_SELECTOR = [
 ].join(", ");
 
 /** A listener selector for `Deno.env.get("X")`, the one call {@link getEnvRead} accepts. */
-export const ENV_CALL_SELECTOR = "CallExpression[callee.type='MemberExpression'][callee.property.name='get'][callee.object.property.name='env']";
+export const ENV_CALL_SELECTOR =
+  "CallExpression[callee.type='MemberExpression'][callee.property.name='get'][callee.object.property.name='env']";
 
 /** Whether a file's text can hold any environment read: every form has `env` in it, in some case. */
 export function mayReadEnv(text: string): boolean {
@@ -204,7 +210,9 @@ export function getEnvRead(context: Context, node: TSESTree.Node): EnvRead | und
   }
   if (target.type === AST_NODE_TYPES.CallExpression) {
     const name = getDenoReadName(context, target);
-    return name === undefined ? undefined : { name, node: target, expression: getValueExpression(target), source: "Deno.env" };
+    return name === undefined
+      ? undefined
+      : { name, node: target, expression: getValueExpression(target), source: "Deno.env" };
   }
   return undefined;
 }

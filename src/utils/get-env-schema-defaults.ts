@@ -26,7 +26,20 @@ export interface EnvSchemaDefault {
 }
 
 const PARSE_METHODS = new Set(["parse", "safeParse", "parseAsync", "safeParseAsync", "validate", "validateAsync"]);
-const SCHEMA_WRAPPERS = new Set(["strict", "passthrough", "strip", "extend", "merge", "pick", "omit", "partial", "required", "unknown", "options", "prefs"]);
+const SCHEMA_WRAPPERS = new Set([
+  "strict",
+  "passthrough",
+  "strip",
+  "extend",
+  "merge",
+  "pick",
+  "omit",
+  "partial",
+  "required",
+  "unknown",
+  "options",
+  "prefs",
+]);
 const OPTIONAL_METHODS = new Set(["optional", "nullish", "nullable", "allow", "empty"]);
 const T3_ENV_GROUPS = new Set(["server", "client", "shared", "env"]);
 
@@ -37,7 +50,11 @@ function getPropertyName(property: TSESTree.Property): string | undefined {
 
 function getCalleeName(callee: TSESTree.Node): string | undefined {
   if (callee.type === AST_NODE_TYPES.Identifier) return callee.name;
-  if (callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier) {
+  if (
+    callee.type === AST_NODE_TYPES.MemberExpression &&
+    !callee.computed &&
+    callee.property.type === AST_NODE_TYPES.Identifier
+  ) {
     return callee.property.name;
   }
   return undefined;
@@ -56,7 +73,11 @@ function isEnvSchemaCall(context: Context, call: TSESTree.CallExpression): boole
   let node: TSESTree.Node = call;
   for (;;) {
     const parent: TSESTree.Node | undefined = node.parent;
-    if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === node && parent.parent.type === AST_NODE_TYPES.CallExpression) {
+    if (
+      parent?.type === AST_NODE_TYPES.MemberExpression &&
+      parent.object === node &&
+      parent.parent.type === AST_NODE_TYPES.CallExpression
+    ) {
       const method = getCalleeName(parent);
       if (method && PARSE_METHODS.has(method)) {
         const argument = parent.parent.arguments[0];
@@ -68,7 +89,11 @@ function isEnvSchemaCall(context: Context, call: TSESTree.CallExpression): boole
       }
       return false;
     }
-    if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === node && parent.id.type === AST_NODE_TYPES.Identifier) {
+    if (
+      parent?.type === AST_NODE_TYPES.VariableDeclarator &&
+      parent.init === node &&
+      parent.id.type === AST_NODE_TYPES.Identifier
+    ) {
       return isEnvName(parent.id.name);
     }
     if (parent?.type === AST_NODE_TYPES.TSAsExpression || parent?.type === AST_NODE_TYPES.TSSatisfiesExpression) {
@@ -80,14 +105,21 @@ function isEnvSchemaCall(context: Context, call: TSESTree.CallExpression): boole
 }
 
 /** `.default(v)` / `.catch(v)` in the method chain of a schema entry. */
-function getMethodDefault(value: TSESTree.Node): { call: TSESTree.CallExpression; value: TSESTree.Node; optional: boolean } | undefined {
+function getMethodDefault(
+  value: TSESTree.Node,
+): { call: TSESTree.CallExpression; value: TSESTree.Node; optional: boolean } | undefined {
   let found: { call: TSESTree.CallExpression; value: TSESTree.Node } | undefined;
   let optional = false;
   let node: TSESTree.Node = value;
   while (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.MemberExpression) {
     const method = getCalleeName(node.callee);
     const argument = node.arguments[0];
-    if ((method === "default" || method === "catch") && argument && argument.type !== AST_NODE_TYPES.SpreadElement && !found) {
+    if (
+      (method === "default" || method === "catch") &&
+      argument &&
+      argument.type !== AST_NODE_TYPES.SpreadElement &&
+      !found
+    ) {
       found = { call: node, value: argument };
     } else if (method && OPTIONAL_METHODS.has(method)) {
       optional = true;
@@ -103,7 +135,8 @@ function getOptionDefault(value: TSESTree.Node): { property: TSESTree.Property; 
   const options = value.arguments[0];
   if (options?.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
   for (const property of options.properties) {
-    if (property.type === AST_NODE_TYPES.Property && getPropertyName(property) === "default") return { property, value: property.value };
+    if (property.type === AST_NODE_TYPES.Property && getPropertyName(property) === "default")
+      return { property, value: property.value };
   }
   return undefined;
 }
@@ -116,10 +149,12 @@ function collect(schema: TSESTree.ObjectExpression, style: "option" | "method"):
     if (name === undefined) continue;
     if (style === "option") {
       const found = getOptionDefault(property.value);
-      if (found) defaults.push({ name, property, value: found.value, style, removable: found.property, optional: false });
+      if (found)
+        defaults.push({ name, property, value: found.value, style, removable: found.property, optional: false });
     } else {
       const found = getMethodDefault(property.value);
-      if (found) defaults.push({ name, property, value: found.value, style, removable: found.call, optional: found.optional });
+      if (found)
+        defaults.push({ name, property, value: found.value, style, removable: found.call, optional: found.optional });
     }
   }
   return defaults;

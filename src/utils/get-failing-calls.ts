@@ -6,24 +6,95 @@ type VisitorKeys = Readonly<Record<string, readonly string[] | undefined>>;
 export type FailingCall = TSESTree.CallExpression | TSESTree.NewExpression;
 
 /** Built-ins whose calls do not fail on ordinary input (`JSON` is left out: `JSON.parse` is the classic throw). */
-const SAFE_ROOTS = new Set(["Object", "Array", "Math", "Number", "String", "Boolean", "Symbol", "Date", "Reflect", "Promise", "console", "path"]);
+const SAFE_ROOTS = new Set([
+  "Object",
+  "Array",
+  "Math",
+  "Number",
+  "String",
+  "Boolean",
+  "Symbol",
+  "Date",
+  "Reflect",
+  "Promise",
+  "console",
+  "path",
+]);
 /** Plain functions that do not fail on ordinary input, `path`'s imported on their own among them. */
 const SAFE_FUNCTIONS = new Set([
-  "String", "Number", "Boolean", "parseInt", "parseFloat", "isNaN", "isFinite", "setTimeout", "clearTimeout", "setInterval",
-  "clearInterval", "next", "join", "resolve", "basename", "dirname", "extname", "relative", "encodeURIComponent",
+  "String",
+  "Number",
+  "Boolean",
+  "parseInt",
+  "parseFloat",
+  "isNaN",
+  "isFinite",
+  "setTimeout",
+  "clearTimeout",
+  "setInterval",
+  "clearInterval",
+  "next",
+  "join",
+  "resolve",
+  "basename",
+  "dirname",
+  "extname",
+  "relative",
+  "encodeURIComponent",
 ]);
-const SAFE_CONSTRUCTORS = /^(?:Date|Map|Set|WeakMap|WeakSet|Array|Promise|AbortController|URLSearchParams|Headers|TextEncoder|TextDecoder|\w*Error|\w*Exception)$/u;
+const SAFE_CONSTRUCTORS =
+  /^(?:Date|Map|Set|WeakMap|WeakSet|Array|Promise|AbortController|URLSearchParams|Headers|TextEncoder|TextDecoder|\w*Error|\w*Exception)$/u;
 /** String / array methods: pure on the values they are called on. */
 const SAFE_METHODS = new Set([
-  "toLowerCase", "toUpperCase", "trim", "trimStart", "trimEnd", "toString", "toFixed", "includes", "startsWith", "endsWith",
-  "indexOf", "lastIndexOf", "slice", "substring", "substr", "split", "join", "replace", "replaceAll", "padStart", "padEnd",
-  "concat", "flat", "reverse", "push", "pop", "shift", "unshift", "at", "keys", "values", "entries",
+  "toLowerCase",
+  "toUpperCase",
+  "trim",
+  "trimStart",
+  "trimEnd",
+  "toString",
+  "toFixed",
+  "includes",
+  "startsWith",
+  "endsWith",
+  "indexOf",
+  "lastIndexOf",
+  "slice",
+  "substring",
+  "substr",
+  "split",
+  "join",
+  "replace",
+  "replaceAll",
+  "padStart",
+  "padEnd",
+  "concat",
+  "flat",
+  "reverse",
+  "push",
+  "pop",
+  "shift",
+  "unshift",
+  "at",
+  "keys",
+  "values",
+  "entries",
 ]);
 /**
  * Array methods that run their callback before returning: a throw in it is a throw of the `try`. Only
  * with a function argument are they the array's (`users.find(id)` is a query).
  */
-const SYNC_CALLBACK_METHODS = new Set(["map", "filter", "find", "findIndex", "some", "every", "forEach", "reduce", "flatMap", "sort"]);
+const SYNC_CALLBACK_METHODS = new Set([
+  "map",
+  "filter",
+  "find",
+  "findIndex",
+  "some",
+  "every",
+  "forEach",
+  "reduce",
+  "flatMap",
+  "sort",
+]);
 const LOGGER_ROOT = /^(?:console|logger|log|Logger)$/u;
 const PREDICATE = /^(?:is|has)[A-Z]/u;
 
@@ -31,7 +102,8 @@ const PREDICATE = /^(?:is|has)[A-Z]/u;
  * Calls whose failure *is* the answer: parsing, decoding, decrypting, verifying, validating, and
  * existence checks (`fs.stat`, `fs.access`, `existsSync`).
  */
-const PROBE_NAME = /^(?:(?:safe)?parse|decode|decrypt|decipher|verify|validate)(?:[A-Z_]\w*)?$|\w(?:Parse|Decode|Decrypt|Verify|Validate)$|^(?:l?stat|access|exists)(?:Sync)?$/u;
+const PROBE_NAME =
+  /^(?:(?:safe)?parse|decode|decrypt|decipher|verify|validate)(?:[A-Z_]\w*)?$|\w(?:Parse|Decode|Decrypt|Verify|Validate)$|^(?:l?stat|access|exists)(?:Sync)?$/u;
 const PROBE_CONSTRUCTORS = new Set(["URL", "RegExp"]);
 const CACHE_RECEIVER = /cache/iu;
 
@@ -42,7 +114,11 @@ function isFunctionNode(node: TSESTree.Node | undefined): boolean {
 const unwrap = (node: TSESTree.Node): TSESTree.Node => getUnwrappedExpression(node, { chain: true });
 
 function propertyName(node: TSESTree.Node): string | undefined {
-  return node.type === AST_NODE_TYPES.MemberExpression && !node.computed && node.property.type === AST_NODE_TYPES.Identifier ? node.property.name : undefined;
+  return node.type === AST_NODE_TYPES.MemberExpression &&
+    !node.computed &&
+    node.property.type === AST_NODE_TYPES.Identifier
+    ? node.property.name
+    : undefined;
 }
 
 /** `a.b.c` → `["a", "b", "c"]` (`this` kept as `this`); `undefined` past a call or a computed key. */
@@ -73,7 +149,8 @@ export function getFailingCallName(call: FailingCall): string | undefined {
 
 function isSafe(call: FailingCall): boolean {
   const callee = unwrap(call.callee);
-  if (call.type === AST_NODE_TYPES.NewExpression) return callee.type === AST_NODE_TYPES.Identifier && SAFE_CONSTRUCTORS.test(callee.name);
+  if (call.type === AST_NODE_TYPES.NewExpression)
+    return callee.type === AST_NODE_TYPES.Identifier && SAFE_CONSTRUCTORS.test(callee.name);
   if (callee.type === AST_NODE_TYPES.Identifier) return SAFE_FUNCTIONS.has(callee.name) || PREDICATE.test(callee.name);
   const method = propertyName(callee);
   if (method !== undefined && (SAFE_METHODS.has(method) || PREDICATE.test(method))) return true;
@@ -87,7 +164,8 @@ function isSafe(call: FailingCall): boolean {
 /** A call whose failure means "no" or "not there": a parse, a decode, a verify, an existence check, a body read. */
 export function isProbeCall(call: FailingCall): boolean {
   const callee = unwrap(call.callee);
-  if (call.type === AST_NODE_TYPES.NewExpression) return callee.type === AST_NODE_TYPES.Identifier && PROBE_CONSTRUCTORS.has(callee.name);
+  if (call.type === AST_NODE_TYPES.NewExpression)
+    return callee.type === AST_NODE_TYPES.Identifier && PROBE_CONSTRUCTORS.has(callee.name);
   const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : propertyName(callee);
   if (name === undefined) return false;
   // `await response.json()`: parsing a body someone else wrote (`res.json(data)` sends, and has an argument).
@@ -101,7 +179,11 @@ export function isCacheRead(call: FailingCall): boolean {
   if (call.type !== AST_NODE_TYPES.CallExpression || callee.type !== AST_NODE_TYPES.MemberExpression) return false;
   const method = propertyName(callee);
   const receiver = getPath(callee.object);
-  return (method === "get" || method === "getItem" || method === "mget") && receiver !== undefined && receiver.some((part) => CACHE_RECEIVER.test(part));
+  return (
+    (method === "get" || method === "getItem" || method === "mget") &&
+    receiver !== undefined &&
+    receiver.some((part) => CACHE_RECEIVER.test(part))
+  );
 }
 
 /**
@@ -121,12 +203,23 @@ export function getFailingCalls(node: TSESTree.Node, keys: VisitorKeys): Failing
     if (isFunction && !runsNow) return;
     const isCall = current.type === AST_NODE_TYPES.CallExpression || current.type === AST_NODE_TYPES.NewExpression;
     const syncCallback =
-      current.type === AST_NODE_TYPES.CallExpression && SYNC_CALLBACK_METHODS.has(propertyName(unwrap(current.callee)) ?? "") && isFunctionNode(current.arguments[0]);
+      current.type === AST_NODE_TYPES.CallExpression &&
+      SYNC_CALLBACK_METHODS.has(propertyName(unwrap(current.callee)) ?? "") &&
+      isFunctionNode(current.arguments[0]);
     for (const key of keys[current.type] ?? []) {
-      if (key === "parent" || key === "typeAnnotation" || key === "returnType" || key === "typeArguments" || key === "typeParameters" || key === "decorators") continue;
+      if (
+        key === "parent" ||
+        key === "typeAnnotation" ||
+        key === "returnType" ||
+        key === "typeArguments" ||
+        key === "typeParameters" ||
+        key === "decorators"
+      )
+        continue;
       const value = (current as unknown as Record<string, unknown>)[key];
       for (const child of Array.isArray(value) ? value : [value]) {
-        if (child === null || typeof child !== "object" || typeof (child as { type?: unknown }).type !== "string") continue;
+        if (child === null || typeof child !== "object" || typeof (child as { type?: unknown }).type !== "string")
+          continue;
         visit(child as TSESTree.Node, syncCallback && key === "arguments");
       }
     }

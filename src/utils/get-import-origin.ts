@@ -41,7 +41,8 @@ export function getImportOrigin(variable: TSESLint.Scope.Variable | null | undef
     const specifier = definition.node;
     if (specifier.type === AST_NODE_TYPES.TSImportEqualsDeclaration) {
       const reference = specifier.moduleReference;
-      return reference.type === AST_NODE_TYPES.TSExternalModuleReference && reference.expression.type === AST_NODE_TYPES.Literal
+      return reference.type === AST_NODE_TYPES.TSExternalModuleReference &&
+        reference.expression.type === AST_NODE_TYPES.Literal
         ? { source: String(reference.expression.value), imported: "*" }
         : undefined;
     }
@@ -49,7 +50,8 @@ export function getImportOrigin(variable: TSESLint.Scope.Variable | null | undef
     if (declaration.type !== AST_NODE_TYPES.ImportDeclaration) return undefined;
     const source = declaration.source.value;
     if (specifier.type === AST_NODE_TYPES.ImportSpecifier) {
-      const imported = specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : specifier.imported.value;
+      const imported =
+        specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : specifier.imported.value;
       return { source, imported: imported === "default" ? "*" : imported };
     }
     return { source, imported: "*" };
@@ -60,7 +62,11 @@ export function getImportOrigin(variable: TSESLint.Scope.Variable | null | undef
   if (source === undefined) return undefined;
   if (declarator.id.type === AST_NODE_TYPES.Identifier) {
     const init = declarator.init && unwrap(declarator.init);
-    if (init?.type === AST_NODE_TYPES.MemberExpression && !init.computed && init.property.type === AST_NODE_TYPES.Identifier) {
+    if (
+      init?.type === AST_NODE_TYPES.MemberExpression &&
+      !init.computed &&
+      init.property.type === AST_NODE_TYPES.Identifier
+    ) {
       // `require("x").default` is the module's default export: the module itself for our purposes.
       return { source, imported: init.property.name === "default" ? "*" : init.property.name };
     }

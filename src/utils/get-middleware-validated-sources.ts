@@ -39,8 +39,20 @@ const EXPRESS_VALIDATOR: Readonly<Record<string, readonly RequestInputSource[]>>
   buildCheckFunction: ALL_SOURCES,
 };
 /** express-validator starters that check named fields (and `checkSchema`, whose keys are the fields). */
-const FIELD_STARTERS: Readonly<Record<string, true>> = { body: true, query: true, param: true, header: true, check: true };
-const OTHER_VALIDATORS = new Set(["celebrate", "processRequest", "processRequestBody", "processRequestQuery", "processRequestParams"]);
+const FIELD_STARTERS: Readonly<Record<string, true>> = {
+  body: true,
+  query: true,
+  param: true,
+  header: true,
+  check: true,
+};
+const OTHER_VALIDATORS = new Set([
+  "celebrate",
+  "processRequest",
+  "processRequestBody",
+  "processRequestQuery",
+  "processRequestParams",
+]);
 /**
  * Modules whose middleware checks every request against the app's API description before a route runs:
  * express-openapi-validator's `OpenApiValidator.middleware({ apiSpec })` validates body, query, path
@@ -50,10 +62,16 @@ const REQUEST_VALIDATOR_MODULES = new Set(["express-openapi-validator"]);
 
 /** Whether middleware made by `module` validates whole requests (see `REQUEST_VALIDATOR_MODULES`); `options` is its call's text, when known. */
 export function isRequestValidatorModule(module: string | undefined, options = ""): boolean {
-  return module !== undefined && REQUEST_VALIDATOR_MODULES.has(module) && !/validateRequests\s*:\s*false/u.test(options);
+  return (
+    module !== undefined && REQUEST_VALIDATOR_MODULES.has(module) && !/validateRequests\s*:\s*false/u.test(options)
+  );
 }
 
-function isImportedFrom(sourceCode: Readonly<TSESLint.SourceCode>, identifier: TSESTree.Identifier, module: string): boolean {
+function isImportedFrom(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  identifier: TSESTree.Identifier,
+  module: string,
+): boolean {
   const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
   const definition = variable?.defs[0];
   if (definition?.type === "ImportBinding") {
@@ -98,7 +116,8 @@ function getSourcesFromArguments(call: TSESTree.CallExpression): readonly Reques
     let name: string | undefined;
     if (!property.computed && key.type === AST_NODE_TYPES.Identifier) name = key.name;
     else if (key.type === AST_NODE_TYPES.Literal && typeof key.value === "string") name = key.value;
-    else if (key.type === AST_NODE_TYPES.MemberExpression && key.property.type === AST_NODE_TYPES.Identifier) name = key.property.name;
+    else if (key.type === AST_NODE_TYPES.MemberExpression && key.property.type === AST_NODE_TYPES.Identifier)
+      name = key.property.name;
     const source = name === undefined ? undefined : SEGMENT_KEYS[name];
     if (source) found.add(source);
   }
@@ -121,7 +140,12 @@ function getChainFields(name: string, root: TSESTree.CallExpression): string[] |
     const fields: string[] = [];
     for (const property of first.properties) {
       if (property.type !== AST_NODE_TYPES.Property || property.computed) return undefined;
-      const key = property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : property.key.type === AST_NODE_TYPES.Literal ? String(property.key.value) : undefined;
+      const key =
+        property.key.type === AST_NODE_TYPES.Identifier
+          ? property.key.name
+          : property.key.type === AST_NODE_TYPES.Literal
+            ? String(property.key.value)
+            : undefined;
       const field = key === undefined ? undefined : fromPath(key);
       if (field === undefined) return undefined;
       fields.push(field);
@@ -132,7 +156,10 @@ function getChainFields(name: string, root: TSESTree.CallExpression): string[] |
   const paths = first?.type === AST_NODE_TYPES.ArrayExpression ? first.elements : [first];
   const fields: string[] = [];
   for (const element of paths) {
-    const field = element?.type === AST_NODE_TYPES.Literal && typeof element.value === "string" ? fromPath(element.value) : undefined;
+    const field =
+      element?.type === AST_NODE_TYPES.Literal && typeof element.value === "string"
+        ? fromPath(element.value)
+        : undefined;
     if (field === undefined) return undefined;
     fields.push(field);
   }
@@ -142,7 +169,10 @@ function getChainFields(name: string, root: TSESTree.CallExpression): string[] |
 /** The call an express-validator chain starts with: `body("email")` in `body("email").isEmail().trim()`. */
 function getChainRoot(call: TSESTree.CallExpression): TSESTree.CallExpression {
   let current = call;
-  while (current.callee.type === AST_NODE_TYPES.MemberExpression && current.callee.object.type === AST_NODE_TYPES.CallExpression) {
+  while (
+    current.callee.type === AST_NODE_TYPES.MemberExpression &&
+    current.callee.object.type === AST_NODE_TYPES.CallExpression
+  ) {
     current = current.callee.object;
   }
   return current;
@@ -166,7 +196,10 @@ function whole(sources: readonly RequestInputSource[]): MiddlewareValidation {
  * the sources its name says (`validateQuery` → query; `validate` → all), or `undefined` when the name is no
  * validator's. An express-validator chain counts for its whole source here: its fields are not in view.
  */
-export function getValidationFromName(parts: readonly string[], extraNames: ReadonlySet<string>): readonly RequestInputSource[] | undefined {
+export function getValidationFromName(
+  parts: readonly string[],
+  extraNames: ReadonlySet<string>,
+): readonly RequestInputSource[] | undefined {
   const [first] = parts;
   if (first !== undefined && EXPRESS_VALIDATOR[first]) return EXPRESS_VALIDATOR[first];
   const name = parts.find((part) => isValidatorName(part, extraNames) || OTHER_VALIDATORS.has(part));
@@ -214,7 +247,11 @@ export function getMiddlewareValidatedSources(
     const { name, path } = getCalleeNames(root.callee);
     if (name === undefined) return undefined;
     const starter = EXPRESS_VALIDATOR[name];
-    if (starter && root.callee.type === AST_NODE_TYPES.Identifier && isImportedFrom(sourceCode, root.callee, "express-validator")) {
+    if (
+      starter &&
+      root.callee.type === AST_NODE_TYPES.Identifier &&
+      isImportedFrom(sourceCode, root.callee, "express-validator")
+    ) {
       // A chain checks its own fields; the rest of the body is whatever the client sent.
       const fields = getChainFields(name, root);
       if (!fields) return { sources: starter, fields: new Map() };
@@ -222,9 +259,16 @@ export function getMiddlewareValidatedSources(
     }
     // `OpenApiValidator.middleware({ apiSpec })`
     const object = root.callee.type === AST_NODE_TYPES.MemberExpression ? root.callee.object : undefined;
-    const module = object?.type === AST_NODE_TYPES.Identifier ? [...REQUEST_VALIDATOR_MODULES].find((candidate) => isImportedFrom(sourceCode, object, candidate)) : undefined;
+    const module =
+      object?.type === AST_NODE_TYPES.Identifier
+        ? [...REQUEST_VALIDATOR_MODULES].find((candidate) => isImportedFrom(sourceCode, object, candidate))
+        : undefined;
     if (isRequestValidatorModule(module, sourceCode.getText(root))) return whole(ALL_SOURCES);
-    if (isValidatorName(name, extraNames) || OTHER_VALIDATORS.has(name) || (path !== undefined && extraNames.has(path))) {
+    if (
+      isValidatorName(name, extraNames) ||
+      OTHER_VALIDATORS.has(name) ||
+      (path !== undefined && extraNames.has(path))
+    ) {
       return whole(getSourcesFromArguments(root) ?? getSourcesFromName(name));
     }
     return undefined;
@@ -232,12 +276,16 @@ export function getMiddlewareValidatedSources(
   if (node.type === AST_NODE_TYPES.Identifier || node.type === AST_NODE_TYPES.MemberExpression) {
     const { name, path } = getCalleeNames(node);
     if (name === undefined) return undefined;
-    if (isValidatorName(name, extraNames) || (path !== undefined && extraNames.has(path))) return whole(getSourcesFromName(name));
+    if (isValidatorName(name, extraNames) || (path !== undefined && extraNames.has(path)))
+      return whole(getSourcesFromName(name));
     if (node.type === AST_NODE_TYPES.Identifier) {
       // `const createUserRules = [body("email").isEmail(), …]` declared in this file.
       const variable = ASTUtils.findVariable(sourceCode.getScope(node), node);
       const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-      const init = definition?.type === "Variable" && definition.node.type === AST_NODE_TYPES.VariableDeclarator ? definition.node.init : null;
+      const init =
+        definition?.type === "Variable" && definition.node.type === AST_NODE_TYPES.VariableDeclarator
+          ? definition.node.init
+          : null;
       if (init && (init.type === AST_NODE_TYPES.ArrayExpression || init.type === AST_NODE_TYPES.CallExpression)) {
         return getMiddlewareValidatedSources(sourceCode, init, extraNames, depth + 1);
       }

@@ -36,7 +36,10 @@ function read(file: string, mtimeMs: number): PackageManifest {
   }
   const manifest = {
     directory: path.dirname(file),
-    runtimeDependencies: new Set([...readDependencyNames(json.dependencies), ...readDependencyNames(json.peerDependencies)]),
+    runtimeDependencies: new Set([
+      ...readDependencyNames(json.dependencies),
+      ...readDependencyNames(json.peerDependencies),
+    ]),
     devDependencies: new Set(readDependencyNames(json.devDependencies)),
     scripts: new Map(
       json.scripts !== null && typeof json.scripts === "object" && !Array.isArray(json.scripts)

@@ -28,14 +28,19 @@ export function getTsconfigCompilerOptions(directory: string): CompilerOptions |
   const configFile = findNearestFile(directory, "tsconfig.json");
   if (!configFile) return undefined;
   const cached = byConfig.get(configFile);
-  if (cached && cached.sources.every(({ file, mtimeMs }) => getModificationTime(file) === mtimeMs)) return cached.options;
+  if (cached && cached.sources.every(({ file, mtimeMs }) => getModificationTime(file) === mtimeMs))
+    return cached.options;
   const sources: CachedConfig["sources"] = [];
   const options = readCompilerOptions(configFile, sources, new Set());
   byConfig.set(configFile, { sources, options });
   return options;
 }
 
-function readCompilerOptions(file: string, sources: CachedConfig["sources"], seen: Set<string>): CompilerOptions | undefined {
+function readCompilerOptions(
+  file: string,
+  sources: CachedConfig["sources"],
+  seen: Set<string>,
+): CompilerOptions | undefined {
   sources.push({ file, mtimeMs: getModificationTime(file) });
   // `extends` cycles are a TypeScript error; here they just end the chain.
   if (seen.has(file)) return undefined;
@@ -48,7 +53,8 @@ function readCompilerOptions(file: string, sources: CachedConfig["sources"], see
   }
   if (!isRecord(config)) return undefined;
   const merged: Record<string, unknown> = {};
-  const bases = typeof config.extends === "string" ? [config.extends] : Array.isArray(config.extends) ? config.extends : [];
+  const bases =
+    typeof config.extends === "string" ? [config.extends] : Array.isArray(config.extends) ? config.extends : [];
   for (const base of bases) {
     if (typeof base !== "string") continue;
     const baseFile = resolveExtends(base, path.dirname(file));
@@ -71,7 +77,7 @@ function resolveExtends(specifier: string, directory: string): string | undefine
     return specifier.endsWith(".json") || !isFile(`${file}.json`) ? undefined : `${file}.json`;
   }
   // A package: `@tsconfig/strictest`, `@tsconfig/node20/tsconfig.json`, `some-preset/base`.
-  for (let current = directory; ; ) {
+  for (let current = directory; ;) {
     const target = path.join(current, "node_modules", specifier);
     for (const candidate of [target, `${target}.json`]) if (isFile(candidate)) return candidate;
     const fromPackage = getPackageTsconfig(target);

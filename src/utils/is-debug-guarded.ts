@@ -25,7 +25,12 @@ function getWords(name: string): string[] {
 
 function getName(node: TSESTree.Node): string | undefined {
   if (node.type === AST_NODE_TYPES.Identifier) return node.name;
-  if (node.type === AST_NODE_TYPES.MemberExpression && !node.computed && node.property.type === AST_NODE_TYPES.Identifier) return node.property.name;
+  if (
+    node.type === AST_NODE_TYPES.MemberExpression &&
+    !node.computed &&
+    node.property.type === AST_NODE_TYPES.Identifier
+  )
+    return node.property.name;
   return undefined;
 }
 
@@ -36,16 +41,22 @@ function isOnLiteral(node: TSESTree.Node | null | undefined): boolean {
 }
 
 /** The class a `this.X` or `Class.X` reads from, when this file declares it. */
-function getDeclaredClass(object: TSESTree.Node, scope: Scope): TSESTree.ClassDeclaration | TSESTree.ClassExpression | undefined {
+function getDeclaredClass(
+  object: TSESTree.Node,
+  scope: Scope,
+): TSESTree.ClassDeclaration | TSESTree.ClassExpression | undefined {
   if (object.type === AST_NODE_TYPES.ThisExpression) {
     for (let current: TSESTree.Node | undefined = object.parent; current; current = current.parent) {
-      if (current.type === AST_NODE_TYPES.ClassDeclaration || current.type === AST_NODE_TYPES.ClassExpression) return current;
+      if (current.type === AST_NODE_TYPES.ClassDeclaration || current.type === AST_NODE_TYPES.ClassExpression)
+        return current;
     }
     return undefined;
   }
   if (object.type !== AST_NODE_TYPES.Identifier) return undefined;
   const definition = ASTUtils.findVariable(scope, object)?.defs[0];
-  return definition?.type === "ClassName" ? (definition.node as TSESTree.ClassDeclaration | TSESTree.ClassExpression) : undefined;
+  return definition?.type === "ClassName"
+    ? (definition.node as TSESTree.ClassDeclaration | TSESTree.ClassExpression)
+    : undefined;
 }
 
 /**
@@ -83,14 +94,26 @@ function isDevelopmentTest(test: TSESTree.Node, expected: boolean, scope: Scope)
       return node.operator === "!" && isDevelopmentTest(node.argument, !expected, scope);
     case AST_NODE_TYPES.LogicalExpression:
       // `DEBUG && verbose` holds only when `DEBUG` does; `isProd || x` fails only when `isProd` does.
-      if (node.operator === "&&") return expected ? isDevelopmentTest(node.left, true, scope) || isDevelopmentTest(node.right, true, scope) : false;
-      if (node.operator === "||") return expected ? false : isDevelopmentTest(node.left, false, scope) || isDevelopmentTest(node.right, false, scope);
+      if (node.operator === "&&")
+        return expected
+          ? isDevelopmentTest(node.left, true, scope) || isDevelopmentTest(node.right, true, scope)
+          : false;
+      if (node.operator === "||")
+        return expected
+          ? false
+          : isDevelopmentTest(node.left, false, scope) || isDevelopmentTest(node.right, false, scope);
       return false;
     case AST_NODE_TYPES.BinaryExpression: {
       const equal = node.operator === "===" || node.operator === "==";
       if (!equal && node.operator !== "!==" && node.operator !== "!=") return false;
-      const [literal, other] = node.right.type === AST_NODE_TYPES.Literal ? [node.right, node.left] : [node.left, node.right];
-      if (literal.type !== AST_NODE_TYPES.Literal || typeof literal.value !== "string" || !isEnvironmentRead(getUnwrappedExpression(other, { chain: true }))) return false;
+      const [literal, other] =
+        node.right.type === AST_NODE_TYPES.Literal ? [node.right, node.left] : [node.left, node.right];
+      if (
+        literal.type !== AST_NODE_TYPES.Literal ||
+        typeof literal.value !== "string" ||
+        !isEnvironmentRead(getUnwrappedExpression(other, { chain: true }))
+      )
+        return false;
       const value = literal.value.toLowerCase();
       // `=== "test"` and `!== "production"` hold outside production; `=== "production"` fails there.
       if (equal === expected) return DEVELOPMENT_ENVIRONMENTS.has(value);

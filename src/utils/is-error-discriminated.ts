@@ -30,17 +30,39 @@ const KIND_PROPERTIES = new Set([
 /** Classes every error is an instance of: checking them tells nothing about the kind. */
 const BASE_CLASSES = new Set(["Error", "Object"]);
 const TYPE_GUARD = /^is[A-Z]/u;
-const LOG_METHODS = new Set(["log", "info", "debug", "warn", "error", "trace", "fatal", "verbose", "captureException", "captureError", "notify", "report"]);
+const LOG_METHODS = new Set([
+  "log",
+  "info",
+  "debug",
+  "warn",
+  "error",
+  "trace",
+  "fatal",
+  "verbose",
+  "captureException",
+  "captureError",
+  "notify",
+  "report",
+]);
 
 function getName(node: TSESTree.Node): string | undefined {
   if (node.type === AST_NODE_TYPES.Identifier) return node.name;
-  if (node.type === AST_NODE_TYPES.MemberExpression && !node.computed && node.property.type === AST_NODE_TYPES.Identifier) return node.property.name;
+  if (
+    node.type === AST_NODE_TYPES.MemberExpression &&
+    !node.computed &&
+    node.property.type === AST_NODE_TYPES.Identifier
+  )
+    return node.property.name;
   return undefined;
 }
 
 /** Inside the arguments of a logging / error-reporting call: reading `err.code` to log it decides nothing. */
 function isLogged(node: TSESTree.Node, boundary: TSESTree.Node): boolean {
-  for (let child = node, current = node.parent; current && current !== boundary; child = current, current = current.parent) {
+  for (
+    let child = node, current = node.parent;
+    current && current !== boundary;
+    child = current, current = current.parent
+  ) {
     if (current.type === AST_NODE_TYPES.CallExpression && current.callee !== child) {
       const method = getName(current.callee);
       if (method !== undefined && LOG_METHODS.has(method)) return true;
@@ -64,7 +86,12 @@ function isMessageTest(message: TSESTree.MemberExpression): boolean {
   if (parent.type === AST_NODE_TYPES.SwitchStatement) return parent.discriminant === node;
   if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === node) {
     const method = getMemberName(parent);
-    return method !== undefined && MESSAGE_TESTS.has(method) && parent.parent.type === AST_NODE_TYPES.CallExpression && parent.parent.callee === parent;
+    return (
+      method !== undefined &&
+      MESSAGE_TESTS.has(method) &&
+      parent.parent.type === AST_NODE_TYPES.CallExpression &&
+      parent.parent.callee === parent
+    );
   }
   return (
     parent.type === AST_NODE_TYPES.CallExpression &&
@@ -79,7 +106,9 @@ function isKindCheck(reference: TSESTree.Identifier): boolean {
   let node: TSESTree.Node = reference;
   while (
     node.parent &&
-    (node.parent.type === AST_NODE_TYPES.TSAsExpression || node.parent.type === AST_NODE_TYPES.TSNonNullExpression || node.parent.type === AST_NODE_TYPES.ChainExpression)
+    (node.parent.type === AST_NODE_TYPES.TSAsExpression ||
+      node.parent.type === AST_NODE_TYPES.TSNonNullExpression ||
+      node.parent.type === AST_NODE_TYPES.ChainExpression)
   ) {
     node = node.parent;
   }
@@ -87,7 +116,8 @@ function isKindCheck(reference: TSESTree.Identifier): boolean {
   if (!parent) return false;
   switch (parent.type) {
     case AST_NODE_TYPES.BinaryExpression:
-      if (parent.operator === "instanceof" && parent.left === node) return !BASE_CLASSES.has(getName(parent.right) ?? "");
+      if (parent.operator === "instanceof" && parent.left === node)
+        return !BASE_CLASSES.has(getName(parent.right) ?? "");
       return parent.operator === "in" && parent.right === node;
     case AST_NODE_TYPES.MemberExpression: {
       if (parent.object !== node) return false;
@@ -96,7 +126,9 @@ function isKindCheck(reference: TSESTree.Identifier): boolean {
       if (name === "message") return isMessageTest(parent);
       // axios: `err.response?.status`
       const outer = parent.parent.type === AST_NODE_TYPES.ChainExpression ? parent.parent.parent : parent.parent;
-      return name === "response" && outer?.type === AST_NODE_TYPES.MemberExpression && getMemberName(outer) === "status";
+      return (
+        name === "response" && outer?.type === AST_NODE_TYPES.MemberExpression && getMemberName(outer) === "status"
+      );
     }
     case AST_NODE_TYPES.CallExpression: {
       if (parent.callee === node) return false;
@@ -108,7 +140,10 @@ function isKindCheck(reference: TSESTree.Identifier): boolean {
         parent.init === node &&
         parent.id.type === AST_NODE_TYPES.ObjectPattern &&
         parent.id.properties.some(
-          (property) => property.type === AST_NODE_TYPES.Property && !property.computed && KIND_PROPERTIES.has(getName(property.key) ?? ""),
+          (property) =>
+            property.type === AST_NODE_TYPES.Property &&
+            !property.computed &&
+            KIND_PROPERTIES.has(getName(property.key) ?? ""),
         )
       );
     default:
@@ -128,7 +163,9 @@ export function isErrorDiscriminated(context: RuleContext, caught: CaughtError, 
   const param = caught.param;
   if (
     param?.type === AST_NODE_TYPES.ObjectPattern &&
-    param.properties.some((property) => property.type === AST_NODE_TYPES.Property && KIND_PROPERTIES.has(getName(property.key) ?? ""))
+    param.properties.some(
+      (property) => property.type === AST_NODE_TYPES.Property && KIND_PROPERTIES.has(getName(property.key) ?? ""),
+    )
   ) {
     return true;
   }

@@ -31,7 +31,9 @@ function isReported(call: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCod
   for (let node = call.parent; node && !FUNCTION_TYPES.has(node.type); child = node, node = node.parent) {
     if (node.type !== AST_NODE_TYPES.TryStatement || child !== node.block || !node.handler) continue;
     const param = node.handler.param;
-    return param !== null && sourceCode.getDeclaredVariables(node.handler).some((variable) => variable.references.length > 0);
+    return (
+      param !== null && sourceCode.getDeclaredVariables(node.handler).some((variable) => variable.references.length > 0)
+    );
   }
   return true;
 }
@@ -42,7 +44,9 @@ function getFollowingStatements(node: TSESTree.Node): TSESTree.Node[] {
   for (let current = node; current.parent && !FUNCTION_TYPES.has(current.type); current = current.parent) {
     const parent = current.parent;
     const list =
-      parent.type === AST_NODE_TYPES.BlockStatement || parent.type === AST_NODE_TYPES.Program || parent.type === AST_NODE_TYPES.StaticBlock
+      parent.type === AST_NODE_TYPES.BlockStatement ||
+      parent.type === AST_NODE_TYPES.Program ||
+      parent.type === AST_NODE_TYPES.StaticBlock
         ? parent.body
         : parent.type === AST_NODE_TYPES.SwitchCase
           ? parent.consequent
@@ -59,7 +63,11 @@ function getFollowingStatements(node: TSESTree.Node): TSESTree.Node[] {
  * fails and reports it; what the fallback drops is the one call's own failure (an optional status
  * endpoint, a row that may not exist).
  */
-export function isFailureResurfaced(calls: readonly FailingCall[], node: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+export function isFailureResurfaced(
+  calls: readonly FailingCall[],
+  node: TSESTree.Node,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+): boolean {
   if (calls.length === 0) return false;
   const clients = new Set<string>();
   for (const call of calls) {
@@ -68,5 +76,7 @@ export function isFailureResurfaced(calls: readonly FailingCall[], node: TSESTre
     clients.add(client);
   }
   const later = getFollowingStatements(node).flatMap((statement) => getFailingCalls(statement, sourceCode.visitorKeys));
-  return [...clients].every((client) => later.some((call) => getClient(call, sourceCode) === client && isReported(call, sourceCode)));
+  return [...clients].every((client) =>
+    later.some((call) => getClient(call, sourceCode) === client && isReported(call, sourceCode)),
+  );
 }

@@ -3,7 +3,20 @@ import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
 import { isFunctionNode } from "../frameworks/get-function-from-expression.js";
 
 /** Test-runner blocks and hooks (Jest, Vitest, Mocha, node:test, Jasmine). */
-const TEST_BLOCKS = new Set(["describe", "it", "test", "suite", "before", "beforeAll", "beforeEach", "after", "afterAll", "afterEach", "setup", "teardown"]);
+const TEST_BLOCKS = new Set([
+  "describe",
+  "it",
+  "test",
+  "suite",
+  "before",
+  "beforeAll",
+  "beforeEach",
+  "after",
+  "afterAll",
+  "afterEach",
+  "setup",
+  "teardown",
+]);
 
 function getCalleeRoot(callee: TSESTree.Node): string | undefined {
   let current = callee;
@@ -22,7 +35,10 @@ export function isInTestCode(node: TSESTree.Node): boolean {
   for (let current = node.parent; current; current = current.parent) {
     if (!isFunctionNode(current)) continue;
     const call = current.parent;
-    if (call?.type === AST_NODE_TYPES.CallExpression && call.arguments.includes(current as TSESTree.CallExpressionArgument)) {
+    if (
+      call?.type === AST_NODE_TYPES.CallExpression &&
+      call.arguments.includes(current as TSESTree.CallExpressionArgument)
+    ) {
       const root = getCalleeRoot(call.callee);
       if (root !== undefined && TEST_BLOCKS.has(root)) return true;
     }

@@ -17,7 +17,11 @@ export function isLoggerCall(call: TSESTree.CallExpression): boolean {
   if (name === undefined || !LEVELS.has(name)) return false;
   const object = callee.object;
   if (object.type === AST_NODE_TYPES.Identifier) return LOGGER_OBJECT.test(object.name);
-  if (object.type === AST_NODE_TYPES.MemberExpression && !object.computed && object.property.type === AST_NODE_TYPES.Identifier) {
+  if (
+    object.type === AST_NODE_TYPES.MemberExpression &&
+    !object.computed &&
+    object.property.type === AST_NODE_TYPES.Identifier
+  ) {
     return LOGGER_OBJECT.test(object.property.name);
   }
   return false;

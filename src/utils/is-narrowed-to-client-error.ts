@@ -16,7 +16,12 @@ const TYPE_GUARD = /^is([A-Z]\w*)$/u;
 
 function getName(node: TSESTree.Node): string | undefined {
   if (node.type === AST_NODE_TYPES.Identifier) return node.name;
-  if (node.type === AST_NODE_TYPES.MemberExpression && !node.computed && node.property.type === AST_NODE_TYPES.Identifier) return node.property.name;
+  if (
+    node.type === AST_NODE_TYPES.MemberExpression &&
+    !node.computed &&
+    node.property.type === AST_NODE_TYPES.Identifier
+  )
+    return node.property.name;
   return undefined;
 }
 
@@ -48,7 +53,12 @@ function getErrorProperty(node: TSESTree.Node, narrowing: Narrowing): string | u
 function isBelow500(test: TSESTree.BinaryExpression, positive: boolean): boolean {
   const right = getNumber(test.right);
   const left = getNumber(test.left);
-  const operator = right !== undefined ? test.operator : left !== undefined ? ({ "<": ">", "<=": ">=", ">": "<", ">=": "<=" } as Record<string, string>)[test.operator] : undefined;
+  const operator =
+    right !== undefined
+      ? test.operator
+      : left !== undefined
+        ? ({ "<": ">", "<=": ">=", ">": "<", ">=": "<=" } as Record<string, string>)[test.operator]
+        : undefined;
   const bound = right ?? left;
   if (bound === undefined || operator === undefined) return false;
   if (positive) return (operator === "<" && bound <= 500) || (operator === "<=" && bound <= 499);
@@ -56,7 +66,8 @@ function isBelow500(test: TSESTree.BinaryExpression, positive: boolean): boolean
 }
 
 function isClientComparison(test: TSESTree.BinaryExpression, positive: boolean, narrowing: Narrowing): boolean {
-  if (test.operator === "instanceof") return positive && isError(test.left, narrowing) && isClientName(getName(test.right));
+  if (test.operator === "instanceof")
+    return positive && isError(test.left, narrowing) && isClientName(getName(test.right));
   if (["<", "<=", ">", ">="].includes(test.operator)) return isBelow500(test, positive);
   const equal = test.operator === "===" || test.operator === "==";
   if (!equal && test.operator !== "!==" && test.operator !== "!=") return false;
@@ -67,7 +78,8 @@ function isClientComparison(test: TSESTree.BinaryExpression, positive: boolean, 
   ] as const) {
     const property = getErrorProperty(side, narrowing);
     if (property === undefined) continue;
-    if (KIND_PROPERTIES.has(property) && other.type === AST_NODE_TYPES.Literal && typeof other.value === "string") return isClientName(other.value);
+    if (KIND_PROPERTIES.has(property) && other.type === AST_NODE_TYPES.Literal && typeof other.value === "string")
+      return isClientName(other.value);
     if (property === "constructor") return isClientName(getName(other));
     const status = getNumber(other);
     if (STATUS_PROPERTIES.has(property) && status !== undefined) return status >= 400 && status < 500;
@@ -82,7 +94,8 @@ function isClientTest(test: TSESTree.Node, positive: boolean, narrowing: Narrowi
     case AST_NODE_TYPES.UnaryExpression:
       return node.operator === "!" && isClientTest(node.argument, !positive, narrowing);
     case AST_NODE_TYPES.LogicalExpression:
-      if (node.operator === "&&") return positive && (isClientTest(node.left, true, narrowing) || isClientTest(node.right, true, narrowing));
+      if (node.operator === "&&")
+        return positive && (isClientTest(node.left, true, narrowing) || isClientTest(node.right, true, narrowing));
       if (node.operator === "||") {
         return positive
           ? isClientTest(node.left, true, narrowing) && isClientTest(node.right, true, narrowing)
@@ -93,7 +106,9 @@ function isClientTest(test: TSESTree.Node, positive: boolean, narrowing: Narrowi
       return isClientComparison(node, positive, narrowing);
     case AST_NODE_TYPES.CallExpression: {
       const guard = TYPE_GUARD.exec(getName(node.callee) ?? "");
-      return positive && guard !== null && node.arguments.some((arg) => isError(arg, narrowing)) && isClientName(guard[1]);
+      return (
+        positive && guard !== null && node.arguments.some((arg) => isError(arg, narrowing)) && isClientName(guard[1])
+      );
     }
     case AST_NODE_TYPES.MemberExpression:
       return positive && CLIENT_FLAGS.has(getErrorProperty(node, narrowing) ?? "");
@@ -104,7 +119,8 @@ function isClientTest(test: TSESTree.Node, positive: boolean, narrowing: Narrowi
 
 /** A statement after which control never reaches the next one: `return`, `throw`, or a block ending so. */
 function alwaysExits(statement: TSESTree.Statement): boolean {
-  if (statement.type === AST_NODE_TYPES.ReturnStatement || statement.type === AST_NODE_TYPES.ThrowStatement) return true;
+  if (statement.type === AST_NODE_TYPES.ReturnStatement || statement.type === AST_NODE_TYPES.ThrowStatement)
+    return true;
   if (statement.type === AST_NODE_TYPES.BlockStatement) {
     const last = statement.body.at(-1);
     return last !== undefined && alwaysExits(last);
@@ -117,10 +133,12 @@ function isNarrowedBySwitch(switchCase: TSESTree.SwitchCase, narrowing: Narrowin
   const test = switchCase.test;
   if (!test) return false;
   const discriminant = statement.discriminant;
-  if (discriminant.type === AST_NODE_TYPES.Literal && discriminant.value === true) return isClientTest(test, true, narrowing);
+  if (discriminant.type === AST_NODE_TYPES.Literal && discriminant.value === true)
+    return isClientTest(test, true, narrowing);
   const property = getErrorProperty(discriminant, narrowing);
   if (property === undefined) return false;
-  if (KIND_PROPERTIES.has(property) && test.type === AST_NODE_TYPES.Literal && typeof test.value === "string") return isClientName(test.value);
+  if (KIND_PROPERTIES.has(property) && test.type === AST_NODE_TYPES.Literal && typeof test.value === "string")
+    return isClientName(test.value);
   if (property === "constructor") return isClientName(getName(test));
   const status = getNumber(test);
   return STATUS_PROPERTIES.has(property) && status !== undefined && status >= 400 && status < 500;
@@ -145,8 +163,10 @@ export function isNarrowedToClientError(context: RuleContext, caught: CaughtErro
         if (child === current.alternate && isClientTest(current.test, false, narrowing)) return true;
         break;
       case AST_NODE_TYPES.LogicalExpression:
-        if (child === current.right && current.operator === "&&" && isClientTest(current.left, true, narrowing)) return true;
-        if (child === current.right && current.operator === "||" && isClientTest(current.left, false, narrowing)) return true;
+        if (child === current.right && current.operator === "&&" && isClientTest(current.left, true, narrowing))
+          return true;
+        if (child === current.right && current.operator === "||" && isClientTest(current.left, false, narrowing))
+          return true;
         break;
       case AST_NODE_TYPES.SwitchCase:
         if (current.test !== child && isNarrowedBySwitch(current, narrowing)) return true;
@@ -155,11 +175,20 @@ export function isNarrowedToClientError(context: RuleContext, caught: CaughtErro
         break;
     }
     const list =
-      current.type === AST_NODE_TYPES.BlockStatement ? current.body : current.type === AST_NODE_TYPES.SwitchCase ? current.consequent : undefined;
+      current.type === AST_NODE_TYPES.BlockStatement
+        ? current.body
+        : current.type === AST_NODE_TYPES.SwitchCase
+          ? current.consequent
+          : undefined;
     if (list) {
       const index = list.indexOf(child as TSESTree.Statement);
       for (const previous of list.slice(0, Math.max(index, 0))) {
-        if (previous.type === AST_NODE_TYPES.IfStatement && !previous.alternate && alwaysExits(previous.consequent) && isClientTest(previous.test, false, narrowing)) {
+        if (
+          previous.type === AST_NODE_TYPES.IfStatement &&
+          !previous.alternate &&
+          alwaysExits(previous.consequent) &&
+          isClientTest(previous.test, false, narrowing)
+        ) {
           return true;
         }
       }

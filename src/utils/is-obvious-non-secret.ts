@@ -3,16 +3,78 @@ import { toConstantCase } from "./is-secret-name.js";
 
 /** Values a secret-named field holds when it is a type, a mode or an option rather than a secret. */
 const NON_SECRET_WORDS = new Set([
-  "string", "number", "boolean", "text", "hidden", "required", "optional", "object", "any", "none", "null",
-  "undefined", "true", "false", "bearer", "basic", "digest", "oauth", "oauth2", "jwt", "header", "query", "cookie",
-  "body", "new-password", "current-password", "one-time-code", "off", "on", "yes", "no", "default", "env",
-  "include", "omit", "same-origin", "strict", "lax", "session", "local", "memory", "random", "auto", "manual",
+  "string",
+  "number",
+  "boolean",
+  "text",
+  "hidden",
+  "required",
+  "optional",
+  "object",
+  "any",
+  "none",
+  "null",
+  "undefined",
+  "true",
+  "false",
+  "bearer",
+  "basic",
+  "digest",
+  "oauth",
+  "oauth2",
+  "jwt",
+  "header",
+  "query",
+  "cookie",
+  "body",
+  "new-password",
+  "current-password",
+  "one-time-code",
+  "off",
+  "on",
+  "yes",
+  "no",
+  "default",
+  "env",
+  "include",
+  "omit",
+  "same-origin",
+  "strict",
+  "lax",
+  "session",
+  "local",
+  "memory",
+  "random",
+  "auto",
+  "manual",
 ]);
 
 /** Words of validation errors: `{ password: "invalid" }`, `{ password: "incorrectPassword" }`. */
 const ERROR_WORDS = new Set([
-  "invalid", "incorrect", "wrong", "missing", "required", "mismatch", "mismatched", "weak", "short", "long", "expired",
-  "empty", "bad", "error", "failed", "fail", "not", "no", "too", "must", "match", "taken", "reused", "unknown",
+  "invalid",
+  "incorrect",
+  "wrong",
+  "missing",
+  "required",
+  "mismatch",
+  "mismatched",
+  "weak",
+  "short",
+  "long",
+  "expired",
+  "empty",
+  "bad",
+  "error",
+  "failed",
+  "fail",
+  "not",
+  "no",
+  "too",
+  "must",
+  "match",
+  "taken",
+  "reused",
+  "unknown",
 ]);
 
 /**
@@ -21,7 +83,8 @@ const ERROR_WORDS = new Set([
  * Tutorial placeholders such as `"your-secret-key"` are *not* here: an app that runs with one is
  * exactly the bug.
  */
-const PLACEHOLDER_VALUE = /^<[^>]{0,80}>$|^\$\{[^}]{0,80}\}$|^\{\{[^}]{0,80}\}\}$|^%[sd]$|^\*+$|^x+$|^\.{3}$|redacted|^\$[A-Z_]{1,80}$|^process\.env/iu;
+const PLACEHOLDER_VALUE =
+  /^<[^>]{0,80}>$|^\$\{[^}]{0,80}\}$|^\{\{[^}]{0,80}\}\}$|^%[sd]$|^\*+$|^x+$|^\.{3}$|redacted|^\$[A-Z_]{1,80}$|^process\.env/iu;
 /** Stripe publishable keys are meant for the browser: `Stripe("pk_live_…")` in client code is right. */
 const PUBLISHABLE_KEY = /^pk_(?:live|test)_/u;
 /** An env variable's name used as a value (`{ secret: "JWT_SECRET" }` in a config map); `_` separates the groups, so it is unambiguous. */
@@ -44,7 +107,8 @@ const WORD_SEPARATORS = /[\s_-]/gu;
 const SPACES = /\s+/u;
 
 /** A credential format's fixed prefix on its own (`"whsec"`, `"sk_live_"`): an id prefix or a format check, not a credential. */
-const CREDENTIAL_PREFIX_VALUE = /^(?:whsec|[spr]k(?:_(?:live|test))?|gh[pousr]|github_pat|glpat|xox[abposre]|npm|sk-(?:ant|proj)?|AKIA|AIza)[_-]?$/u;
+const CREDENTIAL_PREFIX_VALUE =
+  /^(?:whsec|[spr]k(?:_(?:live|test))?|gh[pousr]|github_pat|glpat|xox[abposre]|npm|sk-(?:ant|proj)?|AKIA|AIza)[_-]?$/u;
 /** The name of a token, cookie or header (`"refresh_token"`, `"x-api-key"`, `"session_id"`): what a `…Key` variable often holds. */
 const KEY_NAME_VALUE = /^[a-z]+(?:[_-][a-z]+)*[_-](?:token|id|sid|key|session|cookie)$/u;
 /** A name whose secret word is a `…_KEY`: it may name a lookup key (a cookie's, a header's) rather than hold a key. */
@@ -59,12 +123,14 @@ const KEY_SUFFIX_NAME = /(?:^|_)KEYS?$/u;
 const VENDOR_PREFIX =
   /^(?:STRIPE|OPENAI|ANTHROPIC|SENDGRID|MAILGUN|TWILIO|RESEND|POSTMARK|GITHUB|GITLAB|SLACK|TWITTER|GOOGLE|AWS|FACEBOOK|APPLE|DISCORD|MICROSOFT|AZURE|ALGOLIA|CLOUDINARY|SENTRY|PUSHER|PAYPAL|SHOPIFY|HUBSPOT|NOTION|SUPABASE|FIREBASE|TELEGRAM|MAPBOX|SPOTIFY|TMDB|LINKEDIN|AUTH0|OKTA)_/u;
 /** Words that mark a secret the app itself signs, encrypts or verifies with. */
-const OWN_SECRET_WORD = /(?:^|_)(?:JWT|SESSION|COOKIE|WEBHOOK|SIGNING|SIGNATURE|ENCRYPTION|ENC|HMAC|CRYPTO|SALT|PEPPER|MASTER|REFRESH|NEXTAUTH|ADMIN|ROOT)(?=_|$)/u;
+const OWN_SECRET_WORD =
+  /(?:^|_)(?:JWT|SESSION|COOKIE|WEBHOOK|SIGNING|SIGNATURE|ENCRYPTION|ENC|HMAC|CRYPTO|SALT|PEPPER|MASTER|REFRESH|NEXTAUTH|ADMIN|ROOT)(?=_|$)/u;
 /** Always a credential for another service. */
 const OUTBOUND_WORD =
   /(?:^|_)(?:CLIENT_SECRET|SECRET_ACCESS_KEY|(?:DB|DATABASE|SMTP|MAIL|EMAIL|REDIS|MYSQL|PG|POSTGRES|MONGO|MONGODB|RABBITMQ|AMQP|FTP|SFTP|LDAP|PROXY|ELASTIC|ELASTICSEARCH|CLICKHOUSE|S3|MINIO)_(?:PASSWORDS?|PASS|PWD|PASSWD))(?=_|$)/u;
 /** A credential for another service when the name says which (`API_KEY_OPEN_FIGI`); bare, it may be the app's own. */
-const QUALIFIED_OUTBOUND_WORD = /(?:^|_)(?:API_?KEYS?|API_SECRET|ACCESS_?KEY|ACCESS_TOKEN|AUTH_TOKEN|BOT_TOKEN)(?=_|$)/u;
+const QUALIFIED_OUTBOUND_WORD =
+  /(?:^|_)(?:API_?KEYS?|API_SECRET|ACCESS_?KEY|ACCESS_TOKEN|AUTH_TOKEN|BOT_TOKEN)(?=_|$)/u;
 const BARE_OUTBOUND_NAME = /^(?:API_?KEYS?|API_SECRET|ACCESS_?KEY|ACCESS_TOKEN|AUTH_TOKEN|BOT_TOKEN)$/u;
 /** `"dummy"`, `"dummySecret"`, `"fake-key"`, `"placeholder"`: a value that says it is not real. */
 const DUMMY_VALUE = /^(?:dummy|fake|placeholder|mock)/iu;
@@ -103,7 +169,9 @@ function normalizeWord(text: string): string {
  */
 export function isPlaceholderSecret(value: string): boolean {
   const trimmed = value.trim();
-  return trimmed === "" || PLACEHOLDER_VALUE.test(trimmed) || ENV_NAME_VALUE.test(trimmed) || PUBLISHABLE_KEY.test(trimmed);
+  return (
+    trimmed === "" || PLACEHOLDER_VALUE.test(trimmed) || ENV_NAME_VALUE.test(trimmed) || PUBLISHABLE_KEY.test(trimmed)
+  );
 }
 
 /**
@@ -117,22 +185,38 @@ export function isObviousNonSecret(value: string, name: string): boolean {
   const trimmed = value.trim();
   if (trimmed.length < 3 || isPlaceholderSecret(trimmed)) return true;
   if (NON_SECRET_WORDS.has(trimmed.toLowerCase()) || normalizeWord(trimmed) === normalizeWord(name)) return true;
-  if (PATH_VALUE.test(trimmed) || DOTTED_KEY.test(trimmed) || isRegexSource(trimmed) || CREDENTIAL_PREFIX_VALUE.test(trimmed)) return true;
+  if (
+    PATH_VALUE.test(trimmed) ||
+    DOTTED_KEY.test(trimmed) ||
+    isRegexSource(trimmed) ||
+    CREDENTIAL_PREFIX_VALUE.test(trimmed)
+  )
+    return true;
   if (isInertCredential(trimmed, name)) return true;
   // `refreshCookieKey = "refresh_token"`: the cookie's name, not a key.
-  if (KEY_NAME_VALUE.test(trimmed) && !/secret|pass/u.test(trimmed) && KEY_SUFFIX_NAME.test(toConstantCase(name))) return true;
+  if (KEY_NAME_VALUE.test(trimmed) && !/secret|pass/u.test(trimmed) && KEY_SUFFIX_NAME.test(toConstantCase(name)))
+    return true;
   const nameWords = toConstantCase(name).toLowerCase().split("_").filter(Boolean);
   const lower = trimmed.toLowerCase();
   // `"[type=password]"`: the field's name inside a selector or an expression.
   if (STRUCTURAL.test(trimmed) && nameWords.some((word) => word.length > 3 && lower.includes(word))) return true;
   // `"invalid"`, `"incorrectEmailOrPassword"`: a validation error code.
-  if (IDENTIFIER_LIKE.test(trimmed) && toConstantCase(trimmed).toLowerCase().split("_").some((word) => ERROR_WORDS.has(word))) return true;
+  if (
+    IDENTIFIER_LIKE.test(trimmed) &&
+    toConstantCase(trimmed)
+      .toLowerCase()
+      .split("_")
+      .some((word) => ERROR_WORDS.has(word))
+  )
+    return true;
   // `PREVIEW_SIGNING_KEY = "previewModeSigningKey"`: an identifier that names the same thing.
-  if (nameWords.length > 1 && IDENTIFIER_LIKE.test(trimmed) && nameWords.every((word) => lower.includes(word))) return true;
+  if (nameWords.length > 1 && IDENTIFIER_LIKE.test(trimmed) && nameWords.every((word) => lower.includes(word)))
+    return true;
   if (WHITESPACE.test(trimmed)) {
     // A sentence or a label, not a passphrase (`"keyboard cat"`).
     const words = trimmed.split(SPACES);
-    if (words.length >= 3 || SENTENCE_END.test(trimmed) || words.some((word) => nameWords.includes(word.toLowerCase()))) return true;
+    if (words.length >= 3 || SENTENCE_END.test(trimmed) || words.some((word) => nameWords.includes(word.toLowerCase())))
+      return true;
   }
   return trimmed.includes("://") && getUrlCredentials(trimmed) === undefined;
 }

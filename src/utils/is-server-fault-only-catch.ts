@@ -10,7 +10,8 @@ import { getNearestPackageManifest } from "./get-package-manifest.js";
 import { isLoggerCall } from "./is-logger-call.js";
 
 /** Calls that throw when the input does not fit: schema `.parse()`, `validate()`, `assert*()`, `JSON.parse()`. */
-const THROWING_CHECKS = /^(?:parse|parseAsync|validate|validateSync|validateAsync|validateOrReject|attempt|assert\w*)$/u;
+const THROWING_CHECKS =
+  /^(?:parse|parseAsync|validate|validateSync|validateAsync|validateOrReject|attempt|assert\w*)$/u;
 /** Lookups that throw for a missing record: Prisma `findUniqueOrThrow`, TypeORM `findOneOrFail`, Lucid `firstOrFail`. */
 const THROWING_LOOKUP = /Or(?:Throw|Fail)$/u;
 /** Prisma's single-record writes, which throw (P2025) when the `where` matches nothing. */
@@ -18,13 +19,38 @@ const RECORD_WRITES = new Set(["update", "delete"]);
 /** Ways to read the body that throw on a malformed one: `request.json()`, `c.req.parseBody()`. */
 const BODY_PARSERS = new Set(["json", "formData", "parseBody"]);
 /** Calls that take the raw input without throwing on its shape. */
-const HARMLESS_CALLEES = /^(?:safe\w*|Number|String|Boolean|parseInt|parseFloat|stringify|keys|values|entries|isArray)$/u;
+const HARMLESS_CALLEES =
+  /^(?:safe\w*|Number|String|Boolean|parseInt|parseFloat|stringify|keys|values|entries|isArray)$/u;
 /** Koa `ctx` / Hono `c` members that read the request rather than write the response. */
-const CONTEXT_INPUT = new Set(["req", "request", "params", "query", "querystring", "headers", "header", "cookies", "get", "url", "path", "href"]);
+const CONTEXT_INPUT = new Set([
+  "req",
+  "request",
+  "params",
+  "query",
+  "querystring",
+  "headers",
+  "header",
+  "cookies",
+  "get",
+  "url",
+  "path",
+  "href",
+]);
 /** Calls that hand back infrastructure (a database handle, a client, a pool): a throw when they come back empty is a server fault. */
 const CONNECTION_CALLS = /^(?:connect\w*|(?:get|create|open|init)\w*(?:Connection|Client|Pool|Db|DB|Database))$/u;
 /** String methods: they neither throw on a string's content nor hand it to anything that could. */
-const STRING_METHODS = new Set(["toLowerCase", "toUpperCase", "toLocaleLowerCase", "toLocaleUpperCase", "trim", "includes", "startsWith", "endsWith", "indexOf", "localeCompare"]);
+const STRING_METHODS = new Set([
+  "toLowerCase",
+  "toUpperCase",
+  "toLocaleLowerCase",
+  "toLocaleUpperCase",
+  "trim",
+  "includes",
+  "startsWith",
+  "endsWith",
+  "indexOf",
+  "localeCompare",
+]);
 /** ObjectId checks that answer a malformed id before it reaches a lookup: `ObjectId.isValid(id)`, `isValidObjectId(id)`. */
 const OBJECT_ID_CHECKS = new Set(["isValid", "isValidObjectId"]);
 /** Drivers whose ids are ObjectIds: a malformed id from the request throws a cast error inside the lookup. */
@@ -32,7 +58,12 @@ const OBJECT_ID_DRIVERS = ["mongoose", "mongodb", "@typegoose/typegoose", "@nest
 
 function getCalleeName(callee: TSESTree.Node): string | undefined {
   if (callee.type === AST_NODE_TYPES.Identifier) return callee.name;
-  if (callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier) return callee.property.name;
+  if (
+    callee.type === AST_NODE_TYPES.MemberExpression &&
+    !callee.computed &&
+    callee.property.type === AST_NODE_TYPES.Identifier
+  )
+    return callee.property.name;
   return undefined;
 }
 
@@ -50,7 +81,11 @@ function unwrap(node: TSESTree.Node): TSESTree.Node {
   return current;
 }
 
-function forEachChild(node: TSESTree.Node, visitorKeys: TSESLint.SourceCode.VisitorKeys, visit: (child: TSESTree.Node) => void): void {
+function forEachChild(
+  node: TSESTree.Node,
+  visitorKeys: TSESLint.SourceCode.VisitorKeys,
+  visit: (child: TSESTree.Node) => void,
+): void {
   for (const key of visitorKeys[node.type] ?? []) {
     const value = (node as unknown as Record<string, unknown>)[key];
     for (const child of Array.isArray(value) ? value : [value]) {
@@ -60,7 +95,12 @@ function forEachChild(node: TSESTree.Node, visitorKeys: TSESLint.SourceCode.Visi
 }
 
 /** Walks `root`; `enterFunctions` decides whether nested functions are walked too. */
-function walk(root: TSESTree.Node, visitorKeys: TSESLint.SourceCode.VisitorKeys, enterFunctions: boolean, visit: (node: TSESTree.Node) => boolean | void): boolean {
+function walk(
+  root: TSESTree.Node,
+  visitorKeys: TSESLint.SourceCode.VisitorKeys,
+  enterFunctions: boolean,
+  visit: (node: TSESTree.Node) => boolean | void,
+): boolean {
   const stack: TSESTree.Node[] = [root];
   while (stack.length > 0) {
     const node = stack.pop()!;
@@ -87,7 +127,9 @@ class RequestFlow {
   ) {
     const fn = handler.function;
     const sourceCode = context.sourceCode;
-    const excluded = [handler.response, handler.next, handler.error, handler.context].filter((param) => param !== undefined);
+    const excluded = [handler.response, handler.next, handler.error, handler.context].filter(
+      (param) => param !== undefined,
+    );
     for (const variable of sourceCode.getDeclaredVariables(fn)) {
       const definition = variable.defs[0];
       if (definition?.type !== "Parameter") continue;
@@ -97,7 +139,8 @@ class RequestFlow {
     // Source order: a declarator sees the ones before it.
     const declarators: TSESTree.Node[] = [];
     walk(fn.body, sourceCode.visitorKeys, true, (node) => {
-      if (node.type === AST_NODE_TYPES.VariableDeclarator || node.type === AST_NODE_TYPES.Property) declarators.push(node);
+      if (node.type === AST_NODE_TYPES.VariableDeclarator || node.type === AST_NODE_TYPES.Property)
+        declarators.push(node);
     });
     for (const param of fn.params) {
       walk(param, sourceCode.visitorKeys, false, (node) => {
@@ -108,8 +151,10 @@ class RequestFlow {
     for (const node of declarators) {
       if (node.type === AST_NODE_TYPES.Property) {
         // `const { body } = req`, `({ body }, res) => …`
-        const read = node.parent.type === AST_NODE_TYPES.ObjectPattern ? getRequestInputBinding(context, node) : undefined;
-        if (read?.kind === "binding" && read.node.type === AST_NODE_TYPES.Identifier) this.addVariable(this.objects, read.node);
+        const read =
+          node.parent.type === AST_NODE_TYPES.ObjectPattern ? getRequestInputBinding(context, node) : undefined;
+        if (read?.kind === "binding" && read.node.type === AST_NODE_TYPES.Identifier)
+          this.addVariable(this.objects, read.node);
         continue;
       }
       const declarator = node as TSESTree.VariableDeclarator;
@@ -136,7 +181,12 @@ class RequestFlow {
     const visit = (node: TSESTree.Node): boolean => {
       const member = node.type === AST_NODE_TYPES.CallExpression ? node.callee : node;
       // Hono's `c.req.param("id")`: one route parameter (the read model only knows the whole-object form).
-      if (member !== node && member.type === AST_NODE_TYPES.MemberExpression && getCalleeName(member) === "param" && this.isDerived(member.object)) {
+      if (
+        member !== node &&
+        member.type === AST_NODE_TYPES.MemberExpression &&
+        getCalleeName(member) === "param" &&
+        this.isDerived(member.object)
+      ) {
         params++;
         return true;
       }
@@ -185,10 +235,16 @@ class RequestFlow {
       if (node.type !== AST_NODE_TYPES.Identifier) return false;
       const parent = node.parent;
       // A property key, not a reference.
-      if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.property === node && !parent.computed) return false;
-      if (parent?.type === AST_NODE_TYPES.Property && parent.key === node && !parent.computed && parent.value !== node) return false;
+      if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.property === node && !parent.computed)
+        return false;
+      if (parent?.type === AST_NODE_TYPES.Property && parent.key === node && !parent.computed && parent.value !== node)
+        return false;
       if (contextName !== undefined && node.name === contextName && this.isContextParam(node)) {
-        return parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === node && CONTEXT_INPUT.has(getCalleeName(parent) ?? "");
+        return (
+          parent?.type === AST_NODE_TYPES.MemberExpression &&
+          parent.object === node &&
+          CONTEXT_INPUT.has(getCalleeName(parent) ?? "")
+        );
       }
       if (!ignore) return this.refersTo(node, this.derived);
       const variable = ASTUtils.findVariable(this.context.sourceCode.getScope(node), node);
@@ -227,13 +283,15 @@ function answersClientError(context: RuleContext, handler: HandlerInfo, tryState
   const sourceCode = context.sourceCode;
   const nextParam = handler.next?.type === AST_NODE_TYPES.Identifier ? handler.next.name : undefined;
   // 405 answers a method the route does not serve: it says nothing about the input.
-  const isClientStatus = (status: number | undefined) => status !== undefined && status >= 400 && status < 500 && status !== 405;
+  const isClientStatus = (status: number | undefined) =>
+    status !== undefined && status >= 400 && status < 500 && status !== 405;
   const isAnswer = (node: TSESTree.Node, insideTry: boolean): boolean => {
     const send = getResponseSend(context, node);
     if (send && isClientStatus(send.status)) return !(insideTry && send.kind === "exception");
     if (node.type !== AST_NODE_TYPES.CallExpression) return false;
     if (isClientStatus(getHelperStatus(node))) return !insideTry || node.parent.type !== AST_NODE_TYPES.ThrowStatement;
-    if (nextParam === undefined || node.callee.type !== AST_NODE_TYPES.Identifier || node.callee.name !== nextParam) return false;
+    if (nextParam === undefined || node.callee.type !== AST_NODE_TYPES.Identifier || node.callee.name !== nextParam)
+      return false;
     const argument = node.arguments[0] && unwrap(node.arguments[0]);
     if (argument?.type === AST_NODE_TYPES.ObjectExpression) {
       return argument.properties.some(
@@ -249,12 +307,22 @@ function answersClientError(context: RuleContext, handler: HandlerInfo, tryState
     return false;
   };
   if (walk(tryStatement.block, sourceCode.visitorKeys, false, (node) => isAnswer(node, true))) return true;
-  for (let child: TSESTree.Node = tryStatement, current: TSESTree.Node | undefined = tryStatement.parent; current && child !== handler.function.body; child = current, current = current.parent) {
-    const list = current.type === AST_NODE_TYPES.BlockStatement ? current.body : current.type === AST_NODE_TYPES.SwitchCase ? current.consequent : undefined;
+  for (
+    let child: TSESTree.Node = tryStatement, current: TSESTree.Node | undefined = tryStatement.parent;
+    current && child !== handler.function.body;
+    child = current, current = current.parent
+  ) {
+    const list =
+      current.type === AST_NODE_TYPES.BlockStatement
+        ? current.body
+        : current.type === AST_NODE_TYPES.SwitchCase
+          ? current.consequent
+          : undefined;
     if (!list) continue;
     for (const statement of list.slice(0, list.indexOf(child as TSESTree.Statement))) {
       // `if (req.method === "GET") { … }`: another method's branch answers another request.
-      if (statement.type === AST_NODE_TYPES.IfStatement && isMethodDispatch(statement.test, sourceCode.visitorKeys)) continue;
+      if (statement.type === AST_NODE_TYPES.IfStatement && isMethodDispatch(statement.test, sourceCode.visitorKeys))
+        continue;
       if (walk(statement, sourceCode.visitorKeys, false, (node) => isAnswer(node, false))) return true;
     }
   }
@@ -262,7 +330,12 @@ function answersClientError(context: RuleContext, handler: HandlerInfo, tryState
 }
 
 function isMethodDispatch(test: TSESTree.Expression, visitorKeys: TSESLint.SourceCode.VisitorKeys): boolean {
-  return walk(test, visitorKeys, false, (node) => node.type === AST_NODE_TYPES.MemberExpression && getCalleeName(node) === "method");
+  return walk(
+    test,
+    visitorKeys,
+    false,
+    (node) => node.type === AST_NODE_TYPES.MemberExpression && getCalleeName(node) === "method",
+  );
 }
 
 /** Whether the app stores its records under ObjectIds (its `package.json` depends on a MongoDB driver). */
@@ -274,7 +347,9 @@ function usesObjectIds(context: RuleContext): boolean {
 /** The initialiser of the `const` an identifier refers to (`const { db } = await connect()` gives the call). */
 function getInitializer(context: RuleContext, identifier: TSESTree.Identifier): TSESTree.Node | undefined {
   const definition = ASTUtils.findVariable(context.sourceCode.getScope(identifier), identifier)?.defs[0];
-  return definition?.node.type === AST_NODE_TYPES.VariableDeclarator && definition.node.init ? unwrap(definition.node.init) : undefined;
+  return definition?.node.type === AST_NODE_TYPES.VariableDeclarator && definition.node.init
+    ? unwrap(definition.node.init)
+    : undefined;
 }
 
 /** Whether an identifier is a member name or an object key rather than a reference. */
@@ -294,14 +369,23 @@ function isPropertyName(node: TSESTree.Identifier): boolean {
  */
 function isServerFaultThrow(context: RuleContext, flow: RequestFlow, statement: TSESTree.ThrowStatement): boolean {
   const argument = unwrap(statement.argument);
-  if (argument.type === AST_NODE_TYPES.MemberExpression && getCalleeName(argument) === "reason" && argument.object.type === AST_NODE_TYPES.Identifier) return true;
+  if (
+    argument.type === AST_NODE_TYPES.MemberExpression &&
+    getCalleeName(argument) === "reason" &&
+    argument.object.type === AST_NODE_TYPES.Identifier
+  )
+    return true;
   const block = statement.parent.type === AST_NODE_TYPES.BlockStatement ? statement.parent : undefined;
   const guard = (block ?? statement).parent;
   if (guard?.type !== AST_NODE_TYPES.IfStatement || guard.consequent !== (block ?? statement)) return false;
   let infrastructure = false;
   const decidedElsewhere = walk(guard.test, context.sourceCode.visitorKeys, false, (node) => {
     if (node.type !== AST_NODE_TYPES.Identifier || isPropertyName(node)) return false;
-    if (node.name === "process" && node.parent.type === AST_NODE_TYPES.MemberExpression && getCalleeName(node.parent) === "env") {
+    if (
+      node.name === "process" &&
+      node.parent.type === AST_NODE_TYPES.MemberExpression &&
+      getCalleeName(node.parent) === "env"
+    ) {
       infrastructure = true;
       return false;
     }
@@ -323,10 +407,20 @@ function isServerFaultThrow(context: RuleContext, flow: RequestFlow, statement: 
  * checks it first (`ObjectId.isValid(id)`), when it was read back from a lookup (`await getRequest(id)`:
  * the database issued its ids), or when it is the request's own URL (`new URL(request.url)`).
  */
-function mayBeMalformedId(context: RuleContext, flow: RequestFlow, argument: TSESTree.Node, checked: ReadonlySet<TSESLint.Scope.Variable>): boolean {
+function mayBeMalformedId(
+  context: RuleContext,
+  flow: RequestFlow,
+  argument: TSESTree.Node,
+  checked: ReadonlySet<TSESLint.Scope.Variable>,
+): boolean {
   const value = unwrap(argument);
-  if (value.type === AST_NODE_TYPES.MemberExpression && (getCalleeName(value) === "url" || getCalleeName(value) === "nextUrl") && value.object.type === AST_NODE_TYPES.Identifier) {
-    if (ASTUtils.findVariable(context.sourceCode.getScope(value.object), value.object)?.defs[0]?.type === "Parameter") return false;
+  if (
+    value.type === AST_NODE_TYPES.MemberExpression &&
+    (getCalleeName(value) === "url" || getCalleeName(value) === "nextUrl") &&
+    value.object.type === AST_NODE_TYPES.Identifier
+  ) {
+    if (ASTUtils.findVariable(context.sourceCode.getScope(value.object), value.object)?.defs[0]?.type === "Parameter")
+      return false;
   }
   const isSafe = (variable: TSESLint.Scope.Variable, depth: number): boolean => {
     if (checked.has(variable)) return true;
@@ -356,21 +450,33 @@ const ID_NAME = /(?:^|_)id$|[a-z]Id$|ID$/u;
  * `remove({ _id: id })`, `findUnique({ where: { id } })`), or anything handed to a `…ById` call. An email or a title passed to a query is
  * compared with a string field, which no client value can make throw.
  */
-function getIdValues(call: TSESTree.CallExpression | TSESTree.NewExpression, argument: TSESTree.Node, depth = 0): TSESTree.Node[] {
+function getIdValues(
+  call: TSESTree.CallExpression | TSESTree.NewExpression,
+  argument: TSESTree.Node,
+  depth = 0,
+): TSESTree.Node[] {
   const value = unwrap(argument);
   // `{ _id: id }`, Prisma's `{ where: { id } }`
   if (depth > 4) return [];
   // `cond ? { folderId } : { folderId: null }`, `folderId && { folderId }`
-  if (value.type === AST_NODE_TYPES.ConditionalExpression) return [...getIdValues(call, value.consequent, depth + 1), ...getIdValues(call, value.alternate, depth + 1)];
+  if (value.type === AST_NODE_TYPES.ConditionalExpression)
+    return [...getIdValues(call, value.consequent, depth + 1), ...getIdValues(call, value.alternate, depth + 1)];
   if (value.type === AST_NODE_TYPES.LogicalExpression) return getIdValues(call, value.right, depth + 1);
   if (value.type === AST_NODE_TYPES.ObjectExpression) {
     return value.properties.flatMap((property) => {
       if (property.type === AST_NODE_TYPES.SpreadElement) return getIdValues(call, property.argument, depth + 1);
       if (ID_NAME.test(getCalleeName(property.key) ?? "")) return [property.value];
-      return unwrap(property.value).type === AST_NODE_TYPES.ObjectExpression ? getIdValues(call, property.value, depth + 1) : [];
+      return unwrap(property.value).type === AST_NODE_TYPES.ObjectExpression
+        ? getIdValues(call, property.value, depth + 1)
+        : [];
     });
   }
-  const own = value.type === AST_NODE_TYPES.Identifier ? value.name : value.type === AST_NODE_TYPES.MemberExpression ? getCalleeName(value) : undefined;
+  const own =
+    value.type === AST_NODE_TYPES.Identifier
+      ? value.name
+      : value.type === AST_NODE_TYPES.MemberExpression
+        ? getCalleeName(value)
+        : undefined;
   if ((own !== undefined && ID_NAME.test(own)) || /ById$/u.test(getCalleeName(call.callee) ?? "")) return [value];
   return [];
 }
@@ -412,7 +518,9 @@ function isInertUse(context: RuleContext, node: TSESTree.Identifier): boolean {
     binding.parent.type === AST_NODE_TYPES.ObjectPattern ||
     binding.parent.type === AST_NODE_TYPES.ArrayPattern ||
     binding.parent.type === AST_NODE_TYPES.RestElement ||
-    (binding.parent.type === AST_NODE_TYPES.Property && binding.parent.value === binding && binding.parent.parent.type === AST_NODE_TYPES.ObjectPattern)
+    (binding.parent.type === AST_NODE_TYPES.Property &&
+      binding.parent.value === binding &&
+      binding.parent.parent.type === AST_NODE_TYPES.ObjectPattern)
   ) {
     binding = binding.parent;
   }
@@ -426,7 +534,12 @@ function isInertUse(context: RuleContext, node: TSESTree.Identifier): boolean {
   ) {
     value = value.parent;
   }
-  if (value.parent.type === AST_NODE_TYPES.CallExpression && value.parent.callee !== value && getResponseSend(context, value.parent)) return true;
+  if (
+    value.parent.type === AST_NODE_TYPES.CallExpression &&
+    value.parent.callee !== value &&
+    getResponseSend(context, value.parent)
+  )
+    return true;
   const parent = node.parent;
   switch (parent.type) {
     case AST_NODE_TYPES.IfStatement:
@@ -453,7 +566,12 @@ function isInertUse(context: RuleContext, node: TSESTree.Identifier): boolean {
  * before the `try`: whatever that input can make them throw has been thrown before the `try` is reached, so
  * calling them again inside it (`buildQuery(req, true)`) adds no client error.
  */
-function getHelpersRunOnInputBefore(context: RuleContext, flow: RequestFlow, handler: HandlerInfo, tryStatement: TSESTree.TryStatement): Set<string> {
+function getHelpersRunOnInputBefore(
+  context: RuleContext,
+  flow: RequestFlow,
+  handler: HandlerInfo,
+  tryStatement: TSESTree.TryStatement,
+): Set<string> {
   const names = new Set<string>();
   let statement: TSESTree.Node = tryStatement;
   while (statement !== handler.function.body && statement.parent) {
@@ -461,7 +579,8 @@ function getHelpersRunOnInputBefore(context: RuleContext, flow: RequestFlow, han
     if (parent.type === AST_NODE_TYPES.BlockStatement) {
       for (const sibling of parent.body) {
         if (sibling === statement) break;
-        if (sibling.type !== AST_NODE_TYPES.VariableDeclaration && sibling.type !== AST_NODE_TYPES.ExpressionStatement) continue;
+        if (sibling.type !== AST_NODE_TYPES.VariableDeclaration && sibling.type !== AST_NODE_TYPES.ExpressionStatement)
+          continue;
         walk(sibling, context.sourceCode.visitorKeys, false, (node) => {
           if (
             node.type === AST_NODE_TYPES.CallExpression &&
@@ -491,7 +610,12 @@ function getHelpersRunOnInputBefore(context: RuleContext, flow: RequestFlow, han
  * on MongoDB, a request value handed to a call that may be a malformed id (see {@link mayBeMalformedId}). Functions
  * declared in the file and called there are followed.
  */
-function mayThrowClientError(context: RuleContext, flow: RequestFlow, handler: HandlerInfo, tryStatement: TSESTree.TryStatement): boolean {
+function mayThrowClientError(
+  context: RuleContext,
+  flow: RequestFlow,
+  handler: HandlerInfo,
+  tryStatement: TSESTree.TryStatement,
+): boolean {
   const sourceCode = context.sourceCode;
   let objectIds: boolean | undefined;
   let checkedIds: Set<TSESLint.Scope.Variable> | undefined;
@@ -509,23 +633,30 @@ function mayThrowClientError(context: RuleContext, flow: RequestFlow, handler: H
         const argument = node.arguments[0];
         if (
           argument?.type === AST_NODE_TYPES.ObjectExpression &&
-          argument.properties.some((property) => property.type === AST_NODE_TYPES.Property && getCalleeName(property.key) === "where")
+          argument.properties.some(
+            (property) => property.type === AST_NODE_TYPES.Property && getCalleeName(property.key) === "where",
+          )
         ) {
           return true;
         }
       }
-      if (name !== undefined && BODY_PARSERS.has(name) && node.arguments.length === 0 && flow.isInputObject(node)) return true;
+      if (name !== undefined && BODY_PARSERS.has(name) && node.arguments.length === 0 && flow.isInputObject(node))
+        return true;
       if (node.callee.type === AST_NODE_TYPES.Identifier && ranBefore.has(node.callee.name)) return false;
       if (name === undefined || !HARMLESS_CALLEES.test(name)) {
         for (const argument of node.arguments) {
           const values =
             argument.type === AST_NODE_TYPES.ObjectExpression
-              ? argument.properties.map((property) => (property.type === AST_NODE_TYPES.Property ? property.value : property.argument))
+              ? argument.properties.map((property) =>
+                  property.type === AST_NODE_TYPES.Property ? property.value : property.argument,
+                )
               : [argument.type === AST_NODE_TYPES.SpreadElement ? argument.argument : argument];
           if (values.some((value) => flow.isInputObject(value))) return true;
           if (
             (objectIds ??= usesObjectIds(context)) &&
-            getIdValues(node, argument).some((value) => mayBeMalformedId(context, flow, value, (checkedIds ??= getCheckedIds(context, handler))))
+            getIdValues(node, argument).some((value) =>
+              mayBeMalformedId(context, flow, value, (checkedIds ??= getCheckedIds(context, handler))),
+            )
           ) {
             return true;
           }
@@ -537,7 +668,9 @@ function mayThrowClientError(context: RuleContext, flow: RequestFlow, handler: H
         const fn =
           definition && isFunctionNode(definition)
             ? definition
-            : definition?.type === AST_NODE_TYPES.VariableDeclarator && definition.init && isFunctionNode(definition.init)
+            : definition?.type === AST_NODE_TYPES.VariableDeclarator &&
+                definition.init &&
+                isFunctionNode(definition.init)
               ? definition.init
               : undefined;
         if (fn && !visited.has(fn)) {
@@ -557,7 +690,11 @@ function mayThrowClientError(context: RuleContext, flow: RequestFlow, handler: H
  * left in the `try` can throw a client error as far as the file shows (see {@link mayThrowClientError}).
  * A 500 there is the right answer.
  */
-export function isServerFaultOnlyCatch(context: RuleContext, handler: HandlerInfo, catchClause: TSESTree.CatchClause): boolean {
+export function isServerFaultOnlyCatch(
+  context: RuleContext,
+  handler: HandlerInfo,
+  catchClause: TSESTree.CatchClause,
+): boolean {
   // Nest services throw `NotFoundException` & co. by design: any call in a controller's `try` can throw a 4xx.
   // A central error handler (Koa's `try { await next() } catch`) receives every error, client ones too.
   if (handler.framework === "nest" || handler.kind === "error-handler") return false;

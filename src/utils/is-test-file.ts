@@ -49,7 +49,9 @@ function computeIsTestFile(context: { readonly filename: string; readonly cwd: s
   // ESLint passes absolute paths, almost always under cwd: slicing is the cheap way to the same answer.
   const { cwd, filename } = context;
   const relative =
-    filename.length > cwd.length + 1 && filename.startsWith(cwd) && (filename[cwd.length] === path.sep || filename[cwd.length] === "/")
+    filename.length > cwd.length + 1 &&
+    filename.startsWith(cwd) &&
+    (filename[cwd.length] === path.sep || filename[cwd.length] === "/")
       ? filename.slice(cwd.length + 1)
       : path.relative(cwd, path.resolve(cwd, filename));
   const inProject = relative !== "" && !relative.startsWith("..") && !path.isAbsolute(relative);

@@ -3,7 +3,17 @@ import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescr
 import { getCalleeNames } from "./get-callee-names.js";
 
 /** zod (`schema.parse(x)`) and valibot (`v.parse(schema, x)`, `parse(schema, x)`) entry points. */
-const PARSE_METHODS = new Set(["parse", "safeParse", "parseAsync", "safeParseAsync", "spa", "decode", "safeDecode", "decodeAsync", "safeDecodeAsync"]);
+const PARSE_METHODS = new Set([
+  "parse",
+  "safeParse",
+  "parseAsync",
+  "safeParseAsync",
+  "spa",
+  "decode",
+  "safeDecode",
+  "decodeAsync",
+  "safeDecodeAsync",
+]);
 /** `.parse` on these is text parsing, not schema validation. */
 const TEXT_PARSERS = new Set([
   "JSON",
@@ -37,7 +47,16 @@ const TEXT_PARSERS = new Set([
   "jwt",
 ]);
 /** joi / yup / ajv / class-validator methods that check a value against a schema. */
-const VALIDATE_METHODS = new Set(["validate", "validateAsync", "validateSync", "validateOrReject", "cast", "isValid", "isValidSync", "attempt"]);
+const VALIDATE_METHODS = new Set([
+  "validate",
+  "validateAsync",
+  "validateSync",
+  "validateOrReject",
+  "cast",
+  "isValid",
+  "isValidSync",
+  "attempt",
+]);
 /** typebox `Value.Check(T, x)` / compiled `C.Check(x)`. */
 const TYPEBOX_METHODS = new Set(["Check", "Parse", "Decode", "Assert"]);
 /** superstruct `create(x, S)`, `assert(x, S)`, `is(x, S)`, `mask(x, S)`: the schema is the second argument. */
@@ -67,7 +86,13 @@ export function isValidatorCalleeName(name: string, object: string | undefined, 
 function isSignatureCheck(argument: TSESTree.Node | undefined): boolean {
   return (
     argument?.type === AST_NODE_TYPES.ObjectExpression &&
-    argument.properties.some((property) => property.type === AST_NODE_TYPES.Property && !property.computed && property.key.type === AST_NODE_TYPES.Identifier && property.key.name === "signature")
+    argument.properties.some(
+      (property) =>
+        property.type === AST_NODE_TYPES.Property &&
+        !property.computed &&
+        property.key.type === AST_NODE_TYPES.Identifier &&
+        property.key.name === "signature",
+    )
   );
 }
 
@@ -81,7 +106,10 @@ export function isValidatorName(name: string | undefined, extraNames: ReadonlySe
 function isCompiledValidator(sourceCode: Readonly<TSESLint.SourceCode>, callee: TSESTree.Identifier): boolean {
   const variable = ASTUtils.findVariable(sourceCode.getScope(callee), callee);
   const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-  const init = definition?.type === "Variable" && definition.node.type === AST_NODE_TYPES.VariableDeclarator ? definition.node.init : null;
+  const init =
+    definition?.type === "Variable" && definition.node.type === AST_NODE_TYPES.VariableDeclarator
+      ? definition.node.init
+      : null;
   if (init?.type !== AST_NODE_TYPES.CallExpression) return false;
   const { name } = getCalleeNames(init.callee);
   return name !== undefined && COMPILERS.has(name);
@@ -105,7 +133,9 @@ export function isValidatorCall(
   const { name, root, path } = names;
   if (name === undefined) {
     // `ajv.compile(schema)(data)`
-    return call.callee.type === AST_NODE_TYPES.CallExpression && COMPILERS.has(getCalleeNames(call.callee.callee).name ?? "");
+    return (
+      call.callee.type === AST_NODE_TYPES.CallExpression && COMPILERS.has(getCalleeNames(call.callee.callee).name ?? "")
+    );
   }
   if ((path !== undefined && extraNames.has(path)) || extraNames.has(name)) return true;
   if (root === "typia" || root === "Joi" || root === "joi") return true;
@@ -117,14 +147,20 @@ export function isValidatorCall(
   // A webhook receiver's `verify({ signature, body })` (Upstash QStash): the body counts only if its signature holds.
   if (name === "verify" && isSignatureCheck(call.arguments[0])) return true;
   if (PARSE_METHODS.has(name)) {
-    if (call.callee.type === AST_NODE_TYPES.Identifier) return call.arguments.length >= 2 && call.arguments[0] !== argument;
+    if (call.callee.type === AST_NODE_TYPES.Identifier)
+      return call.arguments.length >= 2 && call.arguments[0] !== argument;
     const object = call.callee.type === AST_NODE_TYPES.MemberExpression ? call.callee.object : undefined;
     return !(object?.type === AST_NODE_TYPES.Identifier && TEXT_PARSERS.has(object.name));
   }
   if (TYPEBOX_METHODS.has(name) && call.callee.type === AST_NODE_TYPES.MemberExpression) return true;
   if (SUPERSTRUCT_FUNCTIONS.has(name) && call.callee.type === AST_NODE_TYPES.Identifier) {
     const schema = call.arguments[1];
-    return call.arguments[0] === argument && schema !== undefined && schema.type !== AST_NODE_TYPES.Literal && schema.type !== AST_NODE_TYPES.TemplateLiteral;
+    return (
+      call.arguments[0] === argument &&
+      schema !== undefined &&
+      schema.type !== AST_NODE_TYPES.Literal &&
+      schema.type !== AST_NODE_TYPES.TemplateLiteral
+    );
   }
   if (VALIDATE_METHODS.has(name)) return true;
   if (isValidatorName(name, extraNames)) return true;

@@ -165,7 +165,9 @@ function createSettingsError(message: string): Error {
  * there is none. Every rule calls it first, before any early return, so a typo in the settings fails
  * the lint run on the first file whichever rules are on and whatever the file holds.
  */
-export function validateHardenSettings(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): HardenSettings | undefined {
+export function validateHardenSettings(
+  context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
+): HardenSettings | undefined {
   const raw: unknown = (context.settings as Record<string, unknown> | undefined)?.harden;
   if (raw === undefined) return undefined;
   if (raw === null || typeof raw !== "object" || !validated.has(raw)) {
@@ -182,9 +184,7 @@ export function validateHardenSettings(context: Readonly<TSESLint.RuleContext<st
  * silently disabling a fix. Relative import sources come back relative to the file (see
  * `resolveImportSource`).
  */
-export function getHardenSettings(
-  context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
-): HardenSettings {
+export function getHardenSettings(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): HardenSettings {
   const raw = validateHardenSettings(context);
   if (raw === undefined) return EMPTY;
   const settings = raw as HardenSettings;

@@ -67,16 +67,49 @@ const STRING_METHODS = new Set([
   "substr",
   "search",
 ]);
-const ARRAY_METHODS = new Set(["map", "filter", "forEach", "reduce", "reduceRight", "some", "every", "find", "findIndex", "findLast", "flatMap", "flat", "join", "push", "sort", "toSorted"]);
+const ARRAY_METHODS = new Set([
+  "map",
+  "filter",
+  "forEach",
+  "reduce",
+  "reduceRight",
+  "some",
+  "every",
+  "find",
+  "findIndex",
+  "findLast",
+  "flatMap",
+  "flat",
+  "join",
+  "push",
+  "sort",
+  "toSorted",
+]);
 const NUMBER_METHODS = new Set(["toFixed", "toPrecision", "toExponential"]);
 const ARITHMETIC = new Set(["-", "*", "/", "%", "**", "<<", ">>", ">>>", "&", "|", "^"]);
 const RELATIONAL = new Set(["<", ">", "<=", ">="]);
 const EQUALITY = new Set(["===", "!==", "==", "!="]);
 /** Explicit conversions: the code decides the type itself. */
-const COERCIONS = new Set(["Number", "String", "Boolean", "BigInt", "parseInt", "parseFloat", "Number.parseInt", "Number.parseFloat"]);
+const COERCIONS = new Set([
+  "Number",
+  "String",
+  "Boolean",
+  "BigInt",
+  "parseInt",
+  "parseFloat",
+  "Number.parseInt",
+  "Number.parseFloat",
+]);
 /** Conversions whose parameter is typed `string`: a schema number would not type-check as their argument. */
 const STRING_PARSERS = new Set(["parseInt", "parseFloat", "Number.parseInt", "Number.parseFloat"]);
-const NUMBER_CHECKS = new Set(["Number.isInteger", "Number.isFinite", "Number.isSafeInteger", "Number.isNaN", "isNaN", "isFinite"]);
+const NUMBER_CHECKS = new Set([
+  "Number.isInteger",
+  "Number.isFinite",
+  "Number.isSafeInteger",
+  "Number.isNaN",
+  "isNaN",
+  "isFinite",
+]);
 /** Calls that hand their argument back, converted: the input keeps flowing through them. */
 const PASS_THROUGH = new Set(["JSON.parse", "plainToInstance", "plainToClass", "structuredClone", "Object.freeze"]);
 const MAX_DEPTH = 12;
@@ -110,7 +143,12 @@ function getLiteralType(node: TSESTree.Node): InputValueType | undefined {
     return undefined;
   }
   if (node.type === AST_NODE_TYPES.TemplateLiteral) return "string";
-  if (node.type === AST_NODE_TYPES.UnaryExpression && node.operator === "-" && node.argument.type === AST_NODE_TYPES.Literal && typeof node.argument.value === "number") {
+  if (
+    node.type === AST_NODE_TYPES.UnaryExpression &&
+    node.operator === "-" &&
+    node.argument.type === AST_NODE_TYPES.Literal &&
+    typeof node.argument.value === "number"
+  ) {
     return "number";
   }
   return undefined;
@@ -252,12 +290,19 @@ export function getDeclaredValueType(type: TSESTree.TypeNode | undefined): Input
     case AST_NODE_TYPES.TSArrayType:
       return "array";
     case AST_NODE_TYPES.TSLiteralType:
-      return type.literal.type === AST_NODE_TYPES.Literal && typeof type.literal.value === "string" ? "string" : undefined;
+      return type.literal.type === AST_NODE_TYPES.Literal && typeof type.literal.value === "string"
+        ? "string"
+        : undefined;
     case AST_NODE_TYPES.TSTypeReference:
-      return type.typeName.type === AST_NODE_TYPES.Identifier && (type.typeName.name === "Array" || type.typeName.name === "ReadonlyArray") ? "array" : undefined;
+      return type.typeName.type === AST_NODE_TYPES.Identifier &&
+        (type.typeName.name === "Array" || type.typeName.name === "ReadonlyArray")
+        ? "array"
+        : undefined;
     case AST_NODE_TYPES.TSUnionType: {
       // `string | undefined` takes a string; `string | number` says nothing one type could.
-      const members = type.types.filter((member) => member.type !== AST_NODE_TYPES.TSUndefinedKeyword && member.type !== AST_NODE_TYPES.TSNullKeyword);
+      const members = type.types.filter(
+        (member) => member.type !== AST_NODE_TYPES.TSUndefinedKeyword && member.type !== AST_NODE_TYPES.TSNullKeyword,
+      );
       const types = new Set(members.map(getDeclaredValueType));
       return types.size === 1 ? [...types][0] : undefined;
     }
@@ -270,17 +315,23 @@ export function getDeclaredValueType(type: TSESTree.TypeNode | undefined): Input
  * The keyword type of the parameter `argument` is passed to, when the callee is a function of this file
  * with that parameter annotated: `declare function login(email: string)` makes `login(body.email)` a string.
  */
-function getParameterType(sourceCode: Readonly<TSESLint.SourceCode>, call: TSESTree.CallExpression, argument: TSESTree.Node): InputValueType | undefined {
+function getParameterType(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  call: TSESTree.CallExpression,
+  argument: TSESTree.Node,
+): InputValueType | undefined {
   if (call.callee.type !== AST_NODE_TYPES.Identifier) return undefined;
   const index = call.arguments.indexOf(argument as TSESTree.CallExpressionArgument);
-  if (index < 0 || call.arguments.slice(0, index).some((other) => other.type === AST_NODE_TYPES.SpreadElement)) return undefined;
+  if (index < 0 || call.arguments.slice(0, index).some((other) => other.type === AST_NODE_TYPES.SpreadElement))
+    return undefined;
   const variable = ASTUtils.findVariable(sourceCode.getScope(call), call.callee);
   // Overloads declare the name more than once, each with its own parameter types; a callback parameter
   // (`next`, `done`) has the enclosing function as its definition node, whose parameters are not its own.
   const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
   let fn: TSESTree.Node | null | undefined;
   if (definition?.type === "FunctionName") fn = definition.node;
-  else if (definition?.type === "Variable" && definition.node.type === AST_NODE_TYPES.VariableDeclarator) fn = definition.node.init;
+  else if (definition?.type === "Variable" && definition.node.type === AST_NODE_TYPES.VariableDeclarator)
+    fn = definition.node.init;
   if (
     fn?.type !== AST_NODE_TYPES.FunctionDeclaration &&
     fn?.type !== AST_NODE_TYPES.TSDeclareFunction &&
@@ -291,10 +342,18 @@ function getParameterType(sourceCode: Readonly<TSESLint.SourceCode>, call: TSEST
   }
   const parameter = fn.params[index];
   const target = parameter?.type === AST_NODE_TYPES.AssignmentPattern ? parameter.left : parameter;
-  return target?.type === AST_NODE_TYPES.Identifier ? getDeclaredValueType(target.typeAnnotation?.typeAnnotation) : undefined;
+  return target?.type === AST_NODE_TYPES.Identifier
+    ? getDeclaredValueType(target.typeAnnotation?.typeAnnotation)
+    : undefined;
 }
 
-function traceVariable(tracer: Tracer, variable: TSESLint.Scope.Variable | null | undefined, origin: TSESTree.Node, path: readonly string[], depth: number): void {
+function traceVariable(
+  tracer: Tracer,
+  variable: TSESLint.Scope.Variable | null | undefined,
+  origin: TSESTree.Node,
+  path: readonly string[],
+  depth: number,
+): void {
   if (!variable || tracer.visited.has(variable)) return;
   tracer.visited.add(variable);
   for (const reference of variable.references) {
@@ -308,7 +367,13 @@ function traceVariable(tracer: Tracer, variable: TSESLint.Scope.Variable | null 
 }
 
 /** Follows input bound to a pattern: `const body = …`, `const { email, profile: { name } } = …`, a parameter. */
-function traceBinding(tracer: Tracer, pattern: TSESTree.Node, origin: TSESTree.Node, path: readonly string[], depth = 0): void {
+function traceBinding(
+  tracer: Tracer,
+  pattern: TSESTree.Node,
+  origin: TSESTree.Node,
+  path: readonly string[],
+  depth = 0,
+): void {
   if (depth > MAX_DEPTH) return;
   switch (pattern.type) {
     case AST_NODE_TYPES.Identifier: {
@@ -326,11 +391,12 @@ function traceBinding(tracer: Tracer, pattern: TSESTree.Node, origin: TSESTree.N
           markRaw(tracer, origin, path);
           continue;
         }
-        const key = !property.computed && property.key.type === AST_NODE_TYPES.Identifier
-          ? property.key.name
-          : property.key.type === AST_NODE_TYPES.Literal && typeof property.key.value === "string"
-            ? property.key.value
-            : undefined;
+        const key =
+          !property.computed && property.key.type === AST_NODE_TYPES.Identifier
+            ? property.key.name
+            : property.key.type === AST_NODE_TYPES.Literal && typeof property.key.value === "string"
+              ? property.key.value
+              : undefined;
         if (key === undefined) {
           markRaw(tracer, origin, path);
           continue;
@@ -346,7 +412,13 @@ function traceBinding(tracer: Tracer, pattern: TSESTree.Node, origin: TSESTree.N
 }
 
 /** Follows the value of `node` (which evaluates to the input at `path`) to where it is used. */
-function traceValue(tracer: Tracer, node: TSESTree.Node, origin: TSESTree.Node, path: readonly string[], depth = 0): void {
+function traceValue(
+  tracer: Tracer,
+  node: TSESTree.Node,
+  origin: TSESTree.Node,
+  path: readonly string[],
+  depth = 0,
+): void {
   if (depth > MAX_DEPTH) return;
   let current = node;
   // Casts, `await`, `?.`, `x ?? {}`, `JSON.parse(x)` hand the same input on.
@@ -374,9 +446,15 @@ function traceValue(tracer: Tracer, node: TSESTree.Node, origin: TSESTree.Node, 
       current = parent;
       continue;
     }
-    if (parent.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(current as TSESTree.CallExpressionArgument)) {
+    if (
+      parent.type === AST_NODE_TYPES.CallExpression &&
+      parent.arguments.includes(current as TSESTree.CallExpressionArgument)
+    ) {
       const { path: calleePath, name } = getCalleeNames(parent.callee);
-      if ((calleePath !== undefined && PASS_THROUGH.has(calleePath)) || (name !== undefined && PASS_THROUGH.has(name))) {
+      if (
+        (calleePath !== undefined && PASS_THROUGH.has(calleePath)) ||
+        (name !== undefined && PASS_THROUGH.has(name))
+      ) {
         current = parent;
         continue;
       }
@@ -399,17 +477,28 @@ function traceValue(tracer: Tracer, node: TSESTree.Node, origin: TSESTree.Node, 
       const key = getMemberKey(parent);
       if (key === undefined) {
         // `body[key]`: a numeric index says array; any other dynamic key reads fields we cannot name.
-        if (parent.computed && parent.property.type === AST_NODE_TYPES.Literal && typeof parent.property.value === "number") {
+        if (
+          parent.computed &&
+          parent.property.type === AST_NODE_TYPES.Literal &&
+          typeof parent.property.value === "number"
+        ) {
           addType(tracer, path, "array");
         }
         markRaw(tracer, origin, path);
         return;
       }
-      const call = parent.parent.type === AST_NODE_TYPES.CallExpression && parent.parent.callee === parent ? parent.parent : undefined;
+      const call =
+        parent.parent.type === AST_NODE_TYPES.CallExpression && parent.parent.callee === parent
+          ? parent.parent
+          : undefined;
       if (call) {
         // `form.get("email")`, `form.getAll("tags")` on `FormData` / `URLSearchParams` read one field.
         const field = call.arguments[0];
-        if ((key === "get" || key === "getAll") && field?.type === AST_NODE_TYPES.Literal && typeof field.value === "string") {
+        if (
+          (key === "get" || key === "getAll") &&
+          field?.type === AST_NODE_TYPES.Literal &&
+          typeof field.value === "string"
+        ) {
           const fieldPath = [...path, field.value];
           getShape(tracer.usage, fieldPath);
           if (key === "getAll") addType(tracer, fieldPath, "array");
@@ -457,7 +546,11 @@ function traceValue(tracer: Tracer, node: TSESTree.Node, origin: TSESTree.Node, 
           else if (STRING_PARSERS.has(calleePath)) addType(tracer, path, "string");
           // `Number(limit) || 20`: the fallback covers a missing field too.
           const fallback = parent.parent;
-          if (fallback.type === AST_NODE_TYPES.LogicalExpression && fallback.left === parent && (fallback.operator === "||" || fallback.operator === "??")) {
+          if (
+            fallback.type === AST_NODE_TYPES.LogicalExpression &&
+            fallback.left === parent &&
+            (fallback.operator === "||" || fallback.operator === "??")
+          ) {
             markOptional(tracer, path);
           }
         } else {
@@ -517,7 +610,10 @@ function traceValue(tracer: Tracer, node: TSESTree.Node, origin: TSESTree.Node, 
         if (literal) addType(tracer, path, literal);
         const isUndefined = other.type === AST_NODE_TYPES.Identifier && other.name === "undefined";
         // `x === undefined`, `x == null`: the code is ready for the field to be missing.
-        const isLooseNull = other.type === AST_NODE_TYPES.Literal && other.raw === "null" && (parent.operator === "==" || parent.operator === "!=");
+        const isLooseNull =
+          other.type === AST_NODE_TYPES.Literal &&
+          other.raw === "null" &&
+          (parent.operator === "==" || parent.operator === "!=");
         if (isUndefined || isLooseNull) markOptional(tracer, path);
         if (literal || isUndefined) return;
         break;
@@ -546,7 +642,9 @@ function traceValue(tracer: Tracer, node: TSESTree.Node, origin: TSESTree.Node, 
   // Put together with other values for a validator: `schema.parse({ startDate, endDate })`, `getQuery({ filters })`.
   const consumer = parent.type === AST_NODE_TYPES.CallExpression ? undefined : getConsumer(current);
   if (consumer?.type === AST_NODE_TYPES.CallExpression) {
-    const argument = consumer.arguments.find((candidate) => candidate.range[0] <= current.range[0] && current.range[1] <= candidate.range[1]);
+    const argument = consumer.arguments.find(
+      (candidate) => candidate.range[0] <= current.range[0] && current.range[1] <= candidate.range[1],
+    );
     if (argument && isValidatorCall(tracer.sourceCode, consumer, argument, tracer.validators)) {
       markChecked(tracer, path);
       return;
@@ -565,7 +663,14 @@ export function traceRequestInput(
   validators: ReadonlySet<string>,
   handler?: { function: TSESTree.Node; responders: ReadonlySet<string> },
 ): void {
-  const tracer: Tracer = { sourceCode, usage, validators, visited: new Set(), handler: handler?.function, responders: handler?.responders ?? new Set() };
+  const tracer: Tracer = {
+    sourceCode,
+    usage,
+    validators,
+    visited: new Set(),
+    handler: handler?.function,
+    responders: handler?.responders ?? new Set(),
+  };
   const path = read.field === undefined ? [] : [read.field];
   if (read.field !== undefined) getShape(usage, path);
   if (read.kind === "value") traceValue(tracer, read.node, origin, path);

@@ -9,7 +9,14 @@ import plugin from "../../src/index.js";
 import { getDocsUrl } from "../../src/utils/create-rule.js";
 import { getTypeErrors } from "../utils/typecheck.js";
 import { assertPluginBuilt, copyDemoApp, ESLINT_BIN, readSources, type DemoCopy } from "./utils/demo-app.js";
-import { compareFindings, describeFinding, parseJsonResults, toAppPath, toFindings, type Finding } from "./utils/eslint-results.js";
+import {
+  compareFindings,
+  describeFinding,
+  parseJsonResults,
+  toAppPath,
+  toFindings,
+  type Finding,
+} from "./utils/eslint-results.js";
 import { PINNED_FINDINGS, PINNED_RULE } from "./utils/pinned-findings.js";
 import { cleanEnv, runNode, type RunResult } from "./utils/run-node.js";
 
@@ -188,7 +195,10 @@ describe("the ESLint CLI on a copy of the demo app", () => {
 
   describe("bad configuration fails the run with exit code 2 and one message naming the key", () => {
     const configWith = (name: string, extra: string) => {
-      writeFileSync(path.join(app.dir, name), `import config from "./eslint.config.mjs";\n\nexport default [...config, ${extra}];\n`);
+      writeFileSync(
+        path.join(app.dir, name),
+        `import config from "./eslint.config.mjs";\n\nexport default [...config, ${extra}];\n`,
+      );
       return name;
     };
 
@@ -223,7 +233,11 @@ describe("the ESLint CLI on a copy of the demo app", () => {
     });
 
     it("an unknown rule option", async () => {
-      const run = await eslint(app, ["--config", configWith("eslint.bad-option.mjs", `{ rules: { "${PINNED_RULE}": ["error", { alow: ["log"] }] } }`), "src"]);
+      const run = await eslint(app, [
+        "--config",
+        configWith("eslint.bad-option.mjs", `{ rules: { "${PINNED_RULE}": ["error", { alow: ["log"] }] } }`),
+        "src",
+      ]);
       expect(run.status, run.stderr).toBe(2);
       expect(run.stdout).toBe("");
       expect(run.stderr).toContain(`Key "${PINNED_RULE}":`);
@@ -242,6 +256,11 @@ interface SarifRun {
     level: string;
     ruleId: string;
     message: { text: string };
-    locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number; endLine?: number; endColumn?: number } } }[];
+    locations: {
+      physicalLocation: {
+        artifactLocation: { uri: string };
+        region: { startLine: number; startColumn: number; endLine?: number; endColumn?: number };
+      };
+    }[];
   }[];
 }

@@ -4,8 +4,22 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import plugin from "../../src/index.js";
-import { assertPluginBuilt, copyDemoApp, ESLINT_BIN, OXLINT_BIN, readSources, ROOT, type DemoCopy } from "./utils/demo-app.js";
-import { compareFindings, describeFinding, parseJsonResults, toFindings, type Finding } from "./utils/eslint-results.js";
+import {
+  assertPluginBuilt,
+  copyDemoApp,
+  ESLINT_BIN,
+  OXLINT_BIN,
+  readSources,
+  ROOT,
+  type DemoCopy,
+} from "./utils/demo-app.js";
+import {
+  compareFindings,
+  describeFinding,
+  parseJsonResults,
+  toFindings,
+  type Finding,
+} from "./utils/eslint-results.js";
 import { PINNED_FINDINGS, PINNED_RULE } from "./utils/pinned-findings.js";
 import { cleanEnv, runNode, type RunResult } from "./utils/run-node.js";
 
@@ -29,7 +43,13 @@ function getDocumentedConfig(config: ConfigName): string {
 }
 
 interface OxlintReport {
-  diagnostics: { message: string; code?: string; severity: string; filename: string; labels: { span: { offset: number; length: number; line: number; column: number } }[] }[];
+  diagnostics: {
+    message: string;
+    code?: string;
+    severity: string;
+    filename: string;
+    labels: { span: { offset: number; length: number; line: number; column: number } }[];
+  }[];
   number_of_files: number;
   number_of_rules: number;
 }
@@ -45,7 +65,10 @@ function toOxlintFindings(appDir: string, report: OxlintReport): Finding[] {
         return { line: before.split("\n").length, column: before.length - before.lastIndexOf("\n") };
       };
       const start = position(span.offset);
-      expect([start.line, start.column], "oxlint's line/column agree with its byte offset").toEqual([span.line, span.column]);
+      expect([start.line, start.column], "oxlint's line/column agree with its byte offset").toEqual([
+        span.line,
+        span.column,
+      ]);
       const end = position(span.offset + span.length);
       return {
         file: d.filename.split(path.sep).join("/"),
@@ -84,7 +107,8 @@ describe("oxlint (jsPlugins) runs the rules with ESLint's findings", () => {
   const freshCopy = () => {
     const copy = copyDemoApp();
     copies.push(copy);
-    for (const config of CONFIG_NAMES) writeFileSync(path.join(copy.dir, `oxlint.${config}.config.mjs`), getDocumentedConfig(config));
+    for (const config of CONFIG_NAMES)
+      writeFileSync(path.join(copy.dir, `oxlint.${config}.config.mjs`), getDocumentedConfig(config));
     return copy;
   };
   let app: DemoCopy;
@@ -97,7 +121,10 @@ describe("oxlint (jsPlugins) runs the rules with ESLint's findings", () => {
     app = freshCopy();
     addTestFiles(app);
     for (const config of CONFIG_NAMES) {
-      const eslint = await runNode([ESLINT_BIN, "--format", "json", "src"], { cwd: app.dir, env: cleanEnv({ HARDEN_CONFIG: config }) });
+      const eslint = await runNode([ESLINT_BIN, "--format", "json", "src"], {
+        cwd: app.dir,
+        env: cleanEnv({ HARDEN_CONFIG: config }),
+      });
       expect(eslint.status, eslint.stderr).toBe(1);
       eslintFindings.set(config, toFindings(app.dir, parseJsonResults(eslint.stdout)));
       const run = await oxlint(app, ["-c", `oxlint.${config}.config.mjs`, "--format", "json", "src"]);
@@ -111,34 +138,66 @@ describe("oxlint (jsPlugins) runs the rules with ESLint's findings", () => {
     for (const copy of copies) copy.remove();
   });
 
-  it.each(CONFIG_NAMES)("the documented oxlint.config.mjs loads the plugin with every rule of harden.configs.%s", (config) => {
-    const { run, report } = oxlintRuns.get(config)!;
-    expect(run.status, run.stderr).toBe(1);
-    expect(run.stderr).toBe("");
-    expect(report.diagnostics.filter((d) => !d.code?.startsWith("harden(")), "oxlint errors and non-harden findings").toEqual([]);
-    expect(report.number_of_rules).toBe(Object.keys(plugin.configs[config].rules ?? {}).length);
-    expect(report.number_of_files).toBe(9);
-  });
+  it.each(CONFIG_NAMES)(
+    "the documented oxlint.config.mjs loads the plugin with every rule of harden.configs.%s",
+    (config) => {
+      const { run, report } = oxlintRuns.get(config)!;
+      expect(run.status, run.stderr).toBe(1);
+      expect(run.stderr).toBe("");
+      expect(
+        report.diagnostics.filter((d) => !d.code?.startsWith("harden(")),
+        "oxlint errors and non-harden findings",
+      ).toEqual([]);
+      expect(report.number_of_rules).toBe(Object.keys(plugin.configs[config].rules ?? {}).length);
+      expect(report.number_of_files).toBe(9);
+    },
+  );
 
   it.each(CONFIG_NAMES)("harden.configs.%s: the same findings as ESLint, test files left out", (config) => {
-    const expected = (eslintFindings.get(config) ?? []).filter((f) => !UNSUPPORTED_UNDER_OXLINT.includes(f.ruleId.replace(/^harden\//u, "")));
-    const actual = (oxlintFindings.get(config) ?? []).filter((f) => !UNSUPPORTED_UNDER_OXLINT.includes(f.ruleId.replace(/^harden\//u, "")));
+    const expected = (eslintFindings.get(config) ?? []).filter(
+      (f) => !UNSUPPORTED_UNDER_OXLINT.includes(f.ruleId.replace(/^harden\//u, "")),
+    );
+    const actual = (oxlintFindings.get(config) ?? []).filter(
+      (f) => !UNSUPPORTED_UNDER_OXLINT.includes(f.ruleId.replace(/^harden\//u, "")),
+    );
     expect(actual.map(describeFinding)).toEqual(expected.map(describeFinding));
     expect(actual).toEqual(expected);
     expect(actual.filter((f) => /\.test\.ts$|__tests__|src\/scripts\//u.test(f.file))).toEqual([]);
-    expect(actual.filter((f) => f.file.endsWith("routes/scripts/status.ts")).map((f) => f.ruleId)).toEqual(["harden/no-print-debugging"]);
+    expect(actual.filter((f) => f.file.endsWith("routes/scripts/status.ts")).map((f) => f.ruleId)).toEqual([
+      "harden/no-print-debugging",
+    ]);
     if (config === "recommended") {
       // The pinned findings are the demo app's own; the route added under routes/scripts/ is checked above.
-      const pinned = actual.filter((f) => f.ruleId === PINNED_RULE && !f.file.endsWith("routes/scripts/status.ts")).map(({ file, line, column, endLine, endColumn }) => ({ file, line, column, endLine, endColumn }));
-      expect(pinned).toEqual(PINNED_FINDINGS.map(({ file, line, column, endLine, endColumn }) => ({ file, line, column, endLine, endColumn })));
+      const pinned = actual
+        .filter((f) => f.ruleId === PINNED_RULE && !f.file.endsWith("routes/scripts/status.ts"))
+        .map(({ file, line, column, endLine, endColumn }) => ({ file, line, column, endLine, endColumn }));
+      expect(pinned).toEqual(
+        PINNED_FINDINGS.map(({ file, line, column, endLine, endColumn }) => ({
+          file,
+          line,
+          column,
+          endLine,
+          endColumn,
+        })),
+      );
     }
   });
 
   it.each(RULE_IDS)("harden/%s gives ESLint's findings under oxlint, or is listed as unsupported", (id) => {
-    const ofRule = (findings: Finding[] | undefined) => (findings ?? []).filter((f) => f.ruleId === `harden/${id}`).map(describeFinding);
-    const same = CONFIG_NAMES.every((config) => JSON.stringify(ofRule(oxlintFindings.get(config))) === JSON.stringify(ofRule(eslintFindings.get(config))));
-    expect(same, UNSUPPORTED_UNDER_OXLINT.includes(id) ? "listed as unsupported but gives ESLint's findings" : "differs from ESLint").toBe(!UNSUPPORTED_UNDER_OXLINT.includes(id));
-    if (UNSUPPORTED_UNDER_OXLINT.includes(id)) expect(readFileSync(path.join(ROOT, "docs", "oxlint.md"), "utf8")).toContain(`harden/${id}`);
+    const ofRule = (findings: Finding[] | undefined) =>
+      (findings ?? []).filter((f) => f.ruleId === `harden/${id}`).map(describeFinding);
+    const same = CONFIG_NAMES.every(
+      (config) =>
+        JSON.stringify(ofRule(oxlintFindings.get(config))) === JSON.stringify(ofRule(eslintFindings.get(config))),
+    );
+    expect(
+      same,
+      UNSUPPORTED_UNDER_OXLINT.includes(id)
+        ? "listed as unsupported but gives ESLint's findings"
+        : "differs from ESLint",
+    ).toBe(!UNSUPPORTED_UNDER_OXLINT.includes(id));
+    if (UNSUPPORTED_UNDER_OXLINT.includes(id))
+      expect(readFileSync(path.join(ROOT, "docs", "oxlint.md"), "utf8")).toContain(`harden/${id}`);
   });
 
   it("--fix, run until nothing changes, writes exactly what eslint --fix writes", async () => {

@@ -6,14 +6,25 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { getDocsUrl, REPOSITORY_URL } from "../../src/utils/create-rule.js";
 import { assertPluginBuilt, DEMO_DIR, ROOT } from "./utils/demo-app.js";
-import { applyTextEdits, EslintLanguageServer, getEditsFor, type Diagnostic, type Range } from "./utils/eslint-language-server.js";
+import {
+  applyTextEdits,
+  EslintLanguageServer,
+  getEditsFor,
+  type Diagnostic,
+  type Range,
+} from "./utils/eslint-language-server.js";
 import { toAppPath } from "./utils/eslint-results.js";
 import { PINNED_DOCS_URL, PINNED_FINDINGS, PINNED_RULE } from "./utils/pinned-findings.js";
 
 const DEMO_FILES = ["src/config.ts", "src/db.ts", "src/routes/orders.ts", "src/routes/users.ts", "src/server.ts"];
 
 /** ESLint's 1-based line/column to the LSP's 0-based position, as the server converts them. */
-function toRange(m: { line: number; column: number; endLine?: number | undefined; endColumn?: number | undefined }): Range {
+function toRange(m: {
+  line: number;
+  column: number;
+  endLine?: number | undefined;
+  endColumn?: number | undefined;
+}): Range {
   return {
     start: { line: m.line - 1, character: m.column - 1 },
     end: { line: (m.endLine ?? m.line) - 1, character: (m.endColumn ?? m.column) - 1 },
@@ -37,9 +48,11 @@ describe("VS Code's ESLint language server (vscode-langservers-extracted) on the
     await assertPluginBuilt();
     // The demo switches to the strict config on this variable; the editor runs without it.
     delete process.env.HARDEN_CONFIG;
-    for (const result of await new ESLint({ cwd: DEMO_DIR }).lintFiles(["src"])) messages.set(toAppPath(DEMO_DIR, result.filePath), result.messages);
+    for (const result of await new ESLint({ cwd: DEMO_DIR }).lintFiles(["src"]))
+      messages.set(toAppPath(DEMO_DIR, result.filePath), result.messages);
     // `fix: true` computes the fixed text; nothing is written without ESLint.outputFixes().
-    for (const result of await new ESLint({ cwd: DEMO_DIR, fix: true }).lintFiles(["src"])) fixed.set(toAppPath(DEMO_DIR, result.filePath), result.output);
+    for (const result of await new ESLint({ cwd: DEMO_DIR, fix: true }).lintFiles(["src"]))
+      fixed.set(toAppPath(DEMO_DIR, result.filePath), result.output);
     expect([...messages.keys()]).toEqual(DEMO_FILES);
 
     server = await EslintLanguageServer.start(DEMO_DIR);
@@ -55,7 +68,9 @@ describe("VS Code's ESLint language server (vscode-langservers-extracted) on the
 
   it("loads the workspace's ESLint and the demo's flat config without failing", () => {
     expect(server.failures).toEqual([]);
-    expect(server.log).toContain(`ESLint library loaded from: ${realpathSync(path.join(ROOT, "node_modules", "eslint", "lib", "api.js"))}`);
+    expect(server.log).toContain(
+      `ESLint library loaded from: ${realpathSync(path.join(ROOT, "node_modules", "eslint", "lib", "api.js"))}`,
+    );
   });
 
   it("reports what ESLint reports: rule id, range, severity, message, and the rule's docs page", () => {
@@ -71,7 +86,11 @@ describe("VS Code's ESLint language server (vscode-langservers-extracted) on the
       expect(diagnostics.get(file), file).toEqual(expected);
     }
 
-    const pinned = DEMO_FILES.flatMap((file) => (diagnostics.get(file) ?? []).filter((d) => d.code === PINNED_RULE).map((d) => ({ file, range: d.range, href: d.codeDescription?.href })));
+    const pinned = DEMO_FILES.flatMap((file) =>
+      (diagnostics.get(file) ?? [])
+        .filter((d) => d.code === PINNED_RULE)
+        .map((d) => ({ file, range: d.range, href: d.codeDescription?.href })),
+    );
     expect(pinned).toEqual(PINNED_FINDINGS.map((f) => ({ file: f.file, range: toRange(f), href: PINNED_DOCS_URL })));
 
     // Every docs link an editor shows leads to a page in this repository.
@@ -86,7 +105,10 @@ describe("VS Code's ESLint language server (vscode-langservers-extracted) on the
     for (const file of DEMO_FILES) {
       const text = texts.get(file) ?? "";
       const actions = await server.fixAllOnSave(file);
-      expect(actions.map((a) => [a.title, a.kind]), file).toEqual([["Fix all fixable ESLint issues", "source.fixAll.eslint"]]);
+      expect(
+        actions.map((a) => [a.title, a.kind]),
+        file,
+      ).toEqual([["Fix all fixable ESLint issues", "source.fixAll.eslint"]]);
       const saved = applyTextEdits(text, getEditsFor(actions[0]?.edit, server.uri(file)));
       expect(saved, file).toBe(fixed.get(file) ?? text);
     }
@@ -115,15 +137,28 @@ describe("VS Code's ESLint language server (vscode-langservers-extracted) on the
         const actions = await server.quickFixes(file, diagnostic);
         const byCommand = (command: string) => actions.filter((a) => a.command?.command === command);
 
-        expect(byCommand("eslint.applySingleFix").map((a) => a.title), where).toEqual(message.fix ? [`Fix this ${message.ruleId} problem`] : []);
+        expect(
+          byCommand("eslint.applySingleFix").map((a) => a.title),
+          where,
+        ).toEqual(message.fix ? [`Fix this ${message.ruleId} problem`] : []);
         const suggestions = byCommand("eslint.applySuggestion");
-        expect(suggestions.map((a) => a.title), where).toEqual((message.suggestions ?? []).map((s) => `${s.desc} (${message.ruleId})`));
-        expect(suggestions.every((a) => a.kind === "quickfix"), where).toBe(true);
-        expect(byCommand("eslint.openRuleDoc").map((a) => a.title), where).toEqual([`Show documentation for ${message.ruleId}`]);
+        expect(
+          suggestions.map((a) => a.title),
+          where,
+        ).toEqual((message.suggestions ?? []).map((s) => `${s.desc} (${message.ruleId})`));
+        expect(
+          suggestions.every((a) => a.kind === "quickfix"),
+          where,
+        ).toBe(true);
+        expect(
+          byCommand("eslint.openRuleDoc").map((a) => a.title),
+          where,
+        ).toEqual([`Show documentation for ${message.ruleId}`]);
 
         for (const [n, action] of suggestions.entries()) {
           // The server keeps the edits of the last code-action request; ask again before each choice, as a click would.
-          const fresh = n === 0 ? action : (await server.quickFixes(file, diagnostic)).find((a) => a.title === action.title)!;
+          const fresh =
+            n === 0 ? action : (await server.quickFixes(file, diagnostic)).find((a) => a.title === action.title)!;
           const before = server.appliedEdits.length;
           await server.execute(fresh.command!);
           expect(server.appliedEdits, where).toHaveLength(before + 1);

@@ -31,13 +31,19 @@ function callNameOf(code: string): string | undefined {
 
 describe("getOperationName", () => {
   it("names the first awaited call, outermost first", () => {
-    expect(operationOf("try { const user = await db.user.create({ data }); res.json(user); } catch {}")).toBe("db.user.create");
+    expect(operationOf("try { const user = await db.user.create({ data }); res.json(user); } catch {}")).toBe(
+      "db.user.create",
+    );
     expect(operationOf("try { await save(await load()); } catch {}")).toBe("save");
-    expect(operationOf("class A { async f() { try { return await this.usersService.findAll(); } catch {} } }")).toBe("usersService.findAll");
+    expect(operationOf("class A { async f() { try { return await this.usersService.findAll(); } catch {} } }")).toBe(
+      "usersService.findAll",
+    );
   });
 
   it("prefers the operation over reading the request body", () => {
-    expect(operationOf("try { const body = await req.json(); await orders.create(body); } catch {}")).toBe("orders.create");
+    expect(operationOf("try { const body = await req.json(); await orders.create(body); } catch {}")).toBe(
+      "orders.create",
+    );
     expect(operationOf("try { body = await request.json(); } catch {}")).toBe("request.json");
   });
 
@@ -66,11 +72,17 @@ describe("getCallName", () => {
 
 describe("getErrorLogCall", () => {
   it("puts the error where each logger serializes it", () => {
-    expect(getErrorLogCall("logger", "pino", "err", "db.user.create failed")).toBe('logger.error({ err }, "db.user.create failed")');
+    expect(getErrorLogCall("logger", "pino", "err", "db.user.create failed")).toBe(
+      'logger.error({ err }, "db.user.create failed")',
+    );
     expect(getErrorLogCall("request.log", "pino", "e", "x failed")).toBe('request.log.error({ err: e }, "x failed")');
     // Winston copies a meta argument's message and stack; an error nested in an object prints as `{}`.
-    expect(getErrorLogCall("logger", "winston", "error", 'say "hi" failed')).toBe('logger.error("say \\"hi\\" failed", error)');
-    expect(getErrorLogCall("this.logger", "nest", "e", "x failed")).toBe('this.logger.error("x failed", e instanceof Error ? e.stack : String(e))');
+    expect(getErrorLogCall("logger", "winston", "error", 'say "hi" failed')).toBe(
+      'logger.error("say \\"hi\\" failed", error)',
+    );
+    expect(getErrorLogCall("this.logger", "nest", "e", "x failed")).toBe(
+      'this.logger.error("x failed", e instanceof Error ? e.stack : String(e))',
+    );
     expect(getErrorLogCall("console", "console", "err", "x failed")).toBe('console.error("x failed", err)');
     expect(getErrorLogCall("console", "console", "err", undefined)).toBe("console.error(err)");
   });

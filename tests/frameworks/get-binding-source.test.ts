@@ -11,7 +11,11 @@ function sourcesOfCalls(code: string, filename = "src/server.ts"): Record<string
     (context) => ({
       "Program:exit"(program) {
         const last = program.body.at(-1);
-        if (last?.type !== AST_NODE_TYPES.ExpressionStatement || last.expression.type !== AST_NODE_TYPES.ArrayExpression) return;
+        if (
+          last?.type !== AST_NODE_TYPES.ExpressionStatement ||
+          last.expression.type !== AST_NODE_TYPES.ArrayExpression
+        )
+          return;
         for (const element of last.expression.elements) {
           if (element?.type === AST_NODE_TYPES.Identifier) found[element.name] = getBindingSource(context, element);
         }
@@ -24,19 +28,34 @@ function sourcesOfCalls(code: string, filename = "src/server.ts"): Record<string
 
 describe("getBindingSource", () => {
   it("reads ESM imports of every kind", () => {
-    const code = 'import a from "./a.js";\nimport { b as c } from "pkg";\nimport * as d from "@scope/d";\nconst e = 1;\n[a, c, d, e, f];';
+    const code =
+      'import a from "./a.js";\nimport { b as c } from "pkg";\nimport * as d from "@scope/d";\nconst e = 1;\n[a, c, d, e, f];';
     expect(sourcesOfCalls(code)).toEqual({ a: "./a.js", c: "pkg", d: "@scope/d", e: undefined, f: undefined });
   });
 
   it("reads CommonJS requires, destructured, with a member and called", () => {
-    const code = 'const a = require("./a");\nconst { b } = require("b");\nconst c = require("./c").default;\nconst d = require("./d")();\n[a, b, c, d];';
+    const code =
+      'const a = require("./a");\nconst { b } = require("b");\nconst c = require("./c").default;\nconst d = require("./d")();\n[a, b, c, d];';
     expect(sourcesOfCalls(code, "src/server.cjs")).toEqual({ a: "./a", b: "b", c: "./c", d: "./d" });
   });
 });
 
 describe("isLocalSpecifier", () => {
   it("tells project files from packages and built-ins", () => {
-    expect(["./a", "../a", "/abs/a", "@/routes", "~/routes", "#routes"].map(isLocalSpecifier)).toEqual([true, true, true, true, true, true]);
-    expect(["express", "@fastify/cors", "lodash/fp", "node:http", "http"].map(isLocalSpecifier)).toEqual([false, false, false, false, false]);
+    expect(["./a", "../a", "/abs/a", "@/routes", "~/routes", "#routes"].map(isLocalSpecifier)).toEqual([
+      true,
+      true,
+      true,
+      true,
+      true,
+      true,
+    ]);
+    expect(["express", "@fastify/cors", "lodash/fp", "node:http", "http"].map(isLocalSpecifier)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 });

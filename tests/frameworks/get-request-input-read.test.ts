@@ -1,7 +1,12 @@
 import type { TSESTree } from "@typescript-eslint/utils";
 import { describe, expect, it } from "vitest";
 
-import { getNestInputParameter, getRequestInputBinding, getRequestInputRead, type RequestInputRead } from "../../src/frameworks/index.js";
+import {
+  getNestInputParameter,
+  getRequestInputBinding,
+  getRequestInputRead,
+  type RequestInputRead,
+} from "../../src/frameworks/index.js";
 import type { RuleContext } from "../../src/frameworks/types.js";
 import { probeModel } from "../utils/probe-model.js";
 
@@ -71,7 +76,12 @@ app.use((err, req, res, next) => { res.json(req.body); });
 const fastify = Fastify();
 fastify.post("/a", async (request, reply) => ({ a: request.body, b: request.query, c: request.params, d: request.headers }));
 `),
-    ).toEqual(["body value request.body @fastify", "query value request.query @fastify", "params value request.params @fastify", "headers value request.headers @fastify"]);
+    ).toEqual([
+      "body value request.body @fastify",
+      "query value request.query @fastify",
+      "params value request.params @fastify",
+      "headers value request.headers @fastify",
+    ]);
   });
 
   it("Hono: the whole-object c.req methods, not single keys and not c.req.valid", () => {
@@ -132,10 +142,9 @@ app.use(async ({ query, request: { body } }) => use(query, body));
   });
 
   it("Next.js Pages API: req.body and req.query like Express", () => {
-    expect(readsOf(`export default function handler(req, res) { res.json([req.body, req.query]); }`, "pages/api/users.ts")).toEqual([
-      "body value req.body @next",
-      "query value req.query @next",
-    ]);
+    expect(
+      readsOf(`export default function handler(req, res) { res.json([req.body, req.query]); }`, "pages/api/users.ts"),
+    ).toEqual(["body value req.body @next", "query value req.query @next"]);
   });
 
   it("NestJS: @Body / @Query / @Param / @Headers parameters with their field and pipes, and @Req() req.body", () => {

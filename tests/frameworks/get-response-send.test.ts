@@ -62,14 +62,84 @@ app.get("/a", (req, res) => {
 app.use((err, req, res, next) => { res.status(err.status || 500).send(err.message); });
 `),
     ).toEqual([
-      { framework: "express", kind: "call", node: 'res.status(500).json({ error: "x" })', status: 500, statusNode: "500", body: ['{ error: "x" }'], format: "json", receiver: "res", handler: "express:route" },
-      { framework: "express", kind: "call", node: "res.sendStatus(503)", status: 503, statusNode: "503", body: [], format: "any", receiver: "res", handler: "express:route" },
-      { framework: "express", kind: "call", node: 'res.render("error", { message: "m" })', status: 500, statusNode: "500", body: ['{ message: "m" }'], format: "any", receiver: "res", handler: "express:route" },
-      { framework: "express", kind: "call", node: 'res.set("X-A", "1").status(404).end()', status: 404, statusNode: "404", body: [], format: "text", receiver: "res", handler: "express:route" },
+      {
+        framework: "express",
+        kind: "call",
+        node: 'res.status(500).json({ error: "x" })',
+        status: 500,
+        statusNode: "500",
+        body: ['{ error: "x" }'],
+        format: "json",
+        receiver: "res",
+        handler: "express:route",
+      },
+      {
+        framework: "express",
+        kind: "call",
+        node: "res.sendStatus(503)",
+        status: 503,
+        statusNode: "503",
+        body: [],
+        format: "any",
+        receiver: "res",
+        handler: "express:route",
+      },
+      {
+        framework: "express",
+        kind: "call",
+        node: 'res.render("error", { message: "m" })',
+        status: 500,
+        statusNode: "500",
+        body: ['{ message: "m" }'],
+        format: "any",
+        receiver: "res",
+        handler: "express:route",
+      },
+      {
+        framework: "express",
+        kind: "call",
+        node: 'res.set("X-A", "1").status(404).end()',
+        status: 404,
+        statusNode: "404",
+        body: [],
+        format: "text",
+        receiver: "res",
+        handler: "express:route",
+      },
       // A complete response ends the search for an earlier status.
-      { framework: "express", kind: "call", node: "res.json({ ok: true })", status: undefined, statusNode: undefined, body: ["{ ok: true }"], format: "json", receiver: "res", handler: "express:route" },
-      { framework: "express", kind: "call", node: 'res.send("down")', status: 502, statusNode: "502", body: ['"down"'], format: "any", receiver: "res", handler: "express:route" },
-      { framework: "express", kind: "call", node: "res.status(err.status || 500).send(err.message)", status: undefined, statusNode: "err.status || 500", body: ["err.message"], format: "any", receiver: "res", handler: "express:error-handler" },
+      {
+        framework: "express",
+        kind: "call",
+        node: "res.json({ ok: true })",
+        status: undefined,
+        statusNode: undefined,
+        body: ["{ ok: true }"],
+        format: "json",
+        receiver: "res",
+        handler: "express:route",
+      },
+      {
+        framework: "express",
+        kind: "call",
+        node: 'res.send("down")',
+        status: 502,
+        statusNode: "502",
+        body: ['"down"'],
+        format: "any",
+        receiver: "res",
+        handler: "express:route",
+      },
+      {
+        framework: "express",
+        kind: "call",
+        node: "res.status(err.status || 500).send(err.message)",
+        status: undefined,
+        statusNode: "err.status || 500",
+        body: ["err.message"],
+        format: "any",
+        receiver: "res",
+        handler: "express:error-handler",
+      },
     ]);
   });
 
@@ -100,8 +170,28 @@ app.get("/a", (req, res) => {
 });
 `),
     ).toEqual([
-      { framework: "express", kind: "call", node: 'res.render("500")', status: 500, statusNode: "StatusCodes.INTERNAL_SERVER_ERROR", body: [], format: "any", receiver: "res", handler: "express:route" },
-      { framework: "express", kind: "call", node: "res.status(INTERNAL).json({})", status: 500, statusNode: "INTERNAL", body: ["{}"], format: "json", receiver: "res", handler: "express:route" },
+      {
+        framework: "express",
+        kind: "call",
+        node: 'res.render("500")',
+        status: 500,
+        statusNode: "StatusCodes.INTERNAL_SERVER_ERROR",
+        body: [],
+        format: "any",
+        receiver: "res",
+        handler: "express:route",
+      },
+      {
+        framework: "express",
+        kind: "call",
+        node: "res.status(INTERNAL).json({})",
+        status: 500,
+        statusNode: "INTERNAL",
+        body: ["{}"],
+        format: "json",
+        receiver: "res",
+        handler: "express:route",
+      },
     ]);
   });
 
@@ -118,11 +208,61 @@ app.get("/a", async (request, reply) => {
 app.setErrorHandler((error, request, reply) => { reply.status(500).send({ error: error.message }); });
 `),
     ).toEqual([
-      { framework: "fastify", kind: "call", node: 'reply.code(500).send({ error: "x" })', status: 500, statusNode: "500", body: ['{ error: "x" }'], format: "any", receiver: "reply", handler: "fastify:route" },
-      { framework: "fastify", kind: "call", node: 'reply.status(400).header("x", "y").send()', status: 400, statusNode: "400", body: [], format: "any", receiver: "reply", handler: "fastify:route" },
-      { framework: "fastify", kind: "call", node: "reply.send({ ok: true })", status: undefined, statusNode: undefined, body: ["{ ok: true }"], format: "any", receiver: "reply", handler: "fastify:route" },
-      { framework: "fastify", kind: "call", node: 'reply.internalServerError("boom")', status: 500, statusNode: "reply.internalServerError", body: ['"boom"'], format: "text", receiver: "reply", handler: "fastify:route" },
-      { framework: "fastify", kind: "call", node: "reply.status(500).send({ error: error.message })", status: 500, statusNode: "500", body: ["{ error: error.message }"], format: "any", receiver: "reply", handler: "fastify:error-handler" },
+      {
+        framework: "fastify",
+        kind: "call",
+        node: 'reply.code(500).send({ error: "x" })',
+        status: 500,
+        statusNode: "500",
+        body: ['{ error: "x" }'],
+        format: "any",
+        receiver: "reply",
+        handler: "fastify:route",
+      },
+      {
+        framework: "fastify",
+        kind: "call",
+        node: 'reply.status(400).header("x", "y").send()',
+        status: 400,
+        statusNode: "400",
+        body: [],
+        format: "any",
+        receiver: "reply",
+        handler: "fastify:route",
+      },
+      {
+        framework: "fastify",
+        kind: "call",
+        node: "reply.send({ ok: true })",
+        status: undefined,
+        statusNode: undefined,
+        body: ["{ ok: true }"],
+        format: "any",
+        receiver: "reply",
+        handler: "fastify:route",
+      },
+      {
+        framework: "fastify",
+        kind: "call",
+        node: 'reply.internalServerError("boom")',
+        status: 500,
+        statusNode: "reply.internalServerError",
+        body: ['"boom"'],
+        format: "text",
+        receiver: "reply",
+        handler: "fastify:route",
+      },
+      {
+        framework: "fastify",
+        kind: "call",
+        node: "reply.status(500).send({ error: error.message })",
+        status: 500,
+        statusNode: "500",
+        body: ["{ error: error.message }"],
+        format: "any",
+        receiver: "reply",
+        handler: "fastify:error-handler",
+      },
     ]);
   });
 
@@ -142,11 +282,61 @@ app.get("/a", async (c) => {
 app.onError((err, c) => c.json({ error: err.message }, 500));
 `),
     ).toEqual([
-      { framework: "hono", kind: "call", node: 'c.json({ error: "x" }, 500)', status: 500, statusNode: "500", body: ['{ error: "x" }'], format: "json", receiver: "c", handler: "hono:route" },
-      { framework: "hono", kind: "call", node: 'c.text("down", { status: 503 })', status: 503, statusNode: "503", body: ['"down"'], format: "text", receiver: "c", handler: "hono:route" },
-      { framework: "hono", kind: "call", node: 'c.html("<p>oops</p>")', status: 500, statusNode: "500", body: ['"<p>oops</p>"'], format: "text", receiver: "c", handler: "hono:route" },
-      { framework: "hono", kind: "exception", node: 'new HTTPException(500, { message: "boom" })', status: 500, statusNode: "500", body: ['"boom"'], format: "text", receiver: undefined, handler: "hono:route" },
-      { framework: "hono", kind: "call", node: "c.json({ error: err.message }, 500)", status: 500, statusNode: "500", body: ["{ error: err.message }"], format: "json", receiver: "c", handler: "hono:error-handler" },
+      {
+        framework: "hono",
+        kind: "call",
+        node: 'c.json({ error: "x" }, 500)',
+        status: 500,
+        statusNode: "500",
+        body: ['{ error: "x" }'],
+        format: "json",
+        receiver: "c",
+        handler: "hono:route",
+      },
+      {
+        framework: "hono",
+        kind: "call",
+        node: 'c.text("down", { status: 503 })',
+        status: 503,
+        statusNode: "503",
+        body: ['"down"'],
+        format: "text",
+        receiver: "c",
+        handler: "hono:route",
+      },
+      {
+        framework: "hono",
+        kind: "call",
+        node: 'c.html("<p>oops</p>")',
+        status: 500,
+        statusNode: "500",
+        body: ['"<p>oops</p>"'],
+        format: "text",
+        receiver: "c",
+        handler: "hono:route",
+      },
+      {
+        framework: "hono",
+        kind: "exception",
+        node: 'new HTTPException(500, { message: "boom" })',
+        status: 500,
+        statusNode: "500",
+        body: ['"boom"'],
+        format: "text",
+        receiver: undefined,
+        handler: "hono:route",
+      },
+      {
+        framework: "hono",
+        kind: "call",
+        node: "c.json({ error: err.message }, 500)",
+        status: 500,
+        statusNode: "500",
+        body: ["{ error: err.message }"],
+        format: "json",
+        receiver: "c",
+        handler: "hono:error-handler",
+      },
     ]);
   });
 
@@ -169,13 +359,73 @@ router.get("/c", async (ctx) => { ctx.response.status = 503; });
 app.use(async (ctx, next) => { try { await next(); } catch (err) { ctx.status = err.status || 500; ctx.body = err.message; } });
 `),
     ).toEqual([
-      { framework: "koa", kind: "assignment", node: "ctx.status = 500", status: 500, statusNode: "500", body: ['{ error: "x" }'], format: "any", receiver: "ctx", handler: "koa:route" },
-      { framework: "koa", kind: "assignment", node: "ctx.body = { ok: true }", status: undefined, statusNode: undefined, body: ["{ ok: true }"], format: "any", receiver: "ctx", handler: "koa:route" },
+      {
+        framework: "koa",
+        kind: "assignment",
+        node: "ctx.status = 500",
+        status: 500,
+        statusNode: "500",
+        body: ['{ error: "x" }'],
+        format: "any",
+        receiver: "ctx",
+        handler: "koa:route",
+      },
+      {
+        framework: "koa",
+        kind: "assignment",
+        node: "ctx.body = { ok: true }",
+        status: undefined,
+        statusNode: undefined,
+        body: ["{ ok: true }"],
+        format: "any",
+        receiver: "ctx",
+        handler: "koa:route",
+      },
       // Koa does not expose the message of a 5xx `ctx.throw`.
-      { framework: "koa", kind: "exception", node: 'ctx.throw(500, "boom")', status: 500, statusNode: "500", body: [], format: "text", receiver: "ctx", handler: "koa:route" },
-      { framework: "koa", kind: "exception", node: 'ctx.throw(400, "bad input")', status: 400, statusNode: "400", body: ['"bad input"'], format: "text", receiver: "ctx", handler: "koa:route" },
-      { framework: "koa", kind: "assignment", node: "ctx.response.status = 503", status: 503, statusNode: "503", body: [], format: "any", receiver: "ctx", handler: "koa:route" },
-      { framework: "koa", kind: "assignment", node: "ctx.status = err.status || 500", status: undefined, statusNode: "err.status || 500", body: ["err.message"], format: "any", receiver: "ctx", handler: "koa:error-handler" },
+      {
+        framework: "koa",
+        kind: "exception",
+        node: 'ctx.throw(500, "boom")',
+        status: 500,
+        statusNode: "500",
+        body: [],
+        format: "text",
+        receiver: "ctx",
+        handler: "koa:route",
+      },
+      {
+        framework: "koa",
+        kind: "exception",
+        node: 'ctx.throw(400, "bad input")',
+        status: 400,
+        statusNode: "400",
+        body: ['"bad input"'],
+        format: "text",
+        receiver: "ctx",
+        handler: "koa:route",
+      },
+      {
+        framework: "koa",
+        kind: "assignment",
+        node: "ctx.response.status = 503",
+        status: 503,
+        statusNode: "503",
+        body: [],
+        format: "any",
+        receiver: "ctx",
+        handler: "koa:route",
+      },
+      {
+        framework: "koa",
+        kind: "assignment",
+        node: "ctx.status = err.status || 500",
+        status: undefined,
+        statusNode: "err.status || 500",
+        body: ["err.message"],
+        format: "any",
+        receiver: "ctx",
+        handler: "koa:error-handler",
+      },
     ]);
   });
 
@@ -198,21 +448,88 @@ export async function GET(request: Request) {
         "app/api/users/route.ts",
       ),
     ).toEqual([
-      { framework: "next", kind: "response-object", node: 'NextResponse.json({ error: "x" }, { status: 500 })', status: 500, statusNode: "500", body: ['{ error: "x" }'], format: "json", receiver: undefined, handler: "next:route" },
-      { framework: "next", kind: "response-object", node: "Response.json({ ok: true })", status: 200, statusNode: undefined, body: ["{ ok: true }"], format: "json", receiver: undefined, handler: "next:route" },
-      { framework: "next", kind: "response-object", node: 'new Response("down", { status: 503, headers: {} })', status: 503, statusNode: "503", body: ['"down"'], format: "text", receiver: undefined, handler: "next:route" },
-      { framework: "next", kind: "response-object", node: "new NextResponse(null, init)", status: undefined, statusNode: undefined, body: ["null"], format: "text", receiver: undefined, handler: "next:route" },
-      { framework: "next", kind: "response-object", node: "NextResponse.json({ ok: true }, { headers: {} })", status: 200, statusNode: undefined, body: ["{ ok: true }"], format: "json", receiver: undefined, handler: "next:route" },
+      {
+        framework: "next",
+        kind: "response-object",
+        node: 'NextResponse.json({ error: "x" }, { status: 500 })',
+        status: 500,
+        statusNode: "500",
+        body: ['{ error: "x" }'],
+        format: "json",
+        receiver: undefined,
+        handler: "next:route",
+      },
+      {
+        framework: "next",
+        kind: "response-object",
+        node: "Response.json({ ok: true })",
+        status: 200,
+        statusNode: undefined,
+        body: ["{ ok: true }"],
+        format: "json",
+        receiver: undefined,
+        handler: "next:route",
+      },
+      {
+        framework: "next",
+        kind: "response-object",
+        node: 'new Response("down", { status: 503, headers: {} })',
+        status: 503,
+        statusNode: "503",
+        body: ['"down"'],
+        format: "text",
+        receiver: undefined,
+        handler: "next:route",
+      },
+      {
+        framework: "next",
+        kind: "response-object",
+        node: "new NextResponse(null, init)",
+        status: undefined,
+        statusNode: undefined,
+        body: ["null"],
+        format: "text",
+        receiver: undefined,
+        handler: "next:route",
+      },
+      {
+        framework: "next",
+        kind: "response-object",
+        node: "NextResponse.json({ ok: true }, { headers: {} })",
+        status: 200,
+        statusNode: undefined,
+        body: ["{ ok: true }"],
+        format: "json",
+        receiver: undefined,
+        handler: "next:route",
+      },
     ]);
   });
 
   it("a local class named Response is not the Web Response", () => {
-    expect(sendsOf(`class Response {}\nexport async function GET() { return new Response(); }`, "app/x/route.ts")).toEqual([]);
+    expect(
+      sendsOf(`class Response {}\nexport async function GET() { return new Response(); }`, "app/x/route.ts"),
+    ).toEqual([]);
   });
 
   it("Next.js Pages API: res.status(500).json", () => {
-    expect(sendsOf(`export default async function handler(req, res) { res.status(500).json({ error: "x" }); }`, "pages/api/users.ts")).toEqual([
-      { framework: "next", kind: "call", node: 'res.status(500).json({ error: "x" })', status: 500, statusNode: "500", body: ['{ error: "x" }'], format: "json", receiver: "res", handler: "next:route" },
+    expect(
+      sendsOf(
+        `export default async function handler(req, res) { res.status(500).json({ error: "x" }); }`,
+        "pages/api/users.ts",
+      ),
+    ).toEqual([
+      {
+        framework: "next",
+        kind: "call",
+        node: 'res.status(500).json({ error: "x" })',
+        status: 500,
+        statusNode: "500",
+        body: ['{ error: "x" }'],
+        format: "json",
+        receiver: "res",
+        handler: "next:route",
+      },
     ]);
   });
 
@@ -237,14 +554,48 @@ export class UsersService {
         "src/users/users.controller.ts",
       ),
     ).toEqual([
-      { framework: "nest", kind: "call", node: 'res.status(HttpStatus.INTERNAL_SERVER_ERROR).json({ error: "x" })', status: 500, statusNode: "HttpStatus.INTERNAL_SERVER_ERROR", body: ['{ error: "x" }'], format: "json", receiver: "res", handler: "nest:route" },
-      { framework: "nest", kind: "exception", node: 'new HttpException("boom", HttpStatus.INTERNAL_SERVER_ERROR)', status: 500, statusNode: "HttpStatus.INTERNAL_SERVER_ERROR", body: ['"boom"'], format: "any", receiver: undefined, handler: "nest:route" },
-      { framework: "nest", kind: "exception", node: 'new NotFoundException("no user", { description: "missing" })', status: 404, statusNode: "NotFoundException", body: ['"no user"', '"missing"'], format: "any", receiver: undefined, handler: undefined },
+      {
+        framework: "nest",
+        kind: "call",
+        node: 'res.status(HttpStatus.INTERNAL_SERVER_ERROR).json({ error: "x" })',
+        status: 500,
+        statusNode: "HttpStatus.INTERNAL_SERVER_ERROR",
+        body: ['{ error: "x" }'],
+        format: "json",
+        receiver: "res",
+        handler: "nest:route",
+      },
+      {
+        framework: "nest",
+        kind: "exception",
+        node: 'new HttpException("boom", HttpStatus.INTERNAL_SERVER_ERROR)',
+        status: 500,
+        statusNode: "HttpStatus.INTERNAL_SERVER_ERROR",
+        body: ['"boom"'],
+        format: "any",
+        receiver: undefined,
+        handler: "nest:route",
+      },
+      {
+        framework: "nest",
+        kind: "exception",
+        node: 'new NotFoundException("no user", { description: "missing" })',
+        status: 404,
+        statusNode: "NotFoundException",
+        body: ['"no user"', '"missing"'],
+        format: "any",
+        receiver: undefined,
+        handler: undefined,
+      },
     ]);
   });
 
   it("an exception class of the same name from elsewhere is not Nest's", () => {
-    expect(sendsOf(`import { NotFoundException } from "./errors";\nexport function f() { throw new NotFoundException("x"); }`)).toEqual([]);
+    expect(
+      sendsOf(
+        `import { NotFoundException } from "./errors";\nexport function f() { throw new NotFoundException("x"); }`,
+      ),
+    ).toEqual([]);
   });
 });
 

@@ -27,7 +27,9 @@ function startsOf(code: string, filename = "src/server.ts"): StartSummary[] {
         found.push({
           framework: start.framework,
           kind: start.kind,
-          receiver: start.receiver ? `${start.receiver.framework ?? "?"}:${start.receiver.kind}:${start.receiver.origin}` : undefined,
+          receiver: start.receiver
+            ? `${start.receiver.framework ?? "?"}:${start.receiver.kind}:${start.receiver.origin}`
+            : undefined,
           server: text(start.server),
           port: text(start.portNode),
           options: start.optionsNode !== undefined,
@@ -42,14 +44,33 @@ function startsOf(code: string, filename = "src/server.ts"): StartSummary[] {
 describe("getServerStart", () => {
   it("recognises an Express app's listen with a port and a callback", () => {
     expect(startsOf(`import express from "express";\nconst app = express();\napp.listen(3000, () => {});`)).toEqual([
-      { framework: "express", kind: "listen", receiver: "express:app:created", server: "app", port: "3000", options: false },
+      {
+        framework: "express",
+        kind: "listen",
+        receiver: "express:app:created",
+        server: "app",
+        port: "3000",
+        options: false,
+      },
     ]);
   });
 
   it("recognises CommonJS Express and the value the listen returns", () => {
     expect(
-      startsOf(`const express = require("express");\nconst app = express();\nconst server = app.listen(process.env.PORT);`, "src/server.cjs"),
-    ).toEqual([{ framework: "express", kind: "listen", receiver: "express:app:created", server: "app", port: "process.env.PORT", options: false }]);
+      startsOf(
+        `const express = require("express");\nconst app = express();\nconst server = app.listen(process.env.PORT);`,
+        "src/server.cjs",
+      ),
+    ).toEqual([
+      {
+        framework: "express",
+        kind: "listen",
+        receiver: "express:app:created",
+        server: "app",
+        port: "process.env.PORT",
+        options: false,
+      },
+    ]);
   });
 
   it("recognises a Koa app", () => {
@@ -60,25 +81,71 @@ describe("getServerStart", () => {
 
   it("recognises Fastify's options object and its legacy positional port", () => {
     expect(
-      startsOf(`import Fastify from "fastify";\nconst fastify = Fastify();\nawait fastify.listen({ port: 8080, host: "0.0.0.0" });\nfastify.listen(3000, (err) => {});`),
+      startsOf(
+        `import Fastify from "fastify";\nconst fastify = Fastify();\nawait fastify.listen({ port: 8080, host: "0.0.0.0" });\nfastify.listen(3000, (err) => {});`,
+      ),
     ).toEqual([
-      { framework: "fastify", kind: "listen", receiver: "fastify:app:created", server: "fastify", port: "8080", options: true },
-      { framework: "fastify", kind: "listen", receiver: "fastify:app:created", server: "fastify", port: "3000", options: false },
+      {
+        framework: "fastify",
+        kind: "listen",
+        receiver: "fastify:app:created",
+        server: "fastify",
+        port: "8080",
+        options: true,
+      },
+      {
+        framework: "fastify",
+        kind: "listen",
+        receiver: "fastify:app:created",
+        server: "fastify",
+        port: "3000",
+        options: false,
+      },
     ]);
   });
 
   it("recognises a listen without a port", () => {
-    expect(startsOf(`import express from "express";\nconst app = express();\napp.listen();\napp.listen(() => {});`)).toEqual([
-      { framework: "express", kind: "listen", receiver: "express:app:created", server: "app", port: undefined, options: false },
-      { framework: "express", kind: "listen", receiver: "express:app:created", server: "app", port: undefined, options: false },
+    expect(
+      startsOf(`import express from "express";\nconst app = express();\napp.listen();\napp.listen(() => {});`),
+    ).toEqual([
+      {
+        framework: "express",
+        kind: "listen",
+        receiver: "express:app:created",
+        server: "app",
+        port: undefined,
+        options: false,
+      },
+      {
+        framework: "express",
+        kind: "listen",
+        receiver: "express:app:created",
+        server: "app",
+        port: undefined,
+        options: false,
+      },
     ]);
   });
 
   it("recognises @hono/node-server's serve with options and with the app alone", () => {
     const code = `import { Hono } from "hono";\nimport { serve } from "@hono/node-server";\nconst app = new Hono();\nserve({ fetch: app.fetch, port: 8787 });\nserve(app);`;
     expect(startsOf(code)).toEqual([
-      { framework: "hono", kind: "serve", receiver: "hono:app:created", server: undefined, port: "8787", options: true },
-      { framework: "hono", kind: "serve", receiver: "hono:app:created", server: undefined, port: undefined, options: false },
+      {
+        framework: "hono",
+        kind: "serve",
+        receiver: "hono:app:created",
+        server: undefined,
+        port: "8787",
+        options: true,
+      },
+      {
+        framework: "hono",
+        kind: "serve",
+        receiver: "hono:app:created",
+        server: undefined,
+        port: undefined,
+        options: false,
+      },
     ]);
   });
 
@@ -97,8 +164,22 @@ describe("getServerStart", () => {
       `server.listen({ port: 4000 });`,
     ].join("\n");
     expect(startsOf(code)).toEqual([
-      { framework: "express", kind: "listen", receiver: "express:app:created", server: "http.createServer(app)", port: "3000", options: false },
-      { framework: "express", kind: "listen", receiver: "express:app:created", server: "server", port: "4000", options: true },
+      {
+        framework: "express",
+        kind: "listen",
+        receiver: "express:app:created",
+        server: "http.createServer(app)",
+        port: "3000",
+        options: false,
+      },
+      {
+        framework: "express",
+        kind: "listen",
+        receiver: "express:app:created",
+        server: "server",
+        port: "4000",
+        options: true,
+      },
     ]);
   });
 
@@ -112,8 +193,22 @@ describe("getServerStart", () => {
       `createServer((req, res) => res.end()).listen(8080);`,
     ].join("\n");
     expect(startsOf(code, "src/server.cjs")).toEqual([
-      { framework: "koa", kind: "listen", receiver: "koa:app:created", server: "https.createServer({ key, cert }, app.callback())", port: "443", options: false },
-      { framework: undefined, kind: "listen", receiver: undefined, server: "createServer((req, res) => res.end())", port: "8080", options: false },
+      {
+        framework: "koa",
+        kind: "listen",
+        receiver: "koa:app:created",
+        server: "https.createServer({ key, cert }, app.callback())",
+        port: "443",
+        options: false,
+      },
+      {
+        framework: undefined,
+        kind: "listen",
+        receiver: undefined,
+        server: "createServer((req, res) => res.end())",
+        port: "8080",
+        options: false,
+      },
     ]);
   });
 
@@ -142,29 +237,43 @@ describe("getServerStart", () => {
 
   it("recognises a Nest app from NestFactory.create", () => {
     const code = `import { NestFactory } from "@nestjs/core";\nasync function bootstrap() {\n  const app = await NestFactory.create(AppModule);\n  await app.listen(3000);\n}`;
-    expect(startsOf(code)).toEqual([{ framework: "nest", kind: "listen", receiver: undefined, server: "app", port: "3000", options: false }]);
+    expect(startsOf(code)).toEqual([
+      { framework: "nest", kind: "listen", receiver: undefined, server: "app", port: "3000", options: false },
+    ]);
   });
 
   it("recognises an app imported from another file by its name", () => {
     const code = `import app from "./app";\napp.listen(3000);\nthis.server.listen(4000);`;
     expect(startsOf(code)).toEqual([
       { framework: undefined, kind: "listen", receiver: "?:unknown:name", server: "app", port: "3000", options: false },
-      { framework: undefined, kind: "listen", receiver: "?:unknown:name", server: "this.server", port: "4000", options: false },
+      {
+        framework: undefined,
+        kind: "listen",
+        receiver: "?:unknown:name",
+        server: "this.server",
+        port: "4000",
+        options: false,
+      },
     ]);
   });
 
   it("recognises Bun.serve and Deno.serve", () => {
-    expect(startsOf(`Bun.serve({ port: 3000, fetch(req) { return new Response("ok"); } });\nDeno.serve({ port: 8000 }, handler);`)).toEqual([
+    expect(
+      startsOf(
+        `Bun.serve({ port: 3000, fetch(req) { return new Response("ok"); } });\nDeno.serve({ port: 8000 }, handler);`,
+      ),
+    ).toEqual([
       { framework: undefined, kind: "serve", receiver: undefined, server: undefined, port: "3000", options: true },
       { framework: undefined, kind: "serve", receiver: undefined, server: undefined, port: "8000", options: true },
     ]);
   });
 
   it("does not take a socket path for a port", () => {
-    expect(startsOf(`import express from "express";\nconst app = express();\napp.listen("/tmp/app.sock");\napp.listen("8080");`).map((s) => s.port)).toEqual([
-      undefined,
-      `"8080"`,
-    ]);
+    expect(
+      startsOf(
+        `import express from "express";\nconst app = express();\napp.listen("/tmp/app.sock");\napp.listen("8080");`,
+      ).map((s) => s.port),
+    ).toEqual([undefined, `"8080"`]);
   });
 
   it("ignores listen on routers, Hono apps, emitters and unknown names", () => {
@@ -227,7 +336,7 @@ describe("mayStartServer (the file-level gate of the server-start rules)", () =>
 
   it.each([
     'const server = http.createServer(handler);\nserver.on("listening", onListening);',
-    "emitter.addListener(\"data\", observe);\nconst listeners = [];\npreserve(reserved);",
+    'emitter.addListener("data", observe);\nconst listeners = [];\npreserve(reserved);',
   ])("stops a file that cannot start one: %s", (code) => {
     expect(mayStartServer(code)).toBe(false);
     expect(startsOf(code)).toEqual([]);

@@ -22,7 +22,14 @@ function handlersOf(code: string, filename = "src/server.ts"): HandlerSummary[] 
       .filter((role) => info[role])
       .map((role) => `${role}=${getParamName(info[role]) ?? "?"}`)
       .join(" ");
-    found.push({ line: node.loc.start.line, framework: info.framework, kind: info.kind, origin: info.origin, roles, path: info.route?.fullPath });
+    found.push({
+      line: node.loc.start.line,
+      framework: info.framework,
+      kind: info.kind,
+      origin: info.origin,
+      roles,
+      path: info.route?.fullPath,
+    });
   };
   probeModel(
     code,
@@ -49,11 +56,46 @@ app.use((err, req, res, next) => { res.status(500).end(); });
 const unrelated = (a, b) => a + b;
 `),
     ).toEqual([
-      { line: 3, framework: "express", kind: "middleware", origin: "registration", roles: "request=req response=res next=next", path: "/a" },
-      { line: 3, framework: "express", kind: "route", origin: "registration", roles: "request=req response=res", path: "/a" },
-      { line: 4, framework: "express", kind: "route", origin: "registration", roles: "request=req response=res", path: "/b" },
-      { line: 6, framework: "express", kind: "route", origin: "registration", roles: "request=request response=response", path: "/c" },
-      { line: 7, framework: "express", kind: "error-handler", origin: "registration", roles: "error=err request=req response=res next=next", path: undefined },
+      {
+        line: 3,
+        framework: "express",
+        kind: "middleware",
+        origin: "registration",
+        roles: "request=req response=res next=next",
+        path: "/a",
+      },
+      {
+        line: 3,
+        framework: "express",
+        kind: "route",
+        origin: "registration",
+        roles: "request=req response=res",
+        path: "/a",
+      },
+      {
+        line: 4,
+        framework: "express",
+        kind: "route",
+        origin: "registration",
+        roles: "request=req response=res",
+        path: "/b",
+      },
+      {
+        line: 6,
+        framework: "express",
+        kind: "route",
+        origin: "registration",
+        roles: "request=request response=response",
+        path: "/c",
+      },
+      {
+        line: 7,
+        framework: "express",
+        kind: "error-handler",
+        origin: "registration",
+        roles: "error=err request=req response=res next=next",
+        path: undefined,
+      },
     ]);
   });
 
@@ -64,7 +106,16 @@ const router = Router();
 const createUser = asyncHandler(async (req, res) => { res.end(); });
 router.post("/users", createUser);
 `),
-    ).toEqual([{ line: 3, framework: "express", kind: "route", origin: "registration", roles: "request=req response=res", path: "/users" }]);
+    ).toEqual([
+      {
+        line: 3,
+        framework: "express",
+        kind: "route",
+        origin: "registration",
+        roles: "request=req response=res",
+        path: "/users",
+      },
+    ]);
   });
 
   it("Express controllers in their own file are recognised by signature", () => {
@@ -75,8 +126,22 @@ export function errorHandler(err, req, res, next) {}
 export const map = (items, fn) => items.map(fn);
 `),
     ).toEqual([
-      { line: 2, framework: "express", kind: "route", origin: "signature", roles: "request=req response=res", path: undefined },
-      { line: 3, framework: "express", kind: "error-handler", origin: "signature", roles: "error=err request=req response=res next=next", path: undefined },
+      {
+        line: 2,
+        framework: "express",
+        kind: "route",
+        origin: "signature",
+        roles: "request=req response=res",
+        path: undefined,
+      },
+      {
+        line: 3,
+        framework: "express",
+        kind: "error-handler",
+        origin: "signature",
+        roles: "error=err request=req response=res next=next",
+        path: undefined,
+      },
     ]);
   });
 
@@ -92,8 +157,22 @@ export class UsersController {
 }
 `),
     ).toEqual([
-      { line: 4, framework: "express", kind: "route", origin: "signature", roles: "request=req response=res", path: undefined },
-      { line: 5, framework: "express", kind: "route", origin: "signature", roles: "request=request response=response", path: undefined },
+      {
+        line: 4,
+        framework: "express",
+        kind: "route",
+        origin: "signature",
+        roles: "request=req response=res",
+        path: undefined,
+      },
+      {
+        line: 5,
+        framework: "express",
+        kind: "route",
+        origin: "signature",
+        roles: "request=request response=response",
+        path: undefined,
+      },
     ]);
   });
 
@@ -107,11 +186,46 @@ app.addHook("onRequest", async (request, reply) => {});
 app.setErrorHandler((error, request, reply) => { reply.status(500).send(); });
 `),
     ).toEqual([
-      { line: 3, framework: "fastify", kind: "route", origin: "registration", roles: "request=request response=reply", path: "/a" },
-      { line: 4, framework: "fastify", kind: "middleware", origin: "registration", roles: "request=request", path: "/b" },
-      { line: 4, framework: "fastify", kind: "route", origin: "registration", roles: "request=request response=reply", path: "/b" },
-      { line: 5, framework: "fastify", kind: "middleware", origin: "registration", roles: "request=request response=reply", path: undefined },
-      { line: 6, framework: "fastify", kind: "error-handler", origin: "registration", roles: "error=error request=request response=reply", path: undefined },
+      {
+        line: 3,
+        framework: "fastify",
+        kind: "route",
+        origin: "registration",
+        roles: "request=request response=reply",
+        path: "/a",
+      },
+      {
+        line: 4,
+        framework: "fastify",
+        kind: "middleware",
+        origin: "registration",
+        roles: "request=request",
+        path: "/b",
+      },
+      {
+        line: 4,
+        framework: "fastify",
+        kind: "route",
+        origin: "registration",
+        roles: "request=request response=reply",
+        path: "/b",
+      },
+      {
+        line: 5,
+        framework: "fastify",
+        kind: "middleware",
+        origin: "registration",
+        roles: "request=request response=reply",
+        path: undefined,
+      },
+      {
+        line: 6,
+        framework: "fastify",
+        kind: "error-handler",
+        origin: "registration",
+        roles: "error=error request=request response=reply",
+        path: undefined,
+      },
     ]);
   });
 
@@ -124,9 +238,23 @@ app.get("/a", (c) => c.json({}));
 app.onError((err, c) => c.json({ error: "x" }, 500));
 `),
     ).toEqual([
-      { line: 3, framework: "hono", kind: "middleware", origin: "registration", roles: "context=c next=next", path: undefined },
+      {
+        line: 3,
+        framework: "hono",
+        kind: "middleware",
+        origin: "registration",
+        roles: "context=c next=next",
+        path: undefined,
+      },
       { line: 4, framework: "hono", kind: "route", origin: "registration", roles: "context=c", path: "/a" },
-      { line: 5, framework: "hono", kind: "error-handler", origin: "registration", roles: "error=err context=c", path: undefined },
+      {
+        line: 5,
+        framework: "hono",
+        kind: "error-handler",
+        origin: "registration",
+        roles: "error=err context=c",
+        path: undefined,
+      },
     ]);
   });
 
@@ -141,8 +269,22 @@ app.use(async (ctx, next) => { await next(); });
 router.get("/a", async (ctx) => { ctx.body = 1; });
 `),
     ).toEqual([
-      { line: 5, framework: "koa", kind: "error-handler", origin: "registration", roles: "context=ctx next=next", path: undefined },
-      { line: 6, framework: "koa", kind: "middleware", origin: "registration", roles: "context=ctx next=next", path: undefined },
+      {
+        line: 5,
+        framework: "koa",
+        kind: "error-handler",
+        origin: "registration",
+        roles: "context=ctx next=next",
+        path: undefined,
+      },
+      {
+        line: 6,
+        framework: "koa",
+        kind: "middleware",
+        origin: "registration",
+        roles: "context=ctx next=next",
+        path: undefined,
+      },
       { line: 7, framework: "koa", kind: "route", origin: "registration", roles: "context=ctx", path: "/a" },
     ]);
   });
@@ -152,23 +294,47 @@ router.get("/a", async (ctx) => { ctx.body = 1; });
   });
 
   it("Next.js App Router and Pages API handlers", () => {
-    expect(handlersOf(`export async function GET(request: Request, { params }) { return Response.json({}); }`, "app/users/route.ts")).toEqual([
+    expect(
+      handlersOf(
+        `export async function GET(request: Request, { params }) { return Response.json({}); }`,
+        "app/users/route.ts",
+      ),
+    ).toEqual([
       { line: 1, framework: "next", kind: "route", origin: "registration", roles: "request=request", path: "/users" },
     ]);
     expect(handlersOf(`export default async function handler(req, res) { res.json({}); }`, "pages/api/me.ts")).toEqual([
-      { line: 1, framework: "next", kind: "route", origin: "registration", roles: "request=req response=res", path: "/api/me" },
+      {
+        line: 1,
+        framework: "next",
+        kind: "route",
+        origin: "registration",
+        roles: "request=req response=res",
+        path: "/api/me",
+      },
     ]);
   });
 
   it("NestJS controller methods with @Req / @Res parameters", () => {
     expect(
-      handlersOf(`import { Controller, Get, Req, Res } from "@nestjs/common";
+      handlersOf(
+        `import { Controller, Get, Req, Res } from "@nestjs/common";
 @Controller("cats")
 export class CatsController {
   @Get() findAll(@Req() request: Request, @Res() res) {}
 }
-`, "src/cats.controller.ts"),
-    ).toEqual([{ line: 4, framework: "nest", kind: "route", origin: "registration", roles: "request=request response=res", path: "/cats" }]);
+`,
+        "src/cats.controller.ts",
+      ),
+    ).toEqual([
+      {
+        line: 4,
+        framework: "nest",
+        kind: "route",
+        origin: "registration",
+        roles: "request=request response=res",
+        path: "/cats",
+      },
+    ]);
   });
 });
 

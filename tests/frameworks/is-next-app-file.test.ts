@@ -12,7 +12,13 @@ import { isNextAppFile } from "../../src/frameworks/index.js";
  * Asks `isNextAppFile` from a real rule context, with ESLint working in `cwd` (for an absolute
  * `filename`, by default the root of its file system, as RuleTester does).
  */
-function isNext(filename: string, { code = "export {};", cwd = path.isAbsolute(filename) ? path.parse(filename).root : undefined }: { code?: string; cwd?: string } = {}): boolean {
+function isNext(
+  filename: string,
+  {
+    code = "export {};",
+    cwd = path.isAbsolute(filename) ? path.parse(filename).root : undefined,
+  }: { code?: string; cwd?: string } = {},
+): boolean {
   let answer: boolean | undefined;
   const linter = new Linter({ configType: "flat", ...(cwd === undefined ? {} : { cwd }) });
   const probe = {
@@ -90,17 +96,20 @@ describe("isNextAppFile", () => {
     expect(isNext(path.join(api, "src", "server.ts"))).toBe(true);
   });
 
-  it.skipIf(existsSync(path.join(tmpdir(), "package.json")))("without any package.json, Next.js's folders and files by path", () => {
-    const cwd = project(undefined);
-    const at = (file: string) => isNext(path.join(cwd, file), { cwd });
-    expect(at("app/lib/db.ts")).toBe(true);
-    expect(at("src/app/page.tsx")).toBe(true);
-    expect(at("pages/index.tsx")).toBe(true);
-    expect(at("src/pages/_app.tsx")).toBe(true);
-    expect(at("middleware.ts")).toBe(true);
-    expect(at("src/proxy.ts")).toBe(true);
-    expect(at("src/routes/users.ts")).toBe(false);
-    expect(at("lib/app/config.ts")).toBe(false);
-    expect(at("src/lib/middleware.ts")).toBe(false);
-  });
+  it.skipIf(existsSync(path.join(tmpdir(), "package.json")))(
+    "without any package.json, Next.js's folders and files by path",
+    () => {
+      const cwd = project(undefined);
+      const at = (file: string) => isNext(path.join(cwd, file), { cwd });
+      expect(at("app/lib/db.ts")).toBe(true);
+      expect(at("src/app/page.tsx")).toBe(true);
+      expect(at("pages/index.tsx")).toBe(true);
+      expect(at("src/pages/_app.tsx")).toBe(true);
+      expect(at("middleware.ts")).toBe(true);
+      expect(at("src/proxy.ts")).toBe(true);
+      expect(at("src/routes/users.ts")).toBe(false);
+      expect(at("lib/app/config.ts")).toBe(false);
+      expect(at("src/lib/middleware.ts")).toBe(false);
+    },
+  );
 });

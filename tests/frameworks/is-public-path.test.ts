@@ -36,25 +36,66 @@ describe("matchesPathGlob", () => {
 
 describe("isPublicPath", () => {
   it("knows the ways in, health probes and well-known files", () => {
-    const open = ["/", "/healthz", "/api/health", "/readyz", "/api/v1/auth/login", "/auth/logout", "/signup", "/auth/register", "/forgot-password",
-      "/reset-password/:token", "/verify-email/:token", "/auth/google/callback", "/api/auth/callback/:provider", "/auth/refresh",
-      "/.well-known/openid-configuration", "/favicon.ico", "/robots.txt", "/api/og"];
+    const open = [
+      "/",
+      "/healthz",
+      "/api/health",
+      "/readyz",
+      "/api/v1/auth/login",
+      "/auth/logout",
+      "/signup",
+      "/auth/register",
+      "/forgot-password",
+      "/reset-password/:token",
+      "/verify-email/:token",
+      "/auth/google/callback",
+      "/api/auth/callback/:provider",
+      "/auth/refresh",
+      "/.well-known/openid-configuration",
+      "/favicon.ico",
+      "/robots.txt",
+      "/api/og",
+    ];
     expect(open.filter((path) => !isPublicPath(path))).toEqual([]);
   });
 
   it("does not take data endpoints for public", () => {
-    const closed = ["/users", "/api/users/:id", "/orders/:id/status", "/events/:id/register", "/admin/health-report", "/cache/refresh", "/ai/agent/reset"];
+    const closed = [
+      "/users",
+      "/api/users/:id",
+      "/orders/:id/status",
+      "/events/:id/register",
+      "/admin/health-report",
+      "/cache/refresh",
+      "/ai/agent/reset",
+    ];
     expect(closed.filter((path) => isPublicPath(path))).toEqual([]);
   });
 
   it("keeps /auth, /oauth and webhooks out of the defaults: they hold endpoints for signed-in users or signed senders", () => {
-    const closed = ["/auth/me", "/auth/change-password", "/api/auth/sessions", "/oauth/slack/connect", "/webhooks/stripe", "/api/webhook"];
+    const closed = [
+      "/auth/me",
+      "/auth/change-password",
+      "/api/auth/sessions",
+      "/oauth/slack/connect",
+      "/webhooks/stripe",
+      "/api/webhook",
+    ];
     expect(closed.filter((path) => isPublicPath(path))).toEqual([]);
   });
 
   it("knows email unsubscribe links, static assets and RPC-style method names", () => {
-    const open = ["/api/newsletter/unsubscribe", "/notifications.unsubscribe", "/unsubscribe/:token", "/static/*", "/assets/app.js", "/locales/:lng.json",
-      "/shares.sitemap", "/azure.callback", "/auth/slack.callback"];
+    const open = [
+      "/api/newsletter/unsubscribe",
+      "/notifications.unsubscribe",
+      "/unsubscribe/:token",
+      "/static/*",
+      "/assets/app.js",
+      "/locales/:lng.json",
+      "/shares.sitemap",
+      "/azure.callback",
+      "/auth/slack.callback",
+    ];
     expect(open.filter((path) => !isPublicPath(path))).toEqual([]);
     const closed = ["/documents.create", "/shares.list", "/auth.config.update", "/api/static-pages/:id"];
     expect(closed.filter((path) => isPublicPath(path))).toEqual([]);

@@ -50,35 +50,106 @@ describe("isAuthName / getAuthNameInfo: the word lists", () => {
   });
 
   it("recognises auth middleware, guards and checks by their words", () => {
-    const names = ["requireAuth", "isAuthenticated", "ensureLoggedIn", "verifyToken", "verifyJWT", "authenticateToken", "JwtAuthGuard",
-      "RolesGuard", "protect", "protectRoute", "restrictTo", "adminOnly", "isAdmin", "requireRole", "checkPermission", "requireApiKey",
-      "requireSignin", "loginRequired", "bearerAuth", "basicAuth", "expressjwt", "verifySession", "withAuth", "hasScopes", "RequireRole"];
+    const names = [
+      "requireAuth",
+      "isAuthenticated",
+      "ensureLoggedIn",
+      "verifyToken",
+      "verifyJWT",
+      "authenticateToken",
+      "JwtAuthGuard",
+      "RolesGuard",
+      "protect",
+      "protectRoute",
+      "restrictTo",
+      "adminOnly",
+      "isAdmin",
+      "requireRole",
+      "checkPermission",
+      "requireApiKey",
+      "requireSignin",
+      "loginRequired",
+      "bearerAuth",
+      "basicAuth",
+      "expressjwt",
+      "verifySession",
+      "withAuth",
+      "hasScopes",
+      "RequireRole",
+    ];
     expect(names.filter((name) => !isAuthName(name))).toEqual([]);
   });
 
   it("does not take rate limiters, callbacks, routers, CSRF, sessions or optional auth for auth", () => {
-    const names = ["authLimiter", "loginLimiter", "oauthCallback", "authCallback", "authRouter", "authRoutes", "authController", "csrfProtection",
-      "session", "cookieParser", "optionalAuth", "checkUser", "loadUser", "refreshToken", "generateToken", "ThrottlerGuard", "guestOnly", "helmet", "Roles"];
+    const names = [
+      "authLimiter",
+      "loginLimiter",
+      "oauthCallback",
+      "authCallback",
+      "authRouter",
+      "authRoutes",
+      "authController",
+      "csrfProtection",
+      "session",
+      "cookieParser",
+      "optionalAuth",
+      "checkUser",
+      "loadUser",
+      "refreshToken",
+      "generateToken",
+      "ThrottlerGuard",
+      "guestOnly",
+      "helmet",
+      "Roles",
+    ];
     expect(names.filter((name) => isAuthName(name))).toEqual([]);
   });
 
   it("judges member paths by their last part, and by the object unless the last part vetoes it", () => {
-    expect(getAuthNameInfo(["passport", "authenticate"])).toEqual({ auth: true, enforcing: true, vetoed: false, optional: false });
-    expect(getAuthNameInfo(["auth", "required"])).toEqual({ auth: true, enforcing: true, vetoed: false, optional: false });
+    expect(getAuthNameInfo(["passport", "authenticate"])).toEqual({
+      auth: true,
+      enforcing: true,
+      vetoed: false,
+      optional: false,
+    });
+    expect(getAuthNameInfo(["auth", "required"])).toEqual({
+      auth: true,
+      enforcing: true,
+      vetoed: false,
+      optional: false,
+    });
     expect(getAuthNameInfo(["jwt", "verify"])).toEqual({ auth: true, enforcing: true, vetoed: false, optional: false });
     expect(getAuthNameInfo(["jwt", "sign"])).toEqual({ auth: true, enforcing: false, vetoed: false, optional: false });
-    expect(getAuthNameInfo(["auth", "optional"])).toEqual({ auth: false, enforcing: false, vetoed: true, optional: true });
-    expect(getAuthNameInfo(["passport", "session"])).toEqual({ auth: false, enforcing: false, vetoed: false, optional: false });
-    expect(getAuthNameInfo(["authController", "login"])).toEqual({ auth: false, enforcing: false, vetoed: false, optional: false });
+    expect(getAuthNameInfo(["auth", "optional"])).toEqual({
+      auth: false,
+      enforcing: false,
+      vetoed: true,
+      optional: true,
+    });
+    expect(getAuthNameInfo(["passport", "session"])).toEqual({
+      auth: false,
+      enforcing: false,
+      vetoed: false,
+      optional: false,
+    });
+    expect(getAuthNameInfo(["authController", "login"])).toEqual({
+      auth: false,
+      enforcing: false,
+      vetoed: false,
+      optional: false,
+    });
   });
 
   it("reads name parts through calls and `new`", () => {
     const parts: (string[] | undefined)[] = [];
-    probeModel(`admin.auth().verifyIdToken(t); new JwtAuthGuard(); passport.authenticate("jwt")(req, res, next);`, () => ({
-      "ExpressionStatement > *"(node: TSESTree.Node) {
-        parts.push(getNameParts(node));
-      },
-    }));
+    probeModel(
+      `admin.auth().verifyIdToken(t); new JwtAuthGuard(); passport.authenticate("jwt")(req, res, next);`,
+      () => ({
+        "ExpressionStatement > *"(node: TSESTree.Node) {
+          parts.push(getNameParts(node));
+        },
+      }),
+    );
     expect(parts).toEqual([["admin", "auth", "verifyIdToken"], ["JwtAuthGuard"], ["passport", "authenticate"]]);
   });
 });
@@ -133,7 +204,11 @@ describe("getRouteAuth: Express / Koa / Hono / Fastify", () => {
         "src/server.ts",
         { auth: { names: ["gatekeeper", "acme.check"], publicMarkers: ["openRoute"] } },
       ),
-    ).toEqual(["GET /a → protected:middleware:gatekeeper", "GET /b → protected:middleware:acme.check()", "GET /c → public:marker:openRoute"]);
+    ).toEqual([
+      "GET /a → protected:middleware:gatekeeper",
+      "GET /b → protected:middleware:acme.check()",
+      "GET /c → public:marker:openRoute",
+    ]);
   });
 
   it("Fastify: hooks in options, plugin-scope addHook, and config.public", () => {

@@ -3,7 +3,12 @@ import { Linter } from "eslint";
 import type { TSESTree } from "@typescript-eslint/utils";
 import { describe, expect, it } from "vitest";
 
-import { getDeclaredRoutes, getHandlerInfo, getRouteMiddleware, getRouteRegistration } from "../../src/frameworks/index.js";
+import {
+  getDeclaredRoutes,
+  getHandlerInfo,
+  getRouteMiddleware,
+  getRouteRegistration,
+} from "../../src/frameworks/index.js";
 import { isCatchAllPath, isPathCoveredBy, isWildcardRoutePath } from "../../src/frameworks/is-path-covered-by.js";
 import type { RuleContext } from "../../src/frameworks/types.js";
 import { probeModel } from "../utils/probe-model.js";
@@ -89,7 +94,7 @@ describe("getRouteMiddleware: use() paths and mounted routers", () => {
       ["/admin/users", ["use:requireAdmin"]],
       ["/public", []],
       ["/docs", []],
-      ["/me", ["mount:jwt({ secret: \"s\" })"]],
+      ["/me", ['mount:jwt({ secret: "s" })']],
     ]);
   });
 
@@ -130,7 +135,8 @@ describe("getRouteRegistration: @koa/router named routes", () => {
       (context) => ({
         CallExpression(node) {
           const route = getRouteRegistration(context, node);
-          if (route) found.push(`${route.path} ${route.chain.map((n) => context.sourceCode.getText(n).slice(0, 5)).join(",")}`);
+          if (route)
+            found.push(`${route.path} ${route.chain.map((n) => context.sourceCode.getText(n).slice(0, 5)).join(",")}`);
         },
       }),
     );
@@ -150,7 +156,14 @@ describe("path patterns", () => {
   });
 
   it("isWildcardRoutePath and isCatchAllPath tell fallbacks from endpoints", () => {
-    expect(["*", "/*", "/api/*", "/*splat", "/{*splat}", "(.*)"].map(isWildcardRoutePath)).toEqual([true, true, true, true, true, true]);
+    expect(["*", "/*", "/api/*", "/*splat", "/{*splat}", "(.*)"].map(isWildcardRoutePath)).toEqual([
+      true,
+      true,
+      true,
+      true,
+      true,
+      true,
+    ]);
     expect(["/api", "/docs/:slug*", "/users/:id"].map(isWildcardRoutePath)).toEqual([false, false, false]);
     expect(["*", "/*", "/*splat", "/{*splat}", "(.*)"].map(isCatchAllPath)).toEqual([true, true, true, true, true]);
     expect(["/", "/api/*", "/:slug*", "/users"].map(isCatchAllPath)).toEqual([false, false, false, false]);

@@ -23,7 +23,9 @@ function summarize(context: RuleContext, route: RouteRegistration): RouteSummary
     methods: route.methods,
     path: route.path,
     fullPath: route.fullPath,
-    receiver: route.receiver ? `${route.receiver.framework ?? "?"}:${route.receiver.kind}:${route.receiver.origin}` : undefined,
+    receiver: route.receiver
+      ? `${route.receiver.framework ?? "?"}:${route.receiver.kind}:${route.receiver.origin}`
+      : undefined,
     chain: route.chain.map(text),
     handlerFunction: route.handlerFunction !== undefined,
     middleware: getRouteMiddleware(context, route).map((m) => `${m.via}:${text(m.node)}`),
@@ -83,7 +85,9 @@ describe("Express", () => {
   });
 
   it("does not take the one-argument settings read app.get(name) for a route", () => {
-    expect(routesOf(`import express from "express"; const app = express(); const env = app.get("env"); app.set("x", 1);`)).toEqual([]);
+    expect(
+      routesOf(`import express from "express"; const app = express(); const env = app.get("env"); app.set("x", 1);`),
+    ).toEqual([]);
   });
 
   it("reads .route(path).METHOD(...) chains", () => {
@@ -181,11 +185,16 @@ describe("Fastify", () => {
   });
 
   it("reads fastify.get(path, { handler }) and CommonJS require('fastify')()", () => {
-    const routes = routesOf(`
+    const routes = routesOf(
+      `
       const fastify = require("fastify")({ logger: true });
       fastify.get("/x", { handler: async (request) => request.query });
-    `, "src/server.cjs");
-    expect(routes.map((r) => [r.framework, r.path, r.handlerFunction, r.receiver])).toEqual([["fastify", "/x", true, "fastify:app:created"]]);
+    `,
+      "src/server.cjs",
+    );
+    expect(routes.map((r) => [r.framework, r.path, r.handlerFunction, r.receiver])).toEqual([
+      ["fastify", "/x", true, "fastify:app:created"],
+    ]);
   });
 });
 
@@ -248,7 +257,10 @@ describe("Next.js", () => {
   });
 
   it("treats the default export under pages/api as a route, index files at the folder path", () => {
-    const routes = routesOf(`export default function handler(req, res) { res.status(200).json({}); }`, "pages/api/users/index.ts");
+    const routes = routesOf(
+      `export default function handler(req, res) { res.status(200).json({}); }`,
+      "pages/api/users/index.ts",
+    );
     expect(routes.map((r) => [r.framework, r.methods, r.fullPath])).toEqual([["next", ["ALL"], "/api/users"]]);
   });
 
@@ -259,7 +271,8 @@ describe("Next.js", () => {
 
 describe("NestJS", () => {
   it("reads @Controller prefixes and route decorators", () => {
-    const routes = routesOf(`
+    const routes = routesOf(
+      `
       import { Controller, Get, Post, Body } from "@nestjs/common";
       @Controller("users")
       export class UsersController {
@@ -267,7 +280,9 @@ describe("NestJS", () => {
         @Post() create(@Body() dto: CreateUserDto) {}
         helper() {}
       }
-    `, "src/users/users.controller.ts");
+    `,
+      "src/users/users.controller.ts",
+    );
     expect(routes.map((r) => [r.framework, r.methods, r.fullPath, r.handlerFunction])).toEqual([
       ["nest", ["GET"], "/users/:id", true],
       ["nest", ["POST"], "/users", true],

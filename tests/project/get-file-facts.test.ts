@@ -31,7 +31,9 @@ export default app;`,
     ]);
     expect(facts.reexports).toEqual([{ exported: "users", specifier: "./users.js", imported: "default" }]);
     expect([...facts.receivers.keys()]).toEqual(["app", "api"]);
-    expect(facts.specifiers).toEqual(expect.arrayContaining(["express", "./auth.js", "@/middleware/auth", "./users.js"]));
+    expect(facts.specifiers).toEqual(
+      expect.arrayContaining(["express", "./auth.js", "@/middleware/auth", "./users.js"]),
+    );
   });
 
   it("keeps CommonJS requires and exports", () => {
@@ -65,13 +67,20 @@ app.use(status.routes()).use(status.allowedMethods());
 this.server.route("/x", sub);`,
     )!;
     expect(facts.receivers.get("api")).toEqual({ prefix: "/api", framework: "koa" });
-    expect(facts.calls.map((call) => [call.receiver, call.method, call.line, call.args.map((arg) => arg.kind)])).toEqual([
+    expect(
+      facts.calls.map((call) => [call.receiver, call.method, call.line, call.args.map((arg) => arg.kind)]),
+    ).toEqual([
       ["api", "use", 5, ["path", "other", "routes"]],
       ["app", "use", 6, ["routes"]],
       ["app", "use", 6, ["allowed"]],
       ["this.server", "route", 7, ["path", "ref"]],
     ]);
-    expect(facts.calls[0]!.args[1]).toEqual({ kind: "other", parts: ["passport", "authenticate"], root: "passport", text: 'passport.authenticate("jwt")' });
+    expect(facts.calls[0]!.args[1]).toEqual({
+      kind: "other",
+      parts: ["passport", "authenticate"],
+      root: "passport",
+      text: 'passport.authenticate("jwt")',
+    });
   });
 
   it("counts a router passed where the model cannot follow it as an escape, not a mount", () => {
@@ -117,7 +126,10 @@ export const key = OTHER;`;
     const facts = getFileFacts("/p/src/server.ts", code)!;
     expect(facts.importUses.get("SECRET")).toEqual(["express-session(0).secret"]);
     expect(facts.importUses.get("KEY")).toEqual(["*", "jsonwebtoken.verify(1)"]);
-    expect(facts.importUses.get("TOKEN")).toEqual(["passport-jwt.Strategy(0).secretOrKey", "node:crypto.createHmac(1)"]);
+    expect(facts.importUses.get("TOKEN")).toEqual([
+      "passport-jwt.Strategy(0).secretOrKey",
+      "node:crypto.createHmac(1)",
+    ]);
     expect(facts.importUses.get("OTHER")).toEqual(["*"]);
     // The linted file's own tree gives the same descriptions.
     const parsed = tsParser.parseForESLint(code, { range: true, loc: true, sourceType: "module" });
@@ -126,16 +138,19 @@ export const key = OTHER;`;
       (node as { parent?: TSESTree.Node }).parent = parent;
       for (const [key, value] of Object.entries(node)) {
         if (key === "parent") continue;
-        for (const child of Array.isArray(value) ? value : [value]) if (child && typeof child === "object" && typeof child.type === "string") parents(child, node);
+        for (const child of Array.isArray(value) ? value : [value])
+          if (child && typeof child === "object" && typeof child.type === "string") parents(child, node);
       }
     };
     parents(program, undefined);
     const uses = new Set<string>();
     const visit = (node: TSESTree.Node) => {
-      if (node.type === "Identifier" && node.name === "TOKEN" && node.parent?.type !== "ImportSpecifier") uses.add(describeLintedValueUse(node, getFactsFromAst(program, code, parsed.visitorKeys).imports));
+      if (node.type === "Identifier" && node.name === "TOKEN" && node.parent?.type !== "ImportSpecifier")
+        uses.add(describeLintedValueUse(node, getFactsFromAst(program, code, parsed.visitorKeys).imports));
       for (const [key, value] of Object.entries(node)) {
         if (key === "parent") continue;
-        for (const child of Array.isArray(value) ? value : [value]) if (child && typeof child === "object" && typeof child.type === "string") visit(child);
+        for (const child of Array.isArray(value) ? value : [value])
+          if (child && typeof child === "object" && typeof child.type === "string") visit(child);
       }
     };
     visit(program);

@@ -11,16 +11,34 @@ describe("getHandlerRegistrations", () => {
     const root = path.join(FIXTURES, "controllers-koa");
     const found = getHandlerRegistrations(path.join(root, "src/api/auth/auth.ctrl.js"));
     expect([...found.keys()].sort()).toEqual(["login", "register"]);
-    expect(found.get("register")).toEqual([{ file: path.join(root, "src/api/auth/index.js"), line: 9, framework: "koa", method: "post", path: "/register", middleware: [] }]);
-    expect(found.get("login")?.[0]?.middleware).toEqual([{ kind: "other", parts: ["validate"], root: "validate", text: "validate(loginSchema)" }]);
+    expect(found.get("register")).toEqual([
+      {
+        file: path.join(root, "src/api/auth/index.js"),
+        line: 9,
+        framework: "koa",
+        method: "post",
+        path: "/register",
+        middleware: [],
+      },
+    ]);
+    expect(found.get("login")?.[0]?.middleware).toEqual([
+      { kind: "other", parts: ["validate"], root: "validate", text: "validate(loginSchema)" },
+    ]);
   });
 
   it("Express: members of a required module object", () => {
     const root = path.join(FIXTURES, "controllers-express");
     const found = getHandlerRegistrations(path.join(root, "src/controllers/users.controller.js"));
-    expect(found.get("createUser")?.map(({ framework, method, path: routePath, middleware }) => ({ framework, method, routePath, middleware: middleware.map((m) => m.text) }))).toEqual([
-      { framework: "express", method: "post", routePath: "/", middleware: ["validate(schemas.createUser)"] },
-    ]);
-    expect(found.get("updateUser")?.map(({ method, path: routePath, middleware }) => ({ method, routePath, middleware }))).toEqual([{ method: "patch", routePath: "/:id", middleware: [] }]);
+    expect(
+      found.get("createUser")?.map(({ framework, method, path: routePath, middleware }) => ({
+        framework,
+        method,
+        routePath,
+        middleware: middleware.map((m) => m.text),
+      })),
+    ).toEqual([{ framework: "express", method: "post", routePath: "/", middleware: ["validate(schemas.createUser)"] }]);
+    expect(
+      found.get("updateUser")?.map(({ method, path: routePath, middleware }) => ({ method, routePath, middleware })),
+    ).toEqual([{ method: "patch", routePath: "/:id", middleware: [] }]);
   });
 });

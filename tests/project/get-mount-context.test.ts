@@ -19,7 +19,10 @@ function show(chains: MountChain[] | undefined): string[] | undefined {
   return chains?.map(
     (chain) =>
       `${chain.path ?? "?"}${chain.opaque ? " (opaque)" : ""} ${isChainProtected(chain, vocabulary) ? "protected" : "open"}: ${chain.steps
-        .map((step) => `${step.text} @${path.basename(step.file)}:${step.line} [${step.middleware.map((m) => m.text).join(", ")}]`)
+        .map(
+          (step) =>
+            `${step.text} @${path.basename(step.file)}:${step.line} [${step.middleware.map((m) => m.text).join(", ")}]`,
+        )
         .join(" <- ")}`,
   );
 }
@@ -85,7 +88,7 @@ describe("createMountLookup", () => {
     ]);
   });
 
-  it("hono: `app.route(prefix, sub)` behind `app.use(\"/users/*\", auth)`, and `basePath`", () => {
+  it('hono: `app.route(prefix, sub)` behind `app.use("/users/*", auth)`, and `basePath`', () => {
     const hono = (file: string) => path.join(FIXTURES, "mounts-hono/src", file);
     expect(show(createMountLookup(hono("routes/users.ts")).getChains("users", "/:id"))).toEqual([
       '/api/users/:id protected: app.route("/users", users) @index.ts:10 [authMiddleware]',
@@ -112,7 +115,13 @@ describe("staleness", () => {
       '/api/reports/:id open: app.use("/api/reports", reports) @app.ts:15 [express.json()]',
     ]);
     const before = readProjectFile(app);
-    writeFileSync(app, readFileSync(app, "utf8").replace('app.use("/api/reports", reports)', 'app.use("/api/reports", requireAuth, reports)'));
+    writeFileSync(
+      app,
+      readFileSync(app, "utf8").replace(
+        'app.use("/api/reports", reports)',
+        'app.use("/api/reports", requireAuth, reports)',
+      ),
+    );
     expect(readProjectFile(app)).not.toBe(before);
     expect(show(createMountLookup(reports).getChains("reports", "/:id"))).toEqual([
       '/api/reports/:id protected: app.use("/api/reports", requireAuth, reports) @app.ts:15 [express.json(), requireAuth]',

@@ -22,7 +22,13 @@ describe("createValidatorLookup", () => {
 
   it("follows the functions it calls into other files", () => {
     expect(validatingIn("src/lib/statements.ts")).toEqual(["getTimeStatement", "validateTimeParams"]);
-    expect(validatingIn("src/api/overview.ts")).toEqual(["createLink", "getOverview", "getQuery", "getTimeStatement", "saveLink"]);
+    expect(validatingIn("src/api/overview.ts")).toEqual([
+      "createLink",
+      "getOverview",
+      "getQuery",
+      "getTimeStatement",
+      "saveLink",
+    ]);
   });
 
   it("not a function that validates something it reads itself (a session behind a cookie)", () => {

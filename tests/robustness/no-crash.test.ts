@@ -19,7 +19,11 @@ const root = path.resolve(import.meta.dirname, "../..");
 const settings = {
   harden: {
     logger: { name: "logger", source: "./logger.js" },
-    auth: { middleware: { name: "requireAuth", source: "./auth.js" }, guard: { name: "AuthGuard", source: "./auth.guard.js" }, sessionCheck: { name: "auth", source: "./auth.js" } },
+    auth: {
+      middleware: { name: "requireAuth", source: "./auth.js" },
+      guard: { name: "AuthGuard", source: "./auth.guard.js" },
+      sessionCheck: { name: "auth", source: "./auth.js" },
+    },
     validation: { library: "zod" },
     env: { name: "requireEnv", source: "./env.js" },
   },
@@ -68,11 +72,23 @@ describe("no rule crashes on real code", () => {
     const linter = new Linter({ configType: "flat" });
     const config = makeConfig();
     const snippets: Array<[string, string]> = [
-      ["a.tsx", "export const C = () => <div onClick={() => console.log(1)}>{items.map((i) => <p key={i}>{i}</p>)}</div>;"],
+      [
+        "a.tsx",
+        "export const C = () => <div onClick={() => console.log(1)}>{items.map((i) => <p key={i}>{i}</p>)}</div>;",
+      ],
       ["a.ts", "@Controller() class A { @Get() x(@Body() b: any) { try {} catch {} } }"],
-      ["a.js", "app.get(); app.get('/x'); app.use(); router.route(); fastify.route(); fastify.route({}); new Hono().get();"],
-      ["a.js", "app[method]('/x', h); app.get(...args); app.get(`/${x}`, h); app.get(/re/, h); app.get(['/a', '/b'], h);"],
-      ["a.ts", "export default async function (fastify: FastifyInstance) { fastify.get('/x', { schema: {} }, async () => 1); }"],
+      [
+        "a.js",
+        "app.get(); app.get('/x'); app.use(); router.route(); fastify.route(); fastify.route({}); new Hono().get();",
+      ],
+      [
+        "a.js",
+        "app[method]('/x', h); app.get(...args); app.get(`/${x}`, h); app.get(/re/, h); app.get(['/a', '/b'], h);",
+      ],
+      [
+        "a.ts",
+        "export default async function (fastify: FastifyInstance) { fastify.get('/x', { schema: {} }, async () => 1); }",
+      ],
       ["app/api/x/route.ts", "export const GET = undefined; export { a as POST }; export default 1;"],
       ["pages/api/x.ts", "export default withAuth;"],
       ["a.js", "process.env[name] || 'x'; const { [k]: v = 1 } = process.env; import.meta.env?.X ?? 1;"],
@@ -81,7 +97,10 @@ describe("no rule crashes on real code", () => {
       ["a.js", "with (x) { console.log(y) }"],
     ];
     for (const [filename, code] of snippets) {
-      expect(() => linter.verify(code, config, { filename: path.join(root, filename) }), `${filename}: ${code}`).not.toThrow();
+      expect(
+        () => linter.verify(code, config, { filename: path.join(root, filename) }),
+        `${filename}: ${code}`,
+      ).not.toThrow();
     }
   });
 });

@@ -71,7 +71,8 @@ const expressInlineFixed = lines(
   "export default app;",
 );
 /** The same routes in a file that does not show the app's error handler. */
-const withoutExpressErrorHandler = (code: string) => code.replace(`${expressErrorHandlerImport}\n`, "").replace("app.use(errorHandler);\n", "");
+const withoutExpressErrorHandler = (code: string) =>
+  code.replace(`${expressErrorHandlerImport}\n`, "").replace("app.use(errorHandler);\n", "");
 
 const expressBareCatch = lines(
   'import express from "express";',
@@ -396,7 +397,10 @@ const koaRouteFixed = lines(
 /** The routes of `koaRoute` in a router module of their own, which does not show the app's error middleware. */
 const koaRouterOnly = (code: string) =>
   code
-    .replace('import Koa from "koa";\nimport { errorHandler } from "./koa-errors.js";\nconst app = new Koa();\napp.use(errorHandler);\n', "")
+    .replace(
+      'import Koa from "koa";\nimport { errorHandler } from "./koa-errors.js";\nconst app = new Koa();\napp.use(errorHandler);\n',
+      "",
+    )
     .replace("app.use(router.routes());\nexport default app;", "export default router;");
 
 const koaErrorMiddleware = lines(
@@ -605,7 +609,12 @@ const pagesAnswered = (tryBody: string[], extra: string[] = []) =>
 const pagesAnsweredSuggested = (code: string) =>
   code.replace(
     '    return res.status(500).json({ error: "Internal server error" });',
-    lines(`    ${statusTest("err")}`, "      return res.status(err.status).json({ error: err.message });", "    }", '    return res.status(500).json({ error: "Internal server error" });'),
+    lines(
+      `    ${statusTest("err")}`,
+      "      return res.status(err.status).json({ error: err.message });",
+      "    }",
+      '    return res.status(500).json({ error: "Internal server error" });',
+    ),
   );
 const pagesAnsweredInvalid = (name: string, tryBody: string[], extra: string[] = []) => {
   const code = pagesAnswered(tryBody, extra);
@@ -614,78 +623,94 @@ const pagesAnsweredInvalid = (name: string, tryBody: string[], extra: string[] =
     code,
     filename: files.nextPages,
     output: null,
-    errors: [{ ...catchAllNext("`catch` block"), suggestions: [{ messageId: "addStatusMapping" as const, data: { kinds: "a 4xx `status`" }, output: pagesAnsweredSuggested(code) }] }],
+    errors: [
+      {
+        ...catchAllNext("`catch` block"),
+        suggestions: [
+          {
+            messageId: "addStatusMapping" as const,
+            data: { kinds: "a 4xx `status`" },
+            output: pagesAnsweredSuggested(code),
+          },
+        ],
+      },
+    ],
   };
 };
 const FASTIFY_JOURNEYS = lines(
-        'import type { FastifyReply, FastifyRequest } from "fastify";',
-        "declare function getTimeFilter(query: unknown): string;",
-        "declare function runQuery(filter: string, limit: number): Promise<unknown>;",
-        "export async function getJourneys(request: FastifyRequest<{ Querystring: { limit?: string; startDate?: string } }>, reply: FastifyReply) {",
-        "  try {",
-        '    const limit = parseInt(request.query.limit ?? "100", 10);',
-        '    if (isNaN(limit)) return reply.status(400).send({ error: "limit must be a number" });',
-        "    return reply.send(await runQuery(getTimeFilter(request.query), limit));",
-        "  } catch (error) {",
-        "    console.error(error);",
-        '    return reply.status(500).send({ error: "Failed to get journeys" });',
-        "  }",
-        "}",
-      );
+  'import type { FastifyReply, FastifyRequest } from "fastify";',
+  "declare function getTimeFilter(query: unknown): string;",
+  "declare function runQuery(filter: string, limit: number): Promise<unknown>;",
+  "export async function getJourneys(request: FastifyRequest<{ Querystring: { limit?: string; startDate?: string } }>, reply: FastifyReply) {",
+  "  try {",
+  '    const limit = parseInt(request.query.limit ?? "100", 10);',
+  '    if (isNaN(limit)) return reply.status(400).send({ error: "limit must be a number" });',
+  "    return reply.send(await runQuery(getTimeFilter(request.query), limit));",
+  "  } catch (error) {",
+  "    console.error(error);",
+  '    return reply.status(500).send({ error: "Failed to get journeys" });',
+  "  }",
+  "}",
+);
 const NEXT_APP_JSON = lines(
-        'import { NextResponse } from "next/server.js";',
-        "declare function getSession(): Promise<{ userId: string } | null>;",
-        "declare function save(userId: string, name: unknown): Promise<unknown>;",
-        "export async function POST(request: Request) {",
-        "  try {",
-        "    const session = await getSession();",
-        '    if (!session) return NextResponse.json({ error: "Unauthorized" }, { status: 401 });',
-        "    const { name } = await request.json();",
-        "    return NextResponse.json(await save(session.userId, name));",
-        "  } catch (error) {",
-        '    return NextResponse.json({ error: "Internal server error" }, { status: 500 });',
-        "  }",
-        "}",
-      );
+  'import { NextResponse } from "next/server.js";',
+  "declare function getSession(): Promise<{ userId: string } | null>;",
+  "declare function save(userId: string, name: unknown): Promise<unknown>;",
+  "export async function POST(request: Request) {",
+  "  try {",
+  "    const session = await getSession();",
+  '    if (!session) return NextResponse.json({ error: "Unauthorized" }, { status: 401 });',
+  "    const { name } = await request.json();",
+  "    return NextResponse.json(await save(session.userId, name));",
+  "  } catch (error) {",
+  '    return NextResponse.json({ error: "Internal server error" }, { status: 500 });',
+  "  }",
+  "}",
+);
 /** The client-error suggestion for an App Router catch whose error is `error` and whose 500 is the last line of the catch. */
 const appRouterStatusSuggestion = (code: string) => ({
   messageId: "addStatusMapping" as const,
   data: { kinds: "a 4xx `status`" },
   output: code.replace(
     '    return NextResponse.json({ error: "Internal server error" }, { status: 500 });',
-    lines(`    ${statusTest("error")}`, "      return NextResponse.json({ error: error.message }, { status: error.status });", "    }", '    return NextResponse.json({ error: "Internal server error" }, { status: 500 });'),
+    lines(
+      `    ${statusTest("error")}`,
+      "      return NextResponse.json({ error: error.message }, { status: error.status });",
+      "    }",
+      '    return NextResponse.json({ error: "Internal server error" }, { status: 500 });',
+    ),
   ),
 });
 const PAGES_METHOD_BRANCHES = lines(
-        'import type { NextApiRequest, NextApiResponse } from "next";',
-        "declare const db: { doc: { findFirst(q: unknown): Promise<unknown> }; list: { add(q: unknown): Promise<unknown> } };",
-        "export default async function handler(req: NextApiRequest, res: NextApiResponse) {",
-        '  if (req.method === "GET") {',
-        "    const doc = await db.doc.findFirst({ where: { id: req.query.id } });",
-        '    if (!doc) return res.status(404).json({ error: "Not found" });',
-        "    return res.json(doc);",
-        "  }",
-        "  try {",
-        "    await db.list.add({ data: { name: req.query.name } });",
-        "    return res.status(201).end();",
-        "  } catch (err) {",
-        '    return res.status(500).json({ error: "Internal error" });',
-        "  }",
-        "}",
-      );
+  'import type { NextApiRequest, NextApiResponse } from "next";',
+  "declare const db: { doc: { findFirst(q: unknown): Promise<unknown> }; list: { add(q: unknown): Promise<unknown> } };",
+  "export default async function handler(req: NextApiRequest, res: NextApiResponse) {",
+  '  if (req.method === "GET") {',
+  "    const doc = await db.doc.findFirst({ where: { id: req.query.id } });",
+  '    if (!doc) return res.status(404).json({ error: "Not found" });',
+  "    return res.json(doc);",
+  "  }",
+  "  try {",
+  "    await db.list.add({ data: { name: req.query.name } });",
+  "    return res.status(201).end();",
+  "  } catch (err) {",
+  '    return res.status(500).json({ error: "Internal error" });',
+  "  }",
+  "}",
+);
 const EXPRESS_MESSAGE_BODY = lines(
-        'import express from "express";',
-        "declare function save(input: unknown): Promise<void>;",
-        "const app = express();",
-        'app.post("/items", async (req, res, next) => {',
-        "  try {",
-        "    await save(req.body);",
-        "    res.status(201).end();",
-        "  } catch (err) {",
-        '    res.status(500).json({ error: err instanceof Error ? err.message : "Failed" });',
-        "  }",
-        "});",
-      );
+  'import express from "express";',
+  "declare function save(input: unknown): Promise<void>;",
+  "const app = express();",
+  'app.post("/items", async (req, res, next) => {',
+  "  try {",
+  "    await save(req.body);",
+  "    res.status(201).end();",
+  "  } catch (err) {",
+  '    res.status(500).json({ error: err instanceof Error ? err.message : "Failed" });',
+  "  }",
+  "});",
+);
 /** A project whose `package.json` depends on mongoose: its ids are ObjectIds. */
 const OBJECT_ID_APP = path.resolve(import.meta.dirname, "../fixtures/object-id-app");
 
@@ -694,7 +719,13 @@ ruleTester.run("no-catch-all-500", rule, {
     // 502/503/504 are deliberate "a dependency is down" answers.
     {
       name: "Express: 503 from a catch",
-      code: lines('import express from "express";', "const app = express();", 'app.get("/a", async (req, res) => {', "  try { await ping(); } catch (err) { res.status(503).json({ error: \"Upstream down\" }); }", "});"),
+      code: lines(
+        'import express from "express";',
+        "const app = express();",
+        'app.get("/a", async (req, res) => {',
+        '  try { await ping(); } catch (err) { res.status(503).json({ error: "Upstream down" }); }',
+        "});",
+      ),
       filename: files.ts,
     },
     {
@@ -764,7 +795,7 @@ ruleTester.run("no-catch-all-500", rule, {
         'import express from "express";',
         "const app = express();",
         "app.use((err, req, res, next) => {",
-        "  res.status(err.status || 500).json({ error: err.expose ? err.message : \"Internal error\" });",
+        '  res.status(err.status || 500).json({ error: err.expose ? err.message : "Internal error" });',
         "});",
       ),
       filename: files.ts,
@@ -797,7 +828,7 @@ ruleTester.run("no-catch-all-500", rule, {
         'import express from "express";',
         "const app = express();",
         'app.get("/a", async (req, res) => {',
-        '  try { await work(); } catch (err) { setTimeout(() => res.status(500).end(), 10); }',
+        "  try { await work(); } catch (err) { setTimeout(() => res.status(500).end(), 10); }",
         "});",
       ),
       filename: files.ts,
@@ -954,7 +985,7 @@ ruleTester.run("no-catch-all-500", rule, {
         '      return res.status(500).json({ error: "Failed to record the view" });',
         "    }",
         "  } catch (error) {",
-        "    if (error instanceof SyntaxError) return res.status(400).json({ error: \"Bad request\" });",
+        '    if (error instanceof SyntaxError) return res.status(400).json({ error: "Bad request" });',
         '    return res.status(500).json({ error: "Internal server error" });',
         "  }",
         "}",
@@ -1071,7 +1102,10 @@ ruleTester.run("no-catch-all-500", rule, {
           "});",
           "return res.status(200).json({ moved: true });",
         ],
-        ["declare function isOwnDescendant(id: string): Promise<boolean>;", "declare function hasDuplicates(id: string): Promise<boolean>;"],
+        [
+          "declare function isOwnDescendant(id: string): Promise<boolean>;",
+          "declare function hasDuplicates(id: string): Promise<boolean>;",
+        ],
       )
         .replace("declare const db: {", "declare const db: { $transaction(fn: () => Promise<void>): Promise<void>;")
         .replace(
@@ -1104,7 +1138,13 @@ ruleTester.run("no-catch-all-500", rule, {
         {
           ...catchAll("`catch` block", "next(err)"),
           line: 10,
-          suggestions: [{ messageId: "delegate", data: { delegate: "next(err)" }, output: withoutExpressErrorHandler(expressInlineFixed) }],
+          suggestions: [
+            {
+              messageId: "delegate",
+              data: { delegate: "next(err)" },
+              output: withoutExpressErrorHandler(expressInlineFixed),
+            },
+          ],
         },
       ],
     },
@@ -1172,14 +1212,28 @@ ruleTester.run("no-catch-all-500", rule, {
       code: expressBareCatch,
       filename: files.ts,
       output: null,
-      errors: [{ ...catchAll("`catch` block", "next(err)"), line: 5, column: 77, suggestions: [{ messageId: "delegate", data: { delegate: "next(err)" }, output: expressBareCatchFixed }] }],
+      errors: [
+        {
+          ...catchAll("`catch` block", "next(err)"),
+          line: 5,
+          column: 77,
+          suggestions: [{ messageId: "delegate", data: { delegate: "next(err)" }, output: expressBareCatchFixed }],
+        },
+      ],
     },
     {
       name: "Express: a floating .catch() callback uses next, never throw",
       code: expressPromiseCatch,
       filename: files.ts,
       output: null,
-      errors: [{ ...catchAll("`.catch` callback", "next(err)"), line: 5, column: 56, suggestions: [{ messageId: "delegate", data: { delegate: "next(err)" }, output: expressPromiseCatchFixed }] }],
+      errors: [
+        {
+          ...catchAll("`.catch` callback", "next(err)"),
+          line: 5,
+          column: 56,
+          suggestions: [{ messageId: "delegate", data: { delegate: "next(err)" }, output: expressPromiseCatchFixed }],
+        },
+      ],
     },
     {
       name: "Express: res.status(500); then res.json() — both go",
@@ -1327,7 +1381,13 @@ ruleTester.run("no-catch-all-500", rule, {
           ...catchAll("`catch` block", "throw e"),
           line: 7,
           column: 7,
-          suggestions: [{ messageId: "delegate", data: { delegate: "throw e" }, output: fastifyPlugin.replace("      reply.internalServerError();", "      throw e;") }],
+          suggestions: [
+            {
+              messageId: "delegate",
+              data: { delegate: "throw e" },
+              output: fastifyPlugin.replace("      reply.internalServerError();", "      throw e;"),
+            },
+          ],
         },
       ],
     },
@@ -1340,7 +1400,9 @@ ruleTester.run("no-catch-all-500", rule, {
     },
     {
       name: "Hono: without onError in the file the rethrow is a suggestion (Hono's default answers plain text)",
-      code: honoRoute.replace('import { onError } from "./hono-errors.js";\n', "").replace("app.onError(onError);\n", ""),
+      code: honoRoute
+        .replace('import { onError } from "./hono-errors.js";\n', "")
+        .replace("app.onError(onError);\n", ""),
       filename: files.ts,
       output: null,
       errors: [
@@ -1351,7 +1413,9 @@ ruleTester.run("no-catch-all-500", rule, {
             {
               messageId: "delegate",
               data: { delegate: "throw e" },
-              output: honoRouteFixed.replace('import { onError } from "./hono-errors.js";\n', "").replace("app.onError(onError);\n", ""),
+              output: honoRouteFixed
+                .replace('import { onError } from "./hono-errors.js";\n', "")
+                .replace("app.onError(onError);\n", ""),
             },
           ],
         },
@@ -1411,7 +1475,13 @@ ruleTester.run("no-catch-all-500", rule, {
         {
           messageId: "centralCatchAll",
           line: 6,
-          suggestions: [{ messageId: "addStatusMapping", data: { kinds: "`ZodError`, `HTTPException`" }, output: honoOnErrorZodSuggested }],
+          suggestions: [
+            {
+              messageId: "addStatusMapping",
+              data: { kinds: "`ZodError`, `HTTPException`" },
+              output: honoOnErrorZodSuggested,
+            },
+          ],
         },
       ],
     },
@@ -1424,7 +1494,13 @@ ruleTester.run("no-catch-all-500", rule, {
         {
           messageId: "centralCatchAll",
           line: 5,
-          suggestions: [{ messageId: "addStatusMapping", data: { kinds: "`ZodError`, a 4xx `status`" }, output: expressTypedErrorHandlerSuggested }],
+          suggestions: [
+            {
+              messageId: "addStatusMapping",
+              data: { kinds: "`ZodError`, a 4xx `status`" },
+              output: expressTypedErrorHandlerSuggested,
+            },
+          ],
         },
       ],
     },
@@ -1444,7 +1520,9 @@ ruleTester.run("no-catch-all-500", rule, {
         {
           ...catchAll("`catch` block", "throw err"),
           line: 9,
-          suggestions: [{ messageId: "delegate", data: { delegate: "throw err" }, output: koaRouterOnly(koaRouteFixed) }],
+          suggestions: [
+            { messageId: "delegate", data: { delegate: "throw err" }, output: koaRouterOnly(koaRouteFixed) },
+          ],
         },
       ],
     },
@@ -1527,7 +1605,9 @@ ruleTester.run("no-catch-all-500", rule, {
           line: 7,
           column: 12,
           endColumn: 75,
-          suggestions: [{ messageId: "addStatusMapping", data: { kinds: "a 4xx `status`" }, output: nextAppRouteSuggested }],
+          suggestions: [
+            { messageId: "addStatusMapping", data: { kinds: "a 4xx `status`" }, output: nextAppRouteSuggested },
+          ],
         },
       ],
     },
@@ -1540,7 +1620,13 @@ ruleTester.run("no-catch-all-500", rule, {
         {
           ...catchAllNext("`catch` block"),
           line: 11,
-          suggestions: [{ messageId: "addStatusMapping", data: { kinds: "`ZodError`, a 4xx `status`" }, output: nextAppZodRouteSuggested }],
+          suggestions: [
+            {
+              messageId: "addStatusMapping",
+              data: { kinds: "`ZodError`, a 4xx `status`" },
+              output: nextAppZodRouteSuggested,
+            },
+          ],
         },
       ],
     },
@@ -1600,7 +1686,10 @@ ruleTester.run("no-catch-all-500", rule, {
               messageId: "addStatusMapping",
               data: { kinds: "`ZodError`, a 4xx `status`" },
               output: nextAppRouteSuggested
-                .replace('import { NextResponse } from "next/server.js";', 'import { NextResponse } from "next/server.js";\nimport { z } from "zod";')
+                .replace(
+                  'import { NextResponse } from "next/server.js";',
+                  'import { NextResponse } from "next/server.js";\nimport { z } from "zod";',
+                )
                 .replace(
                   `    ${statusTest("error")}`,
                   lines(
@@ -1678,7 +1767,9 @@ ruleTester.run("no-catch-all-500", rule, {
           ...catchAllNext("`catch` block"),
           line: 7,
           column: 5,
-          suggestions: [{ messageId: "addStatusMapping", data: { kinds: "a 4xx `status`" }, output: nextPagesRouteSuggested }],
+          suggestions: [
+            { messageId: "addStatusMapping", data: { kinds: "a 4xx `status`" }, output: nextPagesRouteSuggested },
+          ],
         },
       ],
     },
@@ -1766,7 +1857,12 @@ ruleTester.run("no-catch-all-500", rule, {
     },
     {
       name: "Next.js: a floating promise's .catch() gets no fix and no suggestion",
-      code: lines("export async function GET() {", "  work().catch(() => new Response(null, { status: 500 }));", '  return new Response("ok");', "}"),
+      code: lines(
+        "export async function GET() {",
+        "  work().catch(() => new Response(null, { status: 500 }));",
+        '  return new Response("ok");',
+        "}",
+      ),
       filename: nextAppFile,
       output: null,
       errors: [{ ...catchAllNext("`.catch` callback"), suggestions: [] }],
@@ -1822,25 +1918,36 @@ ruleTester.run("no-catch-all-500", rule, {
     },
 
     // Client errors the handler does not answer can still reach the 500.
-    pagesAnsweredInvalid("Pages API: 4xx answered, but the body is parsed with a throwing .parse() inside the try", [
-      "const input = Update.parse(req.body);",
-      "return res.status(200).json(await db.doc.update({ data: input }));",
-    ], ["declare const Update: { parse(x: unknown): unknown };"]),
-    pagesAnsweredInvalid("Pages API: 4xx answered, but a Prisma update by a client id throws P2025 for a missing record", [
-      "await db.doc.update({ where: { id: req.query.docId as string }, data: { pinned: true } });",
-      "return res.status(204).end();",
-    ]),
-    pagesAnsweredInvalid("Pages API: 4xx answered, but the rest of the raw body goes whole to a service that checks it", [
-      "const { viewId, ...data } = req.body as { viewId: string; content: string };",
-      "return res.status(201).json(await createMessage({ teamId: team.id, viewId, data }));",
-    ], ["declare function createMessage(input: unknown): Promise<unknown>;"]),
-    pagesAnsweredInvalid("Pages API: 4xx answered, but a helper declared in the file throws on bad content", [
-      "checkContent((req.body as { content: string }).content);",
-      "return res.status(201).json({ ok: true });",
-    ], ['function checkContent(content: string) { if (!content.trim()) throw new Error("Content cannot be empty"); }']),
-    pagesAnsweredInvalid("Pages API: 4xx answered, but a lookup that throws for a missing record", [
-      "return res.status(200).json(await db.doc.findUniqueOrThrow({ where: { id: req.query.docId } }));",
-    ], []),
+    pagesAnsweredInvalid(
+      "Pages API: 4xx answered, but the body is parsed with a throwing .parse() inside the try",
+      ["const input = Update.parse(req.body);", "return res.status(200).json(await db.doc.update({ data: input }));"],
+      ["declare const Update: { parse(x: unknown): unknown };"],
+    ),
+    pagesAnsweredInvalid(
+      "Pages API: 4xx answered, but a Prisma update by a client id throws P2025 for a missing record",
+      [
+        "await db.doc.update({ where: { id: req.query.docId as string }, data: { pinned: true } });",
+        "return res.status(204).end();",
+      ],
+    ),
+    pagesAnsweredInvalid(
+      "Pages API: 4xx answered, but the rest of the raw body goes whole to a service that checks it",
+      [
+        "const { viewId, ...data } = req.body as { viewId: string; content: string };",
+        "return res.status(201).json(await createMessage({ teamId: team.id, viewId, data }));",
+      ],
+      ["declare function createMessage(input: unknown): Promise<unknown>;"],
+    ),
+    pagesAnsweredInvalid(
+      "Pages API: 4xx answered, but a helper declared in the file throws on bad content",
+      ["checkContent((req.body as { content: string }).content);", "return res.status(201).json({ ok: true });"],
+      ['function checkContent(content: string) { if (!content.trim()) throw new Error("Content cannot be empty"); }'],
+    ),
+    pagesAnsweredInvalid(
+      "Pages API: 4xx answered, but a lookup that throws for a missing record",
+      ["return res.status(200).json(await db.doc.findUniqueOrThrow({ where: { id: req.query.docId } }));"],
+      [],
+    ),
     {
       name: "Fastify: 400 answered inside the try, but the whole query goes to a helper that parses it",
       code: FASTIFY_JOURNEYS,
@@ -1850,7 +1957,16 @@ ruleTester.run("no-catch-all-500", rule, {
         {
           ...catchAll("`catch` block", "throw error"),
           line: 11,
-          suggestions: [{ messageId: "delegate", data: { delegate: "throw error" }, output: FASTIFY_JOURNEYS.replace('    return reply.status(500).send({ error: "Failed to get journeys" });', "    throw error;") }],
+          suggestions: [
+            {
+              messageId: "delegate",
+              data: { delegate: "throw error" },
+              output: FASTIFY_JOURNEYS.replace(
+                '    return reply.status(500).send({ error: "Failed to get journeys" });',
+                "    throw error;",
+              ),
+            },
+          ],
         },
       ],
     },
@@ -1876,7 +1992,12 @@ ruleTester.run("no-catch-all-500", rule, {
               data: { kinds: "a 4xx `status`" },
               output: PAGES_METHOD_BRANCHES.replace(
                 '    return res.status(500).json({ error: "Internal error" });',
-                lines(`    ${statusTest("err")}`, "      return res.status(err.status).json({ error: err.message });", "    }", '    return res.status(500).json({ error: "Internal error" });'),
+                lines(
+                  `    ${statusTest("err")}`,
+                  "      return res.status(err.status).json({ error: err.message });",
+                  "    }",
+                  '    return res.status(500).json({ error: "Internal error" });',
+                ),
               ),
             },
           ],
@@ -1896,7 +2017,10 @@ ruleTester.run("no-catch-all-500", rule, {
             {
               messageId: "delegate",
               data: { delegate: "next(err)" },
-              output: EXPRESS_MESSAGE_BODY.replace('    res.status(500).json({ error: err instanceof Error ? err.message : "Failed" });', "    next(err);"),
+              output: EXPRESS_MESSAGE_BODY.replace(
+                '    res.status(500).json({ error: err instanceof Error ? err.message : "Failed" });',
+                "    next(err);",
+              ),
             },
           ],
         },
@@ -1930,35 +2054,54 @@ describe("no-catch-all-500 autofix outputs", () => {
   });
 
   const typed = cases.filter((c) => c.filename !== files.cjs);
-  it.each(typed)("$name: the input and the output type-check against the framework's types", ({ code, filename, output }) => {
-    const name = filename.endsWith(".ts") ? "server.ts" : "server.js";
-    expect(getTypeErrors({ [name]: code, ...errorModules })).toEqual([]);
-    expect(getTypeErrors({ [name]: output, ...errorModules })).toEqual([]);
-  });
+  it.each(typed)(
+    "$name: the input and the output type-check against the framework's types",
+    ({ code, filename, output }) => {
+      const name = filename.endsWith(".ts") ? "server.ts" : "server.js";
+      expect(getTypeErrors({ [name]: code, ...errorModules })).toEqual([]);
+      expect(getTypeErrors({ [name]: output, ...errorModules })).toEqual([]);
+    },
+  );
 });
 
 describe("no-catch-all-500 client-error suggestions", () => {
   const cases = [
     { name: "Next.js App Router", code: nextAppRoute, output: nextAppRouteSuggested, filename: nextAppFile },
-    { name: "Next.js App Router with zod", code: nextAppZodRoute, output: nextAppZodRouteSuggested, filename: nextAppFile },
+    {
+      name: "Next.js App Router with zod",
+      code: nextAppZodRoute,
+      output: nextAppZodRouteSuggested,
+      filename: nextAppFile,
+    },
     { name: "Next.js Pages API", code: nextPagesRoute, output: nextPagesRouteSuggested, filename: files.nextPages },
-    { name: "Express error handler typed `err: Error`, with zod", code: expressTypedErrorHandler, output: expressTypedErrorHandlerSuggested, filename: files.ts },
+    {
+      name: "Express error handler typed `err: Error`, with zod",
+      code: expressTypedErrorHandler,
+      output: expressTypedErrorHandlerSuggested,
+      filename: files.ts,
+    },
     { name: "Hono onError with zod", code: honoOnErrorZod, output: honoOnErrorZodSuggested, filename: files.ts },
     { name: "Koa error middleware", code: koaErrorMiddleware, output: koaErrorMiddlewareSuggested, filename: files.ts },
   ];
 
-  it.each(cases)("$name: the input and the suggested code type-check against the framework's types", ({ code, output }) => {
-    // One program for both: the files are modules, so their declarations do not clash.
-    expect(getTypeErrors({ "input.ts": code, "output.ts": output })).toEqual([]);
-  });
+  it.each(cases)(
+    "$name: the input and the suggested code type-check against the framework's types",
+    ({ code, output }) => {
+      // One program for both: the files are modules, so their declarations do not clash.
+      expect(getTypeErrors({ "input.ts": code, "output.ts": output })).toEqual([]);
+    },
+  );
 
-  it.each(cases)("$name: no autofix; the suggested code is not reported again, and its 4xx answers leak nothing", ({ code, output, filename }) => {
-    const before = lintWithFix("no-catch-all-500", code, { filename });
-    expect(before.output).toBe(code);
-    expect(before.remaining).toHaveLength(1);
-    expect(lintWithFix("no-catch-all-500", output, { filename }).remaining).toEqual([]);
-    expect(lintWithFix("no-leaked-error-details", output, { filename }).remaining).toEqual([]);
-  });
+  it.each(cases)(
+    "$name: no autofix; the suggested code is not reported again, and its 4xx answers leak nothing",
+    ({ code, output, filename }) => {
+      const before = lintWithFix("no-catch-all-500", code, { filename });
+      expect(before.output).toBe(code);
+      expect(before.remaining).toHaveLength(1);
+      expect(lintWithFix("no-catch-all-500", output, { filename }).remaining).toEqual([]);
+      expect(lintWithFix("no-leaked-error-details", output, { filename }).remaining).toEqual([]);
+    },
+  );
 });
 
 describe("no-catch-all-500 in an app whose ids are ObjectIds", () => {
@@ -1981,14 +2124,22 @@ describe("no-catch-all-500 in an app whose ids are ObjectIds", () => {
       "}",
     );
   mongoTester.run("no-catch-all-500", rule, {
-    valid: [{ name: "a lookup by the session's own id cannot be malformed by the client", code: route("session.userId"), filename: "app/api/folders/[id]/route.ts" }],
+    valid: [
+      {
+        name: "a lookup by the session's own id cannot be malformed by the client",
+        code: route("session.userId"),
+        filename: "app/api/folders/[id]/route.ts",
+      },
+    ],
     invalid: [
       {
         name: "a malformed id from the route throws a cast error inside the lookup",
         code: route("params.id"),
         filename: "app/api/folders/[id]/route.ts",
         output: null,
-        errors: [{ ...catchAllNext("`catch` block"), line: 12, suggestions: [appRouterStatusSuggestion(route("params.id"))] }],
+        errors: [
+          { ...catchAllNext("`catch` block"), line: 12, suggestions: [appRouterStatusSuggestion(route("params.id"))] },
+        ],
       },
     ],
   });
@@ -2085,9 +2236,18 @@ describe("no-catch-all-500: throws and request values that only a server fault c
       },
     ],
     invalid: [
-      invalid("App Router: a throw for a record the lookup did not find is a client error", guardedThrow("const user = await db?.users.findOne({ id: session.userId });", "!user")),
-      invalid("App Router: a throw that tests a lookup result beside the connection is still a client error", guardedThrow("const user = await db?.users.findOne({ id: session.userId });", "!db || !user")),
-      invalid("App Router: an upstream fetched with the client's query can fail for the client's reasons", upstreamSearch("`${process.env.HELP_URL}/api/articles?q=${query}`")),
+      invalid(
+        "App Router: a throw for a record the lookup did not find is a client error",
+        guardedThrow("const user = await db?.users.findOne({ id: session.userId });", "!user"),
+      ),
+      invalid(
+        "App Router: a throw that tests a lookup result beside the connection is still a client error",
+        guardedThrow("const user = await db?.users.findOne({ id: session.userId });", "!db || !user"),
+      ),
+      invalid(
+        "App Router: an upstream fetched with the client's query can fail for the client's reasons",
+        upstreamSearch("`${process.env.HELP_URL}/api/articles?q=${query}`"),
+      ),
     ],
   });
 });
@@ -2172,7 +2332,12 @@ describe("no-catch-all-500 in an app whose ids are ObjectIds: values that cannot
         code: approve("!groupId || !inviteId"),
         filename: "app/api/groups/[id]/invites/[inviteId]/approve/route.ts",
         output: null,
-        errors: [{ ...catchAllNext("`catch` block"), suggestions: [appRouterStatusSuggestion(approve("!groupId || !inviteId"))] }],
+        errors: [
+          {
+            ...catchAllNext("`catch` block"),
+            suggestions: [appRouterStatusSuggestion(approve("!groupId || !inviteId"))],
+          },
+        ],
       },
       {
         name: "a value read from the body with `await request.text()` is no record from the database",
@@ -2205,7 +2370,13 @@ describe("no-catch-all-500: route parameters are strings", () => {
       "export default users;",
     );
   ruleTester.run("no-catch-all-500", rule, {
-    valid: [{ name: "Hono: a lookup by a route parameter finds a record or nothing; only server faults reach the catch", code: profile("userId"), filename: files.ts }],
+    valid: [
+      {
+        name: "Hono: a lookup by a route parameter finds a record or nothing; only server faults reach the catch",
+        code: profile("userId"),
+        filename: files.ts,
+      },
+    ],
     invalid: [
       {
         name: "Hono: a route parameter parsed inside the try can fail for the client's reasons",
@@ -2221,7 +2392,10 @@ describe("no-catch-all-500: route parameters are strings", () => {
               {
                 messageId: "delegate",
                 data: { delegate: "throw err" },
-                output: profile("BigInt(userId)").replace('    console.error(err);\n    return c.json({ message: "Error in getting user" }, 500);', "    console.error(err);\n    throw err;"),
+                output: profile("BigInt(userId)").replace(
+                  '    console.error(err);\n    return c.json({ message: "Error in getting user" }, 500);',
+                  "    console.error(err);\n    throw err;",
+                ),
               },
             ],
           },
@@ -2250,7 +2424,13 @@ describe("no-catch-all-500: a promise returned un-awaited skips the catch", () =
       "}",
     );
   ruleTester.run("no-catch-all-500", rule, {
-    valid: [{ name: "Nest: `return service.lookup({ … })` in an async method: rejections never reach this catch", code: lookup("symbols.lookup({ includeIndices, query })"), filename: files.nest }],
+    valid: [
+      {
+        name: "Nest: `return service.lookup({ … })` in an async method: rejections never reach this catch",
+        code: lookup("symbols.lookup({ includeIndices, query })"),
+        filename: files.nest,
+      },
+    ],
     invalid: [
       {
         name: "Nest: `return await` brings the rejection back into the catch",
@@ -2292,7 +2472,13 @@ describe("no-catch-all-500: a helper that already ran on the request before the 
   const ranBefore = titles("  const sql = buildQuery(req, false);");
   const firstInTry = titles("  const started = Date.now();");
   ruleTester.run("no-catch-all-500", rule, {
-    valid: [{ name: "Fastify: the query builder threw any input error before the try; inside it only the database can fail", code: ranBefore, filename: files.ts }],
+    valid: [
+      {
+        name: "Fastify: the query builder threw any input error before the try; inside it only the database can fail",
+        code: ranBefore,
+        filename: files.ts,
+      },
+    ],
     invalid: [
       {
         name: "Fastify: the query builder runs on the request for the first time inside the try",
@@ -2304,7 +2490,16 @@ describe("no-catch-all-500: a helper that already ran on the request before the 
             ...catchAll("`catch` block", "throw error"),
             line: 17,
             column: 12,
-            suggestions: [{ messageId: "delegate", data: { delegate: "throw error" }, output: firstInTry.replace('    return res.status(500).send({ error: "Failed to fetch titles" });', "    throw error;") }],
+            suggestions: [
+              {
+                messageId: "delegate",
+                data: { delegate: "throw error" },
+                output: firstInTry.replace(
+                  '    return res.status(500).send({ error: "Failed to fetch titles" });',
+                  "    throw error;",
+                ),
+              },
+            ],
           },
         ],
       },
@@ -2330,14 +2525,27 @@ describe("no-catch-all-500: a controller class whose methods a routes file regis
       "}",
     );
   ruleTester.run("no-catch-all-500", rule, {
-    valid: [{ name: "Express: the method hands the error on with next", code: controller(true), filename: "src/controllers/users.controller.ts" }],
+    valid: [
+      {
+        name: "Express: the method hands the error on with next",
+        code: controller(true),
+        filename: "src/controllers/users.controller.ts",
+      },
+    ],
     invalid: [
       {
-        name: "Express: `router.post(\"/\", users.create.bind(users))` in another file — the method is a handler by its signature",
+        name: 'Express: `router.post("/", users.create.bind(users))` in another file — the method is a handler by its signature',
         code: controller(false),
         filename: "src/controllers/users.controller.ts",
         output: null,
-        errors: [{ ...catchAll("`catch` block", "next(error)"), line: 10, column: 7, suggestions: [{ messageId: "delegate", data: { delegate: "next(error)" }, output: controller(true) }] }],
+        errors: [
+          {
+            ...catchAll("`catch` block", "next(error)"),
+            line: 10,
+            column: 7,
+            suggestions: [{ messageId: "delegate", data: { delegate: "next(error)" }, output: controller(true) }],
+          },
+        ],
       },
     ],
   });
@@ -2362,14 +2570,26 @@ describe("no-catch-all-500: values that are not ids in an app whose ids are Obje
       "}",
     );
   mongoTester.run("no-catch-all-500", rule, {
-    valid: [{ name: "an email compared with a string field cannot throw a cast error; 401s are answered", code: login("{ email }"), filename: "app/api/login/route.ts" }],
+    valid: [
+      {
+        name: "an email compared with a string field cannot throw a cast error; 401s are answered",
+        code: login("{ email }"),
+        filename: "app/api/login/route.ts",
+      },
+    ],
     invalid: [
       {
         name: "a client's value used as the `_id` can be a malformed ObjectId",
         code: login("{ _id: userId }"),
         filename: "app/api/login/route.ts",
         output: null,
-        errors: [{ ...catchAllNext("`catch` block"), line: 11, suggestions: [appRouterStatusSuggestion(login("{ _id: userId }"))] }],
+        errors: [
+          {
+            ...catchAllNext("`catch` block"),
+            line: 11,
+            suggestions: [appRouterStatusSuggestion(login("{ _id: userId }"))],
+          },
+        ],
       },
     ],
   });

@@ -18,13 +18,16 @@ type Options = typeof rule extends RuleModule<string, infer O, infer _D> ? O : n
  * browser; the cases stand for server files unless they name another file.
  */
 function serverValid(cases: readonly (string | ValidTestCase<Options>)[]): ValidTestCase<Options>[] {
-  return cases.map((item) => (typeof item === "string" ? { code: item, filename: files.ts } : { filename: files.ts, ...item }));
+  return cases.map((item) =>
+    typeof item === "string" ? { code: item, filename: files.ts } : { filename: files.ts, ...item },
+  );
 }
 function serverInvalid(cases: readonly InvalidTestCase<MessageIds, Options>[]): InvalidTestCase<MessageIds, Options>[] {
   return cases.map((item) => ({ filename: files.ts, ...item }));
 }
 
-const PRETTY = "pretty-prints every log line: production gets slow, coloured text instead of JSON its log platform can query";
+const PRETTY =
+  "pretty-prints every log line: production gets slow, coloured text instead of JSON its log platform can query";
 
 ruleTester.run("no-debug-default-on", rule, {
   valid: serverValid([
@@ -40,7 +43,7 @@ ruleTester.run("no-debug-default-on", rule, {
     // Comparisons that are off unless on.
     'const debug = process.env.DEBUG !== "true";',
     'const quiet = process.env.DEBUG === "false";',
-    'const debug = process.env.DEBUG !== undefined;',
+    "const debug = process.env.DEBUG !== undefined;",
     // Not debug switches (deliberately not flagged, see the docs).
     'const env = process.env.NODE_ENV || "development";',
     'const dev = process.env.NODE_ENV !== "production";',
@@ -65,7 +68,7 @@ ruleTester.run("no-debug-default-on", rule, {
     { code: "module.exports = { debug: true };", filename: "config/development.js" },
     { code: "export const DEBUG = true;", filename: "src/config.local.ts" },
     { code: 'export const debug = process.env.DEBUG !== "false";', filename: "config/development.ts" },
-    'module.exports = {\n  dev: { debug: process.env.DEBUG || true },\n};',
+    "module.exports = {\n  dev: { debug: process.env.DEBUG || true },\n};",
     // Guarded setup.
     'import mongoose from "mongoose";\nif (process.env.NODE_ENV !== "production") mongoose.set("debug", true);',
     'import mongoose from "mongoose";\nmongoose.set("debug", false);',
@@ -152,7 +155,13 @@ ruleTester.run("no-debug-default-on", rule, {
         {
           messageId: "envDefaultOn",
           data: { text: 'process.env.DEBUG || "1"', name: "DEBUG", fixed: 'process.env.DEBUG === "1"' },
-          suggestions: [{ messageId: "offUnlessOn", data: { fixed: 'process.env.DEBUG === "1"' }, output: 'const config = { debug: process.env.DEBUG === "1" };' }],
+          suggestions: [
+            {
+              messageId: "offUnlessOn",
+              data: { fixed: 'process.env.DEBUG === "1"' },
+              output: 'const config = { debug: process.env.DEBUG === "1" };',
+            },
+          ],
         },
       ],
     },
@@ -189,11 +198,14 @@ ruleTester.run("no-debug-default-on", rule, {
       ],
     },
     {
-      name: "|| true and !== \"false\" in CommonJS",
+      name: '|| true and !== "false" in CommonJS',
       code: 'const verbose = process.env.DEBUG || true;\nmodule.exports = { verbose, trace: process.env.DEBUG_TRACE !== "false" };',
       filename: files.cjs,
       output: `const verbose = ${ON};\nmodule.exports = { verbose, trace: process.env.DEBUG_TRACE?.toLowerCase() === "true" };`,
-      errors: [{ messageId: "envDefaultOn", line: 1 }, { messageId: "envNegatedOff", line: 2 }],
+      errors: [
+        { messageId: "envDefaultOn", line: 1 },
+        { messageId: "envNegatedOff", line: 2 },
+      ],
     },
     {
       name: '?? "true" in an ESM JavaScript file',
@@ -212,7 +224,17 @@ ruleTester.run("no-debug-default-on", rule, {
       name: 'yoda "0" != env, on a DEBUG_* name',
       code: 'const sql = "0" != process.env.DEBUG_SQL;',
       output: 'const sql = process.env.DEBUG_SQL === "1";',
-      errors: [{ messageId: "envNegatedOff", data: { text: '"0" != process.env.DEBUG_SQL', name: "DEBUG_SQL", off: '"0"', fixed: 'process.env.DEBUG_SQL === "1"' } }],
+      errors: [
+        {
+          messageId: "envNegatedOff",
+          data: {
+            text: '"0" != process.env.DEBUG_SQL',
+            name: "DEBUG_SQL",
+            off: '"0"',
+            fixed: 'process.env.DEBUG_SQL === "1"',
+          },
+        },
+      ],
     },
     {
       name: '!== "off" under a negation keeps its parentheses',
@@ -243,7 +265,9 @@ ruleTester.run("no-debug-default-on", rule, {
           data: { name: "DEBUG", value: '"true"' },
           column: 9,
           endColumn: 23,
-          suggestions: [{ messageId: "removeDefault", data: { value: '"true"' }, output: "const { DEBUG, PORT } = process.env;" }],
+          suggestions: [
+            { messageId: "removeDefault", data: { value: '"true"' }, output: "const { DEBUG, PORT } = process.env;" },
+          ],
         },
       ],
     },
@@ -268,7 +292,10 @@ ruleTester.run("no-debug-default-on", rule, {
       output: `export const isDebug = ${ON};\nexport let debugMode = process.env.DEBUG_MODE?.toLowerCase() === "true";`,
       errors: [
         { messageId: "constantOn", data: { name: "isDebug", fixed: ON } },
-        { messageId: "constantOn", data: { name: "debugMode", fixed: 'process.env.DEBUG_MODE?.toLowerCase() === "true"' } },
+        {
+          messageId: "constantOn",
+          data: { name: "debugMode", fixed: 'process.env.DEBUG_MODE?.toLowerCase() === "true"' },
+        },
       ],
     },
     {
@@ -282,7 +309,9 @@ ruleTester.run("no-debug-default-on", rule, {
       name: "the fix follows a file that reads the environment with brackets",
       code: 'const port = process.env["PORT"];\nconst DEBUG = true;',
       output: 'const port = process.env["PORT"];\nconst DEBUG = process.env["DEBUG"]?.toLowerCase() === "true";',
-      errors: [{ messageId: "constantOn", data: { name: "DEBUG", fixed: 'process.env["DEBUG"]?.toLowerCase() === "true"' } }],
+      errors: [
+        { messageId: "constantOn", data: { name: "DEBUG", fixed: 'process.env["DEBUG"]?.toLowerCase() === "true"' } },
+      ],
     },
     {
       name: "debug: true in a client's options (knex, ESM JS)",
@@ -293,7 +322,7 @@ ruleTester.run("no-debug-default-on", rule, {
     },
     {
       name: "debug: true nested in constructor options (Apollo)",
-      code: 'const server = new ApolloServer({ schema, options: { debug: true } });',
+      code: "const server = new ApolloServer({ schema, options: { debug: true } });",
       output: `const server = new ApolloServer({ schema, options: { debug: ${ON} } });`,
       errors: [{ messageId: "optionOn" }],
     },
@@ -308,7 +337,12 @@ ruleTester.run("no-debug-default-on", rule, {
       name: "export default config with a debug mode key",
       code: "export default { debugMode: true };",
       output: 'export default { debugMode: process.env.DEBUG_MODE?.toLowerCase() === "true" };',
-      errors: [{ messageId: "optionOn", data: { key: "debugMode", fixed: 'process.env.DEBUG_MODE?.toLowerCase() === "true"' } }],
+      errors: [
+        {
+          messageId: "optionOn",
+          data: { key: "debugMode", fixed: 'process.env.DEBUG_MODE?.toLowerCase() === "true"' },
+        },
+      ],
     },
     {
       name: "module-level config object",
@@ -319,14 +353,16 @@ ruleTester.run("no-debug-default-on", rule, {
     {
       name: 'app.set("env", "development") (Express, ESM)',
       code: 'import express from "express";\nconst app = express();\napp.set("env", "development");',
-      output: 'import express from "express";\nconst app = express();\napp.set("env", process.env.NODE_ENV ?? "production");',
+      output:
+        'import express from "express";\nconst app = express();\napp.set("env", process.env.NODE_ENV ?? "production");',
       errors: [{ messageId: "expressEnv", data: { value: '"development"' }, line: 3, column: 1, endColumn: 30 }],
     },
     {
       name: 'app.set("env", ...) (Express, CJS)',
       code: 'const express = require("express");\nconst app = express();\napp.set("env", "dev");',
       filename: files.cjs,
-      output: 'const express = require("express");\nconst app = express();\napp.set("env", process.env.NODE_ENV ?? "production");',
+      output:
+        'const express = require("express");\nconst app = express();\napp.set("env", process.env.NODE_ENV ?? "production");',
       errors: [{ messageId: "expressEnv", data: { value: '"dev"' } }],
     },
     {
@@ -363,7 +399,10 @@ ruleTester.run("no-debug-default-on", rule, {
           suggestions: [
             {
               messageId: "onlyInDevelopment",
-              data: { fixed: 'process.env.NODE_ENV === "development" ? { target: "pino-pretty", options: { singleLine: true } } : undefined' },
+              data: {
+                fixed:
+                  'process.env.NODE_ENV === "development" ? { target: "pino-pretty", options: { singleLine: true } } : undefined',
+              },
               output: [
                 'import { Module } from "@nestjs/common";',
                 'import { LoggerModule } from "nestjs-pino";',
@@ -390,7 +429,9 @@ ruleTester.run("no-debug-default-on", rule, {
           suggestions: [
             {
               messageId: "onlyInDevelopment",
-              data: { fixed: 'process.env.NODE_ENV === "development" ? { targets: [{ target: "pino-pretty" }] } : undefined' },
+              data: {
+                fixed: 'process.env.NODE_ENV === "development" ? { targets: [{ target: "pino-pretty" }] } : undefined',
+              },
               output:
                 'import Fastify from "fastify";\nconst app = Fastify({ logger: { transport: process.env.NODE_ENV === "development" ? { targets: [{ target: "pino-pretty" }] } : undefined } });',
             },
@@ -412,7 +453,8 @@ ruleTester.run("no-debug-default-on", rule, {
             {
               messageId: "onlyInDevelopment",
               data: { fixed: 'process.env.NODE_ENV === "development" ? pretty() : undefined' },
-              output: 'import pino from "pino";\nimport pretty from "pino-pretty";\nexport const logger = pino({ level: "info" }, process.env.NODE_ENV === "development" ? pretty() : undefined);',
+              output:
+                'import pino from "pino";\nimport pretty from "pino-pretty";\nexport const logger = pino({ level: "info" }, process.env.NODE_ENV === "development" ? pretty() : undefined);',
             },
           ],
         },
@@ -463,7 +505,8 @@ ruleTester.run("no-debug-default-on", rule, {
             {
               messageId: "onlyInDevelopment",
               data: { fixed: 'process.env.NODE_ENV === "development"' },
-              output: 'import { TypeOrmModule } from "@nestjs/typeorm";\nexport const database = TypeOrmModule.forRoot({ type: "postgres", logging: process.env.NODE_ENV === "development" });',
+              output:
+                'import { TypeOrmModule } from "@nestjs/typeorm";\nexport const database = TypeOrmModule.forRoot({ type: "postgres", logging: process.env.NODE_ENV === "development" });',
             },
           ],
         },
@@ -482,7 +525,8 @@ ruleTester.run("no-debug-default-on", rule, {
             {
               messageId: "onlyInDevelopment",
               data: { fixed: 'process.env.NODE_ENV === "development" ? console.log : undefined' },
-              output: 'const Database = require("better-sqlite3");\nconst db = new Database("app.db", { verbose: process.env.NODE_ENV === "development" ? console.log : undefined });',
+              output:
+                'const Database = require("better-sqlite3");\nconst db = new Database("app.db", { verbose: process.env.NODE_ENV === "development" ? console.log : undefined });',
             },
           ],
         },
@@ -531,13 +575,15 @@ ruleTester.run("no-debug-default-on", rule, {
       errors: [{ messageId: "envDefaultOn" }, { messageId: "constantOn" }],
     },
     {
-      name: "a \"use client\" module has no `process` in the browser: a suggestion, not an autofix",
+      name: 'a "use client" module has no `process` in the browser: a suggestion, not an autofix',
       code: '"use client";\nexport const DEBUG = true;',
       output: null,
       errors: [
         {
           messageId: "constantOn",
-          suggestions: [{ messageId: "offUnlessOn", data: { fixed: ON }, output: `"use client";\nexport const DEBUG = ${ON};` }],
+          suggestions: [
+            { messageId: "offUnlessOn", data: { fixed: ON }, output: `"use client";\nexport const DEBUG = ${ON};` },
+          ],
         },
       ],
     },
@@ -573,8 +619,11 @@ createRuleTester(INDEX_SIGNATURE_PROJECTS).run('no-debug-default-on: projects th
       name: "const DEBUG = true in a project under noPropertyAccessFromIndexSignature: a bracketed read",
       code: 'import express from "express";\nconst DEBUG = true;\nexport const app = express();',
       filename: "strict/src/server.ts",
-      output: 'import express from "express";\nconst DEBUG = process.env["DEBUG"]?.toLowerCase() === "true";\nexport const app = express();',
-      errors: [{ messageId: "constantOn", data: { name: "DEBUG", fixed: 'process.env["DEBUG"]?.toLowerCase() === "true"' } }],
+      output:
+        'import express from "express";\nconst DEBUG = process.env["DEBUG"]?.toLowerCase() === "true";\nexport const app = express();',
+      errors: [
+        { messageId: "constantOn", data: { name: "DEBUG", fixed: 'process.env["DEBUG"]?.toLowerCase() === "true"' } },
+      ],
     },
   ],
 });
@@ -597,7 +646,7 @@ describe("no-debug-default-on autofix is safe on save", () => {
     "",
     "if (DEBUG && verbose && trace && stack) {",
     '  app.get("/debug", (req, res) => {',
-    '    res.json({ ok: true });',
+    "    res.json({ ok: true });",
     "  });",
     "}",
     "export default app;",
@@ -629,7 +678,7 @@ describe("no-debug-default-on autofix is safe on save", () => {
         "",
         "if (DEBUG && verbose && trace && stack) {",
         '  app.get("/debug", (req, res) => {',
-        '    res.json({ ok: true });',
+        "    res.json({ ok: true });",
         "  });",
         "}",
         "export default app;",
@@ -645,7 +694,7 @@ describe("no-debug-default-on autofix is safe on save", () => {
       'const debug = process.env.DEBUG ?? "true";',
       "const app = new Koa();",
       'app.env = "development";',
-      "if (debug) app.use(async (ctx) => { ctx.body = \"debug\"; });",
+      'if (debug) app.use(async (ctx) => { ctx.body = "debug"; });',
       "",
     ].join("\n");
     expect(getTypeErrors({ "server.ts": code })).toEqual([]);
@@ -658,7 +707,10 @@ describe("no-debug-default-on autofix is safe on save", () => {
 
   it("debug options keep their boolean type", () => {
     const code = 'import knex from "knex";\nexport const db = knex({ client: "pg", debug: true });\n';
-    const knexShim = { "knex.d.ts": 'declare module "knex" {\n  export default function knex(config: { client: string; debug?: boolean }): unknown;\n}' };
+    const knexShim = {
+      "knex.d.ts":
+        'declare module "knex" {\n  export default function knex(config: { client: string; debug?: boolean }): unknown;\n}',
+    };
     expect(getTypeErrors({ "server.ts": code, ...knexShim })).toEqual([]);
     const result = lintWithFix("no-debug-default-on", code);
     expect(result.remaining).toEqual([]);
@@ -666,7 +718,8 @@ describe("no-debug-default-on autofix is safe on save", () => {
   });
 
   it("CommonJS fixes re-lint clean", () => {
-    const code = 'const errorhandler = require("errorhandler");\nconst express = require("express");\nconst app = express();\nvar DEBUG = true;\napp.use(errorhandler());\n';
+    const code =
+      'const errorhandler = require("errorhandler");\nconst express = require("express");\nconst app = express();\nvar DEBUG = true;\napp.use(errorhandler());\n';
     const result = lintWithFix("no-debug-default-on", code, { filename: "src/server.cjs" });
     expect(result.fatal).toEqual([]);
     expect(result.remaining).toEqual([]);

@@ -20,7 +20,9 @@ type Options = typeof rule extends RuleModule<string, infer O, infer _D> ? O : n
  * browser; the cases stand for server files unless they name another file.
  */
 function serverValid(cases: readonly (string | ValidTestCase<Options>)[]): ValidTestCase<Options>[] {
-  return cases.map((item) => (typeof item === "string" ? { code: item, filename: files.ts } : { filename: files.ts, ...item }));
+  return cases.map((item) =>
+    typeof item === "string" ? { code: item, filename: files.ts } : { filename: files.ts, ...item },
+  );
 }
 function serverInvalid(cases: readonly InvalidTestCase<MessageIds, Options>[]): InvalidTestCase<MessageIds, Options>[] {
   return cases.map((item) => ({ filename: files.ts, ...item }));
@@ -52,14 +54,14 @@ ruleTester.run("no-hardcoded-config", rule, {
     // anti-slowloris bounds, a driver's fail-fast, a probe's bound.
     'import Fastify from "fastify";\nconst app = Fastify({ connectionTimeout: 120_000, requestTimeout: 60_000, headersTimeout: 15_000 });',
     'import { MongoClient } from "mongodb";\nexport const client = new MongoClient(uri, { connectTimeoutMS: 60000, serverSelectionTimeoutMS: 10000 });',
-    'const res = await fetch(`${base}/json/version`, { signal: AbortSignal.timeout(5000) });',
+    "const res = await fetch(`${base}/json/version`, { signal: AbortSignal.timeout(5000) });",
     // Secrets are the secret rules' business: a URL with a real password, a password option.
     'import { Pool } from "pg";\nconst pool = new Pool({ connectionString: "postgres://app:Sup3rS3cretPw@db.internal:5432/app" });',
     'import { Pool } from "pg";\nconst pool = new Pool({ password: "hunter2", user: "app" });',
     // URLs that are not settings.
     'console.log("Listening on http://localhost:3000");',
     "logger.info(`Server ready at http://localhost:3000`);",
-    "const url = new URL(req.url, \"http://localhost\");",
+    'const url = new URL(req.url, "http://localhost");',
     'if (origin.startsWith("http://localhost")) allow();',
     'if (req.headers.origin === "http://localhost:3000") allow();',
     'const docs = "https://api.stripe.com/v1";',
@@ -95,13 +97,19 @@ ruleTester.run("no-hardcoded-config", rule, {
     'app.get("/", (req, res) => res.json({ docs: "http://localhost:3000/docs", items: [{ href: "http://localhost:3000/a" }] }));',
     'app.get("/", (c) => c.json({ message: "ok", links: { self: "http://localhost:8787/" } }));',
     { code: 'const url = "http://localhost:3000";', filename: "e2e/setup.ts" },
-    { code: 'export default { webServer: { url: "http://localhost:3000", timeout: 120000 } };', filename: "playwright.config.ts" },
+    {
+      code: 'export default { webServer: { url: "http://localhost:3000", timeout: 120000 } };',
+      filename: "playwright.config.ts",
+    },
     { code: 'export default { server: { proxy: { "/api": "http://localhost:8080" } } };', filename: "vite.config.ts" },
     {
       code: 'module.exports = {\n  development: { client: "pg", connection: "postgres://localhost/dev", pool: { min: 2, max: 10 } },\n  production: { client: "pg", connection: process.env.DATABASE_URL },\n};',
       filename: "knexfile.js",
     },
-    { code: 'import { Pool } from "pg";\nexport const pool = new Pool({ max: 5 });', filename: "src/db.development.ts" },
+    {
+      code: 'import { Pool } from "pg";\nexport const pool = new Pool({ max: 5 });',
+      filename: "src/db.development.ts",
+    },
     // A local `process` binding: nothing to read from.
     'const process = { env: {} };\nconst url = process.env.X ?? "redis://localhost";',
   ]),
@@ -111,13 +119,16 @@ ruleTester.run("no-hardcoded-config", rule, {
       name: "Express app.listen(3000) (TS, ESM)",
       code: `${express}app.listen(3000, () => {});`,
       output: `${express}app.listen(Number(process.env.PORT ?? 3000), () => {});`,
-      errors: [{ messageId: "port", data: { value: "3000", name: "PORT" }, line: 3, column: 12, endLine: 3, endColumn: 16 }],
+      errors: [
+        { messageId: "port", data: { value: "3000", name: "PORT" }, line: 3, column: 12, endLine: 3, endColumn: 16 },
+      ],
     },
     {
       name: "Express app.listen (JS, CJS)",
       code: 'const express = require("express");\nconst app = express();\napp.listen(8080);',
       filename: files.cjs,
-      output: 'const express = require("express");\nconst app = express();\napp.listen(Number(process.env.PORT ?? 8080));',
+      output:
+        'const express = require("express");\nconst app = express();\napp.listen(Number(process.env.PORT ?? 8080));',
       errors: [{ messageId: "port", data: { value: "8080", name: "PORT" } }],
     },
     {
@@ -142,7 +153,8 @@ ruleTester.run("no-hardcoded-config", rule, {
     {
       name: "Fastify listen({ port })",
       code: 'import Fastify from "fastify";\nconst fastify = Fastify();\nawait fastify.listen({ port: 8080, host: "0.0.0.0" });',
-      output: 'import Fastify from "fastify";\nconst fastify = Fastify();\nawait fastify.listen({ port: Number(process.env.PORT ?? 8080), host: "0.0.0.0" });',
+      output:
+        'import Fastify from "fastify";\nconst fastify = Fastify();\nawait fastify.listen({ port: Number(process.env.PORT ?? 8080), host: "0.0.0.0" });',
       errors: [{ messageId: "port", data: { value: "8080", name: "PORT" }, line: 3, column: 30 }],
     },
     {
@@ -174,13 +186,19 @@ ruleTester.run("no-hardcoded-config", rule, {
       name: "a named second server gets its own variable",
       code: `${express}import metricsServer from "./metrics";\napp.listen(3000);\nmetricsServer.listen(9090);`,
       output: `${express}import metricsServer from "./metrics";\napp.listen(Number(process.env.PORT ?? 3000));\nmetricsServer.listen(Number(process.env.METRICS_PORT ?? 9090));`,
-      errors: [{ messageId: "port", data: { value: "3000", name: "PORT" } }, { messageId: "port", data: { value: "9090", name: "METRICS_PORT" } }],
+      errors: [
+        { messageId: "port", data: { value: "3000", name: "PORT" } },
+        { messageId: "port", data: { value: "9090", name: "METRICS_PORT" } },
+      ],
     },
     {
       name: "the same port twice reuses one variable",
       code: `${express}if (cluster) app.listen(3000);\nelse app.listen(3000);`,
       output: `${express}if (cluster) app.listen(Number(process.env.PORT ?? 3000));\nelse app.listen(Number(process.env.PORT ?? 3000));`,
-      errors: [{ messageId: "port", data: { value: "3000", name: "PORT" } }, { messageId: "port", data: { value: "3000", name: "PORT" } }],
+      errors: [
+        { messageId: "port", data: { value: "3000", name: "PORT" } },
+        { messageId: "port", data: { value: "3000", name: "PORT" } },
+      ],
     },
     {
       name: "a variable the file already reads with another default is not reused",
@@ -190,7 +208,11 @@ ruleTester.run("no-hardcoded-config", rule, {
     },
     // Every form of an existing read counts: an alias, brackets, optional chaining, Deno.
     ...[
-      ["an alias of process.env", "const env = process.env;\nconst adminPort = Number(env.PORT ?? 9000);\n", "process.env.PORT_2"],
+      [
+        "an alias of process.env",
+        "const env = process.env;\nconst adminPort = Number(env.PORT ?? 9000);\n",
+        "process.env.PORT_2",
+      ],
       ["bracket access", 'const adminPort = Number(process["env"]["PORT"] ?? 9000);\n', "process.env.PORT_2"],
       ["optional chaining", "const adminPort = Number(process.env?.PORT ?? 9000);\n", "process.env.PORT_2"],
       ["Deno.env.get", 'const adminPort = Number(Deno.env.get("PORT") ?? 9000);\n', 'Deno.env.get("PORT_2")'],
@@ -232,9 +254,26 @@ ruleTester.run("no-hardcoded-config", rule, {
       output:
         'import { Pool } from "pg";\nexport const pool = new Pool({ max: Number(process.env.DB_POOL_MAX ?? 10), idleTimeoutMillis: Number(process.env.DB_IDLE_TIMEOUT_MS ?? 30000), connectionTimeoutMillis: Number(process.env.DB_CONNECTION_TIMEOUT_MS ?? 2000) });',
       errors: [
-        { messageId: "setting", data: { code: "max: 10", value: "10", kind: "pool size", name: "DB_POOL_MAX" }, line: 2, column: 37, endColumn: 39 },
-        { messageId: "setting", data: { code: "idleTimeoutMillis: 30000", value: "30000", kind: "timeout", name: "DB_IDLE_TIMEOUT_MS" } },
-        { messageId: "setting", data: { code: "connectionTimeoutMillis: 2000", value: "2000", kind: "timeout", name: "DB_CONNECTION_TIMEOUT_MS" } },
+        {
+          messageId: "setting",
+          data: { code: "max: 10", value: "10", kind: "pool size", name: "DB_POOL_MAX" },
+          line: 2,
+          column: 37,
+          endColumn: 39,
+        },
+        {
+          messageId: "setting",
+          data: { code: "idleTimeoutMillis: 30000", value: "30000", kind: "timeout", name: "DB_IDLE_TIMEOUT_MS" },
+        },
+        {
+          messageId: "setting",
+          data: {
+            code: "connectionTimeoutMillis: 2000",
+            value: "2000",
+            kind: "timeout",
+            name: "DB_CONNECTION_TIMEOUT_MS",
+          },
+        },
       ],
     },
     {
@@ -244,7 +283,10 @@ ruleTester.run("no-hardcoded-config", rule, {
       output:
         'import pg from "pg";\nconst a = new pg.Pool({ timeout: Number(process.env.DB_TIMEOUT_MS ?? 5000), max: Number(process.env.DB_POOL_MAX ?? 10) });\nconst b = new pg.Pool({ max: Number(process.env.DB_POOL_MAX_2 ?? 20) });',
       errors: [
-        { messageId: "setting", data: { code: "timeout: 5000", value: "5000", kind: "timeout", name: "DB_TIMEOUT_MS" } },
+        {
+          messageId: "setting",
+          data: { code: "timeout: 5000", value: "5000", kind: "timeout", name: "DB_TIMEOUT_MS" },
+        },
         { messageId: "setting", data: { code: "max: 10", value: "10", kind: "pool size", name: "DB_POOL_MAX" } },
         { messageId: "setting", data: { code: "max: 20", value: "20", kind: "pool size", name: "DB_POOL_MAX_2" } },
       ],
@@ -257,9 +299,18 @@ ruleTester.run("no-hardcoded-config", rule, {
       output:
         'const mysql = require("mysql2/promise");\nconst pool = mysql.createPool({ host: process.env.DB_HOST ?? "localhost", connectionLimit: Number(process.env.DB_CONNECTION_LIMIT ?? 10), connectTimeout: Number(process.env.DB_CONNECT_TIMEOUT_MS ?? 10000) });',
       errors: [
-        { messageId: "setting", data: { code: 'host: "localhost"', value: '"localhost"', kind: "host", name: "DB_HOST" } },
-        { messageId: "setting", data: { code: "connectionLimit: 10", value: "10", kind: "pool size", name: "DB_CONNECTION_LIMIT" } },
-        { messageId: "setting", data: { code: "connectTimeout: 10000", value: "10000", kind: "timeout", name: "DB_CONNECT_TIMEOUT_MS" } },
+        {
+          messageId: "setting",
+          data: { code: 'host: "localhost"', value: '"localhost"', kind: "host", name: "DB_HOST" },
+        },
+        {
+          messageId: "setting",
+          data: { code: "connectionLimit: 10", value: "10", kind: "pool size", name: "DB_CONNECTION_LIMIT" },
+        },
+        {
+          messageId: "setting",
+          data: { code: "connectTimeout: 10000", value: "10000", kind: "timeout", name: "DB_CONNECT_TIMEOUT_MS" },
+        },
       ],
     },
     {
@@ -269,17 +320,29 @@ ruleTester.run("no-hardcoded-config", rule, {
       output:
         'import Redis from "ioredis";\nconst redis = new Redis({ host: process.env.REDIS_HOST ?? "127.0.0.1", port: Number(process.env.REDIS_PORT ?? 6379), connectTimeout: Number(process.env.REDIS_CONNECT_TIMEOUT_MS ?? 5000), maxRetriesPerRequest: 3 });',
       errors: [
-        { messageId: "setting", data: { code: 'host: "127.0.0.1"', value: '"127.0.0.1"', kind: "host", name: "REDIS_HOST" } },
+        {
+          messageId: "setting",
+          data: { code: 'host: "127.0.0.1"', value: '"127.0.0.1"', kind: "host", name: "REDIS_HOST" },
+        },
         { messageId: "setting", data: { code: "port: 6379", value: "6379", kind: "port", name: "REDIS_PORT" } },
-        { messageId: "setting", data: { code: "connectTimeout: 5000", value: "5000", kind: "timeout", name: "REDIS_CONNECT_TIMEOUT_MS" } },
+        {
+          messageId: "setting",
+          data: { code: "connectTimeout: 5000", value: "5000", kind: "timeout", name: "REDIS_CONNECT_TIMEOUT_MS" },
+        },
       ],
     },
     {
       name: "node-redis nested socket options",
       options: [{ timeouts: true }],
       code: 'import { createClient } from "redis";\nconst client = createClient({ socket: { connectTimeout: 5000 } });',
-      output: 'import { createClient } from "redis";\nconst client = createClient({ socket: { connectTimeout: Number(process.env.REDIS_CONNECT_TIMEOUT_MS ?? 5000) } });',
-      errors: [{ messageId: "setting", data: { code: "connectTimeout: 5000", value: "5000", kind: "timeout", name: "REDIS_CONNECT_TIMEOUT_MS" } }],
+      output:
+        'import { createClient } from "redis";\nconst client = createClient({ socket: { connectTimeout: Number(process.env.REDIS_CONNECT_TIMEOUT_MS ?? 5000) } });',
+      errors: [
+        {
+          messageId: "setting",
+          data: { code: "connectTimeout: 5000", value: "5000", kind: "timeout", name: "REDIS_CONNECT_TIMEOUT_MS" },
+        },
+      ],
     },
     {
       name: "axios.create and a per-request timeout: REQUEST_TIMEOUT_MS, then a suffixed name",
@@ -288,8 +351,14 @@ ruleTester.run("no-hardcoded-config", rule, {
       output:
         'import axios from "axios";\nconst api = axios.create({ timeout: Number(process.env.REQUEST_TIMEOUT_MS ?? 5000) });\nconst res = await axios.get(url, { timeout: Number(process.env.REQUEST_TIMEOUT_MS_2 ?? 30 * 1000) });',
       errors: [
-        { messageId: "setting", data: { code: "timeout: 5000", value: "5000", kind: "timeout", name: "REQUEST_TIMEOUT_MS" } },
-        { messageId: "setting", data: { code: "timeout: 30 * 1000", value: "30 * 1000", kind: "timeout", name: "REQUEST_TIMEOUT_MS_2" } },
+        {
+          messageId: "setting",
+          data: { code: "timeout: 5000", value: "5000", kind: "timeout", name: "REQUEST_TIMEOUT_MS" },
+        },
+        {
+          messageId: "setting",
+          data: { code: "timeout: 30 * 1000", value: "30 * 1000", kind: "timeout", name: "REQUEST_TIMEOUT_MS_2" },
+        },
       ],
     },
     {
@@ -302,8 +371,14 @@ ruleTester.run("no-hardcoded-config", rule, {
       errors: [
         { messageId: "setting", data: { code: "max: 5", value: "5", kind: "pool size", name: "DB_POOL_MAX" } },
         { messageId: "setting", data: { code: "min: 2", value: "2", kind: "pool size", name: "DB_POOL_MIN" } },
-        { messageId: "setting", data: { code: "acquire: 30000", value: "30000", kind: "timeout", name: "DB_POOL_ACQUIRE_MS" } },
-        { messageId: "setting", data: { code: "idle: 10000", value: "10000", kind: "timeout", name: "DB_POOL_IDLE_MS" } },
+        {
+          messageId: "setting",
+          data: { code: "acquire: 30000", value: "30000", kind: "timeout", name: "DB_POOL_ACQUIRE_MS" },
+        },
+        {
+          messageId: "setting",
+          data: { code: "idle: 10000", value: "10000", kind: "timeout", name: "DB_POOL_IDLE_MS" },
+        },
       ],
     },
     {
@@ -332,16 +407,34 @@ ruleTester.run("no-hardcoded-config", rule, {
         'import mongoose from "mongoose";\nawait mongoose.connect(process.env.MONGODB_URI ?? "mongodb://localhost:27017/app", { serverSelectionTimeoutMS: Number(process.env.DB_SERVER_SELECTION_TIMEOUT_MS ?? 5000), maxPoolSize: Number(process.env.DB_MAX_POOL_SIZE ?? 10) });',
       errors: [
         { messageId: "url", data: { value: '"mongodb://localhost:27017/app"', name: "MONGODB_URI" } },
-        { messageId: "setting", data: { code: "serverSelectionTimeoutMS: 5000", value: "5000", kind: "timeout", name: "DB_SERVER_SELECTION_TIMEOUT_MS" } },
-        { messageId: "setting", data: { code: "maxPoolSize: 10", value: "10", kind: "pool size", name: "DB_MAX_POOL_SIZE" } },
+        {
+          messageId: "setting",
+          data: {
+            code: "serverSelectionTimeoutMS: 5000",
+            value: "5000",
+            kind: "timeout",
+            name: "DB_SERVER_SELECTION_TIMEOUT_MS",
+          },
+        },
+        {
+          messageId: "setting",
+          data: { code: "maxPoolSize: 10", value: "10", kind: "pool size", name: "DB_MAX_POOL_SIZE" },
+        },
       ],
     },
     {
       name: "postgres.js counts its timeouts in seconds",
       options: [{ timeouts: true }],
       code: 'import postgres from "postgres";\nconst sql = postgres(url, { max: 10, idle_timeout: 20 });',
-      output: 'import postgres from "postgres";\nconst sql = postgres(url, { max: Number(process.env.DB_POOL_MAX ?? 10), idle_timeout: Number(process.env.DB_IDLE_TIMEOUT_SECONDS ?? 20) });',
-      errors: [{ messageId: "setting" }, { messageId: "setting", data: { code: "idle_timeout: 20", value: "20", kind: "timeout", name: "DB_IDLE_TIMEOUT_SECONDS" } }],
+      output:
+        'import postgres from "postgres";\nconst sql = postgres(url, { max: Number(process.env.DB_POOL_MAX ?? 10), idle_timeout: Number(process.env.DB_IDLE_TIMEOUT_SECONDS ?? 20) });',
+      errors: [
+        { messageId: "setting" },
+        {
+          messageId: "setting",
+          data: { code: "idle_timeout: 20", value: "20", kind: "timeout", name: "DB_IDLE_TIMEOUT_SECONDS" },
+        },
+      ],
     },
     {
       name: "Fastify factory server timeouts",
@@ -350,8 +443,24 @@ ruleTester.run("no-hardcoded-config", rule, {
       output:
         'import Fastify from "fastify";\nconst app = Fastify({ logger: true, connectionTimeout: Number(process.env.SERVER_CONNECTION_TIMEOUT_MS ?? 10000), keepAliveTimeout: Number(process.env.SERVER_KEEP_ALIVE_TIMEOUT_MS ?? 72000) });',
       errors: [
-        { messageId: "setting", data: { code: "connectionTimeout: 10000", value: "10000", kind: "timeout", name: "SERVER_CONNECTION_TIMEOUT_MS" } },
-        { messageId: "setting", data: { code: "keepAliveTimeout: 72000", value: "72000", kind: "timeout", name: "SERVER_KEEP_ALIVE_TIMEOUT_MS" } },
+        {
+          messageId: "setting",
+          data: {
+            code: "connectionTimeout: 10000",
+            value: "10000",
+            kind: "timeout",
+            name: "SERVER_CONNECTION_TIMEOUT_MS",
+          },
+        },
+        {
+          messageId: "setting",
+          data: {
+            code: "keepAliveTimeout: 72000",
+            value: "72000",
+            kind: "timeout",
+            name: "SERVER_KEEP_ALIVE_TIMEOUT_MS",
+          },
+        },
       ],
     },
     {
@@ -370,24 +479,43 @@ ruleTester.run("no-hardcoded-config", rule, {
         'import { Pool } from "pg";\nconst POOL_SIZE = Number(process.env.POOL_SIZE ?? 20);\nconst config = { max: POOL_SIZE, statement_timeout: Number(process.env.DB_STATEMENT_TIMEOUT_MS ?? 5000) };\nexport const pool = new Pool(config);',
       errors: [
         { messageId: "setting", data: { code: "max: 20", value: "20", kind: "pool size", name: "POOL_SIZE" }, line: 2 },
-        { messageId: "setting", data: { code: "statement_timeout: 5000", value: "5000", kind: "timeout", name: "DB_STATEMENT_TIMEOUT_MS" }, line: 3 },
+        {
+          messageId: "setting",
+          data: { code: "statement_timeout: 5000", value: "5000", kind: "timeout", name: "DB_STATEMENT_TIMEOUT_MS" },
+          line: 3,
+        },
       ],
     },
     {
       name: "AbortSignal.timeout in fetch",
       options: [{ timeouts: true }],
-      code: 'const res = await fetch(url, { signal: AbortSignal.timeout(5000) });',
-      output: 'const res = await fetch(url, { signal: AbortSignal.timeout(Number(process.env.REQUEST_TIMEOUT_MS ?? 5000)) });',
-      errors: [{ messageId: "setting", data: { code: "AbortSignal.timeout(5000)", value: "5000", kind: "timeout", name: "REQUEST_TIMEOUT_MS" } }],
+      code: "const res = await fetch(url, { signal: AbortSignal.timeout(5000) });",
+      output:
+        "const res = await fetch(url, { signal: AbortSignal.timeout(Number(process.env.REQUEST_TIMEOUT_MS ?? 5000)) });",
+      errors: [
+        {
+          messageId: "setting",
+          data: { code: "AbortSignal.timeout(5000)", value: "5000", kind: "timeout", name: "REQUEST_TIMEOUT_MS" },
+        },
+      ],
     },
     {
       name: "clients and keys options extend the lists",
       code: 'import { connect } from "@acme/db";\nimport { Pool } from "pg";\nconst db = connect({ timeout: 100, shards: 4 });\nconst pool = new Pool({ maxUses: 7500 });',
-      options: [{ clients: [{ source: "@acme/db", names: ["connect"], envPrefix: "ACME" }], keys: ["shards", "maxUses"], timeouts: true }],
+      options: [
+        {
+          clients: [{ source: "@acme/db", names: ["connect"], envPrefix: "ACME" }],
+          keys: ["shards", "maxUses"],
+          timeouts: true,
+        },
+      ],
       output:
         'import { connect } from "@acme/db";\nimport { Pool } from "pg";\nconst db = connect({ timeout: Number(process.env.ACME_TIMEOUT_MS ?? 100), shards: Number(process.env.ACME_SHARDS ?? 4) });\nconst pool = new Pool({ maxUses: Number(process.env.DB_MAX_USES ?? 7500) });',
       errors: [
-        { messageId: "setting", data: { code: "timeout: 100", value: "100", kind: "timeout", name: "ACME_TIMEOUT_MS" } },
+        {
+          messageId: "setting",
+          data: { code: "timeout: 100", value: "100", kind: "timeout", name: "ACME_TIMEOUT_MS" },
+        },
         { messageId: "setting", data: { code: "shards: 4", value: "4", kind: "setting", name: "ACME_SHARDS" } },
         { messageId: "setting", data: { code: "maxUses: 7500", value: "7500", kind: "setting", name: "DB_MAX_USES" } },
       ],
@@ -396,15 +524,30 @@ ruleTester.run("no-hardcoded-config", rule, {
       name: "axios.post: the config argument is checked, the data argument is not",
       options: [{ timeouts: true }],
       code: 'import axios from "axios";\nawait axios.post(url, { retries: 1 }, { timeout: 2000 });',
-      output: 'import axios from "axios";\nawait axios.post(url, { retries: 1 }, { timeout: Number(process.env.REQUEST_TIMEOUT_MS ?? 2000) });',
-      errors: [{ messageId: "setting", data: { code: "timeout: 2000", value: "2000", kind: "timeout", name: "REQUEST_TIMEOUT_MS" } }],
+      output:
+        'import axios from "axios";\nawait axios.post(url, { retries: 1 }, { timeout: Number(process.env.REQUEST_TIMEOUT_MS ?? 2000) });',
+      errors: [
+        {
+          messageId: "setting",
+          data: { code: "timeout: 2000", value: "2000", kind: "timeout", name: "REQUEST_TIMEOUT_MS" },
+        },
+      ],
     },
     // ── Service URLs ───────────────────────────────────────────────────────
     {
       name: "a plain redis URL in new Redis is config (no password: not a secret)",
       code: 'import Redis from "ioredis";\nconst redis = new Redis("redis://localhost:6379");',
-      output: 'import Redis from "ioredis";\nconst redis = new Redis(process.env.REDIS_URL ?? "redis://localhost:6379");',
-      errors: [{ messageId: "url", data: { value: '"redis://localhost:6379"', name: "REDIS_URL" }, line: 2, column: 25, endColumn: 49 }],
+      output:
+        'import Redis from "ioredis";\nconst redis = new Redis(process.env.REDIS_URL ?? "redis://localhost:6379");',
+      errors: [
+        {
+          messageId: "url",
+          data: { value: '"redis://localhost:6379"', name: "REDIS_URL" },
+          line: 2,
+          column: 25,
+          endColumn: 49,
+        },
+      ],
     },
     {
       name: "a const named for the URL keeps its name; connectionString falls back to the scheme's name",
@@ -420,7 +563,9 @@ ruleTester.run("no-hardcoded-config", rule, {
       name: "placeholder credentials are not a secret, so the URL is config",
       code: 'const url = "postgres://user:password@localhost:5432/app";',
       output: 'const url = process.env.DATABASE_URL ?? "postgres://user:password@localhost:5432/app";',
-      errors: [{ messageId: "url", data: { value: '"postgres://user:password@localhost:5432/app"', name: "DATABASE_URL" } }],
+      errors: [
+        { messageId: "url", data: { value: '"postgres://user:password@localhost:5432/app"', name: "DATABASE_URL" } },
+      ],
     },
     {
       name: "local HTTP services: named by the variable or key, else SERVICE_URL",
@@ -437,7 +582,8 @@ ruleTester.run("no-hardcoded-config", rule, {
       name: "CORS origins in an array (CJS)",
       code: 'const cors = require("cors");\napp.use(cors({ origin: ["http://localhost:3000", "https://app.example.com"] }));',
       filename: files.cjs,
-      output: 'const cors = require("cors");\napp.use(cors({ origin: [process.env.ORIGIN ?? "http://localhost:3000", "https://app.example.com"] }));',
+      output:
+        'const cors = require("cors");\napp.use(cors({ origin: [process.env.ORIGIN ?? "http://localhost:3000", "https://app.example.com"] }));',
       errors: [{ messageId: "origin", data: { value: '"http://localhost:3000"', name: "ORIGIN" } }],
     },
     {
@@ -445,13 +591,20 @@ ruleTester.run("no-hardcoded-config", rule, {
       code: 'class Queue {\n  private readonly url = `amqp://localhost`;\n}\nconfig.cacheUrl = "rediss://cache:6380";',
       output:
         'class Queue {\n  private readonly url = process.env.AMQP_URL ?? `amqp://localhost`;\n}\nconfig.cacheUrl = process.env.CACHE_URL ?? "rediss://cache:6380";',
-      errors: [{ messageId: "url", data: { value: "`amqp://localhost`", name: "AMQP_URL" } }, { messageId: "url", data: { value: '"rediss://cache:6380"', name: "CACHE_URL" } }],
+      errors: [
+        { messageId: "url", data: { value: "`amqp://localhost`", name: "AMQP_URL" } },
+        { messageId: "url", data: { value: '"rediss://cache:6380"', name: "CACHE_URL" } },
+      ],
     },
     {
       name: "a type assertion gets parentheses; as const gets no fix",
       code: 'const a = "redis://localhost:6379" as string;\nconst b = "nats://localhost:4222" as const;',
-      output: 'const a = (process.env.REDIS_URL ?? "redis://localhost:6379") as string;\nconst b = "nats://localhost:4222" as const;',
-      errors: [{ messageId: "url", data: { value: '"redis://localhost:6379"', name: "REDIS_URL" } }, { messageId: "url", data: { value: '"nats://localhost:4222"', name: "NATS_URL" } }],
+      output:
+        'const a = (process.env.REDIS_URL ?? "redis://localhost:6379") as string;\nconst b = "nats://localhost:4222" as const;',
+      errors: [
+        { messageId: "url", data: { value: '"redis://localhost:6379"', name: "REDIS_URL" } },
+        { messageId: "url", data: { value: '"nats://localhost:4222"', name: "NATS_URL" } },
+      ],
     },
     {
       name: "a component file may run in a browser without `process`: a suggestion, not an autofix",
@@ -466,7 +619,8 @@ ruleTester.run("no-hardcoded-config", rule, {
             {
               messageId: "useEnv",
               data: { replacement: 'process.env.SERVICE_URL ?? "http://localhost:4000/users"' },
-              output: 'export function Users() {\n  const load = () => fetch(process.env.SERVICE_URL ?? "http://localhost:4000/users");\n  return <button onClick={load}>Load</button>;\n}',
+              output:
+                'export function Users() {\n  const load = () => fetch(process.env.SERVICE_URL ?? "http://localhost:4000/users");\n  return <button onClick={load}>Load</button>;\n}',
             },
           ],
         },
@@ -485,7 +639,8 @@ ruleTester.run("no-hardcoded-config", rule, {
             {
               messageId: "useEnv",
               data: { replacement: 'process.env.SERVICE_URL ?? "http://127.0.0.1:3000/api/v1/users/login"' },
-              output: 'const res = await axios({ method: "POST", url: process.env.SERVICE_URL ?? "http://127.0.0.1:3000/api/v1/users/login" });',
+              output:
+                'const res = await axios({ method: "POST", url: process.env.SERVICE_URL ?? "http://127.0.0.1:3000/api/v1/users/login" });',
             },
           ],
         },
@@ -495,14 +650,15 @@ ruleTester.run("no-hardcoded-config", rule, {
       name: "a Vite client file reads import.meta.env, so the autofix does too",
       code: 'const mode = import.meta.env.MODE;\nexport const api = "http://localhost:4000";',
       filename: "src/api.tsx",
-      output: 'const mode = import.meta.env.MODE;\nexport const api = import.meta.env.API_URL ?? "http://localhost:4000";',
+      output:
+        'const mode = import.meta.env.MODE;\nexport const api = import.meta.env.API_URL ?? "http://localhost:4000";',
       errors: [{ messageId: "url", data: { value: '"http://localhost:4000"', name: "API_URL" } }],
     },
   ]),
 });
 
 // Projects whose tsconfig sets `noPropertyAccessFromIndexSignature` (see INDEX_SIGNATURE_PROJECTS).
-createRuleTester(INDEX_SIGNATURE_PROJECTS).run("no-hardcoded-config: projects that require process.env[\"NAME\"]", rule, {
+createRuleTester(INDEX_SIGNATURE_PROJECTS).run('no-hardcoded-config: projects that require process.env["NAME"]', rule, {
   valid: [],
   invalid: [
     {
@@ -544,29 +700,38 @@ createRuleTester(INDEX_SIGNATURE_PROJECTS).run("no-hardcoded-config: projects th
 });
 
 // An app built into a container image: `server/Dockerfile` beside `server/package.json` exposes 3001.
-createRuleTester(path.resolve(import.meta.dirname, "../fixtures/container-app")).run("no-hardcoded-config: the port the app's image exposes", rule, {
-  valid: [
-    { code: 'import Fastify from "fastify";\nconst server = Fastify();\nawait server.listen({ port: 3001, host: "0.0.0.0" });', filename: "server/src/index.ts" },
-  ],
-  invalid: [
-    {
-      name: "a port the image does not expose is still a laptop value",
-      code: `${express}app.listen(3002);`,
-      filename: "server/src/index.ts",
-      output: `${express}app.listen(Number(process.env.PORT ?? 3002));`,
-      errors: [{ messageId: "port", data: { value: "3002", name: "PORT" } }],
-    },
-  ],
-});
+createRuleTester(path.resolve(import.meta.dirname, "../fixtures/container-app")).run(
+  "no-hardcoded-config: the port the app's image exposes",
+  rule,
+  {
+    valid: [
+      {
+        code: 'import Fastify from "fastify";\nconst server = Fastify();\nawait server.listen({ port: 3001, host: "0.0.0.0" });',
+        filename: "server/src/index.ts",
+      },
+    ],
+    invalid: [
+      {
+        name: "a port the image does not expose is still a laptop value",
+        code: `${express}app.listen(3002);`,
+        filename: "server/src/index.ts",
+        output: `${express}app.listen(Number(process.env.PORT ?? 3002));`,
+        errors: [{ messageId: "port", data: { value: "3002", name: "PORT" } }],
+      },
+    ],
+  },
+);
 
 describe("no-hardcoded-config under noPropertyAccessFromIndexSignature", () => {
   it("writes a read that type-checks where a dotted one does not", () => {
     const options = { noPropertyAccessFromIndexSignature: true };
     // The output of the first case above.
-    expect(getTypeErrors({ "server.ts": `${express}app.listen(Number(process.env["PORT"] ?? 3000));\n` }, options)).toEqual([]);
-    expect(getTypeErrors({ "server.ts": `${express}app.listen(Number(process.env.PORT ?? 3000));\n` }, options)).toEqual([
-      "server.ts:3:31 Property 'PORT' comes from an index signature, so it must be accessed with ['PORT'].",
-    ]);
+    expect(
+      getTypeErrors({ "server.ts": `${express}app.listen(Number(process.env["PORT"] ?? 3000));\n` }, options),
+    ).toEqual([]);
+    expect(
+      getTypeErrors({ "server.ts": `${express}app.listen(Number(process.env.PORT ?? 3000));\n` }, options),
+    ).toEqual(["server.ts:3:31 Property 'PORT' comes from an index signature, so it must be accessed with ['PORT']."]);
   });
 });
 
@@ -613,7 +778,7 @@ describe("no-hardcoded-config autofix is safe on save", () => {
       "",
       "const app = express();",
       'app.get("/users", async (req, res) => {',
-      '  const signal = AbortSignal.timeout(5000);',
+      "  const signal = AbortSignal.timeout(5000);",
       '  const rows = await pool.query("select 1");',
       "  res.json({ rows: rows.rows, signal: signal.aborted, redis: Boolean(redis), api: Boolean(api), replica: Boolean(replica) });",
       "});",
@@ -646,12 +811,14 @@ describe("no-hardcoded-config autofix is safe on save", () => {
   });
 
   it("Fastify listen and factory options type-check", () => {
-    const code = 'import Fastify from "fastify";\nconst fastify = Fastify({ connectionTimeout: 10000 });\nawait fastify.listen({ port: 8080, host: "0.0.0.0" });\n';
+    const code =
+      'import Fastify from "fastify";\nconst fastify = Fastify({ connectionTimeout: 10000 });\nawait fastify.listen({ port: 8080, host: "0.0.0.0" });\n';
     expect(expectSafeFix(code)).toContain("port: Number(process.env.PORT ?? 8080)");
   });
 
   it("Hono serve type-checks", () => {
-    const code = 'import { Hono } from "hono";\nimport { serve } from "@hono/node-server";\nconst app = new Hono();\nserve({ fetch: app.fetch, port: 8787 });\n';
+    const code =
+      'import { Hono } from "hono";\nimport { serve } from "@hono/node-server";\nconst app = new Hono();\nserve({ fetch: app.fetch, port: 8787 });\n';
     expect(expectSafeFix(code)).toContain("port: Number(process.env.PORT ?? 8787)");
   });
 
@@ -691,7 +858,8 @@ describe("no-hardcoded-config autofix is safe on save", () => {
   });
 
   it("CommonJS output re-lints clean", () => {
-    const code = 'const express = require("express");\nconst mysql = require("mysql2");\nconst app = express();\nconst pool = mysql.createPool({ connectionLimit: 10 });\napp.listen(3000);\n';
+    const code =
+      'const express = require("express");\nconst mysql = require("mysql2");\nconst app = express();\nconst pool = mysql.createPool({ connectionLimit: 10 });\napp.listen(3000);\n';
     const result = lintWithFix("no-hardcoded-config", code, { filename: "src/server.cjs" });
     expect(result.fatal).toEqual([]);
     expect(result.remaining).toEqual([]);

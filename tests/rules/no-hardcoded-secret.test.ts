@@ -20,7 +20,11 @@ const tokens = {
   google: ["AIza", "SyD4k9Xq2LmN8pR7tV3wZ6yB1cE5fG0hJ2K"].join(""),
   openai: ["sk-proj-", "Ab3dEf6hIj9kLm2nOp5qRs8tUv1wXy4z"].join(""),
   anthropic: ["sk-ant-api03-", "Ab3dEf6hIj9kLm2nOp5qRs8tUv1wXy4zAb3dEf6h"].join(""),
-  pem: ["-----BEGIN RSA ", "PRIVATE KEY-----\\nMIIEowIBAAKCAQEA3x9Qk2Lm8Np4Rt6Vw1Yz7Bc5Df3Gh9Jk2Lm4Np6Qr8St0Uv\\n-----END RSA ", "PRIVATE KEY-----"].join(""),
+  pem: [
+    "-----BEGIN RSA ",
+    "PRIVATE KEY-----\\nMIIEowIBAAKCAQEA3x9Qk2Lm8Np4Rt6Vw1Yz7Bc5Df3Gh9Jk2Lm4Np6Qr8St0Uv\\n-----END RSA ",
+    "PRIVATE KEY-----",
+  ].join(""),
   dbUrl: ["postgres://app:", "Pa55w0rd-x9@db.internal:5432/app"].join(""),
   mongoUrl: ["mongodb://admin:", "s3cr3tP4ss@db.internal:27017/app"].join(""),
 };
@@ -127,31 +131,72 @@ ruleTester.run("no-hardcoded-secret", rule, {
           line: 2,
           column: 20,
           endColumn: 36,
-          suggestions: suggestion(['import express from "express";', 'const JWT_SECRET = requireEnv("JWT_SECRET");'].join("\n"), "JWT_SECRET"),
+          suggestions: suggestion(
+            ['import express from "express";', 'const JWT_SECRET = requireEnv("JWT_SECRET");'].join("\n"),
+            "JWT_SECRET",
+          ),
         },
       ],
     },
     {
       // Secret-named properties; the env name is derived from the identifier.
       code: 'const user = { email: "admin@example.com", password: "hunter22" };',
-      errors: [{ messageId: "secretName", data: { name: "password", env: "PASSWORD" }, column: 54, suggestions: suggestion('const user = { email: "admin@example.com", password: requireEnv("PASSWORD") };', "PASSWORD") }],
+      errors: [
+        {
+          messageId: "secretName",
+          data: { name: "password", env: "PASSWORD" },
+          column: 54,
+          suggestions: suggestion(
+            'const user = { email: "admin@example.com", password: requireEnv("PASSWORD") };',
+            "PASSWORD",
+          ),
+        },
+      ],
     },
     {
       // A weak value that names itself is still the key; a dummy one for a secret the app signs with still signs.
       code: 'const encryptionKey = "my-secret-key";\nconst JWT_SECRET = "dummy";',
       errors: [
-        { messageId: "secretName", data: { name: "encryptionKey", env: "ENCRYPTION_KEY" }, line: 1, suggestions: suggestion('const encryptionKey = requireEnv("ENCRYPTION_KEY");\nconst JWT_SECRET = "dummy";', "ENCRYPTION_KEY") },
-        { messageId: "secretName", data: { name: "JWT_SECRET", env: "JWT_SECRET" }, line: 2, suggestions: suggestion('const encryptionKey = "my-secret-key";\nconst JWT_SECRET = requireEnv("JWT_SECRET");', "JWT_SECRET") },
+        {
+          messageId: "secretName",
+          data: { name: "encryptionKey", env: "ENCRYPTION_KEY" },
+          line: 1,
+          suggestions: suggestion(
+            'const encryptionKey = requireEnv("ENCRYPTION_KEY");\nconst JWT_SECRET = "dummy";',
+            "ENCRYPTION_KEY",
+          ),
+        },
+        {
+          messageId: "secretName",
+          data: { name: "JWT_SECRET", env: "JWT_SECRET" },
+          line: 2,
+          suggestions: suggestion(
+            'const encryptionKey = "my-secret-key";\nconst JWT_SECRET = requireEnv("JWT_SECRET");',
+            "JWT_SECRET",
+          ),
+        },
       ],
     },
     {
       // A short salt is still a salt.
       code: 'const defaultSalt = "abcde";',
-      errors: [{ messageId: "secretName", data: { name: "defaultSalt", env: "DEFAULT_SALT" }, suggestions: suggestion('const defaultSalt = requireEnv("DEFAULT_SALT");', "DEFAULT_SALT") }],
+      errors: [
+        {
+          messageId: "secretName",
+          data: { name: "defaultSalt", env: "DEFAULT_SALT" },
+          suggestions: suggestion('const defaultSalt = requireEnv("DEFAULT_SALT");', "DEFAULT_SALT"),
+        },
+      ],
     },
     {
       code: 'export const config = { apiKey: "abc123def456" };',
-      errors: [{ messageId: "secretName", data: { name: "apiKey", env: "API_KEY" }, suggestions: suggestion('export const config = { apiKey: requireEnv("API_KEY") };', "API_KEY") }],
+      errors: [
+        {
+          messageId: "secretName",
+          data: { name: "apiKey", env: "API_KEY" },
+          suggestions: suggestion('export const config = { apiKey: requireEnv("API_KEY") };', "API_KEY"),
+        },
+      ],
     },
     {
       code: `const stripeKey = "${tokens.stripeTest}";`,
@@ -165,11 +210,23 @@ ruleTester.run("no-hardcoded-secret", rule, {
     },
     {
       code: 'class Mailer { private readonly apiKey = "abc123def456"; }',
-      errors: [{ messageId: "secretName", data: { name: "apiKey", env: "API_KEY" }, suggestions: suggestion('class Mailer { private readonly apiKey = requireEnv("API_KEY"); }', "API_KEY") }],
+      errors: [
+        {
+          messageId: "secretName",
+          data: { name: "apiKey", env: "API_KEY" },
+          suggestions: suggestion('class Mailer { private readonly apiKey = requireEnv("API_KEY"); }', "API_KEY"),
+        },
+      ],
     },
     {
       code: 'this.password = "hunter22";',
-      errors: [{ messageId: "secretName", data: { name: "password", env: "PASSWORD" }, suggestions: suggestion('this.password = requireEnv("PASSWORD");', "PASSWORD") }],
+      errors: [
+        {
+          messageId: "secretName",
+          data: { name: "password", env: "PASSWORD" },
+          suggestions: suggestion('this.password = requireEnv("PASSWORD");', "PASSWORD"),
+        },
+      ],
     },
     {
       // Setting the environment from the code: reported, nothing to suggest.
@@ -185,95 +242,272 @@ ruleTester.run("no-hardcoded-secret", rule, {
           data: { what: "JWT signing secret", env: "JWT_SECRET" },
           line: 2,
           column: 43,
-          suggestions: suggestion(['import jwt from "jsonwebtoken";', 'export const token = jwt.sign({ sub: 1 }, requireEnv("JWT_SECRET"));'].join("\n"), "JWT_SECRET"),
+          suggestions: suggestion(
+            [
+              'import jwt from "jsonwebtoken";',
+              'export const token = jwt.sign({ sub: 1 }, requireEnv("JWT_SECRET"));',
+            ].join("\n"),
+            "JWT_SECRET",
+          ),
         },
       ],
     },
     {
       code: ['import { verify } from "jsonwebtoken";', 'const payload = verify(token, "my-secret");'].join("\n"),
-      errors: [{ messageId: "secretPosition", data: { what: "JWT signing secret", env: "JWT_SECRET" }, suggestions: suggestion(['import { verify } from "jsonwebtoken";', 'const payload = verify(token, requireEnv("JWT_SECRET"));'].join("\n"), "JWT_SECRET") }],
-    },
-    {
-      code: ['import session from "express-session";', 'app.use(session({ secret: "keyboard cat", resave: false }));'].join("\n"),
       errors: [
         {
-          messageId: "secretName",
-          data: { name: "secret", env: "SESSION_SECRET" },
-          suggestions: suggestion(['import session from "express-session";', 'app.use(session({ secret: requireEnv("SESSION_SECRET"), resave: false }));'].join("\n"), "SESSION_SECRET"),
+          messageId: "secretPosition",
+          data: { what: "JWT signing secret", env: "JWT_SECRET" },
+          suggestions: suggestion(
+            ['import { verify } from "jsonwebtoken";', 'const payload = verify(token, requireEnv("JWT_SECRET"));'].join(
+              "\n",
+            ),
+            "JWT_SECRET",
+          ),
         },
       ],
     },
     {
-      code: ['import crypto from "node:crypto";', 'const mac = crypto.createHmac("sha256", "hmac-key-xyz").update(body).digest("hex");'].join("\n"),
-      errors: [{ messageId: "secretPosition", data: { what: "HMAC key", env: "HMAC_SECRET" }, suggestions: suggestion(['import crypto from "node:crypto";', 'const mac = crypto.createHmac("sha256", requireEnv("HMAC_SECRET")).update(body).digest("hex");'].join("\n"), "HMAC_SECRET") }],
+      code: [
+        'import session from "express-session";',
+        'app.use(session({ secret: "keyboard cat", resave: false }));',
+      ].join("\n"),
+      errors: [
+        {
+          messageId: "secretName",
+          data: { name: "secret", env: "SESSION_SECRET" },
+          suggestions: suggestion(
+            [
+              'import session from "express-session";',
+              'app.use(session({ secret: requireEnv("SESSION_SECRET"), resave: false }));',
+            ].join("\n"),
+            "SESSION_SECRET",
+          ),
+        },
+      ],
+    },
+    {
+      code: [
+        'import crypto from "node:crypto";',
+        'const mac = crypto.createHmac("sha256", "hmac-key-xyz").update(body).digest("hex");',
+      ].join("\n"),
+      errors: [
+        {
+          messageId: "secretPosition",
+          data: { what: "HMAC key", env: "HMAC_SECRET" },
+          suggestions: suggestion(
+            [
+              'import crypto from "node:crypto";',
+              'const mac = crypto.createHmac("sha256", requireEnv("HMAC_SECRET")).update(body).digest("hex");',
+            ].join("\n"),
+            "HMAC_SECRET",
+          ),
+        },
+      ],
     },
     {
       code: 'const cipher = createCipheriv("aes-256-cbc", "0123456789abcdef0123456789abcdef", iv);',
-      errors: [{ messageId: "secretPosition", data: { what: "encryption key", env: "ENCRYPTION_KEY" }, suggestions: suggestion('const cipher = createCipheriv("aes-256-cbc", requireEnv("ENCRYPTION_KEY"), iv);', "ENCRYPTION_KEY") }],
+      errors: [
+        {
+          messageId: "secretPosition",
+          data: { what: "encryption key", env: "ENCRYPTION_KEY" },
+          suggestions: suggestion(
+            'const cipher = createCipheriv("aes-256-cbc", requireEnv("ENCRYPTION_KEY"), iv);',
+            "ENCRYPTION_KEY",
+          ),
+        },
+      ],
     },
     {
       code: 'const stripe = new Stripe("sk_test_abc");',
-      errors: [{ messageId: "secretPosition", data: { what: "Stripe API key", env: "STRIPE_SECRET_KEY" }, suggestions: suggestion('const stripe = new Stripe(requireEnv("STRIPE_SECRET_KEY"));', "STRIPE_SECRET_KEY") }],
+      errors: [
+        {
+          messageId: "secretPosition",
+          data: { what: "Stripe API key", env: "STRIPE_SECRET_KEY" },
+          suggestions: suggestion('const stripe = new Stripe(requireEnv("STRIPE_SECRET_KEY"));', "STRIPE_SECRET_KEY"),
+        },
+      ],
     },
     {
       code: 'const openai = new OpenAI({ apiKey: "not-a-known-format" });',
-      errors: [{ messageId: "secretName", data: { name: "apiKey", env: "OPENAI_API_KEY" }, suggestions: suggestion('const openai = new OpenAI({ apiKey: requireEnv("OPENAI_API_KEY") });', "OPENAI_API_KEY") }],
+      errors: [
+        {
+          messageId: "secretName",
+          data: { name: "apiKey", env: "OPENAI_API_KEY" },
+          suggestions: suggestion(
+            'const openai = new OpenAI({ apiKey: requireEnv("OPENAI_API_KEY") });',
+            "OPENAI_API_KEY",
+          ),
+        },
+      ],
     },
     {
       code: 'app.use(cookieParser("cookie-secret"));',
-      errors: [{ messageId: "secretPosition", data: { what: "cookie signing secret", env: "COOKIE_SECRET" }, suggestions: suggestion('app.use(cookieParser(requireEnv("COOKIE_SECRET")));', "COOKIE_SECRET") }],
+      errors: [
+        {
+          messageId: "secretPosition",
+          data: { what: "cookie signing secret", env: "COOKIE_SECRET" },
+          suggestions: suggestion('app.use(cookieParser(requireEnv("COOKIE_SECRET")));', "COOKIE_SECRET"),
+        },
+      ],
     },
     {
       code: 'sgMail.setApiKey("SG.abc");',
-      errors: [{ messageId: "secretPosition", data: { what: "api key passed to `setApiKey`", env: "SENDGRID_API_KEY" }, suggestions: suggestion('sgMail.setApiKey(requireEnv("SENDGRID_API_KEY"));', "SENDGRID_API_KEY") }],
+      errors: [
+        {
+          messageId: "secretPosition",
+          data: { what: "api key passed to `setApiKey`", env: "SENDGRID_API_KEY" },
+          suggestions: suggestion('sgMail.setApiKey(requireEnv("SENDGRID_API_KEY"));', "SENDGRID_API_KEY"),
+        },
+      ],
     },
     {
       code: 'const transport = nodemailer.createTransport({ auth: { user: "me@example.com", pass: "mailpass1" } });',
-      errors: [{ messageId: "secretName", data: { name: "pass", env: "SMTP_PASS" }, suggestions: suggestion('const transport = nodemailer.createTransport({ auth: { user: "me@example.com", pass: requireEnv("SMTP_PASS") } });', "SMTP_PASS") }],
+      errors: [
+        {
+          messageId: "secretName",
+          data: { name: "pass", env: "SMTP_PASS" },
+          suggestions: suggestion(
+            'const transport = nodemailer.createTransport({ auth: { user: "me@example.com", pass: requireEnv("SMTP_PASS") } });',
+            "SMTP_PASS",
+          ),
+        },
+      ],
     },
     {
       code: 'const pool = mysql.createPool({ host: "db", user: "app", password: "Pa55w0rd!" });',
-      errors: [{ messageId: "secretName", data: { name: "password", env: "DB_PASSWORD" }, suggestions: suggestion('const pool = mysql.createPool({ host: "db", user: "app", password: requireEnv("DB_PASSWORD") });', "DB_PASSWORD") }],
+      errors: [
+        {
+          messageId: "secretName",
+          data: { name: "password", env: "DB_PASSWORD" },
+          suggestions: suggestion(
+            'const pool = mysql.createPool({ host: "db", user: "app", password: requireEnv("DB_PASSWORD") });',
+            "DB_PASSWORD",
+          ),
+        },
+      ],
     },
     {
       code: 'const sequelize = new Sequelize("app", "root", "r00tpw");',
-      errors: [{ messageId: "secretPosition", data: { what: "database password", env: "DB_PASSWORD" }, suggestions: suggestion('const sequelize = new Sequelize("app", "root", requireEnv("DB_PASSWORD"));', "DB_PASSWORD") }],
+      errors: [
+        {
+          messageId: "secretPosition",
+          data: { what: "database password", env: "DB_PASSWORD" },
+          suggestions: suggestion(
+            'const sequelize = new Sequelize("app", "root", requireEnv("DB_PASSWORD"));',
+            "DB_PASSWORD",
+          ),
+        },
+      ],
     },
     {
       code: 'const client = twilio("AC123", "twilio-auth-token-1");',
-      errors: [{ messageId: "secretPosition", data: { what: "Twilio auth token", env: "TWILIO_AUTH_TOKEN" }, suggestions: suggestion('const client = twilio("AC123", requireEnv("TWILIO_AUTH_TOKEN"));', "TWILIO_AUTH_TOKEN") }],
+      errors: [
+        {
+          messageId: "secretPosition",
+          data: { what: "Twilio auth token", env: "TWILIO_AUTH_TOKEN" },
+          suggestions: suggestion(
+            'const client = twilio("AC123", requireEnv("TWILIO_AUTH_TOKEN"));',
+            "TWILIO_AUTH_TOKEN",
+          ),
+        },
+      ],
     },
     {
       // Tutorial placeholders run in production just the same.
       code: 'app.use(session({ secret: "your-secret-key" }));',
-      errors: [{ messageId: "secretName", data: { name: "secret", env: "SESSION_SECRET" }, suggestions: suggestion('app.use(session({ secret: requireEnv("SESSION_SECRET") }));', "SESSION_SECRET") }],
+      errors: [
+        {
+          messageId: "secretName",
+          data: { name: "secret", env: "SESSION_SECRET" },
+          suggestions: suggestion('app.use(session({ secret: requireEnv("SESSION_SECRET") }));', "SESSION_SECRET"),
+        },
+      ],
     },
     {
       // Koa signs cookies with `app.keys`; a two-key array has no single variable to suggest.
       code: 'app.keys = ["im a newer secret", "i like turtle"];',
       errors: [
-        { messageId: "secretPosition", data: { what: "cookie signing key", env: "COOKIE_KEYS" }, column: 13, suggestions: [] },
-        { messageId: "secretPosition", data: { what: "cookie signing key", env: "COOKIE_KEYS" }, column: 34, suggestions: [] },
+        {
+          messageId: "secretPosition",
+          data: { what: "cookie signing key", env: "COOKIE_KEYS" },
+          column: 13,
+          suggestions: [],
+        },
+        {
+          messageId: "secretPosition",
+          data: { what: "cookie signing key", env: "COOKIE_KEYS" },
+          column: 34,
+          suggestions: [],
+        },
       ],
     },
     {
       // Framework configuration: Fastify, NestJS, Hono.
-      code: ['import fastifyJwt from "@fastify/jwt";', 'app.register(fastifyJwt, { secret: "supersecret" });'].join("\n"),
-      errors: [{ messageId: "secretName", data: { name: "secret", env: "JWT_SECRET" }, suggestions: suggestion(['import fastifyJwt from "@fastify/jwt";', 'app.register(fastifyJwt, { secret: requireEnv("JWT_SECRET") });'].join("\n"), "JWT_SECRET") }],
+      code: ['import fastifyJwt from "@fastify/jwt";', 'app.register(fastifyJwt, { secret: "supersecret" });'].join(
+        "\n",
+      ),
+      errors: [
+        {
+          messageId: "secretName",
+          data: { name: "secret", env: "JWT_SECRET" },
+          suggestions: suggestion(
+            [
+              'import fastifyJwt from "@fastify/jwt";',
+              'app.register(fastifyJwt, { secret: requireEnv("JWT_SECRET") });',
+            ].join("\n"),
+            "JWT_SECRET",
+          ),
+        },
+      ],
     },
     {
-      code: ['import { JwtModule } from "@nestjs/jwt";', 'export const auth = JwtModule.register({ secret: "secretKey" });'].join("\n"),
+      code: [
+        'import { JwtModule } from "@nestjs/jwt";',
+        'export const auth = JwtModule.register({ secret: "secretKey" });',
+      ].join("\n"),
       filename: files.nest,
-      errors: [{ messageId: "secretName", data: { name: "secret", env: "JWT_SECRET" }, suggestions: suggestion(['import { JwtModule } from "@nestjs/jwt";', 'export const auth = JwtModule.register({ secret: requireEnv("JWT_SECRET") });'].join("\n"), "JWT_SECRET") }],
+      errors: [
+        {
+          messageId: "secretName",
+          data: { name: "secret", env: "JWT_SECRET" },
+          suggestions: suggestion(
+            [
+              'import { JwtModule } from "@nestjs/jwt";',
+              'export const auth = JwtModule.register({ secret: requireEnv("JWT_SECRET") });',
+            ].join("\n"),
+            "JWT_SECRET",
+          ),
+        },
+      ],
     },
     {
-      code: ['import { jwt } from "hono/jwt";', 'app.use("/api/*", jwt({ secret: "it-is-very-secret", alg: "HS256" }));'].join("\n"),
-      errors: [{ messageId: "secretName", data: { name: "secret", env: "JWT_SECRET" }, suggestions: suggestion(['import { jwt } from "hono/jwt";', 'app.use("/api/*", jwt({ secret: requireEnv("JWT_SECRET"), alg: "HS256" }));'].join("\n"), "JWT_SECRET") }],
+      code: [
+        'import { jwt } from "hono/jwt";',
+        'app.use("/api/*", jwt({ secret: "it-is-very-secret", alg: "HS256" }));',
+      ].join("\n"),
+      errors: [
+        {
+          messageId: "secretName",
+          data: { name: "secret", env: "JWT_SECRET" },
+          suggestions: suggestion(
+            [
+              'import { jwt } from "hono/jwt";',
+              'app.use("/api/*", jwt({ secret: requireEnv("JWT_SECRET"), alg: "HS256" }));',
+            ].join("\n"),
+            "JWT_SECRET",
+          ),
+        },
+      ],
     },
     {
       // In a Next.js route handler the module level runs when `next build` imports the file: reading the
       // secret where it is used comes first, and the module-level read says what it costs.
-      code: ['import { NextResponse } from "next/server";', 'const WEBHOOK_SECRET = "whsec-local-123";', "export async function POST() { return NextResponse.json({ ok: WEBHOOK_SECRET.length }); }"].join("\n"),
+      code: [
+        'import { NextResponse } from "next/server";',
+        'const WEBHOOK_SECRET = "whsec-local-123";',
+        "export async function POST() { return NextResponse.json({ ok: WEBHOOK_SECRET.length }); }",
+      ].join("\n"),
       filename: files.nextApp,
       errors: [
         {
@@ -284,12 +518,23 @@ ruleTester.run("no-hardcoded-secret", rule, {
             {
               messageId: "useEnvWhereUsed",
               data: { call: 'requireEnv("WEBHOOK_SECRET")', env: "WEBHOOK_SECRET", binding: "WEBHOOK_SECRET" },
-              output: withRequireEnv(['import { NextResponse } from "next/server";', 'export async function POST() { return NextResponse.json({ ok: requireEnv("WEBHOOK_SECRET").length }); }'].join("\n")),
+              output: withRequireEnv(
+                [
+                  'import { NextResponse } from "next/server";',
+                  'export async function POST() { return NextResponse.json({ ok: requireEnv("WEBHOOK_SECRET").length }); }',
+                ].join("\n"),
+              ),
             },
             {
               messageId: "useEnvOnImport",
               data: { call: 'requireEnv("WEBHOOK_SECRET")', env: "WEBHOOK_SECRET" },
-              output: withRequireEnv(['import { NextResponse } from "next/server";', 'const WEBHOOK_SECRET = requireEnv("WEBHOOK_SECRET");', "export async function POST() { return NextResponse.json({ ok: WEBHOOK_SECRET.length }); }"].join("\n")),
+              output: withRequireEnv(
+                [
+                  'import { NextResponse } from "next/server";',
+                  'const WEBHOOK_SECRET = requireEnv("WEBHOOK_SECRET");',
+                  "export async function POST() { return NextResponse.json({ ok: WEBHOOK_SECRET.length }); }",
+                ].join("\n"),
+              ),
             },
           ],
         },
@@ -297,7 +542,10 @@ ruleTester.run("no-hardcoded-secret", rule, {
     },
     {
       // An exported client configured at import in a Next.js module: only the module-level read, with its cost.
-      code: ['import { cookies } from "next/headers";', 'export const stripe = new Stripe("stripe-test-key-123");'].join("\n"),
+      code: [
+        'import { cookies } from "next/headers";',
+        'export const stripe = new Stripe("stripe-test-key-123");',
+      ].join("\n"),
       filename: "lib/stripe.ts",
       settings: envSettings,
       errors: [
@@ -308,7 +556,11 @@ ruleTester.run("no-hardcoded-secret", rule, {
             {
               messageId: "useEnvOnImport",
               data: { call: 'requireEnv("STRIPE_SECRET_KEY")', env: "STRIPE_SECRET_KEY" },
-              output: ['import { cookies } from "next/headers";', 'import { requireEnv } from "../env.js";', 'export const stripe = new Stripe(requireEnv("STRIPE_SECRET_KEY"));'].join("\n"),
+              output: [
+                'import { cookies } from "next/headers";',
+                'import { requireEnv } from "../env.js";',
+                'export const stripe = new Stripe(requireEnv("STRIPE_SECRET_KEY"));',
+              ].join("\n"),
             },
           ],
         },
@@ -317,16 +569,37 @@ ruleTester.run("no-hardcoded-secret", rule, {
     {
       // A hardcoded credential check.
       code: 'if (req.body.password === "admin123") grantAccess();',
-      errors: [{ messageId: "secretComparison", data: { name: "password", env: "PASSWORD" }, suggestions: suggestion('if (req.body.password === requireEnv("PASSWORD")) grantAccess();', "PASSWORD") }],
+      errors: [
+        {
+          messageId: "secretComparison",
+          data: { name: "password", env: "PASSWORD" },
+          suggestions: suggestion('if (req.body.password === requireEnv("PASSWORD")) grantAccess();', "PASSWORD"),
+        },
+      ],
     },
     {
       code: 'if (req.headers["x-api-key"] !== "k3y-1234-abcd") return res.sendStatus(401);',
-      errors: [{ messageId: "secretComparison", data: { name: "x-api-key", env: "X_API_KEY" }, suggestions: suggestion('if (req.headers["x-api-key"] !== requireEnv("X_API_KEY")) return res.sendStatus(401);', "X_API_KEY") }],
+      errors: [
+        {
+          messageId: "secretComparison",
+          data: { name: "x-api-key", env: "X_API_KEY" },
+          suggestions: suggestion(
+            'if (req.headers["x-api-key"] !== requireEnv("X_API_KEY")) return res.sendStatus(401);',
+            "X_API_KEY",
+          ),
+        },
+      ],
     },
     {
       // A token name with a token-shaped value.
       code: 'const accessToken = "a8f5f167f44f4964e6c998dee827110c";',
-      errors: [{ messageId: "secretName", data: { name: "accessToken", env: "ACCESS_TOKEN" }, suggestions: suggestion('const accessToken = requireEnv("ACCESS_TOKEN");', "ACCESS_TOKEN") }],
+      errors: [
+        {
+          messageId: "secretName",
+          data: { name: "accessToken", env: "ACCESS_TOKEN" },
+          suggestions: suggestion('const accessToken = requireEnv("ACCESS_TOKEN");', "ACCESS_TOKEN"),
+        },
+      ],
     },
     // Well-known token formats, anywhere.
     ...(
@@ -344,37 +617,75 @@ ruleTester.run("no-hardcoded-secret", rule, {
       ] as const
     ).map(([value, kind, env]) => ({
       code: `client.connect("${value}");`,
-      errors: [{ messageId: "credentialFormat" as const, data: { kind, env }, suggestions: suggestion(`client.connect(requireEnv("${env}"));`, env) }],
+      errors: [
+        {
+          messageId: "credentialFormat" as const,
+          data: { kind, env },
+          suggestions: suggestion(`client.connect(requireEnv("${env}"));`, env),
+        },
+      ],
     })),
     {
       // A PEM private key in a template literal.
       code: `const privateKey = \`${tokens.pem}\`;`,
-      errors: [{ messageId: "credentialFormat", data: { kind: "a PEM private key", env: "PRIVATE_KEY" }, suggestions: suggestion('const privateKey = requireEnv("PRIVATE_KEY");', "PRIVATE_KEY") }],
+      errors: [
+        {
+          messageId: "credentialFormat",
+          data: { kind: "a PEM private key", env: "PRIVATE_KEY" },
+          suggestions: suggestion('const privateKey = requireEnv("PRIVATE_KEY");', "PRIVATE_KEY"),
+        },
+      ],
     },
     {
       // The name wins over the format for the variable.
       code: `export const DATABASE_URL = "${tokens.dbUrl}";`,
-      errors: [{ messageId: "credentialFormat", data: { kind: "a URL with a password", env: "DATABASE_URL" }, suggestions: suggestion('export const DATABASE_URL = requireEnv("DATABASE_URL");', "DATABASE_URL") }],
+      errors: [
+        {
+          messageId: "credentialFormat",
+          data: { kind: "a URL with a password", env: "DATABASE_URL" },
+          suggestions: suggestion('export const DATABASE_URL = requireEnv("DATABASE_URL");', "DATABASE_URL"),
+        },
+      ],
     },
     {
       // Interpolated template: the written part holds the password; nothing to replace.
       code: "const url = `postgres://app:Pa55w0rd-x9@${host}:5432/app`;",
-      errors: [{ messageId: "credentialFormat", data: { kind: "a URL with a password", env: "DATABASE_URL" }, suggestions: [] }],
+      errors: [
+        {
+          messageId: "credentialFormat",
+          data: { kind: "a URL with a password", env: "DATABASE_URL" },
+          suggestions: [],
+        },
+      ],
     },
     {
       // JSX attribute: the suggestion wraps the call in braces.
       code: `const el = <Widget token="${tokens.github}" />;`,
       filename: "src/widget.tsx",
-      errors: [{ messageId: "credentialFormat", data: { kind: "a GitHub token", env: "GITHUB_TOKEN" }, suggestions: suggestion('const el = <Widget token={requireEnv("GITHUB_TOKEN")} />;', "GITHUB_TOKEN") }],
+      errors: [
+        {
+          messageId: "credentialFormat",
+          data: { kind: "a GitHub token", env: "GITHUB_TOKEN" },
+          suggestions: suggestion('const el = <Widget token={requireEnv("GITHUB_TOKEN")} />;', "GITHUB_TOKEN"),
+        },
+      ],
     },
     {
       // Where a call cannot stand (string enums, `as const`): reported without a suggestion.
       code: `enum Keys { GitHub = "${tokens.github}" }`,
-      errors: [{ messageId: "credentialFormat", data: { kind: "a GitHub token", env: "GITHUB_TOKEN" }, suggestions: [] }],
+      errors: [
+        { messageId: "credentialFormat", data: { kind: "a GitHub token", env: "GITHUB_TOKEN" }, suggestions: [] },
+      ],
     },
     {
       code: `const key = "${tokens.aws}" as const;`,
-      errors: [{ messageId: "credentialFormat", data: { kind: "an AWS access key ID", env: "AWS_ACCESS_KEY_ID" }, suggestions: [] }],
+      errors: [
+        {
+          messageId: "credentialFormat",
+          data: { kind: "an AWS access key ID", env: "AWS_ACCESS_KEY_ID" },
+          suggestions: [],
+        },
+      ],
     },
     {
       // CommonJS JavaScript: the helper goes after the requires, without types.
@@ -389,7 +700,13 @@ ruleTester.run("no-hardcoded-secret", rule, {
             {
               messageId: "useEnv",
               data: { call: 'requireEnv("STRIPE_SECRET_KEY")', env: "STRIPE_SECRET_KEY" },
-              output: ['const express = require("express");', "", JS_REQUIRE_ENV, "", 'const stripe = require("stripe")(requireEnv("STRIPE_SECRET_KEY"));'].join("\n"),
+              output: [
+                'const express = require("express");',
+                "",
+                JS_REQUIRE_ENV,
+                "",
+                'const stripe = require("stripe")(requireEnv("STRIPE_SECRET_KEY"));',
+              ].join("\n"),
             },
           ],
         },
@@ -407,7 +724,11 @@ ruleTester.run("no-hardcoded-secret", rule, {
             {
               messageId: "useEnv",
               data: { call: 'requireEnv("JWT_SECRET")', env: "JWT_SECRET" },
-              output: ['import express from "express";', 'import { requireEnv } from "./env.js";', 'const JWT_SECRET = requireEnv("JWT_SECRET");'].join("\n"),
+              output: [
+                'import express from "express";',
+                'import { requireEnv } from "./env.js";',
+                'const JWT_SECRET = requireEnv("JWT_SECRET");',
+              ].join("\n"),
             },
           ],
         },
@@ -417,7 +738,13 @@ ruleTester.run("no-hardcoded-secret", rule, {
       // Options: more secret names.
       code: 'const LICENSE = "abc-123-def";',
       options: [{ additionalSecretPattern: "^LICENSE$" }],
-      errors: [{ messageId: "secretName", data: { name: "LICENSE", env: "LICENSE" }, suggestions: suggestion('const LICENSE = requireEnv("LICENSE");', "LICENSE") }],
+      errors: [
+        {
+          messageId: "secretName",
+          data: { name: "LICENSE", env: "LICENSE" },
+          suggestions: suggestion('const LICENSE = requireEnv("LICENSE");', "LICENSE"),
+        },
+      ],
     },
   ],
 });

@@ -69,7 +69,10 @@ const expressAlias = lines(
   "});",
   "export default app;",
 );
-const expressAliasFixed = expressAlias.replace("res.status(500).json({ message });", 'res.status(500).json({ message: "Internal server error" });');
+const expressAliasFixed = expressAlias.replace(
+  "res.status(500).json({ message });",
+  'res.status(500).json({ message: "Internal server error" });',
+);
 
 const fastifyHandler = lines(
   'import Fastify, { type FastifyError } from "fastify";',
@@ -80,7 +83,10 @@ const fastifyHandler = lines(
   "});",
   "export default app;",
 );
-const fastifyHandlerFixed = fastifyHandler.replace("send({ message: error.message })", 'send({ message: "Internal server error" })');
+const fastifyHandlerFixed = fastifyHandler.replace(
+  "send({ message: error.message })",
+  'send({ message: "Internal server error" })',
+);
 
 const honoOnError = lines(
   'import { Hono } from "hono";',
@@ -107,7 +113,10 @@ const koaMiddleware = lines(
   "});",
   "export default app;",
 );
-const koaMiddlewareFixed = koaMiddleware.replace("ctx.body = { message: e.message };", 'ctx.body = { message: (e.status ?? 500) < 500 ? e.message : "Internal server error" };');
+const koaMiddlewareFixed = koaMiddleware.replace(
+  "ctx.body = { message: e.message };",
+  'ctx.body = { message: (e.status ?? 500) < 500 ? e.message : "Internal server error" };',
+);
 
 // `next/server.js`: the type check resolves like Node (NodeNext), which needs the extension for next's subpaths.
 const nextAppRoute = lines(
@@ -121,7 +130,10 @@ const nextAppRoute = lines(
   "  }",
   "}",
 );
-const nextAppRouteFixed = nextAppRoute.replace('{ error: error instanceof Error ? error.message : "Unknown error" }', '{ error: "Internal server error" }');
+const nextAppRouteFixed = nextAppRoute.replace(
+  '{ error: error instanceof Error ? error.message : "Unknown error" }',
+  '{ error: "Internal server error" }',
+);
 
 const nextPagesRoute = lines(
   'import type { NextApiRequest, NextApiResponse } from "next";',
@@ -150,7 +162,10 @@ const nestService = lines(
   "  }",
   "}",
 );
-const nestServiceFixed = nestService.replace("`Could not create user: ${(error as Error).message}`", '"Internal server error"');
+const nestServiceFixed = nestService.replace(
+  "`Could not create user: ${(error as Error).message}`",
+  '"Internal server error"',
+);
 
 ruleTester.run("no-leaked-error-details", rule, {
   valid: [
@@ -170,7 +185,13 @@ ruleTester.run("no-leaked-error-details", rule, {
     },
     {
       name: "Express: a 4xx status is the code's own statement that the message is for the client",
-      code: lines('import express from "express";', "const app = express();", 'app.post("/a", (req, res) => {', "  try { parse(req.body); } catch (err) { res.status(400).json({ error: err.message }); }", "});"),
+      code: lines(
+        'import express from "express";',
+        "const app = express();",
+        'app.post("/a", (req, res) => {',
+        "  try { parse(req.body); } catch (err) { res.status(400).json({ error: err.message }); }",
+        "});",
+      ),
       filename: files.ts,
     },
     {
@@ -196,8 +217,8 @@ ruleTester.run("no-leaked-error-details", rule, {
         '  res.status(500).json({ error: "Internal server error", stack: process.env.NODE_ENV === "development" ? err.stack : undefined });',
         "});",
         "app.use((err, req, res, next) => {",
-        '  if (isDev) return res.status(500).send(err.stack);',
-        '  res.sendStatus(500);',
+        "  if (isDev) return res.status(500).send(err.stack);",
+        "  res.sendStatus(500);",
         "});",
       ),
       filename: files.ts,
@@ -216,7 +237,7 @@ ruleTester.run("no-leaked-error-details", rule, {
         '  res.status(status).json({ error: status < 500 ? err.message : "Internal server error" });',
         "});",
         "app.use((err, req, res, next) => {",
-        "  res.status(err.status || 500).json({ error: err.expose ? err.message : \"Internal server error\" });",
+        '  res.status(err.status || 500).json({ error: err.expose ? err.message : "Internal server error" });',
         "});",
       ),
       filename: files.ts,
@@ -464,7 +485,13 @@ ruleTester.run("no-leaked-error-details", rule, {
     },
     {
       name: "Express: a status computed by a call is not repeated — the generic message is a suggestion",
-      code: lines('import express from "express";', "const app = express();", "app.use((err, req, res, next) => {", "  res.status(statusOf(err)).json({ error: err.message });", "});"),
+      code: lines(
+        'import express from "express";',
+        "const app = express();",
+        "app.use((err, req, res, next) => {",
+        "  res.status(statusOf(err)).json({ error: err.message });",
+        "});",
+      ),
       filename: files.js,
       output: null,
       errors: [
@@ -474,7 +501,13 @@ ruleTester.run("no-leaked-error-details", rule, {
             {
               messageId: "useGenericMessage",
               data: { message: '"Internal server error"' },
-              output: lines('import express from "express";', "const app = express();", "app.use((err, req, res, next) => {", '  res.status(statusOf(err)).json({ error: "Internal server error" });', "});"),
+              output: lines(
+                'import express from "express";',
+                "const app = express();",
+                "app.use((err, req, res, next) => {",
+                '  res.status(statusOf(err)).json({ error: "Internal server error" });',
+                "});",
+              ),
             },
           ],
         },
@@ -504,7 +537,16 @@ ruleTester.run("no-leaked-error-details", rule, {
           ...leak("the error's message"),
           line: 5,
           column: 37,
-          suggestions: [{ messageId: "addRequestId", data: { requestId: "request.id" }, output: fastifyHandler.replace("send({ message: error.message })", 'send({ message: "Internal server error", requestId: request.id })') }],
+          suggestions: [
+            {
+              messageId: "addRequestId",
+              data: { requestId: "request.id" },
+              output: fastifyHandler.replace(
+                "send({ message: error.message })",
+                'send({ message: "Internal server error", requestId: request.id })',
+              ),
+            },
+          ],
         },
       ],
     },
@@ -626,7 +668,7 @@ ruleTester.run("no-leaked-error-details", rule, {
       code: lines(
         "export async function POST(request: Request) {",
         "  try { await work(); } catch (e) {",
-        "    if (request.headers.get(\"accept\") === \"text/plain\") return new Response(JSON.stringify({ error: (e as Error).message }), { status: 500 });",
+        '    if (request.headers.get("accept") === "text/plain") return new Response(JSON.stringify({ error: (e as Error).message }), { status: 500 });',
         "    return Response.json({ ok: false, reason: (e as Error).message });",
         "  }",
         '  return new Response("ok");',
@@ -636,7 +678,7 @@ ruleTester.run("no-leaked-error-details", rule, {
       output: lines(
         "export async function POST(request: Request) {",
         "  try { await work(); } catch (e) {",
-        "    if (request.headers.get(\"accept\") === \"text/plain\") return new Response(JSON.stringify({ error: \"Internal server error\" }), { status: 500 });",
+        '    if (request.headers.get("accept") === "text/plain") return new Response(JSON.stringify({ error: "Internal server error" }), { status: 500 });',
         '    return Response.json({ ok: false, reason: "Internal server error" });',
         "  }",
         '  return new Response("ok");',
@@ -682,14 +724,32 @@ ruleTester.run("no-leaked-error-details", rule, {
 
 describe("no-leaked-error-details autofix outputs", () => {
   const cases = [
-    { name: "Express message and stack", code: expressMessageAndStack, filename: files.ts, output: expressMessageAndStackFixed, typed: false },
-    { name: "Express error handler", code: expressErrorHandler, filename: files.ts, output: expressErrorHandlerFixed, typed: true },
+    {
+      name: "Express message and stack",
+      code: expressMessageAndStack,
+      filename: files.ts,
+      output: expressMessageAndStackFixed,
+      typed: false,
+    },
+    {
+      name: "Express error handler",
+      code: expressErrorHandler,
+      filename: files.ts,
+      output: expressErrorHandlerFixed,
+      typed: true,
+    },
     { name: "Express alias", code: expressAlias, filename: files.ts, output: expressAliasFixed, typed: true },
     { name: "Fastify", code: fastifyHandler, filename: files.ts, output: fastifyHandlerFixed, typed: true },
     { name: "Hono", code: honoOnError, filename: files.ts, output: honoOnErrorFixed, typed: true },
     { name: "Koa", code: koaMiddleware, filename: files.ts, output: koaMiddlewareFixed, typed: true },
     { name: "Next.js App", code: nextAppRoute, filename: files.nextApp, output: nextAppRouteFixed, typed: true },
-    { name: "Next.js Pages", code: nextPagesRoute, filename: files.nextPages, output: nextPagesRouteFixed, typed: true },
+    {
+      name: "Next.js Pages",
+      code: nextPagesRoute,
+      filename: files.nextPages,
+      output: nextPagesRouteFixed,
+      typed: true,
+    },
     { name: "Nest", code: nestService, filename: "src/users/users.service.ts", output: nestServiceFixed, typed: true },
   ];
 
@@ -701,10 +761,13 @@ describe("no-leaked-error-details autofix outputs", () => {
     expect(result.remaining).toEqual([]);
   });
 
-  it.each(cases.filter((c) => c.typed))("$name: the input and the output type-check against the framework's types", ({ code, output }) => {
-    expect(getTypeErrors({ "server.ts": code })).toEqual([]);
-    expect(getTypeErrors({ "server.ts": output })).toEqual([]);
-  });
+  it.each(cases.filter((c) => c.typed))(
+    "$name: the input and the output type-check against the framework's types",
+    ({ code, output }) => {
+      expect(getTypeErrors({ "server.ts": code })).toEqual([]);
+      expect(getTypeErrors({ "server.ts": output })).toEqual([]);
+    },
+  );
 });
 
 describe("no-leaked-error-details on an endpoint only the app's own jobs can call", () => {
@@ -735,7 +798,11 @@ describe("no-leaked-error-details on an endpoint only the app's own jobs can cal
   });
   ruleTester.run("no-leaked-error-details", rule, {
     valid: [
-      { name: "a bearer token compared with a secret from the environment, 401 otherwise", code: job("token !== process.env.INTERNAL_API_KEY"), filename: files.nextPages },
+      {
+        name: "a bearer token compared with a secret from the environment, 401 otherwise",
+        code: job("token !== process.env.INTERNAL_API_KEY"),
+        filename: files.nextPages,
+      },
       {
         name: "the secret read into a local first, and a missing secret refused too (403)",
         code: job("!secret || token !== secret", 'res.status(403).json({ message: "Forbidden" })').replace(
@@ -747,8 +814,14 @@ describe("no-leaked-error-details on an endpoint only the app's own jobs can cal
     ],
     invalid: [
       { name: "a token compared with a constant is no server-side secret", ...leaked(job('token !== "public"')) },
-      { name: "a gate on something other than a header does not make the endpoint internal", ...leaked(job("req.query.key !== process.env.INTERNAL_API_KEY")) },
-      { name: "a refusal that is not 401/403 is no gate", ...leaked(job("token !== process.env.INTERNAL_API_KEY", 'res.status(200).json({ message: "Skipped" })')) },
+      {
+        name: "a gate on something other than a header does not make the endpoint internal",
+        ...leaked(job("req.query.key !== process.env.INTERNAL_API_KEY")),
+      },
+      {
+        name: "a refusal that is not 401/403 is no gate",
+        ...leaked(job("token !== process.env.INTERNAL_API_KEY", 'res.status(200).json({ message: "Skipped" })')),
+      },
     ],
   });
 });
@@ -775,15 +848,26 @@ describe("no-leaked-error-details on an endpoint only the app's admins can call"
     );
   ruleTester.run("no-leaked-error-details", rule, {
     valid: [
-      { name: "401 unless an admin helper says so", code: admin("const isAdmin = await getIsUserAdmin(request);", "!isAdmin"), filename: files.ts },
-      { name: "401 unless the session's role is admin", code: admin("const session = await getSession(request);", 'session?.user.role !== "admin"'), filename: files.ts },
+      {
+        name: "401 unless an admin helper says so",
+        code: admin("const isAdmin = await getIsUserAdmin(request);", "!isAdmin"),
+        filename: files.ts,
+      },
+      {
+        name: "401 unless the session's role is admin",
+        code: admin("const session = await getSession(request);", 'session?.user.role !== "admin"'),
+        filename: files.ts,
+      },
     ],
     invalid: [
       {
         name: "401 for a missing session only: every signed-in user sees the details",
         code: admin("const session = await getSession(request);", "!session"),
         filename: files.ts,
-        output: admin("const session = await getSession(request);", "!session").replace("details: String(error)", 'details: "Internal server error"'),
+        output: admin("const session = await getSession(request);", "!session").replace(
+          "details: String(error)",
+          'details: "Internal server error"',
+        ),
         errors: [
           {
             ...leak("the error as text"),

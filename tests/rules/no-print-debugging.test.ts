@@ -21,7 +21,6 @@ function removeSuggestion(code: string, line: number, method = "log") {
   return [{ messageId: "removeCall" as const, data: { method }, output: withoutLine(code, line) }];
 }
 
-
 const lines = (...text: string[]): string => text.join("\n");
 const strictOptions = [{ includeErrorAndWarn: true }] as const;
 
@@ -65,7 +64,8 @@ const koaHandler = [
   "});",
 ].join("\n");
 
-const nextHandler = 'export async function POST(request: Request) {\n  const body = await request.json();\n  console.log("signup", body.email);\n  return Response.json({});\n}';
+const nextHandler =
+  'export async function POST(request: Request) {\n  const body = await request.json();\n  console.log("signup", body.email);\n  return Response.json({});\n}';
 
 ruleTester.run("no-print-debugging", rule, {
   valid: [
@@ -100,15 +100,36 @@ ruleTester.run("no-print-debugging", rule, {
         "  res.json(order);",
         "});",
       ].join("\n"),
-      errors: [{ messageId: "console", data: { method: "log", logger: "`logger`" }, line: 4, column: 3, endLine: 4, endColumn: 64, suggestions: removeSuggestion(expressTemplate, 4) }],
+      errors: [
+        {
+          messageId: "console",
+          data: { method: "log", logger: "`logger`" },
+          line: 4,
+          column: 3,
+          endLine: 4,
+          endColumn: 64,
+          suggestions: removeSuggestion(expressTemplate, 4),
+        },
+      ],
     },
     {
       name: "winston style puts the message first; an error goes as the meta argument, other values into a child logger",
       code: 'import { db } from "./db.js";\nconsole.log("Saved user", user.id, err);',
       filename: files.ts,
       settings: winston,
-      output: 'import { db } from "./db.js";\nimport { logger } from "./logger.js";\nlogger.child({ userId: user.id }).info("Saved user", err);',
-      errors: [{ messageId: "console", data: { method: "log", logger: "`logger`" }, line: 2, column: 1, suggestions: [{ messageId: "removeCall", data: { method: "log" }, output: 'import { db } from "./db.js";\n' }] }],
+      output:
+        'import { db } from "./db.js";\nimport { logger } from "./logger.js";\nlogger.child({ userId: user.id }).info("Saved user", err);',
+      errors: [
+        {
+          messageId: "console",
+          data: { method: "log", logger: "`logger`" },
+          line: 2,
+          column: 1,
+          suggestions: [
+            { messageId: "removeCall", data: { method: "log" }, output: 'import { db } from "./db.js";\n' },
+          ],
+        },
+      ],
     },
     {
       name: "a logger already imported is used and not imported again; debug maps to debug",
@@ -116,14 +137,39 @@ ruleTester.run("no-print-debugging", rule, {
       filename: files.ts,
       settings: pino,
       output: 'import { logger } from "./lib/logger.js";\nlogger.debug({ key }, "cache miss");',
-      errors: [{ messageId: "console", data: { method: "debug", logger: "`logger`" }, suggestions: [{ messageId: "removeCall", data: { method: "debug" }, output: 'import { logger } from "./lib/logger.js";\n' }] }],
+      errors: [
+        {
+          messageId: "console",
+          data: { method: "debug", logger: "`logger`" },
+          suggestions: [
+            {
+              messageId: "removeCall",
+              data: { method: "debug" },
+              output: 'import { logger } from "./lib/logger.js";\n',
+            },
+          ],
+        },
+      ],
     },
     {
       name: "a winston logger created in the file is called in winston style",
       code: 'const winston = require("winston");\nconst logger = winston.createLogger({});\nconsole.info("started on port " + port);',
       filename: files.cjs,
-      output: 'const winston = require("winston");\nconst logger = winston.createLogger({});\nlogger.info("started on port", { port });',
-      errors: [{ messageId: "console", data: { method: "info", logger: "`logger`" }, suggestions: [{ messageId: "removeCall", data: { method: "info" }, output: 'const winston = require("winston");\nconst logger = winston.createLogger({});\n' }] }],
+      output:
+        'const winston = require("winston");\nconst logger = winston.createLogger({});\nlogger.info("started on port", { port });',
+      errors: [
+        {
+          messageId: "console",
+          data: { method: "info", logger: "`logger`" },
+          suggestions: [
+            {
+              messageId: "removeCall",
+              data: { method: "info" },
+              output: 'const winston = require("winston");\nconst logger = winston.createLogger({});\n',
+            },
+          ],
+        },
+      ],
     },
     {
       name: "CommonJS file: the settings logger is required, not imported",
@@ -131,7 +177,14 @@ ruleTester.run("no-print-debugging", rule, {
       filename: files.cjs,
       settings: pino,
       output: 'const express = require("express");\nconst { logger } = require("./logger.js");\nlogger.info("ready");',
-      errors: [{ messageId: "console", suggestions: [{ messageId: "removeCall", data: { method: "log" }, output: 'const express = require("express");\n' }] }],
+      errors: [
+        {
+          messageId: "console",
+          suggestions: [
+            { messageId: "removeCall", data: { method: "log" }, output: 'const express = require("express");\n' },
+          ],
+        },
+      ],
     },
     {
       name: "Fastify: the request-scoped logger (request.log) is preferred inside a handler",
@@ -146,7 +199,13 @@ ruleTester.run("no-print-debugging", rule, {
         "  return {};",
         "});",
       ].join("\n"),
-      errors: [{ messageId: "console", data: { method: "log", logger: "`request.log`" }, suggestions: removeSuggestion(fastifyHandler, 4) }],
+      errors: [
+        {
+          messageId: "console",
+          data: { method: "log", logger: "`request.log`" },
+          suggestions: removeSuggestion(fastifyHandler, 4),
+        },
+      ],
     },
     {
       name: "Hono: c.var.logger when the handler already uses it",
@@ -161,7 +220,13 @@ ruleTester.run("no-print-debugging", rule, {
         '  return c.text("a");',
         "});",
       ].join("\n"),
-      errors: [{ messageId: "console", data: { method: "log", logger: "`c.var.logger`" }, suggestions: removeSuggestion(honoHandler, 5) }],
+      errors: [
+        {
+          messageId: "console",
+          data: { method: "log", logger: "`c.var.logger`" },
+          suggestions: removeSuggestion(honoHandler, 5),
+        },
+      ],
     },
     {
       name: "Koa: ctx.log when the middleware already uses it",
@@ -175,7 +240,13 @@ ruleTester.run("no-print-debugging", rule, {
         '  ctx.log.info({ requestBody: ctx.request.body }, "body");',
         "});",
       ].join("\n"),
-      errors: [{ messageId: "console", data: { method: "log", logger: "`ctx.log`" }, suggestions: removeSuggestion(koaHandler, 5) }],
+      errors: [
+        {
+          messageId: "console",
+          data: { method: "log", logger: "`ctx.log`" },
+          suggestions: removeSuggestion(koaHandler, 5),
+        },
+      ],
     },
     {
       name: "Next.js route handler with a settings logger",
@@ -183,7 +254,8 @@ ruleTester.run("no-print-debugging", rule, {
       filename: files.nextApp,
       settings: pino,
       // The root-relative settings source is written relative to app/api/users/.
-      output: 'import { logger } from "../../../src/logger.js";\nexport async function POST(request: Request) {\n  const body = await request.json();\n  logger.info({ bodyEmail: body.email }, "signup");\n  return Response.json({});\n}',
+      output:
+        'import { logger } from "../../../src/logger.js";\nexport async function POST(request: Request) {\n  const body = await request.json();\n  logger.info({ bodyEmail: body.email }, "signup");\n  return Response.json({});\n}',
       errors: [{ messageId: "console", suggestions: removeSuggestion(nextHandler, 3) }],
     },
     {
@@ -237,7 +309,13 @@ ruleTester.run("no-print-debugging", rule, {
           messageId: "console",
           data: { method: "log", logger: "the app's structured logger" },
           line: 2,
-          suggestions: [{ messageId: "removeCall", data: { method: "log" }, output: "export const logger = (fn = console.log) => fn;\n" }],
+          suggestions: [
+            {
+              messageId: "removeCall",
+              data: { method: "log" },
+              output: "export const logger = (fn = console.log) => fn;\n",
+            },
+          ],
         },
       ],
     },
@@ -261,7 +339,9 @@ ruleTester.run("no-print-debugging", rule, {
       errors: [
         {
           messageId: "console",
-          suggestions: [{ messageId: "removeCall", data: { method: "log" }, output: "items.forEach((item) => undefined);" }],
+          suggestions: [
+            { messageId: "removeCall", data: { method: "log" }, output: "items.forEach((item) => undefined);" },
+          ],
         },
       ],
     },
@@ -283,7 +363,13 @@ ruleTester.run("no-print-debugging", rule, {
       filename: files.ts,
       settings: pino,
       output: null,
-      errors: [{ messageId: "console", data: { method: "time", logger: "`logger`" }, suggestions: [{ messageId: "removeCall", data: { method: "time" }, output: "" }] }],
+      errors: [
+        {
+          messageId: "console",
+          data: { method: "time", logger: "`logger`" },
+          suggestions: [{ messageId: "removeCall", data: { method: "time" }, output: "" }],
+        },
+      ],
     },
     {
       name: "strict: console.error with an Error becomes err, format specifiers are dropped",
@@ -292,14 +378,30 @@ ruleTester.run("no-print-debugging", rule, {
       settings: pino,
       options: [{ includeErrorAndWarn: true }],
       output: 'import { logger } from "./logger.js";\nlogger.error({ orderId, err: error }, "Failed to charge");',
-      errors: [{ messageId: "console", data: { method: "error", logger: "`logger`" }, suggestions: [{ messageId: "removeCall", data: { method: "error" }, output: 'import { logger } from "./logger.js";\n' }] }],
+      errors: [
+        {
+          messageId: "console",
+          data: { method: "error", logger: "`logger`" },
+          suggestions: [
+            { messageId: "removeCall", data: { method: "error" }, output: 'import { logger } from "./logger.js";\n' },
+          ],
+        },
+      ],
     },
     {
       name: "a console method passed as a callback is flagged without a fix",
       code: "promise.then(console.log);",
       filename: files.ts,
       output: null,
-      errors: [{ messageId: "console", data: { method: "log", logger: "the app's structured logger" }, line: 1, column: 14, endColumn: 25 }],
+      errors: [
+        {
+          messageId: "console",
+          data: { method: "log", logger: "the app's structured logger" },
+          line: 1,
+          column: 14,
+          endColumn: 25,
+        },
+      ],
     },
     {
       name: "computed access and spread arguments: flagged, no rewrite",
@@ -307,7 +409,9 @@ ruleTester.run("no-print-debugging", rule, {
       filename: files.ts,
       settings: pino,
       output: null,
-      errors: [{ messageId: "console", suggestions: [{ messageId: "removeCall", data: { method: "log" }, output: "" }] }],
+      errors: [
+        { messageId: "console", suggestions: [{ messageId: "removeCall", data: { method: "log" }, output: "" }] },
+      ],
     },
     {
       name: "debugger is still flagged in a command-line program",
@@ -332,7 +436,7 @@ ruleTester.run("no-print-debugging", rule, {
     },
     {
       name: "semicolon-less files stay semicolon-less and ASI-safe",
-      code: 'const a = 1\nconsole.log([a].length)\n;[a].forEach(run)',
+      code: "const a = 1\nconsole.log([a].length)\n;[a].forEach(run)",
       filename: files.js,
       output: null,
       errors: [
@@ -409,338 +513,423 @@ const nestService = lines(
 ruleTester.run("no-print-debugging: loggers, their call styles and caught errors", rule, {
   valid: [],
   invalid: [
-  {
-    name: "a logger imported from a local module, style unknown: the rewrite is a suggestion in each call order, never an autofix",
-    code: localLogger,
-    filename: files.ts,
-    output: null,
-    errors: [
-      {
-        messageId: "console",
-        data: { method: "log", logger: "`logger`" },
-        line: 2,
-        // Both orders read the same without values: one suggestion.
-        suggestions: [
-          { messageId: "useLogger", data: { call: 'logger.info("ready")' }, output: localLogger.replace('console.log("ready")', 'logger.info("ready")') },
-          { messageId: "removeCall", data: { method: "log" }, output: withoutLine(localLogger, 2) },
-        ],
-      },
-      {
-        messageId: "console",
-        data: { method: "log", logger: "`logger`" },
-        line: 3,
-        suggestions: [
-          {
-            messageId: "useLoggerLike",
-            data: { call: 'logger.info({ ordersLength: orders.length }, "found orders")', logger: "logger", style: "pino" },
-            output: localLogger.replace('console.log("found", orders.length, "orders")', 'logger.info({ ordersLength: orders.length }, "found orders")'),
-          },
-          {
-            messageId: "useLoggerLike",
-            data: { call: 'logger.info("found orders", { ordersLength: orders.length })', logger: "logger", style: "winston" },
-            output: localLogger.replace('console.log("found", orders.length, "orders")', 'logger.info("found orders", { ordersLength: orders.length })'),
-          },
-          { messageId: "removeCall", data: { method: "log" }, output: `${withoutLine(localLogger, 3)}\n` },
-        ],
-      },
-    ],
-  },
-  {
-    name: "pino made in the file: a caught error is logged at error level under err with a constant message; constant arguments stay in the message",
-    code: pinoCatch,
-    filename: files.ts,
-    output: lines(
-      'import pino from "pino";',
-      "const logger = pino();",
-      "export async function load(id: string) {",
-      '  logger.info({ id, region }, "Loading user");',
-      "  try {",
-      "    return await db.user.find(id);",
-      "  } catch (err) {",
-      '    logger.error({ err }, "db.user.find failed");',
-      "  }",
-      "  try {",
-      "    return await db.user.create(id);",
-      "  } catch (e) {",
-      '    logger.error({ err: e, id }, "create failed");',
-      "    throw e;",
-      "  }",
-      "}",
-      'fetchUser(id).catch((error) => logger.error({ id, err: error }, "Could not fetch"));',
-      'logger.info({ user, orderId: order.id }, "saved 3");',
-    ),
-    errors: [
-      { messageId: "console", data: { method: "log", logger: "`logger`" }, line: 4, suggestions: [{ messageId: "removeCall", data: { method: "log" }, output: withoutLine(pinoCatch, 4) }] },
-      // The only use of the caught error: removing the call would swallow it.
-      { messageId: "console", line: 8, suggestions: [] },
-      { messageId: "console", line: 13, suggestions: [{ messageId: "removeCall", data: { method: "log" }, output: withoutLine(pinoCatch, 13) }] },
-      { messageId: "console", line: 17, suggestions: [] },
-      { messageId: "console", line: 18, suggestions: [{ messageId: "removeCall", data: { method: "log" }, output: `${withoutLine(pinoCatch, 18)}\n` }] },
-    ],
-  },
-  {
-    name: "winston made in the file: the error is the meta argument (winston keeps its message and stack), other values go into a child logger",
-    code: winstonCatch,
-    filename: files.ts,
-    output: lines(
-      'import winston from "winston";',
-      "const logger = winston.createLogger({});",
-      "export async function charge(orderId: string) {",
-      "  try {",
-      "    await payments.charge(orderId);",
-      "  } catch (err) {",
-      '    logger.error("payments.charge failed", err);',
-      "  }",
-      "  try {",
-      "    await payments.refund(orderId);",
-      "  } catch (err) {",
-      '    logger.child({ orderId }).error("refund failed", err);',
-      "  }",
-      "}",
-    ),
-    errors: [
-      { messageId: "console", line: 7, suggestions: [] },
-      { messageId: "console", line: 12, suggestions: [] },
-    ],
-  },
-  {
-    name: "Fastify: console.log(err) in a handler's catch becomes request.log.error at the error key",
-    code: lines(
-      'import Fastify from "fastify";',
-      "const app = Fastify();",
-      'app.get("/users/:id", async (request) => {',
-      "  try {",
-      "    return await users.find(request.params.id);",
-      "  } catch (err) {",
-      "    console.log(err);",
-      "    throw err;",
-      "  }",
-      "});",
-    ),
-    filename: files.ts,
-    output: lines(
-      'import Fastify from "fastify";',
-      "const app = Fastify();",
-      'app.get("/users/:id", async (request) => {',
-      "  try {",
-      "    return await users.find(request.params.id);",
-      "  } catch (err) {",
-      '    request.log.error({ err }, "users.find failed");',
-      "    throw err;",
-      "  }",
-      "});",
-    ),
-    errors: [
-      {
-        messageId: "console",
-        data: { method: "log", logger: "`request.log`" },
-        line: 7,
-        suggestions: [
-          {
-            messageId: "removeCall",
-            data: { method: "log" },
-            output: lines(
-              'import Fastify from "fastify";',
-              "const app = Fastify();",
-              'app.get("/users/:id", async (request) => {',
-              "  try {",
-              "    return await users.find(request.params.id);",
-              "  } catch (err) {",
-              "    throw err;",
-              "  }",
-              "});",
-            ),
-          },
-        ],
-      },
-    ],
-  },
-  {
-    name: "NestJS: this.logger made by new Logger() is called with (message, fields) and (message, stack)",
-    code: nestService,
-    filename: files.nest,
-    options: strictOptions,
-    output: lines(
-      'import { Injectable, Logger } from "@nestjs/common";',
-      "@Injectable()",
-      "export class CatsService {",
-      "  private readonly logger = new Logger(CatsService.name);",
-      "  async findAll() {",
-      '    this.logger.log("listing cats", { count: this.count });',
-      "    try {",
-      "      return await this.cats.findAll();",
-      "    } catch (err) {",
-      '      this.logger.error("cats.findAll failed", err instanceof Error ? err.stack : String(err));',
-      "      return [];",
-      "    }",
-      "  }",
-      "}",
-    ),
-    errors: [
-      { messageId: "console", data: { method: "log", logger: "`this.logger`" }, line: 6, suggestions: [{ messageId: "removeCall", data: { method: "log" }, output: withoutLine(nestService, 6) }] },
-      { messageId: "console", data: { method: "error", logger: "`this.logger`" }, line: 10, suggestions: [] },
-    ],
-  },
-  {
-    name: "NestJS: the imported static Logger when the class has none; a warning with an error has no Nest form",
-    code: lines(
-      'import { Controller, Get, Logger } from "@nestjs/common";',
-      '@Controller("cats")',
-      "export class CatsController {",
-      "  @Get()",
-      "  async findAll() {",
-      '    try { return await this.cats.findAll(); } catch (err) { console.warn("retrying", err); console.error(err); }',
-      "  }",
-      "}",
-    ),
-    filename: files.nest,
-    options: strictOptions,
-    output: lines(
-      'import { Controller, Get, Logger } from "@nestjs/common";',
-      '@Controller("cats")',
-      "export class CatsController {",
-      "  @Get()",
-      "  async findAll() {",
-      '    try { return await this.cats.findAll(); } catch (err) { console.warn("retrying", err); Logger.error("cats.findAll failed", err instanceof Error ? err.stack : String(err)); }',
-      "  }",
-      "}",
-    ),
-    errors: [
-      {
-        messageId: "console",
-        data: { method: "warn", logger: "`Logger`" },
-        suggestions: [
-          {
-            messageId: "removeCall",
-            data: { method: "warn" },
-            output: lines(
-              'import { Controller, Get, Logger } from "@nestjs/common";',
-              '@Controller("cats")',
-              "export class CatsController {",
-              "  @Get()",
-              "  async findAll() {",
-              "    try { return await this.cats.findAll(); } catch (err) {  console.error(err); }",
-              "  }",
-              "}",
-            ),
-          },
-        ],
-      },
-      {
-        messageId: "console",
-        data: { method: "error", logger: "`Logger`" },
-        suggestions: [
-          {
-            messageId: "removeCall",
-            data: { method: "error" },
-            output: lines(
-              'import { Controller, Get, Logger } from "@nestjs/common";',
-              '@Controller("cats")',
-              "export class CatsController {",
-              "  @Get()",
-              "  async findAll() {",
-              '    try { return await this.cats.findAll(); } catch (err) { console.warn("retrying", err);  }',
-              "  }",
-              "}",
-            ),
-          },
-        ],
-      },
-    ],
-  },
-  {
-    name: "an optional logger parameter, or one typed | undefined, is never called",
-    code: lines(
-      'import type { Logger } from "pino";',
-      "export function f(logger?: Logger) {",
-      "  try { run(); } catch (err) { console.log(err); return null; }",
-      "}",
-      'export function g(logger: Logger | undefined) { console.log("g"); }',
-      'export function h(logger: Logger = undefined) { console.log("h"); }',
-    ),
-    filename: files.ts,
-    output: null,
-    errors: [
-      { messageId: "console", data: { method: "log", logger: "the app's structured logger" }, line: 3, suggestions: [] },
-      {
-        messageId: "console",
-        data: { method: "log", logger: "the app's structured logger" },
-        line: 5,
-        suggestions: [
-          {
-            messageId: "removeCall",
-            data: { method: "log" },
-            output: lines(
-              'import type { Logger } from "pino";',
-              "export function f(logger?: Logger) {",
-              "  try { run(); } catch (err) { console.log(err); return null; }",
-              "}",
-              "export function g(logger: Logger | undefined) {  }",
-              'export function h(logger: Logger = undefined) { console.log("h"); }',
-            ),
-          },
-        ],
-      },
-      {
-        messageId: "console",
-        data: { method: "log", logger: "the app's structured logger" },
-        line: 6,
-        suggestions: [
-          {
-            messageId: "removeCall",
-            data: { method: "log" },
-            output: lines(
-              'import type { Logger } from "pino";',
-              "export function f(logger?: Logger) {",
-              "  try { run(); } catch (err) { console.log(err); return null; }",
-              "}",
-              'export function g(logger: Logger | undefined) { console.log("g"); }',
-              "export function h(logger: Logger = undefined) {  }",
-            ),
-          },
-        ],
-      },
-    ],
-  },
-  {
-    name: "a logger is not called in the branch where a test found it missing",
-    code: lines(
-      'import { pino } from "pino";',
-      "export function f(logger = pino()) {",
-      '  if (!logger) console.log("no logger");',
-      '  return logger ? logger.info("a") : console.log("b");',
-      "}",
-    ),
-    filename: files.ts,
-    output: null,
-    errors: [
-      { messageId: "console", data: { method: "log", logger: "the app's structured logger" }, line: 3, suggestions: [{ messageId: "removeCall", data: { method: "log" }, output: lines('import { pino } from "pino";', "export function f(logger = pino()) {", "  if (!logger) {}", '  return logger ? logger.info("a") : console.log("b");', "}") }] },
-      { messageId: "console", data: { method: "log", logger: "the app's structured logger" }, line: 4, suggestions: [] },
-    ],
-  },
-  {
-    name: "settings logger without a source is only called where its name is in scope",
-    code: 'console.log("ready");',
-    filename: files.ts,
-    settings: { harden: { logger: { name: "logger", style: "pino" } } },
-    output: null,
-    errors: [{ messageId: "console", data: { method: "log", logger: "the app's structured logger" }, suggestions: [{ messageId: "removeCall", data: { method: "log" }, output: "" }] }],
-  },
-  {
-    name: "no logger: console.log(err) as the only use of a caught error gets no suggestion to remove it",
-    code: "try { run(); } catch (err) { console.log(err); }",
-    filename: files.ts,
-    output: null,
-    errors: [{ messageId: "console", data: { method: "log", logger: "the app's structured logger" }, suggestions: [] }],
-  },
-  {
-    name: "values are named after what they hold, never `value`",
-    code: "console.log(counter++, save(user), user.name, JSON.stringify(order), items[0], a ?? b, !done, new Date());",
-    filename: files.ts,
-    settings: pino,
-    output: 'import { logger } from "./logger.js";\nlogger.info({ counter: counter++, save: save(user), userName: user.name, order: JSON.stringify(order), items: items[0], a: a ?? b, done: !done, date: new Date() });',
-    errors: [{ messageId: "console", suggestions: [{ messageId: "removeCall", data: { method: "log" }, output: "counter++; save(user); JSON.stringify(order); new Date();" }] }],
-  },
+    {
+      name: "a logger imported from a local module, style unknown: the rewrite is a suggestion in each call order, never an autofix",
+      code: localLogger,
+      filename: files.ts,
+      output: null,
+      errors: [
+        {
+          messageId: "console",
+          data: { method: "log", logger: "`logger`" },
+          line: 2,
+          // Both orders read the same without values: one suggestion.
+          suggestions: [
+            {
+              messageId: "useLogger",
+              data: { call: 'logger.info("ready")' },
+              output: localLogger.replace('console.log("ready")', 'logger.info("ready")'),
+            },
+            { messageId: "removeCall", data: { method: "log" }, output: withoutLine(localLogger, 2) },
+          ],
+        },
+        {
+          messageId: "console",
+          data: { method: "log", logger: "`logger`" },
+          line: 3,
+          suggestions: [
+            {
+              messageId: "useLoggerLike",
+              data: {
+                call: 'logger.info({ ordersLength: orders.length }, "found orders")',
+                logger: "logger",
+                style: "pino",
+              },
+              output: localLogger.replace(
+                'console.log("found", orders.length, "orders")',
+                'logger.info({ ordersLength: orders.length }, "found orders")',
+              ),
+            },
+            {
+              messageId: "useLoggerLike",
+              data: {
+                call: 'logger.info("found orders", { ordersLength: orders.length })',
+                logger: "logger",
+                style: "winston",
+              },
+              output: localLogger.replace(
+                'console.log("found", orders.length, "orders")',
+                'logger.info("found orders", { ordersLength: orders.length })',
+              ),
+            },
+            { messageId: "removeCall", data: { method: "log" }, output: `${withoutLine(localLogger, 3)}\n` },
+          ],
+        },
+      ],
+    },
+    {
+      name: "pino made in the file: a caught error is logged at error level under err with a constant message; constant arguments stay in the message",
+      code: pinoCatch,
+      filename: files.ts,
+      output: lines(
+        'import pino from "pino";',
+        "const logger = pino();",
+        "export async function load(id: string) {",
+        '  logger.info({ id, region }, "Loading user");',
+        "  try {",
+        "    return await db.user.find(id);",
+        "  } catch (err) {",
+        '    logger.error({ err }, "db.user.find failed");',
+        "  }",
+        "  try {",
+        "    return await db.user.create(id);",
+        "  } catch (e) {",
+        '    logger.error({ err: e, id }, "create failed");',
+        "    throw e;",
+        "  }",
+        "}",
+        'fetchUser(id).catch((error) => logger.error({ id, err: error }, "Could not fetch"));',
+        'logger.info({ user, orderId: order.id }, "saved 3");',
+      ),
+      errors: [
+        {
+          messageId: "console",
+          data: { method: "log", logger: "`logger`" },
+          line: 4,
+          suggestions: [{ messageId: "removeCall", data: { method: "log" }, output: withoutLine(pinoCatch, 4) }],
+        },
+        // The only use of the caught error: removing the call would swallow it.
+        { messageId: "console", line: 8, suggestions: [] },
+        {
+          messageId: "console",
+          line: 13,
+          suggestions: [{ messageId: "removeCall", data: { method: "log" }, output: withoutLine(pinoCatch, 13) }],
+        },
+        { messageId: "console", line: 17, suggestions: [] },
+        {
+          messageId: "console",
+          line: 18,
+          suggestions: [
+            { messageId: "removeCall", data: { method: "log" }, output: `${withoutLine(pinoCatch, 18)}\n` },
+          ],
+        },
+      ],
+    },
+    {
+      name: "winston made in the file: the error is the meta argument (winston keeps its message and stack), other values go into a child logger",
+      code: winstonCatch,
+      filename: files.ts,
+      output: lines(
+        'import winston from "winston";',
+        "const logger = winston.createLogger({});",
+        "export async function charge(orderId: string) {",
+        "  try {",
+        "    await payments.charge(orderId);",
+        "  } catch (err) {",
+        '    logger.error("payments.charge failed", err);',
+        "  }",
+        "  try {",
+        "    await payments.refund(orderId);",
+        "  } catch (err) {",
+        '    logger.child({ orderId }).error("refund failed", err);',
+        "  }",
+        "}",
+      ),
+      errors: [
+        { messageId: "console", line: 7, suggestions: [] },
+        { messageId: "console", line: 12, suggestions: [] },
+      ],
+    },
+    {
+      name: "Fastify: console.log(err) in a handler's catch becomes request.log.error at the error key",
+      code: lines(
+        'import Fastify from "fastify";',
+        "const app = Fastify();",
+        'app.get("/users/:id", async (request) => {',
+        "  try {",
+        "    return await users.find(request.params.id);",
+        "  } catch (err) {",
+        "    console.log(err);",
+        "    throw err;",
+        "  }",
+        "});",
+      ),
+      filename: files.ts,
+      output: lines(
+        'import Fastify from "fastify";',
+        "const app = Fastify();",
+        'app.get("/users/:id", async (request) => {',
+        "  try {",
+        "    return await users.find(request.params.id);",
+        "  } catch (err) {",
+        '    request.log.error({ err }, "users.find failed");',
+        "    throw err;",
+        "  }",
+        "});",
+      ),
+      errors: [
+        {
+          messageId: "console",
+          data: { method: "log", logger: "`request.log`" },
+          line: 7,
+          suggestions: [
+            {
+              messageId: "removeCall",
+              data: { method: "log" },
+              output: lines(
+                'import Fastify from "fastify";',
+                "const app = Fastify();",
+                'app.get("/users/:id", async (request) => {',
+                "  try {",
+                "    return await users.find(request.params.id);",
+                "  } catch (err) {",
+                "    throw err;",
+                "  }",
+                "});",
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "NestJS: this.logger made by new Logger() is called with (message, fields) and (message, stack)",
+      code: nestService,
+      filename: files.nest,
+      options: strictOptions,
+      output: lines(
+        'import { Injectable, Logger } from "@nestjs/common";',
+        "@Injectable()",
+        "export class CatsService {",
+        "  private readonly logger = new Logger(CatsService.name);",
+        "  async findAll() {",
+        '    this.logger.log("listing cats", { count: this.count });',
+        "    try {",
+        "      return await this.cats.findAll();",
+        "    } catch (err) {",
+        '      this.logger.error("cats.findAll failed", err instanceof Error ? err.stack : String(err));',
+        "      return [];",
+        "    }",
+        "  }",
+        "}",
+      ),
+      errors: [
+        {
+          messageId: "console",
+          data: { method: "log", logger: "`this.logger`" },
+          line: 6,
+          suggestions: [{ messageId: "removeCall", data: { method: "log" }, output: withoutLine(nestService, 6) }],
+        },
+        { messageId: "console", data: { method: "error", logger: "`this.logger`" }, line: 10, suggestions: [] },
+      ],
+    },
+    {
+      name: "NestJS: the imported static Logger when the class has none; a warning with an error has no Nest form",
+      code: lines(
+        'import { Controller, Get, Logger } from "@nestjs/common";',
+        '@Controller("cats")',
+        "export class CatsController {",
+        "  @Get()",
+        "  async findAll() {",
+        '    try { return await this.cats.findAll(); } catch (err) { console.warn("retrying", err); console.error(err); }',
+        "  }",
+        "}",
+      ),
+      filename: files.nest,
+      options: strictOptions,
+      output: lines(
+        'import { Controller, Get, Logger } from "@nestjs/common";',
+        '@Controller("cats")',
+        "export class CatsController {",
+        "  @Get()",
+        "  async findAll() {",
+        '    try { return await this.cats.findAll(); } catch (err) { console.warn("retrying", err); Logger.error("cats.findAll failed", err instanceof Error ? err.stack : String(err)); }',
+        "  }",
+        "}",
+      ),
+      errors: [
+        {
+          messageId: "console",
+          data: { method: "warn", logger: "`Logger`" },
+          suggestions: [
+            {
+              messageId: "removeCall",
+              data: { method: "warn" },
+              output: lines(
+                'import { Controller, Get, Logger } from "@nestjs/common";',
+                '@Controller("cats")',
+                "export class CatsController {",
+                "  @Get()",
+                "  async findAll() {",
+                "    try { return await this.cats.findAll(); } catch (err) {  console.error(err); }",
+                "  }",
+                "}",
+              ),
+            },
+          ],
+        },
+        {
+          messageId: "console",
+          data: { method: "error", logger: "`Logger`" },
+          suggestions: [
+            {
+              messageId: "removeCall",
+              data: { method: "error" },
+              output: lines(
+                'import { Controller, Get, Logger } from "@nestjs/common";',
+                '@Controller("cats")',
+                "export class CatsController {",
+                "  @Get()",
+                "  async findAll() {",
+                '    try { return await this.cats.findAll(); } catch (err) { console.warn("retrying", err);  }',
+                "  }",
+                "}",
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "an optional logger parameter, or one typed | undefined, is never called",
+      code: lines(
+        'import type { Logger } from "pino";',
+        "export function f(logger?: Logger) {",
+        "  try { run(); } catch (err) { console.log(err); return null; }",
+        "}",
+        'export function g(logger: Logger | undefined) { console.log("g"); }',
+        'export function h(logger: Logger = undefined) { console.log("h"); }',
+      ),
+      filename: files.ts,
+      output: null,
+      errors: [
+        {
+          messageId: "console",
+          data: { method: "log", logger: "the app's structured logger" },
+          line: 3,
+          suggestions: [],
+        },
+        {
+          messageId: "console",
+          data: { method: "log", logger: "the app's structured logger" },
+          line: 5,
+          suggestions: [
+            {
+              messageId: "removeCall",
+              data: { method: "log" },
+              output: lines(
+                'import type { Logger } from "pino";',
+                "export function f(logger?: Logger) {",
+                "  try { run(); } catch (err) { console.log(err); return null; }",
+                "}",
+                "export function g(logger: Logger | undefined) {  }",
+                'export function h(logger: Logger = undefined) { console.log("h"); }',
+              ),
+            },
+          ],
+        },
+        {
+          messageId: "console",
+          data: { method: "log", logger: "the app's structured logger" },
+          line: 6,
+          suggestions: [
+            {
+              messageId: "removeCall",
+              data: { method: "log" },
+              output: lines(
+                'import type { Logger } from "pino";',
+                "export function f(logger?: Logger) {",
+                "  try { run(); } catch (err) { console.log(err); return null; }",
+                "}",
+                'export function g(logger: Logger | undefined) { console.log("g"); }',
+                "export function h(logger: Logger = undefined) {  }",
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "a logger is not called in the branch where a test found it missing",
+      code: lines(
+        'import { pino } from "pino";',
+        "export function f(logger = pino()) {",
+        '  if (!logger) console.log("no logger");',
+        '  return logger ? logger.info("a") : console.log("b");',
+        "}",
+      ),
+      filename: files.ts,
+      output: null,
+      errors: [
+        {
+          messageId: "console",
+          data: { method: "log", logger: "the app's structured logger" },
+          line: 3,
+          suggestions: [
+            {
+              messageId: "removeCall",
+              data: { method: "log" },
+              output: lines(
+                'import { pino } from "pino";',
+                "export function f(logger = pino()) {",
+                "  if (!logger) {}",
+                '  return logger ? logger.info("a") : console.log("b");',
+                "}",
+              ),
+            },
+          ],
+        },
+        {
+          messageId: "console",
+          data: { method: "log", logger: "the app's structured logger" },
+          line: 4,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: "settings logger without a source is only called where its name is in scope",
+      code: 'console.log("ready");',
+      filename: files.ts,
+      settings: { harden: { logger: { name: "logger", style: "pino" } } },
+      output: null,
+      errors: [
+        {
+          messageId: "console",
+          data: { method: "log", logger: "the app's structured logger" },
+          suggestions: [{ messageId: "removeCall", data: { method: "log" }, output: "" }],
+        },
+      ],
+    },
+    {
+      name: "no logger: console.log(err) as the only use of a caught error gets no suggestion to remove it",
+      code: "try { run(); } catch (err) { console.log(err); }",
+      filename: files.ts,
+      output: null,
+      errors: [
+        { messageId: "console", data: { method: "log", logger: "the app's structured logger" }, suggestions: [] },
+      ],
+    },
+    {
+      name: "values are named after what they hold, never `value`",
+      code: "console.log(counter++, save(user), user.name, JSON.stringify(order), items[0], a ?? b, !done, new Date());",
+      filename: files.ts,
+      settings: pino,
+      output:
+        'import { logger } from "./logger.js";\nlogger.info({ counter: counter++, save: save(user), userName: user.name, order: JSON.stringify(order), items: items[0], a: a ?? b, done: !done, date: new Date() });',
+      errors: [
+        {
+          messageId: "console",
+          suggestions: [
+            {
+              messageId: "removeCall",
+              data: { method: "log" },
+              output: "counter++; save(user); JSON.stringify(order); new Date();",
+            },
+          ],
+        },
+      ],
+    },
   ],
 });
 
@@ -750,12 +939,19 @@ ruleTester.run("no-print-debugging: loggers, their call styles and caught errors
  * parser option is what ESLint hands espree; RuleTester would otherwise parse as a module.
  */
 const commonjs = { parser: espree, sourceType: "commonjs", parserOptions: { sourceType: "commonjs" } } as const;
-const defaultLogger = { harden: { logger: { name: "logger", source: "./src/logger.js", importKind: "default", style: "pino" } } };
+const defaultLogger = {
+  harden: { logger: { name: "logger", source: "./src/logger.js", importKind: "default", style: "pino" } },
+};
 const handler = ['app.get("/health", (req, res) => {', '  console.log("health check");', '  res.send("ok");', "});"];
 const fixedHandler = handler.join("\n").replace('console.log("health check")', 'logger.info("health check")');
 
 /** A CommonJS Express file that starts with `prelude`, and the error its console call gives. */
-function cjsCase(name: string, prelude: readonly string[], fixedPrelude: readonly string[] = prelude, settings: Record<string, unknown> = pino) {
+function cjsCase(
+  name: string,
+  prelude: readonly string[],
+  fixedPrelude: readonly string[] = prelude,
+  settings: Record<string, unknown> = pino,
+) {
   const code = [...prelude, ...handler].join("\n");
   const line = prelude.length + 2;
   return {
@@ -765,28 +961,80 @@ function cjsCase(name: string, prelude: readonly string[], fixedPrelude: readonl
     languageOptions: commonjs,
     settings,
     output: [...fixedPrelude, fixedHandler].join("\n"),
-    errors: [{ messageId: "console" as const, data: { method: "log", logger: "`logger`" }, line, suggestions: removeSuggestion(code, line) }],
+    errors: [
+      {
+        messageId: "console" as const,
+        data: { method: "log", logger: "`logger`" },
+        line,
+        suggestions: removeSuggestion(code, line),
+      },
+    ],
   };
 }
 
 ruleTester.run("no-print-debugging: CommonJS files that already require the logger", rule, {
   valid: [],
   invalid: [
-    cjsCase("a destructured require of the same name", ['"use strict";', 'const express = require("express");', 'const { logger } = require("../lib/logger");', "const app = express();"]),
-    cjsCase("a default require of the logger module", ['const express = require("express");', 'const logger = require("./logger");', "const app = express();"], undefined, defaultLogger),
-    cjsCase("a logger made on the spot", ['const express = require("express");', 'const logger = require("pino")();', "const app = express();"]),
-    cjsCase("a `let` binding", ['const express = require("express");', 'let logger = require("./logger.js").logger;', "const app = express();"]),
-    cjsCase("a `var` binding", ['var express = require("express");', 'var logger = require("./logger.js");', "var app = express();"], undefined, defaultLogger),
-    cjsCase("the default export destructured under the name", ['const express = require("express");', 'const { default: logger } = require("./logger.js");', "const app = express();"], undefined, defaultLogger),
+    cjsCase("a destructured require of the same name", [
+      '"use strict";',
+      'const express = require("express");',
+      'const { logger } = require("../lib/logger");',
+      "const app = express();",
+    ]),
+    cjsCase(
+      "a default require of the logger module",
+      ['const express = require("express");', 'const logger = require("./logger");', "const app = express();"],
+      undefined,
+      defaultLogger,
+    ),
+    cjsCase("a logger made on the spot", [
+      'const express = require("express");',
+      'const logger = require("pino")();',
+      "const app = express();",
+    ]),
+    cjsCase("a `let` binding", [
+      'const express = require("express");',
+      'let logger = require("./logger.js").logger;',
+      "const app = express();",
+    ]),
+    cjsCase(
+      "a `var` binding",
+      ['var express = require("express");', 'var logger = require("./logger.js");', "var app = express();"],
+      undefined,
+      defaultLogger,
+    ),
+    cjsCase(
+      "the default export destructured under the name",
+      [
+        'const express = require("express");',
+        'const { default: logger } = require("./logger.js");',
+        "const app = express();",
+      ],
+      undefined,
+      defaultLogger,
+    ),
     cjsCase(
       "the module destructured under other names: the name is added to the pattern",
-      ['const express = require("express");', 'const { child, logger: baseLogger } = require("./logger.js");', "const app = express();"],
-      ['const express = require("express");', 'const { child, logger: baseLogger, logger } = require("./logger.js");', "const app = express();"],
+      [
+        'const express = require("express");',
+        'const { child, logger: baseLogger } = require("./logger.js");',
+        "const app = express();",
+      ],
+      [
+        'const express = require("express");',
+        'const { child, logger: baseLogger, logger } = require("./logger.js");',
+        "const app = express();",
+      ],
     ),
     cjsCase(
       "the module required whole under another name: a require of the name is added",
       ['const express = require("express");', 'const log = require("./logger.js");', "const app = express();"],
-      ['const express = require("express");', 'const log = require("./logger.js");', 'const { logger } = require("./logger.js");', "const app = express();"],
+      [
+        'const express = require("express");',
+        'const log = require("./logger.js");',
+        'const { logger } = require("./logger.js");',
+        "const app = express();",
+      ],
     ),
     cjsCase(
       "no require yet: the require goes after the directive",
@@ -800,11 +1048,28 @@ ruleTester.run("no-print-debugging: CommonJS files that already require the logg
     ),
     cjsCase(
       "the require goes after the file's requires, including those run for their effect",
-      ['"use strict";', 'require("dotenv").config();', 'const express = require("express");', 'const helmet = require("helmet")();', "const app = express();"],
-      ['"use strict";', 'require("dotenv").config();', 'const express = require("express");', 'const helmet = require("helmet")();', 'const { logger } = require("./logger.js");', "const app = express();"],
+      [
+        '"use strict";',
+        'require("dotenv").config();',
+        'const express = require("express");',
+        'const helmet = require("helmet")();',
+        "const app = express();",
+      ],
+      [
+        '"use strict";',
+        'require("dotenv").config();',
+        'const express = require("express");',
+        'const helmet = require("helmet")();',
+        'const { logger } = require("./logger.js");',
+        "const app = express();",
+      ],
     ),
     {
-      ...cjsCase("typescript-eslint with `globalReturn` wraps the file the same way", ['const express = require("express");', 'const { logger } = require("./logger.js");', "const app = express();"]),
+      ...cjsCase("typescript-eslint with `globalReturn` wraps the file the same way", [
+        'const express = require("express");',
+        'const { logger } = require("./logger.js");',
+        "const app = express();",
+      ]),
       languageOptions: { parserOptions: { sourceType: "commonjs" as const, ecmaFeatures: { globalReturn: true } } },
     },
   ],
@@ -849,11 +1114,19 @@ describe("no-print-debugging autofix is safe on save", () => {
   });
 
   it("winston-style output type-checks against winston's types", () => {
-    const code = 'import { logger } from "./logger.js";\nconst user = { id: 1 };\nconsole.log("Saved user", user.id);\n';
+    const code =
+      'import { logger } from "./logger.js";\nconst user = { id: 1 };\nconsole.log("Saved user", user.id);\n';
     const result = lintWithFix("no-print-debugging", code, { settings: winston });
-    expect(result.output).toBe('import { logger } from "./logger.js";\nconst user = { id: 1 };\nlogger.info("Saved user", { userId: user.id });\n');
+    expect(result.output).toBe(
+      'import { logger } from "./logger.js";\nconst user = { id: 1 };\nlogger.info("Saved user", { userId: user.id });\n',
+    );
     expect(result.remainingFixable).toEqual([]);
-    expect(getTypeErrors({ "server.ts": result.output, "logger.ts": 'import winston from "winston";\nexport const logger = winston.createLogger({});\n' })).toEqual([]);
+    expect(
+      getTypeErrors({
+        "server.ts": result.output,
+        "logger.ts": 'import winston from "winston";\nexport const logger = winston.createLogger({});\n',
+      }),
+    ).toEqual([]);
   });
 
   it("never autofixes when no logger is known", () => {
@@ -906,12 +1179,21 @@ describe("no-print-debugging rewrites type-check against each logger's own types
     const winstonResult = lintWithFix("no-print-debugging", winstonCode);
     expect(pinoResult.output).toContain('    logger.error({ err }, "db.user.find failed");\n');
     expect(pinoResult.output).toContain('    logger.error({ err: e, id }, "find failed");\n');
-    expect(winstonResult.output).toContain('    logger.error("payments.charge failed", err);\n    logger.child({ orderId }).error("charge failed", err);\n');
+    expect(winstonResult.output).toContain(
+      '    logger.error("payments.charge failed", err);\n    logger.child({ orderId }).error("charge failed", err);\n',
+    );
     for (const result of [pinoResult, winstonResult]) {
       expect(result.fatal).toEqual([]);
       expect(result.remainingFixable).toEqual([]);
     }
-    expect(getTypeErrors({ "pino-in.ts": pinoCode, "pino-out.ts": pinoResult.output, "winston-in.ts": winstonCode, "winston-out.ts": winstonResult.output })).toEqual([]);
+    expect(
+      getTypeErrors({
+        "pino-in.ts": pinoCode,
+        "pino-out.ts": pinoResult.output,
+        "winston-in.ts": winstonCode,
+        "winston-out.ts": winstonResult.output,
+      }),
+    ).toEqual([]);
   });
 
   it("NestJS (this.logger and the static Logger) and Fastify (request.log): the autofix type-checks", () => {
@@ -961,33 +1243,55 @@ describe("no-print-debugging rewrites type-check against each logger's own types
       "});",
       "",
     );
-    const nestResult = lintWithFix("no-print-debugging", nestCode, { filename: files.nest, options: [{ includeErrorAndWarn: true }] });
+    const nestResult = lintWithFix("no-print-debugging", nestCode, {
+      filename: files.nest,
+      options: [{ includeErrorAndWarn: true }],
+    });
     const fastifyResult = lintWithFix("no-print-debugging", fastifyCode);
     expect(nestResult.output).toContain('    this.logger.log("listing cats", { count: this.count });\n');
-    expect(nestResult.output).toContain('      this.logger.error("cats.findAll failed", err instanceof Error ? err.stack : String(err));\n');
-    expect(nestResult.output).toContain('      Logger.error("listing failed", err instanceof Error ? err.stack : String(err));\n');
+    expect(nestResult.output).toContain(
+      '      this.logger.error("cats.findAll failed", err instanceof Error ? err.stack : String(err));\n',
+    );
+    expect(nestResult.output).toContain(
+      '      Logger.error("listing failed", err instanceof Error ? err.stack : String(err));\n',
+    );
     expect(fastifyResult.output).toContain('    request.log.error({ err }, "users.find failed");\n');
     for (const result of [nestResult, fastifyResult]) {
       expect(result.fatal).toEqual([]);
       expect(result.remainingFixable).toEqual([]);
     }
-    expect(getTypeErrors({ "nest-in.ts": nestCode, "nest-out.ts": nestResult.output, "fastify-in.ts": fastifyCode, "fastify-out.ts": fastifyResult.output })).toEqual([]);
+    expect(
+      getTypeErrors({
+        "nest-in.ts": nestCode,
+        "nest-out.ts": nestResult.output,
+        "fastify-in.ts": fastifyCode,
+        "fastify-out.ts": fastifyResult.output,
+      }),
+    ).toEqual([]);
   });
 
   it("a logger from a local module: each suggested order type-checks against its logger, and not the other's", () => {
-    const route = (call: string) => `import { logger } from "../lib/logger.js";\ndeclare const orders: string[];\n${call};\n`;
+    const route = (call: string) =>
+      `import { logger } from "../lib/logger.js";\ndeclare const orders: string[];\n${call};\n`;
     const pinoOrder = route('logger.info({ ordersLength: orders.length }, "found orders")');
     const winstonOrder = route('logger.info("found orders", { ordersLength: orders.length })');
     expect(getTypeErrors({ "lib/logger.ts": pinoModule, "routes/a.ts": pinoOrder })).toEqual([]);
     expect(getTypeErrors({ "lib/logger.ts": winstonModule, "routes/a.ts": winstonOrder })).toEqual([]);
     // Why neither is an autofix: pino's order does not even compile against winston.
-    expect(getTypeErrors({ "lib/logger.ts": winstonModule, "routes/a.ts": pinoOrder })).toEqual([expect.stringContaining("is not assignable to parameter of type 'string'")]);
+    expect(getTypeErrors({ "lib/logger.ts": winstonModule, "routes/a.ts": pinoOrder })).toEqual([
+      expect.stringContaining("is not assignable to parameter of type 'string'"),
+    ]);
   });
 });
 
 /** One `console` finding with its "remove this call" suggestion, on a file's `line`-th line. */
 function consoleError(code: string, line: number, method: string) {
-  return { messageId: "console" as const, data: { method, logger: "the app's structured logger" }, line, suggestions: removeSuggestion(code, line, method) };
+  return {
+    messageId: "console" as const,
+    data: { method, logger: "the app's structured logger" },
+    line,
+    suggestions: removeSuggestion(code, line, method),
+  };
 }
 
 const calculatorSubclass = lines(
@@ -1008,11 +1312,35 @@ const switchedOnCalculator = lines(
   "  }",
   "}",
 );
-const switchedOnConstant = lines("const DEBUG = 1;", 'export function run(total: number) {', '  DEBUG && console.debug("total", total);', "}");
-const negatedSwitch = lines("export function run(total: number) {", "  if (!VERBOSE) {", '    console.log("total", total);', "  }", "}");
-const productionOnly = lines('if (process.env.NODE_ENV === "production") {', '  console.log("serving static files");', "}");
+const switchedOnConstant = lines(
+  "const DEBUG = 1;",
+  "export function run(total: number) {",
+  '  DEBUG && console.debug("total", total);',
+  "}",
+);
+const negatedSwitch = lines(
+  "export function run(total: number) {",
+  "  if (!VERBOSE) {",
+  '    console.log("total", total);',
+  "  }",
+  "}",
+);
+const productionOnly = lines(
+  'if (process.env.NODE_ENV === "production") {',
+  '  console.log("serving static files");',
+  "}",
+);
 const productionFlag = lines("if (env.isProduction) {", '  console.warn("Serving without a CDN");', "}");
-const nextRouteTsx = lines("export async function GET() {", "  try {", "    return Response.json(await listTransactions());", "  } catch (error) {", '    console.error("listing failed", error);', '    return Response.json({ error: "Failed" }, { status: 500 });', "  }", "}");
+const nextRouteTsx = lines(
+  "export async function GET() {",
+  "  try {",
+  "    return Response.json(await listTransactions());",
+  "  } catch (error) {",
+  '    console.error("listing failed", error);',
+  '    return Response.json({ error: "Failed" }, { status: 500 });',
+  "  }",
+  "}",
+);
 const pagesWithServerProps = lines(
   "export async function getServerSideProps() {",
   "  const plans = await loadPlans().catch((error) => {",
@@ -1055,12 +1383,24 @@ ruleTester.run("no-print-debugging: development traces and browser code", rule, 
     },
     {
       name: "a trace behind a class's own debug switch, off",
-      code: lines("class Calculator {", "  static readonly ENABLE_LOGGING = false;", "  step(total: number) {", '    if (Calculator.ENABLE_LOGGING) console.log("total", total);', "  }", "}"),
+      code: lines(
+        "class Calculator {",
+        "  static readonly ENABLE_LOGGING = false;",
+        "  step(total: number) {",
+        '    if (Calculator.ENABLE_LOGGING) console.log("total", total);',
+        "  }",
+        "}",
+      ),
       filename: files.ts,
     },
     {
       name: "a trace behind a module constant debug switch, off, in a && guard",
-      code: lines("const DEBUG = false;", "export function run(total: number) {", '  DEBUG && console.debug("total", total);', "}"),
+      code: lines(
+        "const DEBUG = false;",
+        "export function run(total: number) {",
+        '  DEBUG && console.debug("total", total);',
+        "}",
+      ),
       filename: files.ts,
     },
     {
@@ -1086,7 +1426,13 @@ ruleTester.run("no-print-debugging: development traces and browser code", rule, 
     },
     {
       name: "the else branch of a production test",
-      code: lines('if (process.env.NODE_ENV === "production") {', "  app.use(compression());", "} else {", '  console.log("serving unminified assets");', "}"),
+      code: lines(
+        'if (process.env.NODE_ENV === "production") {',
+        "  app.use(compression());",
+        "} else {",
+        '  console.log("serving unminified assets");',
+        "}",
+      ),
       filename: files.ts,
     },
     {
@@ -1124,8 +1470,14 @@ ruleTester.run("no-print-debugging: development traces and browser code", rule, 
       filename: "ee/features/permissions/components/link-sheet.tsx",
     },
     {
-      name: "a \"use client\" module's prints run in the browser",
-      code: lines('"use client";', 'import { useEffect } from "react";', "export function useTicker() {", '  useEffect(() => console.log("mounted"), []);', "}"),
+      name: 'a "use client" module\'s prints run in the browser',
+      code: lines(
+        '"use client";',
+        'import { useEffect } from "react";',
+        "export function useTicker() {",
+        '  useEffect(() => console.log("mounted"), []);',
+        "}",
+      ),
       options: strictOptions,
       filename: "lib/hooks/use-ticker.ts",
     },
@@ -1141,7 +1493,13 @@ ruleTester.run("no-print-debugging: development traces and browser code", rule, 
           messageId: "console",
           data: { method: "log", logger: "the app's structured logger" },
           line: 4,
-          suggestions: [{ messageId: "removeCall", data: { method: "log" }, output: switchedOnCalculator.replace('console.log("total", total);', "{}") }],
+          suggestions: [
+            {
+              messageId: "removeCall",
+              data: { method: "log" },
+              output: switchedOnCalculator.replace('console.log("total", total);', "{}"),
+            },
+          ],
         },
       ],
     },
@@ -1150,7 +1508,14 @@ ruleTester.run("no-print-debugging: development traces and browser code", rule, 
       code: switchedOnConstant,
       filename: files.ts,
       output: null,
-      errors: [{ messageId: "console", data: { method: "debug", logger: "the app's structured logger" }, line: 3, suggestions: [] }],
+      errors: [
+        {
+          messageId: "console",
+          data: { method: "debug", logger: "the app's structured logger" },
+          line: 3,
+          suggestions: [],
+        },
+      ],
     },
     {
       name: "a print that runs when the debug switch is off",
@@ -1180,7 +1545,14 @@ ruleTester.run("no-print-debugging: development traces and browser code", rule, 
       options: strictOptions,
       filename: "app/api/transactions/route.tsx",
       output: null,
-      errors: [{ messageId: "console", data: { method: "error", logger: "the app's structured logger" }, line: 5, suggestions: [] }],
+      errors: [
+        {
+          messageId: "console",
+          data: { method: "error", logger: "the app's structured logger" },
+          line: 5,
+          suggestions: [],
+        },
+      ],
     },
     {
       name: "strict: a page's getServerSideProps runs on the server",
@@ -1189,10 +1561,17 @@ ruleTester.run("no-print-debugging: development traces and browser code", rule, 
       filename: "pages/pricing.tsx",
       output: null,
       // The only use of the rejection's error: removing the call would swallow it.
-      errors: [{ messageId: "console", data: { method: "error", logger: "the app's structured logger" }, line: 3, suggestions: [] }],
+      errors: [
+        {
+          messageId: "console",
+          data: { method: "error", logger: "the app's structured logger" },
+          line: 3,
+          suggestions: [],
+        },
+      ],
     },
     {
-      name: "a Next.js App Router page without \"use client\" is a Server Component",
+      name: 'a Next.js App Router page without "use client" is a Server Component',
       code: serverComponent,
       filename: "app/docs/[id]/page.tsx",
       output: null,
@@ -1204,7 +1583,14 @@ ruleTester.run("no-print-debugging: development traces and browser code", rule, 
       options: strictOptions,
       filename: "src/routes/home.tsx",
       output: null,
-      errors: [{ messageId: "console", data: { method: "error", logger: "the app's structured logger" }, line: 5, suggestions: [] }],
+      errors: [
+        {
+          messageId: "console",
+          data: { method: "error", logger: "the app's structured logger" },
+          line: 5,
+          suggestions: [],
+        },
+      ],
     },
   ],
 });
@@ -1228,18 +1614,22 @@ describe("no-print-debugging in Cloudflare Workers projects", () => {
     ["workers-app", "lists wrangler in devDependencies"],
     ["wrangler-config-app", "has a wrangler.jsonc beside its package.json"],
   ] as const) {
-    createRuleTester(path.resolve(import.meta.dirname, "../fixtures", project)).run(`no-print-debugging: a project that ${evidence}`, rule, {
-      valid: [],
-      invalid: [
-        {
-          name: "strict: console.error is the Worker's error log; a debug print is still a leftover",
-          code: honoAuth,
-          options: strictOptions,
-          filename: "src/middlewares/auth.ts",
-          output: null,
-          errors: [consoleError(honoAuth, 9, "log")],
-        },
-      ],
-    });
+    createRuleTester(path.resolve(import.meta.dirname, "../fixtures", project)).run(
+      `no-print-debugging: a project that ${evidence}`,
+      rule,
+      {
+        valid: [],
+        invalid: [
+          {
+            name: "strict: console.error is the Worker's error log; a debug print is still a leftover",
+            code: honoAuth,
+            options: strictOptions,
+            filename: "src/middlewares/auth.ts",
+            output: null,
+            errors: [consoleError(honoAuth, 9, "log")],
+          },
+        ],
+      },
+    );
   }
 });

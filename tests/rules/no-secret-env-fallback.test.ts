@@ -15,7 +15,11 @@ import rule from "../../src/rules/no-secret-env-fallback.js";
 import { lintWithFix } from "../utils/lint-with-fix.js";
 import { createRuleTester, files } from "../utils/rule-tester.js";
 import { getTypeErrors } from "../utils/typecheck.js";
-import { JS_REQUIRE_ENV as JS_HELPER, NO_SEMI_REQUIRE_ENV as NO_SEMI_HELPER, withRequireEnv as withHelper } from "../utils/with-require-env.js";
+import {
+  JS_REQUIRE_ENV as JS_HELPER,
+  NO_SEMI_REQUIRE_ENV as NO_SEMI_HELPER,
+  withRequireEnv as withHelper,
+} from "../utils/with-require-env.js";
 
 const ruleTester = createRuleTester();
 
@@ -33,7 +37,10 @@ type MessageIds = ESLintUtils.InferMessageIdsTypeFromRule<typeof rule>;
  * A finding without `settings.harden.env` in a file with no `requireEnv`: no autofix, and the one
  * suggestion makes `output`, which adds a copy of the helper to the file.
  */
-const local = (error: TestCaseError<MessageIds> & { data: Record<string, string> }, output: string): TestCaseError<MessageIds> => ({
+const local = (
+  error: TestCaseError<MessageIds> & { data: Record<string, string> },
+  output: string,
+): TestCaseError<MessageIds> => ({
   ...error,
   suggestions: [{ messageId: "requireEnvLocal", data: error.data, output }],
 });
@@ -101,19 +108,34 @@ ruleTester.run("no-secret-env-fallback", rule, {
       code: ['import express from "express";', 'const secret = process.env.JWT_SECRET || "dev";'].join("\n"),
       filename: files.ts,
       output: null,
-      errors: [local({ messageId: "secretFallback", data: secret("JWT_SECRET"), line: 2, column: 42, endLine: 2, endColumn: 47 }, withHelper(['import express from "express";', 'const secret = requireEnv("JWT_SECRET");'].join("\n")))],
+      errors: [
+        local(
+          { messageId: "secretFallback", data: secret("JWT_SECRET"), line: 2, column: 42, endLine: 2, endColumn: 47 },
+          withHelper(['import express from "express";', 'const secret = requireEnv("JWT_SECRET");'].join("\n")),
+        ),
+      ],
     },
     {
       // An empty-string fallback counts; `??` and bracket access.
       code: 'export const apiKey = process.env["API_KEY"] ?? "";',
       output: null,
-      errors: [local({ messageId: "secretFallback", data: secret("API_KEY"), line: 1, column: 49 }, withHelper('export const apiKey = requireEnv("API_KEY");'))],
+      errors: [
+        local(
+          { messageId: "secretFallback", data: secret("API_KEY"), line: 1, column: 49 },
+          withHelper('export const apiKey = requireEnv("API_KEY");'),
+        ),
+      ],
     },
     {
       // A key the app signs with: an empty HMAC key works, so anyone can sign.
       code: 'const signingToken = process.env.SECRET_TOKEN || "";',
       output: null,
-      errors: [local({ messageId: "secretFallback", data: secret("SECRET_TOKEN") }, withHelper('const signingToken = requireEnv("SECRET_TOKEN");'))],
+      errors: [
+        local(
+          { messageId: "secretFallback", data: secret("SECRET_TOKEN") },
+          withHelper('const signingToken = requireEnv("SECRET_TOKEN");'),
+        ),
+      ],
     },
     {
       // A dummy value is still a working key for a secret the app signs or verifies with.
@@ -122,11 +144,15 @@ ruleTester.run("no-secret-env-fallback", rule, {
       errors: [
         local(
           { messageId: "secretFallback", data: secret("STRIPE_WEBHOOK_SECRET"), line: 1 },
-          withHelper('const webhookSecret = requireEnv("STRIPE_WEBHOOK_SECRET");\nconst jwtSecret = process.env.JWT_SECRET || "dummy-secret";'),
+          withHelper(
+            'const webhookSecret = requireEnv("STRIPE_WEBHOOK_SECRET");\nconst jwtSecret = process.env.JWT_SECRET || "dummy-secret";',
+          ),
         ),
         local(
           { messageId: "secretFallback", data: secret("JWT_SECRET"), line: 2 },
-          withHelper('const webhookSecret = process.env.STRIPE_WEBHOOK_SECRET ?? "dummy";\nconst jwtSecret = requireEnv("JWT_SECRET");'),
+          withHelper(
+            'const webhookSecret = process.env.STRIPE_WEBHOOK_SECRET ?? "dummy";\nconst jwtSecret = requireEnv("JWT_SECRET");',
+          ),
         ),
       ],
     },
@@ -139,29 +165,54 @@ ruleTester.run("no-secret-env-fallback", rule, {
     {
       code: "const password = process.env[`DB_PASSWORD`] || 'postgres';",
       output: null,
-      errors: [local({ messageId: "secretFallback", data: secret("DB_PASSWORD") }, withHelper('const password = requireEnv("DB_PASSWORD");'))],
+      errors: [
+        local(
+          { messageId: "secretFallback", data: secret("DB_PASSWORD") },
+          withHelper('const password = requireEnv("DB_PASSWORD");'),
+        ),
+      ],
     },
     {
       // `X ? X : v`
       code: 'const s = process.env.SESSION_SECRET ? process.env.SESSION_SECRET : "keyboard cat";',
       output: null,
-      errors: [local({ messageId: "secretFallback", data: secret("SESSION_SECRET"), column: 69 }, withHelper('const s = requireEnv("SESSION_SECRET");'))],
+      errors: [
+        local(
+          { messageId: "secretFallback", data: secret("SESSION_SECRET"), column: 69 },
+          withHelper('const s = requireEnv("SESSION_SECRET");'),
+        ),
+      ],
     },
     {
       code: 'const s = !process.env.SESSION_SECRET ? "keyboard cat" : process.env.SESSION_SECRET;',
       output: null,
-      errors: [local({ messageId: "secretFallback", data: secret("SESSION_SECRET"), column: 41 }, withHelper('const s = requireEnv("SESSION_SECRET");'))],
+      errors: [
+        local(
+          { messageId: "secretFallback", data: secret("SESSION_SECRET"), column: 41 },
+          withHelper('const s = requireEnv("SESSION_SECRET");'),
+        ),
+      ],
     },
     {
       code: 'const s = process.env.SESSION_SECRET !== undefined ? process.env.SESSION_SECRET : "";',
       output: null,
-      errors: [local({ messageId: "secretFallback", data: secret("SESSION_SECRET") }, withHelper('const s = requireEnv("SESSION_SECRET");'))],
+      errors: [
+        local(
+          { messageId: "secretFallback", data: secret("SESSION_SECRET") },
+          withHelper('const s = requireEnv("SESSION_SECRET");'),
+        ),
+      ],
     },
     {
       // A fallback that is another env read is followed to its end; the reads before the last stay.
       code: 'const s = process.env.JWT_SECRET || process.env.SECRET || "dev";',
       output: null,
-      errors: [local({ messageId: "secretFallback", data: secret("SECRET"), column: 59 }, withHelper('const s = process.env.JWT_SECRET || requireEnv("SECRET");'))],
+      errors: [
+        local(
+          { messageId: "secretFallback", data: secret("SECRET"), column: 59 },
+          withHelper('const s = process.env.JWT_SECRET || requireEnv("SECRET");'),
+        ),
+      ],
     },
     {
       // A parenthesised chain cannot be split: reported, no fix.
@@ -173,96 +224,199 @@ ruleTester.run("no-secret-env-fallback", rule, {
       // TypeScript wrappers, optional chaining, template and `const` fallbacks.
       code: 'const s = (process.env.JWT_SECRET as string) || "dev";',
       output: null,
-      errors: [local({ messageId: "secretFallback", data: secret("JWT_SECRET") }, withHelper('const s = requireEnv("JWT_SECRET");'))],
+      errors: [
+        local(
+          { messageId: "secretFallback", data: secret("JWT_SECRET") },
+          withHelper('const s = requireEnv("JWT_SECRET");'),
+        ),
+      ],
     },
     {
       code: 'const s = process.env?.JWT_SECRET ?? "dev";',
       output: null,
-      errors: [local({ messageId: "secretFallback", data: secret("JWT_SECRET") }, withHelper('const s = requireEnv("JWT_SECRET");'))],
+      errors: [
+        local(
+          { messageId: "secretFallback", data: secret("JWT_SECRET") },
+          withHelper('const s = requireEnv("JWT_SECRET");'),
+        ),
+      ],
     },
     {
       code: "const s = process.env.JWT_SECRET || `dev-secret`;",
       output: null,
-      errors: [local({ messageId: "secretFallback", data: secret("JWT_SECRET") }, withHelper('const s = requireEnv("JWT_SECRET");'))],
+      errors: [
+        local(
+          { messageId: "secretFallback", data: secret("JWT_SECRET") },
+          withHelper('const s = requireEnv("JWT_SECRET");'),
+        ),
+      ],
     },
     {
       code: ['const DEFAULT_SECRET = "dev";', "const s = process.env.JWT_SECRET || DEFAULT_SECRET;"].join("\n"),
       output: null,
-      errors: [local({ messageId: "secretFallback", data: secret("JWT_SECRET"), line: 2 }, withHelper(['const DEFAULT_SECRET = "dev";', 'const s = requireEnv("JWT_SECRET");'].join("\n")))],
+      errors: [
+        local(
+          { messageId: "secretFallback", data: secret("JWT_SECRET"), line: 2 },
+          withHelper(['const DEFAULT_SECRET = "dev";', 'const s = requireEnv("JWT_SECRET");'].join("\n")),
+        ),
+      ],
     },
     {
       // `||=` / `??=` set the default into the environment.
       code: 'process.env.JWT_SECRET ??= "dev";',
       output: null,
-      errors: [local({ messageId: "secretFallback", data: secret("JWT_SECRET") }, withHelper('requireEnv("JWT_SECRET");'))],
+      errors: [
+        local({ messageId: "secretFallback", data: secret("JWT_SECRET") }, withHelper('requireEnv("JWT_SECRET");')),
+      ],
     },
     {
       // Aliases of the environment object.
       code: ['import { env } from "node:process";', 'const s = env.JWT_SECRET || "dev";'].join("\n"),
       output: null,
-      errors: [local({ messageId: "secretFallback", data: secret("JWT_SECRET") }, withHelper(['import { env } from "node:process";', 'const s = requireEnv("JWT_SECRET");'].join("\n")))],
+      errors: [
+        local(
+          { messageId: "secretFallback", data: secret("JWT_SECRET") },
+          withHelper(['import { env } from "node:process";', 'const s = requireEnv("JWT_SECRET");'].join("\n")),
+        ),
+      ],
     },
     {
       code: ["const env = process.env;", 'const s = env.JWT_SECRET || "dev";'].join("\n"),
       output: null,
-      errors: [local({ messageId: "secretFallback", data: secret("JWT_SECRET") }, withHelper(["const env = process.env;", 'const s = requireEnv("JWT_SECRET");'].join("\n")))],
+      errors: [
+        local(
+          { messageId: "secretFallback", data: secret("JWT_SECRET") },
+          withHelper(["const env = process.env;", 'const s = requireEnv("JWT_SECRET");'].join("\n")),
+        ),
+      ],
     },
     {
       // The name the value is stored under makes it a secret too.
       code: 'const jwtSecret = process.env.JWT || "dev";',
       output: null,
-      errors: [local({ messageId: "secretFallback", data: secret("JWT") }, withHelper('const jwtSecret = requireEnv("JWT");'))],
+      errors: [
+        local({ messageId: "secretFallback", data: secret("JWT") }, withHelper('const jwtSecret = requireEnv("JWT");')),
+      ],
     },
     {
       // Framework config objects: Express session, Fastify JWT, Nest JwtModule, Hono jwt.
-      code: ['import session from "express-session";', 'app.use(session({ secret: process.env.SESSION_SECRET || "keyboard cat" }));'].join("\n"),
+      code: [
+        'import session from "express-session";',
+        'app.use(session({ secret: process.env.SESSION_SECRET || "keyboard cat" }));',
+      ].join("\n"),
       output: null,
-      errors: [local({ messageId: "secretFallback", data: secret("SESSION_SECRET") }, withHelper(['import session from "express-session";', 'app.use(session({ secret: requireEnv("SESSION_SECRET") }));'].join("\n")))],
+      errors: [
+        local(
+          { messageId: "secretFallback", data: secret("SESSION_SECRET") },
+          withHelper(
+            [
+              'import session from "express-session";',
+              'app.use(session({ secret: requireEnv("SESSION_SECRET") }));',
+            ].join("\n"),
+          ),
+        ),
+      ],
     },
     {
-      code: ['import { JwtModule } from "@nestjs/jwt";', 'JwtModule.register({ secret: process.env.JWT_SECRET ?? "secretKey" });'].join("\n"),
+      code: [
+        'import { JwtModule } from "@nestjs/jwt";',
+        'JwtModule.register({ secret: process.env.JWT_SECRET ?? "secretKey" });',
+      ].join("\n"),
       filename: files.nest,
       output: null,
-      errors: [local({ messageId: "secretFallback", data: secret("JWT_SECRET") }, withHelper(['import { JwtModule } from "@nestjs/jwt";', 'JwtModule.register({ secret: requireEnv("JWT_SECRET") });'].join("\n")))],
+      errors: [
+        local(
+          { messageId: "secretFallback", data: secret("JWT_SECRET") },
+          withHelper(
+            [
+              'import { JwtModule } from "@nestjs/jwt";',
+              'JwtModule.register({ secret: requireEnv("JWT_SECRET") });',
+            ].join("\n"),
+          ),
+        ),
+      ],
     },
     {
       // A credential-looking fallback is flagged whatever the variable is called.
       code: 'const url = process.env.REMOTE || "postgres://admin:s3cr3tP4ss@db.internal:5432/app";',
       output: null,
-      errors: [local({ messageId: "credentialFallback", data: { name: "REMOTE", call: '`requireEnv("REMOTE")`', kind: "a URL with a password" } }, withHelper('const url = requireEnv("REMOTE");'))],
+      errors: [
+        local(
+          {
+            messageId: "credentialFallback",
+            data: { name: "REMOTE", call: '`requireEnv("REMOTE")`', kind: "a URL with a password" },
+          },
+          withHelper('const url = requireEnv("REMOTE");'),
+        ),
+      ],
     },
     {
       code: 'const gh = process.env.GH || "ghp_A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8";',
       output: null,
-      errors: [local({ messageId: "credentialFallback", data: { name: "GH", call: '`requireEnv("GH")`', kind: "a GitHub token" } }, withHelper('const gh = requireEnv("GH");'))],
+      errors: [
+        local(
+          { messageId: "credentialFallback", data: { name: "GH", call: '`requireEnv("GH")`', kind: "a GitHub token" } },
+          withHelper('const gh = requireEnv("GH");'),
+        ),
+      ],
     },
     {
       // Connection strings by name.
       code: 'const db = process.env.DATABASE_URL || "postgres://localhost:5432/dev";',
       output: null,
-      errors: [local({ messageId: "secretFallback", data: secret("DATABASE_URL") }, withHelper('const db = requireEnv("DATABASE_URL");'))],
+      errors: [
+        local(
+          { messageId: "secretFallback", data: secret("DATABASE_URL") },
+          withHelper('const db = requireEnv("DATABASE_URL");'),
+        ),
+      ],
     },
     {
       code: 'mongoose.connect(process.env.MONGODB_URI ?? "mongodb://localhost/app");',
       output: null,
-      errors: [local({ messageId: "secretFallback", data: secret("MONGODB_URI") }, withHelper('mongoose.connect(requireEnv("MONGODB_URI"));'))],
+      errors: [
+        local(
+          { messageId: "secretFallback", data: secret("MONGODB_URI") },
+          withHelper('mongoose.connect(requireEnv("MONGODB_URI"));'),
+        ),
+      ],
     },
     {
       // Destructuring defaults: the only property → a plain declaration.
       code: 'const { JWT_SECRET = "dev" } = process.env;',
       output: null,
-      errors: [local({ messageId: "secretFallback", data: secret("JWT_SECRET"), column: 22 }, withHelper('const JWT_SECRET = requireEnv("JWT_SECRET");'))],
+      errors: [
+        local(
+          { messageId: "secretFallback", data: secret("JWT_SECRET"), column: 22 },
+          withHelper('const JWT_SECRET = requireEnv("JWT_SECRET");'),
+        ),
+      ],
     },
     {
       // One of several: moved to its own declaration after the destructuring.
       code: 'export const { PORT = "3000", JWT_SECRET = "dev", LOG_LEVEL = "info" } = process.env;',
       output: null,
-      errors: [local({ messageId: "secretFallback", data: secret("JWT_SECRET") }, withHelper(['export const { PORT = "3000", LOG_LEVEL = "info" } = process.env;', 'export const JWT_SECRET = requireEnv("JWT_SECRET");'].join("\n")))],
+      errors: [
+        local(
+          { messageId: "secretFallback", data: secret("JWT_SECRET") },
+          withHelper(
+            [
+              'export const { PORT = "3000", LOG_LEVEL = "info" } = process.env;',
+              'export const JWT_SECRET = requireEnv("JWT_SECRET");',
+            ].join("\n"),
+          ),
+        ),
+      ],
     },
     {
       code: 'let { JWT_SECRET: jwtSecret = "", PORT } = process.env;',
       output: null,
-      errors: [local({ messageId: "secretFallback", data: secret("JWT_SECRET") }, withHelper(["let { PORT } = process.env;", 'let jwtSecret = requireEnv("JWT_SECRET");'].join("\n")))],
+      errors: [
+        local(
+          { messageId: "secretFallback", data: secret("JWT_SECRET") },
+          withHelper(["let { PORT } = process.env;", 'let jwtSecret = requireEnv("JWT_SECRET");'].join("\n")),
+        ),
+      ],
     },
     {
       // A later default uses the binding: moving it out would break that default.
@@ -280,35 +434,69 @@ ruleTester.run("no-secret-env-fallback", rule, {
       // import.meta.env (Vite, Astro), Deno.env and Bun.env.
       code: 'const key = import.meta.env.STRIPE_SECRET_KEY ?? "sk_test_dev";',
       output: null,
-      errors: [local({ messageId: "secretFallback", data: secret("STRIPE_SECRET_KEY") }, withHelper('const key = requireEnv("STRIPE_SECRET_KEY");'))],
+      errors: [
+        local(
+          { messageId: "secretFallback", data: secret("STRIPE_SECRET_KEY") },
+          withHelper('const key = requireEnv("STRIPE_SECRET_KEY");'),
+        ),
+      ],
     },
     {
       code: 'const key = Deno.env.get("API_TOKEN") ?? "dev-token";',
       output: null,
-      errors: [local({ messageId: "secretFallback", data: secret("API_TOKEN") }, withHelper('const key = requireEnv("API_TOKEN");'))],
+      errors: [
+        local(
+          { messageId: "secretFallback", data: secret("API_TOKEN") },
+          withHelper('const key = requireEnv("API_TOKEN");'),
+        ),
+      ],
     },
     {
       code: 'const key = Bun.env.API_TOKEN || "dev-token";',
       output: null,
-      errors: [local({ messageId: "secretFallback", data: secret("API_TOKEN") }, withHelper('const key = requireEnv("API_TOKEN");'))],
+      errors: [
+        local(
+          { messageId: "secretFallback", data: secret("API_TOKEN") },
+          withHelper('const key = requireEnv("API_TOKEN");'),
+        ),
+      ],
     },
     {
       // JS, ESM: the helper without type annotations.
       code: ['import express from "express";', 'const secret = process.env.JWT_SECRET || "dev";'].join("\n"),
       filename: files.js,
       output: null,
-      errors: [local({ messageId: "secretFallback", data: secret("JWT_SECRET") }, withHelper(['import express from "express";', 'const secret = requireEnv("JWT_SECRET");'].join("\n"), JS_HELPER))],
+      errors: [
+        local(
+          { messageId: "secretFallback", data: secret("JWT_SECRET") },
+          withHelper(
+            ['import express from "express";', 'const secret = requireEnv("JWT_SECRET");'].join("\n"),
+            JS_HELPER,
+          ),
+        ),
+      ],
     },
     {
       // CommonJS: after the requires.
-      code: ['const express = require("express");', 'const secret = process.env.JWT_SECRET || "dev";', "module.exports = { secret };"].join("\n"),
+      code: [
+        'const express = require("express");',
+        'const secret = process.env.JWT_SECRET || "dev";',
+        "module.exports = { secret };",
+      ].join("\n"),
       filename: files.cjs,
       languageOptions: { parserOptions: { sourceType: "commonjs" } },
       output: null,
       errors: [
         local(
           { messageId: "secretFallback", data: secret("JWT_SECRET") },
-          withHelper(['const express = require("express");', 'const secret = requireEnv("JWT_SECRET");', "module.exports = { secret };"].join("\n"), JS_HELPER),
+          withHelper(
+            [
+              'const express = require("express");',
+              'const secret = requireEnv("JWT_SECRET");',
+              "module.exports = { secret };",
+            ].join("\n"),
+            JS_HELPER,
+          ),
         ),
       ],
     },
@@ -317,27 +505,59 @@ ruleTester.run("no-secret-env-fallback", rule, {
       code: ['import express from "express"', 'const secret = process.env.JWT_SECRET || "dev"'].join("\n"),
       filename: files.js,
       output: null,
-      errors: [local({ messageId: "secretFallback", data: secret("JWT_SECRET") }, withHelper(['import express from "express"', 'const secret = requireEnv("JWT_SECRET")'].join("\n"), NO_SEMI_HELPER))],
+      errors: [
+        local(
+          { messageId: "secretFallback", data: secret("JWT_SECRET") },
+          withHelper(
+            ['import express from "express"', 'const secret = requireEnv("JWT_SECRET")'].join("\n"),
+            NO_SEMI_HELPER,
+          ),
+        ),
+      ],
     },
     {
       // Two reads in one file: each suggestion inserts the helper; once one is applied, the file has it.
       code: ['const a = process.env.JWT_SECRET || "dev";', 'const b = process.env.COOKIE_SECRET || "dev";'].join("\n"),
       output: null,
       errors: [
-        local({ messageId: "secretFallback", data: secret("JWT_SECRET") }, withHelper(['const a = requireEnv("JWT_SECRET");', 'const b = process.env.COOKIE_SECRET || "dev";'].join("\n"))),
-        local({ messageId: "secretFallback", data: secret("COOKIE_SECRET") }, withHelper(['const a = process.env.JWT_SECRET || "dev";', 'const b = requireEnv("COOKIE_SECRET");'].join("\n"))),
+        local(
+          { messageId: "secretFallback", data: secret("JWT_SECRET") },
+          withHelper(
+            ['const a = requireEnv("JWT_SECRET");', 'const b = process.env.COOKIE_SECRET || "dev";'].join("\n"),
+          ),
+        ),
+        local(
+          { messageId: "secretFallback", data: secret("COOKIE_SECRET") },
+          withHelper(
+            ['const a = process.env.JWT_SECRET || "dev";', 'const b = requireEnv("COOKIE_SECRET");'].join("\n"),
+          ),
+        ),
       ],
     },
     {
       // A file that already declares the helper: it is reused, so nothing is copied and the fix is an autofix.
-      code: ["function requireEnv(name: string): string { return process.env[name]!; }", 'const a = process.env.JWT_SECRET || "dev";'].join("\n"),
-      output: ["function requireEnv(name: string): string { return process.env[name]!; }", 'const a = requireEnv("JWT_SECRET");'].join("\n"),
+      code: [
+        "function requireEnv(name: string): string { return process.env[name]!; }",
+        'const a = process.env.JWT_SECRET || "dev";',
+      ].join("\n"),
+      output: [
+        "function requireEnv(name: string): string { return process.env[name]!; }",
+        'const a = requireEnv("JWT_SECRET");',
+      ].join("\n"),
       errors: [{ messageId: "secretFallback", data: secret("JWT_SECRET") }],
     },
     {
       // ... or imports it.
-      code: ['import { requireEnv } from "./env";', 'export const a = process.env.JWT_SECRET || "dev";', 'export const b = process.env.COOKIE_SECRET || "dev";'].join("\n"),
-      output: ['import { requireEnv } from "./env";', 'export const a = requireEnv("JWT_SECRET");', 'export const b = requireEnv("COOKIE_SECRET");'].join("\n"),
+      code: [
+        'import { requireEnv } from "./env";',
+        'export const a = process.env.JWT_SECRET || "dev";',
+        'export const b = process.env.COOKIE_SECRET || "dev";',
+      ].join("\n"),
+      output: [
+        'import { requireEnv } from "./env";',
+        'export const a = requireEnv("JWT_SECRET");',
+        'export const b = requireEnv("COOKIE_SECRET");',
+      ].join("\n"),
       errors: [
         { messageId: "secretFallback", data: secret("JWT_SECRET") },
         { messageId: "secretFallback", data: secret("COOKIE_SECRET") },
@@ -351,7 +571,13 @@ ruleTester.run("no-secret-env-fallback", rule, {
         {
           messageId: "secretFallback",
           data: secret("API_TOKEN"),
-          suggestions: [{ messageId: "requireEnv", data: secret("API_TOKEN"), output: ['import { requireEnv } from "./env";', 'const key = requireEnv("API_TOKEN");'].join("\n") }],
+          suggestions: [
+            {
+              messageId: "requireEnv",
+              data: secret("API_TOKEN"),
+              output: ['import { requireEnv } from "./env";', 'const key = requireEnv("API_TOKEN");'].join("\n"),
+            },
+          ],
         },
       ],
     },
@@ -366,7 +592,11 @@ ruleTester.run("no-secret-env-fallback", rule, {
       code: ['import express from "express";', 'const secret = process.env.JWT_SECRET || "dev";'].join("\n"),
       settings: envSettings,
       // No filename: the file is at the project root, so the root-relative source is used as written.
-      output: ['import express from "express";', 'import { requireEnv } from "./src/env.js";', 'const secret = requireEnv("JWT_SECRET");'].join("\n"),
+      output: [
+        'import express from "express";',
+        'import { requireEnv } from "./src/env.js";',
+        'const secret = requireEnv("JWT_SECRET");',
+      ].join("\n"),
       errors: [{ messageId: "secretFallback", data: secret("JWT_SECRET") }],
     },
     {
@@ -374,7 +604,11 @@ ruleTester.run("no-secret-env-fallback", rule, {
       filename: files.cjs,
       languageOptions: { parserOptions: { sourceType: "commonjs" } },
       settings: { harden: { env: { name: "env.required", source: "./src/env", importKind: "default" } } },
-      output: ['const express = require("express");', 'const env = require("./env");', 'const secret = env.required("JWT_SECRET");'].join("\n"),
+      output: [
+        'const express = require("express");',
+        'const env = require("./env");',
+        'const secret = env.required("JWT_SECRET");',
+      ].join("\n"),
       errors: [{ messageId: "secretFallback", data: secret("JWT_SECRET", 'env.required("JWT_SECRET")') }],
     },
     {
@@ -401,7 +635,7 @@ ruleTester.run("no-secret-env-fallback", rule, {
         'import { z } from "zod";',
         "export const env = z",
         "  .object({",
-        '    PORT: z.coerce.number().default(3000),',
+        "    PORT: z.coerce.number().default(3000),",
         '    JWT_SECRET: z.string().min(32).default("dev-secret-dev-secret-dev-secret"),',
         "  })",
         "  .parse(process.env);",
@@ -410,7 +644,7 @@ ruleTester.run("no-secret-env-fallback", rule, {
         'import { z } from "zod";',
         "export const env = z",
         "  .object({",
-        '    PORT: z.coerce.number().default(3000),',
+        "    PORT: z.coerce.number().default(3000),",
         "    JWT_SECRET: z.string().min(32),",
         "  })",
         "  .parse(process.env);",
@@ -419,8 +653,13 @@ ruleTester.run("no-secret-env-fallback", rule, {
     },
     {
       // ... or held in a variable named for the environment.
-      code: ['import { z } from "zod";', 'const envSchema = z.object({ DATABASE_URL: z.string().url().default("postgres://localhost/dev") });'].join("\n"),
-      output: ['import { z } from "zod";', "const envSchema = z.object({ DATABASE_URL: z.string().url() });"].join("\n"),
+      code: [
+        'import { z } from "zod";',
+        'const envSchema = z.object({ DATABASE_URL: z.string().url().default("postgres://localhost/dev") });',
+      ].join("\n"),
+      output: ['import { z } from "zod";', "const envSchema = z.object({ DATABASE_URL: z.string().url() });"].join(
+        "\n",
+      ),
       errors: [{ messageId: "schemaDefault", data: { name: "DATABASE_URL", kind: "" } }],
     },
     {
@@ -446,20 +685,47 @@ ruleTester.run("no-secret-env-fallback", rule, {
       code: 'const key = process.env.ACME_LICENSE || "trial";',
       options: [{ additionalSecretPattern: "_LICENSE$" }],
       output: null,
-      errors: [local({ messageId: "secretFallback", data: secret("ACME_LICENSE") }, withHelper('const key = requireEnv("ACME_LICENSE");'))],
+      errors: [
+        local(
+          { messageId: "secretFallback", data: secret("ACME_LICENSE") },
+          withHelper('const key = requireEnv("ACME_LICENSE");'),
+        ),
+      ],
     },
     {
       // Options: replace the pattern.
       code: 'const key = process.env.MY_CUSTOM_THING || "x";',
       options: [{ secretPattern: "CUSTOM" }],
       output: null,
-      errors: [local({ messageId: "secretFallback", data: secret("MY_CUSTOM_THING") }, withHelper('const key = requireEnv("MY_CUSTOM_THING");'))],
+      errors: [
+        local(
+          { messageId: "secretFallback", data: secret("MY_CUSTOM_THING") },
+          withHelper('const key = requireEnv("MY_CUSTOM_THING");'),
+        ),
+      ],
     },
     {
       // A Hono app.
-      code: ['import { Hono } from "hono";', 'import { jwt } from "hono/jwt";', "const app = new Hono();", 'app.use("/api/*", jwt({ secret: process.env.JWT_SECRET || "it-is-very-secret", alg: "HS256" }));'].join("\n"),
+      code: [
+        'import { Hono } from "hono";',
+        'import { jwt } from "hono/jwt";',
+        "const app = new Hono();",
+        'app.use("/api/*", jwt({ secret: process.env.JWT_SECRET || "it-is-very-secret", alg: "HS256" }));',
+      ].join("\n"),
       output: null,
-      errors: [local({ messageId: "secretFallback", data: secret("JWT_SECRET"), line: 4 }, withHelper(['import { Hono } from "hono";', 'import { jwt } from "hono/jwt";', "const app = new Hono();", 'app.use("/api/*", jwt({ secret: requireEnv("JWT_SECRET"), alg: "HS256" }));'].join("\n")))],
+      errors: [
+        local(
+          { messageId: "secretFallback", data: secret("JWT_SECRET"), line: 4 },
+          withHelper(
+            [
+              'import { Hono } from "hono";',
+              'import { jwt } from "hono/jwt";',
+              "const app = new Hono();",
+              'app.use("/api/*", jwt({ secret: requireEnv("JWT_SECRET"), alg: "HS256" }));',
+            ].join("\n"),
+          ),
+        ),
+      ],
     },
   ],
 });
@@ -471,7 +737,10 @@ ruleTester.run("no-secret-env-fallback", rule, {
 const nextSettings = { harden: { env: { name: "requireEnv", source: "@/lib/env" } } };
 /** A Next.js app on disk: the nearest package.json, not the path, says what `lib/auth.ts` is part of. */
 const nextApp = mkdtempSync(path.join(tmpdir(), "harden-next-app-"));
-writeFileSync(path.join(nextApp, "package.json"), JSON.stringify({ dependencies: { next: "16.0.0", react: "19.0.0" } }));
+writeFileSync(
+  path.join(nextApp, "package.json"),
+  JSON.stringify({ dependencies: { next: "16.0.0", react: "19.0.0" } }),
+);
 /** A tooling package that only tests against Next.js: `next` in devDependencies does not make it an app. */
 const nextTooling = mkdtempSync(path.join(tmpdir(), "harden-next-tooling-"));
 writeFileSync(path.join(nextTooling, "package.json"), JSON.stringify({ devDependencies: { next: "16.0.0" } }));
@@ -524,8 +793,18 @@ ruleTester.run("no-secret-env-fallback in Next.js apps", rule, {
           data: secret("JWT_SECRET"),
           line: 3,
           suggestions: [
-            { messageId: "requireEnvWhereUsed", data: whereUsed("JWT_SECRET", "secret"), output: withHelper([ROUTE[0], "", ...ROUTE_READ_WHERE_USED].join("\n")) },
-            { messageId: "requireEnvOnImport", data: secret("JWT_SECRET"), output: withHelper(ROUTE.join("\n").replace('process.env.JWT_SECRET || "dev-secret"', 'requireEnv("JWT_SECRET")')) },
+            {
+              messageId: "requireEnvWhereUsed",
+              data: whereUsed("JWT_SECRET", "secret"),
+              output: withHelper([ROUTE[0], "", ...ROUTE_READ_WHERE_USED].join("\n")),
+            },
+            {
+              messageId: "requireEnvOnImport",
+              data: secret("JWT_SECRET"),
+              output: withHelper(
+                ROUTE.join("\n").replace('process.env.JWT_SECRET || "dev-secret"', 'requireEnv("JWT_SECRET")'),
+              ),
+            },
           ],
         },
       ],
@@ -549,7 +828,13 @@ ruleTester.run("no-secret-env-fallback in Next.js apps", rule, {
             {
               messageId: "requireEnvOnImport",
               data: secret("JWT_SECRET"),
-              output: [ROUTE[0], 'import { requireEnv } from "@/lib/env";', "", 'const secret = requireEnv("JWT_SECRET");', ...ROUTE.slice(3)].join("\n"),
+              output: [
+                ROUTE[0],
+                'import { requireEnv } from "@/lib/env";',
+                "",
+                'const secret = requireEnv("JWT_SECRET");',
+                ...ROUTE.slice(3),
+              ].join("\n"),
             },
           ],
         },
@@ -557,7 +842,12 @@ ruleTester.run("no-secret-env-fallback in Next.js apps", rule, {
     },
     {
       // Read in the handler, the secret is required per request: an autofix with the project's helper.
-      code: ['import jwt from "jsonwebtoken";', "export async function POST(request: Request) {", '  return Response.json(jwt.sign({}, process.env.JWT_SECRET ?? "dev"));', "}"].join("\n"),
+      code: [
+        'import jwt from "jsonwebtoken";',
+        "export async function POST(request: Request) {",
+        '  return Response.json(jwt.sign({}, process.env.JWT_SECRET ?? "dev"));',
+        "}",
+      ].join("\n"),
       filename: "app/api/auth/route.ts",
       settings: nextSettings,
       output: [
@@ -591,7 +881,13 @@ ruleTester.run("no-secret-env-fallback in Next.js apps", rule, {
             {
               messageId: "requireEnvOnImport",
               data: secret("NEXTAUTH_SECRET"),
-              output: [AUTH_LIB[0], 'import { requireEnv } from "@/lib/env";', "", 'export const authOptions = { secret: requireEnv("NEXTAUTH_SECRET") };', ...AUTH_LIB.slice(3)].join("\n"),
+              output: [
+                AUTH_LIB[0],
+                'import { requireEnv } from "@/lib/env";',
+                "",
+                'export const authOptions = { secret: requireEnv("NEXTAUTH_SECRET") };',
+                ...AUTH_LIB.slice(3),
+              ].join("\n"),
             },
           ],
         },
@@ -673,7 +969,10 @@ ruleTester.run("no-secret-env-fallback in Next.js apps", rule, {
     },
     {
       // Used only in handlers, with `{ secret }` shorthand: the key stays.
-      code: ['const secret = process.env.WEBHOOK_SECRET ?? "";', "export async function POST() { return Response.json({ secret }); }"].join("\n"),
+      code: [
+        'const secret = process.env.WEBHOOK_SECRET ?? "";',
+        "export async function POST() { return Response.json({ secret }); }",
+      ].join("\n"),
       filename: "pages/api/webhook.ts",
       settings: nextSettings,
       output: null,
@@ -685,12 +984,19 @@ ruleTester.run("no-secret-env-fallback in Next.js apps", rule, {
             {
               messageId: "requireEnvWhereUsed",
               data: whereUsed("WEBHOOK_SECRET", "secret"),
-              output: ['import { requireEnv } from "@/lib/env";', 'export async function POST() { return Response.json({ secret: requireEnv("WEBHOOK_SECRET") }); }'].join("\n"),
+              output: [
+                'import { requireEnv } from "@/lib/env";',
+                'export async function POST() { return Response.json({ secret: requireEnv("WEBHOOK_SECRET") }); }',
+              ].join("\n"),
             },
             {
               messageId: "requireEnvOnImport",
               data: secret("WEBHOOK_SECRET"),
-              output: ['import { requireEnv } from "@/lib/env";', 'const secret = requireEnv("WEBHOOK_SECRET");', "export async function POST() { return Response.json({ secret }); }"].join("\n"),
+              output: [
+                'import { requireEnv } from "@/lib/env";',
+                'const secret = requireEnv("WEBHOOK_SECRET");',
+                "export async function POST() { return Response.json({ secret }); }",
+              ].join("\n"),
             },
           ],
         },
@@ -705,7 +1011,13 @@ ruleTester.run("no-secret-env-fallback in Next.js apps", rule, {
         {
           messageId: "schemaDefault",
           data: { name: "AUTH_SECRET", kind: "" },
-          suggestions: [{ messageId: "removeDefaultOnImport", data: { name: "AUTH_SECRET", kind: "" }, output: "export const env = cleanEnv(process.env, { AUTH_SECRET: str() });" }],
+          suggestions: [
+            {
+              messageId: "removeDefaultOnImport",
+              data: { name: "AUTH_SECRET", kind: "" },
+              output: "export const env = cleanEnv(process.env, { AUTH_SECRET: str() });",
+            },
+          ],
         },
       ],
     },
@@ -730,7 +1042,11 @@ ruleTester.run("no-secret-env-fallback in Next.js apps", rule, {
     },
     {
       // A plain Express server: failing at startup is the goal, so the module-level autofix stays.
-      code: ['import express from "express";', "const app = express();", 'app.use(session({ secret: process.env.SESSION_SECRET || "keyboard cat" }));'].join("\n"),
+      code: [
+        'import express from "express";',
+        "const app = express();",
+        'app.use(session({ secret: process.env.SESSION_SECRET || "keyboard cat" }));',
+      ].join("\n"),
       filename: "src/server.ts",
       settings: nextSettings,
       output: [
@@ -754,12 +1070,18 @@ ruleTester.run("no-secret-env-fallback in Next.js apps", rule, {
       code: 'export class Auth { secret = process.env.JWT_SECRET || "dev"; }',
       filename: path.join(nextApp, "lib", "auth.ts"),
       settings: nextSettings,
-      output: ['import { requireEnv } from "@/lib/env";', 'export class Auth { secret = requireEnv("JWT_SECRET"); }'].join("\n"),
+      output: [
+        'import { requireEnv } from "@/lib/env";',
+        'export class Auth { secret = requireEnv("JWT_SECRET"); }',
+      ].join("\n"),
       errors: [{ messageId: "secretFallback", data: secret("JWT_SECRET") }],
     },
     {
       // ... but a static field and an immediately invoked function do.
-      code: ['export class Auth { static secret = process.env.JWT_SECRET || "dev"; }', 'export const key = (() => process.env.API_KEY || "dev")();'].join("\n"),
+      code: [
+        'export class Auth { static secret = process.env.JWT_SECRET || "dev"; }',
+        'export const key = (() => process.env.API_KEY || "dev")();',
+      ].join("\n"),
       filename: path.join(nextApp, "lib", "auth.ts"),
       settings: nextSettings,
       output: null,
@@ -771,7 +1093,11 @@ ruleTester.run("no-secret-env-fallback in Next.js apps", rule, {
             {
               messageId: "requireEnvOnImport",
               data: secret("JWT_SECRET"),
-              output: ['import { requireEnv } from "@/lib/env";', 'export class Auth { static secret = requireEnv("JWT_SECRET"); }', 'export const key = (() => process.env.API_KEY || "dev")();'].join("\n"),
+              output: [
+                'import { requireEnv } from "@/lib/env";',
+                'export class Auth { static secret = requireEnv("JWT_SECRET"); }',
+                'export const key = (() => process.env.API_KEY || "dev")();',
+              ].join("\n"),
             },
           ],
         },
@@ -782,7 +1108,11 @@ ruleTester.run("no-secret-env-fallback in Next.js apps", rule, {
             {
               messageId: "requireEnvOnImport",
               data: secret("API_KEY"),
-              output: ['import { requireEnv } from "@/lib/env";', 'export class Auth { static secret = process.env.JWT_SECRET || "dev"; }', 'export const key = (() => requireEnv("API_KEY"))();'].join("\n"),
+              output: [
+                'import { requireEnv } from "@/lib/env";',
+                'export class Auth { static secret = process.env.JWT_SECRET || "dev"; }',
+                'export const key = (() => requireEnv("API_KEY"))();',
+              ].join("\n"),
             },
           ],
         },
@@ -805,17 +1135,27 @@ ruleTester.run("no-secret-env-fallback: an empty secret where its library refuse
   valid: [
     {
       name: "express-session answers every request with an error when its secret is empty",
-      code: ['import session from "express-session";', 'const sessionSecret = process.env.SESSION_SECRET || "";', "export const sessions = session({ secret: sessionSecret, resave: false });"].join("\n"),
+      code: [
+        'import session from "express-session";',
+        'const sessionSecret = process.env.SESSION_SECRET || "";',
+        "export const sessions = session({ secret: sessionSecret, resave: false });",
+      ].join("\n"),
       filename: files.ts,
     },
     {
       name: "jsonwebtoken refuses to sign with an empty secret",
-      code: ['import jwt from "jsonwebtoken";', 'export const issue = (sub: string) => jwt.sign({ sub }, process.env.JWT_SECRET || "");'].join("\n"),
+      code: [
+        'import jwt from "jsonwebtoken";',
+        'export const issue = (sub: string) => jwt.sign({ sub }, process.env.JWT_SECRET || "");',
+      ].join("\n"),
       filename: files.ts,
     },
     {
       name: "passport-jwt throws at startup without a secret",
-      code: ['import { ExtractJwt, Strategy } from "passport-jwt";', 'export const strategy = new Strategy({ jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(), secretOrKey: process.env.JWT_SECRET ?? "" }, (payload, done) => done(null, payload));'].join("\n"),
+      code: [
+        'import { ExtractJwt, Strategy } from "passport-jwt";',
+        'export const strategy = new Strategy({ jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(), secretOrKey: process.env.JWT_SECRET ?? "" }, (payload, done) => done(null, payload));',
+      ].join("\n"),
       filename: files.ts,
     },
   ],
@@ -838,7 +1178,10 @@ ruleTester.run("no-secret-env-fallback: an empty secret where its library refuse
 describe("no-secret-env-fallback: a settings module and the files that import it", () => {
   it("follows JWT_SECRET into express-session in one importer and reports SECRET_TOKEN, which keys an HMAC in another", () => {
     const code = readFileSync(path.join(SECRET_CONSUMERS, "src/common/settings.js"), "utf8");
-    const result = lintWithFix("no-secret-env-fallback", code, { cwd: SECRET_CONSUMERS, filename: "src/common/settings.js" });
+    const result = lintWithFix("no-secret-env-fallback", code, {
+      cwd: SECRET_CONSUMERS,
+      filename: "src/common/settings.js",
+    });
     expect(result.output).toBe(code);
     expect(result.remaining.map(({ line, column, message }) => ({ line, column, message }))).toEqual([
       {
@@ -859,33 +1202,62 @@ ruleTester.run("no-secret-env-fallback: CommonJS files", rule, {
   invalid: [
     {
       name: "the settings helper already required is not required again",
-      code: ['"use strict";', 'const express = require("express");', 'const { requireEnv } = require("../lib/env");', 'const secret = process.env.JWT_SECRET || "dev";'].join("\n"),
+      code: [
+        '"use strict";',
+        'const express = require("express");',
+        'const { requireEnv } = require("../lib/env");',
+        'const secret = process.env.JWT_SECRET || "dev";',
+      ].join("\n"),
       filename: files.cjs,
       languageOptions: commonjs,
       settings: envSettings,
-      output: ['"use strict";', 'const express = require("express");', 'const { requireEnv } = require("../lib/env");', 'const secret = requireEnv("JWT_SECRET");'].join("\n"),
+      output: [
+        '"use strict";',
+        'const express = require("express");',
+        'const { requireEnv } = require("../lib/env");',
+        'const secret = requireEnv("JWT_SECRET");',
+      ].join("\n"),
       errors: [{ messageId: "secretFallback", data: secret("JWT_SECRET") }],
     },
     {
       name: "a required `requireEnv` is reused, not declared a second time",
-      code: ['const express = require("express");', 'const { requireEnv } = require("./lib/env");', 'const secret = process.env.JWT_SECRET || "dev";'].join("\n"),
+      code: [
+        'const express = require("express");',
+        'const { requireEnv } = require("./lib/env");',
+        'const secret = process.env.JWT_SECRET || "dev";',
+      ].join("\n"),
       filename: files.cjs,
       languageOptions: commonjs,
-      output: ['const express = require("express");', 'const { requireEnv } = require("./lib/env");', 'const secret = requireEnv("JWT_SECRET");'].join("\n"),
+      output: [
+        'const express = require("express");',
+        'const { requireEnv } = require("./lib/env");',
+        'const secret = requireEnv("JWT_SECRET");',
+      ].join("\n"),
       errors: [{ messageId: "secretFallback", data: secret("JWT_SECRET") }],
     },
     {
       name: "the settings helper in a file with no require yet: a require after the directive, not an import",
-      code: ['"use strict";', 'const secret = process.env.JWT_SECRET || "dev";', "module.exports = { secret };"].join("\n"),
+      code: ['"use strict";', 'const secret = process.env.JWT_SECRET || "dev";', "module.exports = { secret };"].join(
+        "\n",
+      ),
       filename: files.cjs,
       languageOptions: commonjs,
       settings: envSettings,
-      output: ['"use strict";', 'const { requireEnv } = require("./env.js");', 'const secret = requireEnv("JWT_SECRET");', "module.exports = { secret };"].join("\n"),
+      output: [
+        '"use strict";',
+        'const { requireEnv } = require("./env.js");',
+        'const secret = requireEnv("JWT_SECRET");',
+        "module.exports = { secret };",
+      ].join("\n"),
       errors: [{ messageId: "secretFallback", data: secret("JWT_SECRET") }],
     },
     {
       name: "the inserted helper goes after the directive and the requires",
-      code: ['"use strict";', 'const express = require("express");', 'const secret = process.env.JWT_SECRET || "dev";'].join("\n"),
+      code: [
+        '"use strict";',
+        'const express = require("express");',
+        'const secret = process.env.JWT_SECRET || "dev";',
+      ].join("\n"),
       filename: files.cjs,
       languageOptions: commonjs,
       // Without settings.harden.env, copying the helper in is a suggestion.
@@ -893,7 +1265,14 @@ ruleTester.run("no-secret-env-fallback: CommonJS files", rule, {
       errors: [
         local(
           { messageId: "secretFallback", data: secret("JWT_SECRET") },
-          ['"use strict";', 'const express = require("express");', "", JS_HELPER, "", 'const secret = requireEnv("JWT_SECRET");'].join("\n"),
+          [
+            '"use strict";',
+            'const express = require("express");',
+            "",
+            JS_HELPER,
+            "",
+            'const secret = requireEnv("JWT_SECRET");',
+          ].join("\n"),
         ),
       ],
     },
@@ -941,7 +1320,8 @@ describe("no-secret-env-fallback autofix", () => {
 
   /** The project's helper, which every case imports: only a helper the project names is autofixed in. */
   const settings = { harden: { env: { name: "requireEnv", source: "./src/env.js" } } };
-  const envModule = "export function requireEnv(name: string): string { const v = process.env[name]; if (!v) throw new Error(name); return v; }";
+  const envModule =
+    "export function requireEnv(name: string): string { const v = process.env[name]; if (!v) throw new Error(name); return v; }";
 
   for (const { name, code, filename = "src/server.ts" } of cases) {
     it(`${name}: re-lints clean${filename.endsWith(".ts") ? " and type-checks" : ""}`, () => {
@@ -958,18 +1338,35 @@ describe("no-secret-env-fallback autofix", () => {
   }
 
   it("without settings.harden.env, --fix copies no helper; once a suggestion adds it, the file's helper is used", () => {
-    const code = ['const a: string = process.env.JWT_SECRET || "dev";', 'const b: string = process.env.COOKIE_SECRET || "dev";', "export { a, b };"].join("\n");
+    const code = [
+      'const a: string = process.env.JWT_SECRET || "dev";',
+      'const b: string = process.env.COOKIE_SECRET || "dev";',
+      "export { a, b };",
+    ].join("\n");
     expect(lintWithFix("no-secret-env-fallback", code).output).toBe(code);
     const linter = new Linter({ configType: "flat" });
     const config: Linter.Config[] = [
-      { files: ["**/*.ts"], plugins: { harden: plugin }, languageOptions: { parser: tsParser }, rules: { "harden/no-secret-env-fallback": "error" } },
+      {
+        files: ["**/*.ts"],
+        plugins: { harden: plugin },
+        languageOptions: { parser: tsParser },
+        rules: { "harden/no-secret-env-fallback": "error" },
+      },
     ];
     const [first] = linter.verify(code, config, { filename: "src/server.ts" });
     const suggestion = first?.suggestions?.[0];
     expect(suggestion?.messageId).toBe("requireEnvLocal");
     const withOne = applyFix(code, suggestion!.fix);
     const result = lintWithFix("no-secret-env-fallback", withOne);
-    expect(result.output).toBe(withHelper(['const a: string = requireEnv("JWT_SECRET");', 'const b: string = requireEnv("COOKIE_SECRET");', "export { a, b };"].join("\n")));
+    expect(result.output).toBe(
+      withHelper(
+        [
+          'const a: string = requireEnv("JWT_SECRET");',
+          'const b: string = requireEnv("COOKIE_SECRET");',
+          "export { a, b };",
+        ].join("\n"),
+      ),
+    );
     expect(result.remaining).toEqual([]);
     expect(getTypeErrors({ "server.ts": result.output })).toEqual([]);
   });
@@ -981,7 +1378,13 @@ describe("no-secret-env-fallback autofix", () => {
     expect(result.output).toBe(code);
     const linter = new Linter({ configType: "flat" });
     const config: Linter.Config[] = [
-      { files: ["**/*.ts"], settings: nextSettings, plugins: { harden: plugin }, languageOptions: { parser: tsParser }, rules: { "harden/no-secret-env-fallback": "error" } },
+      {
+        files: ["**/*.ts"],
+        settings: nextSettings,
+        plugins: { harden: plugin },
+        languageOptions: { parser: tsParser },
+        rules: { "harden/no-secret-env-fallback": "error" },
+      },
     ];
     const [finding] = linter.verify(code, config, { filename });
     const whereUsed = finding?.suggestions?.find((s) => s.messageId === "requireEnvWhereUsed");
@@ -991,13 +1394,18 @@ describe("no-secret-env-fallback autofix", () => {
   });
 
   it("imports the settings helper and the import type-checks against its module", () => {
-    const code = 'import express from "express";\nexport const secret: string = process.env.JWT_SECRET || "dev";\nexport const app = express();';
+    const code =
+      'import express from "express";\nexport const secret: string = process.env.JWT_SECRET || "dev";\nexport const app = express();';
     const result = lintWithFix("no-secret-env-fallback", code, { settings });
-    expect(result.output).toBe('import express from "express";\nimport { requireEnv } from "./env.js";\nexport const secret: string = requireEnv("JWT_SECRET");\nexport const app = express();');
+    expect(result.output).toBe(
+      'import express from "express";\nimport { requireEnv } from "./env.js";\nexport const secret: string = requireEnv("JWT_SECRET");\nexport const app = express();',
+    );
     expect(getTypeErrors({ "server.ts": result.output, "env.ts": envModule })).toEqual([]);
   });
 
   it("rejects an invalid pattern option with a message naming it", () => {
-    expect(() => lintWithFix("no-secret-env-fallback", "const a = 1;", { options: [{ secretPattern: "(" }] })).toThrow(/secretPattern/u);
+    expect(() => lintWithFix("no-secret-env-fallback", "const a = 1;", { options: [{ secretPattern: "(" }] })).toThrow(
+      /secretPattern/u,
+    );
   });
 });

@@ -47,10 +47,26 @@ ruleTester.run("no-swallowed-error", rule, {
       filename: files.ts,
     },
     { name: "rethrown", code: "try { run(); } catch (err) { throw err; }", filename: files.ts },
-    { name: "wrapped as cause", code: 'try { run(); } catch (err) { throw new Error("Saving failed", { cause: err }); }', filename: files.ts },
-    { name: "passed to next", code: 'app.get("/a", async (req, res, next) => { try { await run(); } catch (err) { next(err); } });', filename: files.ts },
-    { name: "inspected", code: "try { run(); } catch (error) { if (!(error instanceof NotFound)) throw error; }", filename: files.ts },
-    { name: "destructured and used", code: "try { run(); } catch ({ message }) { report(message); }", filename: files.js },
+    {
+      name: "wrapped as cause",
+      code: 'try { run(); } catch (err) { throw new Error("Saving failed", { cause: err }); }',
+      filename: files.ts,
+    },
+    {
+      name: "passed to next",
+      code: 'app.get("/a", async (req, res, next) => { try { await run(); } catch (err) { next(err); } });',
+      filename: files.ts,
+    },
+    {
+      name: "inspected",
+      code: "try { run(); } catch (error) { if (!(error instanceof NotFound)) throw error; }",
+      filename: files.ts,
+    },
+    {
+      name: "destructured and used",
+      code: "try { run(); } catch ({ message }) { report(message); }",
+      filename: files.js,
+    },
     {
       name: "Koa: the central error middleware uses the error",
       code: lines(
@@ -68,25 +84,82 @@ ruleTester.run("no-swallowed-error", rule, {
       filename: files.js,
     },
     // An empty catch that explains itself, as core `no-empty` allows.
-    { name: "empty catch with a block comment", code: "try { fs.unlinkSync(tmp); } catch { /* already gone: nothing to clean up */ }", filename: files.ts },
-    { name: "empty catch with a line comment", code: "try {\n  fs.unlinkSync(tmp);\n} catch (err) {\n  // already gone: nothing to clean up\n}", filename: files.ts },
-    { name: ".catch with an explaining comment", code: "cache.warm().catch(() => { /* best effort: the cache refills on the next read */ });", filename: files.ts },
-    { name: ".catch(() => null) with an explaining comment", code: "const user = await findUser(id).catch(() => null /* a missing user is a 404 below */);", filename: files.ts },
+    {
+      name: "empty catch with a block comment",
+      code: "try { fs.unlinkSync(tmp); } catch { /* already gone: nothing to clean up */ }",
+      filename: files.ts,
+    },
+    {
+      name: "empty catch with a line comment",
+      code: "try {\n  fs.unlinkSync(tmp);\n} catch (err) {\n  // already gone: nothing to clean up\n}",
+      filename: files.ts,
+    },
+    {
+      name: ".catch with an explaining comment",
+      code: "cache.warm().catch(() => { /* best effort: the cache refills on the next read */ });",
+      filename: files.ts,
+    },
+    {
+      name: ".catch(() => null) with an explaining comment",
+      code: "const user = await findUser(id).catch(() => null /* a missing user is a 404 below */);",
+      filename: files.ts,
+    },
     // Rejection handlers that pass the error on.
-    { name: ".catch(next)", code: "app.get('/a', (req, res, next) => { load().then((d) => res.json(d)).catch(next); });", filename: files.js },
+    {
+      name: ".catch(next)",
+      code: "app.get('/a', (req, res, next) => { load().then((d) => res.json(d)).catch(next); });",
+      filename: files.js,
+    },
     { name: ".catch(handleError)", code: "load().catch(handleError);", filename: files.ts },
-    { name: ".catch with a logging callback", code: 'load().catch((err) => logger.warn({ err }, "load failed"));', filename: files.ts },
-    { name: ".then with a using rejection callback", code: "load().then(show, (err) => report(err));", filename: files.ts },
+    {
+      name: ".catch with a logging callback",
+      code: 'load().catch((err) => logger.warn({ err }, "load failed"));',
+      filename: files.ts,
+    },
+    {
+      name: ".then with a using rejection callback",
+      code: "load().then(show, (err) => report(err));",
+      filename: files.ts,
+    },
     { name: ".then with one argument", code: "load().then(() => {});", filename: files.ts },
-    { name: "a function callback that reads arguments", code: "load().catch(function () { report(arguments[0]); });", filename: files.js },
-    { name: ".catch with a non-function value (a zod default)", code: 'const name = z.string().catch("anonymous");', filename: files.ts },
+    {
+      name: "a function callback that reads arguments",
+      code: "load().catch(function () { report(arguments[0]); });",
+      filename: files.js,
+    },
+    {
+      name: ".catch with a non-function value (a zod default)",
+      code: 'const name = z.string().catch("anonymous");',
+      filename: files.ts,
+    },
     // The `fs.access(p).then(() => true, () => false)` probe: the result says it failed.
-    { name: "success probe with .then(ok, fail)", code: "const exists = await fs.access(path).then(() => true, () => false);", filename: files.ts },
-    { name: "success probe with .then(ok).catch(fail)", code: "const exists = await fs.access(path).then(() => true).catch(() => false);", filename: files.ts },
+    {
+      name: "success probe with .then(ok, fail)",
+      code: "const exists = await fs.access(path).then(() => true, () => false);",
+      filename: files.ts,
+    },
+    {
+      name: "success probe with .then(ok).catch(fail)",
+      code: "const exists = await fs.access(path).then(() => true).catch(() => false);",
+      filename: files.ts,
+    },
     // Outside request handlers, an unused binding is only flagged with `includeUnusedOutsideHandlers`.
-    { name: "a fallback outside a handler", code: "function readConfig(text) {\n  try {\n    return JSON.parse(text);\n  } catch {\n    return {};\n  }\n}", filename: files.js },
-    { name: "a .catch fallback outside a handler", code: "const manifest = await readFile(p).catch(() => '{}');", filename: files.ts },
-    { name: "the option set to false", code: "function f() { try { a(); } catch (e) { return null; } }", options: [{ includeUnusedOutsideHandlers: false }], filename: files.ts },
+    {
+      name: "a fallback outside a handler",
+      code: "function readConfig(text) {\n  try {\n    return JSON.parse(text);\n  } catch {\n    return {};\n  }\n}",
+      filename: files.js,
+    },
+    {
+      name: "a .catch fallback outside a handler",
+      code: "const manifest = await readFile(p).catch(() => '{}');",
+      filename: files.ts,
+    },
+    {
+      name: "the option set to false",
+      code: "function f() { try { a(); } catch (e) { return null; } }",
+      options: [{ includeUnusedOutsideHandlers: false }],
+      filename: files.ts,
+    },
     // In a handler, a catch that answers with a 4xx translated the failure into an answer on purpose.
     {
       name: "Express: invalid JSON becomes a 400",
@@ -182,7 +255,7 @@ ruleTester.run("no-swallowed-error", rule, {
     },
     {
       name: "Next.js: a .catch answering 500 is left to no-catch-all-500",
-      code: 'export async function GET() {\n  return loadStats().then((s) => Response.json(s)).catch(() => new Response(null, { status: 500 }));\n}',
+      code: "export async function GET() {\n  return loadStats().then((s) => Response.json(s)).catch(() => new Response(null, { status: 500 }));\n}",
       filename: files.nextApp,
     },
     // Handled on purpose: the failure is the answer, or it is turned into one.
@@ -272,13 +345,13 @@ ruleTester.run("no-swallowed-error", rule, {
     },
     {
       name: "strict: a failed token lookup rethrown as the app's 401 error",
-      code: "export async function authenticate(token: string) {\n  try {\n    return await tokens.findByAccessToken(token, { rejectOnEmpty: true });\n  } catch (e) {\n    throw AuthenticationError(\"Invalid access token\");\n  }\n}",
+      code: 'export async function authenticate(token: string) {\n  try {\n    return await tokens.findByAccessToken(token, { rejectOnEmpty: true });\n  } catch (e) {\n    throw AuthenticationError("Invalid access token");\n  }\n}',
       filename: files.ts,
       options: strict,
     },
     {
       name: "strict: a failed login answered UNAUTHORIZED after an audit event",
-      code: "export async function exchange(email: string, password: string) {\n  try {\n    return await checkCredentials(email, password);\n  } catch {\n    audit({ event: \"login_failed\", email });\n    throw new TRPCError({ code: \"UNAUTHORIZED\" });\n  }\n}",
+      code: 'export async function exchange(email: string, password: string) {\n  try {\n    return await checkCredentials(email, password);\n  } catch {\n    audit({ event: "login_failed", email });\n    throw new TRPCError({ code: "UNAUTHORIZED" });\n  }\n}',
       filename: files.ts,
       options: strict,
     },
@@ -289,7 +362,7 @@ ruleTester.run("no-swallowed-error", rule, {
       options: strict,
     },
     {
-      name: "the strict setting (\"logged\") leaves a silent fallback outside handlers alone",
+      name: 'the strict setting ("logged") leaves a silent fallback outside handlers alone',
       code: "export async function loadProfile(id: string) {\n  try {\n    return await profiles.load(id);\n  } catch {\n    return undefined;\n  }\n}",
       filename: files.ts,
       options: [{ includeUnusedOutsideHandlers: "logged" }],
@@ -502,14 +575,40 @@ ruleTester.run("no-swallowed-error", rule, {
       code: "let tail = Promise.resolve();\nexport function enqueue(job) {\n  const run = tail.then(job);\n  tail = run.catch(() => {});\n}",
       filename: files.js,
       output: null,
-      errors: [{ messageId: "discardedRejection", data: { method: "catch", handler: "() => {}", operation: "the promise", logger: assumed }, suggestions: [{ messageId: "logError", data: { call: "console.error(err)" }, output: "let tail = Promise.resolve();\nexport function enqueue(job) {\n  const run = tail.then(job);\n  tail = run.catch((err) => { console.error(err); });\n}" }] }],
+      errors: [
+        {
+          messageId: "discardedRejection",
+          data: { method: "catch", handler: "() => {}", operation: "the promise", logger: assumed },
+          suggestions: [
+            {
+              messageId: "logError",
+              data: { call: "console.error(err)" },
+              output:
+                "let tail = Promise.resolve();\nexport function enqueue(job) {\n  const run = tail.then(job);\n  tail = run.catch((err) => { console.error(err); });\n}",
+            },
+          ],
+        },
+      ],
     },
     {
       name: "a promise kept on the instance that no method awaits or returns",
       code: "export class Warmup {\n  private ready: Promise<void>;\n  constructor(private readonly store: Store) {\n    this.ready = this.store.fill();\n    this.ready.catch(() => undefined);\n  }\n}",
       filename: files.ts,
       output: null,
-      errors: [{ messageId: "discardedRejection", data: { method: "catch", handler: "() => undefined", operation: "the promise", logger: assumed }, suggestions: [{ messageId: "logError", data: { call: "console.error(err)" }, output: "export class Warmup {\n  private ready: Promise<void>;\n  constructor(private readonly store: Store) {\n    this.ready = this.store.fill();\n    this.ready.catch((err) => { console.error(err); return undefined; });\n  }\n}" }] }],
+      errors: [
+        {
+          messageId: "discardedRejection",
+          data: { method: "catch", handler: "() => undefined", operation: "the promise", logger: assumed },
+          suggestions: [
+            {
+              messageId: "logError",
+              data: { call: "console.error(err)" },
+              output:
+                "export class Warmup {\n  private ready: Promise<void>;\n  constructor(private readonly store: Store) {\n    this.ready = this.store.fill();\n    this.ready.catch((err) => { console.error(err); return undefined; });\n  }\n}",
+            },
+          ],
+        },
+      ],
     },
     // A shape probe is a synchronous call without arguments that leaves the value as it was.
     {
@@ -517,7 +616,26 @@ ruleTester.run("no-swallowed-error", rule, {
       code: "export async function touch(user) {\n  try {\n    user = await user.save();\n  } catch (e) {}\n  return user;\n}",
       filename: files.js,
       output: null,
-      errors: [{ messageId: "emptyCatch", data: { operation: "`user.save`", logger: assumed }, suggestions: [{ messageId: "logError", data: { call: 'console.error("user.save failed", e)' }, output: "export async function touch(user) {\n  try {\n    user = await user.save();\n  } catch (e) {\n    console.error(\"user.save failed\", e);\n  }\n  return user;\n}" }, { messageId: "rethrow", data: { name: "e" }, output: "export async function touch(user) {\n  try {\n    user = await user.save();\n  } catch (e) {\n    throw e;\n  }\n  return user;\n}" }] }],
+      errors: [
+        {
+          messageId: "emptyCatch",
+          data: { operation: "`user.save`", logger: assumed },
+          suggestions: [
+            {
+              messageId: "logError",
+              data: { call: 'console.error("user.save failed", e)' },
+              output:
+                'export async function touch(user) {\n  try {\n    user = await user.save();\n  } catch (e) {\n    console.error("user.save failed", e);\n  }\n  return user;\n}',
+            },
+            {
+              messageId: "rethrow",
+              data: { name: "e" },
+              output:
+                "export async function touch(user) {\n  try {\n    user = await user.save();\n  } catch (e) {\n    throw e;\n  }\n  return user;\n}",
+            },
+          ],
+        },
+      ],
     },
     {
       name: "strict (true): not a shape probe: the catch falls back to another value",
@@ -525,7 +643,20 @@ ruleTester.run("no-swallowed-error", rule, {
       filename: files.js,
       options: strict,
       output: null,
-      errors: [{ messageId: "unusedOutsideHandler", data: { what: "`catch` block", operation: "`doc.toObject`", logger: assumed }, suggestions: [{ messageId: "logError", data: { call: 'console.error("doc.toObject failed", e)' }, output: "export function toPlain(doc) {\n  try {\n    return doc.toObject();\n  } catch (e) {\n    console.error(\"doc.toObject failed\", e);\n    return {};\n  }\n}" }] }],
+      errors: [
+        {
+          messageId: "unusedOutsideHandler",
+          data: { what: "`catch` block", operation: "`doc.toObject`", logger: assumed },
+          suggestions: [
+            {
+              messageId: "logError",
+              data: { call: 'console.error("doc.toObject failed", e)' },
+              output:
+                'export function toPlain(doc) {\n  try {\n    return doc.toObject();\n  } catch (e) {\n    console.error("doc.toObject failed", e);\n    return {};\n  }\n}',
+            },
+          ],
+        },
+      ],
     },
     // Probes only count when every call that can fail in the `try` is one.
     {
@@ -533,30 +664,94 @@ ruleTester.run("no-swallowed-error", rule, {
       code: "try {\n  const order = JSON.parse(body);\n  await orders.save(order);\n} catch {}",
       filename: files.ts,
       output: null,
-      errors: [{ messageId: "emptyCatch", data: { operation: "`orders.save`", logger: assumed }, suggestions: [{ messageId: "logError", data: { call: 'console.error("orders.save failed", err)' }, output: "try {\n  const order = JSON.parse(body);\n  await orders.save(order);\n} catch (err) {\n  console.error(\"orders.save failed\", err);\n}" }, { messageId: "rethrow", data: { name: "err" }, output: "try {\n  const order = JSON.parse(body);\n  await orders.save(order);\n} catch (err) {\n  throw err;\n}" }] }],
+      errors: [
+        {
+          messageId: "emptyCatch",
+          data: { operation: "`orders.save`", logger: assumed },
+          suggestions: [
+            {
+              messageId: "logError",
+              data: { call: 'console.error("orders.save failed", err)' },
+              output:
+                'try {\n  const order = JSON.parse(body);\n  await orders.save(order);\n} catch (err) {\n  console.error("orders.save failed", err);\n}',
+            },
+            {
+              messageId: "rethrow",
+              data: { name: "err" },
+              output:
+                "try {\n  const order = JSON.parse(body);\n  await orders.save(order);\n} catch (err) {\n  throw err;\n}",
+            },
+          ],
+        },
+      ],
     },
     {
       name: "the message names the call that can fail (`new URL`), not a string method inside it",
       code: "try {\n  const host = new URL(value.toLowerCase()).host;\n  hosts.add(host);\n} catch {}",
       filename: files.ts,
       output: null,
-      errors: [{ messageId: "emptyCatch", data: { operation: "`new URL`", logger: assumed }, suggestions: [{ messageId: "logError", data: { call: 'console.error("new URL failed", err)' }, output: "try {\n  const host = new URL(value.toLowerCase()).host;\n  hosts.add(host);\n} catch (err) {\n  console.error(\"new URL failed\", err);\n}" }, { messageId: "rethrow", data: { name: "err" }, output: "try {\n  const host = new URL(value.toLowerCase()).host;\n  hosts.add(host);\n} catch (err) {\n  throw err;\n}" }] }],
+      errors: [
+        {
+          messageId: "emptyCatch",
+          data: { operation: "`new URL`", logger: assumed },
+          suggestions: [
+            {
+              messageId: "logError",
+              data: { call: 'console.error("new URL failed", err)' },
+              output:
+                'try {\n  const host = new URL(value.toLowerCase()).host;\n  hosts.add(host);\n} catch (err) {\n  console.error("new URL failed", err);\n}',
+            },
+            {
+              messageId: "rethrow",
+              data: { name: "err" },
+              output:
+                "try {\n  const host = new URL(value.toLowerCase()).host;\n  hosts.add(host);\n} catch (err) {\n  throw err;\n}",
+            },
+          ],
+        },
+      ],
     },
     {
-      name: "strict (\"logged\"): a .catch that logs the failure but drops the error",
-      code: "export function send(request: Request) {\n  service.add(request).catch(async () => {\n    request.status = \"failed\";\n    logger.warn(\"Sending the request failed\", { id: request.id });\n  });\n}",
+      name: 'strict ("logged"): a .catch that logs the failure but drops the error',
+      code: 'export function send(request: Request) {\n  service.add(request).catch(async () => {\n    request.status = "failed";\n    logger.warn("Sending the request failed", { id: request.id });\n  });\n}',
       filename: files.ts,
       options: [{ includeUnusedOutsideHandlers: "logged" }],
       output: null,
-      errors: [{ messageId: "unusedOutsideHandler", data: { what: "`.catch` callback", operation: "`service.add`", logger: assumed }, suggestions: [{ messageId: "logError", data: { call: 'console.error("service.add failed", err)' }, output: "export function send(request: Request) {\n  service.add(request).catch(async (err) => {\n    console.error(\"service.add failed\", err);\n    request.status = \"failed\";\n    logger.warn(\"Sending the request failed\", { id: request.id });\n  });\n}" }] }],
+      errors: [
+        {
+          messageId: "unusedOutsideHandler",
+          data: { what: "`.catch` callback", operation: "`service.add`", logger: assumed },
+          suggestions: [
+            {
+              messageId: "logError",
+              data: { call: 'console.error("service.add failed", err)' },
+              output:
+                'export function send(request: Request) {\n  service.add(request).catch(async (err) => {\n    console.error("service.add failed", err);\n    request.status = "failed";\n    logger.warn("Sending the request failed", { id: request.id });\n  });\n}',
+            },
+          ],
+        },
+      ],
     },
     {
-      name: "strict (\"logged\"): middleware outside a known handler that drops the error and calls next()",
-      code: "export const auth = async (ctx, next) => {\n  try {\n    const claims = jwt.verify(ctx.cookies.get(\"token\"), secret);\n    ctx.state.user = await User.findById(claims.id);\n    return next();\n  } catch (e) {\n    return next();\n  }\n};",
+      name: 'strict ("logged"): middleware outside a known handler that drops the error and calls next()',
+      code: 'export const auth = async (ctx, next) => {\n  try {\n    const claims = jwt.verify(ctx.cookies.get("token"), secret);\n    ctx.state.user = await User.findById(claims.id);\n    return next();\n  } catch (e) {\n    return next();\n  }\n};',
       filename: files.js,
       options: [{ includeUnusedOutsideHandlers: "logged" }],
       output: null,
-      errors: [{ messageId: "unusedOutsideHandler", data: { what: "`catch` block", operation: "`User.findById`", logger: assumed }, suggestions: [{ messageId: "logError", data: { call: 'console.error("User.findById failed", e)' }, output: "export const auth = async (ctx, next) => {\n  try {\n    const claims = jwt.verify(ctx.cookies.get(\"token\"), secret);\n    ctx.state.user = await User.findById(claims.id);\n    return next();\n  } catch (e) {\n    console.error(\"User.findById failed\", e);\n    return next();\n  }\n};" }] }],
+      errors: [
+        {
+          messageId: "unusedOutsideHandler",
+          data: { what: "`catch` block", operation: "`User.findById`", logger: assumed },
+          suggestions: [
+            {
+              messageId: "logError",
+              data: { call: 'console.error("User.findById failed", e)' },
+              output:
+                'export const auth = async (ctx, next) => {\n  try {\n    const claims = jwt.verify(ctx.cookies.get("token"), secret);\n    ctx.state.user = await User.findById(claims.id);\n    return next();\n  } catch (e) {\n    console.error("User.findById failed", e);\n    return next();\n  }\n};',
+            },
+          ],
+        },
+      ],
     },
     {
       name: "a 500 that only server faults can reach (no-catch-all-500 is quiet there) still drops the error",
@@ -618,7 +813,20 @@ ruleTester.run("no-swallowed-error", rule, {
       ),
       filename: files.ts,
       output: null,
-      errors: [{ messageId: "unusedInHandler", data: { what: "`catch` block", operation: "`jobs.create`", logger: assumed }, suggestions: [{ messageId: "logError", data: { call: 'console.error("jobs.create failed", e)' }, output: "import express from \"express\";\nconst router = express.Router();\nrouter.post(\"/\", async (req, res, next) => {\n  try {\n    res.json(await jobs.create(req.body));\n  } catch (e) {\n    console.error(\"jobs.create failed\", e);\n    next({ status: 503, message: \"Try again later\" });\n  }\n});" }] }],
+      errors: [
+        {
+          messageId: "unusedInHandler",
+          data: { what: "`catch` block", operation: "`jobs.create`", logger: assumed },
+          suggestions: [
+            {
+              messageId: "logError",
+              data: { call: 'console.error("jobs.create failed", e)' },
+              output:
+                'import express from "express";\nconst router = express.Router();\nrouter.post("/", async (req, res, next) => {\n  try {\n    res.json(await jobs.create(req.body));\n  } catch (e) {\n    console.error("jobs.create failed", e);\n    next({ status: 503, message: "Try again later" });\n  }\n});',
+            },
+          ],
+        },
+      ],
     },
     // ── Empty catch blocks ──────────────────────────────────────────────────────────────────
     {
@@ -707,7 +915,15 @@ ruleTester.run("no-swallowed-error", rule, {
             {
               messageId: "rethrow",
               data: { name: "err" },
-              output: lines('import { db } from "./db.js";', "", "try {", "    await db.migrate();", "} catch (err) {", "    throw err;", "}"),
+              output: lines(
+                'import { db } from "./db.js";',
+                "",
+                "try {",
+                "    await db.migrate();",
+                "} catch (err) {",
+                "    throw err;",
+                "}",
+              ),
             },
           ],
         },
@@ -723,8 +939,17 @@ ruleTester.run("no-swallowed-error", rule, {
           messageId: "emptyCatch",
           data: { operation: "`cache.clear`", logger: assumed },
           suggestions: [
-            { messageId: "logError", data: { call: 'console.error("cache.clear failed", error)' }, output: 'const err = 1;\ntry { cache.clear(); } catch (error) { console.error("cache.clear failed", error); }' },
-            { messageId: "rethrow", data: { name: "error" }, output: "const err = 1;\ntry { cache.clear(); } catch (error) { throw error; }" },
+            {
+              messageId: "logError",
+              data: { call: 'console.error("cache.clear failed", error)' },
+              output:
+                'const err = 1;\ntry { cache.clear(); } catch (error) { console.error("cache.clear failed", error); }',
+            },
+            {
+              messageId: "rethrow",
+              data: { name: "error" },
+              output: "const err = 1;\ntry { cache.clear(); } catch (error) { throw error; }",
+            },
           ],
         },
       ],
@@ -739,8 +964,16 @@ ruleTester.run("no-swallowed-error", rule, {
           messageId: "emptyCatch",
           data: { operation: "`sync`", logger: assumed },
           suggestions: [
-            { messageId: "logError", data: { call: 'console.error("sync failed", err)' }, output: 'try { sync(); } catch (err) { /* TODO: handle */ console.error("sync failed", err); }' },
-            { messageId: "rethrow", data: { name: "err" }, output: "try { sync(); } catch (err) { /* TODO: handle */ throw err; }" },
+            {
+              messageId: "logError",
+              data: { call: 'console.error("sync failed", err)' },
+              output: 'try { sync(); } catch (err) { /* TODO: handle */ console.error("sync failed", err); }',
+            },
+            {
+              messageId: "rethrow",
+              data: { name: "err" },
+              output: "try { sync(); } catch (err) { /* TODO: handle */ throw err; }",
+            },
           ],
         },
       ],
@@ -754,8 +987,16 @@ ruleTester.run("no-swallowed-error", rule, {
         {
           messageId: "emptyCatch",
           suggestions: [
-            { messageId: "logError", data: { call: 'console.error("sync failed", err)' }, output: 'try {\n  sync();\n} catch (err) {\n  // TODO\n  console.error("sync failed", err);\n}' },
-            { messageId: "rethrow", data: { name: "err" }, output: "try {\n  sync();\n} catch (err) {\n  // TODO\n  throw err;\n}" },
+            {
+              messageId: "logError",
+              data: { call: 'console.error("sync failed", err)' },
+              output: 'try {\n  sync();\n} catch (err) {\n  // TODO\n  console.error("sync failed", err);\n}',
+            },
+            {
+              messageId: "rethrow",
+              data: { name: "err" },
+              output: "try {\n  sync();\n} catch (err) {\n  // TODO\n  throw err;\n}",
+            },
           ],
         },
       ],
@@ -766,8 +1007,40 @@ ruleTester.run("no-swallowed-error", rule, {
       filename: files.js,
       output: null,
       errors: [
-        { messageId: "emptyCatch", line: 1, suggestions: [{ messageId: "logError", data: { call: 'console.error("a failed", err)' }, output: 'try { a(); } catch (err) { // FIXME\nconsole.error("a failed", err);\n}\ntry { b(); } catch { /* @ts-ignore */ }' }, { messageId: "rethrow", data: { name: "err" }, output: "try { a(); } catch (err) { // FIXME\nthrow err;\n}\ntry { b(); } catch { /* @ts-ignore */ }" }] },
-        { messageId: "emptyCatch", line: 3, suggestions: [{ messageId: "logError", data: { call: 'console.error("b failed", err)' }, output: 'try { a(); } catch { // FIXME\n}\ntry { b(); } catch (err) { /* @ts-ignore */ console.error("b failed", err); }' }, { messageId: "rethrow", data: { name: "err" }, output: "try { a(); } catch { // FIXME\n}\ntry { b(); } catch (err) { /* @ts-ignore */ throw err; }" }] },
+        {
+          messageId: "emptyCatch",
+          line: 1,
+          suggestions: [
+            {
+              messageId: "logError",
+              data: { call: 'console.error("a failed", err)' },
+              output:
+                'try { a(); } catch (err) { // FIXME\nconsole.error("a failed", err);\n}\ntry { b(); } catch { /* @ts-ignore */ }',
+            },
+            {
+              messageId: "rethrow",
+              data: { name: "err" },
+              output: "try { a(); } catch (err) { // FIXME\nthrow err;\n}\ntry { b(); } catch { /* @ts-ignore */ }",
+            },
+          ],
+        },
+        {
+          messageId: "emptyCatch",
+          line: 3,
+          suggestions: [
+            {
+              messageId: "logError",
+              data: { call: 'console.error("b failed", err)' },
+              output:
+                'try { a(); } catch { // FIXME\n}\ntry { b(); } catch (err) { /* @ts-ignore */ console.error("b failed", err); }',
+            },
+            {
+              messageId: "rethrow",
+              data: { name: "err" },
+              output: "try { a(); } catch { // FIXME\n}\ntry { b(); } catch (err) { /* @ts-ignore */ throw err; }",
+            },
+          ],
+        },
       ],
     },
     {
@@ -775,12 +1048,20 @@ ruleTester.run("no-swallowed-error", rule, {
       code: 'import { logger } from "./lib/logger.js";\ntry {\n  value = await pending;\n} catch (e) {\n}',
       filename: files.ts,
       settings: pino,
-      output: 'import { logger } from "./lib/logger.js";\ntry {\n  value = await pending;\n} catch (e) {\n  logger.error({ err: e }, "Unexpected error");\n}',
+      output:
+        'import { logger } from "./lib/logger.js";\ntry {\n  value = await pending;\n} catch (e) {\n  logger.error({ err: e }, "Unexpected error");\n}',
       errors: [
         {
           messageId: "emptyCatch",
           data: { operation: "the `try` block", logger: "`logger`" },
-          suggestions: [{ messageId: "rethrow", data: { name: "e" }, output: 'import { logger } from "./lib/logger.js";\ntry {\n  value = await pending;\n} catch (e) {\n  throw e;\n}' }],
+          suggestions: [
+            {
+              messageId: "rethrow",
+              data: { name: "e" },
+              output:
+                'import { logger } from "./lib/logger.js";\ntry {\n  value = await pending;\n} catch (e) {\n  throw e;\n}',
+            },
+          ],
         },
       ],
     },
@@ -788,16 +1069,42 @@ ruleTester.run("no-swallowed-error", rule, {
       name: "semicolon-less files stay semicolon-less",
       code: 'import pino from "pino"\nconst log = pino()\ntry { await flush() } catch {}',
       filename: files.ts,
-      output: 'import pino from "pino"\nconst log = pino()\ntry { await flush() } catch (err) { log.error({ err }, "flush failed") }',
-      errors: [{ messageId: "emptyCatch", data: { operation: "`flush`", logger: "`log`" }, suggestions: [{ messageId: "rethrow", data: { name: "err" }, output: 'import pino from "pino"\nconst log = pino()\ntry { await flush() } catch (err) { throw err }' }] }],
+      output:
+        'import pino from "pino"\nconst log = pino()\ntry { await flush() } catch (err) { log.error({ err }, "flush failed") }',
+      errors: [
+        {
+          messageId: "emptyCatch",
+          data: { operation: "`flush`", logger: "`log`" },
+          suggestions: [
+            {
+              messageId: "rethrow",
+              data: { name: "err" },
+              output: 'import pino from "pino"\nconst log = pino()\ntry { await flush() } catch (err) { throw err }',
+            },
+          ],
+        },
+      ],
     },
     {
       name: "winston logger in a CommonJS file: required, message first, the error as the meta argument",
       code: 'const express = require("express");\nasync function start() {\n  try {\n    await queue.connect();\n  } catch (err) {}\n}',
       filename: files.cjs,
       settings: winston,
-      output: 'const express = require("express");\nconst { logger } = require("./logger.js");\nasync function start() {\n  try {\n    await queue.connect();\n  } catch (err) {\n    logger.error("queue.connect failed", err);\n  }\n}',
-      errors: [{ messageId: "emptyCatch", suggestions: [{ messageId: "rethrow", data: { name: "err" }, output: 'const express = require("express");\nasync function start() {\n  try {\n    await queue.connect();\n  } catch (err) {\n    throw err;\n  }\n}' }] }],
+      output:
+        'const express = require("express");\nconst { logger } = require("./logger.js");\nasync function start() {\n  try {\n    await queue.connect();\n  } catch (err) {\n    logger.error("queue.connect failed", err);\n  }\n}',
+      errors: [
+        {
+          messageId: "emptyCatch",
+          suggestions: [
+            {
+              messageId: "rethrow",
+              data: { name: "err" },
+              output:
+                'const express = require("express");\nasync function start() {\n  try {\n    await queue.connect();\n  } catch (err) {\n    throw err;\n  }\n}',
+            },
+          ],
+        },
+      ],
     },
     {
       name: "a destructuring pattern that reads nothing: flagged without a fix",
@@ -822,7 +1129,11 @@ ruleTester.run("no-swallowed-error", rule, {
           endLine: 1,
           endColumn: 38,
           suggestions: [
-            { messageId: "logError", data: { call: 'console.error("sendWelcomeEmail failed", err)' }, output: 'sendWelcomeEmail(user).catch((err) => { console.error("sendWelcomeEmail failed", err); });' },
+            {
+              messageId: "logError",
+              data: { call: 'console.error("sendWelcomeEmail failed", err)' },
+              output: 'sendWelcomeEmail(user).catch((err) => { console.error("sendWelcomeEmail failed", err); });',
+            },
           ],
         },
       ],
@@ -832,12 +1143,19 @@ ruleTester.run("no-swallowed-error", rule, {
       code: "const user = await db.user.findUnique({ where: { id } }).catch(() => null);",
       filename: files.ts,
       settings: pino,
-      output: 'import { logger } from "./logger.js";\nconst user = await db.user.findUnique({ where: { id } }).catch((err) => { logger.error({ err }, "db.user.findUnique failed"); return null; });',
+      output:
+        'import { logger } from "./logger.js";\nconst user = await db.user.findUnique({ where: { id } }).catch((err) => { logger.error({ err }, "db.user.findUnique failed"); return null; });',
       errors: [
         {
           messageId: "discardedRejection",
           data: { method: "catch", handler: "() => null", operation: "`db.user.findUnique`", logger: "`logger`" },
-          suggestions: [{ messageId: "propagate", data: { method: "catch" }, output: "const user = await db.user.findUnique({ where: { id } });" }],
+          suggestions: [
+            {
+              messageId: "propagate",
+              data: { method: "catch" },
+              output: "const user = await db.user.findUnique({ where: { id } });",
+            },
+          ],
         },
       ],
     },
@@ -847,11 +1165,71 @@ ruleTester.run("no-swallowed-error", rule, {
       filename: files.js,
       output: null,
       errors: [
-        { messageId: "discardedRejection", data: { method: "catch", handler: "() => undefined", operation: "`a`", logger: assumed }, line: 1, suggestions: [{ messageId: "logError", data: { call: 'console.error("a failed", err)' }, output: 'a().catch((err) => { console.error("a failed", err); return undefined; });\nb().catch(() => false);\nc().catch(function () {});\nd().catch(() => { return; });\ne().catch(() => void 0);' }] },
-        { messageId: "discardedRejection", data: { method: "catch", handler: "() => false", operation: "`b`", logger: assumed }, line: 2, suggestions: [{ messageId: "logError", data: { call: 'console.error("b failed", err)' }, output: 'a().catch(() => undefined);\nb().catch((err) => { console.error("b failed", err); return false; });\nc().catch(function () {});\nd().catch(() => { return; });\ne().catch(() => void 0);' }] },
-        { messageId: "discardedRejection", data: { method: "catch", handler: "function () {}", operation: "`c`", logger: assumed }, line: 3, suggestions: [{ messageId: "logError", data: { call: 'console.error("c failed", err)' }, output: 'a().catch(() => undefined);\nb().catch(() => false);\nc().catch(function (err) { console.error("c failed", err); });\nd().catch(() => { return; });\ne().catch(() => void 0);' }] },
-        { messageId: "discardedRejection", data: { method: "catch", handler: "() => { return; }", operation: "`d`", logger: assumed }, line: 4, suggestions: [{ messageId: "logError", data: { call: 'console.error("d failed", err)' }, output: 'a().catch(() => undefined);\nb().catch(() => false);\nc().catch(function () {});\nd().catch((err) => { console.error("d failed", err); return; });\ne().catch(() => void 0);' }] },
-        { messageId: "discardedRejection", data: { method: "catch", handler: "() => void 0", operation: "`e`", logger: assumed }, line: 5, suggestions: [{ messageId: "logError", data: { call: 'console.error("e failed", err)' }, output: 'a().catch(() => undefined);\nb().catch(() => false);\nc().catch(function () {});\nd().catch(() => { return; });\ne().catch((err) => { console.error("e failed", err); return void 0; });' }] },
+        {
+          messageId: "discardedRejection",
+          data: { method: "catch", handler: "() => undefined", operation: "`a`", logger: assumed },
+          line: 1,
+          suggestions: [
+            {
+              messageId: "logError",
+              data: { call: 'console.error("a failed", err)' },
+              output:
+                'a().catch((err) => { console.error("a failed", err); return undefined; });\nb().catch(() => false);\nc().catch(function () {});\nd().catch(() => { return; });\ne().catch(() => void 0);',
+            },
+          ],
+        },
+        {
+          messageId: "discardedRejection",
+          data: { method: "catch", handler: "() => false", operation: "`b`", logger: assumed },
+          line: 2,
+          suggestions: [
+            {
+              messageId: "logError",
+              data: { call: 'console.error("b failed", err)' },
+              output:
+                'a().catch(() => undefined);\nb().catch((err) => { console.error("b failed", err); return false; });\nc().catch(function () {});\nd().catch(() => { return; });\ne().catch(() => void 0);',
+            },
+          ],
+        },
+        {
+          messageId: "discardedRejection",
+          data: { method: "catch", handler: "function () {}", operation: "`c`", logger: assumed },
+          line: 3,
+          suggestions: [
+            {
+              messageId: "logError",
+              data: { call: 'console.error("c failed", err)' },
+              output:
+                'a().catch(() => undefined);\nb().catch(() => false);\nc().catch(function (err) { console.error("c failed", err); });\nd().catch(() => { return; });\ne().catch(() => void 0);',
+            },
+          ],
+        },
+        {
+          messageId: "discardedRejection",
+          data: { method: "catch", handler: "() => { return; }", operation: "`d`", logger: assumed },
+          line: 4,
+          suggestions: [
+            {
+              messageId: "logError",
+              data: { call: 'console.error("d failed", err)' },
+              output:
+                'a().catch(() => undefined);\nb().catch(() => false);\nc().catch(function () {});\nd().catch((err) => { console.error("d failed", err); return; });\ne().catch(() => void 0);',
+            },
+          ],
+        },
+        {
+          messageId: "discardedRejection",
+          data: { method: "catch", handler: "() => void 0", operation: "`e`", logger: assumed },
+          line: 5,
+          suggestions: [
+            {
+              messageId: "logError",
+              data: { call: 'console.error("e failed", err)' },
+              output:
+                'a().catch(() => undefined);\nb().catch(() => false);\nc().catch(function () {});\nd().catch(() => { return; });\ne().catch((err) => { console.error("e failed", err); return void 0; });',
+            },
+          ],
+        },
       ],
     },
     {
@@ -859,7 +1237,19 @@ ruleTester.run("no-swallowed-error", rule, {
       code: "load().catch((e) => {});",
       filename: files.ts,
       output: null,
-      errors: [{ messageId: "discardedRejection", data: { method: "catch", handler: "(e) => {}", operation: "`load`", logger: assumed }, suggestions: [{ messageId: "logError", data: { call: 'console.error("load failed", e)' }, output: 'load().catch((e) => { console.error("load failed", e); });' }] }],
+      errors: [
+        {
+          messageId: "discardedRejection",
+          data: { method: "catch", handler: "(e) => {}", operation: "`load`", logger: assumed },
+          suggestions: [
+            {
+              messageId: "logError",
+              data: { call: 'console.error("load failed", e)' },
+              output: 'load().catch((e) => { console.error("load failed", e); });',
+            },
+          ],
+        },
+      ],
     },
     {
       name: ".catch(noop) and .catch(_.noop)",
@@ -868,14 +1258,36 @@ ruleTester.run("no-swallowed-error", rule, {
       languageOptions: { parserOptions: { ecmaFeatures: { globalReturn: true } } },
       output: null,
       errors: [
-        { messageId: "discardedRejection", data: { method: "catch", handler: "noop", operation: "`reader.cancel`", logger: assumed }, line: 1, column: 23, suggestions: [{ messageId: "logError", data: { call: 'console.error("reader.cancel failed", err)' }, output: 'reader.cancel().catch((err) => { console.error("reader.cancel failed", err); });\nreturn stream.close().catch(_.noop);' }] },
+        {
+          messageId: "discardedRejection",
+          data: { method: "catch", handler: "noop", operation: "`reader.cancel`", logger: assumed },
+          line: 1,
+          column: 23,
+          suggestions: [
+            {
+              messageId: "logError",
+              data: { call: 'console.error("reader.cancel failed", err)' },
+              output:
+                'reader.cancel().catch((err) => { console.error("reader.cancel failed", err); });\nreturn stream.close().catch(_.noop);',
+            },
+          ],
+        },
         {
           messageId: "discardedRejection",
           data: { method: "catch", handler: "_.noop", operation: "`stream.close`", logger: assumed },
           line: 2,
           suggestions: [
-            { messageId: "logError", data: { call: 'console.error("stream.close failed", err)' }, output: 'reader.cancel().catch(noop);\nreturn stream.close().catch((err) => { console.error("stream.close failed", err); });' },
-            { messageId: "propagate", data: { method: "catch" }, output: "reader.cancel().catch(noop);\nreturn stream.close();" },
+            {
+              messageId: "logError",
+              data: { call: 'console.error("stream.close failed", err)' },
+              output:
+                'reader.cancel().catch(noop);\nreturn stream.close().catch((err) => { console.error("stream.close failed", err); });',
+            },
+            {
+              messageId: "propagate",
+              data: { method: "catch" },
+              output: "reader.cancel().catch(noop);\nreturn stream.close();",
+            },
           ],
         },
       ],
@@ -892,8 +1304,17 @@ ruleTester.run("no-swallowed-error", rule, {
           line: 2,
           column: 37,
           suggestions: [
-            { messageId: "logError", data: { call: 'console.error("fetchJson failed", err)' }, output: 'async function load() {\n  return fetchJson(url).then(parse, (err) => { console.error("fetchJson failed", err); });\n}' },
-            { messageId: "propagate", data: { method: "then" }, output: "async function load() {\n  return fetchJson(url).then(parse);\n}" },
+            {
+              messageId: "logError",
+              data: { call: 'console.error("fetchJson failed", err)' },
+              output:
+                'async function load() {\n  return fetchJson(url).then(parse, (err) => { console.error("fetchJson failed", err); });\n}',
+            },
+            {
+              messageId: "propagate",
+              data: { method: "then" },
+              output: "async function load() {\n  return fetchJson(url).then(parse);\n}",
+            },
           ],
         },
       ],
@@ -903,14 +1324,40 @@ ruleTester.run("no-swallowed-error", rule, {
       code: "pending.catch(() => {});",
       filename: files.ts,
       output: null,
-      errors: [{ messageId: "discardedRejection", data: { method: "catch", handler: "() => {}", operation: "the promise", logger: assumed }, suggestions: [{ messageId: "logError", data: { call: 'console.error(err)' }, output: 'pending.catch((err) => { console.error(err); });' }] }],
+      errors: [
+        {
+          messageId: "discardedRejection",
+          data: { method: "catch", handler: "() => {}", operation: "the promise", logger: assumed },
+          suggestions: [
+            {
+              messageId: "logError",
+              data: { call: "console.error(err)" },
+              output: "pending.catch((err) => { console.error(err); });",
+            },
+          ],
+        },
+      ],
     },
     {
       name: "a success probe whose rejection callback returns null is still a discard",
       code: "const ok = await ping().then(() => true, () => null);",
       filename: files.ts,
       output: null,
-      errors: [{ messageId: "discardedRejection", data: { method: "then", handler: "() => null", operation: "`ping`", logger: assumed }, suggestions: [{ messageId: "logError", data: { call: 'console.error("ping failed", err)' }, output: 'const ok = await ping().then(() => true, (err) => { console.error("ping failed", err); return null; });' }, { messageId: "propagate", data: { method: "then" }, output: "const ok = await ping().then(() => true);" }] }],
+      errors: [
+        {
+          messageId: "discardedRejection",
+          data: { method: "then", handler: "() => null", operation: "`ping`", logger: assumed },
+          suggestions: [
+            {
+              messageId: "logError",
+              data: { call: 'console.error("ping failed", err)' },
+              output:
+                'const ok = await ping().then(() => true, (err) => { console.error("ping failed", err); return null; });',
+            },
+            { messageId: "propagate", data: { method: "then" }, output: "const ok = await ping().then(() => true);" },
+          ],
+        },
+      ],
     },
 
     // ── Unused bindings in request handlers ─────────────────────────────────────────────────
@@ -944,7 +1391,17 @@ ruleTester.run("no-swallowed-error", rule, {
         "  }",
         "});",
       ),
-      errors: [{ messageId: "unusedInHandler", data: { what: "`catch` block", operation: "`db.user.findMany`", logger: "`logger`" }, line: 7, column: 5, endLine: 7, endColumn: 10, suggestions: [] }],
+      errors: [
+        {
+          messageId: "unusedInHandler",
+          data: { what: "`catch` block", operation: "`db.user.findMany`", logger: "`logger`" },
+          line: 7,
+          column: 5,
+          endLine: 7,
+          endColumn: 10,
+          suggestions: [],
+        },
+      ],
     },
     {
       name: "Express in JavaScript: a named but unused binding; a 400 beside a 503 stays flagged",
@@ -998,14 +1455,39 @@ ruleTester.run("no-swallowed-error", rule, {
       code: 'app.get("/a", async (req, res) => {\n  try { await load(); } catch (error) {\n    // Return error response\n    res.status(502).send("Upstream error");\n  }\n});',
       filename: files.js,
       output: null,
-      errors: [{ messageId: "unusedInHandler", suggestions: [{ messageId: "logError", data: { call: 'console.error("load failed", error)' }, output: 'app.get("/a", async (req, res) => {\n  try { await load(); } catch (error) {\n    // Return error response\n    console.error("load failed", error);\n    res.status(502).send("Upstream error");\n  }\n});' }] }],
+      errors: [
+        {
+          messageId: "unusedInHandler",
+          suggestions: [
+            {
+              messageId: "logError",
+              data: { call: 'console.error("load failed", error)' },
+              output:
+                'app.get("/a", async (req, res) => {\n  try { await load(); } catch (error) {\n    // Return error response\n    console.error("load failed", error);\n    res.status(502).send("Upstream error");\n  }\n});',
+            },
+          ],
+        },
+      ],
     },
     {
       name: "Express: a generic Error thrown without the cause",
       code: 'app.post("/pay", async (req, res) => {\n  try {\n    await stripe.charges.create(req.body);\n  } catch {\n    throw new Error("Payment failed");\n  }\n  res.end();\n});',
       filename: files.js,
       output: null,
-      errors: [{ messageId: "unusedInHandler", data: { what: "`catch` block", operation: "`stripe.charges.create`", logger: assumed }, suggestions: [{ messageId: "logError", data: { call: 'console.error("stripe.charges.create failed", err)' }, output: 'app.post("/pay", async (req, res) => {\n  try {\n    await stripe.charges.create(req.body);\n  } catch (err) {\n    console.error("stripe.charges.create failed", err);\n    throw new Error("Payment failed");\n  }\n  res.end();\n});' }] }],
+      errors: [
+        {
+          messageId: "unusedInHandler",
+          data: { what: "`catch` block", operation: "`stripe.charges.create`", logger: assumed },
+          suggestions: [
+            {
+              messageId: "logError",
+              data: { call: 'console.error("stripe.charges.create failed", err)' },
+              output:
+                'app.post("/pay", async (req, res) => {\n  try {\n    await stripe.charges.create(req.body);\n  } catch (err) {\n    console.error("stripe.charges.create failed", err);\n    throw new Error("Payment failed");\n  }\n  res.end();\n});',
+            },
+          ],
+        },
+      ],
     },
     {
       name: "Fastify: request.log is the logger, so the fix is an autofix",
@@ -1033,14 +1515,31 @@ ruleTester.run("no-swallowed-error", rule, {
         "  }",
         "});",
       ),
-      errors: [{ messageId: "unusedInHandler", data: { what: "`catch` block", operation: "`users.find`", logger: "`request.log`" }, line: 6, column: 5, endColumn: 10 }],
+      errors: [
+        {
+          messageId: "unusedInHandler",
+          data: { what: "`catch` block", operation: "`users.find`", logger: "`request.log`" },
+          line: 6,
+          column: 5,
+          endColumn: 10,
+        },
+      ],
     },
     {
       name: "Fastify: a .catch callback with an object body in a handler",
       code: 'import Fastify from "fastify";\nconst app = Fastify();\napp.get("/status", async (req, reply) => {\n  return reply.send(await probe().catch((e) => ({ ok: false })));\n});',
       filename: files.ts,
-      output: 'import Fastify from "fastify";\nconst app = Fastify();\napp.get("/status", async (req, reply) => {\n  return reply.send(await probe().catch((e) => { req.log.error({ err: e }, "probe failed"); return { ok: false }; }));\n});',
-      errors: [{ messageId: "unusedInHandler", data: { what: "`.catch` callback", operation: "`probe`", logger: "`req.log`" }, line: 4, column: 41, endColumn: 63 }],
+      output:
+        'import Fastify from "fastify";\nconst app = Fastify();\napp.get("/status", async (req, reply) => {\n  return reply.send(await probe().catch((e) => { req.log.error({ err: e }, "probe failed"); return { ok: false }; }));\n});',
+      errors: [
+        {
+          messageId: "unusedInHandler",
+          data: { what: "`.catch` callback", operation: "`probe`", logger: "`req.log`" },
+          line: 4,
+          column: 41,
+          endColumn: 63,
+        },
+      ],
     },
     {
       name: "Hono: c.var.logger when the handler uses it; a same-line statement keeps its line",
@@ -1065,7 +1564,13 @@ ruleTester.run("no-swallowed-error", rule, {
         '  } catch (err) { c.var.logger.error({ err }, "orders.create failed"); return c.json({ queued: false }, 202); }',
         "});",
       ),
-      errors: [{ messageId: "unusedInHandler", data: { what: "`catch` block", operation: "`orders.create`", logger: "`c.var.logger`" }, line: 7 }],
+      errors: [
+        {
+          messageId: "unusedInHandler",
+          data: { what: "`catch` block", operation: "`orders.create`", logger: "`c.var.logger`" },
+          line: 7,
+        },
+      ],
     },
     {
       name: "Koa: a logger imported from a local module, its style unknown: logging is a suggestion in each call order",
@@ -1083,12 +1588,18 @@ ruleTester.run("no-swallowed-error", rule, {
             {
               messageId: "logErrorLike",
               data: { call: 'logger.error({ err }, "feed.load failed")', logger: "logger", style: "pino" },
-              output: koaFeed.replace("  } catch (err) {\n", '  } catch (err) {\n    logger.error({ err }, "feed.load failed");\n'),
+              output: koaFeed.replace(
+                "  } catch (err) {\n",
+                '  } catch (err) {\n    logger.error({ err }, "feed.load failed");\n',
+              ),
             },
             {
               messageId: "logErrorLike",
               data: { call: 'logger.error("feed.load failed", err)', logger: "logger", style: "winston" },
-              output: koaFeed.replace("  } catch (err) {\n", '  } catch (err) {\n    logger.error("feed.load failed", err);\n'),
+              output: koaFeed.replace(
+                "  } catch (err) {\n",
+                '  } catch (err) {\n    logger.error("feed.load failed", err);\n',
+              ),
             },
           ],
         },
@@ -1099,7 +1610,20 @@ ruleTester.run("no-swallowed-error", rule, {
       code: 'import Router from "@koa/router";\nconst router = new Router();\nrouter.get("/feed", async (ctx) => {\n  ctx.body = await feed.load().catch(() => []);\n});',
       filename: files.js,
       output: null,
-      errors: [{ messageId: "unusedInHandler", data: { what: "`.catch` callback", operation: "`feed.load`", logger: assumed }, suggestions: [{ messageId: "logError", data: { call: 'console.error("feed.load failed", err)' }, output: 'import Router from "@koa/router";\nconst router = new Router();\nrouter.get("/feed", async (ctx) => {\n  ctx.body = await feed.load().catch((err) => { console.error("feed.load failed", err); return []; });\n});' }] }],
+      errors: [
+        {
+          messageId: "unusedInHandler",
+          data: { what: "`.catch` callback", operation: "`feed.load`", logger: assumed },
+          suggestions: [
+            {
+              messageId: "logError",
+              data: { call: 'console.error("feed.load failed", err)' },
+              output:
+                'import Router from "@koa/router";\nconst router = new Router();\nrouter.get("/feed", async (ctx) => {\n  ctx.body = await feed.load().catch((err) => { console.error("feed.load failed", err); return []; });\n});',
+            },
+          ],
+        },
+      ],
     },
     {
       name: "Next.js App route: a 503 without the error; settings logger with its style",
@@ -1129,15 +1653,29 @@ ruleTester.run("no-swallowed-error", rule, {
         "  }",
         "}",
       ),
-      errors: [{ messageId: "unusedInHandler", data: { what: "`catch` block", operation: "`prisma.user.create`", logger: "`logger`" }, line: 6, column: 5, endColumn: 18 }],
+      errors: [
+        {
+          messageId: "unusedInHandler",
+          data: { what: "`catch` block", operation: "`prisma.user.create`", logger: "`logger`" },
+          line: 6,
+          column: 5,
+          endColumn: 18,
+        },
+      ],
     },
     {
       name: "Next.js Pages API: the default export handler answers an empty list; the settings style applies to the imported logger",
       code: 'import { logger } from "../../lib/logger";\nexport default async function handler(req, res) {\n  try {\n    res.json(await stripe.charges.list());\n  } catch (e) {\n    res.status(200).json({ data: [] });\n  }\n}',
       filename: files.nextPages,
       settings: pino,
-      output: 'import { logger } from "../../lib/logger";\nexport default async function handler(req, res) {\n  try {\n    res.json(await stripe.charges.list());\n  } catch (e) {\n    logger.error({ err: e }, "stripe.charges.list failed");\n    res.status(200).json({ data: [] });\n  }\n}',
-      errors: [{ messageId: "unusedInHandler", data: { what: "`catch` block", operation: "`stripe.charges.list`", logger: "`logger`" } }],
+      output:
+        'import { logger } from "../../lib/logger";\nexport default async function handler(req, res) {\n  try {\n    res.json(await stripe.charges.list());\n  } catch (e) {\n    logger.error({ err: e }, "stripe.charges.list failed");\n    res.status(200).json({ data: [] });\n  }\n}',
+      errors: [
+        {
+          messageId: "unusedInHandler",
+          data: { what: "`catch` block", operation: "`stripe.charges.list`", logger: "`logger`" },
+        },
+      ],
     },
     {
       name: "NestJS: a controller that returns an empty list on failure; no logger known",
@@ -1193,24 +1731,67 @@ ruleTester.run("no-swallowed-error", rule, {
       code: 'import type { Request, Response } from "express";\nexport const getUser = async (req: Request, res: Response) => {\n  try {\n    res.json(await users.get(req.params.id));\n  } catch (e: unknown) {\n    res.json(null);\n    metrics.increment("users.error");\n  }\n};',
       filename: files.ts,
       output: null,
-      errors: [{ messageId: "unusedInHandler", line: 5, column: 5, endColumn: 23, suggestions: [{ messageId: "logError", data: { call: 'console.error("users.get failed", e)' }, output: 'import type { Request, Response } from "express";\nexport const getUser = async (req: Request, res: Response) => {\n  try {\n    res.json(await users.get(req.params.id));\n  } catch (e: unknown) {\n    console.error("users.get failed", e);\n    res.json(null);\n    metrics.increment("users.error");\n  }\n};' }] }],
+      errors: [
+        {
+          messageId: "unusedInHandler",
+          line: 5,
+          column: 5,
+          endColumn: 23,
+          suggestions: [
+            {
+              messageId: "logError",
+              data: { call: 'console.error("users.get failed", e)' },
+              output:
+                'import type { Request, Response } from "express";\nexport const getUser = async (req: Request, res: Response) => {\n  try {\n    res.json(await users.get(req.params.id));\n  } catch (e: unknown) {\n    console.error("users.get failed", e);\n    res.json(null);\n    metrics.increment("users.error");\n  }\n};',
+            },
+          ],
+        },
+      ],
     },
     {
       name: "an outer `err` used in the catch body: the new binding is `error`, so the outer one is not shadowed",
       code: 'app.get("/a", (req, res) => {\n  const err = "E_LOAD";\n  try { load(); } catch { res.json({ code: err }); }\n});',
       filename: files.js,
       output: null,
-      errors: [{ messageId: "unusedInHandler", suggestions: [{ messageId: "logError", data: { call: 'console.error("load failed", error)' }, output: 'app.get("/a", (req, res) => {\n  const err = "E_LOAD";\n  try { load(); } catch (error) { console.error("load failed", error); res.json({ code: err }); }\n});' }] }],
+      errors: [
+        {
+          messageId: "unusedInHandler",
+          suggestions: [
+            {
+              messageId: "logError",
+              data: { call: 'console.error("load failed", error)' },
+              output:
+                'app.get("/a", (req, res) => {\n  const err = "E_LOAD";\n  try { load(); } catch (error) { console.error("load failed", error); res.json({ code: err }); }\n});',
+            },
+          ],
+        },
+      ],
     },
 
     // ── includeUnusedOutsideHandlers (strict) ───────────────────────────────────────────────
     {
       name: "strict: an unused binding outside a handler",
-      code: "export function readConfig(file: string) {\n  try {\n    return JSON.parse(readFileSync(file, \"utf8\"));\n  } catch (e) {\n    return {};\n  }\n}",
+      code: 'export function readConfig(file: string) {\n  try {\n    return JSON.parse(readFileSync(file, "utf8"));\n  } catch (e) {\n    return {};\n  }\n}',
       filename: files.ts,
       options: strict,
       output: null,
-      errors: [{ messageId: "unusedOutsideHandler", data: { what: "`catch` block", operation: "`readFileSync`", logger: assumed }, line: 4, column: 5, endColumn: 14, suggestions: [{ messageId: "logError", data: { call: 'console.error("readFileSync failed", e)' }, output: 'export function readConfig(file: string) {\n  try {\n    return JSON.parse(readFileSync(file, "utf8"));\n  } catch (e) {\n    console.error("readFileSync failed", e);\n    return {};\n  }\n}' }] }],
+      errors: [
+        {
+          messageId: "unusedOutsideHandler",
+          data: { what: "`catch` block", operation: "`readFileSync`", logger: assumed },
+          line: 4,
+          column: 5,
+          endColumn: 14,
+          suggestions: [
+            {
+              messageId: "logError",
+              data: { call: 'console.error("readFileSync failed", e)' },
+              output:
+                'export function readConfig(file: string) {\n  try {\n    return JSON.parse(readFileSync(file, "utf8"));\n  } catch (e) {\n    console.error("readFileSync failed", e);\n    return {};\n  }\n}',
+            },
+          ],
+        },
+      ],
     },
     {
       name: "strict: a new error thrown without the cause",
@@ -1218,8 +1799,14 @@ ruleTester.run("no-swallowed-error", rule, {
       filename: files.ts,
       options: strict,
       settings: pino,
-      output: 'import { logger } from "./logger.js";\ntry { await charge(order); } catch (err) { logger.error({ err }, "charge failed"); throw new Error("Payment failed"); }',
-      errors: [{ messageId: "unusedOutsideHandler", data: { what: "`catch` block", operation: "`charge`", logger: "`logger`" } }],
+      output:
+        'import { logger } from "./logger.js";\ntry { await charge(order); } catch (err) { logger.error({ err }, "charge failed"); throw new Error("Payment failed"); }',
+      errors: [
+        {
+          messageId: "unusedOutsideHandler",
+          data: { what: "`catch` block", operation: "`charge`", logger: "`logger`" },
+        },
+      ],
     },
     {
       name: "strict: a .catch fallback outside a handler",
@@ -1227,7 +1814,20 @@ ruleTester.run("no-swallowed-error", rule, {
       filename: files.ts,
       options: strict,
       output: null,
-      errors: [{ messageId: "unusedOutsideHandler", data: { what: "`.catch` callback", operation: "`readFile`", logger: assumed }, suggestions: [{ messageId: "logError", data: { call: 'console.error("readFile failed", err)' }, output: "const manifest = await readFile(p).catch((err) => { console.error(\"readFile failed\", err); return '{}'; });" }] }],
+      errors: [
+        {
+          messageId: "unusedOutsideHandler",
+          data: { what: "`.catch` callback", operation: "`readFile`", logger: assumed },
+          suggestions: [
+            {
+              messageId: "logError",
+              data: { call: 'console.error("readFile failed", err)' },
+              output:
+                "const manifest = await readFile(p).catch((err) => { console.error(\"readFile failed\", err); return '{}'; });",
+            },
+          ],
+        },
+      ],
     },
     {
       name: "a declaration without a value states no fallback: the empty catch still hides the failure",
@@ -1252,34 +1852,42 @@ ruleTester.run("no-swallowed-error", rule, {
           line: 7,
           column: 7,
           suggestions: [
-            { messageId: "logError", data: { call: 'console.error("marketData.get failed", err)' }, output: lines(
-        "export class Rates {",
-        "  constructor(private readonly marketData: MarketData) {}",
-        "  async rate(symbol: string) {",
-        "    let rate: number;",
-        "    try {",
-        "      rate = (await this.marketData.get(symbol))?.price;",
-        "    } catch (err) {",
-        "      console.error(\"marketData.get failed\", err);",
-        "    }",
-        "    return rate;",
-        "  }",
-        "}",
-      ) },
-            { messageId: "rethrow", data: { name: "err" }, output: lines(
-        "export class Rates {",
-        "  constructor(private readonly marketData: MarketData) {}",
-        "  async rate(symbol: string) {",
-        "    let rate: number;",
-        "    try {",
-        "      rate = (await this.marketData.get(symbol))?.price;",
-        "    } catch (err) {",
-        "      throw err;",
-        "    }",
-        "    return rate;",
-        "  }",
-        "}",
-      ) },
+            {
+              messageId: "logError",
+              data: { call: 'console.error("marketData.get failed", err)' },
+              output: lines(
+                "export class Rates {",
+                "  constructor(private readonly marketData: MarketData) {}",
+                "  async rate(symbol: string) {",
+                "    let rate: number;",
+                "    try {",
+                "      rate = (await this.marketData.get(symbol))?.price;",
+                "    } catch (err) {",
+                '      console.error("marketData.get failed", err);',
+                "    }",
+                "    return rate;",
+                "  }",
+                "}",
+              ),
+            },
+            {
+              messageId: "rethrow",
+              data: { name: "err" },
+              output: lines(
+                "export class Rates {",
+                "  constructor(private readonly marketData: MarketData) {}",
+                "  async rate(symbol: string) {",
+                "    let rate: number;",
+                "    try {",
+                "      rate = (await this.marketData.get(symbol))?.price;",
+                "    } catch (err) {",
+                "      throw err;",
+                "    }",
+                "    return rate;",
+                "  }",
+                "}",
+              ),
+            },
           ],
         },
       ],
@@ -1287,9 +1895,9 @@ ruleTester.run("no-swallowed-error", rule, {
     {
       name: "Express: in a handler a declared default does not excuse the empty catch",
       code: lines(
-        "import express from \"express\";",
+        'import express from "express";',
         "const app = express();",
-        "app.get(\"/prices/:id\", async (req, res) => {",
+        'app.get("/prices/:id", async (req, res) => {',
         "  let history = {};",
         "  try {",
         "    history = await provider.getHistory(req.params.id);",
@@ -1306,32 +1914,40 @@ ruleTester.run("no-swallowed-error", rule, {
           line: 7,
           column: 5,
           suggestions: [
-            { messageId: "logError", data: { call: 'console.error("provider.getHistory failed", err)' }, output: lines(
-        "import express from \"express\";",
-        "const app = express();",
-        "app.get(\"/prices/:id\", async (req, res) => {",
-        "  let history = {};",
-        "  try {",
-        "    history = await provider.getHistory(req.params.id);",
-        "  } catch (err) {",
-        "    console.error(\"provider.getHistory failed\", err);",
-        "  }",
-        "  res.json(history);",
-        "});",
-      ) },
-            { messageId: "rethrow", data: { name: "err" }, output: lines(
-        "import express from \"express\";",
-        "const app = express();",
-        "app.get(\"/prices/:id\", async (req, res) => {",
-        "  let history = {};",
-        "  try {",
-        "    history = await provider.getHistory(req.params.id);",
-        "  } catch (err) {",
-        "    throw err;",
-        "  }",
-        "  res.json(history);",
-        "});",
-      ) },
+            {
+              messageId: "logError",
+              data: { call: 'console.error("provider.getHistory failed", err)' },
+              output: lines(
+                'import express from "express";',
+                "const app = express();",
+                'app.get("/prices/:id", async (req, res) => {',
+                "  let history = {};",
+                "  try {",
+                "    history = await provider.getHistory(req.params.id);",
+                "  } catch (err) {",
+                '    console.error("provider.getHistory failed", err);',
+                "  }",
+                "  res.json(history);",
+                "});",
+              ),
+            },
+            {
+              messageId: "rethrow",
+              data: { name: "err" },
+              output: lines(
+                'import express from "express";',
+                "const app = express();",
+                'app.get("/prices/:id", async (req, res) => {',
+                "  let history = {};",
+                "  try {",
+                "    history = await provider.getHistory(req.params.id);",
+                "  } catch (err) {",
+                "    throw err;",
+                "  }",
+                "  res.json(history);",
+                "});",
+              ),
+            },
           ],
         },
       ],
@@ -1353,7 +1969,22 @@ ruleTester.run("no-swallowed-error", rule, {
       ),
       filename: files.ts,
       output: null,
-      errors: [{ messageId: "unusedInHandler", data: { what: "`.catch` callback", operation: "`client.status`", logger: assumed }, line: 5, column: 66, suggestions: [{ messageId: "logError", data: { call: "console.error(\"client.status failed\", err)" }, output: "import express from \"express\";\nconst router = express.Router();\nrouter.post(\"/test\", async (req, res, next) => {\n  try {\n    const base = await client.status().then((s) => s.base).catch((err) => { console.error(\"client.status failed\", err); return req.body.base; });\n    const profiles = await catalog.profiles();\n    return res.json({ profiles, base });\n  } catch (e) {\n    next(e);\n  }\n});" }] }],
+      errors: [
+        {
+          messageId: "unusedInHandler",
+          data: { what: "`.catch` callback", operation: "`client.status`", logger: assumed },
+          line: 5,
+          column: 66,
+          suggestions: [
+            {
+              messageId: "logError",
+              data: { call: 'console.error("client.status failed", err)' },
+              output:
+                'import express from "express";\nconst router = express.Router();\nrouter.post("/test", async (req, res, next) => {\n  try {\n    const base = await client.status().then((s) => s.base).catch((err) => { console.error("client.status failed", err); return req.body.base; });\n    const profiles = await catalog.profiles();\n    return res.json({ profiles, base });\n  } catch (e) {\n    next(e);\n  }\n});',
+            },
+          ],
+        },
+      ],
     },
     {
       name: "a delete whose client is not called again after the catch",
@@ -1370,7 +2001,28 @@ ruleTester.run("no-swallowed-error", rule, {
       ),
       filename: files.ts,
       output: null,
-      errors: [{ messageId: "emptyCatch", data: { operation: "`activities.deleteAll`", logger: assumed }, line: 6, column: 7, suggestions: [{ messageId: "logError", data: { call: "console.error(\"activities.deleteAll failed\", err)" }, output: "export class Users {\n  constructor(private readonly db: Db, private readonly activities: Activities) {}\n  async remove(id: string) {\n    try {\n      await this.activities.deleteAll({ userId: id });\n    } catch (err) {\n      console.error(\"activities.deleteAll failed\", err);\n    }\n    return this.db.user.delete({ where: { id } });\n  }\n}" }, { messageId: "rethrow", data: { name: "err" }, output: "export class Users {\n  constructor(private readonly db: Db, private readonly activities: Activities) {}\n  async remove(id: string) {\n    try {\n      await this.activities.deleteAll({ userId: id });\n    } catch (err) {\n      throw err;\n    }\n    return this.db.user.delete({ where: { id } });\n  }\n}" }] }],
+      errors: [
+        {
+          messageId: "emptyCatch",
+          data: { operation: "`activities.deleteAll`", logger: assumed },
+          line: 6,
+          column: 7,
+          suggestions: [
+            {
+              messageId: "logError",
+              data: { call: 'console.error("activities.deleteAll failed", err)' },
+              output:
+                'export class Users {\n  constructor(private readonly db: Db, private readonly activities: Activities) {}\n  async remove(id: string) {\n    try {\n      await this.activities.deleteAll({ userId: id });\n    } catch (err) {\n      console.error("activities.deleteAll failed", err);\n    }\n    return this.db.user.delete({ where: { id } });\n  }\n}',
+            },
+            {
+              messageId: "rethrow",
+              data: { name: "err" },
+              output:
+                "export class Users {\n  constructor(private readonly db: Db, private readonly activities: Activities) {}\n  async remove(id: string) {\n    try {\n      await this.activities.deleteAll({ userId: id });\n    } catch (err) {\n      throw err;\n    }\n    return this.db.user.delete({ where: { id } });\n  }\n}",
+            },
+          ],
+        },
+      ],
     },
     {
       name: "the next call to the client is swallowed too: the outage is reported nowhere",
@@ -1386,7 +2038,48 @@ ruleTester.run("no-swallowed-error", rule, {
       ),
       filename: files.ts,
       output: null,
-      errors: [{ messageId: "emptyCatch", data: { operation: "`db.settings.delete`", logger: assumed }, line: 4, column: 5, suggestions: [{ messageId: "logError", data: { call: "console.error(\"db.settings.delete failed\", err)" }, output: "export async function remove(db: Db, id: string) {\n  try {\n    await db.settings.delete({ where: { userId: id } });\n  } catch (err) {\n    console.error(\"db.settings.delete failed\", err);\n  }\n  try {\n    await db.user.delete({ where: { id } });\n  } catch {}\n}" }, { messageId: "rethrow", data: { name: "err" }, output: "export async function remove(db: Db, id: string) {\n  try {\n    await db.settings.delete({ where: { userId: id } });\n  } catch (err) {\n    throw err;\n  }\n  try {\n    await db.user.delete({ where: { id } });\n  } catch {}\n}" }] }, { messageId: "emptyCatch", data: { operation: "`db.user.delete`", logger: assumed }, line: 7, column: 5, suggestions: [{ messageId: "logError", data: { call: "console.error(\"db.user.delete failed\", err)" }, output: "export async function remove(db: Db, id: string) {\n  try {\n    await db.settings.delete({ where: { userId: id } });\n  } catch {}\n  try {\n    await db.user.delete({ where: { id } });\n  } catch (err) {\n    console.error(\"db.user.delete failed\", err);\n  }\n}" }, { messageId: "rethrow", data: { name: "err" }, output: "export async function remove(db: Db, id: string) {\n  try {\n    await db.settings.delete({ where: { userId: id } });\n  } catch {}\n  try {\n    await db.user.delete({ where: { id } });\n  } catch (err) {\n    throw err;\n  }\n}" }] }],
+      errors: [
+        {
+          messageId: "emptyCatch",
+          data: { operation: "`db.settings.delete`", logger: assumed },
+          line: 4,
+          column: 5,
+          suggestions: [
+            {
+              messageId: "logError",
+              data: { call: 'console.error("db.settings.delete failed", err)' },
+              output:
+                'export async function remove(db: Db, id: string) {\n  try {\n    await db.settings.delete({ where: { userId: id } });\n  } catch (err) {\n    console.error("db.settings.delete failed", err);\n  }\n  try {\n    await db.user.delete({ where: { id } });\n  } catch {}\n}',
+            },
+            {
+              messageId: "rethrow",
+              data: { name: "err" },
+              output:
+                "export async function remove(db: Db, id: string) {\n  try {\n    await db.settings.delete({ where: { userId: id } });\n  } catch (err) {\n    throw err;\n  }\n  try {\n    await db.user.delete({ where: { id } });\n  } catch {}\n}",
+            },
+          ],
+        },
+        {
+          messageId: "emptyCatch",
+          data: { operation: "`db.user.delete`", logger: assumed },
+          line: 7,
+          column: 5,
+          suggestions: [
+            {
+              messageId: "logError",
+              data: { call: 'console.error("db.user.delete failed", err)' },
+              output:
+                'export async function remove(db: Db, id: string) {\n  try {\n    await db.settings.delete({ where: { userId: id } });\n  } catch {}\n  try {\n    await db.user.delete({ where: { id } });\n  } catch (err) {\n    console.error("db.user.delete failed", err);\n  }\n}',
+            },
+            {
+              messageId: "rethrow",
+              data: { name: "err" },
+              output:
+                "export async function remove(db: Db, id: string) {\n  try {\n    await db.settings.delete({ where: { userId: id } });\n  } catch {}\n  try {\n    await db.user.delete({ where: { id } });\n  } catch (err) {\n    throw err;\n  }\n}",
+            },
+          ],
+        },
+      ],
     },
     {
       name: "JSON.parse of a value read from the database, not a cache",
@@ -1402,7 +2095,28 @@ ruleTester.run("no-swallowed-error", rule, {
       ),
       filename: files.ts,
       output: null,
-      errors: [{ messageId: "emptyCatch", data: { operation: "`JSON.parse`", logger: assumed }, line: 6, column: 5, suggestions: [{ messageId: "logError", data: { call: "console.error(\"JSON.parse failed\", err)" }, output: "export async function getQuote(item: Item) {\n  const stored = await this.quoteStore.get(keyOf(item));\n  try {\n    const quote = JSON.parse(stored);\n    return { ...quote, id: idOf(item) };\n  } catch (err) {\n    console.error(\"JSON.parse failed\", err);\n  }\n  return fetchQuote(item);\n}" }, { messageId: "rethrow", data: { name: "err" }, output: "export async function getQuote(item: Item) {\n  const stored = await this.quoteStore.get(keyOf(item));\n  try {\n    const quote = JSON.parse(stored);\n    return { ...quote, id: idOf(item) };\n  } catch (err) {\n    throw err;\n  }\n  return fetchQuote(item);\n}" }] }],
+      errors: [
+        {
+          messageId: "emptyCatch",
+          data: { operation: "`JSON.parse`", logger: assumed },
+          line: 6,
+          column: 5,
+          suggestions: [
+            {
+              messageId: "logError",
+              data: { call: 'console.error("JSON.parse failed", err)' },
+              output:
+                'export async function getQuote(item: Item) {\n  const stored = await this.quoteStore.get(keyOf(item));\n  try {\n    const quote = JSON.parse(stored);\n    return { ...quote, id: idOf(item) };\n  } catch (err) {\n    console.error("JSON.parse failed", err);\n  }\n  return fetchQuote(item);\n}',
+            },
+            {
+              messageId: "rethrow",
+              data: { name: "err" },
+              output:
+                "export async function getQuote(item: Item) {\n  const stored = await this.quoteStore.get(keyOf(item));\n  try {\n    const quote = JSON.parse(stored);\n    return { ...quote, id: idOf(item) };\n  } catch (err) {\n    throw err;\n  }\n  return fetchQuote(item);\n}",
+            },
+          ],
+        },
+      ],
     },
   ],
 });
@@ -1464,7 +2178,8 @@ ruleTester.run("no-swallowed-error: which logger the fix may call, and how", rul
             {
               messageId: "logError",
               data: { call: 'console.error("send failed", err)' },
-              output: 'import pino, { type Logger } from "pino";\nlet logger: Logger | undefined = pino();\nsend().catch((err) => { console.error("send failed", err); });',
+              output:
+                'import pino, { type Logger } from "pino";\nlet logger: Logger | undefined = pino();\nsend().catch((err) => { console.error("send failed", err); });',
             },
           ],
         },
@@ -1479,7 +2194,14 @@ ruleTester.run("no-swallowed-error: which logger the fix may call, and how", rul
         {
           messageId: "discardedRejection",
           data: { method: "catch", handler: "() => {}", operation: "the promise", logger: assumed },
-          suggestions: [{ messageId: "logError", data: { call: "console.error(err)" }, output: "export function settle(p, logger) {\n  if (!logger) p.catch((err) => { console.error(err); });\n}" }],
+          suggestions: [
+            {
+              messageId: "logError",
+              data: { call: "console.error(err)" },
+              output:
+                "export function settle(p, logger) {\n  if (!logger) p.catch((err) => { console.error(err); });\n}",
+            },
+          ],
         },
       ],
     },
@@ -1487,12 +2209,20 @@ ruleTester.run("no-swallowed-error: which logger the fix may call, and how", rul
       name: "pino made in the file: autofix in pino's (fields, message) order",
       code: 'import pino from "pino";\nconst logger = pino();\ntry { await db.migrate(); } catch {}',
       filename: files.ts,
-      output: 'import pino from "pino";\nconst logger = pino();\ntry { await db.migrate(); } catch (err) { logger.error({ err }, "db.migrate failed"); }',
+      output:
+        'import pino from "pino";\nconst logger = pino();\ntry { await db.migrate(); } catch (err) { logger.error({ err }, "db.migrate failed"); }',
       errors: [
         {
           messageId: "emptyCatch",
           data: { operation: "`db.migrate`", logger: "`logger`" },
-          suggestions: [{ messageId: "rethrow", data: { name: "err" }, output: 'import pino from "pino";\nconst logger = pino();\ntry { await db.migrate(); } catch (err) { throw err; }' }],
+          suggestions: [
+            {
+              messageId: "rethrow",
+              data: { name: "err" },
+              output:
+                'import pino from "pino";\nconst logger = pino();\ntry { await db.migrate(); } catch (err) { throw err; }',
+            },
+          ],
         },
       ],
     },
@@ -1500,15 +2230,28 @@ ruleTester.run("no-swallowed-error: which logger the fix may call, and how", rul
       name: "winston's createLogger: autofix with the error as the meta argument",
       code: 'import { createLogger } from "winston";\nconst logger = createLogger({});\nsend().catch(() => {});',
       filename: files.ts,
-      output: 'import { createLogger } from "winston";\nconst logger = createLogger({});\nsend().catch((err) => { logger.error("send failed", err); });',
-      errors: [{ messageId: "discardedRejection", data: { method: "catch", handler: "() => {}", operation: "`send`", logger: "`logger`" }, suggestions: [] }],
+      output:
+        'import { createLogger } from "winston";\nconst logger = createLogger({});\nsend().catch((err) => { logger.error("send failed", err); });',
+      errors: [
+        {
+          messageId: "discardedRejection",
+          data: { method: "catch", handler: "() => {}", operation: "`send`", logger: "`logger`" },
+          suggestions: [],
+        },
+      ],
     },
     {
       name: "a parameter typed with winston's Logger: winston style",
       code: 'import type { Logger } from "winston";\nexport function start(logger: Logger) {\n  queue.connect().catch(() => {});\n}',
       filename: files.ts,
-      output: 'import type { Logger } from "winston";\nexport function start(logger: Logger) {\n  queue.connect().catch((err) => { logger.error("queue.connect failed", err); });\n}',
-      errors: [{ messageId: "discardedRejection", data: { method: "catch", handler: "() => {}", operation: "`queue.connect`", logger: "`logger`" } }],
+      output:
+        'import type { Logger } from "winston";\nexport function start(logger: Logger) {\n  queue.connect().catch((err) => { logger.error("queue.connect failed", err); });\n}',
+      errors: [
+        {
+          messageId: "discardedRejection",
+          data: { method: "catch", handler: "() => {}", operation: "`queue.connect`", logger: "`logger`" },
+        },
+      ],
     },
     {
       name: "NestJS: this.logger made by new Logger() logs (message, stack); a `function` callback has its own `this`, so it gets the static Logger",
@@ -1534,9 +2277,20 @@ ruleTester.run("no-swallowed-error: which logger the fix may call, and how", rul
           messageId: "emptyCatch",
           data: { operation: "`api.sync`", logger: "`this.logger`" },
           line: 8,
-          suggestions: [{ messageId: "rethrow", data: { name: "err" }, output: nestService.replace("    } catch {}", "    } catch (err) {\n      throw err;\n    }") }],
+          suggestions: [
+            {
+              messageId: "rethrow",
+              data: { name: "err" },
+              output: nestService.replace("    } catch {}", "    } catch (err) {\n      throw err;\n    }"),
+            },
+          ],
         },
-        { messageId: "discardedRejection", data: { method: "catch", handler: "function () {}", operation: "`queue.drain`", logger: "`Logger`" }, line: 9, suggestions: [] },
+        {
+          messageId: "discardedRejection",
+          data: { method: "catch", handler: "function () {}", operation: "`queue.drain`", logger: "`Logger`" },
+          line: 9,
+          suggestions: [],
+        },
       ],
     },
     {
@@ -1563,7 +2317,11 @@ ruleTester.run("no-swallowed-error: which logger the fix may call, and how", rul
         "}",
       ),
       errors: [
-        { messageId: "discardedRejection", data: { method: "catch", handler: "() => {}", operation: "`queue.drain`", logger: "`this.logger`" }, line: 5 },
+        {
+          messageId: "discardedRejection",
+          data: { method: "catch", handler: "() => {}", operation: "`queue.drain`", logger: "`this.logger`" },
+          line: 5,
+        },
         {
           messageId: "discardedRejection",
           data: { method: "catch", handler: "function () {}", operation: "`queue.close`", logger: assumed },
@@ -1610,7 +2368,12 @@ ruleTester.run("no-swallowed-error: which logger the fix may call, and how", rul
         "  }",
         "}",
       ),
-      errors: [{ messageId: "unusedInHandler", data: { what: "`catch` block", operation: "`usersService.findAll`", logger: "`Logger`" } }],
+      errors: [
+        {
+          messageId: "unusedInHandler",
+          data: { what: "`catch` block", operation: "`usersService.findAll`", logger: "`Logger`" },
+        },
+      ],
     },
     {
       name: "settings logger without a style: the import and the call are suggestions in each order",
@@ -1626,14 +2389,20 @@ ruleTester.run("no-swallowed-error: which logger the fix may call, and how", rul
             {
               messageId: "logErrorLike",
               data: { call: 'logger.error({ err }, "db.migrate failed")', logger: "logger", style: "pino" },
-              output: 'import { logger } from "#lib/logger";\ntry { await db.migrate(); } catch (err) { logger.error({ err }, "db.migrate failed"); }',
+              output:
+                'import { logger } from "#lib/logger";\ntry { await db.migrate(); } catch (err) { logger.error({ err }, "db.migrate failed"); }',
             },
             {
               messageId: "logErrorLike",
               data: { call: 'logger.error("db.migrate failed", err)', logger: "logger", style: "winston" },
-              output: 'import { logger } from "#lib/logger";\ntry { await db.migrate(); } catch (err) { logger.error("db.migrate failed", err); }',
+              output:
+                'import { logger } from "#lib/logger";\ntry { await db.migrate(); } catch (err) { logger.error("db.migrate failed", err); }',
             },
-            { messageId: "rethrow", data: { name: "err" }, output: "try { await db.migrate(); } catch (err) { throw err; }" },
+            {
+              messageId: "rethrow",
+              data: { name: "err" },
+              output: "try { await db.migrate(); } catch (err) { throw err; }",
+            },
           ],
         },
       ],
@@ -1649,8 +2418,16 @@ ruleTester.run("no-swallowed-error: which logger the fix may call, and how", rul
           messageId: "emptyCatch",
           data: { operation: "`db.migrate`", logger: assumed },
           suggestions: [
-            { messageId: "logError", data: { call: 'console.error("db.migrate failed", err)' }, output: 'try { await db.migrate(); } catch (err) { console.error("db.migrate failed", err); }' },
-            { messageId: "rethrow", data: { name: "err" }, output: "try { await db.migrate(); } catch (err) { throw err; }" },
+            {
+              messageId: "logError",
+              data: { call: 'console.error("db.migrate failed", err)' },
+              output: 'try { await db.migrate(); } catch (err) { console.error("db.migrate failed", err); }',
+            },
+            {
+              messageId: "rethrow",
+              data: { name: "err" },
+              output: "try { await db.migrate(); } catch (err) { throw err; }",
+            },
           ],
         },
       ],
@@ -1663,7 +2440,14 @@ ruleTester.run("no-swallowed-error: which logger the fix may call, and how", rul
       errors: [
         {
           messageId: "emptyCatch",
-          suggestions: [{ messageId: "rethrow", data: { name: "err" }, output: 'import { console } from "./fake-console.js";\ntry { await db.migrate(); } catch (err) { throw err; }' }],
+          suggestions: [
+            {
+              messageId: "rethrow",
+              data: { name: "err" },
+              output:
+                'import { console } from "./fake-console.js";\ntry { await db.migrate(); } catch (err) { throw err; }',
+            },
+          ],
         },
       ],
     },
@@ -1688,7 +2472,7 @@ describe("no-swallowed-error autofix is safe on save", () => {
       "  try {",
       "    res.status(201).json(await createUser(req.body));",
       "  } catch {",
-      '    res.status(202).json({ queued: true });',
+      "    res.status(202).json({ queued: true });",
       "  }",
       "  warmCache().catch(() => {});",
       "  const fallback = await createUser(null).catch(() => null);",
@@ -1719,7 +2503,7 @@ describe("no-swallowed-error autofix is safe on save", () => {
         "    res.status(201).json(await createUser(req.body));",
         "  } catch (err) {",
         '    logger.error({ err }, "createUser failed");',
-        '    res.status(202).json({ queued: true });',
+        "    res.status(202).json({ queued: true });",
         "  }",
         '  warmCache().catch((err) => { logger.error({ err }, "warmCache failed"); });',
         '  const fallback = await createUser(null).catch((err) => { logger.error({ err }, "createUser failed"); return null; });',
@@ -1803,9 +2587,14 @@ describe("no-swallowed-error autofix is safe on save", () => {
       "}",
       "export const manifest: Promise<string | { empty: true }> = readManifest().catch(() => ({ empty: true as const }));",
     );
-    const result = lintWithFix("no-swallowed-error", code, { settings: pino, options: [{ includeUnusedOutsideHandlers: true }] });
+    const result = lintWithFix("no-swallowed-error", code, {
+      settings: pino,
+      options: [{ includeUnusedOutsideHandlers: true }],
+    });
     expect(result.remaining).toEqual([]);
-    expect(result.output).toContain('.catch((err) => { logger.error({ err }, "readManifest failed"); return { empty: true as const }; });');
+    expect(result.output).toContain(
+      '.catch((err) => { logger.error({ err }, "readManifest failed"); return { empty: true as const }; });',
+    );
     expect(getTypeErrors({ "server.ts": code, "logger.ts": loggerModule })).toEqual([]);
     expect(getTypeErrors({ "server.ts": result.output, "logger.ts": loggerModule })).toEqual([]);
   });
@@ -1822,12 +2611,18 @@ describe("no-swallowed-error autofix is safe on save", () => {
     expect(result.output).toBe(code);
     const [finding] = result.remaining;
     const [suggestion] = finding?.suggestions ?? [];
-    const suggested = code.slice(0, suggestion!.fix.range[0]) + suggestion!.fix.text + code.slice(suggestion!.fix.range[1]);
+    const suggested =
+      code.slice(0, suggestion!.fix.range[0]) + suggestion!.fix.text + code.slice(suggestion!.fix.range[1]);
     expect(suggested).toBe(code.replace("p.catch(() => {})", "p.catch((err) => { console.error(err); })"));
     // Calling the absent logger there is what the fix must not write: it does not even compile.
-    const withLogger = code.replace("p.catch(() => {})", 'p.catch((err) => { logger.error({ err }, "Unexpected error"); })');
+    const withLogger = code.replace(
+      "p.catch(() => {})",
+      'p.catch((err) => { logger.error({ err }, "Unexpected error"); })',
+    );
     expect(getTypeErrors({ "in.ts": code, "suggested.ts": suggested })).toEqual([]);
-    expect(getTypeErrors({ "with-logger.ts": withLogger })).toEqual([expect.stringContaining("'logger' is possibly 'undefined'")]);
+    expect(getTypeErrors({ "with-logger.ts": withLogger })).toEqual([
+      expect.stringContaining("'logger' is possibly 'undefined'"),
+    ]);
   });
 
   it("pino, winston and NestJS loggers made in the file: the outputs type-check against their own types", () => {
@@ -1883,8 +2678,12 @@ describe("no-swallowed-error autofix is safe on save", () => {
     const nestResult = lintWithFix("no-swallowed-error", nestCode, { filename: files.nest });
     expect(pinoResult.output).toContain('  } catch (err) {\n    logger.error({ err }, "db.migrate failed");\n  }\n');
     expect(winstonResult.output).toContain('send().catch((err) => { logger.error("send failed", err); });');
-    expect(nestResult.output).toContain('      this.logger.error("api.sync failed", err instanceof Error ? err.stack : String(err));\n');
-    expect(nestResult.output).toContain('      Logger.error("usersService.list failed", err instanceof Error ? err.stack : String(err));\n');
+    expect(nestResult.output).toContain(
+      '      this.logger.error("api.sync failed", err instanceof Error ? err.stack : String(err));\n',
+    );
+    expect(nestResult.output).toContain(
+      '      Logger.error("usersService.list failed", err instanceof Error ? err.stack : String(err));\n',
+    );
     for (const result of [pinoResult, winstonResult, nestResult]) {
       expect(result.fatal).toEqual([]);
       expect(result.remainingFixable).toEqual([]);

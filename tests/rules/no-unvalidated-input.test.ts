@@ -11,7 +11,10 @@ import { getTypeErrors } from "../utils/typecheck.js";
 const ruleTester = createRuleTester();
 const lines = (...parts: string[]) => parts.join("\n");
 
-const strict = { sources: ["body", "query", "params", "headers"] as ("body" | "query" | "params" | "headers")[], checkUnregisteredHandlers: true };
+const strict = {
+  sources: ["body", "query", "params", "headers"] as ("body" | "query" | "params" | "headers")[],
+  checkUnregisteredHandlers: true,
+};
 const zodSettings = { harden: { validation: { library: "zod" } } };
 const valibotSettings = { harden: { validation: { library: "valibot" } } };
 
@@ -851,7 +854,10 @@ const riskOf = (read: string): string => {
   if (/query/u.test(read)) return QUERY_RISK;
   return BODY_RISK;
 };
-const fieldsMessage = (read: string, fields: string, risk = riskOf(read)) => ({ messageId: "unvalidated" as const, data: { read, fields, risk } });
+const fieldsMessage = (read: string, fields: string, risk = riskOf(read)) => ({
+  messageId: "unvalidated" as const,
+  data: { read, fields, risk },
+});
 const suggestion = (read: string, schema: string, output: string, library = "zod") => [
   { messageId: "validateWithSchema" as const, data: { read, library, schema }, output },
 ];
@@ -1006,9 +1012,9 @@ ruleTester.run("no-unvalidated-input", rule, {
         "  res.json({ page, mine });",
         "});",
         'app.post("/login", (req, res) => {',
-        '  if (!validator.isEmail(req.body.email) || !Number.isInteger(req.body.age) || !(req.body.at instanceof Date)) return res.sendStatus(400);',
+        "  if (!validator.isEmail(req.body.email) || !Number.isInteger(req.body.age) || !(req.body.at instanceof Date)) return res.sendStatus(400);",
         '  if ("admin" in req.body) return res.sendStatus(403);',
-        "  switch (req.body.mode) { case \"a\": break; default: break; }",
+        '  switch (req.body.mode) { case "a": break; default: break; }',
         "  res.json(save(req.body.email, req.body.age, req.body.at));",
         "});",
       ),
@@ -1065,7 +1071,7 @@ ruleTester.run("no-unvalidated-input", rule, {
         "const app = express();",
         "app.use((err, req, res, next) => { res.status(500).json({ body: save(req.body) }); });",
         "function pick(req) { return req.body.id; }",
-        'app.use((req, res, next) => { req.body = req.body ?? {}; next(); });',
+        "app.use((req, res, next) => { req.body = req.body ?? {}; next(); });",
         "const body = { a: 1 };",
         "send(body.a);",
       ),
@@ -1185,7 +1191,7 @@ ruleTester.run("no-unvalidated-input", rule, {
         "export class UsersController {",
         "  @Post() create(@Body() dto: CreateUserDto) { return dto; }",
         '  @Get() list(@Query("page", ParseIntPipe) page: number) { return page; }',
-        "  @Post(\"z\") createZ(@Body(new ZodValidationPipe(schema)) body: any) { return body.email; }",
+        '  @Post("z") createZ(@Body(new ZodValidationPipe(schema)) body: any) { return body.email; }',
         '  @Get(":id") one(@Param("id") id) { return id; }',
         '  @Post("parsed") parsed(@Body() body: any) { return schema.parse(body); }',
         "}",
@@ -1225,7 +1231,7 @@ ruleTester.run("no-unvalidated-input", rule, {
         "declare function verifyWebhookSignature(req: NextApiRequest): boolean;",
         "declare function handleEvents(events: unknown): Promise<void>;",
         "export default async function handler(req: NextApiRequest, res: NextApiResponse) {",
-        "  if (req.method === \"DELETE\") return res.json(verifyUnsubscribeToken(req.query.token));",
+        '  if (req.method === "DELETE") return res.json(verifyUnsubscribeToken(req.query.token));',
         "  if (!verifyWebhookSignature(req)) return res.status(401).end();",
         "  await handleEvents(req.body);",
         "  res.end();",
@@ -1279,58 +1285,136 @@ ruleTester.run("no-unvalidated-input", rule, {
     {
       name: "Express: several member reads are parsed once, into a local",
       code: expressMembers,
-      errors: [{ ...fieldsMessage("req.body", "remember, email, password"), line: 7, column: 31, suggestions: suggestion("req.body", "LoginBody", expressMembersFixed) }],
+      errors: [
+        {
+          ...fieldsMessage("req.body", "remember, email, password"),
+          line: 7,
+          column: 31,
+          suggestions: suggestion("req.body", "LoginBody", expressMembersFixed),
+        },
+      ],
     },
     {
       name: "Express: `as T` cast; the interface gives the schema its fields",
       code: expressCast,
-      errors: [{ messageId: "unvalidatedWhole", data: { read: "req.body", fields: "" }, line: 7, column: 17, suggestions: suggestion("req.body", "CreatePostBody", expressCastFixed) }],
+      errors: [
+        {
+          messageId: "unvalidatedWhole",
+          data: { read: "req.body", fields: "" },
+          line: 7,
+          column: 17,
+          suggestions: suggestion("req.body", "CreatePostBody", expressCastFixed),
+        },
+      ],
     },
     {
       name: "Express: Request<{}, {}, Body> generic",
       code: expressGeneric,
-      errors: [{ ...fieldsMessage("req.body", "email"), line: 6, column: 21, suggestions: suggestion("req.body", "CreatePasswordResetBody", expressGenericFixed) }],
+      errors: [
+        {
+          ...fieldsMessage("req.body", "email"),
+          line: 6,
+          column: 21,
+          suggestions: suggestion("req.body", "CreatePasswordResetBody", expressGenericFixed),
+        },
+      ],
     },
     {
       name: "Express: alias with nested reads; reported at the raw read",
       code: expressAlias,
-      errors: [{ ...fieldsMessage("req.body", "sku, quantity, address"), line: 6, column: 16, suggestions: suggestion("req.body", "CreateOrderBody", expressAliasFixed) }],
+      errors: [
+        {
+          ...fieldsMessage("req.body", "sku, quantity, address"),
+          line: 6,
+          column: 16,
+          suggestions: suggestion("req.body", "CreateOrderBody", expressAliasFixed),
+        },
+      ],
     },
     {
       name: "Express: req.query into a NoSQL filter",
       code: expressQuery,
-      errors: [{ ...fieldsMessage("req.query", "email, role"), line: 6, column: 42, suggestions: suggestion("req.query", "ListUsersQuery", expressQueryFixed) }],
+      errors: [
+        {
+          ...fieldsMessage("req.query", "email, role"),
+          line: 6,
+          column: 42,
+          suggestions: suggestion("req.query", "ListUsersQuery", expressQueryFixed),
+        },
+      ],
     },
     {
       name: "Express: reads inside a block are parsed at the top of that block",
       code: expressNestedBlock,
-      errors: [{ ...fieldsMessage("req.body", "theme, size"), line: 8, column: 23, suggestions: suggestion("req.body", "UpdateSettingBody", expressNestedBlockFixed) }],
+      errors: [
+        {
+          ...fieldsMessage("req.body", "theme, size"),
+          line: 8,
+          column: 23,
+          suggestions: suggestion("req.body", "UpdateSettingBody", expressNestedBlockFixed),
+        },
+      ],
     },
     {
       name: "Express: handler name gives the schema name, de-duplicated against the file",
       code: expressNamedHandler,
-      errors: [{ ...fieldsMessage("req.body", "email"), line: 7, column: 21, suggestions: suggestion("req.body", "CreateUserBody2", expressNamedHandlerFixed) }],
+      errors: [
+        {
+          ...fieldsMessage("req.body", "email"),
+          line: 7,
+          column: 21,
+          suggestions: suggestion("req.body", "CreateUserBody2", expressNamedHandlerFixed),
+        },
+      ],
     },
     {
       name: "Express (CJS): require('zod') is reused",
       code: expressCjs,
       filename: files.cjs,
-      errors: [{ ...fieldsMessage("req.body", "text"), line: 5, column: 20, suggestions: suggestion("req.body", "CreateCommentBody", expressCjsFixed) }],
+      errors: [
+        {
+          ...fieldsMessage("req.body", "text"),
+          line: 5,
+          column: 20,
+          suggestions: suggestion("req.body", "CreateCommentBody", expressCjsFixed),
+        },
+      ],
     },
     {
       name: "Express: a login lookup: fields passed to the database and to a typed function are strings",
       code: expressLogin,
-      errors: [{ ...fieldsMessage("req.body", "email, password"), line: 8, column: 31, suggestions: suggestion("req.body", "LoginBody", expressLoginFixed) }],
+      errors: [
+        {
+          ...fieldsMessage("req.body", "email, password"),
+          line: 8,
+          column: 31,
+          suggestions: suggestion("req.body", "LoginBody", expressLoginFixed),
+        },
+      ],
     },
     {
       name: "Express: types from the parameters of a function of the file; a field checked against undefined is optional",
       code: expressSignup,
-      errors: [{ ...fieldsMessage("req.body", "email, age, name"), line: 7, column: 32, suggestions: suggestion("req.body", "SignupBody", expressSignupFixed) }],
+      errors: [
+        {
+          ...fieldsMessage("req.body", "email, age, name"),
+          line: 7,
+          column: 32,
+          suggestions: suggestion("req.body", "SignupBody", expressSignupFixed),
+        },
+      ],
     },
     {
       name: "Express: page and limit converted with Number() and a fallback are optional coerced numbers",
       code: expressPaging,
-      errors: [{ ...fieldsMessage("req.query", "q, page, limit"), line: 6, column: 30, suggestions: suggestion("req.query", "ListProductsQuery", expressPagingFixed) }],
+      errors: [
+        {
+          ...fieldsMessage("req.query", "q, page, limit"),
+          line: 6,
+          column: 30,
+          suggestions: suggestion("req.query", "ListProductsQuery", expressPagingFixed),
+        },
+      ],
     },
     {
       name: "Express (CJS): query defaults, arithmetic, a lookup value, a comparison with true and a string-or-array field",
@@ -1350,7 +1434,14 @@ ruleTester.run("no-unvalidated-input", rule, {
       code: expressPagingValibot,
       filename: files.js,
       settings: valibotSettings,
-      errors: [{ ...fieldsMessage("req.query", "page, inStock"), line: 4, column: 33, suggestions: suggestion("req.query", "ListProductsQuery", expressPagingValibotFixed, "valibot") }],
+      errors: [
+        {
+          ...fieldsMessage("req.query", "page, inStock"),
+          line: 4,
+          column: 33,
+          suggestions: suggestion("req.query", "ListProductsQuery", expressPagingValibotFixed, "valibot"),
+        },
+      ],
     },
     {
       name: "Express: no validation library known, no suggestion",
@@ -1361,13 +1452,27 @@ ruleTester.run("no-unvalidated-input", rule, {
       name: "Express: settings name zod, the suggestion imports it",
       code: expressNoLibrary,
       settings: zodSettings,
-      errors: [{ ...fieldsMessage("req.body", "email"), line: 4, column: 21, suggestions: suggestion("req.body", "CreateUserBody", expressNoLibraryZodFixed) }],
+      errors: [
+        {
+          ...fieldsMessage("req.body", "email"),
+          line: 4,
+          column: 21,
+          suggestions: suggestion("req.body", "CreateUserBody", expressNoLibraryZodFixed),
+        },
+      ],
     },
     {
       name: "Express: settings name valibot",
       code: expressNoLibrary,
       settings: valibotSettings,
-      errors: [{ ...fieldsMessage("req.body", "email"), line: 4, column: 21, suggestions: suggestion("req.body", "CreateUserBody", expressNoLibraryValibotFixed, "valibot") }],
+      errors: [
+        {
+          ...fieldsMessage("req.body", "email"),
+          line: 4,
+          column: 21,
+          suggestions: suggestion("req.body", "CreateUserBody", expressNoLibraryValibotFixed, "valibot"),
+        },
+      ],
     },
     {
       name: "Express (JS, no semicolons): the local and the schema follow the file's style",
@@ -1414,14 +1519,20 @@ ruleTester.run("no-unvalidated-input", rule, {
           ...fieldsMessage("req.body", "email"),
           line: 4,
           column: 21,
-          suggestions: suggestion("req.body", "CreateUserBody", expressNoLibraryZodFixed.replace('from "zod";', 'from "zod/v4";')),
+          suggestions: suggestion(
+            "req.body",
+            "CreateUserBody",
+            expressNoLibraryZodFixed.replace('from "zod";', 'from "zod/v4";'),
+          ),
         },
       ],
     },
     {
       name: "Express: the whole body passed on (mass assignment): no fields, no schema to suggest",
       code: expressMassAssignment,
-      errors: [{ messageId: "unvalidatedWhole", data: { read: "req.body", fields: "" }, line: 6, column: 45, suggestions: [] }],
+      errors: [
+        { messageId: "unvalidatedWhole", data: { read: "req.body", fields: "" }, line: 6, column: 45, suggestions: [] },
+      ],
     },
     {
       name: "Express: body and query of one handler are reported separately, once each",
@@ -1466,7 +1577,9 @@ ruleTester.run("no-unvalidated-input", rule, {
         'router.post("/register", async (req, res) => { res.json(await authService.register(req.body)); });',
       ),
       filename: files.js,
-      errors: [{ messageId: "unvalidatedWhole", data: { read: "req.body", fields: "" }, line: 3, column: 84, suggestions: [] }],
+      errors: [
+        { messageId: "unvalidatedWhole", data: { read: "req.body", fields: "" }, line: 3, column: 84, suggestions: [] },
+      ],
     },
     {
       name: "Express: a validator on one field leaves the others unvalidated",
@@ -1491,24 +1604,50 @@ ruleTester.run("no-unvalidated-input", rule, {
       options: [strict],
       errors: [
         { ...fieldsMessage("req.params", "id"), line: 3, column: 23, suggestions: [] },
-        { ...fieldsMessage("req.headers", "x-tenant", "a header may be missing or repeated"), line: 3, column: 38, suggestions: [] },
+        {
+          ...fieldsMessage("req.headers", "x-tenant", "a header may be missing or repeated"),
+          line: 3,
+          column: 38,
+          suggestions: [],
+        },
       ],
     },
     // ---------------------------------------------------------------- Fastify
     {
       name: "Fastify: request.body cast to an inline type",
       code: fastifyCast,
-      errors: [{ ...fieldsMessage("request.body", "email, age"), line: 5, column: 26, suggestions: suggestion("request.body", "SignupBody", fastifyCastFixed) }],
+      errors: [
+        {
+          ...fieldsMessage("request.body", "email, age"),
+          line: 5,
+          column: 26,
+          suggestions: suggestion("request.body", "SignupBody", fastifyCastFixed),
+        },
+      ],
     },
     {
       name: "Fastify: route generic Querystring, no schema.querystring",
       code: fastifyGeneric,
-      errors: [{ ...fieldsMessage("request.query", "q, limit"), line: 5, column: 15, suggestions: suggestion("request.query", "SearchQuery", fastifyGenericFixed) }],
+      errors: [
+        {
+          ...fieldsMessage("request.query", "q, limit"),
+          line: 5,
+          column: 15,
+          suggestions: suggestion("request.query", "SearchQuery", fastifyGenericFixed),
+        },
+      ],
     },
     {
       name: "Fastify: request.body cast to any: types and optional fields from the handler's use",
       code: fastifyUntyped,
-      errors: [{ ...fieldsMessage("request.body", "title, tags, published, slug"), line: 6, column: 44, suggestions: suggestion("request.body", "CreateArticleBody", fastifyUntypedFixed) }],
+      errors: [
+        {
+          ...fieldsMessage("request.body", "title, tags, published, slug"),
+          line: 6,
+          column: 44,
+          suggestions: suggestion("request.body", "CreateArticleBody", fastifyUntypedFixed),
+        },
+      ],
     },
     {
       name: "Fastify: schema.body does not cover the query string",
@@ -1523,38 +1662,87 @@ ruleTester.run("no-unvalidated-input", rule, {
     {
       name: "Hono: await c.req.json(), parsed in place",
       code: honoJson,
-      errors: [{ ...fieldsMessage("c.req.json()", "title, tags"), line: 5, column: 22, suggestions: suggestion("c.req.json()", "CreatePostBody", honoJsonFixed) }],
+      errors: [
+        {
+          ...fieldsMessage("c.req.json()", "title, tags"),
+          line: 5,
+          column: 22,
+          suggestions: suggestion("c.req.json()", "CreatePostBody", honoJsonFixed),
+        },
+      ],
     },
     {
       name: "Hono: await c.req.json() destructured; a number checked against undefined, a template string, a boolean",
       code: honoJsonTyped,
-      errors: [{ ...fieldsMessage("c.req.json()", "title, priority, done"), line: 6, column: 43, suggestions: suggestion("c.req.json()", "CreateTodoBody", honoJsonTypedFixed) }],
+      errors: [
+        {
+          ...fieldsMessage("c.req.json()", "title, priority, done"),
+          line: 6,
+          column: 43,
+          suggestions: suggestion("c.req.json()", "CreateTodoBody", honoJsonTypedFixed),
+        },
+      ],
     },
     {
       name: "Hono: with zValidator imported, the suggestion puts it in the chain and reads c.req.valid",
       code: honoZValidator,
-      errors: [{ ...fieldsMessage("c.req.json<{ text: string }>()", "text"), line: 6, column: 26, suggestions: suggestion("c.req.json<{ text: string }>()", "CreateTodoBody", honoZValidatorFixed) }],
+      errors: [
+        {
+          ...fieldsMessage("c.req.json<{ text: string }>()", "text"),
+          line: 6,
+          column: 26,
+          suggestions: suggestion("c.req.json<{ text: string }>()", "CreateTodoBody", honoZValidatorFixed),
+        },
+      ],
     },
     {
       name: "Hono: c.req.query() destructured",
       code: honoQuery,
-      errors: [{ ...fieldsMessage("c.req.query()", "page, sort"), line: 6, column: 26, suggestions: suggestion("c.req.query()", "ListBooksQuery", honoQueryFixed) }],
+      errors: [
+        {
+          ...fieldsMessage("c.req.query()", "page, sort"),
+          line: 6,
+          column: 26,
+          suggestions: suggestion("c.req.query()", "ListBooksQuery", honoQueryFixed),
+        },
+      ],
     },
     {
       name: "Hono: c.req.parseBody() with valibot: form fields are strings",
       code: honoForm,
-      errors: [{ ...fieldsMessage("c.req.parseBody()", "name, size"), line: 5, column: 22, suggestions: suggestion("c.req.parseBody()", "UploadBody", honoFormFixed, "valibot") }],
+      errors: [
+        {
+          ...fieldsMessage("c.req.parseBody()", "name, size"),
+          line: 5,
+          column: 22,
+          suggestions: suggestion("c.req.parseBody()", "UploadBody", honoFormFixed, "valibot"),
+        },
+      ],
     },
     // ---------------------------------------------------------------- Koa
     {
       name: "Koa: ctx.request.body",
       code: koaBody,
-      errors: [{ ...fieldsMessage("ctx.request.body", "title"), line: 7, column: 21, suggestions: suggestion("ctx.request.body", "CreateNoteBody", koaBodyFixed) }],
+      errors: [
+        {
+          ...fieldsMessage("ctx.request.body", "title"),
+          line: 7,
+          column: 21,
+          suggestions: suggestion("ctx.request.body", "CreateNoteBody", koaBodyFixed),
+        },
+      ],
     },
     {
       name: "Koa: ctx.query",
       code: koaQuery,
-      errors: [{ ...fieldsMessage("ctx.query", "page, sort"), line: 8, column: 30, suggestions: suggestion("ctx.query", "ListNotesQuery", koaQueryFixed) }],
+      errors: [
+        {
+          ...fieldsMessage("ctx.query", "page, sort"),
+          line: 8,
+          column: 30,
+          suggestions: suggestion("ctx.query", "ListNotesQuery", koaQueryFixed),
+        },
+      ],
     },
     {
       name: "Koa: `const { request } = ctx` and ctx.request.query",
@@ -1576,13 +1764,27 @@ ruleTester.run("no-unvalidated-input", rule, {
       name: "Next.js App Router: await request.json()",
       code: nextApp,
       filename: files.nextApp,
-      errors: [{ ...fieldsMessage("request.json()", "email, name"), line: 4, column: 33, suggestions: suggestion("request.json()", "CreateUserBody", nextAppFixed) }],
+      errors: [
+        {
+          ...fieldsMessage("request.json()", "email, name"),
+          line: 4,
+          column: 33,
+          suggestions: suggestion("request.json()", "CreateUserBody", nextAppFixed),
+        },
+      ],
     },
     {
       name: "Next.js App Router: const body = await req.json(); fields tested with ! and typeof are optional",
       code: nextAppChecks,
       filename: files.nextApp,
-      errors: [{ ...fieldsMessage("req.json()", "email, password, newsletter"), line: 5, column: 22, suggestions: suggestion("req.json()", "CreateUserBody", nextAppChecksFixed) }],
+      errors: [
+        {
+          ...fieldsMessage("req.json()", "email, password, newsletter"),
+          line: 5,
+          column: 22,
+          suggestions: suggestion("req.json()", "CreateUserBody", nextAppChecksFixed),
+        },
+      ],
     },
     {
       name: "Next.js App Router: await request.formData(), fields read with get()",
@@ -1599,7 +1801,14 @@ ruleTester.run("no-unvalidated-input", rule, {
       name: "Next.js Pages API: req.query into a database filter",
       code: nextPages,
       filename: files.nextPages,
-      errors: [{ ...fieldsMessage("req.query", "author", QUERY_RISK), line: 5, column: 61, suggestions: suggestion("req.query", "UsersQuery", nextPagesFixed) }],
+      errors: [
+        {
+          ...fieldsMessage("req.query", "author", QUERY_RISK),
+          line: 5,
+          column: 61,
+          suggestions: suggestion("req.query", "UsersQuery", nextPagesFixed),
+        },
+      ],
     },
     {
       name: "Next.js Pages API: a header compared with a constant is not a shared secret",
@@ -1633,10 +1842,30 @@ ruleTester.run("no-unvalidated-input", rule, {
       ),
       filename: files.nest,
       errors: [
-        { messageId: "nestParameter", data: { decorator: "@Body()", name: "body", problem: "is typed `any`" }, line: 5, column: 26 },
-        { messageId: "nestParameter", data: { decorator: "@Body()", name: "body", problem: "has no type" }, line: 6, column: 30 },
-        { messageId: "nestParameter", data: { decorator: "@Query()", name: "query", problem: "has an inline object type" }, line: 7, column: 24 },
-        { messageId: "nestParameter", data: { decorator: "@Query()", name: "filter", problem: "is typed with the interface `Filter`" }, line: 8, column: 29 },
+        {
+          messageId: "nestParameter",
+          data: { decorator: "@Body()", name: "body", problem: "is typed `any`" },
+          line: 5,
+          column: 26,
+        },
+        {
+          messageId: "nestParameter",
+          data: { decorator: "@Body()", name: "body", problem: "has no type" },
+          line: 6,
+          column: 30,
+        },
+        {
+          messageId: "nestParameter",
+          data: { decorator: "@Query()", name: "query", problem: "has an inline object type" },
+          line: 7,
+          column: 24,
+        },
+        {
+          messageId: "nestParameter",
+          data: { decorator: "@Query()", name: "filter", problem: "is typed with the interface `Filter`" },
+          line: 8,
+          column: 29,
+        },
         { messageId: "unvalidatedWhole", data: { read: "req.body", fields: "" }, line: 9, column: 59, suggestions: [] },
       ],
     },
@@ -1664,7 +1893,14 @@ ruleTester.run("no-unvalidated-input", rule, {
         "}",
       ),
       filename: files.nest,
-      errors: [{ messageId: "nestParameter", data: { decorator: "@Query()", name: "{ … }", problem: "has no type" }, line: 4, column: 24 }],
+      errors: [
+        {
+          messageId: "nestParameter",
+          data: { decorator: "@Query()", name: "{ … }", problem: "has no type" },
+          line: 4,
+          column: 24,
+        },
+      ],
     },
     {
       name: "Express: a verify* call looks a value up, it does not check the body's shape",
@@ -1705,7 +1941,15 @@ ruleTester.run("no-unvalidated-input", rule, {
         "  res.sendStatus(204);",
         "});",
       ),
-      errors: [{ messageId: "unvalidatedWhole", data: { read: "req.body", fields: "name", risk: BODY_RISK }, line: 6, column: 63, suggestions: [] }],
+      errors: [
+        {
+          messageId: "unvalidatedWhole",
+          data: { read: "req.body", fields: "name", risk: BODY_RISK },
+          line: 6,
+          column: 63,
+          suggestions: [],
+        },
+      ],
     },
     {
       name: "NestJS strict: untyped @Param()",
@@ -1719,13 +1963,27 @@ ruleTester.run("no-unvalidated-input", rule, {
       ),
       filename: files.nest,
       options: [strict],
-      errors: [{ messageId: "nestParameter", data: { decorator: '@Param("id")', name: "id", problem: "has no type" }, line: 4, column: 32 }],
+      errors: [
+        {
+          messageId: "nestParameter",
+          data: { decorator: '@Param("id")', name: "id", problem: "has no type" },
+          line: 4,
+          column: 32,
+        },
+      ],
     },
   ],
 });
 
 describe("no-unvalidated-input suggestions", () => {
-  const typed: { name: string; input: string; output: string; filename?: string; settings?: Record<string, unknown>; extra?: Record<string, string> }[] = [
+  const typed: {
+    name: string;
+    input: string;
+    output: string;
+    filename?: string;
+    settings?: Record<string, unknown>;
+    extra?: Record<string, string>;
+  }[] = [
     { name: "Express destructuring", input: expressDestructure, output: expressDestructureFixed },
     { name: "Express member reads", input: expressMembers, output: expressMembersFixed },
     { name: "Express cast", input: expressCast, output: expressCastFixed },
@@ -1733,7 +1991,12 @@ describe("no-unvalidated-input suggestions", () => {
     { name: "Express alias", input: expressAlias, output: expressAliasFixed },
     { name: "Express query", input: expressQuery, output: expressQueryFixed },
     { name: "Express nested block", input: expressNestedBlock, output: expressNestedBlockFixed },
-    { name: "Express zod from settings", input: expressNoLibrary, output: expressNoLibraryZodFixed, settings: zodSettings },
+    {
+      name: "Express zod from settings",
+      input: expressNoLibrary,
+      output: expressNoLibraryZodFixed,
+      settings: zodSettings,
+    },
     { name: "Express login", input: expressLogin, output: expressLoginFixed },
     { name: "Express signup", input: expressSignup, output: expressSignupFixed },
     { name: "Express paging", input: expressPaging, output: expressPagingFixed },
@@ -1742,32 +2005,57 @@ describe("no-unvalidated-input suggestions", () => {
     { name: "Fastify untyped body", input: fastifyUntyped, output: fastifyUntypedFixed },
     { name: "Hono json", input: honoJson, output: honoJsonFixed },
     { name: "Hono json destructured", input: honoJsonTyped, output: honoJsonTypedFixed },
-    { name: "Hono zValidator", input: honoZValidator, output: honoZValidatorFixed, extra: { "zod-validator.d.ts": zodValidatorTypes } },
-    { name: "Hono query", input: honoQuery, output: honoQueryFixed, extra: { "zod-validator.d.ts": zodValidatorTypes } },
+    {
+      name: "Hono zValidator",
+      input: honoZValidator,
+      output: honoZValidatorFixed,
+      extra: { "zod-validator.d.ts": zodValidatorTypes },
+    },
+    {
+      name: "Hono query",
+      input: honoQuery,
+      output: honoQueryFixed,
+      extra: { "zod-validator.d.ts": zodValidatorTypes },
+    },
     { name: "Koa query", input: koaQuery, output: koaQueryFixed },
     { name: "Next.js App Router", input: nextApp, output: nextAppFixed, filename: files.nextApp },
     { name: "Next.js App Router checks", input: nextAppChecks, output: nextAppChecksFixed, filename: files.nextApp },
     { name: "Next.js Pages API", input: nextPages, output: nextPagesFixed, filename: files.nextPages },
   ];
 
-  it.each(typed)("$name: the output type-checks against the real framework and zod types, as the input does", ({ input, output, extra = {} }) => {
-    // One program for both: the files are modules, so their declarations do not clash.
-    expect(getTypeErrors({ "input.ts": input, "output.ts": output, ...extra })).toEqual([]);
-  });
+  it.each(typed)(
+    "$name: the output type-checks against the real framework and zod types, as the input does",
+    ({ input, output, extra = {} }) => {
+      // One program for both: the files are modules, so their declarations do not clash.
+      expect(getTypeErrors({ "input.ts": input, "output.ts": output, ...extra })).toEqual([]);
+    },
+  );
 
-  it.each(typed)("$name: the rule never autofixes, and the suggested code is not reported again", ({ input, output, filename, settings }) => {
-    const before = lintWithFix("no-unvalidated-input", input, { filename: filename ?? files.ts, settings: settings ?? {} });
-    expect(before.output).toBe(input);
-    expect(before.remaining).toHaveLength(1);
-    const after = lintWithFix("no-unvalidated-input", output, { filename: filename ?? files.ts, settings: settings ?? {} });
-    expect(after.fatal).toEqual([]);
-    expect(after.remaining).toEqual([]);
-  });
+  it.each(typed)(
+    "$name: the rule never autofixes, and the suggested code is not reported again",
+    ({ input, output, filename, settings }) => {
+      const before = lintWithFix("no-unvalidated-input", input, {
+        filename: filename ?? files.ts,
+        settings: settings ?? {},
+      });
+      expect(before.output).toBe(input);
+      expect(before.remaining).toHaveLength(1);
+      const after = lintWithFix("no-unvalidated-input", output, {
+        filename: filename ?? files.ts,
+        settings: settings ?? {},
+      });
+      expect(after.fatal).toEqual([]);
+      expect(after.remaining).toEqual([]);
+    },
+  );
 });
 
 // An app laid out as real ones are: the OpenAPI validator installed in src/app.ts, routers in src/routes/.
 const OPENAPI_APP = path.resolve(import.meta.dirname, "../fixtures/openapi-validated-express");
-const openApiFixture = (filename: string) => ({ code: readFileSync(path.join(OPENAPI_APP, filename), "utf8"), filename });
+const openApiFixture = (filename: string) => ({
+  code: readFileSync(path.join(OPENAPI_APP, filename), "utf8"),
+  filename,
+});
 const openApiSingleFile = (validateRequests: boolean) =>
   [
     'import express from "express";',
@@ -1785,52 +2073,110 @@ const openApiSingleFile = (validateRequests: boolean) =>
     "app.listen(3000);",
   ].join("\n");
 
-createRuleTester(OPENAPI_APP).run("no-unvalidated-input: requests validated against the OpenAPI document before the router", rule, {
-  valid: [
-    { name: "Express: OpenApiValidator.middleware() before the mount of the router that mounts this one", ...openApiFixture("src/routes/items.ts") },
-    { name: "Express: OpenApiValidator.middleware() before the route in the same file", code: openApiSingleFile(true), filename: files.ts },
-  ],
-  invalid: [
-    {
-      name: "Express: a router mounted before the validator is installed",
-      ...openApiFixture("src/routes/admin.ts"),
-      errors: [{ messageId: "unvalidatedWhole", data: { read: "req.body", fields: "" }, line: 8, column: 22, endLine: 8, endColumn: 30, suggestions: [] }],
-    },
-    {
-      name: "Express: validateRequests: false checks nothing",
-      code: openApiSingleFile(false),
-      filename: files.ts,
-      errors: [{ messageId: "unvalidatedWhole", data: { read: "req.body", fields: "" }, line: 10, column: 14, endLine: 10, endColumn: 22, suggestions: [] }],
-    },
-  ],
-});
+createRuleTester(OPENAPI_APP).run(
+  "no-unvalidated-input: requests validated against the OpenAPI document before the router",
+  rule,
+  {
+    valid: [
+      {
+        name: "Express: OpenApiValidator.middleware() before the mount of the router that mounts this one",
+        ...openApiFixture("src/routes/items.ts"),
+      },
+      {
+        name: "Express: OpenApiValidator.middleware() before the route in the same file",
+        code: openApiSingleFile(true),
+        filename: files.ts,
+      },
+    ],
+    invalid: [
+      {
+        name: "Express: a router mounted before the validator is installed",
+        ...openApiFixture("src/routes/admin.ts"),
+        errors: [
+          {
+            messageId: "unvalidatedWhole",
+            data: { read: "req.body", fields: "" },
+            line: 8,
+            column: 22,
+            endLine: 8,
+            endColumn: 30,
+            suggestions: [],
+          },
+        ],
+      },
+      {
+        name: "Express: validateRequests: false checks nothing",
+        code: openApiSingleFile(false),
+        filename: files.ts,
+        errors: [
+          {
+            messageId: "unvalidatedWhole",
+            data: { read: "req.body", fields: "" },
+            line: 10,
+            column: 14,
+            endLine: 10,
+            endColumn: 22,
+            suggestions: [],
+          },
+        ],
+      },
+    ],
+  },
+);
 
 // Controllers in their own files, registered by a routes file: the registration decides what is validated.
 const CONTROLLERS_KOA = path.resolve(import.meta.dirname, "../fixtures/controllers-koa");
 const CONTROLLERS_EXPRESS = path.resolve(import.meta.dirname, "../fixtures/controllers-express");
-const fixtureOf = (project: string, filename: string) => ({ code: readFileSync(path.join(project, filename), "utf8"), filename });
+const fixtureOf = (project: string, filename: string) => ({
+  code: readFileSync(path.join(project, filename), "utf8"),
+  filename,
+});
 
 createRuleTester(CONTROLLERS_KOA).run("no-unvalidated-input: Koa controllers registered in the router's file", rule, {
   valid: [],
   invalid: [
     {
-      name: "Koa: `auth.post(\"/register\", authCtrl.register)` validates nothing; `/login` runs validate(loginSchema) first; an unregistered export is no handler",
+      name: 'Koa: `auth.post("/register", authCtrl.register)` validates nothing; `/login` runs validate(loginSchema) first; an unregistered export is no handler',
       ...fixtureOf(CONTROLLERS_KOA, "src/api/auth/auth.ctrl.js"),
-      errors: [{ messageId: "unvalidated", data: { read: "ctx.request.body", fields: "email, password", risk: BODY_RISK }, line: 4, column: 31, endLine: 4, endColumn: 47, suggestions: [] }],
+      errors: [
+        {
+          messageId: "unvalidated",
+          data: { read: "ctx.request.body", fields: "email, password", risk: BODY_RISK },
+          line: 4,
+          column: 31,
+          endLine: 4,
+          endColumn: 47,
+          suggestions: [],
+        },
+      ],
     },
   ],
 });
 
-createRuleTester(CONTROLLERS_EXPRESS).run("no-unvalidated-input: Express controllers exported with module.exports", rule, {
-  valid: [],
-  invalid: [
-    {
-      name: "Express: `router.post(\"/\", validate(schemas.createUser), usersController.createUser)` is validated; `router.patch(\"/:id\", usersController.updateUser)` is not",
-      ...fixtureOf(CONTROLLERS_EXPRESS, "src/controllers/users.controller.js"),
-      errors: [{ messageId: "unvalidatedWhole", data: { read: "req.body", fields: "" }, line: 8, column: 46, endLine: 8, endColumn: 54, suggestions: [] }],
-    },
-  ],
-});
+createRuleTester(CONTROLLERS_EXPRESS).run(
+  "no-unvalidated-input: Express controllers exported with module.exports",
+  rule,
+  {
+    valid: [],
+    invalid: [
+      {
+        name: 'Express: `router.post("/", validate(schemas.createUser), usersController.createUser)` is validated; `router.patch("/:id", usersController.updateUser)` is not',
+        ...fixtureOf(CONTROLLERS_EXPRESS, "src/controllers/users.controller.js"),
+        errors: [
+          {
+            messageId: "unvalidatedWhole",
+            data: { read: "req.body", fields: "" },
+            line: 8,
+            column: 46,
+            endLine: 8,
+            endColumn: 54,
+            suggestions: [],
+          },
+        ],
+      },
+    ],
+  },
+);
 
 // Helpers of the project that validate what they are given, in this file or another, a few calls deep.
 const VALIDATING_HELPERS = path.resolve(import.meta.dirname, "../fixtures/validating-helpers");
@@ -1841,7 +2187,17 @@ createRuleTester(VALIDATING_HELPERS).run("no-unvalidated-input: project helpers 
     {
       name: "Fastify: saveLink(req.body) parses with a zod schema in src/lib/links.ts; getQuery({ … }) reaches validateTimeParams through getTimeStatement; readSession validates the session, not the body it is handed",
       ...fixtureOf(VALIDATING_HELPERS, "src/api/overview.ts"),
-      errors: [{ messageId: "unvalidated", data: { read: "req.body", fields: "linkId", risk: BODY_RISK }, line: 21, column: 63, endLine: 21, endColumn: 71, suggestions: [] }],
+      errors: [
+        {
+          messageId: "unvalidated",
+          data: { read: "req.body", fields: "linkId", risk: BODY_RISK },
+          line: 21,
+          column: 63,
+          endLine: 21,
+          endColumn: 71,
+          suggestions: [],
+        },
+      ],
     },
   ],
 });
@@ -1858,10 +2214,18 @@ describe("no-unvalidated-input: a body whose signature is checked", () => {
       "  return NextResponse.json({ ok: true });",
       "}",
     ].join("\n");
-  const verified = cron('  if (!(await receiver.verify({ signature: req.headers.get("Upstash-Signature") ?? "", body: JSON.stringify(body) }))) return new Response("Unauthorized", { status: 401 });');
+  const verified = cron(
+    '  if (!(await receiver.verify({ signature: req.headers.get("Upstash-Signature") ?? "", body: JSON.stringify(body) }))) return new Response("Unauthorized", { status: 401 });',
+  );
   const queued = cron("  await enqueue(JSON.stringify(body));");
   ruleTester.run("no-unvalidated-input", rule, {
-    valid: [{ name: "Next.js: the body only feeds receiver.verify({ signature, body }) as text", code: verified, filename: files.nextApp }],
+    valid: [
+      {
+        name: "Next.js: the body only feeds receiver.verify({ signature, body }) as text",
+        code: verified,
+        filename: files.nextApp,
+      },
+    ],
     invalid: [
       {
         name: "Next.js: the body as text handed on to other code is still the client's",

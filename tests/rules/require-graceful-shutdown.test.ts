@@ -21,7 +21,10 @@ interface HandlerOptions {
 }
 
 /** The handler the fix appends for a server whose value is an `http.Server`: `server.close(cb)`. */
-function closeServer(server: string, { indent = "", semi = true, signals = ["SIGTERM", "SIGINT"], ts = true }: HandlerOptions = {}): string {
+function closeServer(
+  server: string,
+  { indent = "", semi = true, signals = ["SIGTERM", "SIGINT"], ts = true }: HandlerOptions = {},
+): string {
   const t = semi ? ";" : "";
   const body = [
     `setTimeout(() => process.exit(1), Number(process.env.SHUTDOWN_TIMEOUT_MS ?? 10_000)).unref()${t}`,
@@ -31,7 +34,10 @@ function closeServer(server: string, { indent = "", semi = true, signals = ["SIG
 }
 
 /** The handler the fix appends for Fastify: `await fastify.close()`. */
-function closeFastify(instance: string, { indent = "", semi = true, signals = ["SIGTERM", "SIGINT"], ts = true }: HandlerOptions = {}): string {
+function closeFastify(
+  instance: string,
+  { indent = "", semi = true, signals = ["SIGTERM", "SIGINT"], ts = true }: HandlerOptions = {},
+): string {
   const t = semi ? ";" : "";
   const body = [
     `setTimeout(() => process.exit(1), Number(process.env.SHUTDOWN_TIMEOUT_MS ?? 10_000)).unref()${t}`,
@@ -45,7 +51,11 @@ function closeFastify(instance: string, { indent = "", semi = true, signals = ["
   return wrap(body, "async () =>", { indent, semi, signals, ts });
 }
 
-function wrap(body: string[], listener: string, { indent = "", semi = true, signals = [], ts = true }: HandlerOptions): string {
+function wrap(
+  body: string[],
+  listener: string,
+  { indent = "", semi = true, signals = [], ts = true }: HandlerOptions,
+): string {
   const t = semi ? ";" : "";
   const lines = [
     "// Graceful shutdown: stop taking connections, let in-flight requests finish, then exit.",
@@ -86,7 +96,12 @@ ruleTester.run("require-graceful-shutdown", rule, {
     },
     {
       name: "process.once and a template-literal signal count",
-      code: lines('const express = require("express");', "const app = express();", "const server = app.listen(3000);", "process.once(`SIGTERM`, shutdown);"),
+      code: lines(
+        'const express = require("express");',
+        "const app = express();",
+        "const server = app.listen(3000);",
+        "process.once(`SIGTERM`, shutdown);",
+      ),
       filename: files.cjs,
     },
     {
@@ -146,7 +161,12 @@ ruleTester.run("require-graceful-shutdown", rule, {
     },
     {
       name: "Fastify with closeGraceDelay (fastify-cli style)",
-      code: lines('import Fastify from "fastify";', "const app = Fastify();", "export const options = { closeGraceDelay: 1000 };", "app.listen({ port: 3000 });"),
+      code: lines(
+        'import Fastify from "fastify";',
+        "const app = Fastify();",
+        "export const options = { closeGraceDelay: 1000 };",
+        "app.listen({ port: 3000 });",
+      ),
       filename: files.ts,
     },
     {
@@ -165,17 +185,32 @@ ruleTester.run("require-graceful-shutdown", rule, {
     },
     {
       name: "a project helper named like a shutdown installer",
-      code: lines('import express from "express";', 'import { setupGracefulShutdown } from "./lib/lifecycle.js";', "const app = express();", "setupGracefulShutdown(app.listen(3000));"),
+      code: lines(
+        'import express from "express";',
+        'import { setupGracefulShutdown } from "./lib/lifecycle.js";',
+        "const app = express();",
+        "setupGracefulShutdown(app.listen(3000));",
+      ),
       filename: files.ts,
     },
     {
       name: "the project's own shutdown module",
-      code: lines('import express from "express";', 'import { onSignals } from "./shutdown.js";', "const app = express();", "onSignals(app.listen(3000));"),
+      code: lines(
+        'import express from "express";',
+        'import { onSignals } from "./shutdown.js";',
+        "const app = express();",
+        "onSignals(app.listen(3000));",
+      ),
       filename: files.ts,
     },
     {
       name: "a helper named in shutdownHelpers",
-      code: lines('import express from "express";', 'import { bindLifecycle } from "./lib/lifecycle.js";', "const app = express();", "bindLifecycle(app.listen(3000));"),
+      code: lines(
+        'import express from "express";',
+        'import { bindLifecycle } from "./lib/lifecycle.js";',
+        "const app = express();",
+        "bindLifecycle(app.listen(3000));",
+      ),
       filename: files.ts,
       options: [{ shutdownHelpers: ["bindLifecycle"] }],
     },
@@ -195,7 +230,12 @@ ruleTester.run("require-graceful-shutdown", rule, {
     },
     {
       name: "Bun.serve and Deno.serve are other runtimes",
-      code: lines('import { Hono } from "hono";', "const app = new Hono();", "Bun.serve({ port: 3000, fetch: app.fetch });", "Deno.serve({ port: 8000 }, app.fetch);"),
+      code: lines(
+        'import { Hono } from "hono";',
+        "const app = new Hono();",
+        "Bun.serve({ port: 3000, fetch: app.fetch });",
+        "Deno.serve({ port: 8000 }, app.fetch);",
+      ),
       filename: files.ts,
     },
     {
@@ -226,7 +266,12 @@ ruleTester.run("require-graceful-shutdown", rule, {
     },
     {
       name: "a helper that listens on a server its caller created",
-      code: lines("export function listenOn(server, options) {", "  server.once(\"error\", onError);", "  server.listen(options);", "}"),
+      code: lines(
+        "export function listenOn(server, options) {",
+        '  server.once("error", onError);',
+        "  server.listen(options);",
+        "}",
+      ),
       filename: files.js,
     },
     {
@@ -274,18 +319,44 @@ ruleTester.run("require-graceful-shutdown", rule, {
         "  });",
         "}",
       ),
-      errors: [{ messageId: "missingShutdown", data: { start: "app.listen()" }, line: 4, column: 1, endLine: 4, endColumn: 49 }],
+      errors: [
+        {
+          messageId: "missingShutdown",
+          data: { start: "app.listen()" },
+          line: 4,
+          column: 1,
+          endLine: 4,
+          endColumn: 49,
+        },
+      ],
     },
     {
       name: "Express (CommonJS): an existing `server` binding is reused",
-      code: lines('const express = require("express");', "const app = express();", "const PORT = process.env.PORT || 3000;", "const server = app.listen(PORT);"),
+      code: lines(
+        'const express = require("express");',
+        "const app = express();",
+        "const PORT = process.env.PORT || 3000;",
+        "const server = app.listen(PORT);",
+      ),
       filename: files.cjs,
-      output: lines('const express = require("express");', "const app = express();", "const PORT = process.env.PORT || 3000;", "const server = app.listen(PORT);", "", closeServer("server", { ts: false })),
+      output: lines(
+        'const express = require("express");',
+        "const app = express();",
+        "const PORT = process.env.PORT || 3000;",
+        "const server = app.listen(PORT);",
+        "",
+        closeServer("server", { ts: false }),
+      ),
       errors: [{ messageId: "missingShutdown", data: { start: "app.listen()" }, line: 4, column: 16 }],
     },
     {
       name: "Express: `server` is taken, so the capture is named httpServer",
-      code: lines('import express from "express";', 'import { server } from "./config.js";', "const app = express();", "app.listen(server.port);"),
+      code: lines(
+        'import express from "express";',
+        'import { server } from "./config.js";',
+        "const app = express();",
+        "app.listen(server.port);",
+      ),
       filename: files.ts,
       output: lines(
         'import express from "express";',
@@ -324,9 +395,19 @@ ruleTester.run("require-graceful-shutdown", rule, {
     },
     {
       name: "an exported server",
-      code: lines('import express from "express";', "const app = express();", "export const server = app.listen(3000);"),
+      code: lines(
+        'import express from "express";',
+        "const app = express();",
+        "export const server = app.listen(3000);",
+      ),
       filename: files.ts,
-      output: lines('import express from "express";', "const app = express();", "export const server = app.listen(3000);", "", closeServer("server")),
+      output: lines(
+        'import express from "express";',
+        "const app = express();",
+        "export const server = app.listen(3000);",
+        "",
+        closeServer("server"),
+      ),
       errors: [{ messageId: "missingShutdown" }],
     },
     {
@@ -350,7 +431,10 @@ ruleTester.run("require-graceful-shutdown", rule, {
         "  start(port: number) {",
         "    this.server = this.app.listen(port);",
         "",
-        closeServer("server", { indent: "    " }).replace("SHUTDOWN_TIMEOUT_MS.\n", "SHUTDOWN_TIMEOUT_MS.\n    const server = this.server;\n"),
+        closeServer("server", { indent: "    " }).replace(
+          "SHUTDOWN_TIMEOUT_MS.\n",
+          "SHUTDOWN_TIMEOUT_MS.\n    const server = this.server;\n",
+        ),
         "  }",
         "}",
       ),
@@ -358,28 +442,60 @@ ruleTester.run("require-graceful-shutdown", rule, {
     },
     {
       name: "a server assigned to a let: that binding is closed",
-      code: lines('const express = require("express");', "const app = express();", "let server;", "server = app.listen(3000);"),
+      code: lines(
+        'const express = require("express");',
+        "const app = express();",
+        "let server;",
+        "server = app.listen(3000);",
+      ),
       filename: files.cjs,
-      output: lines('const express = require("express");', "const app = express();", "let server;", "server = app.listen(3000);", "", closeServer("server", { ts: false })),
+      output: lines(
+        'const express = require("express");',
+        "const app = express();",
+        "let server;",
+        "server = app.listen(3000);",
+        "",
+        closeServer("server", { ts: false }),
+      ),
       errors: [{ messageId: "missingShutdown", line: 4, column: 10 }],
     },
     {
       name: "a listen as the body of an if without braces: reported, no fix",
-      code: lines('import express from "express";', "const app = express();", 'if (process.env.NODE_ENV !== "test") app.listen(3000);'),
+      code: lines(
+        'import express from "express";',
+        "const app = express();",
+        'if (process.env.NODE_ENV !== "test") app.listen(3000);',
+      ),
       filename: files.ts,
       output: null,
       errors: [{ messageId: "missingShutdown", line: 3, column: 38 }],
     },
     {
       name: "Koa",
-      code: lines('import Koa from "koa";', "const app = new Koa();", "app.use((ctx) => { ctx.body = 'hi'; });", "app.listen(3000);"),
+      code: lines(
+        'import Koa from "koa";',
+        "const app = new Koa();",
+        "app.use((ctx) => { ctx.body = 'hi'; });",
+        "app.listen(3000);",
+      ),
       filename: files.ts,
-      output: lines('import Koa from "koa";', "const app = new Koa();", "app.use((ctx) => { ctx.body = 'hi'; });", "const server = app.listen(3000);", "", closeServer("server")),
+      output: lines(
+        'import Koa from "koa";',
+        "const app = new Koa();",
+        "app.use((ctx) => { ctx.body = 'hi'; });",
+        "const server = app.listen(3000);",
+        "",
+        closeServer("server"),
+      ),
       errors: [{ messageId: "missingShutdown", data: { start: "app.listen()" }, line: 4, column: 1 }],
     },
     {
       name: "Fastify (ESM, top-level await): the instance is closed",
-      code: lines('import Fastify from "fastify";', "const fastify = Fastify({ logger: true });", "await fastify.listen({ port: 3000, host: \"0.0.0.0\" });"),
+      code: lines(
+        'import Fastify from "fastify";',
+        "const fastify = Fastify({ logger: true });",
+        'await fastify.listen({ port: 3000, host: "0.0.0.0" });',
+      ),
       filename: files.ts,
       output: lines(
         'import Fastify from "fastify";',
@@ -405,7 +521,7 @@ ruleTester.run("require-graceful-shutdown", rule, {
     {
       name: "Fastify (CommonJS): the documented try/catch start function",
       code: lines(
-        "const app = require(\"fastify\")({ logger: true });",
+        'const app = require("fastify")({ logger: true });',
         "const start = async () => {",
         "  try {",
         "    await app.listen({ port: 3000 });",
@@ -418,7 +534,7 @@ ruleTester.run("require-graceful-shutdown", rule, {
       ),
       filename: files.cjs,
       output: lines(
-        "const app = require(\"fastify\")({ logger: true });",
+        'const app = require("fastify")({ logger: true });',
         "const start = async () => {",
         "  try {",
         "    await app.listen({ port: 3000 });",
@@ -456,14 +572,31 @@ ruleTester.run("require-graceful-shutdown", rule, {
     },
     {
       name: "Hono (CommonJS, no semicolons)",
-      code: lines('const { Hono } = require("hono")', 'const { serve } = require("@hono/node-server")', "const app = new Hono()", "serve(app)"),
+      code: lines(
+        'const { Hono } = require("hono")',
+        'const { serve } = require("@hono/node-server")',
+        "const app = new Hono()",
+        "serve(app)",
+      ),
       filename: files.cjs,
-      output: lines('const { Hono } = require("hono")', 'const { serve } = require("@hono/node-server")', "const app = new Hono()", "const server = serve(app)", "", closeServer("server", { semi: false, ts: false })),
+      output: lines(
+        'const { Hono } = require("hono")',
+        'const { serve } = require("@hono/node-server")',
+        "const app = new Hono()",
+        "const server = serve(app)",
+        "",
+        closeServer("server", { semi: false, ts: false }),
+      ),
       errors: [{ messageId: "missingShutdown", data: { start: "serve()" } }],
     },
     {
       name: "http.createServer(app).listen(): listen returns the server",
-      code: lines('import http from "node:http";', 'import express from "express";', "const app = express();", "http.createServer(app).listen(8080);"),
+      code: lines(
+        'import http from "node:http";',
+        'import express from "express";',
+        "const app = express();",
+        "http.createServer(app).listen(8080);",
+      ),
       filename: files.ts,
       output: lines(
         'import http from "node:http";',
@@ -496,14 +629,30 @@ ruleTester.run("require-graceful-shutdown", rule, {
     },
     {
       name: "plain https with a named createServer import (JS, ESM)",
-      code: lines('import { createServer } from "node:https";', "const server = createServer({ key, cert }, handler);", "server.listen(443, () => {});"),
+      code: lines(
+        'import { createServer } from "node:https";',
+        "const server = createServer({ key, cert }, handler);",
+        "server.listen(443, () => {});",
+      ),
       filename: files.js,
-      output: lines('import { createServer } from "node:https";', "const server = createServer({ key, cert }, handler);", "server.listen(443, () => {});", "", closeServer("server", { ts: false })),
+      output: lines(
+        'import { createServer } from "node:https";',
+        "const server = createServer({ key, cert }, handler);",
+        "server.listen(443, () => {});",
+        "",
+        closeServer("server", { ts: false }),
+      ),
       errors: [{ messageId: "missingShutdown", data: { start: "server.listen()" } }],
     },
     {
       name: "a signal handled through a variable, but never SIGTERM",
-      code: lines('import express from "express";', "const app = express();", "const server = app.listen(3000);", 'const sig = "SIGINT";', "process.on(sig, () => server.close());"),
+      code: lines(
+        'import express from "express";',
+        "const app = express();",
+        "const server = app.listen(3000);",
+        'const sig = "SIGINT";',
+        "process.on(sig, () => server.close());",
+      ),
       filename: files.ts,
       output: lines(
         'import express from "express";',
@@ -549,7 +698,18 @@ ruleTester.run("require-graceful-shutdown", rule, {
         {
           messageId: "missingShutdown",
           data: { start: "app.listen()" },
-          suggestions: [{ messageId: "addShutdownHandler", data: { server: "server" }, output: lines('import app from "./app.js";', "const server = app.listen(3000);", "", closeServer("server")) }],
+          suggestions: [
+            {
+              messageId: "addShutdownHandler",
+              data: { server: "server" },
+              output: lines(
+                'import app from "./app.js";',
+                "const server = app.listen(3000);",
+                "",
+                closeServer("server"),
+              ),
+            },
+          ],
         },
       ],
     },
@@ -562,21 +722,38 @@ ruleTester.run("require-graceful-shutdown", rule, {
         {
           messageId: "missingShutdown",
           suggestions: [
-            { messageId: "addShutdownHandler", data: { server: "fastify" }, output: lines('import { fastify } from "./app.js";', "await fastify.listen({ port: 3000 });", "", closeFastify("fastify")) },
+            {
+              messageId: "addShutdownHandler",
+              data: { server: "fastify" },
+              output: lines(
+                'import { fastify } from "./app.js";',
+                "await fastify.listen({ port: 3000 });",
+                "",
+                closeFastify("fastify"),
+              ),
+            },
           ],
         },
       ],
     },
     {
       name: "a listen in an arrow's expression body: reported, no fix",
-      code: lines('import express from "express";', "const app = express();", "db.connect().then(() => app.listen(3000));"),
+      code: lines(
+        'import express from "express";',
+        "const app = express();",
+        "db.connect().then(() => app.listen(3000));",
+      ),
       filename: files.ts,
       output: null,
       errors: [{ messageId: "missingShutdown", line: 3, column: 25 }],
     },
     {
       name: "module.exports = app.listen(): reported, no fix",
-      code: lines('const express = require("express");', "const app = express();", "module.exports = app.listen(3000);"),
+      code: lines(
+        'const express = require("express");',
+        "const app = express();",
+        "module.exports = app.listen(3000);",
+      ),
       filename: files.cjs,
       output: null,
       errors: [{ messageId: "missingShutdown" }],
@@ -613,32 +790,36 @@ const fixedExpressApp = (read: string) =>
   );
 
 // Projects whose tsconfig sets `noPropertyAccessFromIndexSignature` (see INDEX_SIGNATURE_PROJECTS).
-createRuleTester(INDEX_SIGNATURE_PROJECTS).run('require-graceful-shutdown: projects that require process.env["NAME"]', rule, {
-  valid: [],
-  invalid: [
-    {
-      name: "the project's tsconfig sets noPropertyAccessFromIndexSignature: a bracketed read",
-      code: expressApp,
-      filename: "strict/src/server.ts",
-      output: fixedExpressApp('process.env["SHUTDOWN_TIMEOUT_MS"]'),
-      errors: [{ messageId: "missingShutdown", data: { start: "app.listen()" } }],
-    },
-    {
-      name: "the option comes from a relative base the tsconfig extends",
-      code: expressApp,
-      filename: "extends/src/server.ts",
-      output: fixedExpressApp('process.env["SHUTDOWN_TIMEOUT_MS"]'),
-      errors: [{ messageId: "missingShutdown", data: { start: "app.listen()" } }],
-    },
-    {
-      name: "a tsconfig that turns the base's option off: a dotted read",
-      code: expressApp,
-      filename: "loose/src/server.ts",
-      output: fixedExpressApp("process.env.SHUTDOWN_TIMEOUT_MS"),
-      errors: [{ messageId: "missingShutdown", data: { start: "app.listen()" } }],
-    },
-  ],
-});
+createRuleTester(INDEX_SIGNATURE_PROJECTS).run(
+  'require-graceful-shutdown: projects that require process.env["NAME"]',
+  rule,
+  {
+    valid: [],
+    invalid: [
+      {
+        name: "the project's tsconfig sets noPropertyAccessFromIndexSignature: a bracketed read",
+        code: expressApp,
+        filename: "strict/src/server.ts",
+        output: fixedExpressApp('process.env["SHUTDOWN_TIMEOUT_MS"]'),
+        errors: [{ messageId: "missingShutdown", data: { start: "app.listen()" } }],
+      },
+      {
+        name: "the option comes from a relative base the tsconfig extends",
+        code: expressApp,
+        filename: "extends/src/server.ts",
+        output: fixedExpressApp('process.env["SHUTDOWN_TIMEOUT_MS"]'),
+        errors: [{ messageId: "missingShutdown", data: { start: "app.listen()" } }],
+      },
+      {
+        name: "a tsconfig that turns the base's option off: a dotted read",
+        code: expressApp,
+        filename: "loose/src/server.ts",
+        output: fixedExpressApp("process.env.SHUTDOWN_TIMEOUT_MS"),
+        errors: [{ messageId: "missingShutdown", data: { start: "app.listen()" } }],
+      },
+    ],
+  },
+);
 
 ruleTester.run("require-graceful-shutdown: the timeout read follows the file", rule, {
   valid: [],
@@ -647,7 +828,10 @@ ruleTester.run("require-graceful-shutdown: the timeout read follows the file", r
       name: "a file that writes its reads bracketed gets a bracketed read",
       code: expressApp.replace("app.listen(3000,", 'app.listen(process.env["PORT"] ?? 3000,'),
       filename: files.ts,
-      output: fixedExpressApp('process.env["SHUTDOWN_TIMEOUT_MS"]').replace("app.listen(3000,", 'app.listen(process.env["PORT"] ?? 3000,'),
+      output: fixedExpressApp('process.env["SHUTDOWN_TIMEOUT_MS"]').replace(
+        "app.listen(3000,",
+        'app.listen(process.env["PORT"] ?? 3000,',
+      ),
       errors: [{ messageId: "missingShutdown", data: { start: "app.listen()" } }],
     },
   ],
@@ -668,23 +852,52 @@ describe("require-graceful-shutdown autofix is safe on save", () => {
     { name: "Express", code: expressApp },
     {
       name: "Koa",
-      code: lines('import Koa from "koa";', "const app = new Koa();", "app.use((ctx) => { ctx.body = 'hi'; });", "app.listen(3000);", ""),
+      code: lines(
+        'import Koa from "koa";',
+        "const app = new Koa();",
+        "app.use((ctx) => { ctx.body = 'hi'; });",
+        "app.listen(3000);",
+        "",
+      ),
     },
     {
       name: "Fastify",
-      code: lines('import Fastify from "fastify";', "const fastify = Fastify({ logger: true });", 'fastify.get("/", async () => "hi");', "await fastify.listen({ port: 3000 });", ""),
+      code: lines(
+        'import Fastify from "fastify";',
+        "const fastify = Fastify({ logger: true });",
+        'fastify.get("/", async () => "hi");',
+        "await fastify.listen({ port: 3000 });",
+        "",
+      ),
     },
     {
       name: "Hono (node-server)",
-      code: lines('import { Hono } from "hono";', 'import { serve } from "@hono/node-server";', "const app = new Hono();", "serve({ fetch: app.fetch, port: 3000 });", ""),
+      code: lines(
+        'import { Hono } from "hono";',
+        'import { serve } from "@hono/node-server";',
+        "const app = new Hono();",
+        "serve({ fetch: app.fetch, port: 3000 });",
+        "",
+      ),
     },
     {
       name: "plain http",
-      code: lines('import http from "node:http";', 'const server = http.createServer((_req, res) => res.end("ok"));', "server.listen(3000);", ""),
+      code: lines(
+        'import http from "node:http";',
+        'const server = http.createServer((_req, res) => res.end("ok"));',
+        "server.listen(3000);",
+        "",
+      ),
     },
     {
       name: "http.createServer(app) over Express",
-      code: lines('import http from "node:http";', 'import express from "express";', "const app = express();", "http.createServer(app).listen(8080);", ""),
+      code: lines(
+        'import http from "node:http";',
+        'import express from "express";',
+        "const app = express();",
+        "http.createServer(app).listen(8080);",
+        "",
+      ),
     },
     {
       name: "NestJS",
@@ -703,7 +916,14 @@ describe("require-graceful-shutdown autofix is safe on save", () => {
     },
     {
       name: "a server assigned to a typed let",
-      code: lines('import express from "express";', 'import type { Server } from "node:http";', "const app = express();", "let server: Server | undefined;", "server = app.listen(3000);", ""),
+      code: lines(
+        'import express from "express";',
+        'import type { Server } from "node:http";',
+        "const app = express();",
+        "let server: Server | undefined;",
+        "server = app.listen(3000);",
+        "",
+      ),
     },
     {
       name: "a class that keeps its server in a field",
@@ -773,7 +993,11 @@ describe("require-graceful-shutdown: the fixed Express app drains in-flight requ
     "",
   );
 
-  function waitFor<T>(what: string, ms: number, start: (resolve: (value: T) => void, reject: (error: Error) => void) => void): Promise<T> {
+  function waitFor<T>(
+    what: string,
+    ms: number,
+    start: (resolve: (value: T) => void, reject: (error: Error) => void) => void,
+  ): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms waiting for ${what}`)), ms);
       start(
@@ -812,7 +1036,11 @@ describe("require-graceful-shutdown: the fixed Express app drains in-flight requ
     const file = path.join(DIR, "app.mjs");
     writeFileSync(file, result.output);
 
-    const started = spawn(process.execPath, [file], { cwd: DIR, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, SHUTDOWN_TIMEOUT_MS: "8000" } });
+    const started = spawn(process.execPath, [file], {
+      cwd: DIR,
+      stdio: ["ignore", "pipe", "pipe"],
+      env: { ...process.env, SHUTDOWN_TIMEOUT_MS: "8000" },
+    });
     child = started;
     let stdout = "";
     let stderr = "";
@@ -843,7 +1071,11 @@ describe("require-graceful-shutdown: the fixed Express app drains in-flight requ
     await expect(get(port, "/slow")).rejects.toMatchObject({ code: "ECONNREFUSED" });
 
     await expect(inFlight).resolves.toEqual({ status: 200, body: '{"done":true}' });
-    const exit = await waitFor<{ code: number | null; signal: NodeJS.Signals | null }>("the app to exit", 5000, (resolve) => void exited.then(resolve));
+    const exit = await waitFor<{ code: number | null; signal: NodeJS.Signals | null }>(
+      "the app to exit",
+      5000,
+      (resolve) => void exited.then(resolve),
+    );
     expect(exit).toEqual({ code: 0, signal: null });
     // Exited once the request was done, not by the 8 s forced-exit timer.
     expect(Date.now() - signalledAt).toBeLessThan(5000);
@@ -854,7 +1086,10 @@ describe("require-graceful-shutdown: a Next.js app's custom server", () => {
   const FIXTURES = path.resolve(import.meta.dirname, "../fixtures");
   const lintServer = (project: string) => {
     const cwd = path.join(FIXTURES, project);
-    return lint("require-graceful-shutdown", readFileSync(path.join(cwd, "src/server/index.js"), "utf8"), { cwd, filename: "src/server/index.js" });
+    return lint("require-graceful-shutdown", readFileSync(path.join(cwd, "src/server/index.js"), "utf8"), {
+      cwd,
+      filename: "src/server/index.js",
+    });
   };
 
   it("is left alone when `start` is `next start`: production never runs it", () => {
@@ -862,6 +1097,8 @@ describe("require-graceful-shutdown: a Next.js app's custom server", () => {
   });
 
   it("is reported when `start` runs it", () => {
-    expect(lintServer("next-custom-server").map(({ messageId, line, column }) => ({ messageId, line, column }))).toEqual([{ messageId: "missingShutdown", line: 12, column: 1 }]);
+    expect(
+      lintServer("next-custom-server").map(({ messageId, line, column }) => ({ messageId, line, column })),
+    ).toEqual([{ messageId: "missingShutdown", line: 12, column: 1 }]);
   });
 });

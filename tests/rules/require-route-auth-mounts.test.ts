@@ -22,14 +22,25 @@ function fixture(project: string, filename: string) {
   return { code: readFileSync(path.join(project, filename), "utf8"), filename };
 }
 
-function mounted(route: string, mount: string, where: string, loc: { line: number; column: number; endLine: number; endColumn: number }) {
+function mounted(
+  route: string,
+  mount: string,
+  where: string,
+  loc: { line: number; column: number; endLine: number; endColumn: number },
+) {
   return { messageId: "missingAuthMounted" as const, data: { route, mount, where }, ...loc, suggestions: [] };
 }
 
 createRuleTester(EXPRESS).run("require-route-auth: express routers mounted in another file", rule, {
   valid: [
-    { name: "auth in the mount call, imported through a tsconfig `paths` alias", ...fixture(EXPRESS, "src/routes/todos.ts") },
-    { name: "`app.use(requireAuth)` before the mount, router exported by name", ...fixture(EXPRESS, "src/routes/users.ts") },
+    {
+      name: "auth in the mount call, imported through a tsconfig `paths` alias",
+      ...fixture(EXPRESS, "src/routes/todos.ts"),
+    },
+    {
+      name: "`app.use(requireAuth)` before the mount, router exported by name",
+      ...fixture(EXPRESS, "src/routes/users.ts"),
+    },
     {
       name: "the full path through the mount is listed in settings.harden.publicPaths",
       ...fixture(EXPRESS, "src/routes/reports.ts"),
@@ -40,17 +51,38 @@ createRuleTester(EXPRESS).run("require-route-auth: express routers mounted in an
     {
       name: "mounted with no auth: the full path and the mount",
       ...fixture(EXPRESS, "src/routes/reports.ts"),
-      errors: [mounted("GET /api/reports/:id", 'app.use("/api/reports", reports)', "src/app.ts:15", { line: 5, column: 9, endLine: 5, endColumn: 19 })],
+      errors: [
+        mounted("GET /api/reports/:id", 'app.use("/api/reports", reports)', "src/app.ts:15", {
+          line: 5,
+          column: 9,
+          endLine: 5,
+          endColumn: 19,
+        }),
+      ],
     },
     {
       name: "mounted twice, once behind auth and once not: the open mount is named",
       ...fixture(EXPRESS, "src/routes/files.ts"),
-      errors: [mounted("GET /shared/files/:name", 'app.use("/shared/files", files)', "src/app.ts:17", { line: 5, column: 7, endLine: 5, endColumn: 19 })],
+      errors: [
+        mounted("GET /shared/files/:name", 'app.use("/shared/files", files)', "src/app.ts:17", {
+          line: 5,
+          column: 7,
+          endLine: 5,
+          endColumn: 19,
+        }),
+      ],
     },
     {
       name: "middleware named like auth that only decodes a token and always calls next()",
       ...fixture(EXPRESS, "src/routes/notes.ts"),
-      errors: [mounted("POST /api/notes", 'app.use("/api/notes", jwtMiddleware, notes)', "src/app.ts:18", { line: 5, column: 7, endLine: 5, endColumn: 15 })],
+      errors: [
+        mounted("POST /api/notes", 'app.use("/api/notes", jwtMiddleware, notes)', "src/app.ts:18", {
+          line: 5,
+          column: 7,
+          endLine: 5,
+          endColumn: 15,
+        }),
+      ],
     },
     {
       name: "a router no file imports keeps the in-file message",
@@ -75,38 +107,76 @@ createRuleTester(EXPRESS).run("require-route-auth: express routers mounted in an
   ],
 });
 
-createRuleTester(EXPRESS_CJS).run("require-route-auth: CommonJS express routers mounted by a router the app mounts", rule, {
-  valid: [{ name: "`module.exports = router`, auth in the parent router's mount", ...fixture(EXPRESS_CJS, "src/routes/todo.js") }],
-  invalid: [
-    {
-      name: "mounted by `require(\"./routes\")`'s router with no auth on the way to the app",
-      ...fixture(EXPRESS_CJS, "src/routes/open.js"),
-      errors: [mounted("PUT /api/open/:id", 'router.use("/api/open", open)', "src/routes/index.js:10", { line: 5, column: 8, endLine: 5, endColumn: 18 })],
-    },
-  ],
-});
+createRuleTester(EXPRESS_CJS).run(
+  "require-route-auth: CommonJS express routers mounted by a router the app mounts",
+  rule,
+  {
+    valid: [
+      {
+        name: "`module.exports = router`, auth in the parent router's mount",
+        ...fixture(EXPRESS_CJS, "src/routes/todo.js"),
+      },
+    ],
+    invalid: [
+      {
+        name: 'mounted by `require("./routes")`\'s router with no auth on the way to the app',
+        ...fixture(EXPRESS_CJS, "src/routes/open.js"),
+        errors: [
+          mounted("PUT /api/open/:id", 'router.use("/api/open", open)', "src/routes/index.js:10", {
+            line: 5,
+            column: 8,
+            endLine: 5,
+            endColumn: 18,
+          }),
+        ],
+      },
+    ],
+  },
+);
 
 createRuleTester(KOA).run("require-route-auth: koa routers mounted in another file", rule, {
   valid: [
-    { name: "`app.use(requireAuth)` before `app.use(api.routes())`, which mounts the router", ...fixture(KOA, "src/routes/users.ts") },
-    { name: "auth in `api.use(\"/orders\", requireAuth, orders.routes())`", ...fixture(KOA, "src/routes/orders.ts") },
+    {
+      name: "`app.use(requireAuth)` before `app.use(api.routes())`, which mounts the router",
+      ...fixture(KOA, "src/routes/users.ts"),
+    },
+    { name: 'auth in `api.use("/orders", requireAuth, orders.routes())`', ...fixture(KOA, "src/routes/orders.ts") },
   ],
   invalid: [
     {
       name: "mounted before the app's auth, with its own `prefix`",
       ...fixture(KOA, "src/routes/status.ts"),
-      errors: [mounted("GET /status/:id", "app.use(status.routes())", "src/app.ts:15", { line: 5, column: 8, endLine: 5, endColumn: 18 })],
+      errors: [
+        mounted("GET /status/:id", "app.use(status.routes())", "src/app.ts:15", {
+          line: 5,
+          column: 8,
+          endLine: 5,
+          endColumn: 18,
+        }),
+      ],
     },
   ],
 });
 
 createRuleTester(HONO).run("require-route-auth: hono sub-apps mounted in another file", rule, {
-  valid: [{ name: '`app.use("/users/*", authMiddleware)` before `app.route("/users", users)`', ...fixture(HONO, "src/routes/users.ts") }],
+  valid: [
+    {
+      name: '`app.use("/users/*", authMiddleware)` before `app.route("/users", users)`',
+      ...fixture(HONO, "src/routes/users.ts"),
+    },
+  ],
   invalid: [
     {
       name: "`app.route` with no auth pattern covering it, under `basePath`",
       ...fixture(HONO, "src/routes/posts.ts"),
-      errors: [mounted("DELETE /api/posts/:id", 'app.route("/posts", posts)', "src/index.ts:11", { line: 5, column: 7, endLine: 5, endColumn: 20 })],
+      errors: [
+        mounted("DELETE /api/posts/:id", 'app.route("/posts", posts)', "src/index.ts:11", {
+          line: 5,
+          column: 7,
+          endLine: 5,
+          endColumn: 20,
+        }),
+      ],
     },
   ],
 });
@@ -119,15 +189,26 @@ describe("require-route-auth: another file changes between two lints in one proc
     cpSync(EXPRESS, directory, { recursive: true });
     const linter = new Linter({ configType: "flat", cwd: directory });
     const config: Linter.Config[] = [
-      { files: ["**/*.ts"], plugins: { harden: plugin }, languageOptions: { parser: tsParser }, rules: { "harden/require-route-auth": "error" } },
+      {
+        files: ["**/*.ts"],
+        plugins: { harden: plugin },
+        languageOptions: { parser: tsParser },
+        rules: { "harden/require-route-auth": "error" },
+      },
     ];
     const filename = "src/routes/reports.ts";
     const code = readFileSync(path.join(directory, filename), "utf8");
     expect(linter.verify(code, config, { filename }).map((message) => message.message)).toEqual([
-      "`GET /api/reports/:id` is reached through `app.use(\"/api/reports\", reports)` (src/app.ts:15) with no authentication on the way: anyone can call it. Add auth to that mount or to the route, or list the path in `settings.harden.publicPaths` if it is public.",
+      '`GET /api/reports/:id` is reached through `app.use("/api/reports", reports)` (src/app.ts:15) with no authentication on the way: anyone can call it. Add auth to that mount or to the route, or list the path in `settings.harden.publicPaths` if it is public.',
     ]);
     const app = path.join(directory, "src/app.ts");
-    writeFileSync(app, readFileSync(app, "utf8").replace('app.use("/api/reports", reports)', 'app.use("/api/reports", requireAuth, reports)'));
+    writeFileSync(
+      app,
+      readFileSync(app, "utf8").replace(
+        'app.use("/api/reports", reports)',
+        'app.use("/api/reports", requireAuth, reports)',
+      ),
+    );
     expect(linter.verify(code, config, { filename })).toEqual([]);
   });
 });
@@ -140,7 +221,8 @@ function nextOpen(route: string, loc: { line: number; column: number; endLine: n
     messageId: "missingAuth" as const,
     data: {
       route,
-      protect: "Check the session at the top of the handler and return 401 without one, or wrap the export in your auth wrapper.",
+      protect:
+        "Check the session at the top of the handler and return 401 without one, or wrap the export in your auth wrapper.",
       markPublic: "list its path in `settings.harden.publicPaths`",
     },
     ...loc,
@@ -150,9 +232,18 @@ function nextOpen(route: string, loc: { line: number; column: number; endLine: n
 
 createRuleTester(NEXT_HELPER).run("require-route-auth: handlers that call a project helper which authenticates", rule, {
   valid: [
-    { name: "`await parseRequest(request)` checks the session in src/lib/request.ts and answers 401", ...fixture(NEXT_HELPER, "src/app/api/teams/route.ts") },
-    { name: "the helper reached through a re-export under another name", ...fixture(NEXT_HELPER, "src/app/api/members/route.ts") },
-    { name: "the helper called with its auth switched off (`skipAuth: true`) marks the route public", ...fixture(NEXT_HELPER, "src/app/api/share/[id]/route.ts") },
+    {
+      name: "`await parseRequest(request)` checks the session in src/lib/request.ts and answers 401",
+      ...fixture(NEXT_HELPER, "src/app/api/teams/route.ts"),
+    },
+    {
+      name: "the helper reached through a re-export under another name",
+      ...fixture(NEXT_HELPER, "src/app/api/members/route.ts"),
+    },
+    {
+      name: "the helper called with its auth switched off (`skipAuth: true`) marks the route public",
+      ...fixture(NEXT_HELPER, "src/app/api/share/[id]/route.ts"),
+    },
   ],
   invalid: [
     {
@@ -181,7 +272,12 @@ function nestOpen(route: string, loc: { line: number; column: number; endLine: n
 }
 
 createRuleTester(NEST_GLOBAL).run("require-route-auth: a NestJS app with a global auth guard", rule, {
-  valid: [{ name: "`{ provide: APP_GUARD, useClass: JwtAuthGuard }` in src/app.module.ts covers every controller", ...fixture(NEST_GLOBAL, "src/users/users.controller.ts") }],
+  valid: [
+    {
+      name: "`{ provide: APP_GUARD, useClass: JwtAuthGuard }` in src/app.module.ts covers every controller",
+      ...fixture(NEST_GLOBAL, "src/users/users.controller.ts"),
+    },
+  ],
   invalid: [],
 });
 
@@ -205,49 +301,78 @@ createRuleTester(NEST_MIDDLEWARE).run("require-route-auth: NestJS middleware bou
 const NEXT_MIDDLEWARE_PAGES = path.join(FIXTURES, "next-middleware-pages");
 const NEXT_MIDDLEWARE_APP = path.join(FIXTURES, "next-middleware-app");
 
-createRuleTester(NEXT_MIDDLEWARE_PAGES).run("require-route-auth: a Pages app whose middleware.ts checks the token", rule, {
-  valid: [
-    { name: "matched by `/((?!_next/static|…).*)` and redirected to /auth/login without a token", ...fixture(NEXT_MIDDLEWARE_PAGES, "pages/api/teams/index.ts") },
-    { name: "listed in the middleware's own `unAuthenticatedRoutes`: public by the app's decision", ...fixture(NEXT_MIDDLEWARE_PAGES, "pages/api/hello.ts") },
-  ],
-  invalid: [],
-});
+createRuleTester(NEXT_MIDDLEWARE_PAGES).run(
+  "require-route-auth: a Pages app whose middleware.ts checks the token",
+  rule,
+  {
+    valid: [
+      {
+        name: "matched by `/((?!_next/static|…).*)` and redirected to /auth/login without a token",
+        ...fixture(NEXT_MIDDLEWARE_PAGES, "pages/api/teams/index.ts"),
+      },
+      {
+        name: "listed in the middleware's own `unAuthenticatedRoutes`: public by the app's decision",
+        ...fixture(NEXT_MIDDLEWARE_PAGES, "pages/api/hello.ts"),
+      },
+    ],
+    invalid: [],
+  },
+);
 
-createRuleTester(NEXT_MIDDLEWARE_APP).run("require-route-auth: an App Router app with a middleware in src and withAuth", rule, {
-  valid: [{ name: "`/api/admin/:path*` in the matcher of `export default withAuth(...)`", ...fixture(NEXT_MIDDLEWARE_APP, "src/app/api/admin/users/route.ts") }],
-  invalid: [
-    {
-      name: "a route the matcher does not select",
-      ...fixture(NEXT_MIDDLEWARE_APP, "src/app/api/posts/route.ts"),
-      errors: [nextOpen("POST /api/posts", { line: 3, column: 23, endLine: 3, endColumn: 27 })],
-    },
-  ],
-});
+createRuleTester(NEXT_MIDDLEWARE_APP).run(
+  "require-route-auth: an App Router app with a middleware in src and withAuth",
+  rule,
+  {
+    valid: [
+      {
+        name: "`/api/admin/:path*` in the matcher of `export default withAuth(...)`",
+        ...fixture(NEXT_MIDDLEWARE_APP, "src/app/api/admin/users/route.ts"),
+      },
+    ],
+    invalid: [
+      {
+        name: "a route the matcher does not select",
+        ...fixture(NEXT_MIDDLEWARE_APP, "src/app/api/posts/route.ts"),
+        errors: [nextOpen("POST /api/posts", { line: 3, column: 23, endLine: 3, endColumn: 27 })],
+      },
+    ],
+  },
+);
 
 // A Fastify app loaded with @fastify/autoload: src/routes/api/autohooks.ts checks the session for every route below it.
 const FASTIFY_AUTOHOOKS = path.join(FIXTURES, "fastify-autohooks");
 
-createRuleTester(FASTIFY_AUTOHOOKS).run("require-route-auth: Fastify routes under an authenticating autohooks file", rule, {
-  valid: [{ name: "src/routes/api/tasks/index.ts: the `onRequest` hook of src/routes/api/autohooks.ts answers 401", ...fixture(FASTIFY_AUTOHOOKS, "src/routes/api/tasks/index.ts") }],
-  invalid: [
-    {
-      name: "a route folder no autohooks file covers",
-      ...fixture(FASTIFY_AUTOHOOKS, "src/routes/public/index.ts"),
-      errors: [
-        {
-          messageId: "missingAuth",
-          data: {
-            route: "DELETE /tasks/:id",
-            protect: "Add your auth hook to its route options (`onRequest: [...]`), or `addHook` it in the plugin that registers the route.",
-            markPublic: "list its path in `settings.harden.publicPaths`",
+createRuleTester(FASTIFY_AUTOHOOKS).run(
+  "require-route-auth: Fastify routes under an authenticating autohooks file",
+  rule,
+  {
+    valid: [
+      {
+        name: "src/routes/api/tasks/index.ts: the `onRequest` hook of src/routes/api/autohooks.ts answers 401",
+        ...fixture(FASTIFY_AUTOHOOKS, "src/routes/api/tasks/index.ts"),
+      },
+    ],
+    invalid: [
+      {
+        name: "a route folder no autohooks file covers",
+        ...fixture(FASTIFY_AUTOHOOKS, "src/routes/public/index.ts"),
+        errors: [
+          {
+            messageId: "missingAuth",
+            data: {
+              route: "DELETE /tasks/:id",
+              protect:
+                "Add your auth hook to its route options (`onRequest: [...]`), or `addHook` it in the plugin that registers the route.",
+              markPublic: "list its path in `settings.harden.publicPaths`",
+            },
+            line: 6,
+            column: 11,
+            endLine: 6,
+            endColumn: 58,
+            suggestions: [],
           },
-          line: 6,
-          column: 11,
-          endLine: 6,
-          endColumn: 58,
-          suggestions: [],
-        },
-      ],
-    },
-  ],
-});
+        ],
+      },
+    ],
+  },
+);

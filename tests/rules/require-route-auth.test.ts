@@ -12,7 +12,8 @@ const PROTECT = {
   express: "Put your auth middleware first in its chain, or `use` it on the app or router before the route.",
   koa: "Put your auth middleware first in its chain, or `use` it on the router before the route.",
   hono: "Put your auth middleware first in its chain, or `use` it on a path that covers the route, before it.",
-  fastify: "Add your auth hook to its route options (`onRequest: [...]`), or `addHook` it in the plugin that registers the route.",
+  fastify:
+    "Add your auth hook to its route options (`onRequest: [...]`), or `addHook` it in the plugin that registers the route.",
   next: "Check the session at the top of the handler and return 401 without one, or wrap the export in your auth wrapper.",
   nest: "Add `@UseGuards(...)` with your auth guard to the method or the controller.",
 } as const;
@@ -629,7 +630,9 @@ app.get("/users/:id", async (req, res) => {
   res.json(await db.user.findUnique({ where: { id: req.params.id } }));
 });`,
       output: null,
-      errors: [missing("GET /users/:id", "express", { line: 3, column: 5, endLine: 3, endColumn: 21, suggestions: [] })],
+      errors: [
+        missing("GET /users/:id", "express", { line: 3, column: 5, endLine: 3, endColumn: 21, suggestions: [] }),
+      ],
     },
     {
       name: "express: order matters — a route registered before app.use(auth) is open; the imported middleware is suggested",
@@ -722,7 +725,10 @@ const books = new Hono();
 books.get("/", (c) => c.json(c.req.query()));
 export default books;`,
       output: null,
-      errors: [missing("GET /", "express", { line: 6, suggestions: [] }), missing("GET /", "hono", { line: 8, suggestions: [] })],
+      errors: [
+        missing("GET /", "express", { line: 6, suggestions: [] }),
+        missing("GET /", "hono", { line: 8, suggestions: [] }),
+      ],
     },
     {
       name: "express: default public paths match static prefixes only — /events/:id/register is not public",
@@ -1055,12 +1061,21 @@ fastify.get("/b", { onRequest: [fastify.authenticate] }, async (request) => requ
         ["POST /c", 5, "{\n  schema: {},\n}", "{\n  onRequest: [requireAuth],\n  schema: {},\n}"],
         ["GET /d", 8, '{ method: "GET"', '{ onRequest: [requireAuth], method: "GET"'],
         ["GET /e", 9, "[rateLimit]", "[requireAuth, rateLimit]"],
-        ["GET /f", 10, '{ onRequest: async (request) => { request.log.info("hi"); } }', '{ onRequest: [requireAuth, async (request) => { request.log.info("hi"); }] }'],
+        [
+          "GET /f",
+          10,
+          '{ onRequest: async (request) => { request.log.info("hi"); } }',
+          '{ onRequest: [requireAuth, async (request) => { request.log.info("hi"); }] }',
+        ],
         ["GET /g", 11, "{ handler:", "{ onRequest: [requireAuth], handler:"],
       ].map(([route, line, from, to]) =>
         missing(route as string, "fastify", {
           line: line as number,
-          suggestions: suggestion("addHook", "requireAuth", withImport(fastifyRoutes, requireAuthImport, from as string, to as string)),
+          suggestions: suggestion(
+            "addHook",
+            "requireAuth",
+            withImport(fastifyRoutes, requireAuthImport, from as string, to as string),
+          ),
         }),
       ),
     },
@@ -1073,7 +1088,10 @@ const fastify = Fastify();
 fastify.get("/a", sharedOptions, async (request) => request.query);
 fastify.get("/b", { onRequest: hooks }, async (request) => request.query);`,
       output: null,
-      errors: [missing("GET /a", "fastify", { line: 3, suggestions: [] }), missing("GET /b", "fastify", { line: 4, suggestions: [] })],
+      errors: [
+        missing("GET /a", "fastify", { line: 3, suggestions: [] }),
+        missing("GET /b", "fastify", { line: 4, suggestions: [] }),
+      ],
     },
     // ── Next.js ──────────────────────────────────────────────────────────────────
     {
@@ -1089,7 +1107,12 @@ export async function DELETE() {
 }`,
       output: null,
       errors: [
-        missing("GET /api/projects/:projectId/tasks/:slug*", "next", { line: 2, column: 23, endColumn: 26, suggestions: [] }),
+        missing("GET /api/projects/:projectId/tasks/:slug*", "next", {
+          line: 2,
+          column: 23,
+          endColumn: 26,
+          suggestions: [],
+        }),
         missing("DELETE /api/projects/:projectId/tasks/:slug*", "next", { line: 5, suggestions: [] }),
       ],
     },
@@ -1394,20 +1417,28 @@ export class ProjectsController {
   ],
 });
 
-const expressAuth = 'import type { RequestHandler } from "express";\nexport const requireAuth: RequestHandler = (_req, _res, next) => next();\n';
+const expressAuth =
+  'import type { RequestHandler } from "express";\nexport const requireAuth: RequestHandler = (_req, _res, next) => next();\n';
 const fastifyAuth =
   'import type { FastifyReply, FastifyRequest } from "fastify";\nexport async function requireAuth(_request: FastifyRequest, _reply: FastifyReply): Promise<void> {}\n';
-const honoAuth = 'import type { MiddlewareHandler } from "hono";\nexport const requireAuth: MiddlewareHandler = async (_c, next) => {\n  await next();\n};\n';
-const koaAuth = 'import type { Middleware } from "koa";\nexport const requireAuth: Middleware = async (_ctx, next) => {\n  await next();\n};\n';
+const honoAuth =
+  'import type { MiddlewareHandler } from "hono";\nexport const requireAuth: MiddlewareHandler = async (_c, next) => {\n  await next();\n};\n';
+const koaAuth =
+  'import type { Middleware } from "koa";\nexport const requireAuth: Middleware = async (_ctx, next) => {\n  await next();\n};\n';
 const nestGuard =
   'import { Injectable, type CanActivate } from "@nestjs/common";\n@Injectable()\nexport class JwtAuthGuard implements CanActivate {\n  canActivate(): boolean {\n    return true;\n  }\n}\n';
-const nextAuth = "export async function auth(..._args: unknown[]): Promise<{ user: { id: string } } | null> {\n  return null;\n}\n";
+const nextAuth =
+  "export async function auth(..._args: unknown[]): Promise<{ user: { id: string } } | null> {\n  return null;\n}\n";
 
 /**
  * Applies every report's suggestion, one by one: no pass may offer an autofix, and the result parses,
  * type-checks where the input did and re-lints clean.
  */
-function suggestAndCheck(code: string, options: { filename: string; settings: Record<string, unknown> }, modules: Record<string, string>) {
+function suggestAndCheck(
+  code: string,
+  options: { filename: string; settings: Record<string, unknown> },
+  modules: Record<string, string>,
+) {
   const result = lintWithSuggestions("require-route-auth", code, options);
   expect(result.autofixes).toEqual([]);
   expect(result.fatal).toEqual([]);
@@ -1430,7 +1461,11 @@ app.post("/users", express.json(), (req, res) => {
 });
 export default app;
 `;
-    const output = suggestAndCheck(code, { filename: "src/server.ts", settings: middlewareSettings }, { "auth.ts": expressAuth });
+    const output = suggestAndCheck(
+      code,
+      { filename: "src/server.ts", settings: middlewareSettings },
+      { "auth.ts": expressAuth },
+    );
     expect(output).toContain('app.post("/users", requireAuth, express.json(), (req, res) => {');
   });
 
@@ -1442,7 +1477,11 @@ fastify.get("/b", { schema: { querystring: { type: "object" } } }, async (reques
 fastify.route({ method: "DELETE", url: "/c/:id", handler: async (request) => request.params });
 export default fastify;
 `;
-    const output = suggestAndCheck(code, { filename: "src/server.ts", settings: middlewareSettings }, { "auth.ts": fastifyAuth });
+    const output = suggestAndCheck(
+      code,
+      { filename: "src/server.ts", settings: middlewareSettings },
+      { "auth.ts": fastifyAuth },
+    );
     expect(output).toContain('fastify.route({ onRequest: [requireAuth], method: "DELETE"');
   });
 
@@ -1484,7 +1523,11 @@ export class UsersController {
   }
 }
 `;
-    suggestAndCheck(code, { filename: "src/users.controller.ts", settings: guardSettings }, { "jwt-auth.guard.ts": nestGuard });
+    suggestAndCheck(
+      code,
+      { filename: "src/users.controller.ts", settings: guardSettings },
+      { "jwt-auth.guard.ts": nestGuard },
+    );
   });
 
   it("next app router: the session check type-checks, also in an expression-bodied arrow", () => {
@@ -1513,10 +1556,16 @@ export default async function handler(req: NextApiRequest, res: NextApiResponse<
   });
 
   it("fix on save leaves the file as it is, even with settings.harden.auth.middleware", () => {
-    const code = 'import { Router } from "express";\nconst router = Router();\nrouter.get("/", (req, res) => res.json(req.query));\nexport default router;\n';
-    const result = lintWithFix("require-route-auth", code, { filename: "src/routes/todos.ts", settings: middlewareSettings });
+    const code =
+      'import { Router } from "express";\nconst router = Router();\nrouter.get("/", (req, res) => res.json(req.query));\nexport default router;\n';
+    const result = lintWithFix("require-route-auth", code, {
+      filename: "src/routes/todos.ts",
+      settings: middlewareSettings,
+    });
     expect(result.output).toBe(code);
-    expect(result.remaining.map((m) => [m.messageId, m.suggestions?.map((s) => s.messageId)])).toEqual([["missingAuth", ["addMiddleware"]]]);
+    expect(result.remaining.map((m) => [m.messageId, m.suggestions?.map((s) => s.messageId)])).toEqual([
+      ["missingAuth", ["addMiddleware"]],
+    ]);
   });
 
   it("leaves nothing to report in a file where every route is protected or public", () => {

@@ -26,7 +26,12 @@ export function collectSourceFiles(dir: string, maxBytes = 300_000): string[] {
       }
       if (stat.isDirectory()) {
         if (entry !== ".bin" && entry !== ".cache") walk(full);
-      } else if (SOURCE.test(entry) && !/\.d\.[cm]?ts$/u.test(entry) && !entry.includes(".min.") && stat.size <= maxBytes) {
+      } else if (
+        SOURCE.test(entry) &&
+        !/\.d\.[cm]?ts$/u.test(entry) &&
+        !entry.includes(".min.") &&
+        stat.size <= maxBytes
+      ) {
         files.push(full);
       }
     }

@@ -30,7 +30,11 @@ function createProbe() {
   });
   const linter = new Linter({ configType: "flat" });
   const lint = (...options: unknown[]) =>
-    linter.verify("x;", [{ plugins: { probe: { rules: { probe: rule as never } } }, rules: { "probe/probe": ["error", ...options] } }], { filename: "a.js" });
+    linter.verify(
+      "x;",
+      [{ plugins: { probe: { rules: { probe: rule as never } } }, rules: { "probe/probe": ["error", ...options] } }],
+      { filename: "a.js" },
+    );
   return { rule, received, lint };
 }
 

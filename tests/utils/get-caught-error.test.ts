@@ -38,7 +38,14 @@ function probe(code: string, filename = "src/server.ts"): Probe[] {
   return found;
 }
 
-const none = { kind: undefined, param: undefined, central: undefined, handler: undefined, discriminated: undefined, narrowed: undefined };
+const none = {
+  kind: undefined,
+  param: undefined,
+  central: undefined,
+  handler: undefined,
+  discriminated: undefined,
+  narrowed: undefined,
+};
 
 describe("getCaughtError", () => {
   it("finds catch clauses, rejection callbacks, error-first callbacks and central error handlers", () => {
@@ -58,14 +65,49 @@ app.use((err, req, res, next) => { mark(); });
 `),
     ).toEqual([
       { kind: "catch", param: "err", central: false, handler: "express:route", discriminated: false, narrowed: false },
-      { kind: "catch", param: undefined, central: false, handler: "express:route", discriminated: false, narrowed: false },
-      { kind: "rejection", param: "e", central: false, handler: "express:route", discriminated: false, narrowed: false },
-      { kind: "rejection", param: "e", central: false, handler: "express:route", discriminated: false, narrowed: false },
-      { kind: "callback", param: "err", central: false, handler: "express:route", discriminated: false, narrowed: false },
+      {
+        kind: "catch",
+        param: undefined,
+        central: false,
+        handler: "express:route",
+        discriminated: false,
+        narrowed: false,
+      },
+      {
+        kind: "rejection",
+        param: "e",
+        central: false,
+        handler: "express:route",
+        discriminated: false,
+        narrowed: false,
+      },
+      {
+        kind: "rejection",
+        param: "e",
+        central: false,
+        handler: "express:route",
+        discriminated: false,
+        narrowed: false,
+      },
+      {
+        kind: "callback",
+        param: "err",
+        central: false,
+        handler: "express:route",
+        discriminated: false,
+        narrowed: false,
+      },
       none,
       none,
       none,
-      { kind: "error-handler", param: "err", central: true, handler: "express:error-handler", discriminated: false, narrowed: false },
+      {
+        kind: "error-handler",
+        param: "err",
+        central: true,
+        handler: "express:error-handler",
+        discriminated: false,
+        narrowed: false,
+      },
     ]);
   });
 
@@ -75,7 +117,16 @@ app.use((err, req, res, next) => { mark(); });
 const app = new Koa();
 app.use(async (ctx, next) => { try { await next(); } catch (err) { mark(); } });
 `),
-    ).toEqual([{ kind: "catch", param: "err", central: true, handler: "koa:error-handler", discriminated: false, narrowed: false }]);
+    ).toEqual([
+      {
+        kind: "catch",
+        param: "err",
+        central: true,
+        handler: "koa:error-handler",
+        discriminated: false,
+        narrowed: false,
+      },
+    ]);
   });
 
   it("follows aliases of the error, and only the error's own rejection callback", () => {

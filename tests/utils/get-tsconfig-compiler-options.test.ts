@@ -21,7 +21,8 @@ function project(name: string, files: Record<string, string>): string {
 
 describe("parseJsonc", () => {
   it("reads comments and trailing commas, and leaves strings alone", () => {
-    const text = '\uFEFF{\n  // line\n  "a": "x // y /* z */ ,}", /* block */\n  "b": [1, 2,],\n  "c": { "d": "\\"",\n },\n}\n';
+    const text =
+      '\uFEFF{\n  // line\n  "a": "x // y /* z */ ,}", /* block */\n  "b": [1, 2,],\n  "c": { "d": "\\"",\n },\n}\n';
     expect(parseJsonc(text)).toEqual({ a: "x // y /* z */ ,}", b: [1, 2], c: { d: '"' } });
   });
 
@@ -32,18 +33,28 @@ describe("parseJsonc", () => {
 
 describe("getTsconfigCompilerOptions", () => {
   it("finds the nearest tsconfig.json above a file's directory", () => {
-    const dir = project("nearest", { "tsconfig.json": '{ "compilerOptions": { "noPropertyAccessFromIndexSignature": true } }' });
-    expect(getTsconfigCompilerOptions(path.join(dir, "src/routes"))).toEqual({ noPropertyAccessFromIndexSignature: true });
+    const dir = project("nearest", {
+      "tsconfig.json": '{ "compilerOptions": { "noPropertyAccessFromIndexSignature": true } }',
+    });
+    expect(getTsconfigCompilerOptions(path.join(dir, "src/routes"))).toEqual({
+      noPropertyAccessFromIndexSignature: true,
+    });
   });
 
   it("follows extends into a package under node_modules, and the config overrides its bases in order", () => {
     const dir = project("package", {
       "node_modules/@tsconfig/strictest/package.json": '{ "name": "@tsconfig/strictest" }',
-      "node_modules/@tsconfig/strictest/tsconfig.json": '{ "compilerOptions": { "noPropertyAccessFromIndexSignature": true, "strict": true } }',
+      "node_modules/@tsconfig/strictest/tsconfig.json":
+        '{ "compilerOptions": { "noPropertyAccessFromIndexSignature": true, "strict": true } }',
       "node_modules/preset/base.json": '{ "compilerOptions": { "strict": false, "checkJs": true } }',
-      "app/tsconfig.json": '{ "extends": ["@tsconfig/strictest", "preset/base"], "compilerOptions": { "checkJs": false } }',
+      "app/tsconfig.json":
+        '{ "extends": ["@tsconfig/strictest", "preset/base"], "compilerOptions": { "checkJs": false } }',
     });
-    expect(getTsconfigCompilerOptions(path.join(dir, "app/src"))).toEqual({ noPropertyAccessFromIndexSignature: true, strict: false, checkJs: false });
+    expect(getTsconfigCompilerOptions(path.join(dir, "app/src"))).toEqual({
+      noPropertyAccessFromIndexSignature: true,
+      strict: false,
+      checkJs: false,
+    });
   });
 
   it("uses a package's tsconfig field", () => {
@@ -56,7 +67,9 @@ describe("getTsconfigCompilerOptions", () => {
   });
 
   it("re-reads a config when it changes", () => {
-    const dir = project("changes", { "tsconfig.json": '{ "compilerOptions": { "noPropertyAccessFromIndexSignature": true } }' });
+    const dir = project("changes", {
+      "tsconfig.json": '{ "compilerOptions": { "noPropertyAccessFromIndexSignature": true } }',
+    });
     expect(getTsconfigCompilerOptions(dir)).toEqual({ noPropertyAccessFromIndexSignature: true });
     const file = path.join(dir, "tsconfig.json");
     fs.writeFileSync(file, '{ "compilerOptions": {} }');

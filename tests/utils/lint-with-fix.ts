@@ -11,12 +11,19 @@ export interface LintOptions {
   options?: unknown[];
 }
 
-function makeConfig(ruleId: string, { filename = "src/server.ts", settings = {}, options = [] }: LintOptions): Linter.Config[] {
+function makeConfig(
+  ruleId: string,
+  { filename = "src/server.ts", settings = {}, options = [] }: LintOptions,
+): Linter.Config[] {
   return [
     {
       files: ["**/*.{js,mjs,cjs,jsx,ts,mts,cts,tsx}"],
       plugins: { harden: plugin },
-      languageOptions: { parser: tsParser, parserOptions: { ecmaFeatures: { jsx: true } }, sourceType: filename.endsWith(".cjs") ? "commonjs" : "module" },
+      languageOptions: {
+        parser: tsParser,
+        parserOptions: { ecmaFeatures: { jsx: true } },
+        sourceType: filename.endsWith(".cjs") ? "commonjs" : "module",
+      },
       settings,
       rules: { [`harden/${ruleId}`]: ["error", ...options] },
     },

@@ -7,14 +7,23 @@ import { getCredentialKind, getUrlCredentials } from "../../src/utils/get-creden
 import { getEnvFallback, getStaticStringValue, isEnvFallbackValue } from "../../src/utils/get-env-fallback.js";
 import { getDestructuredEnvReads, getEnvRead } from "../../src/utils/get-env-read.js";
 import { isObviousNonSecret, isPlaceholderSecret, looksLikeTokenValue } from "../../src/utils/is-obvious-non-secret.js";
-import { createSecretNameMatcher, DEFAULT_SECRET_PATTERN, isSecretName, toConstantCase } from "../../src/utils/is-secret-name.js";
+import {
+  createSecretNameMatcher,
+  DEFAULT_SECRET_PATTERN,
+  isSecretName,
+  toConstantCase,
+} from "../../src/utils/is-secret-name.js";
 import { isTestFile } from "../../src/utils/is-test-file.js";
 import { lintWithFix } from "./lint-with-fix.js";
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
 /** Runs `visit` with a real rule context over `code`, for the helpers that need scope analysis. */
-function withContext(code: string, visit: (context: Context, ast: TSESTree.Program) => void, filename = "src/server.ts"): void {
+function withContext(
+  code: string,
+  visit: (context: Context, ast: TSESTree.Program) => void,
+  filename = "src/server.ts",
+): void {
   const linter = new Linter({ configType: "flat" });
   const probe = {
     create(context: Context) {
@@ -23,7 +32,14 @@ function withContext(code: string, visit: (context: Context, ast: TSESTree.Progr
   };
   const messages = linter.verify(
     code,
-    [{ files: ["**/*.ts", "**/*.cjs"], plugins: { probe: { rules: { probe } } } as never, languageOptions: { parser: tsParser }, rules: { "probe/probe": "error" } }],
+    [
+      {
+        files: ["**/*.ts", "**/*.cjs"],
+        plugins: { probe: { rules: { probe } } } as never,
+        languageOptions: { parser: tsParser },
+        rules: { "probe/probe": "error" },
+      },
+    ],
     { filename },
   );
   expect(messages.filter((m) => m.fatal)).toEqual([]);
@@ -73,19 +89,73 @@ describe("toConstantCase", () => {
 
 describe("isSecretName", () => {
   it.each([
-    "JWT_SECRET", "jwtSecret", "SESSION_SECRET", "CLIENT_SECRET", "DB_PASSWORD", "password", "MYSQL_PASSWD", "SMTP_PASS", "dbPass", "ADMIN_PWD",
-    "GITHUB_TOKEN", "accessToken", "API_KEY", "apiKey", "APIKEY", "STRIPE_SECRET_KEY", "PRIVATE_KEY", "AWS_SECRET_ACCESS_KEY",
-    "GOOGLE_CREDENTIALS", "SIGNING_KEY", "ENCRYPTION_KEY", "PASSWORD_SALT", "DATABASE_URL", "DB_URL", "SENTRY_DSN",
-    "CONNECTION_STRING", "MONGO_URI", "MONGODB_URI", "REDIS_URL", "SECRET_KEY_BASE", "secretOrKey", "STRIPE_KEY",
+    "JWT_SECRET",
+    "jwtSecret",
+    "SESSION_SECRET",
+    "CLIENT_SECRET",
+    "DB_PASSWORD",
+    "password",
+    "MYSQL_PASSWD",
+    "SMTP_PASS",
+    "dbPass",
+    "ADMIN_PWD",
+    "GITHUB_TOKEN",
+    "accessToken",
+    "API_KEY",
+    "apiKey",
+    "APIKEY",
+    "STRIPE_SECRET_KEY",
+    "PRIVATE_KEY",
+    "AWS_SECRET_ACCESS_KEY",
+    "GOOGLE_CREDENTIALS",
+    "SIGNING_KEY",
+    "ENCRYPTION_KEY",
+    "PASSWORD_SALT",
+    "DATABASE_URL",
+    "DB_URL",
+    "SENTRY_DSN",
+    "CONNECTION_STRING",
+    "MONGO_URI",
+    "MONGODB_URI",
+    "REDIS_URL",
+    "SECRET_KEY_BASE",
+    "secretOrKey",
+    "STRIPE_KEY",
   ])("%s is a secret", (name) => {
     expect(isSecretName(name)).toBe(true);
   });
 
   it.each([
-    "PORT", "LOG_LEVEL", "REQUEST_TIMEOUT", "NODE_ENV", "SALT_ROUNDS", "BCRYPT_SALT_ROUNDS", "JWT_EXPIRES_IN", "TOKEN_TTL",
-    "ACCESS_TOKEN_EXPIRY", "PASSWORD_MIN_LENGTH", "MAX_TOKENS", "API_KEY_HEADER", "AWS_SECRET_NAME", "AWS_ACCESS_KEY_ID",
-    "TOKEN_URL", "PASSWORD_RESET_URL", "PRIVATE_KEY_PATH", "NEXT_PUBLIC_API_KEY", "VAPID_PUBLIC_KEY", "PUBLISHABLE_KEY", "PWD",
-    "passwordField", "tokenType", "email or password", "BYPASS", "KEY", "CACHE_KEY", "allPass", "SECOND_PASS", "passwordWords",
+    "PORT",
+    "LOG_LEVEL",
+    "REQUEST_TIMEOUT",
+    "NODE_ENV",
+    "SALT_ROUNDS",
+    "BCRYPT_SALT_ROUNDS",
+    "JWT_EXPIRES_IN",
+    "TOKEN_TTL",
+    "ACCESS_TOKEN_EXPIRY",
+    "PASSWORD_MIN_LENGTH",
+    "MAX_TOKENS",
+    "API_KEY_HEADER",
+    "AWS_SECRET_NAME",
+    "AWS_ACCESS_KEY_ID",
+    "TOKEN_URL",
+    "PASSWORD_RESET_URL",
+    "PRIVATE_KEY_PATH",
+    "NEXT_PUBLIC_API_KEY",
+    "VAPID_PUBLIC_KEY",
+    "PUBLISHABLE_KEY",
+    "PWD",
+    "passwordField",
+    "tokenType",
+    "email or password",
+    "BYPASS",
+    "KEY",
+    "CACHE_KEY",
+    "allPass",
+    "SECOND_PASS",
+    "passwordWords",
   ])("%s is not a secret", (name) => {
     expect(isSecretName(name)).toBe(false);
   });
@@ -120,17 +190,29 @@ describe("getCredentialKind", () => {
     [["redis://:", "Pa55w0rd@cache.internal:6379"].join(""), "a URL with a password"],
     // One of each remaining format: the prefix prefilter must let every one of them through.
     [["ASIA", "Q3EGRZ7PLMN4XK2B"].join(""), "an AWS access key ID"],
-    [["github_pat_", "11ABCDEFG0123456789abc_defGHIjklMNOpqrSTUvwxYZ0123456789abcdefghij"].join(""), "a GitHub fine-grained token"],
+    [
+      ["github_pat_", "11ABCDEFG0123456789abc_defGHIjklMNOpqrSTUvwxYZ0123456789abcdefghij"].join(""),
+      "a GitHub fine-grained token",
+    ],
     [["glpat-", "Zx9Yw8Vu7Ts6Rq5Po4Nm"].join(""), "a GitLab token"],
     [["rk_test_", "51HxYz2abcdEFGH1234ijklMNOP"].join(""), "a Stripe secret key"],
     [["whsec_", "Q3EGRZ7PLMN4XK2Babcdefgh12"].join(""), "a Stripe webhook secret"],
-    [["https://hooks.slack.com/services/", "T01ABCDEF/B02GHIJKL/Zx9Yw8Vu7Ts6Rq5Po4Nm3Lk2J"].join(""), "a Slack webhook URL"],
+    [
+      ["https://hooks.slack.com/services/", "T01ABCDEF/B02GHIJKL/Zx9Yw8Vu7Ts6Rq5Po4Nm3Lk2J"].join(""),
+      "a Slack webhook URL",
+    ],
     [["AIza", "SyA1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q"].join(""), "a Google API key"],
     [["sk-ant-", "api03-", "Zx9Yw8Vu7Ts6Rq5Po4Nm3Lk2Jh1Gf0Ed"].join(""), "an Anthropic API key"],
     [["sk-proj-", "Zx9Yw8Vu7Ts6Rq5Po4Nm3Lk2Jh1Gf0EdCbA9z8y7"].join(""), "an OpenAI API key"],
     [["npm_", "A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8"].join(""), "an npm token"],
     [["SG.", "Zx9Yw8Vu7Ts6Rq5Po4Nm3L.", "k2Jh1Gf0EdCbA9z8y7X6w5V4u3T2s1Qp0Or9Nn8Mm7L"].join(""), "a SendGrid API key"],
-    [["-----BEGIN RSA ", "PRIVATE KEY-----\nMIIEpAIBAAKCAQEA7Zx9Yw8Vu7Ts6Rq5Po4Nm3Lk2Jh1Gf0EdCbA9z8y7X6w5V4u3T2s1Qp0Or9\n-----END RSA PRIVATE KEY-----"].join(""), "a PEM private key"],
+    [
+      [
+        "-----BEGIN RSA ",
+        "PRIVATE KEY-----\nMIIEpAIBAAKCAQEA7Zx9Yw8Vu7Ts6Rq5Po4Nm3Lk2Jh1Gf0EdCbA9z8y7X6w5V4u3T2s1Qp0Or9\n-----END RSA PRIVATE KEY-----",
+      ].join(""),
+      "a PEM private key",
+    ],
   ])("%s is %s", (value, kind) => {
     expect(getCredentialKind(value)).toBe(kind);
   });
@@ -152,7 +234,11 @@ describe("getCredentialKind", () => {
   });
 
   it("parses userinfo by hand", () => {
-    expect(getUrlCredentials("amqp://guest:Gu3st-Pw@mq.internal:5672")).toEqual({ user: "guest", password: "Gu3st-Pw", host: "mq.internal:5672" });
+    expect(getUrlCredentials("amqp://guest:Gu3st-Pw@mq.internal:5672")).toEqual({
+      user: "guest",
+      password: "Gu3st-Pw",
+      host: "mq.internal:5672",
+    });
   });
 });
 
@@ -198,17 +284,24 @@ describe("isObviousNonSecret", () => {
 });
 
 describe("isTestFile", () => {
-  it.each(["src/a.test.ts", "src/a.spec.js", "test/app.js", "src/__tests__/a.ts", "tests/fixtures/user.js", "e2e/login.ts", "bench/x.js"])(
-    "%s is test code",
-    (file) => expect(isTestFile({ filename: file, cwd: "/repo" })).toBe(true),
-  );
+  it.each([
+    "src/a.test.ts",
+    "src/a.spec.js",
+    "test/app.js",
+    "src/__tests__/a.ts",
+    "tests/fixtures/user.js",
+    "e2e/login.ts",
+    "bench/x.js",
+  ])("%s is test code", (file) => expect(isTestFile({ filename: file, cwd: "/repo" })).toBe(true));
   it("judges the path inside the project only: a checkout under a tests/ folder is not test code", () => {
     expect(isTestFile({ filename: "/home/ci/tests/app/src/server.ts", cwd: "/home/ci/tests/app" })).toBe(false);
     expect(isTestFile({ filename: "/home/ci/tests/app/test/server.ts", cwd: "/home/ci/tests/app" })).toBe(true);
     expect(isTestFile({ filename: "src/server.test.ts", cwd: "/home/ci/tests/app" })).toBe(true);
   });
 
-  it.each(["src/server.ts", "src/testing-utils.ts", "src/latest/app.ts", "src/seeds/admin.ts"])("%s is not", (file) => expect(isTestFile({ filename: file, cwd: "/repo" })).toBe(false));
+  it.each(["src/server.ts", "src/testing-utils.ts", "src/latest/app.ts", "src/seeds/admin.ts"])("%s is not", (file) =>
+    expect(isTestFile({ filename: file, cwd: "/repo" })).toBe(false),
+  );
 });
 
 describe("getEnvRead", () => {
@@ -226,7 +319,16 @@ describe("getEnvRead", () => {
           "globalThis.process.env.H;",
         ].join("\n"),
       ),
-    ).toEqual(["process.env:A", "process.env:B", "process.env:C", "process.env:D", "import.meta.env:E", "Bun.env:F", "Deno.env:G", "process.env:H"]);
+    ).toEqual([
+      "process.env:A",
+      "process.env:B",
+      "process.env:C",
+      "process.env:D",
+      "import.meta.env:E",
+      "Bun.env:F",
+      "Deno.env:G",
+      "process.env:H",
+    ]);
   });
 
   it("follows const aliases and process imports", () => {
@@ -249,7 +351,9 @@ describe("getEnvRead", () => {
     withContext('const { A = "x", B: b, ...rest } = process.env;', (context, ast) => {
       const pattern = [...walk(ast)].find((n): n is TSESTree.ObjectPattern => n.type === "ObjectPattern");
       const reads = getDestructuredEnvReads(context, pattern!);
-      expect(reads.map((r) => [r.name, r.binding?.name, getStaticStringValue(context, r.defaultValue ?? pattern!)])).toEqual([
+      expect(
+        reads.map((r) => [r.name, r.binding?.name, getStaticStringValue(context, r.defaultValue ?? pattern!)]),
+      ).toEqual([
         ["A", "A", "x"],
         ["B", "b", undefined],
       ]);
@@ -295,9 +399,12 @@ describe("getEnvFallback", () => {
 
   it("recognises a fallback value from the literal", () => {
     const found: boolean[] = [];
-    withContext('a = process.env.A || "v"; b = isProd ? process.env.B : "w"; c = { C: "z" }; const { D = "d" } = process.env;', (context, ast) => {
-      for (const node of walk(ast)) if (node.type === "Literal") found.push(isEnvFallbackValue(context, node));
-    });
+    withContext(
+      'a = process.env.A || "v"; b = isProd ? process.env.B : "w"; c = { C: "z" }; const { D = "d" } = process.env;',
+      (context, ast) => {
+        for (const node of walk(ast)) if (node.type === "Literal") found.push(isEnvFallbackValue(context, node));
+      },
+    );
     expect(found).toEqual([true, true, false, true]);
   });
 });
@@ -329,14 +436,17 @@ describe("regex safety", () => {
     `${"A".repeat(N)}a`,
     "1a".repeat(N / 2),
   ];
-  it.each(names.map((name) => [name.slice(0, 24), name]))("secret-name matcher and toConstantCase: %s…", (_label, name) => {
-    const custom = createSecretNameMatcher({ additionalSecretPattern: "_LICENSE$", ignorePattern: "^DEMO_" });
-    fast(() => {
-      toConstantCase(name);
-      isSecretName(name);
-      custom(name);
-    });
-  });
+  it.each(names.map((name) => [name.slice(0, 24), name]))(
+    "secret-name matcher and toConstantCase: %s…",
+    (_label, name) => {
+      const custom = createSecretNameMatcher({ additionalSecretPattern: "_LICENSE$", ignorePattern: "^DEMO_" });
+      fast(() => {
+        toConstantCase(name);
+        isSecretName(name);
+        custom(name);
+      });
+    },
+  );
 
   it("the default secret pattern is exported and linear on its own", () => {
     const regex = new RegExp(DEFAULT_SECRET_PATTERN, "u");
@@ -385,16 +495,19 @@ describe("regex safety", () => {
     `${"ab ".repeat(N / 3)}.`,
     `${"a".repeat(N)} `,
   ];
-  it.each(values.map((value) => [value.slice(0, 24), value]))("credential and non-secret checks: %s…", (_label, value) => {
-    fast(() => {
-      getCredentialKind(value);
-      getUrlCredentials(value);
-      isObviousNonSecret(value, "password");
-      isObviousNonSecret(value, "PREVIEW_SIGNING_KEY");
-      isPlaceholderSecret(value);
-      looksLikeTokenValue(value);
-    });
-  });
+  it.each(values.map((value) => [value.slice(0, 24), value]))(
+    "credential and non-secret checks: %s…",
+    (_label, value) => {
+      fast(() => {
+        getCredentialKind(value);
+        getUrlCredentials(value);
+        isObviousNonSecret(value, "password");
+        isObviousNonSecret(value, "PREVIEW_SIGNING_KEY");
+        isPlaceholderSecret(value);
+        looksLikeTokenValue(value);
+      });
+    },
+  );
 
   it("file names", () => {
     fast(() => isTestFile({ filename: `${"src/".repeat(N / 4)}a.ts`, cwd: "/repo" }));

@@ -30,7 +30,10 @@ const OPTIONS: ts.CompilerOptions = {
  * A `package.json` with `"type": "module"` is implied, so `.ts` files are ES modules. `compilerOptions`
  * are added to the strict defaults (e.g. `noPropertyAccessFromIndexSignature`).
  */
-export function getTypeErrors(files: Readonly<Record<string, string>>, compilerOptions: ts.CompilerOptions = {}): string[] {
+export function getTypeErrors(
+  files: Readonly<Record<string, string>>,
+  compilerOptions: ts.CompilerOptions = {},
+): string[] {
   const options = { ...OPTIONS, ...compilerOptions };
   const virtual = new Map<string, string>();
   for (const [name, code] of Object.entries(files)) virtual.set(path.join(VIRTUAL_DIR, name), code);
@@ -43,7 +46,8 @@ export function getTypeErrors(files: Readonly<Record<string, string>>, compilerO
   host.fileExists = (file) => virtual.has(file) || fileExists(file);
   const directoryExists = host.directoryExists?.bind(host);
   // The virtual directory does not exist on disk; module resolution asks for it.
-  host.directoryExists = (dir) => VIRTUAL_DIR.startsWith(dir) || dir.startsWith(VIRTUAL_DIR) || (directoryExists?.(dir) ?? true);
+  host.directoryExists = (dir) =>
+    VIRTUAL_DIR.startsWith(dir) || dir.startsWith(VIRTUAL_DIR) || (directoryExists?.(dir) ?? true);
   host.getSourceFile = (file, languageVersion, onError, shouldCreate) => {
     const code = virtual.get(file);
     if (code !== undefined) return ts.createSourceFile(file, code, languageVersion, true);

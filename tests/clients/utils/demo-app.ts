@@ -1,4 +1,14 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -12,7 +22,13 @@ export const DEMO_DIR = path.join(ROOT, "examples", "vibe-app");
 export const DIST_INDEX = path.join(ROOT, "dist", "index.js");
 export const ESLINT_BIN = path.join(ROOT, "node_modules", "eslint", "bin", "eslint.js");
 export const OXLINT_BIN = path.join(ROOT, "node_modules", "oxlint", "bin", "oxlint");
-export const ESLINT_SERVER_BIN = path.join(ROOT, "node_modules", "vscode-langservers-extracted", "bin", "vscode-eslint-language-server");
+export const ESLINT_SERVER_BIN = path.join(
+  ROOT,
+  "node_modules",
+  "vscode-langservers-extracted",
+  "bin",
+  "vscode-eslint-language-server",
+);
 
 /**
  * The clients load the plugin the way users install it: the built `dist/` behind package.json's `exports`.
@@ -21,7 +37,9 @@ export const ESLINT_SERVER_BIN = path.join(ROOT, "node_modules", "vscode-langser
  */
 export async function assertPluginBuilt(): Promise<void> {
   if (!existsSync(DIST_INDEX)) {
-    throw new Error(`${path.relative(ROOT, DIST_INDEX)} is missing. The client tests run the built plugin, as users install it: run \`npm run build\` (\`npm test\` builds first).`);
+    throw new Error(
+      `${path.relative(ROOT, DIST_INDEX)} is missing. The client tests run the built plugin, as users install it: run \`npm run build\` (\`npm test\` builds first).`,
+    );
   }
   const script = `const p = (await import(${JSON.stringify(pathToFileURL(DIST_INDEX).href)})).default; console.log(JSON.stringify(Object.keys(p.rules).sort()));`;
   const { status, stdout, stderr } = await runNode(["--input-type=module", "-e", script], { cwd: ROOT });
@@ -29,7 +47,9 @@ export async function assertPluginBuilt(): Promise<void> {
   const built = JSON.parse(stdout) as string[];
   const source = Object.keys(plugin.rules).sort();
   if (JSON.stringify(built) !== JSON.stringify(source)) {
-    throw new Error(`dist/ is stale (built rules: ${built.join(", ")}; src/rules: ${source.join(", ")}). Run \`npm run build\`.`);
+    throw new Error(
+      `dist/ is stale (built rules: ${built.join(", ")}; src/rules: ${source.join(", ")}). Run \`npm run build\`.`,
+    );
   }
 }
 
@@ -57,7 +77,8 @@ export function copyDemoApp(): DemoCopy {
   cpSync(path.join(ROOT, "dist"), path.join(pluginDir, "dist"), { recursive: true });
   symlinkSync(path.join(ROOT, "node_modules"), path.join(pluginDir, "node_modules"), "dir");
   // What the app's config and the formatters import, as a user's install would have them.
-  for (const scope of ["@typescript-eslint", "@microsoft"]) symlinkSync(path.join(ROOT, "node_modules", scope), path.join(modules, scope), "dir");
+  for (const scope of ["@typescript-eslint", "@microsoft"])
+    symlinkSync(path.join(ROOT, "node_modules", scope), path.join(modules, scope), "dir");
   return { dir, pluginDir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 

@@ -3,7 +3,12 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from "vscode-jsonrpc/node.js";
+import {
+  createMessageConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type MessageConnection,
+} from "vscode-jsonrpc/node.js";
 
 import { ESLINT_SERVER_BIN, ROOT } from "./demo-app.js";
 import { cleanEnv } from "./run-node.js";
@@ -39,7 +44,10 @@ export interface CodeAction {
   kind?: string;
   diagnostics?: Diagnostic[];
   isPreferred?: boolean;
-  edit?: { documentChanges?: { textDocument: { uri: string; version: number | null }; edits: TextEdit[] }[]; changes?: Record<string, TextEdit[]> };
+  edit?: {
+    documentChanges?: { textDocument: { uri: string; version: number | null }; edits: TextEdit[] }[];
+    changes?: Record<string, TextEdit[]>;
+  };
   command?: Command;
 }
 export interface WorkspaceEdit {
@@ -95,11 +103,20 @@ export class EslintLanguageServer {
   private readonly connection: MessageConnection;
 
   private constructor(private readonly workspaceFolder: string) {
-    this.process = spawn(process.execPath, [ESLINT_SERVER_BIN, "--stdio"], { cwd: ROOT, env: cleanEnv(), stdio: ["pipe", "pipe", "pipe"] });
+    this.process = spawn(process.execPath, [ESLINT_SERVER_BIN, "--stdio"], {
+      cwd: ROOT,
+      env: cleanEnv(),
+      stdio: ["pipe", "pipe", "pipe"],
+    });
     this.process.stderr?.setEncoding("utf8").on("data", (chunk: string) => this.log.push(`[stderr] ${chunk}`));
-    this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
+    this.connection = createMessageConnection(
+      new StreamMessageReader(this.process.stdout!),
+      new StreamMessageWriter(this.process.stdin!),
+    );
     const settings = getExtensionSettings(workspaceFolder);
-    this.connection.onRequest("workspace/configuration", (params: { items: unknown[] }) => params.items.map(() => settings));
+    this.connection.onRequest("workspace/configuration", (params: { items: unknown[] }) =>
+      params.items.map(() => settings),
+    );
     this.connection.onRequest("client/registerCapability", () => null);
     this.connection.onRequest("window/workDoneProgress/create", () => null);
     this.connection.onRequest("workspace/applyEdit", (params: { edit: WorkspaceEdit }) => {
@@ -122,7 +139,8 @@ export class EslintLanguageServer {
     });
     this.connection.onNotification("window/logMessage", (params: { message: string }) => this.log.push(params.message));
     this.connection.onNotification((method: string, params: unknown) => {
-      if (method === "eslint/status" && (params as { state: number }).state !== 1) this.failures.push(`${method} ${JSON.stringify(params)}`);
+      if (method === "eslint/status" && (params as { state: number }).state !== 1)
+        this.failures.push(`${method} ${JSON.stringify(params)}`);
     });
     this.connection.listen();
   }
@@ -135,10 +153,19 @@ export class EslintLanguageServer {
       rootUri: folderUri,
       workspaceFolders: [{ uri: folderUri, name: path.basename(workspaceFolder) }],
       capabilities: {
-        workspace: { configuration: true, workspaceFolders: true, applyEdit: true, didChangeConfiguration: { dynamicRegistration: true } },
+        workspace: {
+          configuration: true,
+          workspaceFolders: true,
+          applyEdit: true,
+          didChangeConfiguration: { dynamicRegistration: true },
+        },
         textDocument: {
           diagnostic: { dynamicRegistration: true },
-          codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ["quickfix", "source", "source.fixAll", "source.fixAll.eslint"] } } },
+          codeAction: {
+            codeActionLiteralSupport: {
+              codeActionKind: { valueSet: ["quickfix", "source", "source.fixAll", "source.fixAll.eslint"] },
+            },
+          },
         },
       },
     });
@@ -150,7 +177,13 @@ export class EslintLanguageServer {
   async request<T>(method: string, params: unknown): Promise<T> {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`${method} got no answer within ${REQUEST_TIMEOUT_MS} ms. Server log:\n${this.log.join("\n")}`)), REQUEST_TIMEOUT_MS);
+      timer = setTimeout(
+        () =>
+          reject(
+            new Error(`${method} got no answer within ${REQUEST_TIMEOUT_MS} ms. Server log:\n${this.log.join("\n")}`),
+          ),
+        REQUEST_TIMEOUT_MS,
+      );
     });
     try {
       return await Promise.race([this.connection.sendRequest<T>(method, params), timeout]);
@@ -167,13 +200,17 @@ export class EslintLanguageServer {
   async open(relativePath: string): Promise<string> {
     const text = readFileSync(path.join(this.workspaceFolder, relativePath), "utf8");
     const uri = this.uri(relativePath);
-    await this.connection.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId: "typescript", version: 1, text } });
+    await this.connection.sendNotification("textDocument/didOpen", {
+      textDocument: { uri, languageId: "typescript", version: 1, text },
+    });
     return text;
   }
 
   /** Diagnostics are pulled (LSP 3.17 `textDocument/diagnostic`), as VS Code does with this server. */
   async diagnostics(relativePath: string): Promise<Diagnostic[]> {
-    const report = await this.request<{ kind: string; items: Diagnostic[] }>("textDocument/diagnostic", { textDocument: { uri: this.uri(relativePath) } });
+    const report = await this.request<{ kind: string; items: Diagnostic[] }>("textDocument/diagnostic", {
+      textDocument: { uri: this.uri(relativePath) },
+    });
     if (report.kind !== "full") throw new Error(`Expected a full diagnostic report, got ${report.kind}`);
     return report.items;
   }
@@ -222,13 +259,16 @@ export function applyTextEdits(text: string, edits: readonly TextEdit[]): string
   const offset = (p: Position) => (lineStarts[p.line] ?? text.length) + p.character;
   const sorted = [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start));
   let result = text;
-  for (const edit of sorted) result = result.slice(0, offset(edit.range.start)) + edit.newText + result.slice(offset(edit.range.end));
+  for (const edit of sorted)
+    result = result.slice(0, offset(edit.range.start)) + edit.newText + result.slice(offset(edit.range.end));
   return result;
 }
 
 /** The text edits a workspace edit makes to one document. */
 export function getEditsFor(edit: WorkspaceEdit | CodeAction["edit"], uri: string): TextEdit[] {
   if (!edit) return [];
-  const fromDocumentChanges = (edit.documentChanges ?? []).filter((change) => change.textDocument.uri === uri).flatMap((change) => change.edits);
+  const fromDocumentChanges = (edit.documentChanges ?? [])
+    .filter((change) => change.textDocument.uri === uri)
+    .flatMap((change) => change.edits);
   return [...fromDocumentChanges, ...(edit.changes?.[uri] ?? [])];
 }

@@ -6,10 +6,47 @@
 export const PINNED_RULE = "harden/no-print-debugging";
 
 export const PINNED_FINDINGS = [
-  { file: "src/routes/orders.ts", line: 14, column: 3, endLine: 14, endColumn: 60, messageId: "console", fix: false, suggestions: ["removeCall"] },
-  { file: "src/routes/orders.ts", line: 15, column: 3, endLine: 15, endColumn: 12, messageId: "debugger", fix: true, suggestions: [] },
-  { file: "src/routes/orders.ts", line: 25, column: 3, endLine: 25, endColumn: 48, messageId: "console", fix: false, suggestions: ["removeCall"] },
-  { file: "src/server.ts", line: 17, column: 3, endLine: 17, endColumn: 57, messageId: "console", fix: false, suggestions: ["removeCall"] },
+  {
+    file: "src/routes/orders.ts",
+    line: 14,
+    column: 3,
+    endLine: 14,
+    endColumn: 60,
+    messageId: "console",
+    fix: false,
+    suggestions: ["removeCall"],
+  },
+  {
+    file: "src/routes/orders.ts",
+    line: 15,
+    column: 3,
+    endLine: 15,
+    endColumn: 12,
+    messageId: "debugger",
+    fix: true,
+    suggestions: [],
+  },
+  {
+    file: "src/routes/orders.ts",
+    line: 25,
+    column: 3,
+    endLine: 25,
+    endColumn: 48,
+    messageId: "console",
+    fix: false,
+    suggestions: ["removeCall"],
+  },
+  {
+    file: "src/server.ts",
+    line: 17,
+    column: 3,
+    endLine: 17,
+    endColumn: 57,
+    messageId: "console",
+    fix: false,
+    suggestions: ["removeCall"],
+  },
 ] as const;
 
-export const PINNED_DOCS_URL = "https://github.com/harden-eslint/eslint-plugin-harden/blob/main/docs/rules/no-print-debugging.md";
+export const PINNED_DOCS_URL =
+  "https://github.com/harden-eslint/eslint-plugin-harden/blob/main/docs/rules/no-print-debugging.md";

@@ -16,7 +16,10 @@ export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv 
 }
 
 /** Runs `node <args>` and collects its output; killed (and reported as such) after `timeoutMs`. */
-export function runNode(args: readonly string[], { cwd, env = cleanEnv(), timeoutMs = 30_000 }: { cwd: string; env?: NodeJS.ProcessEnv; timeoutMs?: number }): Promise<RunResult> {
+export function runNode(
+  args: readonly string[],
+  { cwd, env = cleanEnv(), timeoutMs = 30_000 }: { cwd: string; env?: NodeJS.ProcessEnv; timeoutMs?: number },
+): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
