@@ -209,16 +209,23 @@ function fromDeclaredRoutes(context: RuleContext, fn: FunctionNode): HandlerInfo
   return undefined;
 }
 
+/**
+ * The expression that holds a function where it is bound: `asyncHandler(async (req, res) => {})` for a
+ * function wrapped by a one-function call (`const createUser = catchAsync(...)` binds the wrapped function
+ * too), else the function itself.
+ */
+function getHolder(fn: FunctionNode): TSESTree.Node {
+  const parent = fn.parent;
+  return parent?.type === AST_NODE_TYPES.CallExpression &&
+    parent.arguments.at(-1) === fn &&
+    parent.arguments.filter(isFunctionNode).length === 1
+    ? parent
+    : fn;
+}
+
 /** A local function referenced as a handler somewhere in this file: `app.get("/x", listUsers)`. */
 function fromReferences(context: RuleContext, fn: FunctionNode): HandlerInfo | undefined {
-  // `const createUser = asyncHandler(async (req, res) => {})` binds the wrapped function too.
-  const wrapper =
-    fn.parent?.type === AST_NODE_TYPES.CallExpression &&
-    fn.parent.arguments.at(-1) === fn &&
-    fn.parent.arguments.filter(isFunctionNode).length === 1
-      ? fn.parent
-      : undefined;
-  const holder = wrapper ?? fn;
+  const holder = getHolder(fn);
   const binding =
     fn.type === AST_NODE_TYPES.FunctionDeclaration
       ? fn
@@ -268,13 +275,7 @@ function fromControllerMethod(context: RuleContext, method: TSESTree.MethodDefin
  * `exports.login = async (ctx) => {}`.
  */
 function getExportedNames(context: RuleContext, fn: FunctionNode): string[] {
-  const wrapper =
-    fn.parent?.type === AST_NODE_TYPES.CallExpression &&
-    fn.parent.arguments.at(-1) === fn &&
-    fn.parent.arguments.filter(isFunctionNode).length === 1
-      ? fn.parent
-      : undefined;
-  const holder: TSESTree.Node = wrapper ?? fn;
+  const holder = getHolder(fn);
   let local: string | undefined;
   if (fn.type === AST_NODE_TYPES.FunctionDeclaration) local = fn.id?.name;
   else if (
