@@ -1,12 +1,12 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
 
 import { afterEach, describe, expect, it } from "vitest";
 
 import rule from "../../src/rules/require-graceful-shutdown.js";
-import { lint, lintWithFix } from "../utils/lint-with-fix.js";
+import { lintProjectFile, lintWithFix } from "../utils/lint-with-fix.js";
 import { createRuleTester, files, INDEX_SIGNATURE_PROJECTS } from "../utils/rule-tester.js";
 import { getTypeErrors } from "../utils/typecheck.js";
 
@@ -1084,13 +1084,8 @@ describe("require-graceful-shutdown: the fixed Express app drains in-flight requ
 
 describe("require-graceful-shutdown: a Next.js app's custom server", () => {
   const FIXTURES = path.resolve(import.meta.dirname, "../fixtures");
-  const lintServer = (project: string) => {
-    const cwd = path.join(FIXTURES, project);
-    return lint("require-graceful-shutdown", readFileSync(path.join(cwd, "src/server/index.js"), "utf8"), {
-      cwd,
-      filename: "src/server/index.js",
-    });
-  };
+  const lintServer = (project: string) =>
+    lintProjectFile("require-graceful-shutdown", path.join(FIXTURES, project), "src/server/index.js");
 
   it("is left alone when `start` is `next start`: production never runs it", () => {
     expect(lintServer("next-dev-server")).toEqual([]);

@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 
 import plugin from "../../src/index.js";
 import rule from "../../src/rules/require-health-check.js";
-import { lint, lintWithFix } from "../utils/lint-with-fix.js";
+import { lintProjectFile, lintWithFix } from "../utils/lint-with-fix.js";
 import { createRuleTester, files } from "../utils/rule-tester.js";
 import { getTypeErrors } from "../utils/typecheck.js";
 
@@ -1205,13 +1205,8 @@ describe("require-health-check fixes are safe", () => {
 
 describe("require-health-check: a Next.js app's custom server", () => {
   const FIXTURES = path.resolve(import.meta.dirname, "../fixtures");
-  const lintServer = (project: string) => {
-    const cwd = path.join(FIXTURES, project);
-    return lint("require-health-check", readFileSync(path.join(cwd, "src/server/index.js"), "utf8"), {
-      cwd,
-      filename: "src/server/index.js",
-    });
-  };
+  const lintServer = (project: string) =>
+    lintProjectFile("require-health-check", path.join(FIXTURES, project), "src/server/index.js");
 
   it("is left alone when `start` is `next start`: production never runs it", () => {
     expect(lintServer("next-dev-server")).toEqual([]);

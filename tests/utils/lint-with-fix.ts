@@ -1,3 +1,6 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+
 import tsParser from "@typescript-eslint/parser";
 import { Linter } from "eslint";
 
@@ -74,4 +77,14 @@ export function lintWithSuggestions(ruleId: string, code: string, lintOptions: L
   }
   const again = linter.verify(output, config, { filename });
   return { output, autofixes, fatal: again.filter((m) => m.fatal === true), remaining: again };
+}
+
+/** One lint of a file of a fixture project, as it is on disk, with the project as ESLint's working directory. */
+export function lintProjectFile(
+  ruleId: string,
+  project: string,
+  filename: string,
+  lintOptions: Omit<LintOptions, "cwd" | "filename"> = {},
+): Linter.LintMessage[] {
+  return lint(ruleId, readFileSync(path.join(project, filename), "utf8"), { ...lintOptions, cwd: project, filename });
 }
