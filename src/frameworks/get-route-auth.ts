@@ -4,7 +4,7 @@ import { getDecoratorName } from "./get-file-routes.js";
 import { getNameParts, isNamedIn, type AuthVocabulary } from "./get-auth-vocabulary.js";
 import { getRouteMiddleware } from "./get-route-middleware.js";
 import { getObjectProperty } from "./get-route-registration.js";
-import { getAuthWordsKind, getNameWords } from "./is-auth-name.js";
+import { getAuthWordsKind, getNameWords, isAnonymousName } from "./is-auth-name.js";
 import { isAuthHandler, isAuthMiddleware, isAuthNamed, isOptionalAuthMiddleware } from "./is-auth-middleware.js";
 import { findAuthSkippingCall } from "./is-authenticating-function.js";
 import { matchesPathGlob } from "./is-public-path.js";
@@ -211,6 +211,9 @@ export function getRouteAuth(
 ): RouteAuth | undefined {
   if (route.framework === "nest") return getNestAuth(context, route, vocabulary);
 
+  // `publicRouter.get(...)`, `unprotectedRouter`: the router's name says its routes are open on purpose.
+  if (route.receiver?.name !== undefined && isAnonymousName(route.receiver.name))
+    return { status: "public", via: "marker", node: route.reportNode };
   const optionsMarker = findOptionsMarker(route.options);
   if (optionsMarker) return { status: "public", via: "marker", node: optionsMarker };
   const handlerMarker = findWrapperMarker(route.handler, vocabulary);

@@ -54,6 +54,7 @@ export {
 export { isAuthHandler, isAuthMiddleware, isAuthNamed, isOptionalAuthMiddleware } from "./is-auth-middleware.js";
 export { isAuthenticatingFunction } from "./is-authenticating-function.js";
 export { isConstantHandler } from "./is-constant-handler.js";
+export { isDocumentationHandler } from "./is-documentation-handler.js";
 export { isCatchAllPath, isPathCoveredBy, isWildcardRoutePath } from "./is-path-covered-by.js";
 export { DEFAULT_PUBLIC_PATHS, isPublicPath, matchesPathGlob } from "./is-public-path.js";
 export { isRoutePathComplete } from "./is-route-path-complete.js";

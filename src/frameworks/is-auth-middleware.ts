@@ -4,6 +4,7 @@ import { getNameParts, isNamedIn, type AuthVocabulary } from "./get-auth-vocabul
 import { isFunctionNode } from "./get-function-from-expression.js";
 import { getAuthNameInfo } from "./is-auth-name.js";
 import { isAuthenticatingFunction } from "./is-authenticating-function.js";
+import { isImportedAuthenticator } from "../project/is-imported-authenticator.js";
 import type { RuleContext } from "./types.js";
 import { getUnwrappedExpression } from "../utils/get-unwrapped-expression.js";
 
@@ -38,6 +39,8 @@ function isAuthExpression(
       // A local middleware or a local alias: `const checkCaller = (req, res, next) => {...}`, `const guard = passport.authenticate("jwt")`.
       const variable = ASTUtils.findVariable(context.sourceCode.getScope(node), node);
       const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+      // A function of another project file: `export default limitsHandler`, `router.get("/", authCtrl.check)`.
+      if (definition?.type === "ImportBinding") return isImportedAuthenticator(context, node.name);
       if (!definition || depth >= MAX_DEPTH) return false;
       if (definition.type === "FunctionName" && isFunctionNode(definition.node)) {
         return isAuthenticatingFunction(context, definition.node, vocabulary);
@@ -57,6 +60,9 @@ function isAuthExpression(
       return isAuthNamed(node, vocabulary, ownNameOnly);
     case AST_NODE_TYPES.CallExpression: {
       if (isAuthNamed(node.callee, vocabulary, ownNameOnly)) return true;
+      // `export default apiHandler({ get })`: a project wrapper that runs auth before what it wraps.
+      if (node.callee.type === AST_NODE_TYPES.Identifier && isImportedAuthenticator(context, node.callee.name))
+        return true;
       if (depth >= MAX_DEPTH) return false;
       // `passport.authenticate("jwt")(...)`-style factories, and wrappers: `asyncHandler(protect)`, `catchAsync(async (req, res, next) => {...})`.
       if (
@@ -78,12 +84,33 @@ function isAuthExpression(
 }
 
 /**
- * Auth made optional by name — `auth.optional`, `optionalAuth`, `softAuth()`: the author decided the
+ * Auth made optional by name — `auth.optional`, `optionalAuth`, `softAuth()` — or by its options —
+ * `auth({ optional: true })`: the author decided the
  * route serves anonymous callers too, which is a declaration that it is public.
  */
 export function isOptionalAuthMiddleware(node: TSESTree.Node): boolean {
-  const parts = getNameParts(unwrap(node));
-  return parts !== undefined && getAuthNameInfo(parts).optional;
+  const target = unwrap(node);
+  const parts = getNameParts(target);
+  if (parts === undefined) return false;
+  const info = getAuthNameInfo(parts);
+  return info.optional || (info.auth && target.type === AST_NODE_TYPES.CallExpression && hasOptionalFlag(target));
+}
+
+/** `auth({ optional: true })`, `authenticate({ required: false })`: auth configured to let anonymous callers in. */
+function hasOptionalFlag(call: TSESTree.CallExpression): boolean {
+  return call.arguments.some(
+    (arg) =>
+      arg.type === AST_NODE_TYPES.ObjectExpression &&
+      arg.properties.some(
+        (property) =>
+          property.type === AST_NODE_TYPES.Property &&
+          !property.computed &&
+          property.key.type === AST_NODE_TYPES.Identifier &&
+          property.value.type === AST_NODE_TYPES.Literal &&
+          ((property.key.name === "optional" && property.value.value === true) ||
+            (property.key.name === "required" && property.value.value === false)),
+      ),
+  );
 }
 
 const cache = new WeakMap<AuthVocabulary, WeakMap<TSESTree.Node, boolean>>();

@@ -291,6 +291,21 @@ export function isAuthName(name: string): boolean {
 /** Words that make auth optional: the route works for anonymous callers on purpose. */
 const OPTIONAL_WORDS = new Set(["optional", "maybe", "soft", "try"]);
 
+/** Words that say a name serves anonymous callers on purpose: `unauthedMiddleware`, `publicRouter`, `unprotectedRoutes`. */
+const ANONYMOUS_WORDS = new Set(["unauthed", "unauthenticated", "anonymous", "unprotected", "public"]);
+
+/** `unAuthenticated` splits into `un`, `authenticated`: the prefix undoes the word after it. */
+const NEGATED_WORDS = new Set(["authed", "authenticated", "protected"]);
+
+function hasAnonymousWords(words: readonly string[]): boolean {
+  return words.some((word, i) => ANONYMOUS_WORDS.has(word) || (word === "un" && NEGATED_WORDS.has(words[i + 1] ?? "")));
+}
+
+/** Whether a name says its routes serve anonymous callers on purpose (`publicRouter`, `unauthedMiddleware`). */
+export function isAnonymousName(name: string): boolean {
+  return hasAnonymousWords(getNameWords(name));
+}
+
 /** What a dotted name (`passport.authenticate`, `auth.required`, `jwt.verify`) says about auth. */
 export interface AuthNameInfo {
   /** The name is auth: its last part, or its object when the last part does not veto (`auth.required`, not `auth.optional`). */
@@ -313,6 +328,7 @@ export function getAuthNameInfo(parts: readonly string[]): AuthNameInfo {
   const last = parts.at(-1);
   if (last === undefined) return { auth: false, enforcing: false, vetoed: false, optional: false };
   const lastWords = getNameWords(last);
+  if (hasAnonymousWords(lastWords)) return { auth: false, enforcing: false, vetoed: true, optional: true };
   const lastKind = getAuthWordsKind(lastWords);
   const object = parts.length > 1 ? parts.at(-2) : undefined;
   const objectWords = object === undefined ? [] : getNameWords(object);

@@ -5,7 +5,9 @@ import { getNameParts, isNamedIn, type AuthVocabulary } from "./get-auth-vocabul
 import { getResponseSend } from "./get-response-send.js";
 import type { FunctionNode, RuleContext } from "./types.js";
 import { getImportedNames, isImportedAuthenticator } from "../project/is-imported-authenticator.js";
+import { getEnvRead } from "../utils/get-env-read.js";
 import { getLastAnswerMemo } from "../utils/get-last-answer-memo.js";
+import { isSecretName } from "../utils/is-secret-name.js";
 
 /** Read from anything: `req.headers.authorization`, `req.cookies.token`. */
 const CREDENTIAL_PROPERTIES = new Set(["authorization", "cookies", "signedCookies"]);
@@ -46,6 +48,18 @@ const CREDENTIAL_KEYS = new Set([
   "cookie",
   "svix-id",
 ]);
+/** `getDataroomSession(…)`, `verifySessionToken(…)`: a call that fetches the caller's session or token. */
+const SESSION_WORDS = new Set(["session", "token"]);
+const SESSION_GETTERS = new Set(["get", "verify", "validate", "check", "load", "read", "require", "decode"]);
+const EQUALITY_OPERATORS = new Set(["===", "!==", "==", "!="]);
+
+/** `process.env.CRON_SECRET`, `process.env.REVALIDATE_TOKEN`: an environment variable named like a secret. */
+function isSecretEnvRead(context: RuleContext, node: TSESTree.Node): boolean {
+  if (node.type !== AST_NODE_TYPES.MemberExpression && node.type !== AST_NODE_TYPES.ChainExpression) return false;
+  const read = getEnvRead(context, node);
+  return read !== undefined && isSecretName(read.name);
+}
+
 /** Fragments of identifiers that name a denial: `UnauthorizedException`, `StatusCodes.FORBIDDEN`, `AuthenticationError`. */
 const DENY_NAME_FRAGMENTS = [
   "unauthori",
@@ -199,6 +213,9 @@ function inspectCall(
     isImportedAuthenticator(context, call.callee.name)
   )
     findings.assertion = true;
+  // `getDataroomSession(req, id)`, `loadSessionFromCookie(req)`: a session or token fetched for the caller.
+  if (lastWords.some((word) => SESSION_WORDS.has(word)) && lastWords.some((word) => SESSION_GETTERS.has(word)))
+    findings.credential = true;
   const info = getAuthNameInfo(parts);
   if (info.enforcing) findings.assertion = true;
   if (info.auth || isNamedIn(vocabulary.sessionChecks, parts) || isNamedIn(vocabulary.names, parts))
@@ -235,6 +252,14 @@ function inspect(
       break;
     case AST_NODE_TYPES.AssignmentExpression:
       if (isDenyingSend(context, node)) findings.deny = true;
+      break;
+    case AST_NODE_TYPES.BinaryExpression:
+      // `req.query.secret !== process.env.REVALIDATE_TOKEN`: the caller proves it holds a shared secret.
+      if (
+        EQUALITY_OPERATORS.has(node.operator) &&
+        (isSecretEnvRead(context, node.left) || isSecretEnvRead(context, node.right))
+      )
+        findings.credential = true;
       break;
     case AST_NODE_TYPES.Literal:
       if (node.value === 401 || node.value === 403) findings.deny = true;
@@ -300,6 +325,7 @@ function getMayAuthenticate(vocabulary: AuthVocabulary): RegExp {
       ...REQUEST_CREDENTIAL_PROPERTIES,
       ...CREDENTIAL_KEYS,
       "signature",
+      "secret",
       "constructEvent",
       "verify",
       ...lastNames,

@@ -12,6 +12,8 @@ const RESPONSE_METHODS = new Set([
   "text",
   "html",
   "redirect",
+  "render",
+  "sendFile",
   "code",
   "type",
   "set",
@@ -97,6 +99,7 @@ function isConstantStatementExpression(node: TSESTree.Node, params: ReadonlySet<
 
 /**
  * Whether a route's handler answers with a constant and reads nothing: `res.send("Hello World!")`,
+ * `res.render("contact", { title: "Contact" })`, `reply.sendFile("index.html")`,
  * `() => new Response(null, { status: 204 })`, `async () => ({ ok: true })`, `res.redirect("/login")`,
  * `ctx.body = "ok"`. Such a route reveals nothing and changes nothing, so auth has nothing to protect.
  * Only inline or local handlers with at most two statements are judged.
@@ -108,7 +111,9 @@ export function isConstantHandler(route: RouteRegistration): boolean {
   const params = getParamNames(fn);
   if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return isConstantStatementExpression(fn.body, params);
   const statements = fn.body.body;
-  if (statements.length === 0 || statements.length > 2) return false;
+  // An empty handler (a stub) reveals nothing and changes nothing either.
+  if (statements.length === 0) return true;
+  if (statements.length > 2) return false;
   return statements.every((statement) => {
     if (statement.type === AST_NODE_TYPES.ReturnStatement)
       return statement.argument === null || isConstantStatementExpression(statement.argument, params);

@@ -79,6 +79,10 @@ export interface ImportFact {
   imported: string;
 }
 
+/**
+ * `export { default as users } from "./users"`; `export * from "./users"` is `exported` and `imported`
+ * `*` (every name but the default), `export * as users from "./users"` is `users` and `*`.
+ */
 export interface ReexportFact {
   exported: string;
   specifier: string;
@@ -313,6 +317,27 @@ function readsCredentials(fn: Node, keys: VisitorKeys): boolean {
   });
 }
 
+/**
+ * `await jwtMiddleware(req, res)`, `requireAuth(req, res, next)`: a wrapper that runs auth middleware on
+ * the request it is handed, which answers 401 for it (express-jwt throws to the error handler).
+ */
+/** A middleware run by hand: `jwtMiddleware(req, res)`, `requireAuth(ctx, next)`. */
+const REQUEST_PARAMETER = /^(?:req|request|ctx|context|c|event)$/u;
+const RESPONSE_PARAMETER = /^(?:res|reply|response|next)$/u;
+
+function runsAuthMiddleware(fn: Node, keys: VisitorKeys): boolean {
+  return walkTree(fn, keys, (node) => {
+    if (node.type !== "CallExpression") return false;
+    const [first, second] = node.arguments as Node[];
+    if (first?.type !== "Identifier" || !REQUEST_PARAMETER.test(first.name as string)) return false;
+    if (second?.type !== "Identifier" || !RESPONSE_PARAMETER.test(second.name as string)) return false;
+    const parts = getNameParts(node.callee as unknown as TSESTree.Node);
+    if (!parts) return false;
+    const info = getAuthNameInfo(parts);
+    return info.auth && !info.vetoed && !info.optional;
+  });
+}
+
 /** Expressions whose value is not the values written in them: what a call returns is something else. */
 const CALLS = new Set(["CallExpression", "NewExpression", "AwaitExpression", "TaggedTemplateExpression"]);
 
@@ -464,7 +489,10 @@ function collectFacts(program: Node, text: string, keys: VisitorKeys): FileFacts
       const calls = getParamCalls(node, keys);
       if (calls.length > 0) facts.paramCalls.set(local, calls);
     }
-    if ((DENIES.test(body) || (REDIRECTS.test(body) && LOGIN_PATH.test(body))) && readsCredentials(node, keys))
+    if (
+      ((DENIES.test(body) || (REDIRECTS.test(body) && LOGIN_PATH.test(body))) && readsCredentials(node, keys)) ||
+      (FUNCTION_TYPES.has(node.type) && runsAuthMiddleware(node, keys))
+    )
       facts.authenticators.add(local);
     // `export default withAuth(handler)`, `auth((req) => …)`: a wrapper named for auth answers for what it wraps.
     if (node.type === "CallExpression") {
@@ -820,7 +848,11 @@ function collectFacts(program: Node, text: string, keys: VisitorKeys): FileFacts
       }
       case "ExportAllDeclaration": {
         const source = getString(statement.source);
-        if (source !== undefined) facts.specifiers.push(source);
+        if (source === undefined) return;
+        facts.specifiers.push(source);
+        const exported = statement.exported as Node | null;
+        const name = exported ? ((exported.name as string | undefined) ?? getString(exported)) : "*";
+        if (name !== undefined) facts.reexports.push({ exported: name, specifier: source, imported: "*" });
         return;
       }
       case "ExportDefaultDeclaration":

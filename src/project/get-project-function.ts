@@ -42,9 +42,17 @@ function findExported(file: string, exported: string, depth: number): ProjectFun
   if (local !== undefined) return findProjectFunction(file, local, facts, depth);
   if (depth >= MAX_DEPTH) return undefined;
   for (const reexport of facts.reexports) {
-    if (reexport.exported !== exported) continue;
+    if (reexport.exported !== exported || reexport.imported === "*") continue;
     const next = resolveSpecifier(file, reexport.specifier);
     if (next !== undefined) return findExported(next, reexport.imported, depth + 1);
+  }
+  // `export * from "./api-handler"`: any of those files may hold it (never the default).
+  if (exported === "default") return undefined;
+  for (const reexport of facts.reexports) {
+    if (reexport.exported !== "*") continue;
+    const next = resolveSpecifier(file, reexport.specifier);
+    const found = next === undefined ? undefined : findExported(next, exported, depth + 1);
+    if (found) return found;
   }
   return undefined;
 }

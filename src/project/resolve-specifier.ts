@@ -38,16 +38,24 @@ export function clearResolverCaches(): void {
   for (const resolver of resolvers.values()) resolver.clearCache();
 }
 
+/** The nearer of `tsconfig.json` and `jsconfig.json`: a JavaScript project states its `baseUrl` / `paths` in the latter. */
+function findNearestConfig(directory: string): string | undefined {
+  const tsconfig = findNearestFile(directory, "tsconfig.json");
+  const jsconfig = findNearestFile(directory, "jsconfig.json");
+  if (tsconfig === undefined || jsconfig === undefined) return tsconfig ?? jsconfig;
+  return path.dirname(jsconfig).length > path.dirname(tsconfig).length ? jsconfig : tsconfig;
+}
+
 const IN_NODE_MODULES = /[/\\]node_modules[/\\]/u;
 
 /**
- * The project source file `specifier` names from `fromFile` — relative, through tsconfig `paths`, or a
+ * The project source file `specifier` names from `fromFile` — relative, through tsconfig (or jsconfig) `baseUrl` and `paths`, or a
  * workspace package's `exports` — or `undefined` when it names a dependency, a declaration file or
  * nothing that exists. Local files only: nothing is fetched.
  */
 export function resolveSpecifier(fromFile: string, specifier: string): string | undefined {
   const directory = path.dirname(fromFile);
-  const tsconfig = findNearestFile(directory, "tsconfig.json");
+  const tsconfig = findNearestConfig(directory);
   let result = getResolver(tsconfig).sync(directory, specifier);
   // A tsconfig that cannot be read (an `extends` package that is not installed): resolve without it.
   if (tsconfig !== undefined && result.error !== undefined && /tsconfig/iu.test(result.error))

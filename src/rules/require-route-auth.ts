@@ -17,6 +17,7 @@ import { getStaticString } from "../frameworks/get-static-string.js";
 import { isFunctionNode } from "../frameworks/get-function-from-expression.js";
 import { isAuthName } from "../frameworks/is-auth-name.js";
 import { isConstantHandler } from "../frameworks/is-constant-handler.js";
+import { isDocumentationHandler } from "../frameworks/is-documentation-handler.js";
 import { isCatchAllPath } from "../frameworks/is-path-covered-by.js";
 import { isPublicPath, matchesPathGlob } from "../frameworks/is-public-path.js";
 import { isRoutePathComplete } from "../frameworks/is-route-path-complete.js";
@@ -32,6 +33,7 @@ import {
 } from "../project/get-mount-context.js";
 import { createRule } from "../utils/create-rule.js";
 import { getImportOrigin } from "../utils/get-import-origin.js";
+import { getRootIdentifier } from "../utils/get-root-identifier.js";
 import { getHardenSettings, type AuthSettings, type ImportedName } from "../utils/settings.js";
 
 /** A string that starts like a route path: `"/users"`, `"*"`. */
@@ -140,7 +142,11 @@ function getMatchPaths(route: RouteRegistration): string[] {
 function getRouteLabel(sourceCode: Readonly<TSESLint.SourceCode>, route: RouteRegistration): string {
   const methods = route.methods.length > 0 ? route.methods.join("|") : "ALL";
   const pathNode = getPathNode(route);
-  const path = route.fullPath ?? route.path ?? (pathNode ? sourceCode.getText(pathNode) : "(dynamic path)");
+  const listed = pathNode?.type === AST_NODE_TYPES.ArrayExpression ? getMatchPaths(route) : [];
+  const path =
+    route.fullPath ??
+    route.path ??
+    (listed.length > 0 ? listed.join(", ") : pathNode ? sourceCode.getText(pathNode) : "(dynamic path)");
   return `${methods} ${path}`;
 }
 
@@ -157,16 +163,6 @@ function getReportLoc(route: RouteRegistration): TSESTree.SourceLocation {
     return { start, end: pathNode.loc.end };
   }
   return route.reportNode.loc;
-}
-
-function getRootIdentifier(node: TSESTree.Node): TSESTree.Identifier | undefined {
-  let current = node;
-  for (;;) {
-    if (current.type === AST_NODE_TYPES.CallExpression) current = current.callee;
-    else if (current.type === AST_NODE_TYPES.MemberExpression) current = current.object;
-    else break;
-  }
-  return current.type === AST_NODE_TYPES.Identifier ? current : undefined;
 }
 
 /** Whether every name `node` uses means the same at `target` (`fastify.authenticate` from another plugin does not). */
@@ -255,7 +251,7 @@ function listen(context: Context): TSESLint.RuleListener {
   function isExempt(route: RouteRegistration): boolean {
     if (route.methods.length > 0 && route.methods.every((method) => method === "OPTIONS")) return true;
     if (route.path !== undefined && isCatchAllPath(route.path)) return true;
-    if (isConstantHandler(route)) return true;
+    if (isConstantHandler(route) || isDocumentationHandler(context, route)) return true;
     // `export default handle(app)` / `export const GET = handle(app)`: the app's own routes are checked.
     if (
       route.framework === "next" &&

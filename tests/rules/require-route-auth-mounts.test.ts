@@ -254,6 +254,35 @@ createRuleTester(NEXT_HELPER).run("require-route-auth: handlers that call a proj
   ],
 });
 
+// A JavaScript Next.js pages app: handlers and wrappers in helpers/ and lib/, imported through the
+// jsconfig.json `baseUrl` and an `export *` index.
+const NEXT_PAGES = path.join(FIXTURES, "next-pages-handlers");
+
+createRuleTester(NEXT_PAGES).run("require-route-auth: next pages handlers and wrappers from other files", rule, {
+  valid: [
+    {
+      name: "`export default apiHandler({ get })`: the wrapper runs `jwtMiddleware(req, res)` before the handler",
+      ...fixture(NEXT_PAGES, "pages/api/users/index.js"),
+    },
+    {
+      name: "`export default limitsHandler`: the imported handler checks the session and answers 401",
+      ...fixture(NEXT_PAGES, "pages/api/teams/limits.js"),
+    },
+  ],
+  invalid: [
+    {
+      name: "a wrapper of the project that runs no auth",
+      ...fixture(NEXT_PAGES, "pages/api/users/export.js"),
+      errors: [nextOpen("ALL /api/users/export", { line: 3, column: 1, endLine: 5, endColumn: 4 })],
+    },
+    {
+      name: "an imported handler that checks nothing",
+      ...fixture(NEXT_PAGES, "pages/api/teams/orders.js"),
+      errors: [nextOpen("ALL /api/teams/orders", { line: 3, column: 1, endLine: 3, endColumn: 30 })],
+    },
+  ],
+});
+
 // NestJS apps whose auth is applied outside the controllers: a global guard, module middleware.
 const NEST_GLOBAL = path.join(FIXTURES, "nest-global-guard");
 const NEST_MIDDLEWARE = path.join(FIXTURES, "nest-module-middleware");

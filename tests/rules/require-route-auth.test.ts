@@ -72,6 +72,122 @@ fastify.get("/g", { handler: async (request) => request.query });`;
 
 ruleTester.run("require-route-auth", rule, {
   valid: [
+    // ── Public by what the code says: names, documentation pages, static pages, shared secrets ──────
+    {
+      name: "koa: every path of an array is public by default (`**/.well-known/**`), also on a router mounted elsewhere",
+      filename: files.ts,
+      code: `import Router from "@koa/router";
+const router = new Router();
+router.get(["/.well-known/oauth-authorization-server", "/.well-known/oauth-authorization-server/mcp"], async (ctx) => {
+  ctx.body = await loadMetadata(ctx.request.origin);
+});
+export default router;`,
+    },
+    {
+      name: "public by default: status, version, contact, CSP reports, a resource named public, Auth.js endpoints",
+      filename: files.ts,
+      code: `import express from "express";
+const app = express();
+app.get("/api/v1/status", (req, res) => res.json(getStatus()));
+app.get("/api/version", (req, res) => res.json({ version: pkg.version, commit: process.env.COMMIT }));
+app.post("/contact", (req, res) => mailer.send(req.body).then(() => res.end()));
+app.post("/api/csp-report", (req, res) => store(req.body).then(() => res.end()));
+app.get("/api/v1/settings/public", (req, res) => res.json(settings.publicView()));
+app.get("/api/public/provinces", (req, res) => res.json(provinces.list()));
+app.listen(3000);`,
+    },
+    {
+      name: "express: an API reference page made by swagger-ui-express, on a router mounted elsewhere",
+      filename: files.js,
+      code: `const express = require("express");
+const swaggerUi = require("swagger-ui-express");
+const router = express.Router();
+router.use("/", swaggerUi.serve);
+router.get("/", swaggerUi.setup(specs, { explorer: true }));
+module.exports = router;`,
+    },
+    {
+      name: "hono: Swagger UI and Scalar reference pages",
+      filename: files.ts,
+      code: `import { Hono } from "hono";
+import { swaggerUI } from "@hono/swagger-ui";
+import { Scalar } from "@scalar/hono-api-reference";
+const app = new Hono();
+app.get("/swagger", swaggerUI({ url: "/doc" }));
+app.get("/scalar", Scalar({ url: "/doc" }));
+export default app;`,
+    },
+    {
+      name: "express: a page rendered from a template and constants, a file sent as is",
+      filename: files.ts,
+      code: `import express from "express";
+const app = express();
+app.get("/about", (req, res) => res.render("about", { title: "About" }));
+app.get("/app", (req, res) => res.sendFile("index.html"));
+app.listen(3000);`,
+    },
+    {
+      name: "koa: a router named for anonymous callers (`unprotectedRouter`, `publicRouter`) is public on purpose",
+      filename: files.ts,
+      code: `import Koa from "koa";
+import Router from "@koa/router";
+const app = new Koa();
+const unprotectedRouter = new Router();
+unprotectedRouter.get("/catalog", async (ctx) => { ctx.body = await products.list(); });
+const publicRouter = new Router();
+publicRouter.get("/menu", async (ctx) => { ctx.body = await meals.list(); });
+app.use(unprotectedRouter.routes()).use(publicRouter.routes());
+app.listen(3000);`,
+    },
+    {
+      name: "hono / koa: middleware that lets anonymous callers in on purpose (`unauthedMiddleware`, `auth({ optional: true })`)",
+      filename: files.ts,
+      code: `import { Hono } from "hono";
+import Router from "@koa/router";
+const app = new Hono();
+app.get("/lists/:id/rss", unauthedMiddleware, async (c) => c.body(await feed(c.req.param("id"))));
+const router = new Router();
+router.post("/shares.info", auth({ optional: true }), async (ctx) => { ctx.body = await shares.find(ctx.request.body); });
+export { app, router };`,
+    },
+    {
+      name: "next pages api: a shared secret from the environment checked against the request, 401 otherwise",
+      filename: "pages/api/revalidate.ts",
+      code: `import type { NextApiRequest, NextApiResponse } from "next";
+export default async function handler(req: NextApiRequest, res: NextApiResponse) {
+  if (req.query.secret !== process.env.REVALIDATE_TOKEN) {
+    return res.status(401).json({ message: "Invalid token" });
+  }
+  await res.revalidate(String(req.query.path));
+  return res.json({ revalidated: true });
+}`,
+    },
+    {
+      name: "next pages api: a session fetched by a helper named for it, 401 without one",
+      filename: "pages/api/links/download/jobs.ts",
+      code: `import type { NextApiRequest, NextApiResponse } from "next";
+import { getDataroomSessionByLinkId } from "@/lib/auth/dataroom-auth";
+export default async function handler(req: NextApiRequest, res: NextApiResponse) {
+  const session = await getDataroomSessionByLinkId(req, String(req.query.linkId));
+  if (!session) return res.status(401).json({ error: "Session required" });
+  return res.json(await jobs.forViewer(session.viewId));
+}`,
+    },
+    {
+      name: "next app router: an empty stub handler reveals and changes nothing",
+      filename: "app/api/files/[fileId]/share/route.ts",
+      code: `export async function POST(request: Request) {
+  // ... existing code ...
+}`,
+    },
+    {
+      name: "next pages api: the NextAuth catch-all handler is public by path",
+      filename: "pages/api/auth/[...nextauth].ts",
+      code: `import NextAuth from "next-auth";
+export default async function handler(req, res) {
+  return NextAuth(req, res, getAuthOptions(req));
+}`,
+    },
     // ── Express: what protects a route ────────────────────────────────────────────
     {
       name: "express: auth middleware in the route's own chain",
@@ -620,6 +736,48 @@ export class HealthController {
     },
   ],
   invalid: [
+    {
+      name: "koa: an array of paths is named path by path",
+      filename: files.ts,
+      code: `import Koa from "koa";
+import Router from "@koa/router";
+const app = new Koa();
+const router = new Router();
+router.get(["/reports", "/reports/latest"], async (ctx) => { ctx.body = await reports.list(ctx.query); });
+app.use(router.routes());
+app.listen(3000);`,
+      output: null,
+      errors: [
+        missing("GET /reports, /reports/latest", "koa", {
+          line: 5,
+          column: 8,
+          endLine: 5,
+          endColumn: 43,
+          suggestions: [],
+        }),
+      ],
+    },
+    {
+      name: "a middleware or router word that does not mean anonymous: `unauthorizedHandler` is not `unauthed`",
+      filename: files.ts,
+      code: `import express from "express";
+const app = express();
+app.get("/reports", unauthorizedHandler, (req, res) => res.json(reports.all()));
+app.listen(3000);`,
+      output: null,
+      errors: [missing("GET /reports", "express", { line: 3, suggestions: [] })],
+    },
+    {
+      name: "next pages api: a secret compared with a value that is not from the environment is no credential",
+      filename: "pages/api/export.ts",
+      code: `import type { NextApiRequest, NextApiResponse } from "next";
+export default async function handler(req: NextApiRequest, res: NextApiResponse) {
+  if (req.query.format !== "csv") return res.status(400).end();
+  return res.json(await orders.all());
+}`,
+      output: null,
+      errors: [missing("ALL /api/export", "next", { line: 2, suggestions: [] })],
+    },
     // ── Express ──────────────────────────────────────────────────────────────────
     {
       name: "express: a route with no auth, no settings, nothing to suggest",
