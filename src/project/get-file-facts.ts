@@ -567,6 +567,16 @@ function collectFacts(program: Node, text: string, keys: VisitorKeys): FileFacts
     }
     if (value.type === "CallExpression") {
       const callee = unwrap(value.callee as Node);
+      // koa-mount: `mount("/oauth", oauthApp)` mounts its last argument under its first. The pieces keep
+      // the call's text between them, so the mount is described as written.
+      if (callee.type === "Identifier" && facts.imports.get(callee.name as string)?.specifier === "koa-mount") {
+        const pieces = (value.arguments as Node[]).flatMap(toArg);
+        if (pieces.length > 0) {
+          pieces[0] = { ...pieces[0]!, text: `${callee.name as string}(${pieces[0]!.text}` };
+          pieces[pieces.length - 1] = { ...pieces.at(-1)!, text: `${pieces.at(-1)!.text})` };
+        }
+        return pieces;
+      }
       if (callee.type === "MemberExpression" && callee.computed !== true) {
         const method = (callee.property as Node).name;
         const object = unwrap(callee.object as Node);

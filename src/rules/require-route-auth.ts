@@ -420,7 +420,9 @@ function listen(context: Context): TSESLint.RuleListener {
         !isChainProtected(chain, vocabulary) &&
         !(
           chain.path !== undefined &&
-          [...publicPaths, ...protectedPaths].some((pattern) => matchesPathGlob(chain.path!, pattern))
+          // The defaults that may sit under any prefix: where the chain's top is mounted is not known.
+          (isPublicPath(chain.path, publicPaths, false) ||
+            protectedPaths.some((pattern) => matchesPathGlob(chain.path!, pattern)))
         ),
     );
     if (open.length === 0) return { protected: true };

@@ -101,6 +101,27 @@ describe("isPublicPath", () => {
     expect(closed.filter((path) => isPublicPath(path))).toEqual([]);
   });
 
+  it("knows status and version probes, contact forms, CSP reports, public resources and the auth libraries' endpoints", () => {
+    const open = [
+      "/api/v1/status",
+      "/api/version",
+      "/contact",
+      "/api/csp-report",
+      "/api/v1/settings/public",
+      "/api/public/locations/provinces",
+      "/oauth/.well-known/oauth-authorization-server",
+      "/api/v1/health/data-provider/:dataSource",
+      "/api/auth/session",
+      "/api/auth/:nextauth*",
+      "/api/auth/:all*",
+      "/api/users/authenticate",
+    ];
+    expect(open.filter((path) => !isPublicPath(path))).toEqual([]);
+    // A parameter before the word makes it one record's: its status, its public view, its version.
+    const closed = ["/orders/:id/status", "/users/:id/public", "/documents/:id/version", "/api/auth/:provider"];
+    expect(closed.filter((path) => isPublicPath(path))).toEqual([]);
+  });
+
   it("adds the project's patterns", () => {
     expect(isPublicPath("/webhooks/github", ["/webhooks/*"])).toBe(true);
     expect(isPublicPath("/webhooks/github")).toBe(false);

@@ -5,7 +5,7 @@ import { getDeclaredRoutes, getRouteRegistration } from "../../src/frameworks/in
 import { getAuthVocabulary, getNameParts } from "../../src/frameworks/get-auth-vocabulary.js";
 import { getModuleAuthBindings } from "../../src/frameworks/get-module-auth-bindings.js";
 import { getRouteAuth } from "../../src/frameworks/get-route-auth.js";
-import { getAuthNameInfo, getNameWords, isAuthName } from "../../src/frameworks/is-auth-name.js";
+import { getAuthNameInfo, getNameWords, isAnonymousName, isAuthName } from "../../src/frameworks/is-auth-name.js";
 import { isAuthenticatingFunction } from "../../src/frameworks/is-authenticating-function.js";
 import { isConstantHandler } from "../../src/frameworks/is-constant-handler.js";
 import { isRoutePathComplete } from "../../src/frameworks/is-route-path-complete.js";
@@ -103,6 +103,20 @@ describe("isAuthName / getAuthNameInfo: the word lists", () => {
       "Roles",
     ];
     expect(names.filter((name) => isAuthName(name))).toEqual([]);
+  });
+
+  it("reads names that say anonymous callers are let in on purpose, and not names that merely deny", () => {
+    const anonymous = [
+      "publicRouter",
+      "unprotectedRouter",
+      "unauthedMiddleware",
+      "unAuthenticatedRoutes",
+      "anonymousOnly",
+    ];
+    expect(anonymous.filter((name) => !isAnonymousName(name))).toEqual([]);
+    expect(anonymous.filter((name) => !getAuthNameInfo([name]).optional)).toEqual([]);
+    const other = ["unauthorizedHandler", "requireAuth", "isAuthenticated", "publish", "apiRouter"];
+    expect(other.filter((name) => isAnonymousName(name))).toEqual([]);
   });
 
   it("judges member paths by their last part, and by the object unless the last part vetoes it", () => {

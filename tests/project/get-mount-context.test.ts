@@ -81,10 +81,14 @@ describe("createMountLookup", () => {
   it("koa: `new Router({ prefix })`, `routes()` mounts and `app.use(auth)` before the mount", () => {
     const koa = (file: string) => path.join(FIXTURES, "mounts-koa/src", file);
     expect(show(createMountLookup(koa("routes/users.ts")).getChains("users", "/:id"))).toEqual([
-      '/api/users/:id protected: api.use("/users", users.routes()) @app.ts:13 [] <- app.use(api.routes()) @app.ts:17 [requireAuth]',
+      '/api/users/:id protected: api.use("/users", users.routes()) @app.ts:15 [] <- app.use(api.routes()) @app.ts:20 [requireAuth]',
     ]);
     expect(show(createMountLookup(koa("routes/status.ts")).getChains("status", "/:id"))).toEqual([
-      "/status/:id open: app.use(status.routes()) @app.ts:15 []",
+      "/status/:id open: app.use(status.routes()) @app.ts:17 []",
+    ]);
+    // koa-mount: a Koa app mounted under a prefix, its router's routes under it.
+    expect(show(createMountLookup(koa("oauth/index.ts")).getChains("router", "/clients"))).toEqual([
+      '/oauth/clients open: app.use(router.routes()) @index.ts:15 [] <- app.use(mount("/oauth", oauth)) @app.ts:18 []',
     ]);
   });
 

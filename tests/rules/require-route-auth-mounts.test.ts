@@ -147,11 +147,23 @@ createRuleTester(KOA).run("require-route-auth: koa routers mounted in another fi
       name: "mounted before the app's auth, with its own `prefix`",
       ...fixture(KOA, "src/routes/status.ts"),
       errors: [
-        mounted("GET /status/:id", "app.use(status.routes())", "src/app.ts:15", {
+        mounted("GET /status/:id", "app.use(status.routes())", "src/app.ts:17", {
           line: 5,
           column: 8,
           endLine: 5,
           endColumn: 18,
+        }),
+      ],
+    },
+    {
+      name: 'a Koa app mounted with koa-mount, `app.use(mount("/oauth", oauth))`: `/oauth/token` is public by default, `/oauth/clients` is not',
+      ...fixture(KOA, "src/oauth/index.ts"),
+      errors: [
+        mounted("GET /oauth/clients", "app.use(router.routes())", "src/oauth/index.ts:15", {
+          line: 11,
+          column: 8,
+          endLine: 11,
+          endColumn: 22,
         }),
       ],
     },
