@@ -14,6 +14,8 @@ interface Entry {
   specifiers: string[] | undefined;
   /** String literals shaped like route paths (`"/health"`, `'api/v1/status'`, `"healthz"`), from the same scan. */
   pathLiterals: string[] | undefined;
+  /** Whether its code writes a client error being thrown (see {@link mayFileThrowClientErrors}), from the same scan. */
+  throwsClientErrors: boolean | undefined;
   /** `null`: the file does not parse. */
   facts: FileFacts | null | undefined;
 }
@@ -44,6 +46,7 @@ function getEntry(file: string): Entry | undefined {
     size: stats.size,
     specifiers: undefined,
     pathLiterals: undefined,
+    throwsClientErrors: undefined,
     facts: undefined,
   };
   entries.set(file, entry);
@@ -61,7 +64,11 @@ function readText(file: string): string | undefined {
 /** A quoted string that may be a route path: letters, digits, `/`, `-`, `_`, `:`, `.`, `*`, short. */
 const PATH_LITERAL = /(["'`])(\/?[\w:.*-]+(?:\/[\w:.*-]+)*\/?)\1/gu;
 
-/** Both scans of a file's text, done together: one read. */
+/** What a client error is thrown as (see {@link mayFileThrowClientErrors}). */
+const CLIENT_ERROR_THROW =
+  /\b(?:BadRequest|Unauthorized|Forbidden|NotFound|MethodNotAllowed|NotAcceptable|RequestTimeout|Conflict|Gone|PreconditionFailed|PayloadTooLarge|UnsupportedMediaType|UnprocessableEntity|ImATeapot)Exception\b|\bnew\s+HttpException\s*\((?:[^()]|\([^()]*\))*(?:\b4\d\d\b|\.(?:BAD_REQUEST|UNAUTHORIZED|FORBIDDEN|NOT_FOUND|CONFLICT|GONE|UNPROCESSABLE_ENTITY|PAYLOAD_TOO_LARGE|TOO_MANY_REQUESTS)\b)|\w(?:OrThrow|OrFail)\s*\(/u;
+
+/** The scans of a file's text, done together: one read. */
 function scan(entry: Entry, file: string): void {
   const text = readText(file) ?? "";
   const specifiers = new Set<string>();
@@ -70,6 +77,7 @@ function scan(entry: Entry, file: string): void {
   const literals = new Set<string>();
   for (const match of text.matchAll(PATH_LITERAL)) if (match[2]!.length <= 80) literals.add(match[2]!);
   entry.pathLiterals = [...literals];
+  entry.throwsClientErrors = CLIENT_ERROR_THROW.test(text);
 }
 
 /** The module specifiers `file` names, by a scan of its text (no parse). */
@@ -86,6 +94,19 @@ export function getProjectFilePathLiterals(file: string): string[] {
   if (!entry) return [];
   if (entry.pathLiterals === undefined) scan(entry, file);
   return entry.pathLiterals!;
+}
+
+/**
+ * Whether `file`'s code can throw an error the client caused, by what it writes: a 4xx HTTP exception
+ * (`throw new NotFoundException()`, `new HttpException(msg, HttpStatus.CONFLICT)`) or a lookup that throws
+ * for a missing record (`findUniqueOrThrow`, `findOneOrFail`). By a scan of its text (no parse); `true`
+ * when it cannot be read.
+ */
+export function mayFileThrowClientErrors(file: string): boolean {
+  const entry = getEntry(file);
+  if (!entry) return true;
+  if (entry.throwsClientErrors === undefined) scan(entry, file);
+  return entry.throwsClientErrors!;
 }
 
 /** The facts of `file` as it is on disk; `undefined` when it is missing or does not parse. */

@@ -17,6 +17,7 @@ import {
 } from "../utils/get-caught-error.js";
 import { getStatementRemovalFix } from "../fix/get-statement-removal-fix.js";
 import { isErrorDiscriminated } from "../utils/is-error-discriminated.js";
+import { isBypassedByReturnedPromise } from "../utils/is-bypassed-by-returned-promise.js";
 import { isServerFaultOnlyCatch } from "../utils/is-server-fault-only-catch.js";
 import { getHardenSettings, type ImportedName } from "../utils/settings.js";
 import { isTypeScriptFile } from "../utils/is-typescript-file.js";
@@ -148,39 +149,6 @@ function someNode(
 }
 
 type Context = Readonly<TSESLint.RuleContext<MessageIds, []>>;
-
-/**
- * `try { return this.symbols.lookup(query); } catch { … }` in an async function: the promise goes back
- * un-awaited, so its rejection skips this catch (typescript-eslint's `return-await` reports that). Only a
- * synchronous throw while the call starts could reach it, and the arguments here cannot throw.
- */
-function isBypassedByReturnedPromise(catchClause: TSESTree.CatchClause): boolean {
-  let fn: TSESTree.Node | undefined = catchClause.parent.parent;
-  while (fn && !isFunctionNode(fn)) fn = fn.parent;
-  if (!fn || !isFunctionNode(fn) || !fn.async) return false;
-  const body = catchClause.parent.block.body;
-  const only = body.length === 1 ? body[0] : undefined;
-  if (only?.type !== AST_NODE_TYPES.ReturnStatement || only.argument?.type !== AST_NODE_TYPES.CallExpression)
-    return false;
-  const call = only.argument;
-  const isInert = (node: TSESTree.Node): boolean => {
-    switch (node.type) {
-      case AST_NODE_TYPES.Identifier:
-      case AST_NODE_TYPES.Literal:
-      case AST_NODE_TYPES.ThisExpression:
-        return true;
-      case AST_NODE_TYPES.MemberExpression:
-        return !node.computed && isInert(node.object);
-      case AST_NODE_TYPES.ObjectExpression:
-        return node.properties.every(
-          (property) => property.type === AST_NODE_TYPES.Property && !property.computed && isInert(property.value),
-        );
-      default:
-        return false;
-    }
-  };
-  return isInert(call.callee) && call.arguments.every((argument) => isInert(argument));
-}
 
 export default createRule<[], MessageIds>({
   name: "no-catch-all-500",
@@ -788,7 +756,7 @@ function listen(context: Context): TSESLint.RuleListener {
   function isServerFaultOnly(send: ResponseSend, caught: CaughtError): boolean {
     if (caught.owner.type === AST_NODE_TYPES.CatchClause && isBypassedByReturnedPromise(caught.owner)) return true;
     const handler = send.handler ?? caught.handler;
-    if (caught.central || !handler || send.framework === "nest") return false;
+    if (caught.central || !handler) return false;
     if (caught.owner.type !== AST_NODE_TYPES.CatchClause) return false;
     return isServerFaultOnlyCatch(context, handler, caught.owner);
   }

@@ -12,6 +12,7 @@ import { getResponseSend } from "../frameworks/get-response-send.js";
 import type { FunctionNode } from "../frameworks/types.js";
 import { createRule } from "../utils/create-rule.js";
 import { findLogger } from "../utils/find-logger.js";
+import { isBypassedByReturnedPromise } from "../utils/is-bypassed-by-returned-promise.js";
 import { isServerFaultOnlyCatch } from "../utils/is-server-fault-only-catch.js";
 import {
   getFailingCallName,
@@ -743,11 +744,17 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
     report(inHandler ? "unusedInHandler" : "unusedOutsideHandler", target);
   }
 
-  /** A handler's own `catch` that only server faults can reach (where `no-catch-all-500` is quiet). */
+  /**
+   * A handler's own `catch` that only server faults can reach (where `no-catch-all-500` is quiet). Not a
+   * NestJS controller's: what reaches its catch comes from the services it calls, which are followed for
+   * what they throw but not for whether they log it first (they usually do, with their own `Logger`).
+   */
   function isServerFaultOnlyTarget(target: Target): boolean {
     if (target.type !== "clause") return false;
     const handler = findEnclosingHandler(context, target.node);
-    return handler !== undefined && isServerFaultOnlyCatch(context, handler, target.node);
+    return (
+      handler !== undefined && handler.framework !== "nest" && isServerFaultOnlyCatch(context, handler, target.node)
+    );
   }
 
   /**
@@ -935,7 +942,9 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
     CatchClause(node) {
       const target: Target = { type: "clause", node };
       const statement = node.parent as TSESTree.TryStatement;
-      if (cannotFail(statement.block) || isProbeTry(statement) || isShapeProbe(statement)) return;
+      // A catch the returned promise's rejection skips never runs: nothing is dropped there.
+      if (cannotFail(statement.block) || isBypassedByReturnedPromise(node)) return;
+      if (isProbeTry(statement) || isShapeProbe(statement)) return;
       if (isFallbackBeforeRetry(getFailingCalls(statement.block, sourceCode.visitorKeys), node.body, statement)) return;
       if (isEmptyStatementList(node.body.body)) {
         if (!hasExplanation(node.body) && !keepsDeclaredDefault(statement)) report("emptyCatch", target);

@@ -7,7 +7,12 @@ import { getResponseSend } from "../frameworks/get-response-send.js";
 import { getStatusCode } from "../frameworks/get-status-code.js";
 import type { HandlerInfo, RuleContext } from "../frameworks/types.js";
 import { getNearestPackageManifest } from "./get-package-manifest.js";
+import { getImportOrigin } from "./get-import-origin.js";
+import { getRootIdentifier } from "./get-root-identifier.js";
 import { isLoggerCall } from "./is-logger-call.js";
+import { getLintedFilePath } from "../project/get-project-function.js";
+import { mayThrowClientErrors } from "../project/may-throw-client-errors.js";
+import { resolveSpecifier } from "../project/resolve-specifier.js";
 
 /** Calls that throw when the input does not fit: schema `.parse()`, `validate()`, `assert*()`, `JSON.parse()`. */
 const THROWING_CHECKS =
@@ -683,6 +688,134 @@ function mayThrowClientError(
   return check(tryStatement.block);
 }
 
+/** `HttpException(…, HttpStatus.NOT_FOUND)`, `new NotFoundException()`: a 4xx thrown as written. */
+const CLIENT_EXCEPTION =
+  /\b(?:BadRequest|Unauthorized|Forbidden|NotFound|MethodNotAllowed|NotAcceptable|Conflict|Gone|PreconditionFailed|PayloadTooLarge|UnsupportedMediaType|UnprocessableEntity)Exception\b|\b4\d\d\b|\.(?:BAD_REQUEST|UNAUTHORIZED|FORBIDDEN|NOT_FOUND|CONFLICT|GONE|UNPROCESSABLE_ENTITY|PAYLOAD_TOO_LARGE|TOO_MANY_REQUESTS)\b/u;
+
+/** The project file a name of the linted file is imported from, when it is one (not a package). */
+function getImportedProjectFile(context: RuleContext, name: TSESTree.Identifier): string | undefined {
+  const origin = getImportOrigin(ASTUtils.findVariable(context.sourceCode.getScope(name), name));
+  return origin && resolveSpecifier(getLintedFilePath(context), origin.source);
+}
+
+/** `private readonly users: UsersService` in the constructor, or a property typed so: the class a member of `this` holds. */
+function getInjectedType(classBody: TSESTree.ClassBody, member: string): TSESTree.Identifier | undefined {
+  const typeName = (annotation: TSESTree.TSTypeAnnotation | undefined) =>
+    annotation?.typeAnnotation.type === AST_NODE_TYPES.TSTypeReference &&
+    annotation.typeAnnotation.typeName.type === AST_NODE_TYPES.Identifier
+      ? annotation.typeAnnotation.typeName
+      : undefined;
+  for (const element of classBody.body) {
+    if (
+      element.type === AST_NODE_TYPES.PropertyDefinition &&
+      element.key.type === AST_NODE_TYPES.Identifier &&
+      element.key.name === member
+    )
+      return typeName(element.typeAnnotation);
+    if (element.type !== AST_NODE_TYPES.MethodDefinition || element.kind !== "constructor") continue;
+    for (const param of element.value.params) {
+      if (
+        param.type === AST_NODE_TYPES.TSParameterProperty &&
+        param.parameter.type === AST_NODE_TYPES.Identifier &&
+        param.parameter.name === member
+      )
+        return typeName(param.parameter.typeAnnotation);
+    }
+  }
+  return undefined;
+}
+
+/**
+ * A NestJS controller method's `catch` that only server faults can reach. Nest answers an error that is
+ * not an `HttpException` with 500 anyway, and validates the body before the method runs (DTOs and
+ * pipes): a catch that answers 500 loses something only when code in its `try` throws a 4xx — the
+ * method itself (`throw new NotFoundException()`), a lookup that throws for a missing record
+ * (`findUniqueOrThrow`), or a service or helper of the project whose module, or a module it imports,
+ * throws one (see `mayThrowClientErrors`). A service that cannot be followed to its file counts as
+ * one that may.
+ */
+function isNestServerFaultOnlyCatch(context: RuleContext, handler: HandlerInfo, tryStatement: TSESTree.TryStatement) {
+  const sourceCode = context.sourceCode;
+  const method = handler.function.parent;
+  const classBody = method?.type === AST_NODE_TYPES.MethodDefinition ? method.parent : undefined;
+  if (classBody?.type !== AST_NODE_TYPES.ClassBody) return false;
+  const visited = new Set<TSESTree.Node>();
+  const mayThrow = (root: TSESTree.Node): boolean =>
+    walk(root, sourceCode.visitorKeys, true, (node) => {
+      if (node.type === AST_NODE_TYPES.ThrowStatement)
+        return node.argument !== null && CLIENT_EXCEPTION.test(sourceCode.getText(node.argument));
+      if (node.type === AST_NODE_TYPES.NewExpression) return CLIENT_EXCEPTION.test(sourceCode.getText(node.callee));
+      if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+      const name = getCalleeName(node.callee);
+      if (name !== undefined && (THROWING_CHECKS.test(name) || THROWING_LOOKUP.test(name))) return true;
+      const callee = node.callee;
+      // `this.service.method(…)`: the service's module decides.
+      if (
+        callee.type === AST_NODE_TYPES.MemberExpression &&
+        callee.object.type === AST_NODE_TYPES.MemberExpression &&
+        callee.object.object.type === AST_NODE_TYPES.ThisExpression &&
+        callee.object.property.type === AST_NODE_TYPES.Identifier
+      ) {
+        const type = getInjectedType(classBody, callee.object.property.name);
+        const file = type && getImportedProjectFile(context, type);
+        return file === undefined || mayThrowClientErrors(file);
+      }
+      if (callee.type === AST_NODE_TYPES.MemberExpression && callee.object.type === AST_NODE_TYPES.ThisExpression)
+        return thisMethodMayThrow(callee);
+      const root = getRootIdentifier(callee);
+      return root === undefined || nameMayThrow(root, callee === root);
+    });
+  /**
+   * What a call through `name` may throw: a project module's (followed), a package's (it may, for what it
+   * is handed), a function of this file (read), a value of the method itself (`result.map(…)`: no), a
+   * JavaScript global (`Number(…)`: no); anything else is unknown, which may.
+   */
+  const nameMayThrow = (name: TSESTree.Identifier, isCallee: boolean): boolean => {
+    const variable = ASTUtils.findVariable(sourceCode.getScope(name), name);
+    if (!variable || variable.defs.length === 0) return !(name.name in globalThis);
+    const origin = getImportOrigin(variable);
+    if (origin) {
+      const file = resolveSpecifier(getLintedFilePath(context), origin.source);
+      return file === undefined || mayThrowClientErrors(file);
+    }
+    const definition = variable.defs[0]!.node;
+    const fn = isFunctionNode(definition)
+      ? definition
+      : definition.type === AST_NODE_TYPES.VariableDeclarator && definition.init && isFunctionNode(definition.init)
+        ? definition.init
+        : undefined;
+    if (fn && isCallee) {
+      if (visited.has(fn)) return false;
+      visited.add(fn);
+      return mayThrow(fn.body);
+    }
+    // A value of the method (a parameter, a local): its methods are the language's or the library's own.
+    let scope: TSESTree.Node | null | undefined = definition;
+    while (scope && scope !== handler.function) scope = scope.parent;
+    return scope !== handler.function;
+  };
+  /** `this.check(…)`: another method of the controller, read once. */
+  const thisMethodMayThrow = (callee: TSESTree.Node): boolean => {
+    if (
+      callee.type !== AST_NODE_TYPES.MemberExpression ||
+      callee.object.type !== AST_NODE_TYPES.ThisExpression ||
+      callee.property.type !== AST_NODE_TYPES.Identifier
+    )
+      return false;
+    const name = callee.property.name;
+    const target = classBody.body.find(
+      (element): element is TSESTree.MethodDefinition =>
+        element.type === AST_NODE_TYPES.MethodDefinition &&
+        element.key.type === AST_NODE_TYPES.Identifier &&
+        element.key.name === name,
+    );
+    if (!target?.value.body || visited.has(target)) return false;
+    visited.add(target);
+    return mayThrow(target.value.body);
+  };
+  return !mayThrow(tryStatement.block);
+}
+
 /**
  * Whether only server faults can reach this `catch`: the handler answers client errors itself (a 4xx
  * for bad input or a missing record, before or inside the `try`) — or its `try` uses nothing from the
@@ -695,14 +828,14 @@ export function isServerFaultOnlyCatch(
   handler: HandlerInfo,
   catchClause: TSESTree.CatchClause,
 ): boolean {
-  // Nest services throw `NotFoundException` & co. by design: any call in a controller's `try` can throw a 4xx.
   // A central error handler (Koa's `try { await next() } catch`) receives every error, client ones too.
-  if (handler.framework === "nest" || handler.kind === "error-handler") return false;
+  if (handler.kind === "error-handler") return false;
   // Only a `try` in the handler's own body: a nested function's catch answers for that function.
   let owner: TSESTree.Node | undefined = catchClause.parent;
   while (owner && !isFunctionNode(owner)) owner = owner.parent;
   if (owner !== handler.function) return false;
   const tryStatement = catchClause.parent;
+  if (handler.framework === "nest") return isNestServerFaultOnlyCatch(context, handler, tryStatement);
   const flow = new RequestFlow(context, handler);
   if (mayThrowClientError(context, flow, handler, tryStatement)) return false;
   if (answersClientError(context, handler, tryStatement)) return true;

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import path from "node:path";
 
 import { describe, expect, it } from "vitest";
@@ -2589,6 +2590,35 @@ describe("no-catch-all-500: values that are not ids in an app whose ids are Obje
             line: 11,
             suggestions: [appRouterStatusSuggestion(login("{ _id: userId }"))],
           },
+        ],
+      },
+    ],
+  });
+});
+
+describe("no-catch-all-500: NestJS services followed to their modules", () => {
+  // A controller whose quote service, and the provider it imports, throw no client error; its
+  // accounts service throws `NotFoundException`; one method throws a 404 inside its own `try`.
+  const NEST_SERVICES = path.resolve(import.meta.dirname, "../fixtures/nest-services");
+  const filename = "src/quotes/quotes.controller.ts";
+  const code = readFileSync(path.join(NEST_SERVICES, filename), "utf8");
+  const rethrown = (text: string, line: number) => {
+    const lines = text.split("\n");
+    lines[line - 2] = lines[line - 2]!.replace("} catch {", "} catch (err) {");
+    lines[line - 1] = lines[line - 1]!.replace(/throw new HttpException\(.*\);/u, "throw err;");
+    return lines.join("\n");
+  };
+  createRuleTester(NEST_SERVICES).run("no-catch-all-500", rule, {
+    valid: [],
+    invalid: [
+      {
+        name: "a service that throws NotFoundException, and a 404 thrown in the try, reach the catch; a service whose modules throw no client error does not",
+        code,
+        filename,
+        output: rethrown(rethrown(code, 27), 38),
+        errors: [
+          { ...catchAll("`catch` block", "throw err"), line: 27, column: 13 },
+          { ...catchAll("`catch` block", "throw err"), line: 38, column: 13 },
         ],
       },
     ],

@@ -1,3 +1,6 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+
 import { describe, expect, it } from "vitest";
 
 import rule from "../../src/rules/no-swallowed-error.js";
@@ -252,6 +255,11 @@ ruleTester.run("no-swallowed-error", rule, {
       name: "NestJS: InternalServerErrorException without the cause is left to no-catch-all-500",
       code: 'import { Controller, Get, InternalServerErrorException } from "@nestjs/common";\n@Controller("users")\nexport class UsersController {\n  @Get()\n  async findAll() {\n    try { return await this.users.findAll(); } catch { throw new InternalServerErrorException("Failed to list users"); }\n  }\n}',
       filename: files.nest,
+    },
+    {
+      name: "a catch the un-awaited returned promise skips never runs, so it drops nothing",
+      code: 'export async function GET() {\n  try {\n    return loadStats();\n  } catch {\n    return Response.json({ error: "Failed" }, { status: 500 });\n  }\n}',
+      filename: files.nextApp,
     },
     {
       name: "Next.js: a .catch answering 500 is left to no-catch-all-500",
@@ -2705,5 +2713,22 @@ describe("no-swallowed-error autofix is safe on save", () => {
     const result = lintWithFix("no-swallowed-error", code);
     expect(result.output).toBe(code);
     expect(result.remaining.map((m) => m.messageId)).toEqual(["emptyCatch", "discardedRejection"]);
+  });
+});
+
+describe("no-swallowed-error: a NestJS controller whose services throw no client error", () => {
+  // no-catch-all-500 is quiet on `getQuotes` (only server faults reach its catch); the services a
+  // controller calls are not followed for whether they log, so the dropped error is not reported either.
+  const NEST_SERVICES = path.resolve(import.meta.dirname, "../fixtures/nest-services");
+  const filename = "src/quotes/quotes.controller.ts";
+  createRuleTester(NEST_SERVICES).run("no-swallowed-error", rule, {
+    valid: [
+      {
+        name: "catches answering 500 in a Nest controller",
+        code: readFileSync(path.join(NEST_SERVICES, filename), "utf8"),
+        filename,
+      },
+    ],
+    invalid: [],
   });
 });
