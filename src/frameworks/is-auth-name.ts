@@ -298,7 +298,12 @@ const ANONYMOUS_WORDS = new Set(["unauthed", "unauthenticated", "anonymous", "un
 const NEGATED_WORDS = new Set(["authed", "authenticated", "protected"]);
 
 function hasAnonymousWords(words: readonly string[]): boolean {
-  return words.some((word, i) => ANONYMOUS_WORDS.has(word) || (word === "un" && NEGATED_WORDS.has(words[i + 1] ?? "")));
+  return words.some(
+    (word, i) =>
+      // `verifyPublicKey`: a key pair's public half, not a public route.
+      (ANONYMOUS_WORDS.has(word) && !(word === "public" && words[i + 1] === "key")) ||
+      (word === "un" && NEGATED_WORDS.has(words[i + 1] ?? "")),
+  );
 }
 
 /** Whether a name says its routes serve anonymous callers on purpose (`publicRouter`, `unauthedMiddleware`). */

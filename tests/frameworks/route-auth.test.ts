@@ -115,7 +115,7 @@ describe("isAuthName / getAuthNameInfo: the word lists", () => {
     ];
     expect(anonymous.filter((name) => !isAnonymousName(name))).toEqual([]);
     expect(anonymous.filter((name) => !getAuthNameInfo([name]).optional)).toEqual([]);
-    const other = ["unauthorizedHandler", "requireAuth", "isAuthenticated", "publish", "apiRouter"];
+    const other = ["unauthorizedHandler", "requireAuth", "isAuthenticated", "publish", "apiRouter", "verifyPublicKey"];
     expect(other.filter((name) => isAnonymousName(name))).toEqual([]);
   });
 
