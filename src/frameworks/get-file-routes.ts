@@ -51,11 +51,45 @@ function getDecoratorPath(decorator: TSESTree.Decorator): string | undefined {
   return undefined;
 }
 
+/**
+ * The methods a Pages API handler answers, when it says: the keys of a method map handed to a wrapper
+ * (`apiHandler({ get: getUsers, post: createUser })`), or the methods it compares `req.method` with when
+ * it answers others with a 405. `["ALL"]` otherwise.
+ */
+function getPagesMethods(context: RuleContext, declaration: TSESTree.Node): HttpMethod[] {
+  if (declaration.type === AST_NODE_TYPES.CallExpression) {
+    const [map] = declaration.arguments;
+    if (map?.type === AST_NODE_TYPES.ObjectExpression && map.properties.length > 0) {
+      const methods = map.properties.map((property) =>
+        property.type === AST_NODE_TYPES.Property && property.key.type === AST_NODE_TYPES.Identifier
+          ? property.key.name.toUpperCase()
+          : "",
+      );
+      if (methods.every((method) => NEXT_METHODS.has(method))) return methods as HttpMethod[];
+    }
+    return ["ALL"];
+  }
+  const fn = getFunctionFromExpression(context, declaration);
+  if (!fn) return ["ALL"];
+  const text = context.sourceCode.getText(fn.body);
+  if (!/\b405\b/u.test(text)) return ["ALL"];
+  const methods = new Set<HttpMethod>();
+  for (const match of text.matchAll(PAGES_METHOD_TEST)) {
+    const method = (match[1] ?? match[2] ?? match[3])!.toUpperCase();
+    if (NEXT_METHODS.has(method)) methods.add(method as HttpMethod);
+  }
+  return methods.size > 0 ? [...methods] : ["ALL"];
+}
+
+/** `req.method === "GET"`, `"POST" === req.method`, `case "DELETE":` (in a `switch (req.method)`). */
+const PAGES_METHOD_TEST =
+  /\.method\s*[!=]==?\s*["'`](\w+)["'`]|["'`](\w+)["'`]\s*[!=]==?\s*\w+\.method\b|\bcase\s+["'`](\w+)["'`]\s*:/gu;
+
 function nextRoute(
   context: RuleContext,
   node: TSESTree.Node,
   reportNode: TSESTree.Node,
-  method: HttpMethod,
+  methods: HttpMethod[],
   path: string,
   handler: TSESTree.Node | undefined,
 ): RouteRegistration {
@@ -63,7 +97,7 @@ function nextRoute(
     framework: "next",
     node,
     reportNode,
-    methods: [method],
+    methods,
     path,
     fullPath: path,
     receiver: undefined,
@@ -87,7 +121,7 @@ function getNextRoutes(context: RuleContext, program: TSESTree.Program): RouteRe
             context,
             statement,
             declaration.type === AST_NODE_TYPES.FunctionDeclaration && declaration.id ? declaration.id : statement,
-            "ALL",
+            getPagesMethods(context, declaration),
             file.path,
             declaration,
           ),
@@ -103,7 +137,7 @@ function getNextRoutes(context: RuleContext, program: TSESTree.Program): RouteRe
       NEXT_METHODS.has(declaration.id.name)
     ) {
       routes.push(
-        nextRoute(context, statement, declaration.id, declaration.id.name as HttpMethod, file.path, declaration),
+        nextRoute(context, statement, declaration.id, [declaration.id.name as HttpMethod], file.path, declaration),
       );
     } else if (declaration?.type === AST_NODE_TYPES.VariableDeclaration) {
       for (const declarator of declaration.declarations) {
@@ -113,7 +147,7 @@ function getNextRoutes(context: RuleContext, program: TSESTree.Program): RouteRe
               context,
               statement,
               declarator.id,
-              declarator.id.name as HttpMethod,
+              [declarator.id.name as HttpMethod],
               file.path,
               declarator.init ?? undefined,
             ),
@@ -127,7 +161,7 @@ function getNextRoutes(context: RuleContext, program: TSESTree.Program): RouteRe
           specifier.exported.type === AST_NODE_TYPES.Identifier ? specifier.exported.name : specifier.exported.value;
         if (NEXT_METHODS.has(exported)) {
           routes.push(
-            nextRoute(context, statement, specifier.exported, exported as HttpMethod, file.path, specifier.local),
+            nextRoute(context, statement, specifier.exported, [exported as HttpMethod], file.path, specifier.local),
           );
         }
       }

@@ -285,7 +285,7 @@ createRuleTester(NEXT_PAGES).run("require-route-auth: next pages handlers and wr
     {
       name: "a wrapper of the project that runs no auth",
       ...fixture(NEXT_PAGES, "pages/api/users/export.js"),
-      errors: [nextOpen("ALL /api/users/export", { line: 3, column: 1, endLine: 5, endColumn: 4 })],
+      errors: [nextOpen("GET /api/users/export", { line: 3, column: 1, endLine: 5, endColumn: 4 })],
     },
     {
       name: "an imported handler that checks nothing",

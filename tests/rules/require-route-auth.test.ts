@@ -768,6 +768,36 @@ app.listen(3000);`,
       errors: [missing("GET /reports", "express", { line: 3, suggestions: [] })],
     },
     {
+      name: "next pages api: the methods a handler answers, when it answers others with 405",
+      filename: "pages/api/orders/[id].ts",
+      code: `import type { NextApiRequest, NextApiResponse } from "next";
+export default async function handler(req: NextApiRequest, res: NextApiResponse) {
+  switch (req.method) {
+    case "GET":
+      return res.json(await orders.find(req.query.id));
+    case "DELETE":
+      await orders.remove(req.query.id);
+      return res.status(204).end();
+    default:
+      res.setHeader("Allow", ["GET", "DELETE"]);
+      return res.status(405).end();
+  }
+}`,
+      output: null,
+      errors: [missing("GET|DELETE /api/orders/:id", "next", { line: 2, suggestions: [] })],
+    },
+    {
+      name: "next pages api: without a 405 for the rest, any method reaches the handler",
+      filename: "pages/api/orders/index.ts",
+      code: `import type { NextApiRequest, NextApiResponse } from "next";
+export default async function handler(req: NextApiRequest, res: NextApiResponse) {
+  if (req.method === "POST") return res.status(201).json(await orders.create(req.body));
+  return res.json(await orders.list());
+}`,
+      output: null,
+      errors: [missing("ALL /api/orders", "next", { line: 2, suggestions: [] })],
+    },
+    {
       name: "next pages api: a secret compared with a value that is not from the environment is no credential",
       filename: "pages/api/export.ts",
       code: `import type { NextApiRequest, NextApiResponse } from "next";
