@@ -3,7 +3,7 @@ import { ASTUtils, AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/util
 import { getNameParts, isNamedIn, type AuthVocabulary } from "./get-auth-vocabulary.js";
 import { isFunctionNode } from "./get-function-from-expression.js";
 import { getAuthNameInfo } from "./is-auth-name.js";
-import { isAuthenticatingFunction } from "./is-authenticating-function.js";
+import { isAuthenticatingFunction, switchesAuthOff } from "./is-authenticating-function.js";
 import { isImportedAuthenticator } from "../project/is-imported-authenticator.js";
 import type { RuleContext } from "./types.js";
 import { getUnwrappedExpression } from "../utils/get-unwrapped-expression.js";
@@ -93,24 +93,7 @@ export function isOptionalAuthMiddleware(node: TSESTree.Node): boolean {
   const parts = getNameParts(target);
   if (parts === undefined) return false;
   const info = getAuthNameInfo(parts);
-  return info.optional || (info.auth && target.type === AST_NODE_TYPES.CallExpression && hasOptionalFlag(target));
-}
-
-/** `auth({ optional: true })`, `authenticate({ required: false })`: auth configured to let anonymous callers in. */
-function hasOptionalFlag(call: TSESTree.CallExpression): boolean {
-  return call.arguments.some(
-    (arg) =>
-      arg.type === AST_NODE_TYPES.ObjectExpression &&
-      arg.properties.some(
-        (property) =>
-          property.type === AST_NODE_TYPES.Property &&
-          !property.computed &&
-          property.key.type === AST_NODE_TYPES.Identifier &&
-          property.value.type === AST_NODE_TYPES.Literal &&
-          ((property.key.name === "optional" && property.value.value === true) ||
-            (property.key.name === "required" && property.value.value === false)),
-      ),
-  );
+  return info.optional || (info.auth && target.type === AST_NODE_TYPES.CallExpression && switchesAuthOff(target));
 }
 
 const cache = new WeakMap<AuthVocabulary, WeakMap<TSESTree.Node, boolean>>();

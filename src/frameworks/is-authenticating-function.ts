@@ -209,7 +209,7 @@ function inspectCall(
   // A project helper that authenticates, imported from another file: `await parseRequest(request)`.
   if (
     call.callee.type === AST_NODE_TYPES.Identifier &&
-    !skipsAuth(call) &&
+    !switchesAuthOff(call) &&
     isImportedAuthenticator(context, call.callee.name)
   )
     findings.assertion = true;
@@ -276,21 +276,24 @@ function inspect(
   }
 }
 
-/** `parseRequest(request, schema, { skipAuth: true })`: the helper's auth switched off for this call. */
+/**
+ * An options object that switches a call's auth off or makes it optional: `parseRequest(request, schema,
+ * { skipAuth: true })`, `auth({ optional: true })`, `authenticate({ required: false })`.
+ */
 const SKIP_AUTH_KEY = /^(?:skip|no|without|bypass|disable)_?auth|^(?:public|anonymous|allowAnonymous)$/iu;
-const SKIP_AUTH_TEXT = /(?:skip|no|without|bypass|disable)_?auth|public|anonymous/iu;
+const SKIP_AUTH_TEXT = /(?:skip|no|without|bypass|disable)_?auth|public|anonymous|optional|required\s*:\s*false/iu;
 
-function skipsAuth(call: TSESTree.CallExpression): boolean {
+export function switchesAuthOff(call: TSESTree.CallExpression): boolean {
   return call.arguments.some(
     (argument) =>
       argument.type === AST_NODE_TYPES.ObjectExpression &&
-      argument.properties.some(
-        (property) =>
-          property.type === AST_NODE_TYPES.Property &&
-          property.key.type === AST_NODE_TYPES.Identifier &&
-          SKIP_AUTH_KEY.test(property.key.name) &&
-          !(property.value.type === AST_NODE_TYPES.Literal && property.value.value === false),
-      ),
+      argument.properties.some((property) => {
+        if (property.type !== AST_NODE_TYPES.Property || property.key.type !== AST_NODE_TYPES.Identifier) return false;
+        const value = property.value.type === AST_NODE_TYPES.Literal ? property.value.value : undefined;
+        if (property.key.name === "optional") return value === true;
+        if (property.key.name === "required") return value === false;
+        return SKIP_AUTH_KEY.test(property.key.name) && value !== false;
+      }),
   );
 }
 
@@ -407,7 +410,7 @@ export function findAuthSkippingCall(context: RuleContext, fn: FunctionNode): TS
     if (
       node.type === AST_NODE_TYPES.CallExpression &&
       node.callee.type === AST_NODE_TYPES.Identifier &&
-      skipsAuth(node) &&
+      switchesAuthOff(node) &&
       isImportedAuthenticator(context, node.callee.name)
     ) {
       return node;
