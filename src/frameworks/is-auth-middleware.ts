@@ -56,6 +56,14 @@ function isAuthExpression(
       return false;
     }
     case AST_NODE_TYPES.MemberExpression:
+      if (isAuthNamed(node, vocabulary, ownNameOnly)) return true;
+      // `authCtrl.check` of `import * as authCtrl from "./auth.ctrl"`: that module's function, by what it does.
+      return (
+        !node.computed &&
+        node.object.type === AST_NODE_TYPES.Identifier &&
+        node.property.type === AST_NODE_TYPES.Identifier &&
+        isImportedAuthenticator(context, node.object.name, node.property.name)
+      );
     case AST_NODE_TYPES.NewExpression:
       return isAuthNamed(node, vocabulary, ownNameOnly);
     case AST_NODE_TYPES.CallExpression: {

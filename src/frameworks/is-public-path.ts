@@ -74,6 +74,7 @@ export const DEFAULT_PUBLIC_PATHS: readonly string[] = [
   "/api/refresh",
   "**/oauth/token",
   "**/oauth/authorize",
+  "**/oauth/revoke",
   "**/.well-known/**",
   "/api/og",
   "/api/og/**",

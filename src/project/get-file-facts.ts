@@ -309,12 +309,37 @@ function readsCredentials(fn: Node, keys: VisitorKeys): boolean {
         if ((info.auth && !info.vetoed) || SESSION_CHECKS.has(parts.at(-1)!)) return true;
       }
     }
-    return (
-      node.type === "MemberExpression" &&
-      !node.computed &&
-      CREDENTIAL_MEMBERS.has(((node.property as Node).name as string | undefined) ?? "")
-    );
+    if (node.type === "VariableDeclarator") {
+      // `const { user } = ctx.state`, `const { user } = req`: the signed-in user, taken from the request.
+      const id = node.id as Node;
+      const init = node.init as Node | null;
+      return (
+        id.type === "ObjectPattern" &&
+        init !== null &&
+        isRequestState(init) &&
+        (id.properties as Node[]).some(
+          (property) => property.type === "Property" && USER_MEMBERS.has(getPropertyName(property) ?? ""),
+        )
+      );
+    }
+    if (node.type !== "MemberExpression" || node.computed) return false;
+    const name = ((node.property as Node).name as string | undefined) ?? "";
+    return CREDENTIAL_MEMBERS.has(name) || (USER_MEMBERS.has(name) && isRequestState(node.object as Node));
   });
+}
+
+/** The signed-in user as auth middleware leaves it: `req.user`, `ctx.state.user`, `res.locals.user`. */
+const USER_MEMBERS = new Set(["user", "currentUser", "userId"]);
+const REQUEST_OBJECTS = new Set(["req", "request", "ctx", "context", "state", "locals"]);
+
+function isRequestState(node: Node): boolean {
+  const name =
+    node.type === "Identifier"
+      ? (node.name as string)
+      : node.type === "MemberExpression" && !node.computed
+        ? ((node.property as Node).name as string | undefined)
+        : undefined;
+  return name !== undefined && REQUEST_OBJECTS.has(name);
 }
 
 /**

@@ -35,6 +35,19 @@ export function findProjectFunction(
   return findExported(target, imported.imported, depth + 1);
 }
 
+/** `authCtrl.check` where `import * as authCtrl from "./auth.ctrl"`: the function the namespace's member names. */
+export function findProjectMember(
+  file: string,
+  namespace: string,
+  member: string,
+  facts: FileFacts | undefined = readProjectFile(file),
+): ProjectFunction | undefined {
+  const imported = facts?.imports.get(namespace);
+  if (imported?.imported !== "*") return undefined;
+  const target = resolveSpecifier(file, imported.specifier);
+  return target === undefined ? undefined : findExported(target, member, 1);
+}
+
 function findExported(file: string, exported: string, depth: number): ProjectFunction | undefined {
   const facts = readProjectFile(file);
   if (!facts) return undefined;

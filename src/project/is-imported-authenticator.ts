@@ -1,29 +1,41 @@
 import type { TSESTree } from "@typescript-eslint/utils";
 
 import type { RuleContext } from "../frameworks/types.js";
-import { findProjectFunction, getLintedFileFacts, getLintedFilePath } from "./get-project-function.js";
+import {
+  findProjectFunction,
+  findProjectMember,
+  getLintedFileFacts,
+  getLintedFilePath,
+} from "./get-project-function.js";
 
 const answers = new WeakMap<TSESTree.Program, Map<string, boolean>>();
 
 /**
- * Whether `name`, imported by the linted file from another file of the project, is a function that
+ * Whether `name` (or its `member`, for a namespace import: `authCtrl.check`), imported by the linted file
+ * from another file of the project, is a function that
  * authenticates the request (see `FileFacts.authenticators`): a `parseRequest(request)` that checks the
  * session and answers 401 protects the handler that calls it, as much as an inline check would.
  */
-export function isImportedAuthenticator(context: RuleContext, name: string): boolean {
+export function isImportedAuthenticator(context: RuleContext, name: string, member?: string): boolean {
   const ast = context.sourceCode.ast;
   let byName = answers.get(ast);
   if (!byName) {
     byName = new Map();
     answers.set(ast, byName);
   }
-  let answer = byName.get(name);
+  const key = member === undefined ? name : `${name}.${member}`;
+  let answer = byName.get(key);
   if (answer === undefined) {
     const facts = getLintedFileFacts(context.sourceCode);
+    const file = getLintedFilePath(context);
     // Only imports: a function of this file is read by the in-file checks themselves.
-    const found = facts.imports.has(name) ? findProjectFunction(getLintedFilePath(context), name, facts) : undefined;
+    const found = !facts.imports.has(name)
+      ? undefined
+      : member === undefined
+        ? findProjectFunction(file, name, facts)
+        : findProjectMember(file, name, member, facts);
     answer = found?.facts.authenticators.has(found.local) ?? false;
-    byName.set(name, answer);
+    byName.set(key, answer);
   }
   return answer;
 }

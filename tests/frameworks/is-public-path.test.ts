@@ -115,6 +115,7 @@ describe("isPublicPath", () => {
       "/api/auth/:nextauth*",
       "/api/auth/:all*",
       "/api/users/authenticate",
+      "/oauth/revoke",
     ];
     expect(open.filter((path) => !isPublicPath(path))).toEqual([]);
     // A parameter before the word makes it one record's: its status, its public view, its version.

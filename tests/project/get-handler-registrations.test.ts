@@ -10,7 +10,7 @@ describe("getHandlerRegistrations", () => {
   it("Koa: members of a namespace import registered on a router, with the middleware before them", () => {
     const root = path.join(FIXTURES, "controllers-koa");
     const found = getHandlerRegistrations(path.join(root, "src/api/auth/auth.ctrl.js"));
-    expect([...found.keys()].sort()).toEqual(["login", "register"]);
+    expect([...found.keys()].sort()).toEqual(["check", "login", "register", "stats"]);
     expect(found.get("register")).toEqual([
       {
         file: path.join(root, "src/api/auth/index.js"),

@@ -295,6 +295,34 @@ createRuleTester(NEXT_PAGES).run("require-route-auth: next pages handlers and wr
   ],
 });
 
+// A Koa app whose handlers live in a controller module imported as a namespace (`import * as authCtrl`).
+const CONTROLLERS_KOA = path.join(FIXTURES, "controllers-koa");
+
+createRuleTester(CONTROLLERS_KOA).run("require-route-auth: koa handlers of a controller module", rule, {
+  valid: [],
+  invalid: [
+    {
+      name: "`authCtrl.check` answers 401 without `ctx.state.user` in auth.ctrl.js; `authCtrl.stats` checks nothing",
+      ...fixture(CONTROLLERS_KOA, "src/api/auth/index.js"),
+      errors: [
+        {
+          messageId: "missingAuth" as const,
+          data: {
+            route: "GET /stats",
+            protect: "Put your auth middleware first in its chain, or `use` it on the router before the route.",
+            markPublic: "list its path in `settings.harden.publicPaths`",
+          },
+          line: 12,
+          column: 6,
+          endLine: 12,
+          endColumn: 18,
+          suggestions: [],
+        },
+      ],
+    },
+  ],
+});
+
 // NestJS apps whose auth is applied outside the controllers: a global guard, module middleware.
 const NEST_GLOBAL = path.join(FIXTURES, "nest-global-guard");
 const NEST_MIDDLEWARE = path.join(FIXTURES, "nest-module-middleware");
