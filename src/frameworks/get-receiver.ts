@@ -259,6 +259,18 @@ function getSoleServerFramework(imports: FrameworkImports): Framework | undefine
  * Fastify plugin's instance, or — only when `allowByName` — by a conventional name (`app`, `router`,
  * `userRouter`…) for objects created in another file.
  */
+/** The declarator a call chain starting at `node` is the initial value of: `const app = new Hono().get(…)`. */
+function getChainBinding(node: TSESTree.Node): TSESTree.VariableDeclarator | undefined {
+  let current: TSESTree.Node = node;
+  for (;;) {
+    const parent: TSESTree.Node | undefined = current.parent;
+    if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === current) current = parent;
+    else if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === current) current = parent;
+    else if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === current) return parent;
+    else return undefined;
+  }
+}
+
 export function getReceiver(
   context: RuleContext,
   expression: TSESTree.Node,
@@ -289,7 +301,16 @@ export function getReceiver(
     };
   }
   const created = getCreatedReceiver(node, imports);
-  if (created) return { ...created, origin: "created", name: undefined, declaration: undefined };
+  if (created) {
+    // `const version = new Hono().get("/", h).post(…)`: the chain's value is bound to a name.
+    const binding = getChainBinding(node);
+    return {
+      ...created,
+      origin: "created",
+      name: binding?.id.type === AST_NODE_TYPES.Identifier ? binding.id.name : undefined,
+      declaration: binding,
+    };
+  }
   // `this.app.get(...)`, `server.router.get(...)`
   if (
     allowByName &&

@@ -498,6 +498,8 @@ function collectFacts(program: Node, text: string, keys: VisitorKeys): FileFacts
   const slice = (node: Node): string => text.slice(getStart(node), getEnd(node));
   /** Identifiers that are mount or middleware arguments of a `use` / `route` call: not escapes. */
   const mountArguments = new Set<Node>();
+  /** The creating expression of a call chain bound to a name (`new Hono()` in `const v1 = new Hono().route(…)`) → that name. */
+  const chainNames = new Map<Node, string>();
   /** Local names bound to the framework modules, for recognising what creates an app or router. */
   const frameworkNames = new Map<string, string>();
 
@@ -645,7 +647,8 @@ function collectFacts(program: Node, text: string, keys: VisitorKeys): FileFacts
       return;
     }
     if (ROUTE_VERBS.has(method as string)) {
-      const receiver = getObjectName(callee.object as Node);
+      const root = getCallRoot(callee.object as Node);
+      const receiver = getObjectName(root) ?? chainNames.get(root);
       // `map.get(key)`, `config.get("db.host")`: only a created router or a path says it is a route.
       const first = getString((node.arguments as Node[])[0]);
       if (receiver === undefined || !(facts.receivers.has(receiver) || first?.startsWith("/") === true)) return;
@@ -654,7 +657,8 @@ function collectFacts(program: Node, text: string, keys: VisitorKeys): FileFacts
       return;
     }
     if (method !== "use" && method !== "route") return;
-    const receiver = getObjectName(getCallRoot(callee.object as Node));
+    const root = getCallRoot(callee.object as Node);
+    const receiver = getObjectName(root) ?? chainNames.get(root);
     if (receiver === undefined) return;
     const args = (node.arguments as Node[]).flatMap((arg) => (arg.type === "SpreadElement" ? [] : toArg(arg)));
     facts.calls.push({
@@ -778,6 +782,15 @@ function collectFacts(program: Node, text: string, keys: VisitorKeys): FileFacts
       }
       const created = getCreatedPrefix(init);
       if (created) facts.receivers.set(name, created);
+      else {
+        // `const v1 = new Hono().route("/lists", lists).route(…)`: the chain's calls are on `v1`.
+        const root = getCallRoot(init);
+        const chained = root !== unwrap(init) ? getCreatedPrefix(root) : undefined;
+        if (chained) {
+          facts.receivers.set(name, chained);
+          chainNames.set(root, name);
+        }
+      }
       if (topLevel && (FUNCTION_TYPES.has(value.type) || value.type === "CallExpression")) recordFunction(name, init);
       return;
     }

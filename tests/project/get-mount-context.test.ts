@@ -95,10 +95,10 @@ describe("createMountLookup", () => {
   it('hono: `app.route(prefix, sub)` behind `app.use("/users/*", auth)`, and `basePath`', () => {
     const hono = (file: string) => path.join(FIXTURES, "mounts-hono/src", file);
     expect(show(createMountLookup(hono("routes/users.ts")).getChains("users", "/:id"))).toEqual([
-      '/api/users/:id protected: app.route("/users", users) @index.ts:10 [authMiddleware]',
+      '/api/users/:id protected: app.route("/users", users) @index.ts:11 [authMiddleware]',
     ]);
     expect(show(createMountLookup(hono("routes/posts.ts")).getChains("posts", "/:id"))).toEqual([
-      '/api/posts/:id open: app.route("/posts", posts) @index.ts:11 []',
+      '/api/posts/:id open: app.route("/posts", posts) @index.ts:12 []',
     ]);
   });
 

@@ -176,13 +176,29 @@ createRuleTester(HONO).run("require-route-auth: hono sub-apps mounted in another
       name: '`app.use("/users/*", authMiddleware)` before `app.route("/users", users)`',
       ...fixture(HONO, "src/routes/users.ts"),
     },
+    {
+      name: 'chains: `new Hono().get(…).delete(…)` bound to `reports`, mounted in `new Hono()….use("*", auth).route("/reports", reports)` bound to `v1`',
+      ...fixture(HONO, "src/routes/reports.ts"),
+    },
   ],
   invalid: [
+    {
+      name: "chains: a sub-app mounted in a chain before the chain's `use(auth)`",
+      ...fixture(HONO, "src/routes/exports.ts"),
+      errors: [
+        mounted("GET /api/v1/exports/:id", 'v1.route("/exports", exportsApp)', "src/routes/v1.ts:7", {
+          line: 3,
+          column: 31,
+          endLine: 3,
+          endColumn: 41,
+        }),
+      ],
+    },
     {
       name: "`app.route` with no auth pattern covering it, under `basePath`",
       ...fixture(HONO, "src/routes/posts.ts"),
       errors: [
-        mounted("DELETE /api/posts/:id", 'app.route("/posts", posts)', "src/index.ts:11", {
+        mounted("DELETE /api/posts/:id", 'app.route("/posts", posts)', "src/index.ts:12", {
           line: 5,
           column: 7,
           endLine: 5,
