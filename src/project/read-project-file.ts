@@ -1,5 +1,6 @@
 import { readFileSync, statSync } from "node:fs";
 
+import { CLIENT_EXCEPTION_CLASS, CLIENT_STATUS_NAME } from "../utils/client-error-names.js";
 import { getFileFacts, type FileFacts } from "./get-file-facts.js";
 
 /**
@@ -65,8 +66,10 @@ function readText(file: string): string | undefined {
 const PATH_LITERAL = /(["'`])(\/?[\w:.*-]+(?:\/[\w:.*-]+)*\/?)\1/gu;
 
 /** What a client error is thrown as (see {@link mayFileThrowClientErrors}). */
-const CLIENT_ERROR_THROW =
-  /\b(?:BadRequest|Unauthorized|Forbidden|NotFound|MethodNotAllowed|NotAcceptable|RequestTimeout|Conflict|Gone|PreconditionFailed|PayloadTooLarge|UnsupportedMediaType|UnprocessableEntity|ImATeapot)Exception\b|\bnew\s+HttpException\s*\((?:[^()]|\([^()]*\))*(?:\b4\d\d\b|\.(?:BAD_REQUEST|UNAUTHORIZED|FORBIDDEN|NOT_FOUND|CONFLICT|GONE|UNPROCESSABLE_ENTITY|PAYLOAD_TOO_LARGE|TOO_MANY_REQUESTS)\b)|\w(?:OrThrow|OrFail)\s*\(/u;
+const CLIENT_ERROR_THROW = new RegExp(
+  `${CLIENT_EXCEPTION_CLASS}|\\bnew\\s+HttpException\\s*\\((?:[^()]|\\([^()]*\\))*(?:\\b4\\d\\d\\b|${CLIENT_STATUS_NAME})|\\w(?:OrThrow|OrFail)\\s*\\(`,
+  "u",
+);
 
 /** The scans of a file's text, done together: one read. */
 function scan(entry: Entry, file: string): void {

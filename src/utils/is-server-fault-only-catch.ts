@@ -7,6 +7,7 @@ import { getResponseSend } from "../frameworks/get-response-send.js";
 import { getStatusCode } from "../frameworks/get-status-code.js";
 import type { HandlerInfo, RuleContext } from "../frameworks/types.js";
 import { getNearestPackageManifest } from "./get-package-manifest.js";
+import { CLIENT_EXCEPTION_CLASS, CLIENT_STATUS_NAME } from "./client-error-names.js";
 import { getImportOrigin } from "./get-import-origin.js";
 import { getRootIdentifier } from "./get-root-identifier.js";
 import { isLoggerCall } from "./is-logger-call.js";
@@ -689,13 +690,18 @@ function mayThrowClientError(
 }
 
 /** `HttpException(…, HttpStatus.NOT_FOUND)`, `new NotFoundException()`: a 4xx thrown as written. */
-const CLIENT_EXCEPTION =
-  /\b(?:BadRequest|Unauthorized|Forbidden|NotFound|MethodNotAllowed|NotAcceptable|Conflict|Gone|PreconditionFailed|PayloadTooLarge|UnsupportedMediaType|UnprocessableEntity)Exception\b|\b4\d\d\b|\.(?:BAD_REQUEST|UNAUTHORIZED|FORBIDDEN|NOT_FOUND|CONFLICT|GONE|UNPROCESSABLE_ENTITY|PAYLOAD_TOO_LARGE|TOO_MANY_REQUESTS)\b/u;
+const CLIENT_EXCEPTION = new RegExp(`${CLIENT_EXCEPTION_CLASS}|\\b4\\d\\d\\b|${CLIENT_STATUS_NAME}`, "u");
 
-/** The project file a name of the linted file is imported from, when it is one (not a package). */
-function getImportedProjectFile(context: RuleContext, name: TSESTree.Identifier): string | undefined {
-  const origin = getImportOrigin(ASTUtils.findVariable(context.sourceCode.getScope(name), name));
-  return origin && resolveSpecifier(getLintedFilePath(context), origin.source);
+/**
+ * Where an imported binding of the linted file comes from: `{ file }`, the project file, or `{ file:
+ * undefined }` for a package; `undefined` when the binding is not an import.
+ */
+function getImportSource(
+  context: RuleContext,
+  variable: TSESLint.Scope.Variable | null | undefined,
+): { file: string | undefined } | undefined {
+  const origin = getImportOrigin(variable);
+  return origin && { file: resolveSpecifier(getLintedFilePath(context), origin.source) };
 }
 
 /** `private readonly users: UsersService` in the constructor, or a property typed so: the class a member of `this` holds. */
@@ -757,7 +763,7 @@ function isNestServerFaultOnlyCatch(context: RuleContext, handler: HandlerInfo, 
         callee.object.property.type === AST_NODE_TYPES.Identifier
       ) {
         const type = getInjectedType(classBody, callee.object.property.name);
-        const file = type && getImportedProjectFile(context, type);
+        const file = type && getImportSource(context, ASTUtils.findVariable(sourceCode.getScope(type), type))?.file;
         return file === undefined || mayThrowClientErrors(file);
       }
       if (callee.type === AST_NODE_TYPES.MemberExpression && callee.object.type === AST_NODE_TYPES.ThisExpression)
@@ -773,11 +779,8 @@ function isNestServerFaultOnlyCatch(context: RuleContext, handler: HandlerInfo, 
   const nameMayThrow = (name: TSESTree.Identifier, isCallee: boolean): boolean => {
     const variable = ASTUtils.findVariable(sourceCode.getScope(name), name);
     if (!variable || variable.defs.length === 0) return !(name.name in globalThis);
-    const origin = getImportOrigin(variable);
-    if (origin) {
-      const file = resolveSpecifier(getLintedFilePath(context), origin.source);
-      return file === undefined || mayThrowClientErrors(file);
-    }
+    const imported = getImportSource(context, variable);
+    if (imported) return imported.file === undefined || mayThrowClientErrors(imported.file);
     const definition = variable.defs[0]!.node;
     const fn = isFunctionNode(definition)
       ? definition
