@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 
 import { findNearestFile } from "../utils/find-nearest-file.js";
+import { isSingleRun } from "./is-single-run.js";
 import { getProjectFileSpecifiers } from "./read-project-file.js";
 import { clearResolverCaches, resolveSpecifier } from "./resolve-specifier.js";
 
@@ -29,13 +30,19 @@ const SKIPPED_DIRECTORIES = new Set([
 /** A monorepo larger than this is listed in part: the model answers "not found", never hangs. */
 const MAX_FILES = 20_000;
 /**
- * How long a listing of a project's files, and the index of which files name which module, is trusted.
- * Files are added, and start importing a router, far less often than they are edited; a few seconds
- * keep a lint run from reading every file's modification time for every router file, and an editor
- * sees a new import moments later. Edits to a file that already imports the router are seen at once:
- * its facts are checked against its modification time and size on every use.
+ * How long a listing of a project's files, and the index of which files name which module, is trusted
+ * in a long-running process (an editor's ESLint server; a one-time run lists a project once, see
+ * {@link isSingleRun}). Files are added, and start importing a router, far less often than they are
+ * edited; a few seconds keep the model from reading every file's modification time for every router
+ * file, and an editor sees a new import moments later. Edits to a file that already imports the router
+ * are seen at once: its facts are checked against its modification time and size on every use.
  */
 const LISTING_TTL_MS = 3000;
+
+/** Whether a listing made at `listedAt` still stands: for the whole of a one-time run, a few seconds otherwise. */
+export function isListingCurrent(listedAt: number): boolean {
+  return isSingleRun() || Date.now() - listedAt < LISTING_TTL_MS;
+}
 
 const rootByDirectory = new Map<string, string | null>();
 
@@ -141,9 +148,8 @@ function getSpecifierName(specifier: string): string {
 }
 
 function getListing(root: string): Listing {
-  const now = Date.now();
   const known = listings.get(root);
-  if (known && now - known.listedAt < LISTING_TTL_MS) return known;
+  if (known && isListingCurrent(known.listedAt)) return known;
   const files = listFiles(root);
   if (known && (known.files.length !== files.length || known.files.some((file, i) => file !== files[i])))
     clearResolverCaches();
@@ -155,7 +161,7 @@ function getListing(root: string): Listing {
       else byName.set(name, [file]);
     }
   }
-  const listing = { files, byName, listedAt: now };
+  const listing = { files, byName, listedAt: Date.now() };
   listings.set(root, listing);
   return listing;
 }

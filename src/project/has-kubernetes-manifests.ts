@@ -1,15 +1,14 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 
-import { getProjectRoot, listProjectFiles } from "./get-importers.js";
+import { getProjectRoot, isListingCurrent, listProjectFiles } from "./get-importers.js";
+import { isSingleRun } from "./is-single-run.js";
 
 /** What makes a YAML file a Kubernetes workload: a probe that routes traffic, or a workload kind. */
 const KUBERNETES = /^\s*readinessProbe\s*:|^kind\s*:\s*(?:Deployment|StatefulSet|DaemonSet)\b/mu;
 const YAML = /\.ya?ml$/u;
 const MAX_DEPTH = 5;
 const MAX_FILES = 2000;
-/** Deployment files change far less often than code: the listing is trusted for a few seconds. */
-const LISTING_TTL_MS = 3000;
 const MAX_SIZE = 256 * 1024;
 
 const listings = new Map<string, { files: string[]; listedAt: number }>();
@@ -29,21 +28,21 @@ function getRepositoryRoot(project: string): string {
 
 function listYaml(root: string): string[] {
   const known = listings.get(root);
-  const now = Date.now();
-  if (known && now - known.listedAt < LISTING_TTL_MS) return known.files;
+  if (known && isListingCurrent(known.listedAt)) return known.files;
   const files = listProjectFiles(root, (name) => YAML.test(name), { maxFiles: MAX_FILES, maxDepth: MAX_DEPTH });
-  listings.set(root, { files, listedAt: now });
+  listings.set(root, { files, listedAt: Date.now() });
   return files;
 }
 
 function isKubernetesFile(file: string): boolean {
+  const known = verdicts.get(file);
+  if (known && isSingleRun()) return known.kubernetes;
   let status;
   try {
     status = statSync(file);
   } catch {
     return false;
   }
-  const known = verdicts.get(file);
   if (known && known.mtimeMs === status.mtimeMs && known.size === status.size) return known.kubernetes;
   let kubernetes = false;
   if (status.size <= MAX_SIZE) {

@@ -2,12 +2,14 @@ import { readFileSync, statSync } from "node:fs";
 
 import { CLIENT_EXCEPTION_CLASS, CLIENT_STATUS_NAME } from "../utils/client-error-names.js";
 import { getFileFacts, type FileFacts } from "./get-file-facts.js";
+import { isSingleRun } from "./is-single-run.js";
 
 /**
  * One project file as the model knows it: the module specifiers its text names (found by a scan, for
- * deciding cheaply whether it may import a file) and, once asked, its parsed facts. Both are dropped
- * when the file's modification time or size changes: every use checks them, because an editor re-lints
- * a file after another one is saved and a stale answer would be wrong until a restart.
+ * deciding cheaply whether it may import a file) and, once asked, its parsed facts. In a long-running
+ * process both are dropped when the file's modification time or size changes: every use checks them,
+ * because an editor re-lints a file after another one is saved and a stale answer would be wrong until a
+ * restart. A one-time run reads each file once (see {@link isSingleRun}).
  */
 interface Entry {
   mtimeMs: number;
@@ -29,6 +31,8 @@ const entries = new Map<string, Entry>();
 const SPECIFIER = /\b(?:from|require|import)\s*\(?\s*(["'`])([^"'`\n]+)\1/gu;
 
 function getEntry(file: string): Entry | undefined {
+  const known = entries.get(file);
+  if (known && isSingleRun()) return known;
   let stats;
   try {
     stats = statSync(file, { throwIfNoEntry: false });
@@ -39,7 +43,6 @@ function getEntry(file: string): Entry | undefined {
     entries.delete(file);
     return undefined;
   }
-  const known = entries.get(file);
   if (known && known.mtimeMs === stats.mtimeMs && known.size === stats.size) return known;
   if (entries.size >= MAX_ENTRIES) entries.clear();
   const entry: Entry = {

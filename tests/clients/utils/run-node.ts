@@ -12,6 +12,9 @@ export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv 
   delete env.HARDEN_CONFIG;
   delete env.DEBUG;
   delete env.NODE_OPTIONS;
+  // Whether a run is one-time is inferred from these (see src/project/is-single-run.ts): as on a user's machine.
+  delete env.CI;
+  delete env.TSESTREE_SINGLE_RUN;
   return { ...env, ...extra };
 }
 
