@@ -31,11 +31,19 @@ function getResolver(tsconfig: string | undefined): ResolverFactory {
 }
 
 /**
+ * Per folder, per specifier: what it resolves to (`null`: nothing of the project). The same imports are
+ * resolved for many questions (every importer of every file, every mount on the way up); like the
+ * resolvers' own caches, the answers stand until the file list changes.
+ */
+const resolved = new Map<string, Map<string, string | null>>();
+
+/**
  * Forgets what the resolvers learnt about the file system: called when the project's file list changes,
  * so a file added, moved or deleted is resolved again.
  */
 export function clearResolverCaches(): void {
   for (const resolver of resolvers.values()) resolver.clearCache();
+  resolved.clear();
 }
 
 /** The nearer of `tsconfig.json` and `jsconfig.json`: a JavaScript project states its `baseUrl` / `paths` in the latter. */
@@ -55,12 +63,26 @@ const IN_NODE_MODULES = /[/\\]node_modules[/\\]/u;
  */
 export function resolveSpecifier(fromFile: string, specifier: string): string | undefined {
   const directory = path.dirname(fromFile);
+  let bySpecifier = resolved.get(directory);
+  if (!bySpecifier) {
+    bySpecifier = new Map();
+    resolved.set(directory, bySpecifier);
+  }
+  let answer = bySpecifier.get(specifier);
+  if (answer === undefined) {
+    answer = resolve(directory, specifier) ?? null;
+    bySpecifier.set(specifier, answer);
+  }
+  return answer ?? undefined;
+}
+
+function resolve(directory: string, specifier: string): string | undefined {
   const tsconfig = findNearestConfig(directory);
   let result = getResolver(tsconfig).sync(directory, specifier);
   // A tsconfig that cannot be read (an `extends` package that is not installed): resolve without it.
   if (tsconfig !== undefined && result.error !== undefined && /tsconfig/iu.test(result.error))
     result = getResolver(undefined).sync(directory, specifier);
-  const resolved = result.path;
-  if (resolved === undefined || IN_NODE_MODULES.test(resolved) || resolved.endsWith(".d.ts")) return undefined;
-  return resolved;
+  const found = result.path;
+  if (found === undefined || IN_NODE_MODULES.test(found) || found.endsWith(".d.ts")) return undefined;
+  return found;
 }

@@ -81,7 +81,12 @@ type ReportKind = "emptyCatch" | "discardedRejection" | "unusedInHandler" | "unu
 
 /** Where the error lands, and how a fix gets at it. */
 type Target =
-  | { type: "clause"; node: TSESTree.CatchClause }
+  | {
+      type: "clause";
+      node: TSESTree.CatchClause;
+      /** The calls in the `try` block that can fail (see `getFailingCalls`): every check of the clause reads them. */
+      failing: readonly FailingCall[];
+    }
   | { type: "callback"; node: FunctionNode; call: TSESTree.CallExpression; method: string }
   | { type: "reference"; node: TSESTree.Expression; call: TSESTree.CallExpression; method: string };
 
@@ -529,7 +534,7 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
       return source?.type === AST_NODE_TYPES.CallExpression ? getCallName(source) : undefined;
     }
     const block = (target.node.parent as TSESTree.TryStatement).block;
-    const failing = getFailingCalls(block, sourceCode.visitorKeys).map(getFailingCallName);
+    const failing = target.failing.map(getFailingCallName);
     const main = getOperationName(block, sourceCode.visitorKeys);
     if (main !== undefined && failing.includes(main)) return main;
     return failing.find((name) => name !== undefined);
@@ -538,8 +543,7 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
   /** What the message says failed when no call can be named for it. */
   function getUnnamedOperation(target: Target): string {
     if (target.type !== "clause") return "the promise";
-    const block = (target.node.parent as TSESTree.TryStatement).block;
-    return getFailingCalls(block, sourceCode.visitorKeys).length > 0 ? "the call in this `try`" : "the `try` block";
+    return target.failing.length > 0 ? "the call in this `try`" : "the `try` block";
   }
 
   /** Removes the rejection callback when the promise is awaited or returned, so the rejection reaches a caller. */
@@ -762,8 +766,7 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
    * existence check (`JSON.parse`, `new URL`, `jwt.verify`, `fs.stat`), or it starts with a cache read,
    * whose miss falls back to the real work.
    */
-  function isProbeTry(statement: TSESTree.TryStatement): boolean {
-    const calls = getFailingCalls(statement.block, sourceCode.visitorKeys);
+  function isProbeTry(calls: readonly FailingCall[]): boolean {
     const [first] = calls;
     return first !== undefined && (isCacheRead(first) || isParseOfCacheRead(first) || calls.every(isProbeCall));
   }
@@ -812,11 +815,8 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
   }
 
   /** A `try` with nothing in it that can fail (property reads, assignments): its catch never runs. */
-  function cannotFail(block: TSESTree.BlockStatement): boolean {
-    return (
-      getFailingCalls(block, sourceCode.visitorKeys).length === 0 &&
-      !contains(block, FAILING_NODE_TYPES, sourceCode.visitorKeys)
-    );
+  function cannotFail(block: TSESTree.BlockStatement, calls: readonly FailingCall[]): boolean {
+    return calls.length === 0 && !contains(block, FAILING_NODE_TYPES, sourceCode.visitorKeys);
   }
 
   /**
@@ -889,7 +889,7 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
    * a method called to find out what the value is (a Mongoose document or a plain array), whose failure
    * leaves the value as it was. Only a synchronous call without arguments: `await user.save()` is work.
    */
-  function isShapeProbe(statement: TSESTree.TryStatement): boolean {
+  function isShapeProbe(statement: TSESTree.TryStatement, calls: readonly FailingCall[]): boolean {
     const [only] = statement.block.body;
     if (statement.block.body.length !== 1 || !only) return false;
     let target: TSESTree.Node | undefined;
@@ -906,11 +906,7 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
     const call = value ? getUnwrappedExpression(value, { chain: true }) : undefined;
     if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments.length > 0) return false;
     const callee = getUnwrappedExpression(call.callee, { chain: true });
-    if (
-      callee.type !== AST_NODE_TYPES.MemberExpression ||
-      getFailingCalls(statement.block, sourceCode.visitorKeys).length !== 1
-    )
-      return false;
+    if (callee.type !== AST_NODE_TYPES.MemberExpression || calls.length !== 1) return false;
     const receiver = sourceCode.getText(callee.object);
     const fallback = statement.handler?.body.body ?? [];
     // `x = x.m()` with an empty catch keeps `x`; otherwise the catch hands back the receiver itself.
@@ -940,12 +936,13 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
 
   return {
     CatchClause(node) {
-      const target: Target = { type: "clause", node };
       const statement = node.parent as TSESTree.TryStatement;
+      const failing = getFailingCalls(statement.block, sourceCode.visitorKeys);
+      const target: Target = { type: "clause", node, failing };
       // A catch the returned promise's rejection skips never runs: nothing is dropped there.
-      if (cannotFail(statement.block) || isBypassedByReturnedPromise(node)) return;
-      if (isProbeTry(statement) || isShapeProbe(statement)) return;
-      if (isFallbackBeforeRetry(getFailingCalls(statement.block, sourceCode.visitorKeys), node.body, statement)) return;
+      if (cannotFail(statement.block, failing) || isBypassedByReturnedPromise(node)) return;
+      if (isProbeTry(failing) || isShapeProbe(statement, failing)) return;
+      if (isFallbackBeforeRetry(failing, node.body, statement)) return;
       if (isEmptyStatementList(node.body.body)) {
         if (!hasExplanation(node.body) && !keepsDeclaredDefault(statement)) report("emptyCatch", target);
         return;
