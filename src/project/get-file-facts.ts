@@ -114,14 +114,31 @@ export type ArgFact =
   | { kind: "routes"; name: string; text: string }
   /** Koa `router.allowedMethods()`: neither a router nor middleware that decides who calls. */
   | { kind: "allowed"; text: string }
-  /** Any other expression: its name parts (`passport.authenticate("jwt")` → passport, authenticate) and root binding. */
-  | { kind: "other"; parts: string[] | undefined; root: string | undefined; text: string };
+  /**
+   * Any other expression: its name parts (`passport.authenticate("jwt")` → passport, authenticate) and root
+   * binding. `authenticates`: an inline hook function that enforces auth itself (`await request.jwtVerify()`).
+   */
+  | { kind: "other"; parts: string[] | undefined; root: string | undefined; text: string; authenticates?: boolean };
 
 export interface CallFact {
-  /** The object's name as written: `app`, `router`, `this.app`. */
+  /**
+   * The object's name as written (`app`, `router`, `this.app`) or, when it is the instance parameter of a
+   * top-level function (a Fastify plugin `async function users(app) {…}`), that function's local name.
+   */
   receiver: string;
-  method: "use" | "route";
+  /**
+   * `use` / `route` mounts (Express, Koa, Hono); Fastify's `register(plugin, { prefix })` and the
+   * request hooks `addHook("onRequest" | "preParsing" | "preValidation" | "preHandler", hook)`, whose
+   * only argument kept is the hook.
+   */
+  method: "use" | "route" | "register" | "addHook";
   args: ArgFact[];
+  /** `register`'s `prefix` option: `null` when it is not a literal. */
+  prefix?: string | null;
+  /** The receiver as written, when `receiver` is the function it is the parameter of. */
+  written?: string;
+  /** `await app.register(plugin)`: the plugin is loaded there, before anything added to `app` after it. */
+  awaited?: boolean;
   /** Registration order: the offset of the method name (a chained `app.use(a).use(b)` registers `a` first). */
   order: number;
   line: number;
@@ -363,6 +380,36 @@ function runsAuthMiddleware(fn: Node, keys: VisitorKeys): boolean {
   });
 }
 
+/** Fastify hooks that run before the handler, where auth goes. */
+const REQUEST_HOOKS = new Set(["onRequest", "preParsing", "preValidation", "preHandler"]);
+
+/**
+ * Whether a function enforces auth itself: it calls something that enforces by name
+ * (`await request.jwtVerify()`, `jwt.verify(token, secret)`), or it reads credentials and answers 401/403.
+ */
+function enforcesAuth(fn: Node, body: string, keys: VisitorKeys): boolean {
+  if (DENIES.test(body) && readsCredentials(fn, keys)) return true;
+  return walkTree(fn, keys, (node) => {
+    if (node.type !== "CallExpression") return false;
+    const parts = getNameParts(node.callee as unknown as TSESTree.Node);
+    if (!parts) return false;
+    const info = getAuthNameInfo(parts);
+    return info.enforcing && !info.vetoed && !info.optional;
+  });
+}
+
+/** `register(plugin, { prefix: "/users" })`: the prefix, `""` without one, `null` when it is not a literal. */
+function getPrefixOption(options: Node | undefined): string | null {
+  const value = options && unwrap(options);
+  if (value?.type !== "ObjectExpression") return value === undefined ? "" : null;
+  for (const property of value.properties as Node[]) {
+    if (property.type === "SpreadElement") return null;
+    if (property.type === "Property" && getPropertyName(property) === "prefix")
+      return getString(property.value as Node) ?? null;
+  }
+  return "";
+}
+
 /** Expressions whose value is not the values written in them: what a call returns is something else. */
 const CALLS = new Set(["CallExpression", "NewExpression", "AwaitExpression", "TaggedTemplateExpression"]);
 
@@ -461,10 +508,27 @@ export function getFileFacts(file: string, text: string): FileFacts | undefined 
  * being linted: its current text, without a second parse.
  */
 export function getFactsFromAst(program: TSESTree.Program, text: string, keys: VisitorKeys): FileFacts {
-  return collectFacts(program as unknown as Node, text, keys);
+  return collectFacts(program as unknown as Node, text, keys, (plugins) => pluginsOfAst.set(program, plugins));
 }
 
-function collectFacts(program: Node, text: string, keys: VisitorKeys): FileFacts {
+/** Per AST given to {@link getFactsFromAst}: its top-level functions → their local names in the facts. */
+const pluginsOfAst = new WeakMap<TSESTree.Program, ReadonlyMap<unknown, string>>();
+
+/**
+ * The local name the facts give a top-level function of `program` (or the function a top-level call wraps,
+ * as `fp(async (fastify) => {…})`): what the routes and calls made on its instance parameter are recorded
+ * on. `undefined` for any other function, or before the facts of `program` are built.
+ */
+export function getFunctionLocal(program: TSESTree.Program, fn: TSESTree.Node): string | undefined {
+  return pluginsOfAst.get(program)?.get(fn);
+}
+
+function collectFacts(
+  program: Node,
+  text: string,
+  keys: VisitorKeys,
+  keepPlugins?: (plugins: ReadonlyMap<unknown, string>) => void,
+): FileFacts {
   const facts: FileFacts = {
     specifiers: [],
     imports: new Map(),
@@ -502,6 +566,8 @@ function collectFacts(program: Node, text: string, keys: VisitorKeys): FileFacts
   const chainNames = new Map<Node, string>();
   /** Local names bound to the framework modules, for recognising what creates an app or router. */
   const frameworkNames = new Map<string, string>();
+  /** Top-level functions (and the functions a top-level call wraps) → their local names: whose instance parameter a call is made on. */
+  const pluginLocals = new Map<Node, string>();
 
   const addImport = (local: string, specifier: string, imported: string): void => {
     facts.imports.set(local, { specifier, imported });
@@ -510,6 +576,11 @@ function collectFacts(program: Node, text: string, keys: VisitorKeys): FileFacts
   };
 
   const recordFunction = (local: string, node: Node): void => {
+    const value = unwrap(node);
+    pluginLocals.set(value, local);
+    // `export default fp(async (fastify) => {…})`: the wrapped function is the plugin.
+    const wrapped = value.type === "CallExpression" ? unwrap((value.arguments as Node[])[0] ?? value) : undefined;
+    if (wrapped && FUNCTION_TYPES.has(wrapped.type)) pluginLocals.set(wrapped, local);
     const body = slice(node);
     facts.functions.set(local, REJECTS.test(body));
     if (FUNCTION_TYPES.has(node.type)) {
@@ -623,7 +694,31 @@ function collectFacts(program: Node, text: string, keys: VisitorKeys): FileFacts
     ];
   }
 
-  function onCall(node: Node): void {
+  /**
+   * The receiver a call is made on: its name, or — when that name is the first parameter of a top-level
+   * function (a plugin's instance: `export default async function users(app) { app.get(…) }`) — the
+   * function's local name, which is how other files register it.
+   */
+  function getReceiverName(entry: WalkEntry, root: Node): string | undefined {
+    return getReceiver(entry, root)?.name;
+  }
+
+  function getReceiver(entry: WalkEntry, root: Node): { name: string; written?: string } | undefined {
+    const name = getObjectName(root) ?? chainNames.get(root);
+    if (name === undefined || root.type !== "Identifier") return name === undefined ? undefined : { name };
+    for (let current = entry.up; current; current = current.up) {
+      if (!FUNCTION_TYPES.has(current.node.type)) continue;
+      const params = current.node.params as Node[];
+      const index = params.findIndex((param) => param.type === "Identifier" && param.name === name);
+      if (index === -1) continue;
+      const local = pluginLocals.get(current.node);
+      return index === 0 && local !== undefined ? { name: local, written: name } : { name };
+    }
+    return { name };
+  }
+
+  function onCall(entry: WalkEntry): void {
+    const node = entry.node;
     const callee = unwrap(node.callee as Node);
     const required = getRequired(node);
     if (required !== undefined) facts.specifiers.push(required);
@@ -648,7 +743,7 @@ function collectFacts(program: Node, text: string, keys: VisitorKeys): FileFacts
     }
     if (ROUTE_VERBS.has(method as string)) {
       const root = getCallRoot(callee.object as Node);
-      const receiver = getObjectName(root) ?? chainNames.get(root);
+      const receiver = getReceiverName(entry, root);
       // `map.get(key)`, `config.get("db.host")`: only a created router or a path says it is a route.
       const first = getString((node.arguments as Node[])[0]);
       if (receiver === undefined || !(facts.receivers.has(receiver) || first?.startsWith("/") === true)) return;
@@ -656,18 +751,43 @@ function collectFacts(program: Node, text: string, keys: VisitorKeys): FileFacts
       facts.routes.push({ receiver, method: method as string, args, line: getLine(getStart(callee.property as Node)) });
       return;
     }
-    if (method !== "use" && method !== "route") return;
+    if (method !== "use" && method !== "route" && method !== "register" && method !== "addHook") return;
     const root = getCallRoot(callee.object as Node);
-    const receiver = getObjectName(root) ?? chainNames.get(root);
-    if (receiver === undefined) return;
+    const found = getReceiver(entry, root);
+    if (found === undefined) return;
+    const { name: receiver, written } = found;
+    const order = getStart(callee.property as Node);
+    const line = getLine(order);
+    const [first, second] = node.arguments as Node[];
+    if (method === "addHook") {
+      const hook = getString(first);
+      if (hook === undefined || !REQUEST_HOOKS.has(hook) || !second) return;
+      facts.calls.push({ receiver, method, args: toHookArg(second), order, line, written });
+      return;
+    }
     const args = (node.arguments as Node[]).flatMap((arg) => (arg.type === "SpreadElement" ? [] : toArg(arg)));
-    facts.calls.push({
-      receiver,
-      method,
-      args,
-      order: getStart(callee.property as Node),
-      line: getLine(getStart(callee.property as Node)),
-    });
+    if (method === "register") {
+      if (!first || args[0]?.kind !== "ref") return;
+      const awaited = entry.up?.node.type === "AwaitExpression";
+      facts.calls.push({ receiver, method, args, order, line, prefix: getPrefixOption(second), written, awaited });
+      return;
+    }
+    facts.calls.push({ receiver, method, args, order, line, written });
+  }
+
+  /** A hook as an argument: an inline function is judged here, where its code is, for whether it enforces auth. */
+  function toHookArg(node: Node): ArgFact[] {
+    const value = unwrap(node);
+    if (!FUNCTION_TYPES.has(value.type)) return toArg(node);
+    return [
+      {
+        kind: "other",
+        parts: undefined,
+        root: undefined,
+        text: shorten(slice(value)),
+        authenticates: enforcesAuth(value, slice(value), keys),
+      },
+    ];
   }
 
   /** `consumer.apply(A, B).exclude(...).forRoutes(...)`. */
@@ -958,7 +1078,7 @@ function collectFacts(program: Node, text: string, keys: VisitorKeys): FileFacts
         onDeclarator(node, topDeclarators.has(node));
         break;
       case "CallExpression":
-        onCall(node);
+        onCall(entry);
         break;
       case "ObjectExpression":
         onObject(node);
@@ -999,6 +1119,7 @@ function collectFacts(program: Node, text: string, keys: VisitorKeys): FileFacts
     facts.escapes.set(name, (facts.escapes.get(name) ?? 0) + 1);
   }
   facts.calls.sort((a, b) => a.order - b.order);
+  keepPlugins?.(pluginLocals);
   return facts;
 }
 

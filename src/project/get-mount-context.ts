@@ -5,9 +5,10 @@ import { getAuthNameInfo } from "../frameworks/is-auth-name.js";
 import { isPathCoveredBy } from "../frameworks/is-path-covered-by.js";
 import type { Framework } from "../frameworks/types.js";
 import { isRequestValidatorModule } from "../utils/get-middleware-validated-sources.js";
-import type { ArgFact, CallFact, FileFacts } from "./get-file-facts.js";
+import type { RouteRegistration, RuleContext } from "../frameworks/types.js";
+import { getFunctionLocal, type ArgFact, type CallFact, type FileFacts } from "./get-file-facts.js";
 import { getImporters, getProjectRoot } from "./get-importers.js";
-import { findProjectFunction } from "./get-project-function.js";
+import { findProjectFunction, getLintedFileFacts } from "./get-project-function.js";
 import { readProjectFile } from "./read-project-file.js";
 import { resolveSpecifier } from "./resolve-specifier.js";
 
@@ -20,6 +21,8 @@ export interface MountMiddleware {
   /** The file it is written in. */
   file: string;
   text: string;
+  /** An inline hook function that enforces auth itself (judged where its code is: `FileFacts`). */
+  authenticates?: boolean;
 }
 
 /** One mount on the way from a router up to the app: `app.use("/api", auth, router)`. */
@@ -42,8 +45,8 @@ export interface MountChain {
   opaque: boolean;
 }
 
-/** Frameworks whose routers another file mounts with `use` / `route`: the model follows those mounts. */
-export const MOUNTED_FRAMEWORKS: ReadonlySet<Framework> = new Set(["express", "koa", "hono"]);
+/** Frameworks whose routers or plugins another file mounts with `use` / `route` / `register`: the model follows those mounts. */
+export const MOUNTED_FRAMEWORKS: ReadonlySet<Framework> = new Set(["express", "koa", "hono", "fastify"]);
 
 /** Levels of mounting followed up from a router (`depth` counts mounts, not imports). */
 const MAX_DEPTH = 5;
@@ -58,6 +61,7 @@ function join(prefix: string | undefined, rest: string): string {
 const PREFIX_NAME = /prefix|path|base|url|root|mount/iu;
 
 function getPrefix(call: CallFact, index: number): string | undefined {
+  if (call.method === "register") return call.prefix ?? undefined;
   const first = call.args[0];
   if (!first || index === 0) return "";
   if (first.kind === "path") return first.paths.length === 1 ? first.paths[0] : undefined;
@@ -70,17 +74,23 @@ function toMiddleware(file: string, args: readonly ArgFact[]): MountMiddleware[]
   const found: MountMiddleware[] = [];
   for (const arg of args) {
     if (arg.kind === "ref") found.push({ parts: [arg.name], root: arg.name, file, text: arg.text });
-    else if (arg.kind === "other") found.push({ parts: arg.parts, root: arg.root, file, text: arg.text });
+    else if (arg.kind === "other")
+      found.push({ parts: arg.parts, root: arg.root, file, text: arg.text, authenticates: arg.authenticates });
   }
   return found;
 }
 
 function describe(call: CallFact): string {
-  const text = `${call.receiver}.${call.method}(${call.args.map((arg) => arg.text).join(", ")})`;
+  const text = `${call.written ?? call.receiver}.${call.method}(${call.args.map((arg) => arg.text).join(", ")})`;
   return text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT - 2)}…)` : text;
 }
 
-/** Middleware of `use` calls on `receiver` registered before `mount` whose path covers `subPath`. */
+/**
+ * Middleware of `use` calls on `receiver` registered before `mount` whose path covers `subPath`, and
+ * the Fastify request hooks of the registering plugin: a plugin is loaded after the body that registers
+ * it has run, so it inherits every hook added there — unless `await register(…)` loaded it before a hook
+ * was added.
+ */
 function getEarlierUse(
   file: string,
   facts: FileFacts,
@@ -89,8 +99,13 @@ function getEarlierUse(
 ): MountMiddleware[] {
   const found: MountMiddleware[] = [];
   for (const call of facts.calls) {
-    if (call.order >= mount.order) break;
-    if (call.receiver !== mount.receiver || call.method !== "use") continue;
+    if (call.receiver !== mount.receiver) continue;
+    if (call.method === "addHook") {
+      if (call.order < mount.order || (mount.method === "register" && mount.awaited !== true))
+        found.push(...toMiddleware(file, call.args));
+      continue;
+    }
+    if (call.order >= mount.order || call.method !== "use") continue;
     const first = call.args[0];
     if (first?.kind === "path") {
       if (subPath === undefined || !first.paths.some((pattern) => isPathCoveredBy(subPath, pattern))) continue;
@@ -163,8 +178,10 @@ function getChainsAbove(
   const chains: MountChain[] = [];
   for (const call of facts.calls) {
     if (call.receiver === local) continue;
+    if (call.method === "addHook") continue;
     const index = call.args.findIndex((arg) => (arg.kind === "ref" || arg.kind === "routes") && arg.name === local);
-    if (index === -1 || (call.method === "route" && index !== 1)) continue;
+    if (index === -1 || (call.method === "route" && index !== 1) || (call.method === "register" && index !== 0))
+      continue;
     const prefix = getPrefix(call, index);
     const subPath = below === undefined || prefix === undefined ? undefined : join(prefix, below);
     const start = call.args[0]?.kind === "path" ? 1 : 0;
@@ -222,6 +239,21 @@ export interface MountLookup {
 }
 
 /**
+ * The name other files mount a route's router by: its binding (`router`), or — for a Fastify plugin's
+ * instance parameter (`export default async function users(app) { app.get(…) }`) — the plugin function's,
+ * which is what `app.register(users, { prefix })` names. `undefined` for an inline plugin.
+ */
+export function getMountedBinding(context: RuleContext, route: RouteRegistration): string | undefined {
+  const receiver = route.receiver;
+  if (receiver?.origin !== "plugin") return receiver?.name;
+  const fn = receiver.declaration?.parent;
+  if (!fn) return undefined;
+  // The facts name the file's top-level functions as other files' facts do.
+  getLintedFileFacts(context.sourceCode);
+  return getFunctionLocal(context.sourceCode.ast, fn);
+}
+
+/**
  * `facts`: the file's facts from its current contents when the caller has them (the file being linted,
  * maybe unsaved in an editor); otherwise the file is read from disk.
  */
@@ -245,6 +277,7 @@ export function createMountLookup(file: string, facts: FileFacts | undefined = r
  * named `jwtMiddleware` that only decodes a token and always calls `next()` protects nothing.
  */
 export function isAuthMountMiddleware(middleware: MountMiddleware, vocabulary: AuthVocabulary): boolean {
+  if (middleware.authenticates === true) return true;
   const parts = middleware.parts;
   if (!parts) return false;
   if (isNamedIn(vocabulary.names, parts)) return true;

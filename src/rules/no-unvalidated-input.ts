@@ -29,6 +29,7 @@ import type { RouteRegistration } from "../frameworks/types.js";
 import { isSecretGatedHandler } from "../frameworks/is-operator-only-handler.js";
 import {
   createMountLookup,
+  getMountedBinding,
   isChainValidated,
   MOUNTED_FRAMEWORKS,
   type MountLookup,
@@ -419,7 +420,7 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
 
   /** Whether every way the app reaches the route's router, in this file and the files that mount it, passes a validator of whole requests. */
   function isValidatedAtMount(route: RouteRegistration): boolean {
-    const name = route.receiver?.name;
+    const name = getMountedBinding(context, route);
     if (name === undefined || !MOUNTED_FRAMEWORKS.has(route.framework)) return false;
     mountLookup ??= createMountLookup(getLintedFilePath(context), getLintedFileFacts(sourceCode));
     const chains = mountLookup.getChains(name, route.path);

@@ -25,6 +25,7 @@ import type { Framework, RouteRegistration } from "../frameworks/types.js";
 import { getLintedFileFacts, getLintedFilePath } from "../project/get-project-function.js";
 import {
   createMountLookup,
+  getMountedBinding,
   describeStepLocation,
   isChainProtected,
   MOUNTED_FRAMEWORKS,
@@ -410,7 +411,7 @@ function listen(context: Context): TSESLint.RuleListener {
   function getMounting(
     route: RouteRegistration,
   ): { protected: true } | { protected: false; chain: MountChain | undefined } | undefined {
-    const name = route.receiver?.name;
+    const name = getMountedBinding(context, route);
     if (!mayExport || name === undefined || !MOUNTED_FRAMEWORKS.has(route.framework)) return undefined;
     mountLookup ??= createMountLookup(getFilePath(), getLintedFileFacts(sourceCode));
     const chains = mountLookup.getChains(name, route.path);

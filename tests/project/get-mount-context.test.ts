@@ -102,6 +102,23 @@ describe("createMountLookup", () => {
     ]);
   });
 
+  it("fastify: `register(plugin, { prefix })` through nested plugins, with the hooks each registering plugin adds", () => {
+    const fastify = (file: string) => path.join(FIXTURES, "mounts-fastify/src", file);
+    expect(show(createMountLookup(fastify("routes/api/todos.ts")).getChains("todoRoutes", "/:id"))).toEqual([
+      '/api/todos/:id protected: app.register(todoRoutes, { prefix: "/todos" }) @index.ts:13 [app.authenticate] <- app.register(apiRoutes, { prefix: "/api" }) @server.ts:12 []',
+    ]);
+    // Loaded before the hook is added (`await`), and loaded after it (no `await`).
+    expect(show(createMountLookup(fastify("routes/api/admin.ts")).getChains("adminRoutes", "/reindex"))).toEqual([
+      '/api/admin/reindex open: app.register(adminRoutes, { prefix: "/admin" }) @index.ts:9 [] <- app.register(apiRoutes, { prefix: "/api" }) @server.ts:12 []',
+    ]);
+    expect(show(createMountLookup(fastify("routes/api/users.ts")).getChains("userRoutes", "/:id"))).toEqual([
+      '/api/users/:id protected: app.register(userRoutes, { prefix: "/users" }) @index.ts:11 [app.authenticate] <- app.register(apiRoutes, { prefix: "/api" }) @server.ts:12 []',
+    ]);
+    expect(show(createMountLookup(fastify("routes/reports.ts")).getChains("reportRoutes", "/:id"))).toEqual([
+      '/reports/:id open: app.register(reportRoutes, { prefix: "/reports" }) @server.ts:11 []',
+    ]);
+  });
+
   it("answers undefined for a router nothing mounts", () => {
     expect(createMountLookup(express("src/app.ts")).getChains("app", "/")).toBeUndefined();
   });

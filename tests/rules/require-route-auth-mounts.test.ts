@@ -16,6 +16,7 @@ const EXPRESS = path.join(FIXTURES, "mounts-express");
 const EXPRESS_CJS = path.join(FIXTURES, "mounts-express-cjs");
 const KOA = path.join(FIXTURES, "mounts-koa");
 const HONO = path.join(FIXTURES, "mounts-hono");
+const FASTIFY = path.join(FIXTURES, "mounts-fastify");
 
 /** The case lints the fixture file's own text, so the model compares it with the file on disk. */
 function fixture(project: string, filename: string) {
@@ -204,6 +205,59 @@ createRuleTester(HONO).run("require-route-auth: hono sub-apps mounted in another
           endLine: 5,
           endColumn: 20,
         }),
+      ],
+    },
+  ],
+});
+
+createRuleTester(FASTIFY).run("require-route-auth: fastify plugins registered in another file", rule, {
+  valid: [
+    {
+      name: '`app.addHook("onRequest", app.authenticate)` in the plugin that registers this one',
+      ...fixture(FASTIFY, "src/routes/api/todos.ts"),
+    },
+    {
+      name: "registered before the parent's hook without `await`: loaded after the hook is added, so it runs it",
+      ...fixture(FASTIFY, "src/routes/api/users.ts"),
+    },
+    {
+      name: "an inline `preHandler` hook in the registering plugin that answers 401 and verifies the token",
+      ...fixture(FASTIFY, "src/routes/account/profile.ts"),
+    },
+    {
+      name: "the full path through both registrations is listed in settings.harden.publicPaths",
+      ...fixture(FASTIFY, "src/routes/reports.ts"),
+      settings: { harden: { publicPaths: ["/reports/**"] } },
+    },
+  ],
+  invalid: [
+    {
+      name: "a named plugin registered with a prefix and no hook: the full path and the registration",
+      ...fixture(FASTIFY, "src/routes/reports.ts"),
+      errors: [
+        mounted("GET /reports/:id", 'app.register(reportRoutes, { prefix: "/reports" })', "src/server.ts:11", {
+          line: 4,
+          column: 7,
+          endLine: 4,
+          endColumn: 17,
+        }),
+      ],
+    },
+    {
+      name: "`await app.register(…)` before the parent's hook: loaded before the hook exists",
+      ...fixture(FASTIFY, "src/routes/api/admin.ts"),
+      errors: [
+        mounted(
+          "POST /api/admin/reindex",
+          'app.register(adminRoutes, { prefix: "/admin" })',
+          "src/routes/api/index.ts:9",
+          {
+            line: 6,
+            column: 7,
+            endLine: 6,
+            endColumn: 22,
+          },
+        ),
       ],
     },
   ],
