@@ -165,12 +165,35 @@ function getNestAppLevelAuth(
       target.method === undefined || target.method === "ALL" || route.methods.some((method) => method === target.method)
     );
   };
-  for (const binding of app.middleware) {
-    if (!binding.names.some((name) => isAuthClassName(name, vocabulary))) continue;
+  const authBindings = app.middleware.filter((binding) =>
+    binding.names.some((name) => isAuthClassName(name, vocabulary)),
+  );
+  for (const binding of authBindings) {
     if (binding.routes.some(matches) && !binding.excluded.some(matches))
       return { status: "protected", via: "middleware", node: route.node };
   }
+  // `forRoutes({ path: "articles", method: RequestMethod.POST }, …)`: a module that binds auth route by
+  // route and method, under this controller's path, chose which reads stay open; the reads it leaves out
+  // are public by that choice. A write it leaves out is still reported.
+  const isRead = route.methods.length > 0 && route.methods.every((method) => method === "GET" || method === "HEAD");
+  const segment = path === undefined ? undefined : getFirstSegment(path);
+  if (
+    isRead &&
+    segment !== undefined &&
+    authBindings.some((binding) =>
+      binding.routes.some(
+        (target) =>
+          target.method !== undefined && target.path !== undefined && getFirstSegment(target.path) === segment,
+      ),
+    )
+  )
+    return { status: "public", via: "marker", node: route.node };
   return undefined;
+}
+
+/** `articles` of `/articles/:slug/comments`. */
+function getFirstSegment(path: string): string | undefined {
+  return path.split("/").find((segment) => segment !== "");
 }
 
 /** Fastify route options that say "public": `config: { public: true }`, `{ auth: false }`, `config: { skipAuth: true }`. */

@@ -429,6 +429,11 @@ createRuleTester(NEST_MIDDLEWARE).run("require-route-auth: NestJS middleware bou
       errors: [nestOpen("POST /users/reset-link", { line: 17, column: 3, endLine: 17, endColumn: 28 })],
     },
     {
+      name: "`forRoutes` by path and method: the reads it leaves out (`GET /articles`, `GET /articles/:slug`) are public by that choice, a write it leaves out is not",
+      ...fixture(NEST_MIDDLEWARE, "src/article/article.controller.ts"),
+      errors: [nestOpen("DELETE /articles/:slug", { line: 39, column: 3, endLine: 39, endColumn: 19 })],
+    },
+    {
       name: "`forRoutes(TagController)` covers the controller except what `exclude` takes out",
       ...fixture(NEST_MIDDLEWARE, "src/tag/tag.controller.ts"),
       errors: [nestOpen("GET /tags/popular", { line: 12, column: 3, endLine: 12, endColumn: 18 })],
