@@ -102,6 +102,8 @@ const TOKEN_CHARACTERS = /^[\w.+/=:-]{8,}$/u;
 const DIGIT = /\d/u;
 const LETTER = /[A-Za-z]/u;
 const SENTENCE_END = /[.!?:]$/u;
+/** A value that asks to be replaced: `"… replace it with your own secret"`, `"use your own key here"`. */
+const REPLACE_ME = /\breplace\b.{0,40}\bwith\b|\byour own\b/iu;
 const WHITESPACE = /\s/u;
 const WORD_SEPARATORS = /[\s_-]/gu;
 const SPACES = /\s+/u;
@@ -213,6 +215,9 @@ export function isObviousNonSecret(value: string, name: string): boolean {
   if (nameWords.length > 1 && IDENTIFIER_LIKE.test(trimmed) && nameWords.every((word) => lower.includes(word)))
     return true;
   if (WHITESPACE.test(trimmed)) {
+    // `"THIS IS USED TO SIGN AND VERIFY JWT TOKENS, REPLACE IT WITH YOUR OWN SECRET"`: a tutorial's
+    // placeholder, which signs in production just the same when nobody replaces it.
+    if (REPLACE_ME.test(trimmed)) return false;
     // A sentence or a label, not a passphrase (`"keyboard cat"`).
     const words = trimmed.split(SPACES);
     if (words.length >= 3 || SENTENCE_END.test(trimmed) || words.some((word) => nameWords.includes(word.toLowerCase())))

@@ -688,6 +688,41 @@ ruleTester.run("no-hardcoded-secret", rule, {
       ],
     },
     {
+      // A tutorial's sentence that asks to be replaced is still the key tokens are signed with (next.config.js).
+      code: [
+        "module.exports = {",
+        "  serverRuntimeConfig: {",
+        '    secret: "Signs the login tokens. Replace it with your own value before you deploy",',
+        "  },",
+        "};",
+      ].join("\n"),
+      filename: "next.config.js",
+      languageOptions: { parserOptions: { sourceType: "commonjs" } },
+      errors: [
+        {
+          messageId: "secretName",
+          data: { name: "secret", env: "SECRET" },
+          line: 3,
+          column: 13,
+          suggestions: [
+            {
+              messageId: "useEnv",
+              data: { call: 'requireEnv("SECRET")', env: "SECRET" },
+              output: [
+                JS_REQUIRE_ENV,
+                "",
+                "module.exports = {",
+                "  serverRuntimeConfig: {",
+                '    secret: requireEnv("SECRET"),',
+                "  },",
+                "};",
+              ].join("\n"),
+            },
+          ],
+        },
+      ],
+    },
+    {
       // CommonJS JavaScript: the helper goes after the requires, without types.
       code: ['const express = require("express");', 'const stripe = require("stripe")("sk_test_abc");'].join("\n"),
       filename: files.cjs,
