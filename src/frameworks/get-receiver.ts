@@ -212,6 +212,18 @@ function fromVariable(
   if (definition.type === "Variable" && declaration.type === AST_NODE_TYPES.VariableDeclarator && declaration.init) {
     const created = getCreatedReceiver(declaration.init, imports);
     if (created) return { ...created, origin: "created", declaration };
+    // `const app = fastify.withTypeProvider<ZodTypeProvider>()`: the same instance, typed.
+    const init = getUnwrappedExpression(declaration.init);
+    if (
+      init.type === AST_NODE_TYPES.CallExpression &&
+      init.callee.type === AST_NODE_TYPES.MemberExpression &&
+      init.callee.property.type === AST_NODE_TYPES.Identifier &&
+      init.callee.property.name === "withTypeProvider" &&
+      init.callee.object.type === AST_NODE_TYPES.Identifier
+    ) {
+      const instance = ASTUtils.findVariable(context.sourceCode.getScope(declaration), init.callee.object);
+      return instance && instance !== variable ? fromVariable(context, instance, imports) : undefined;
+    }
     return undefined;
   }
   if (definition.type === "Parameter") {

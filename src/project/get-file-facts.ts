@@ -45,6 +45,12 @@ export interface FileFacts {
   paramCalls: Map<string, string[]>;
   /** Routes registered on named objects (`router.get(...)`), in source order: how handlers of other files are reached. */
   routes: RouteFact[];
+  /**
+   * Top-level Fastify plugins wrapped in `fastify-plugin` (`export default fp(async (app) => {…})`,
+   * `export default fp(requireUser)`) → the function whose instance their calls are recorded on: the hooks
+   * they add go to the plugin that registers them, not to a context of their own.
+   */
+  sharedPlugins: Map<string, string>;
   /** NestJS guards applied to every route: `{ provide: APP_GUARD, useClass: JwtAuthGuard }`, `app.useGlobalGuards(new JwtAuthGuard())`. */
   nestGlobalGuards: string[];
   /** NestJS middleware bound in a module: `consumer.apply(AuthMiddleware).forRoutes(...)`. */
@@ -541,6 +547,7 @@ function collectFacts(
     authenticators: new Set(),
     paramCalls: new Map(),
     routes: [],
+    sharedPlugins: new Map(),
     nestGlobalGuards: [],
     nestMiddleware: [],
     matcher: undefined,
@@ -568,6 +575,8 @@ function collectFacts(
   const frameworkNames = new Map<string, string>();
   /** Top-level functions (and the functions a top-level call wraps) → their local names: whose instance parameter a call is made on. */
   const pluginLocals = new Map<Node, string>();
+  /** `const app = fastify.withTypeProvider()` → `app` → `fastify`. */
+  const receiverAliases = new Map<string, string>();
 
   const addImport = (local: string, specifier: string, imported: string): void => {
     facts.imports.set(local, { specifier, imported });
@@ -581,6 +590,13 @@ function collectFacts(
     // `export default fp(async (fastify) => {…})`: the wrapped function is the plugin.
     const wrapped = value.type === "CallExpression" ? unwrap((value.arguments as Node[])[0] ?? value) : undefined;
     if (wrapped && FUNCTION_TYPES.has(wrapped.type)) pluginLocals.set(wrapped, local);
+    if (wrapped && (FUNCTION_TYPES.has(wrapped.type) || wrapped.type === "Identifier")) {
+      const wrapper = unwrap(value.callee as Node);
+      const source =
+        wrapper.type === "Identifier" ? facts.imports.get(wrapper.name as string)?.specifier : getRequired(wrapper);
+      if (source === "fastify-plugin")
+        facts.sharedPlugins.set(local, wrapped.type === "Identifier" ? (wrapped.name as string) : local);
+    }
     const body = slice(node);
     facts.functions.set(local, REJECTS.test(body));
     if (FUNCTION_TYPES.has(node.type)) {
@@ -704,17 +720,19 @@ function collectFacts(
   }
 
   function getReceiver(entry: WalkEntry, root: Node): { name: string; written?: string } | undefined {
-    const name = getObjectName(root) ?? chainNames.get(root);
-    if (name === undefined || root.type !== "Identifier") return name === undefined ? undefined : { name };
+    const found = getObjectName(root) ?? chainNames.get(root);
+    if (found === undefined || root.type !== "Identifier") return found === undefined ? undefined : { name: found };
+    // `const app = fastify.withTypeProvider<ZodTypeProvider>()`: the same instance, typed.
+    const name = receiverAliases.get(found) ?? found;
     for (let current = entry.up; current; current = current.up) {
       if (!FUNCTION_TYPES.has(current.node.type)) continue;
       const params = current.node.params as Node[];
       const index = params.findIndex((param) => param.type === "Identifier" && param.name === name);
       if (index === -1) continue;
       const local = pluginLocals.get(current.node);
-      return index === 0 && local !== undefined ? { name: local, written: name } : { name };
+      return index === 0 && local !== undefined ? { name: local, written: found } : { name: found };
     }
-    return { name };
+    return { name: found };
   }
 
   function onCall(entry: WalkEntry): void {
@@ -899,6 +917,12 @@ function collectFacts(
           addImport(name, from, (value.property as Node).name as string);
           return;
         }
+      }
+      if (value.type === "CallExpression") {
+        const callee = unwrap(value.callee as Node);
+        const object = callee.type === "MemberExpression" ? unwrap(callee.object as Node) : undefined;
+        if ((callee.property as Node | undefined)?.name === "withTypeProvider" && object?.type === "Identifier")
+          receiverAliases.set(name, object.name as string);
       }
       const created = getCreatedPrefix(init);
       if (created) facts.receivers.set(name, created);

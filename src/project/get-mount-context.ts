@@ -105,6 +105,11 @@ function getEarlierUse(
         found.push(...toMiddleware(file, call.args));
       continue;
     }
+    // `app.register(requireUser)` before the plugin: a `fastify-plugin` plugin's hooks are added to `app`.
+    if (call.method === "register" && call.order < mount.order) {
+      found.push(...getSharedPluginHooks(file, facts, call));
+      continue;
+    }
     if (call.order >= mount.order || call.method !== "use") continue;
     const first = call.args[0];
     if (first?.kind === "path") {
@@ -115,6 +120,18 @@ function getEarlierUse(
     }
   }
   return found;
+}
+
+/** The request hooks a registered `fastify-plugin` plugin adds to the plugin that registers it. */
+function getSharedPluginHooks(file: string, facts: FileFacts, register: CallFact): MountMiddleware[] {
+  const plugin = register.args[0];
+  if (plugin?.kind !== "ref") return [];
+  const found = findProjectFunction(file, plugin.name, facts);
+  const instance = found?.facts.sharedPlugins.get(found.local);
+  if (!found || instance === undefined) return [];
+  return found.facts.calls
+    .filter((call) => call.method === "addHook" && call.receiver === instance)
+    .flatMap((call) => toMiddleware(found.file, call.args));
 }
 
 /** Where a file's export is imported: the importer, its facts, its local names for it and the names it re-exports it by. */

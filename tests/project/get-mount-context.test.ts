@@ -105,17 +105,21 @@ describe("createMountLookup", () => {
   it("fastify: `register(plugin, { prefix })` through nested plugins, with the hooks each registering plugin adds", () => {
     const fastify = (file: string) => path.join(FIXTURES, "mounts-fastify/src", file);
     expect(show(createMountLookup(fastify("routes/api/todos.ts")).getChains("todoRoutes", "/:id"))).toEqual([
-      '/api/todos/:id protected: app.register(todoRoutes, { prefix: "/todos" }) @index.ts:13 [app.authenticate] <- app.register(apiRoutes, { prefix: "/api" }) @server.ts:12 []',
+      '/api/todos/:id protected: app.register(todoRoutes, { prefix: "/todos" }) @index.ts:13 [app.authenticate] <- app.register(apiRoutes, { prefix: "/api" }) @server.ts:13 []',
     ]);
     // Loaded before the hook is added (`await`), and loaded after it (no `await`).
     expect(show(createMountLookup(fastify("routes/api/admin.ts")).getChains("adminRoutes", "/reindex"))).toEqual([
-      '/api/admin/reindex open: app.register(adminRoutes, { prefix: "/admin" }) @index.ts:9 [] <- app.register(apiRoutes, { prefix: "/api" }) @server.ts:12 []',
+      '/api/admin/reindex open: app.register(adminRoutes, { prefix: "/admin" }) @index.ts:9 [] <- app.register(apiRoutes, { prefix: "/api" }) @server.ts:13 []',
     ]);
     expect(show(createMountLookup(fastify("routes/api/users.ts")).getChains("userRoutes", "/:id"))).toEqual([
-      '/api/users/:id protected: app.register(userRoutes, { prefix: "/users" }) @index.ts:11 [app.authenticate] <- app.register(apiRoutes, { prefix: "/api" }) @server.ts:12 []',
+      '/api/users/:id protected: app.register(userRoutes, { prefix: "/users" }) @index.ts:11 [app.authenticate] <- app.register(apiRoutes, { prefix: "/api" }) @server.ts:13 []',
+    ]);
+    // A `fastify-plugin` plugin registered before it adds its hook to the registering plugin.
+    expect(show(createMountLookup(fastify("routes/billing/invoices.ts")).getChains("invoiceRoutes", "/:id"))).toEqual([
+      '/billing/invoices/:id protected: app.register(invoiceRoutes, { prefix: "/invoices" }) @index.ts:10 [async (request) => { await request.jwtVerify(); }] <- app.register(billingRoutes, { prefix: "/billing" }) @server.ts:15 []',
     ]);
     expect(show(createMountLookup(fastify("routes/reports.ts")).getChains("reportRoutes", "/:id"))).toEqual([
-      '/reports/:id open: app.register(reportRoutes, { prefix: "/reports" }) @server.ts:11 []',
+      '/reports/:id open: app.register(reportRoutes, { prefix: "/reports" }) @server.ts:12 []',
     ]);
   });
 

@@ -225,6 +225,10 @@ createRuleTester(FASTIFY).run("require-route-auth: fastify plugins registered in
       ...fixture(FASTIFY, "src/routes/account/profile.ts"),
     },
     {
+      name: "`app.register(requireUser)` before it, a `fastify-plugin` plugin whose hook verifies the token; routes on `fastify.withTypeProvider()`",
+      ...fixture(FASTIFY, "src/routes/billing/invoices.ts"),
+    },
+    {
       name: "the full path through both registrations is listed in settings.harden.publicPaths",
       ...fixture(FASTIFY, "src/routes/reports.ts"),
       settings: { harden: { publicPaths: ["/reports/**"] } },
@@ -235,12 +239,29 @@ createRuleTester(FASTIFY).run("require-route-auth: fastify plugins registered in
       name: "a named plugin registered with a prefix and no hook: the full path and the registration",
       ...fixture(FASTIFY, "src/routes/reports.ts"),
       errors: [
-        mounted("GET /reports/:id", 'app.register(reportRoutes, { prefix: "/reports" })', "src/server.ts:11", {
+        mounted("GET /reports/:id", 'app.register(reportRoutes, { prefix: "/reports" })', "src/server.ts:12", {
           line: 4,
           column: 7,
           endLine: 4,
           endColumn: 17,
         }),
+      ],
+    },
+    {
+      name: "registered before the `fastify-plugin` plugin that adds the hook: loaded first, it does not run it",
+      ...fixture(FASTIFY, "src/routes/billing/prices.ts"),
+      errors: [
+        mounted(
+          "DELETE /billing/prices/:id",
+          'app.register(priceRoutes, { prefix: "/prices" })',
+          "src/routes/billing/index.ts:8",
+          {
+            line: 6,
+            column: 7,
+            endLine: 6,
+            endColumn: 20,
+          },
+        ),
       ],
     },
     {
