@@ -74,7 +74,8 @@ function collect(dir: string, into: string[]): void {
 }
 
 const files: string[] = [];
-for (const dir of dirs) collect(dir, files);
+// Absolute paths: ESLint's cwd is the corpus's common folder, not this process's.
+for (const dir of dirs) collect(path.resolve(dir), files);
 const lines = files.reduce((sum, file) => sum + readFileSync(file, "utf8").split("\n").length, 0);
 
 const base: Linter.Config = {
