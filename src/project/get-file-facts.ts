@@ -713,12 +713,8 @@ function collectFacts(
   /**
    * The receiver a call is made on: its name, or — when that name is the first parameter of a top-level
    * function (a plugin's instance: `export default async function users(app) { app.get(…) }`) — the
-   * function's local name, which is how other files register it.
+   * function's local name, which is how other files register it, with the name as `written`.
    */
-  function getReceiverName(entry: WalkEntry, root: Node): string | undefined {
-    return getReceiver(entry, root)?.name;
-  }
-
   function getReceiver(entry: WalkEntry, root: Node): { name: string; written?: string } | undefined {
     const found = getObjectName(root) ?? chainNames.get(root);
     if (found === undefined || root.type !== "Identifier") return found === undefined ? undefined : { name: found };
@@ -761,7 +757,7 @@ function collectFacts(
     }
     if (ROUTE_VERBS.has(method as string)) {
       const root = getCallRoot(callee.object as Node);
-      const receiver = getReceiverName(entry, root);
+      const receiver = getReceiver(entry, root)?.name;
       // `map.get(key)`, `config.get("db.host")`: only a created router or a path says it is a route.
       const first = getString((node.arguments as Node[])[0]);
       if (receiver === undefined || !(facts.receivers.has(receiver) || first?.startsWith("/") === true)) return;
