@@ -386,6 +386,9 @@ function runsAuthMiddleware(fn: Node, keys: VisitorKeys): boolean {
   });
 }
 
+/** A name indexed with brackets: `routeHandlers[` in `routeHandlers[handlerKey]`. */
+const INDEXED_NAME = /\b([A-Za-z_$][\w$]*)\s*\[/gu;
+
 /** Fastify hooks that run before the handler, where auth goes. */
 const REQUEST_HOOKS = new Set(["onRequest", "preParsing", "preValidation", "preHandler"]);
 
@@ -577,12 +580,24 @@ function collectFacts(
   const pluginLocals = new Map<Node, string>();
   /** `const app = fastify.withTypeProvider()` → `app` → `fastify`. */
   const receiverAliases = new Map<string, string>();
+  /** Top-level functions → the names their text indexes (`routeHandlers[key]`). */
+  const indexedNames = new Map<string, string[]>();
+  /** Top-level objects of request handlers that all authenticate: `const routeHandlers = { "GET /": async (req, res) => {…} }`. */
+  const authenticatingTables = new Set<string>();
 
   const addImport = (local: string, specifier: string, imported: string): void => {
     facts.imports.set(local, { specifier, imported });
     if (/^(?:express|koa|@koa\/router|koa-router|hono)$|^@hono\//u.test(specifier))
       frameworkNames.set(local, `${specifier}#${imported}`);
   };
+
+  /**
+   * Whether a function authenticates the request: it reads credentials and answers 401/403 or redirects to
+   * a login page, or it runs auth middleware on the request.
+   */
+  const authenticates = (node: Node, body: string): boolean =>
+    ((DENIES.test(body) || (REDIRECTS.test(body) && LOGIN_PATH.test(body))) && readsCredentials(node, keys)) ||
+    (FUNCTION_TYPES.has(node.type) && runsAuthMiddleware(node, keys));
 
   const recordFunction = (local: string, node: Node): void => {
     const value = unwrap(node);
@@ -603,11 +618,10 @@ function collectFacts(
       const calls = getParamCalls(node, keys);
       if (calls.length > 0) facts.paramCalls.set(local, calls);
     }
-    if (
-      ((DENIES.test(body) || (REDIRECTS.test(body) && LOGIN_PATH.test(body))) && readsCredentials(node, keys)) ||
-      (FUNCTION_TYPES.has(node.type) && runsAuthMiddleware(node, keys))
-    )
-      facts.authenticators.add(local);
+    if (authenticates(node, body)) facts.authenticators.add(local);
+    // `const handler = routeHandlers[key]`: a lookup in a table of handlers, judged once the tables are known.
+    const indexed = [...body.matchAll(INDEXED_NAME)].map((match) => match[1]!);
+    if (indexed.length > 0) indexedNames.set(local, indexed);
     // `export default withAuth(handler)`, `auth((req) => …)`: a wrapper named for auth answers for what it wraps.
     if (node.type === "CallExpression") {
       const parts = getNameParts(unwrap(node.callee as Node) as unknown as TSESTree.Node);
@@ -864,6 +878,7 @@ function collectFacts(
 
   /** `export const config = { matcher }`, and public path lists (also through `createRouteMatcher([...])`). */
   function onTopLevelValue(name: string, value: Node): void {
+    if (value.type === "ObjectExpression" && isAuthenticatingTable(value)) authenticatingTables.add(name);
     if (name === "config" && value.type === "ObjectExpression") {
       for (const property of value.properties as Node[]) {
         if (property.type !== "Property" || getPropertyName(property) !== "matcher") continue;
@@ -877,6 +892,17 @@ function collectFacts(
     const list = value.type === "CallExpression" ? (value.arguments as Node[])[0] : value;
     const paths = list ? getPathList(unwrap(list)) : undefined;
     if (paths) facts.publicPathLists.push(paths);
+  }
+
+  /** Two or more properties, every one a function that authenticates. */
+  function isAuthenticatingTable(object: Node): boolean {
+    const properties = object.properties as Node[];
+    if (properties.length < 2) return false;
+    return properties.every((property) => {
+      if (property.type !== "Property") return false;
+      const value = unwrap(property.value as Node);
+      return FUNCTION_TYPES.has(value.type) && authenticates(value, slice(value));
+    });
   }
 
   /** `{ provide: APP_GUARD, useClass: JwtAuthGuard }` among a module's providers. */
@@ -1139,6 +1165,9 @@ function collectFacts(
     facts.escapes.set(name, (facts.escapes.get(name) ?? 0) + 1);
   }
   facts.calls.sort((a, b) => a.order - b.order);
+  // A function that dispatches to a table of handlers that each check the session authenticates as they do.
+  for (const [local, names] of indexedNames)
+    if (names.some((name) => authenticatingTables.has(name))) facts.authenticators.add(local);
   keepPlugins?.(pluginLocals);
   return facts;
 }

@@ -371,12 +371,21 @@ createRuleTester(NEXT_PAGES).run("require-route-auth: next pages handlers and wr
       name: "`export default limitsHandler`: the imported handler checks the session and answers 401",
       ...fixture(NEXT_PAGES, "pages/api/teams/limits.js"),
     },
+    {
+      name: "the handler calls a module's dispatcher whose table of handlers all check the session",
+      ...fixture(NEXT_PAGES, "pages/api/teams/[teamId]/notes.js"),
+    },
   ],
   invalid: [
     {
       name: "a wrapper of the project that runs no auth",
       ...fixture(NEXT_PAGES, "pages/api/users/export.js"),
       errors: [nextOpen("GET /api/users/export", { line: 3, column: 1, endLine: 5, endColumn: 4 })],
+    },
+    {
+      name: "a dispatcher whose table holds one handler that checks nothing",
+      ...fixture(NEXT_PAGES, "pages/api/teams/[teamId]/drafts.js"),
+      errors: [nextOpen("ALL /api/teams/:teamId/drafts", { line: 3, column: 31, endLine: 3, endColumn: 38 })],
     },
     {
       name: "an imported handler that checks nothing",
