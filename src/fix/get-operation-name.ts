@@ -1,21 +1,8 @@
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
+import { BUILTIN_NAMESPACES } from "../utils/builtin-namespaces.js";
 import { getUnwrappedExpression } from "../utils/get-unwrapped-expression.js";
 
 const PROMISE_METHODS = new Set(["then", "catch", "finally"]);
-/** Built-ins that are plumbing, not the operation a log message should name (`Object.fromEntries`, `Promise.all`). */
-const PLUMBING_ROOTS = new Set([
-  "Object",
-  "Array",
-  "Math",
-  "Number",
-  "String",
-  "Boolean",
-  "Symbol",
-  "Date",
-  "Reflect",
-  "Promise",
-  "console",
-]);
 const MAX_LENGTH = 60;
 
 const unwrap = (node: TSESTree.Node): TSESTree.Node => getUnwrappedExpression(node, { chain: true });
@@ -65,7 +52,7 @@ export function getCallName(call: TSESTree.CallExpression): string | undefined {
       name === undefined ||
       name === "next" ||
       name.length > MAX_LENGTH ||
-      PLUMBING_ROOTS.has(name.split(".")[0] ?? "")
+      BUILTIN_NAMESPACES.has(name.split(".")[0] ?? "")
     )
       return undefined;
     return name;

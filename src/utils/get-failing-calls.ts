@@ -1,25 +1,13 @@
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
 
+import { BUILTIN_NAMESPACES } from "./builtin-namespaces.js";
 import { getUnwrappedExpression } from "./get-unwrapped-expression.js";
 
 type VisitorKeys = Readonly<Record<string, readonly string[] | undefined>>;
 export type FailingCall = TSESTree.CallExpression | TSESTree.NewExpression;
 
-/** Built-ins whose calls do not fail on ordinary input (`JSON` is left out: `JSON.parse` is the classic throw). */
-const SAFE_ROOTS = new Set([
-  "Object",
-  "Array",
-  "Math",
-  "Number",
-  "String",
-  "Boolean",
-  "Symbol",
-  "Date",
-  "Reflect",
-  "Promise",
-  "console",
-  "path",
-]);
+/** Built-ins whose calls do not fail on ordinary input, and Node's `path`. */
+const SAFE_ROOTS: ReadonlySet<string> = new Set([...BUILTIN_NAMESPACES, "path"]);
 /** Plain functions that do not fail on ordinary input, `path`'s imported on their own among them. */
 const SAFE_FUNCTIONS = new Set([
   "String",
