@@ -20,7 +20,7 @@ export function getAuthenticatingAutohooks(routeFile: string): string | undefine
       const candidate = path.join(directory, `autohooks${extension}`);
       const facts = readProjectFile(candidate);
       const local = facts?.exports.get("default");
-      if (facts && local !== undefined && facts.authenticators.has(local)) return candidate;
+      if (local !== undefined && facts?.functions.get(local)?.authenticates === true) return candidate;
     }
     if (directory === stop || path.dirname(directory) === directory) return undefined;
   }

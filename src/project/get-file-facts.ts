@@ -28,21 +28,8 @@ export interface FileFacts {
    * model cannot follow may be mounted there without anything in front of it.
    */
   escapes: Map<string, number>;
-  /** Top-level functions and function-made values: whether their text rejects a request (401/403, throw, redirect). */
-  functions: Map<string, boolean>;
-  /**
-   * Top-level functions that authenticate a request: they call something named for auth
-   * (`checkAuth(request)`, `getServerSession()`, `jwt.verify`) or read a credential (`authorization`,
-   * `cookies`, `session`), and answer 401/403 (`unauthorized()`, `status: 401`) or redirect to a login page.
-   */
-  authenticators: Set<string>;
-  /**
-   * Per top-level function, the calls it makes with what it is given — its parameters, or values taken or
-   * put together from them — as `callee#argumentCount`: `validateFilters#1` for `validateFilters(filters)`,
-   * `filtersSchema.parse#1`, `getTimeStatement#1`. Whether a function validates its input is judged from
-   * these (`get-validating-functions.ts`), also through the functions they call in this or another file.
-   */
-  paramCalls: Map<string, string[]>;
+  /** Top-level functions and function-made values (`withAuth(handler)`) → what they do with a request. */
+  functions: Map<string, FunctionFacts>;
   /** Routes registered on named objects (`router.get(...)`), in source order: how handlers of other files are reached. */
   routes: RouteFact[];
   /**
@@ -68,6 +55,30 @@ export interface FileFacts {
    * not describe is `*`.
    */
   importUses: Map<string, string[]>;
+}
+
+/**
+ * What a top-level function does with a request, judged from its own text and tree. For the file being
+ * linted each answer is worked out when first asked (its tree is alive while it is linted, and most
+ * answers are never asked); for other files all of them when the file is read, so no tree is kept.
+ */
+export interface FunctionFacts {
+  /** Whether its text rejects a request (401/403, throw, redirect). */
+  readonly rejects: boolean;
+  /**
+   * Whether it authenticates a request: it calls something named for auth (`checkAuth(request)`,
+   * `getServerSession()`, `jwt.verify`) or reads a credential (`authorization`, `cookies`, `session`), and
+   * answers 401/403 (`unauthorized()`, `status: 401`) or redirects to a login page; it runs auth middleware;
+   * it is made by a wrapper named for auth; or it dispatches to a table of handlers that all authenticate.
+   */
+  readonly authenticates: boolean;
+  /**
+   * The calls it makes with what it is given — its parameters, or values taken or put together from
+   * them — as `callee#argumentCount`: `validateFilters#1` for `validateFilters(filters)`,
+   * `filtersSchema.parse#1`, `getTimeStatement#1`. Whether a function validates its input is judged from
+   * these (`get-validating-functions.ts`), also through the functions they call in this or another file.
+   */
+  readonly paramCalls: readonly string[];
 }
 
 export interface NestMiddlewareFact {
@@ -517,7 +528,9 @@ export function getFileFacts(file: string, text: string): FileFacts | undefined 
  * being linted: its current text, without a second parse.
  */
 export function getFactsFromAst(program: TSESTree.Program, text: string, keys: VisitorKeys): FileFacts {
-  return collectFacts(program as unknown as Node, text, keys, (plugins) => pluginsOfAst.set(program, plugins));
+  return collectFacts(program as unknown as Node, text, keys, {
+    keepPlugins: (plugins) => pluginsOfAst.set(program, plugins),
+  });
 }
 
 /** Per AST given to {@link getFactsFromAst}: its top-level functions → their local names in the facts. */
@@ -532,11 +545,35 @@ export function getFunctionLocal(program: TSESTree.Program, fn: TSESTree.Node): 
   return pluginsOfAst.get(program)?.get(fn);
 }
 
+type FunctionQuestions = { readonly [K in keyof FunctionFacts]: () => FunctionFacts[K] };
+
+function answerNow(questions: FunctionQuestions): FunctionFacts {
+  return { rejects: questions.rejects(), authenticates: questions.authenticates(), paramCalls: questions.paramCalls() };
+}
+
+function answerWhenAsked(questions: FunctionQuestions): FunctionFacts {
+  let rejects: boolean | undefined;
+  let authenticates: boolean | undefined;
+  let paramCalls: readonly string[] | undefined;
+  return {
+    get rejects() {
+      return (rejects ??= questions.rejects());
+    },
+    get authenticates() {
+      return (authenticates ??= questions.authenticates());
+    },
+    get paramCalls() {
+      return (paramCalls ??= questions.paramCalls());
+    },
+  };
+}
+
 function collectFacts(
   program: Node,
   text: string,
   keys: VisitorKeys,
-  keepPlugins?: (plugins: ReadonlyMap<unknown, string>) => void,
+  /** The file being linted: its function questions are answered when asked, and its plugin functions kept. */
+  linted?: { keepPlugins: (plugins: ReadonlyMap<unknown, string>) => void },
 ): FileFacts {
   const facts: FileFacts = {
     specifiers: [],
@@ -547,8 +584,6 @@ function collectFacts(
     calls: [],
     escapes: new Map(),
     functions: new Map(),
-    authenticators: new Set(),
-    paramCalls: new Map(),
     routes: [],
     sharedPlugins: new Map(),
     nestGlobalGuards: [],
@@ -580,8 +615,6 @@ function collectFacts(
   const pluginLocals = new Map<Node, string>();
   /** `const app = fastify.withTypeProvider()` → `app` → `fastify`. */
   const receiverAliases = new Map<string, string>();
-  /** Top-level functions → the names their text indexes (`routeHandlers[key]`). */
-  const indexedNames = new Map<string, string[]>();
   /** Top-level objects of request handlers that all authenticate: `const routeHandlers = { "GET /": async (req, res) => {…} }`. */
   const authenticatingTables = new Set<string>();
 
@@ -599,6 +632,9 @@ function collectFacts(
     ((DENIES.test(body) || (REDIRECTS.test(body) && LOGIN_PATH.test(body))) && readsCredentials(node, keys)) ||
     (FUNCTION_TYPES.has(node.type) && runsAuthMiddleware(node, keys));
 
+  /** Each top-level function's questions, answered once the whole file is walked (dispatch tables are known then). */
+  const functionQuestions = new Map<string, FunctionQuestions>();
+
   const recordFunction = (local: string, node: Node): void => {
     const value = unwrap(node);
     pluginLocals.set(value, local);
@@ -613,20 +649,23 @@ function collectFacts(
         facts.sharedPlugins.set(local, wrapped.type === "Identifier" ? (wrapped.name as string) : local);
     }
     const body = slice(node);
-    facts.functions.set(local, REJECTS.test(body));
-    if (FUNCTION_TYPES.has(node.type)) {
-      const calls = getParamCalls(node, keys);
-      if (calls.length > 0) facts.paramCalls.set(local, calls);
-    }
-    if (authenticates(node, body)) facts.authenticators.add(local);
-    // `const handler = routeHandlers[key]`: a lookup in a table of handlers, judged once the tables are known.
-    const indexed = [...body.matchAll(INDEXED_NAME)].map((match) => match[1]!);
-    if (indexed.length > 0) indexedNames.set(local, indexed);
     // `export default withAuth(handler)`, `auth((req) => …)`: a wrapper named for auth answers for what it wraps.
-    if (node.type === "CallExpression") {
-      const parts = getNameParts(unwrap(node.callee as Node) as unknown as TSESTree.Node);
-      if (parts && getAuthNameInfo(parts).auth && !getAuthNameInfo(parts).vetoed) facts.authenticators.add(local);
-    }
+    const parts =
+      node.type === "CallExpression"
+        ? getNameParts(unwrap(node.callee as Node) as unknown as TSESTree.Node)
+        : undefined;
+    const wrappedByAuth = parts !== undefined && getAuthNameInfo(parts).auth && !getAuthNameInfo(parts).vetoed;
+    // `const handler = routeHandlers[key]`: a lookup in a table of handlers that each check the session.
+    const dispatchesToAuthenticators = (): boolean =>
+      authenticatingTables.size > 0 &&
+      [...body.matchAll(INDEXED_NAME)].some((match) => authenticatingTables.has(match[1]!));
+    const earlier = functionQuestions.get(local);
+    functionQuestions.set(local, {
+      rejects: () => REJECTS.test(body),
+      authenticates: () =>
+        wrappedByAuth || authenticates(node, body) || dispatchesToAuthenticators() || earlier?.authenticates() === true,
+      paramCalls: () => (FUNCTION_TYPES.has(node.type) ? getParamCalls(node, keys) : (earlier?.paramCalls() ?? [])),
+    });
   };
 
   function getCreatedPrefix(init: Node): ReceiverFact | undefined {
@@ -1165,10 +1204,9 @@ function collectFacts(
     facts.escapes.set(name, (facts.escapes.get(name) ?? 0) + 1);
   }
   facts.calls.sort((a, b) => a.order - b.order);
-  // A function that dispatches to a table of handlers that each check the session authenticates as they do.
-  for (const [local, names] of indexedNames)
-    if (names.some((name) => authenticatingTables.has(name))) facts.authenticators.add(local);
-  keepPlugins?.(pluginLocals);
+  for (const [local, questions] of functionQuestions)
+    facts.functions.set(local, linted ? answerWhenAsked(questions) : answerNow(questions));
+  linted?.keepPlugins(pluginLocals);
   return facts;
 }
 

@@ -302,7 +302,7 @@ export function isAuthMountMiddleware(middleware: MountMiddleware, vocabulary: A
   if (!info.auth || info.optional) return false;
   if (middleware.root === undefined) return true;
   const found = findProjectFunction(middleware.file, middleware.root);
-  return found === undefined || found.facts.functions.get(found.local) !== false;
+  return found === undefined || found.facts.functions.get(found.local)?.rejects !== false;
 }
 
 /**

@@ -84,7 +84,7 @@ export function getNextMiddleware(routeFile: string): NextMiddleware | undefined
   const exported =
     NAMES.map((name) => facts.exports.get(name)).find((local) => local !== undefined) ?? facts.exports.get("default");
   const found = exported === undefined ? undefined : findProjectFunction(file, exported, facts);
-  let authenticates = found?.facts.authenticators.has(found.local) ?? false;
+  let authenticates = found?.facts.functions.get(found.local)?.authenticates ?? false;
   // `export { auth as middleware } from "@/auth"`: the auth library's own middleware.
   if (!authenticates && exported === undefined) {
     authenticates = facts.reexports.some(

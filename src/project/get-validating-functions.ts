@@ -76,8 +76,8 @@ export function createValidatorLookup(file: string, facts: FileFacts, depth = 0)
     // Functions of the file calling each other: until nothing changes.
     for (let changed = true; changed;) {
       changed = false;
-      for (const [name, calls] of facts.paramCalls) {
-        if (!validating.has(name) && validates(calls)) {
+      for (const [name, { paramCalls }] of facts.functions) {
+        if (!validating.has(name) && paramCalls.length > 0 && validates(paramCalls)) {
           validating.add(name);
           changed = true;
         }
@@ -87,5 +87,7 @@ export function createValidatorLookup(file: string, facts: FileFacts, depth = 0)
   };
 
   return (name) =>
-    facts.paramCalls.has(name) ? getLocal().has(name) : facts.imports.has(name) && isImportedValidator(name);
+    (facts.functions.get(name)?.paramCalls.length ?? 0) > 0
+      ? getLocal().has(name)
+      : facts.imports.has(name) && isImportedValidator(name);
 }

@@ -13,7 +13,7 @@ const answers = new WeakMap<TSESTree.Program, Map<string, boolean>>();
 /**
  * Whether `name` (or its `member`, for a namespace import: `authCtrl.check`), imported by the linted file
  * from another file of the project, is a function that
- * authenticates the request (see `FileFacts.authenticators`): a `parseRequest(request)` that checks the
+ * authenticates the request (see `FunctionFacts.authenticates`): a `parseRequest(request)` that checks the
  * session and answers 401 protects the handler that calls it, as much as an inline check would.
  */
 export function isImportedAuthenticator(context: RuleContext, name: string, member?: string): boolean {
@@ -34,7 +34,7 @@ export function isImportedAuthenticator(context: RuleContext, name: string, memb
       : member === undefined
         ? findProjectFunction(file, name, facts)
         : findProjectMember(file, name, member, facts);
-    answer = found?.facts.authenticators.has(found.local) ?? false;
+    answer = found?.facts.functions.get(found.local)?.authenticates ?? false;
     byName.set(key, answer);
   }
   return answer;

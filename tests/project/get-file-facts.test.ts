@@ -2,7 +2,12 @@ import tsParser from "@typescript-eslint/parser";
 import type { TSESTree } from "@typescript-eslint/utils";
 import { describe, expect, it } from "vitest";
 
-import { describeLintedValueUse, getFactsFromAst, getFileFacts } from "../../src/project/get-file-facts.js";
+import {
+  describeLintedValueUse,
+  type FunctionFacts,
+  getFactsFromAst,
+  getFileFacts,
+} from "../../src/project/get-file-facts.js";
 
 describe("getFileFacts", () => {
   it("keeps ESM imports and exports, skipping type-only ones", () => {
@@ -96,18 +101,33 @@ const all = [users];`,
     expect(facts.escapes.get("posts")).toBe(1);
   });
 
-  it("judges top-level functions by whether their text turns a request away", () => {
-    const facts = getFileFacts(
-      "/p/src/auth.ts",
-      `export const requireAuth = (req, res, next) => { if (!req.user) return res.status(401).end(); next(); };
+  const functionsCode = `export const requireAuth = (req, res, next) => { if (!req.user) return res.status(401).end(); next(); };
 export const jwtMiddleware = async (ctx, next) => { ctx.state.user = decode(ctx); return next(); };
-export default async function (ctx, next) { ctx.throw(403); }`,
-    )!;
-    expect([...facts.functions]).toEqual([
-      ["*default*", true],
-      ["requireAuth", true],
-      ["jwtMiddleware", false],
+export const checkBody = (body) => { const { name } = body; return schema.parse(name); };
+export const protectedHandler = withAuth(async (req, res) => res.json(await list()));
+export default async function (ctx, next) { ctx.throw(403); }`;
+  const functionsJudged = [
+    ["*default*", { rejects: true, authenticates: false, paramCalls: [] }],
+    ["requireAuth", { rejects: true, authenticates: true, paramCalls: [] }],
+    ["jwtMiddleware", { rejects: false, authenticates: false, paramCalls: ["decode#1"] }],
+    ["checkBody", { rejects: false, authenticates: false, paramCalls: ["schema.parse#1"] }],
+    ["protectedHandler", { rejects: false, authenticates: true, paramCalls: [] }],
+  ];
+  const toEntries = (functions: ReadonlyMap<string, FunctionFacts>) =>
+    [...functions].map(([name, { rejects, authenticates, paramCalls }]) => [
+      name,
+      { rejects, authenticates, paramCalls },
     ]);
+
+  it("judges top-level functions: whether they turn a request away, authenticate it, hand their input on", () => {
+    expect(toEntries(getFileFacts("/p/src/auth.ts", functionsCode)!.functions)).toEqual(functionsJudged);
+  });
+
+  it("judges the linted file's functions when asked, with the same answers", () => {
+    const parsed = tsParser.parseForESLint(functionsCode, { range: true, loc: true, sourceType: "module" });
+    const program = parsed.ast as unknown as TSESTree.Program;
+    const facts = getFactsFromAst(program, functionsCode, parsed.visitorKeys);
+    expect(toEntries(facts.functions)).toEqual(functionsJudged);
   });
 
   it("records where imported values are handed on, by the module of the callee", () => {

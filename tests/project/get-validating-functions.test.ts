@@ -11,7 +11,7 @@ const validatingIn = (file: string) => {
   const absolute = path.join(ROOT, file);
   const facts = getFileFacts(absolute, readFileSync(absolute, "utf8"))!;
   const validates = createValidatorLookup(absolute, facts);
-  return [...new Set([...facts.paramCalls.keys(), ...facts.imports.keys()])].filter(validates).sort();
+  return [...new Set([...facts.functions.keys(), ...facts.imports.keys()])].filter(validates).sort();
 };
 
 describe("createValidatorLookup", () => {
