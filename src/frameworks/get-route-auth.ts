@@ -9,7 +9,7 @@ import { isAuthHandler, isAuthMiddleware, isAuthNamed, isOptionalAuthMiddleware 
 import { findAuthSkippingCall } from "./is-authenticating-function.js";
 import { matchesPathGlob } from "./is-public-path.js";
 import type { RouteRegistration, RuleContext } from "./types.js";
-import { getAuthenticatingAutohooks } from "../project/get-fastify-autohooks.js";
+import { getAuthenticatingAutohooks } from "../project/get-fastify-autoload.js";
 import { getNestAppAuth, type NestAppAuth } from "../project/get-nest-app-auth.js";
 import { getNextMiddleware } from "../project/get-next-middleware.js";
 import { getLintedFilePath } from "../project/get-project-function.js";

@@ -156,9 +156,24 @@ export interface CallFact {
   written?: string;
   /** `await app.register(plugin)`: the plugin is loaded there, before anything added to `app` after it. */
   awaited?: boolean;
+  /** `register(autoload, { dir: path.join(__dirname, "routes") })` of `@fastify/autoload`: what it loads. */
+  autoload?: AutoloadFact;
   /** Registration order: the offset of the method name (a chained `app.use(a).use(b)` registers `a` first). */
   order: number;
   line: number;
+}
+
+/**
+ * A registration of `@fastify/autoload`: every plugin file under `dir` is registered, each under the
+ * path of its folder below `dir` (unless `dirNameRoutePrefix: false`), after `options.prefix`.
+ */
+export interface AutoloadFact {
+  /** The folder, relative to the registering file's: `routes` for `path.join(import.meta.dirname, "routes")`. */
+  dir: string;
+  /** `options: { prefix: "/api" }`; `""` without one, `null` when it is not a literal. */
+  prefix: string | null;
+  /** `dirNameRoutePrefix` is not `false`: folders add their names to the path. */
+  folderPrefixes: boolean;
 }
 
 /**
@@ -428,6 +443,56 @@ function getPrefixOption(options: Node | undefined): string | null {
       return getString(property.value as Node) ?? null;
   }
   return "";
+}
+
+/** `__dirname`, `import.meta.dirname`, `import.meta.url` (as `desm`'s `join` takes it), `dirname(…)`. */
+function isOwnFolder(node: Node): boolean {
+  const value = unwrap(node);
+  if (value.type === "Identifier") return value.name === "__dirname";
+  if (value.type === "MemberExpression")
+    return (
+      (value.object as Node).type === "MetaProperty" &&
+      /^(?:dirname|url)$/u.test((value.property as Node).name as string)
+    );
+  if (value.type !== "CallExpression") return false;
+  const callee = unwrap(value.callee as Node);
+  return (callee.type === "MemberExpression" ? (callee.property as Node).name : callee.name) === "dirname";
+}
+
+/** The options of `register(autoload, options)`, when its `dir` is a folder written from this file's. */
+function getAutoloadOption(options: Node | undefined): AutoloadFact | undefined {
+  const value = options && unwrap(options);
+  if (value?.type !== "ObjectExpression") return undefined;
+  let dir: string | undefined;
+  let prefix: string | null = "";
+  let folderPrefixes = true;
+  for (const property of value.properties as Node[]) {
+    if (property.type !== "Property") continue;
+    const name = getPropertyName(property);
+    const propertyValue = unwrap(property.value as Node);
+    if (name === "dir" && propertyValue.type === "CallExpression") {
+      const callee = unwrap(propertyValue.callee as Node);
+      const method = callee.type === "MemberExpression" ? (callee.property as Node).name : callee.name;
+      const [base, ...rest] = propertyValue.arguments as Node[];
+      const segments = rest.map((segment) => getString(segment));
+      if (
+        (method === "join" || method === "resolve") &&
+        base &&
+        isOwnFolder(base) &&
+        segments.every((x) => x !== undefined)
+      )
+        dir = segments.join("/");
+    } else if (name === "dirNameRoutePrefix") {
+      folderPrefixes = !(propertyValue.type === "Literal" && propertyValue.value === false);
+    } else if (name === "options" && propertyValue.type === "ObjectExpression") {
+      // `options: { ...opts }` (fastify-cli's template) hands on the app's own options, which rarely hold a
+      // prefix: only a `prefix` written here is read.
+      for (const option of propertyValue.properties as Node[])
+        if (option.type === "Property" && getPropertyName(option) === "prefix")
+          prefix = getString(option.value) ?? null;
+    }
+  }
+  return dir === undefined ? undefined : { dir, prefix, folderPrefixes };
 }
 
 /** Expressions whose value is not the values written in them: what a call returns is something else. */
@@ -836,7 +901,20 @@ function collectFacts(
     if (method === "register") {
       if (!first || args[0]?.kind !== "ref") return;
       const awaited = entry.up?.node.type === "AwaitExpression";
-      facts.calls.push({ receiver, method, args, order, line, prefix: getPrefixOption(second), written, awaited });
+      const plugin = args[0].name;
+      const autoload =
+        facts.imports.get(plugin)?.specifier === "@fastify/autoload" ? getAutoloadOption(second) : undefined;
+      facts.calls.push({
+        receiver,
+        method,
+        args,
+        order,
+        line,
+        prefix: getPrefixOption(second),
+        written,
+        awaited,
+        ...(autoload && { autoload }),
+      });
       return;
     }
     facts.calls.push({ receiver, method, args, order, line, written });

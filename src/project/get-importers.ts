@@ -194,3 +194,12 @@ export function getImporters(file: string): string[] {
   }
   return importers;
 }
+
+/** The project files that import the package `specifier` (`@fastify/autoload`): found in the index by its last segment. */
+export function getPackageImporters(file: string, specifier: string): string[] {
+  const root = getProjectRoot(file);
+  if (root === undefined) return [];
+  return (getListing(root).byName.get(getSpecifierName(specifier)) ?? []).filter((candidate) =>
+    getProjectFileSpecifiers(candidate).includes(specifier),
+  );
+}

@@ -7,6 +7,7 @@ import type { Framework } from "../frameworks/types.js";
 import { isRequestValidatorModule } from "../utils/get-middleware-validated-sources.js";
 import type { RouteRegistration, RuleContext } from "../frameworks/types.js";
 import { getFunctionLocal, type ArgFact, type CallFact, type FileFacts } from "./get-file-facts.js";
+import { getAutoloadRegistrations } from "./get-fastify-autoload.js";
 import { getImporters, getProjectRoot } from "./get-importers.js";
 import { findProjectFunction, getLintedFileFacts } from "./get-project-function.js";
 import { readProjectFile } from "./read-project-file.js";
@@ -213,7 +214,9 @@ function getChainsAbove(
     }
   }
   for (const [exported, exportedLocal] of facts.exports) {
-    if (exportedLocal === local) chains.push(...getImportedChains(file, exported, below, depth, walk));
+    if (exportedLocal !== local) continue;
+    chains.push(...getImportedChains(file, exported, below, depth, walk));
+    if (exported === "default") chains.push(...getAutoloadedChains(file, below, depth, walk));
   }
   walk.visiting.delete(key);
   return chains.length > 0 ? chains : [{ steps: [], path: below, opaque: false }];
@@ -238,6 +241,23 @@ function getImportedChains(
       if ((facts.escapes.get(local) ?? 0) > 0) chains.push({ steps: [], path: undefined, opaque: true });
     }
     for (const name of reexportedAs) chains.push(...getImportedChains(importer, name, routePath, depth + 1, walk));
+  }
+  return chains;
+}
+
+/** The chains through `@fastify/autoload` registrations that load the plugin `file` (its default export). */
+function getAutoloadedChains(file: string, routePath: string | undefined, depth: number, walk: Walk): MountChain[] {
+  const chains: MountChain[] = [];
+  for (const { file: registrar, facts, call, prefix } of getAutoloadRegistrations(file)) {
+    const subPath = routePath === undefined || prefix === undefined ? undefined : join(prefix, routePath);
+    const step: MountStep = {
+      file: registrar,
+      line: call.line,
+      text: describe(call),
+      middleware: getEarlierUse(registrar, facts, call, subPath),
+    };
+    for (const above of getChainsAbove(registrar, facts, call.receiver, subPath, depth + 1, walk))
+      chains.push({ steps: [step, ...above.steps], path: above.path, opaque: above.opaque });
   }
   return chains;
 }

@@ -177,6 +177,27 @@ export const key = OTHER;`;
     expect([...uses]).toEqual(["passport-jwt.Strategy(0).secretOrKey", "node:crypto.createHmac(1)"]);
   });
 
+  it("records what a registration of @fastify/autoload loads: its folder, prefix and folder prefixes", () => {
+    const facts = getFileFacts(
+      "/p/src/app.js",
+      `const path = require("node:path");
+const AutoLoad = require("@fastify/autoload");
+const other = require("./other");
+module.exports = async function (fastify, opts) {
+  fastify.register(AutoLoad, { dir: path.join(__dirname, "routes", "v2"), options: { ...opts, prefix: "/api" } });
+  fastify.register(AutoLoad, { dir: join(import.meta.url, "plugins"), dirNameRoutePrefix: false, options: Object.assign({}, opts) });
+  fastify.register(AutoLoad, { dir: routesDir });
+  fastify.register(other, { dir: path.join(__dirname, "x") });
+};`,
+    )!;
+    expect(facts.calls.map((call) => call.autoload)).toEqual([
+      { dir: "routes/v2", prefix: "/api", folderPrefixes: true },
+      { dir: "plugins", prefix: "", folderPrefixes: false },
+      undefined,
+      undefined,
+    ]);
+  });
+
   it("answers undefined for text that does not parse at all", () => {
     expect(getFileFacts("/p/src/broken.ts", "{{{{")).toBeUndefined();
   });

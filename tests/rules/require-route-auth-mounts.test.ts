@@ -513,40 +513,48 @@ createRuleTester(NEXT_MIDDLEWARE_APP).run(
   },
 );
 
-// A Fastify app loaded with @fastify/autoload: src/routes/api/autohooks.ts checks the session for every route below it.
+// A Fastify app loaded with @fastify/autoload: src/app.ts loads src/routes under `/v1`, each plugin under its
+// folder's path; src/routes/api/autohooks.ts checks the session for every route below it. src/admin-app.ts
+// (registered under `/admin`) adds an auth hook, then loads src/admin without folder prefixes.
 const FASTIFY_AUTOHOOKS = path.join(FIXTURES, "fastify-autohooks");
 
-createRuleTester(FASTIFY_AUTOHOOKS).run(
-  "require-route-auth: Fastify routes under an authenticating autohooks file",
-  rule,
-  {
-    valid: [
-      {
-        name: "src/routes/api/tasks/index.ts: the `onRequest` hook of src/routes/api/autohooks.ts answers 401",
-        ...fixture(FASTIFY_AUTOHOOKS, "src/routes/api/tasks/index.ts"),
-      },
-    ],
-    invalid: [
-      {
-        name: "a route folder no autohooks file covers",
-        ...fixture(FASTIFY_AUTOHOOKS, "src/routes/public/index.ts"),
-        errors: [
+createRuleTester(FASTIFY_AUTOHOOKS).run("require-route-auth: Fastify plugins loaded by autoload", rule, {
+  valid: [
+    {
+      name: "src/routes/api/tasks/index.ts: the `onRequest` hook of src/routes/api/autohooks.ts answers 401",
+      ...fixture(FASTIFY_AUTOHOOKS, "src/routes/api/tasks/index.ts"),
+    },
+    {
+      name: "src/routes/public/index.ts: served under /v1/public, a default public path",
+      ...fixture(FASTIFY_AUTOHOOKS, "src/routes/public/index.ts"),
+    },
+    {
+      name: "src/admin/exports/index.ts: the plugin that registers autoload adds an auth hook first",
+      ...fixture(FASTIFY_AUTOHOOKS, "src/admin/exports/index.ts"),
+    },
+    {
+      name: "the full path, folder included, is listed in settings.harden.publicPaths",
+      ...fixture(FASTIFY_AUTOHOOKS, "src/routes/reports/index.ts"),
+      settings: { harden: { publicPaths: ["/v1/reports/**"] } },
+    },
+  ],
+  invalid: [
+    {
+      name: "a route folder no autohooks file covers: the path autoload serves it at, and the registration",
+      ...fixture(FASTIFY_AUTOHOOKS, "src/routes/reports/index.ts"),
+      errors: [
+        mounted(
+          "DELETE /v1/reports/:id",
+          'fastify.register(fastifyAutoload, { dir: path.join(import.meta.dirname, "route…)',
+          "src/app.ts:8",
           {
-            messageId: "missingAuth",
-            data: {
-              route: "DELETE /tasks/:id",
-              protect:
-                "Add your auth hook to its route options (`onRequest: [...]`), or `addHook` it in the plugin that registers the route.",
-              markPublic: "list its path in `settings.harden.publicPaths`",
-            },
             line: 6,
             column: 11,
             endLine: 6,
-            endColumn: 58,
-            suggestions: [],
+            endColumn: 52,
           },
-        ],
-      },
-    ],
-  },
-);
+        ),
+      ],
+    },
+  ],
+});
