@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
 
-import type { FunctionNode, RouteRegistration } from "./types.js";
+import { getImportedFunctionFacts } from "../project/is-imported-authenticator.js";
+import type { FunctionNode, RouteRegistration, RuleContext } from "./types.js";
 
 /** Response methods that send or shape a response: `res.send("ok")`, `reply.code(204).send()`, `c.text("hi")`. */
 const RESPONSE_METHODS = new Set([
@@ -102,12 +103,28 @@ function isConstantStatementExpression(node: TSESTree.Node, params: ReadonlySet<
  * `res.render("contact", { title: "Contact" })`, `reply.sendFile("index.html")`,
  * `() => new Response(null, { status: 204 })`, `async () => ({ ok: true })`, `res.redirect("/login")`,
  * `ctx.body = "ok"`. Such a route reveals nothing and changes nothing, so auth has nothing to protect.
- * Only inline or local handlers with at most two statements are judged.
+ * Inline or local handlers, and handlers imported from another file of the project
+ * (`app.get("/api", apiController.getApi)`), with at most two statements are judged.
  */
-export function isConstantHandler(route: RouteRegistration): boolean {
+export function isConstantHandler(context: RuleContext, route: RouteRegistration): boolean {
   const fn = route.handlerFunction;
-  if (!fn || (route.handler !== fn && route.handler?.type !== AST_NODE_TYPES.Identifier && route.framework !== "next"))
-    return false;
+  const handler = route.handler;
+  if (!fn || (handler !== fn && handler?.type !== AST_NODE_TYPES.Identifier && route.framework !== "next")) {
+    if (handler?.type === AST_NODE_TYPES.Identifier)
+      return getImportedFunctionFacts(context, handler.name)?.answersConstant === true;
+    return (
+      handler?.type === AST_NODE_TYPES.MemberExpression &&
+      !handler.computed &&
+      handler.object.type === AST_NODE_TYPES.Identifier &&
+      handler.property.type === AST_NODE_TYPES.Identifier &&
+      getImportedFunctionFacts(context, handler.object.name, handler.property.name)?.answersConstant === true
+    );
+  }
+  return isConstantFunction(fn);
+}
+
+/** Whether a function answers with a constant and reads nothing (see {@link isConstantHandler}), from its own tree. */
+export function isConstantFunction(fn: FunctionNode): boolean {
   const params = getParamNames(fn);
   if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return isConstantStatementExpression(fn.body, params);
   const statements = fn.body.body;

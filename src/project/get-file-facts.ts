@@ -3,6 +3,8 @@ import type { TSESTree } from "@typescript-eslint/utils";
 
 import { DEFAULT_SESSION_CHECKS, getNameParts } from "../frameworks/get-auth-vocabulary.js";
 import { getAuthNameInfo } from "../frameworks/is-auth-name.js";
+import { isConstantFunction } from "../frameworks/is-constant-handler.js";
+import type { FunctionNode } from "../frameworks/types.js";
 
 /**
  * What the project model keeps of another file: its imports, exports, the routers and apps it creates,
@@ -79,6 +81,8 @@ export interface FunctionFacts {
    * these (`get-validating-functions.ts`), also through the functions they call in this or another file.
    */
   readonly paramCalls: readonly string[];
+  /** Whether, as a request handler, it answers with a constant and reads nothing (see `isConstantFunction`). */
+  readonly answersConstant: boolean;
 }
 
 export interface NestMiddlewareFact {
@@ -613,13 +617,19 @@ export function getFunctionLocal(program: TSESTree.Program, fn: TSESTree.Node): 
 type FunctionQuestions = { readonly [K in keyof FunctionFacts]: () => FunctionFacts[K] };
 
 function answerNow(questions: FunctionQuestions): FunctionFacts {
-  return { rejects: questions.rejects(), authenticates: questions.authenticates(), paramCalls: questions.paramCalls() };
+  return {
+    rejects: questions.rejects(),
+    authenticates: questions.authenticates(),
+    paramCalls: questions.paramCalls(),
+    answersConstant: questions.answersConstant(),
+  };
 }
 
 function answerWhenAsked(questions: FunctionQuestions): FunctionFacts {
   let rejects: boolean | undefined;
   let authenticates: boolean | undefined;
   let paramCalls: readonly string[] | undefined;
+  let answersConstant: boolean | undefined;
   return {
     get rejects() {
       return (rejects ??= questions.rejects());
@@ -629,6 +639,9 @@ function answerWhenAsked(questions: FunctionQuestions): FunctionFacts {
     },
     get paramCalls() {
       return (paramCalls ??= questions.paramCalls());
+    },
+    get answersConstant() {
+      return (answersConstant ??= questions.answersConstant());
     },
   };
 }
@@ -730,6 +743,7 @@ function collectFacts(
       authenticates: () =>
         wrappedByAuth || authenticates(node, body) || dispatchesToAuthenticators() || earlier?.authenticates() === true,
       paramCalls: () => (FUNCTION_TYPES.has(node.type) ? getParamCalls(node, keys) : (earlier?.paramCalls() ?? [])),
+      answersConstant: () => FUNCTION_TYPES.has(node.type) && isConstantFunction(node as unknown as FunctionNode),
     });
   };
 

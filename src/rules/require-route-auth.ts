@@ -252,7 +252,7 @@ function listen(context: Context): TSESLint.RuleListener {
   function isExempt(route: RouteRegistration): boolean {
     if (route.methods.length > 0 && route.methods.every((method) => method === "OPTIONS")) return true;
     if (route.path !== undefined && isCatchAllPath(route.path)) return true;
-    if (isConstantHandler(route) || isDocumentationHandler(context, route)) return true;
+    if (isConstantHandler(context, route) || isDocumentationHandler(context, route)) return true;
     // `export default handle(app)` / `export const GET = handle(app)`: the app's own routes are checked.
     if (
       route.framework === "next" &&

@@ -387,7 +387,7 @@ describe("isConstantHandler and isRoutePathComplete", () => {
       app.get("/d", (req, res) => res.json(req.query));
       app.get("/e", (req, res) => res.json(listUsers()));
       app.get("/f", asyncHandler(async (req, res) => res.send("x")));
-    `).map(({ route }) => isConstantHandler(route));
+    `).map(({ context, route }) => isConstantHandler(context, route));
     expect(results).toEqual([true, true, true, false, false, false]);
   });
 

@@ -105,18 +105,20 @@ const all = [users];`,
 export const jwtMiddleware = async (ctx, next) => { ctx.state.user = decode(ctx); return next(); };
 export const checkBody = (body) => { const { name } = body; return schema.parse(name); };
 export const protectedHandler = withAuth(async (req, res) => res.json(await list()));
+export const about = (req, res) => res.render("about", { title: "About" });
 export default async function (ctx, next) { ctx.throw(403); }`;
   const functionsJudged = [
-    ["*default*", { rejects: true, authenticates: false, paramCalls: [] }],
-    ["requireAuth", { rejects: true, authenticates: true, paramCalls: [] }],
-    ["jwtMiddleware", { rejects: false, authenticates: false, paramCalls: ["decode#1"] }],
-    ["checkBody", { rejects: false, authenticates: false, paramCalls: ["schema.parse#1"] }],
-    ["protectedHandler", { rejects: false, authenticates: true, paramCalls: [] }],
+    ["*default*", { rejects: true, authenticates: false, paramCalls: [], answersConstant: false }],
+    ["requireAuth", { rejects: true, authenticates: true, paramCalls: [], answersConstant: false }],
+    ["jwtMiddleware", { rejects: false, authenticates: false, paramCalls: ["decode#1"], answersConstant: false }],
+    ["checkBody", { rejects: false, authenticates: false, paramCalls: ["schema.parse#1"], answersConstant: false }],
+    ["protectedHandler", { rejects: false, authenticates: true, paramCalls: [], answersConstant: false }],
+    ["about", { rejects: false, authenticates: false, paramCalls: [], answersConstant: true }],
   ];
   const toEntries = (functions: ReadonlyMap<string, FunctionFacts>) =>
-    [...functions].map(([name, { rejects, authenticates, paramCalls }]) => [
+    [...functions].map(([name, { rejects, authenticates, paramCalls, answersConstant }]) => [
       name,
-      { rejects, authenticates, paramCalls },
+      { rejects, authenticates, paramCalls, answersConstant },
     ]);
 
   it("judges top-level functions: whether they turn a request away, authenticate it, hand their input on", () => {

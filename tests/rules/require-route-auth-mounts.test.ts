@@ -86,6 +86,25 @@ createRuleTester(EXPRESS).run("require-route-auth: express routers mounted in an
       ],
     },
     {
+      name: "handlers imported from a controller: those that render a constant page are not reported",
+      ...fixture(EXPRESS, "src/routes/pages.ts"),
+      errors: [
+        {
+          messageId: "missingAuth",
+          data: {
+            route: "GET /stats",
+            protect: "Put your auth middleware first in its chain, or `use` it on the app or router before the route.",
+            markPublic: "list its path in `settings.harden.publicPaths`",
+          },
+          line: 9,
+          column: 8,
+          endLine: 9,
+          endColumn: 20,
+          suggestions: [],
+        },
+      ],
+    },
+    {
       name: "a router no file imports keeps the in-file message",
       code: 'import { Router } from "express";\n\nconst orphan = Router();\norphan.get("/:id", (req, res) => res.json({ id: req.params.id }));\n\nexport default orphan;\n',
       filename: "src/routes/orphan.ts",
