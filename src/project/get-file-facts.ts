@@ -4,6 +4,7 @@ import type { TSESTree } from "@typescript-eslint/utils";
 import { DEFAULT_SESSION_CHECKS, getNameParts } from "../frameworks/get-auth-vocabulary.js";
 import { getAuthNameInfo } from "../frameworks/is-auth-name.js";
 import { isConstantFunction } from "../frameworks/is-constant-handler.js";
+import { isDevelopmentBranch } from "../utils/is-debug-guarded.js";
 import type { FunctionNode } from "../frameworks/types.js";
 
 /**
@@ -162,6 +163,8 @@ export interface CallFact {
   awaited?: boolean;
   /** `register(autoload, { dir: path.join(__dirname, "routes") })` of `@fastify/autoload`: what it loads. */
   autoload?: AutoloadFact;
+  /** Made only outside production: `if (env.ENVIRONMENT === "test") app.use(errors.routes())`. */
+  developmentOnly?: true;
   /** Registration order: the offset of the method name (a chained `app.use(a).use(b)` registers `a` first). */
   order: number;
   line: number;
@@ -912,6 +915,7 @@ function collectFacts(
       return;
     }
     const args = (node.arguments as Node[]).flatMap((arg) => (arg.type === "SpreadElement" ? [] : toArg(arg)));
+    const developmentOnly = isInDevelopmentBranch(entry) ? { developmentOnly: true as const } : {};
     if (method === "register") {
       if (!first || args[0]?.kind !== "ref") return;
       const awaited = entry.up?.node.type === "AwaitExpression";
@@ -928,10 +932,11 @@ function collectFacts(
         written,
         awaited,
         ...(autoload && { autoload }),
+        ...developmentOnly,
       });
       return;
     }
-    facts.calls.push({ receiver, method, args, order, line, written });
+    facts.calls.push({ receiver, method, args, order, line, written, ...developmentOnly });
   }
 
   /** A hook as an argument: an inline function is judged here, where its code is, for whether it enforces auth. */
@@ -1300,6 +1305,16 @@ function collectFacts(
     facts.functions.set(local, linted ? answerWhenAsked(questions) : answerNow(questions));
   linted?.keepPlugins(pluginLocals);
   return facts;
+}
+
+/** Whether a node of the walk sits in an `if` branch that runs only outside production. */
+function isInDevelopmentBranch(entry: WalkEntry): boolean {
+  for (let current: WalkEntry | undefined = entry; current?.parent; current = current.up) {
+    const parent = current.parent;
+    if (parent.type === "IfStatement" && current.key !== "test")
+      if (isDevelopmentBranch(parent.test as unknown as TSESTree.Node, current.key === "consequent")) return true;
+  }
+  return false;
 }
 
 /** Where a value named by an identifier can go somewhere the model does not follow. */

@@ -44,6 +44,8 @@ export interface MountChain {
   path: string | undefined;
   /** A use the model cannot follow (passed to a function, put in an array) or a chain deeper than it looks: what is in front of it is unknown. */
   opaque: boolean;
+  /** A mount on it is made only outside production (`if (env.ENVIRONMENT === "test") app.use(…)`). */
+  developmentOnly?: boolean;
 }
 
 /** Frameworks whose routers or plugins another file mounts with `use` / `route` / `register`: the model follows those mounts. */
@@ -210,7 +212,12 @@ function getChainsAbove(
       middleware: [...getEarlierUse(file, facts, call, subPath), ...toMiddleware(file, call.args.slice(start, index))],
     };
     for (const above of getChainsAbove(file, facts, call.receiver, subPath, depth + 1, walk)) {
-      chains.push({ steps: [step, ...above.steps], path: above.path, opaque: above.opaque });
+      chains.push({
+        steps: [step, ...above.steps],
+        path: above.path,
+        opaque: above.opaque,
+        developmentOnly: call.developmentOnly === true || above.developmentOnly === true,
+      });
     }
   }
   for (const [exported, exportedLocal] of facts.exports) {
@@ -257,7 +264,12 @@ function getAutoloadedChains(file: string, routePath: string | undefined, depth:
       middleware: getEarlierUse(registrar, facts, call, subPath),
     };
     for (const above of getChainsAbove(registrar, facts, call.receiver, subPath, depth + 1, walk))
-      chains.push({ steps: [step, ...above.steps], path: above.path, opaque: above.opaque });
+      chains.push({
+        steps: [step, ...above.steps],
+        path: above.path,
+        opaque: above.opaque,
+        developmentOnly: call.developmentOnly === true || above.developmentOnly === true,
+      });
   }
   return chains;
 }

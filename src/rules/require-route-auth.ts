@@ -35,6 +35,7 @@ import {
 import { createRule } from "../utils/create-rule.js";
 import { getImportOrigin } from "../utils/get-import-origin.js";
 import { getRootIdentifier } from "../utils/get-root-identifier.js";
+import { isDebugGuarded } from "../utils/is-debug-guarded.js";
 import { getHardenSettings, type AuthSettings, type ImportedName } from "../utils/settings.js";
 
 /** A string that starts like a route path: `"/users"`, `"*"`. */
@@ -253,6 +254,8 @@ function listen(context: Context): TSESLint.RuleListener {
     if (route.methods.length > 0 && route.methods.every((method) => method === "OPTIONS")) return true;
     if (route.path !== undefined && isCatchAllPath(route.path)) return true;
     if (isConstantHandler(context, route) || isDocumentationHandler(context, route)) return true;
+    // `if (process.env.NODE_ENV === "test") app.post("/test/reset", …)`: not registered in production.
+    if (isDebugGuarded(sourceCode, route.node)) return true;
     // `export default handle(app)` / `export const GET = handle(app)`: the app's own routes are checked.
     if (
       route.framework === "next" &&
@@ -416,8 +419,10 @@ function listen(context: Context): TSESLint.RuleListener {
     mountLookup ??= createMountLookup(getFilePath(), getLintedFileFacts(sourceCode));
     const chains = mountLookup.getChains(name, route.path);
     if (!chains) return undefined;
+    // A mount made only outside production (`if (env.ENVIRONMENT === "test")`) exposes nothing in production.
     const open = chains.filter(
       (chain) =>
+        chain.developmentOnly !== true &&
         !isChainProtected(chain, vocabulary) &&
         !(
           chain.path !== undefined &&

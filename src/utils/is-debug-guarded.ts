@@ -85,9 +85,10 @@ function isEnvironmentRead(node: TSESTree.Node): boolean {
 
 /**
  * Whether `test` holds exactly when running outside production (`expected` true) or exactly when in
- * production (`expected` false), by a debug switch or an environment comparison.
+ * production (`expected` false), by a debug switch or an environment comparison. Without a `scope`
+ * (another file's tree, read for its facts) a debug switch cannot be looked up and does not count.
  */
-function isDevelopmentTest(test: TSESTree.Node, expected: boolean, scope: Scope): boolean {
+function isDevelopmentTest(test: TSESTree.Node, expected: boolean, scope: Scope | undefined): boolean {
   const node = getUnwrappedExpression(test, { chain: true });
   switch (node.type) {
     case AST_NODE_TYPES.UnaryExpression:
@@ -125,7 +126,7 @@ function isDevelopmentTest(test: TSESTree.Node, expected: boolean, scope: Scope)
       if (name === undefined) return false;
       if (!expected) return PRODUCTION_FLAG.test(name);
       if (DEVELOPMENT_FLAG.test(name)) return true;
-      return getWords(name).some((word) => SWITCH_WORDS.has(word)) && !isSwitchOn(node, scope);
+      return scope !== undefined && getWords(name).some((word) => SWITCH_WORDS.has(word)) && !isSwitchOn(node, scope);
     }
     default:
       return false;
@@ -154,4 +155,13 @@ export function isDebugGuarded(sourceCode: Readonly<TSESLint.SourceCode>, node: 
     if (test && isDevelopmentTest(test, expected, sourceCode.getScope(test))) return true;
   }
   return false;
+}
+
+/**
+ * Whether a branch runs only outside production by an environment comparison or flag
+ * (`env.ENVIRONMENT === "test"`, `NODE_ENV !== "production"`, `isDev`): `consequent` for the branch taken
+ * when `test` holds, else the `else` branch. For trees without scopes, such as another file's.
+ */
+export function isDevelopmentBranch(test: TSESTree.Node, consequent: boolean): boolean {
+  return isDevelopmentTest(test, consequent, undefined);
 }

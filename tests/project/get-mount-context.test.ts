@@ -18,7 +18,7 @@ const vocabulary = getAuthVocabulary({});
 function show(chains: MountChain[] | undefined): string[] | undefined {
   return chains?.map(
     (chain) =>
-      `${chain.path ?? "?"}${chain.opaque ? " (opaque)" : ""} ${isChainProtected(chain, vocabulary) ? "protected" : "open"}: ${chain.steps
+      `${chain.path ?? "?"}${chain.opaque ? " (opaque)" : ""}${chain.developmentOnly ? " (development only)" : ""} ${isChainProtected(chain, vocabulary) ? "protected" : "open"}: ${chain.steps
         .map(
           (step) =>
             `${step.text} @${path.basename(step.file)}:${step.line} [${step.middleware.map((m) => m.text).join(", ")}]`,
@@ -81,14 +81,18 @@ describe("createMountLookup", () => {
   it("koa: `new Router({ prefix })`, `routes()` mounts and `app.use(auth)` before the mount", () => {
     const koa = (file: string) => path.join(FIXTURES, "mounts-koa/src", file);
     expect(show(createMountLookup(koa("routes/users.ts")).getChains("users", "/:id"))).toEqual([
-      '/api/users/:id protected: api.use("/users", users.routes()) @app.ts:15 [] <- app.use(api.routes()) @app.ts:20 [requireAuth]',
+      '/api/users/:id protected: api.use("/users", users.routes()) @app.ts:17 [] <- app.use(api.routes()) @app.ts:25 [requireAuth]',
     ]);
     expect(show(createMountLookup(koa("routes/status.ts")).getChains("status", "/:id"))).toEqual([
-      "/status/:id open: app.use(status.routes()) @app.ts:17 []",
+      "/status/:id open: app.use(status.routes()) @app.ts:19 []",
+    ]);
+    // Mounted only when the environment is "test".
+    expect(show(createMountLookup(koa("routes/test-errors.ts")).getChains("router", "/test/error"))).toEqual([
+      "/test/error (development only) open: app.use(testErrors.routes()) @app.ts:22 []",
     ]);
     // koa-mount: a Koa app mounted under a prefix, its router's routes under it.
     expect(show(createMountLookup(koa("oauth/index.ts")).getChains("router", "/clients"))).toEqual([
-      '/oauth/clients open: app.use(router.routes()) @index.ts:15 [] <- app.use(mount("/oauth", oauth)) @app.ts:18 []',
+      '/oauth/clients open: app.use(router.routes()) @index.ts:15 [] <- app.use(mount("/oauth", oauth)) @app.ts:20 []',
     ]);
   });
 

@@ -161,13 +161,17 @@ createRuleTester(KOA).run("require-route-auth: koa routers mounted in another fi
       ...fixture(KOA, "src/routes/users.ts"),
     },
     { name: 'auth in `api.use("/orders", requireAuth, orders.routes())`', ...fixture(KOA, "src/routes/orders.ts") },
+    {
+      name: 'mounted only `if (env.ENVIRONMENT === "test")`: not served in production',
+      ...fixture(KOA, "src/routes/test-errors.ts"),
+    },
   ],
   invalid: [
     {
       name: "mounted before the app's auth, with its own `prefix`",
       ...fixture(KOA, "src/routes/status.ts"),
       errors: [
-        mounted("GET /status/:id", "app.use(status.routes())", "src/app.ts:17", {
+        mounted("GET /status/:id", "app.use(status.routes())", "src/app.ts:19", {
           line: 5,
           column: 8,
           endLine: 5,

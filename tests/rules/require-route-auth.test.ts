@@ -445,6 +445,17 @@ app.get("/{*splat}", (req, res) => res.sendFile("index.html"));
 app.all("*", (req, res) => res.status(404).json({ error: "Not found" }));`,
     },
     {
+      name: "express: routes registered only outside production (an environment test, or its `else`)",
+      filename: files.ts,
+      code: `import express from "express";
+const app = express();
+if (process.env.NODE_ENV === "test") {
+  app.post("/test/reset", async (req, res) => res.json(await db.reset()));
+}
+if (config.env === "production") app.use(helmet());
+else app.get("/dev/users", async (req, res) => res.json(await db.users.all()));`,
+    },
+    {
       name: "express: settings reads are not routes",
       filename: files.ts,
       code: `import express from "express";
@@ -756,6 +767,17 @@ app.listen(3000);`,
           suggestions: [],
         }),
       ],
+    },
+    {
+      name: "a feature flag is not an environment: the route is served in production when it is on",
+      filename: files.ts,
+      code: `import express from "express";
+const app = express();
+if (process.env.ENABLE_EXPORTS === "true") {
+  app.get("/exports", async (req, res) => res.json(await exportsStore.list()));
+}`,
+      output: null,
+      errors: [missing("GET /exports", "express", { line: 4, suggestions: [] })],
     },
     {
       name: "a middleware or router word that does not mean anonymous: `unauthorizedHandler` is not `unauthed`",
