@@ -99,10 +99,11 @@ function isConstantStatementExpression(node: TSESTree.Node, params: ReadonlySet<
 }
 
 /**
- * Whether a route's handler answers with a constant and reads nothing: `res.send("Hello World!")`,
+ * Whether a route's handler answers with a constant, whatever the request holds: `res.send("Hello World!")`,
  * `res.render("contact", { title: "Contact" })`, `reply.sendFile("index.html")`,
  * `() => new Response(null, { status: 204 })`, `async () => ({ ok: true })`, `res.redirect("/login")`,
- * `ctx.body = "ok"`. Such a route reveals nothing and changes nothing, so auth has nothing to protect.
+ * `ctx.body = "ok"`, a stub that reads the body and answers `{ success: true }`. Such a route reveals
+ * nothing and changes nothing, so auth has nothing to protect.
  * Inline or local handlers, and handlers imported from another file of the project
  * (`app.get("/api", apiController.getApi)`), with at most two statements are judged.
  */
@@ -123,6 +124,70 @@ export function isConstantHandler(context: RuleContext, route: RouteRegistration
   return isConstantFunction(fn);
 }
 
+/** Methods that read a request's body: `await request.json()`. */
+const BODY_READS = new Set(["json", "text", "formData", "arrayBuffer", "blob"]);
+/** Statements in one block of a handler that is judged constant. */
+const MAX_STATEMENTS = 3;
+
+/** `await request.json()`, `req.body`, `ctx.request.body`: a read of what the caller sent, and nothing else. */
+function isRequestRead(node: TSESTree.Node, params: ReadonlySet<string>): boolean {
+  let current = node.type === AST_NODE_TYPES.AwaitExpression ? node.argument : node;
+  if (current.type === AST_NODE_TYPES.CallExpression) {
+    const callee = current.callee;
+    if (
+      current.arguments.length > 0 ||
+      callee.type !== AST_NODE_TYPES.MemberExpression ||
+      callee.computed ||
+      callee.property.type !== AST_NODE_TYPES.Identifier ||
+      !BODY_READS.has(callee.property.name)
+    )
+      return false;
+    current = callee.object;
+  }
+  while (current.type === AST_NODE_TYPES.MemberExpression && !current.computed) current = current.object;
+  return current.type === AST_NODE_TYPES.Identifier && params.has(current.name);
+}
+
+/** `console.error("Error sending message:", error)`: a line in the server's log, nothing the caller sees. */
+function isConsoleCall(node: TSESTree.Node): boolean {
+  return (
+    node.type === AST_NODE_TYPES.CallExpression &&
+    node.callee.type === AST_NODE_TYPES.MemberExpression &&
+    node.callee.object.type === AST_NODE_TYPES.Identifier &&
+    node.callee.object.name === "console"
+  );
+}
+
+function isConstantBlock(statements: readonly TSESTree.Statement[], params: ReadonlySet<string>): boolean {
+  return statements.length <= MAX_STATEMENTS && statements.every((statement) => isConstantStatement(statement, params));
+}
+
+/**
+ * A statement of a handler that reveals nothing and changes nothing: a constant answer, a log line, a
+ * read of the request whose value goes nowhere else (a stub: `const { message } = await request.json();
+ * return NextResponse.json({ success: true })`), and a `try` / `catch` of those.
+ */
+function isConstantStatement(statement: TSESTree.Statement, params: ReadonlySet<string>): boolean {
+  switch (statement.type) {
+    case AST_NODE_TYPES.ReturnStatement:
+      return statement.argument === null || isConstantStatementExpression(statement.argument, params);
+    case AST_NODE_TYPES.ExpressionStatement:
+      return isConstantStatementExpression(statement.expression, params) || isConsoleCall(statement.expression);
+    case AST_NODE_TYPES.VariableDeclaration:
+      return statement.declarations.every(
+        (declarator) => declarator.init !== null && isRequestRead(declarator.init, params),
+      );
+    case AST_NODE_TYPES.TryStatement:
+      return (
+        statement.finalizer === null &&
+        isConstantBlock(statement.block.body, params) &&
+        (statement.handler === null || isConstantBlock(statement.handler.body.body, params))
+      );
+    default:
+      return false;
+  }
+}
+
 /** Whether a function answers with a constant and reads nothing (see {@link isConstantHandler}), from its own tree. */
 export function isConstantFunction(fn: FunctionNode): boolean {
   const params = getParamNames(fn);
@@ -130,13 +195,7 @@ export function isConstantFunction(fn: FunctionNode): boolean {
   const statements = fn.body.body;
   // An empty handler (a stub) reveals nothing and changes nothing either.
   if (statements.length === 0) return true;
+  // A constant answer, a stub that reads the request and answers a constant: two steps at most.
   if (statements.length > 2) return false;
-  return statements.every((statement) => {
-    if (statement.type === AST_NODE_TYPES.ReturnStatement)
-      return statement.argument === null || isConstantStatementExpression(statement.argument, params);
-    return (
-      statement.type === AST_NODE_TYPES.ExpressionStatement &&
-      isConstantStatementExpression(statement.expression, params)
-    );
-  });
+  return statements.every((statement) => isConstantStatement(statement, params));
 }

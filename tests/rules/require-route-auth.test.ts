@@ -643,6 +643,20 @@ export { handler as GET, handler as POST };`,
       code: `export function GET() { return Response.json({ ok: true }); }`,
     },
     {
+      name: "next app router: a stub that reads the body and answers a constant does nothing to protect",
+      filename: "app/api/support/send-message/route.ts",
+      code: `import { NextRequest, NextResponse } from "next/server";
+export async function POST(request: NextRequest) {
+  try {
+    const { message, contactId } = await request.json();
+    return NextResponse.json({ success: true });
+  } catch (error) {
+    console.error("Error sending message:", error);
+    return NextResponse.json({ error: "Failed to send message" }, { status: 500 });
+  }
+}`,
+    },
+    {
       name: "next app router: OPTIONS only",
       filename: "app/api/data/route.ts",
       code: `export function OPTIONS() { return new Response(null, { status: 204 }); }`,
