@@ -83,9 +83,19 @@ function toMiddleware(file: string, args: readonly ArgFact[]): MountMiddleware[]
   return found;
 }
 
+/**
+ * The call as written, cut after the last argument that fits: `fastify.register(fastifyAutoload, …)`
+ * rather than an argument cut in the middle.
+ */
 function describe(call: CallFact): string {
-  const text = `${call.written ?? call.receiver}.${call.method}(${call.args.map((arg) => arg.text).join(", ")})`;
-  return text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT - 2)}…)` : text;
+  const head = `${call.written ?? call.receiver}.${call.method}(`;
+  let text = head;
+  for (const [index, arg] of call.args.entries()) {
+    const next = `${text}${index === 0 ? "" : ", "}${arg.text}`;
+    if (next.length + 1 > MAX_TEXT) return `${text}${index === 0 ? "" : ", "}…)`;
+    text = next;
+  }
+  return `${text})`;
 }
 
 /**

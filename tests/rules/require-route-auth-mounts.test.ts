@@ -566,17 +566,12 @@ createRuleTester(FASTIFY_AUTOHOOKS).run("require-route-auth: Fastify plugins loa
       name: "a route folder no autohooks file covers: the path autoload serves it at, and the registration",
       ...fixture(FASTIFY_AUTOHOOKS, "src/routes/reports/index.ts"),
       errors: [
-        mounted(
-          "DELETE /v1/reports/:id",
-          'fastify.register(fastifyAutoload, { dir: path.join(import.meta.dirname, "route…)',
-          "src/app.ts:8",
-          {
-            line: 6,
-            column: 11,
-            endLine: 6,
-            endColumn: 52,
-          },
-        ),
+        mounted("DELETE /v1/reports/:id", "fastify.register(fastifyAutoload, …)", "src/app.ts:8", {
+          line: 6,
+          column: 11,
+          endLine: 6,
+          endColumn: 52,
+        }),
       ],
     },
   ],
