@@ -359,6 +359,7 @@ export function isAuthenticatingFunction(context: RuleContext, fn: FunctionNode,
   }
   const cached = byFunction.get(fn);
   if (cached !== undefined) return cached;
+  byFunction.set(fn, false);
   // One native scan of the body's text instead of a walk over its nodes: most handlers name no auth,
   // and call no helper imported from the project.
   const bodyText = context.sourceCode.text.slice(fn.body.range[0], fn.body.range[1]);
@@ -366,8 +367,9 @@ export function isAuthenticatingFunction(context: RuleContext, fn: FunctionNode,
     !getMayAuthenticate(vocabulary).test(bodyText) &&
     !getImportedNames(context).some((name) => callsName(bodyText, name))
   ) {
-    byFunction.set(fn, false);
-    return false;
+    const delegates = handsToAuthenticatingServer(context, fn, vocabulary);
+    byFunction.set(fn, delegates);
+    return delegates;
   }
 
   const visitorKeys = context.sourceCode.visitorKeys as Readonly<Record<string, readonly string[] | undefined>>;
@@ -391,9 +393,58 @@ export function isAuthenticatingFunction(context: RuleContext, fn: FunctionNode,
       }
     }
   }
-  const result = findings.assertion || (findings.credential && findings.deny);
+  const result =
+    findings.assertion ||
+    (findings.credential && findings.deny) ||
+    handsToAuthenticatingServer(context, fn, vocabulary);
   byFunction.set(fn, result);
   return result;
+}
+
+/**
+ * Whether a handler hands the request on to a server object of this file whose request hook
+ * authenticates: `return tusServer.handle(req, res)` with `const tusServer = new Server({ async
+ * onIncomingRequest(req) { … verify the session …; throw { status_code: 403 } } })`. The library runs the
+ * hook before it serves the request.
+ */
+function handsToAuthenticatingServer(context: RuleContext, fn: FunctionNode, vocabulary: AuthVocabulary): boolean {
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return false;
+  const params = getParamNames(fn);
+  for (const statement of fn.body.body) {
+    const expression =
+      statement.type === AST_NODE_TYPES.ReturnStatement
+        ? statement.argument
+        : statement.type === AST_NODE_TYPES.ExpressionStatement
+          ? statement.expression
+          : undefined;
+    const call = expression?.type === AST_NODE_TYPES.AwaitExpression ? expression.argument : expression;
+    if (
+      call?.type !== AST_NODE_TYPES.CallExpression ||
+      call.callee.type !== AST_NODE_TYPES.MemberExpression ||
+      call.callee.object.type !== AST_NODE_TYPES.Identifier ||
+      !call.arguments.some((argument) => argument.type === AST_NODE_TYPES.Identifier && params.has(argument.name))
+    )
+      continue;
+    const server = call.callee.object;
+    const definition = context.sourceCode
+      .getScope(server)
+      .references.find((reference) => reference.identifier === server)
+      ?.resolved?.defs.at(0);
+    const init = definition?.type === "Variable" ? definition.node.init : null;
+    if (init?.type !== AST_NODE_TYPES.NewExpression && init?.type !== AST_NODE_TYPES.CallExpression) continue;
+    for (const options of init.arguments) {
+      if (options.type !== AST_NODE_TYPES.ObjectExpression) continue;
+      for (const property of options.properties) {
+        const hook = property.type === AST_NODE_TYPES.Property ? property.value : undefined;
+        if (
+          (hook?.type === AST_NODE_TYPES.FunctionExpression || hook?.type === AST_NODE_TYPES.ArrowFunctionExpression) &&
+          isAuthenticatingFunction(context, hook, vocabulary)
+        )
+          return true;
+      }
+    }
+  }
+  return false;
 }
 
 /**

@@ -657,6 +657,23 @@ export async function POST(request: NextRequest) {
 }`,
     },
     {
+      name: "next pages api: the handler hands the request to a server whose request hook checks the session",
+      filename: "pages/api/uploads/[[...file]].ts",
+      code: `import { Server } from "@tus/server";
+import type { NextApiRequest, NextApiResponse } from "next";
+import { getServerSession } from "next-auth";
+const uploads = new Server({
+  path: "/api/uploads",
+  async onIncomingRequest(req) {
+    const session = await getServerSession(req);
+    if (!session) throw { status_code: 401, body: "Unauthorized" };
+  },
+});
+export default function handler(req: NextApiRequest, res: NextApiResponse) {
+  return uploads.handle(req, res);
+}`,
+    },
+    {
       name: "next app router: OPTIONS only",
       filename: "app/api/data/route.ts",
       code: `export function OPTIONS() { return new Response(null, { status: 204 }); }`,
@@ -792,6 +809,23 @@ if (process.env.ENABLE_EXPORTS === "true") {
 }`,
       output: null,
       errors: [missing("GET /exports", "express", { line: 4, suggestions: [] })],
+    },
+    {
+      name: "next pages api: a server whose hooks check no session does not protect the handler that hands it the request",
+      filename: "pages/api/uploads/[[...file]].ts",
+      code: `import { Server } from "@tus/server";
+import type { NextApiRequest, NextApiResponse } from "next";
+const uploads = new Server({
+  path: "/api/uploads",
+  async onUploadFinish(req, upload) {
+    return {};
+  },
+});
+export default function handler(req: NextApiRequest, res: NextApiResponse) {
+  return uploads.handle(req, res);
+}`,
+      output: null,
+      errors: [missing("ALL /api/uploads/:file*", "next", { line: 9, suggestions: [] })],
     },
     {
       name: "a middleware or router word that does not mean anonymous: `unauthorizedHandler` is not `unauthed`",
