@@ -35,7 +35,7 @@ import {
 import { createRule } from "../utils/create-rule.js";
 import { getImportOrigin } from "../utils/get-import-origin.js";
 import { getRootIdentifier } from "../utils/get-root-identifier.js";
-import { isDebugGuarded } from "../utils/is-debug-guarded.js";
+import { isInDevelopmentBranch } from "../utils/is-debug-guarded.js";
 import { getHardenSettings, type AuthSettings, type ImportedName } from "../utils/settings.js";
 
 /** A string that starts like a route path: `"/users"`, `"*"`. */
@@ -255,7 +255,7 @@ function listen(context: Context): TSESLint.RuleListener {
     if (route.path !== undefined && isCatchAllPath(route.path)) return true;
     if (isConstantHandler(context, route) || isDocumentationHandler(context, route)) return true;
     // `if (process.env.NODE_ENV === "test") app.post("/test/reset", …)`: not registered in production.
-    if (isDebugGuarded(sourceCode, route.node)) return true;
+    if (isInDevelopmentBranch(route.node)) return true;
     // `export default handle(app)` / `export const GET = handle(app)`: the app's own routes are checked.
     if (
       route.framework === "next" &&

@@ -165,3 +165,15 @@ export function isDebugGuarded(sourceCode: Readonly<TSESLint.SourceCode>, node: 
 export function isDevelopmentBranch(test: TSESTree.Node, consequent: boolean): boolean {
   return isDevelopmentTest(test, consequent, undefined);
 }
+
+/**
+ * Whether `node` sits in an `if` branch that runs only outside production by an environment test
+ * (see {@link isDevelopmentBranch}); unlike {@link isDebugGuarded}, a debug switch does not count.
+ */
+export function isInDevelopmentBranch(node: TSESTree.Node): boolean {
+  for (let child = node, parent = node.parent; parent; child = parent, parent = parent.parent) {
+    if (parent.type === AST_NODE_TYPES.IfStatement && child !== parent.test)
+      if (isDevelopmentBranch(parent.test, child === parent.consequent)) return true;
+  }
+  return false;
+}

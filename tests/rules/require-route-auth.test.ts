@@ -800,15 +800,19 @@ app.listen(3000);`,
       ],
     },
     {
-      name: "a feature flag is not an environment: the route is served in production when it is on",
+      name: "a feature flag or a debug switch is not an environment: the route is served in production when it is on",
       filename: files.ts,
       code: `import express from "express";
 const app = express();
 if (process.env.ENABLE_EXPORTS === "true") {
   app.get("/exports", async (req, res) => res.json(await exportsStore.list()));
-}`,
+}
+if (process.env.DEBUG) app.get("/debug/state", async (req, res) => res.json(await store.dump()));`,
       output: null,
-      errors: [missing("GET /exports", "express", { line: 4, suggestions: [] })],
+      errors: [
+        missing("GET /exports", "express", { line: 4, suggestions: [] }),
+        missing("GET /debug/state", "express", { line: 6, suggestions: [] }),
+      ],
     },
     {
       name: "next pages api: a server whose hooks check no session does not protect the handler that hands it the request",
