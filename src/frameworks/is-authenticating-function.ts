@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
+import { ASTUtils, AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
 
 import { AUTH_NAME_PATTERNS, getAuthNameInfo, getNameWords } from "./is-auth-name.js";
 import { getNameParts, isNamedIn, type AuthVocabulary } from "./get-auth-vocabulary.js";
@@ -426,10 +426,7 @@ function handsToAuthenticatingServer(context: RuleContext, fn: FunctionNode, voc
     )
       continue;
     const server = call.callee.object;
-    const definition = context.sourceCode
-      .getScope(server)
-      .references.find((reference) => reference.identifier === server)
-      ?.resolved?.defs.at(0);
+    const definition = ASTUtils.findVariable(context.sourceCode.getScope(server), server)?.defs.at(0);
     const init = definition?.type === "Variable" ? definition.node.init : null;
     if (init?.type !== AST_NODE_TYPES.NewExpression && init?.type !== AST_NODE_TYPES.CallExpression) continue;
     for (const options of init.arguments) {

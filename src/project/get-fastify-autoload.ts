@@ -34,7 +34,10 @@ export interface AutoloadRegistration {
   file: string;
   facts: FileFacts;
   call: CallFact;
-  /** The path the plugin's routes are served under: `options.prefix`, then its folders below `dir`; `undefined` when not a literal. */
+  /**
+   * The path the plugin's routes are served under (`/v1/reports`; empty segments are dropped by
+   * the mount chain): `options.prefix`, then its folders below `dir`; `undefined` when not a literal.
+   */
   prefix: string | undefined;
 }
 
@@ -55,11 +58,7 @@ export function getAutoloadRegistrations(pluginFile: string): AutoloadRegistrati
       const prefix =
         call.autoload.prefix === null
           ? undefined
-          : [call.autoload.prefix, ...(call.autoload.folderPrefixes && folders !== "" ? folders.split(path.sep) : [])]
-              .flatMap((part) => part.split("/"))
-              .filter((segment) => segment !== "")
-              .map((segment) => `/${segment}`)
-              .join("");
+          : [call.autoload.prefix, ...(call.autoload.folderPrefixes ? folders.split(path.sep) : [])].join("/");
       found.push({ file, facts, call, prefix });
     }
   }

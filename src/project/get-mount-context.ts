@@ -221,14 +221,7 @@ function getChainsAbove(
       text: describe(call),
       middleware: [...getEarlierUse(file, facts, call, subPath), ...toMiddleware(file, call.args.slice(start, index))],
     };
-    for (const above of getChainsAbove(file, facts, call.receiver, subPath, depth + 1, walk)) {
-      chains.push({
-        steps: [step, ...above.steps],
-        path: above.path,
-        opaque: above.opaque,
-        developmentOnly: call.developmentOnly === true || above.developmentOnly === true,
-      });
-    }
+    chains.push(...getChainsThrough(file, facts, call, step, subPath, depth, walk));
   }
   for (const [exported, exportedLocal] of facts.exports) {
     if (exportedLocal !== local) continue;
@@ -237,6 +230,24 @@ function getChainsAbove(
   }
   walk.visiting.delete(key);
   return chains.length > 0 ? chains : [{ steps: [], path: below, opaque: false }];
+}
+
+/** The chains from the mount `call` (described by `step`) up through the object it is made on. */
+function getChainsThrough(
+  file: string,
+  facts: FileFacts,
+  call: CallFact,
+  step: MountStep,
+  subPath: string | undefined,
+  depth: number,
+  walk: Walk,
+): MountChain[] {
+  return getChainsAbove(file, facts, call.receiver, subPath, depth + 1, walk).map((above) => ({
+    steps: [step, ...above.steps],
+    path: above.path,
+    opaque: above.opaque,
+    developmentOnly: call.developmentOnly === true || above.developmentOnly === true,
+  }));
 }
 
 /** The chains through files that import `exported` from `file`, or re-export it. */
@@ -273,13 +284,7 @@ function getAutoloadedChains(file: string, routePath: string | undefined, depth:
       text: describe(call),
       middleware: getEarlierUse(registrar, facts, call, subPath),
     };
-    for (const above of getChainsAbove(registrar, facts, call.receiver, subPath, depth + 1, walk))
-      chains.push({
-        steps: [step, ...above.steps],
-        path: above.path,
-        opaque: above.opaque,
-        developmentOnly: call.developmentOnly === true || above.developmentOnly === true,
-      });
+    chains.push(...getChainsThrough(registrar, facts, call, step, subPath, depth, walk));
   }
   return chains;
 }
