@@ -18,7 +18,7 @@ import {
 import { getStatementRemovalFix } from "../fix/get-statement-removal-fix.js";
 import { isErrorDiscriminated } from "../utils/is-error-discriminated.js";
 import { isBypassedByReturnedPromise } from "../utils/is-bypassed-by-returned-promise.js";
-import { isServerFaultOnlyCatch } from "../utils/is-server-fault-only-catch.js";
+import { isServerFaultOnlyCallback, isServerFaultOnlyCatch } from "../utils/is-server-fault-only-catch.js";
 import { getHardenSettings, type ImportedName } from "../utils/settings.js";
 import { isTypeScriptFile } from "../utils/is-typescript-file.js";
 
@@ -757,6 +757,7 @@ function listen(context: Context): TSESLint.RuleListener {
     if (caught.owner.type === AST_NODE_TYPES.CatchClause && isBypassedByReturnedPromise(caught.owner)) return true;
     const handler = send.handler ?? caught.handler;
     if (caught.central || !handler) return false;
+    if (caught.kind === "callback") return isServerFaultOnlyCallback(context, handler, caught.owner);
     if (caught.owner.type !== AST_NODE_TYPES.CatchClause) return false;
     return isServerFaultOnlyCatch(context, handler, caught.owner);
   }

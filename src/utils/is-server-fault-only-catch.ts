@@ -42,6 +42,11 @@ const CONTEXT_INPUT = new Set([
   "path",
   "href",
 ]);
+/**
+ * Request members the server sets, not the client: what authentication, the session or earlier middleware
+ * put there (`req.user.id`, `req.session.cartId`, `req.locals`). A value read from them is the app's own.
+ */
+const SERVER_SET_MEMBERS = new Set(["user", "session", "auth", "locals", "log", "logger"]);
 /** Calls that hand back infrastructure (a database handle, a client, a pool): a throw when they come back empty is a server fault. */
 const CONNECTION_CALLS = /^(?:connect\w*|(?:get|create|open|init)\w*(?:Connection|Client|Pool|Db|DB|Database))$/u;
 /** String methods: they neither throw on a string's content nor hand it to anything that could. */
@@ -245,6 +250,13 @@ class RequestFlow {
         return false;
       if (parent?.type === AST_NODE_TYPES.Property && parent.key === node && !parent.computed && parent.value !== node)
         return false;
+      if (
+        parent?.type === AST_NODE_TYPES.MemberExpression &&
+        parent.object === node &&
+        SERVER_SET_MEMBERS.has(getCalleeName(parent) ?? "") &&
+        this.isRequestParam(node)
+      )
+        return false;
       if (contextName !== undefined && node.name === contextName && this.isContextParam(node)) {
         return (
           parent?.type === AST_NODE_TYPES.MemberExpression &&
@@ -256,6 +268,12 @@ class RequestFlow {
       const variable = ASTUtils.findVariable(this.context.sourceCode.getScope(node), node);
       return variable !== null && this.derived.has(variable) && !ignore(variable);
     });
+  }
+
+  private isRequestParam(identifier: TSESTree.Identifier): boolean {
+    const variable = ASTUtils.findVariable(this.context.sourceCode.getScope(identifier), identifier);
+    const param = this.handler.request;
+    return param?.type === AST_NODE_TYPES.Identifier && variable?.defs[0]?.name === param;
   }
 
   private isContextParam(identifier: TSESTree.Identifier): boolean {
@@ -280,6 +298,11 @@ class RequestFlow {
   }
 }
 
+/** A 4xx status; 405 answers a method the route does not serve, which says nothing about the input. */
+function isClientStatus(status: number | undefined): boolean {
+  return status !== undefined && status >= 400 && status < 500 && status !== 405;
+}
+
 /**
  * Whether the handler answers a client error itself before this catch: a 4xx response (or Express
  * `next({ status: 404 })`, `next(createError(404))`) in the `try` block or in the statements that run
@@ -288,9 +311,6 @@ class RequestFlow {
 function answersClientError(context: RuleContext, handler: HandlerInfo, tryStatement: TSESTree.TryStatement): boolean {
   const sourceCode = context.sourceCode;
   const nextParam = handler.next?.type === AST_NODE_TYPES.Identifier ? handler.next.name : undefined;
-  // 405 answers a method the route does not serve: it says nothing about the input.
-  const isClientStatus = (status: number | undefined) =>
-    status !== undefined && status >= 400 && status < 500 && status !== 405;
   const isAnswer = (node: TSESTree.Node, insideTry: boolean): boolean => {
     const send = getResponseSend(context, node);
     if (send && isClientStatus(send.status)) return !(insideTry && send.kind === "exception");
@@ -607,6 +627,38 @@ function getHelpersRunOnInputBefore(
 }
 
 /**
+ * Whether a call that takes the raw input is a check that answers rather than throws: its result is tested
+ * and the failed test answers 4xx (`const result = validateEventData(req.body); if (!result.isValid) return
+ * res.status(400)…`). What bad input does to it is answered there, not in the `catch`.
+ */
+function isAnsweredCheck(context: RuleContext, call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+  let node: TSESTree.Node = call;
+  while (node.parent?.type === AST_NODE_TYPES.AwaitExpression || node.parent?.type === AST_NODE_TYPES.TSAsExpression)
+    node = node.parent;
+  const declarator = node.parent;
+  if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== node) return false;
+  const sourceCode = context.sourceCode;
+  return sourceCode.getDeclaredVariables(declarator).some((variable) =>
+    variable.references.some((reference) => {
+      let child: TSESTree.Node = reference.identifier;
+      let parent: TSESTree.Node | undefined = child.parent;
+      while (parent && parent.type !== AST_NODE_TYPES.IfStatement && !isFunctionNode(parent)) {
+        child = parent;
+        parent = parent.parent;
+      }
+      return (
+        parent?.type === AST_NODE_TYPES.IfStatement &&
+        parent.test === child &&
+        walk(parent.consequent, sourceCode.visitorKeys, false, (inner) => {
+          const send = getResponseSend(context, inner);
+          return send !== undefined && send.kind !== "exception" && isClientStatus(send.status);
+        })
+      );
+    }),
+  );
+}
+
+/**
  * Whether something in the `try` block can throw a client error, as far as the file shows: a `throw`
  * other than a server fault's (see {@link isServerFaultThrow});
  * a check that throws on bad input (`schema.parse(…)`, `validate(…)`, `assert…(…)`, `JSON.parse`);
@@ -657,7 +709,7 @@ function mayThrowClientError(
                   property.type === AST_NODE_TYPES.Property ? property.value : property.argument,
                 )
               : [argument.type === AST_NODE_TYPES.SpreadElement ? argument.argument : argument];
-          if (values.some((value) => flow.isInputObject(value))) return true;
+          if (values.some((value) => flow.isInputObject(value)) && !isAnsweredCheck(context, node)) return true;
           if (
             (objectIds ??= usesObjectIds(context)) &&
             getIdValues(node, argument).some((value) =>
@@ -817,6 +869,37 @@ function isNestServerFaultOnlyCatch(context: RuleContext, handler: HandlerInfo, 
     return mayThrow(target.value.body);
   };
   return !mayThrow(tryStatement.block);
+}
+
+/** Passport's `req.login` / `req.logout`: their callback's error comes from the session store or the user's serialisation. */
+const REQUEST_SESSION_CALLS = new Set(["login", "logIn", "logout", "logOut"]);
+/** express-session's `req.session.save` / `regenerate` / `destroy` / `reload`: their callback's error is the store's. */
+const SESSION_STORE_CALLS = new Set(["save", "regenerate", "destroy", "reload"]);
+
+/**
+ * Whether only server faults can reach this error-first callback: the callback of a session call on the
+ * handler's request (`req.login(user, (err) => …)`, `req.session.destroy((err) => …)`), whose error comes
+ * from the session store, never from what the client sent.
+ */
+export function isServerFaultOnlyCallback(
+  context: RuleContext,
+  handler: HandlerInfo,
+  callback: TSESTree.Node,
+): boolean {
+  const call = callback.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee.type !== AST_NODE_TYPES.MemberExpression)
+    return false;
+  const name = getCalleeName(call.callee) ?? "";
+  let receiver: TSESTree.Node = call.callee.object;
+  if (SESSION_STORE_CALLS.has(name)) {
+    if (receiver.type !== AST_NODE_TYPES.MemberExpression || getCalleeName(receiver) !== "session") return false;
+    receiver = receiver.object;
+  } else if (!REQUEST_SESSION_CALLS.has(name)) {
+    return false;
+  }
+  const request = handler.request;
+  if (receiver.type !== AST_NODE_TYPES.Identifier || request?.type !== AST_NODE_TYPES.Identifier) return false;
+  return ASTUtils.findVariable(context.sourceCode.getScope(receiver), receiver)?.defs[0]?.name === request;
 }
 
 /**

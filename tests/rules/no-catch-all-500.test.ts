@@ -2624,3 +2624,131 @@ describe("no-catch-all-500: NestJS services followed to their modules", () => {
     ],
   });
 });
+
+describe("no-catch-all-500: what the server set, checks that answer, and session callbacks", () => {
+  /** An Express handler with a `try` whose body is `tryBody`, answering 500 from its catch. */
+  const handler = (tryBody: string[], declarations: string[] = []) =>
+    lines(
+      'import express from "express";',
+      ...declarations,
+      "const app = express();",
+      'app.post("/events", async (req: any, res) => {',
+      "  try {",
+      ...tryBody.map((line) => `    ${line}`),
+      "  } catch (error) {",
+      '    res.status(500).json({ message: "Server error" });',
+      "  }",
+      "});",
+    );
+  const validateEvent =
+    "declare function validateEvent(data: unknown): { isValid: boolean; message?: string; data?: object };";
+  const createEvent = "declare function createEvent(data: unknown, userId: string): object;";
+  const listEvents = "declare function listEvents(userId: string): object[];";
+  const answeredCheck = handler(
+    [
+      "const result = validateEvent(req.body);",
+      "if (!result.isValid) return res.status(400).json({ message: result.message });",
+      "res.status(201).json(createEvent(result.data, req.user.id));",
+    ],
+    [validateEvent, createEvent],
+  );
+  const uncheckedResult = handler(
+    ["const result = validateEvent(req.body);", "res.status(201).json(createEvent(result.data, req.user.id));"],
+    [validateEvent, createEvent],
+  );
+  const sessionCallbacks = lines(
+    'import express from "express";',
+    "declare function register(body: unknown): Promise<{ id: string }>;",
+    "const app = express();",
+    'app.post("/api/logout", (req, res) => {',
+    "  req.logout((err) => {",
+    '    if (err) return res.status(500).json({ message: "Logout failed" });',
+    "    req.session.destroy((error) => {",
+    '      if (error) return res.status(500).json({ message: "Logout failed" });',
+    "      res.json({ ok: true });",
+    "    });",
+    "  });",
+    "});",
+  );
+  const queryCallback = lines(
+    'import express from "express";',
+    "declare const db: { query(sql: string, values: unknown[], cb: (err: Error | null) => void): void };",
+    "const app = express();",
+    'app.post("/api/tags", (req, res) => {',
+    '  db.query("INSERT INTO tags (name) VALUES (?)", [req.body.name], (err) => {',
+    '    if (err) return res.status(500).json({ message: "Failed" });',
+    "    res.status(201).json({ ok: true });",
+    "  });",
+    "});",
+  );
+  /** The suggestion: `next` added to the handler, and the error handed to it in place of the 500. */
+  const handedOn = (code: string, answer: string, delegate: string) => [
+    {
+      messageId: "delegate" as const,
+      data: { delegate },
+      output: code.replace(/\((req(?:: any)?), res\) =>/u, "($1, res, next) =>").replace(answer, delegate),
+    },
+  ];
+  const answer = 'res.status(500).json({ message: "Server error" })';
+  const bodyUser = handler(['res.json(createEvent(req.body.user, "me"));'], [createEvent]);
+  ruleTester.run("no-catch-all-500", rule, {
+    valid: [
+      {
+        name: "Express: the try reads only what authentication set on the request (`req.user`)",
+        code: handler(["res.json(listEvents(req.user.userId));"], [listEvents]),
+        filename: files.ts,
+      },
+      {
+        name: "Express: a check that returns its result, answered 400 when it fails, takes the raw body",
+        code: answeredCheck,
+        filename: files.ts,
+      },
+      {
+        name: "Express: the callbacks of req.logout and req.session.destroy only get session-store errors",
+        code: sessionCallbacks,
+        filename: files.ts,
+      },
+    ],
+    invalid: [
+      {
+        name: "Express: a check whose result is never tested may still throw on the raw body",
+        code: uncheckedResult,
+        filename: files.ts,
+        errors: [
+          {
+            ...catchAll("`catch` block", "next(error)"),
+            line: 10,
+            column: 5,
+            suggestions: handedOn(uncheckedResult, answer, "next(error)"),
+          },
+        ],
+      },
+      {
+        name: "Express: a body value the client named `user` is still client input",
+        code: bodyUser,
+        filename: files.ts,
+        errors: [
+          {
+            ...catchAll("`catch` block", "next(error)"),
+            line: 8,
+            column: 5,
+            suggestions: handedOn(bodyUser, answer, "next(error)"),
+          },
+        ],
+      },
+      {
+        name: "Express: a query callback's error can come from what the client sent",
+        code: queryCallback,
+        filename: files.ts,
+        errors: [
+          {
+            ...catchAll("error callback", "next(err)"),
+            line: 6,
+            column: 21,
+            suggestions: handedOn(queryCallback, 'res.status(500).json({ message: "Failed" })', "next(err)"),
+          },
+        ],
+      },
+    ],
+  });
+});
