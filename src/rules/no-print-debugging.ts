@@ -14,6 +14,7 @@ import { hasSideEffect } from "../utils/has-side-effect.js";
 import { isBrowserComponentFile } from "../utils/is-browser-component-file.js";
 import { isCloudflareWorkersFile } from "../utils/is-cloudflare-workers-file.js";
 import { isDebugGuarded } from "../utils/is-debug-guarded.js";
+import { isScriptCode } from "../utils/is-script-code.js";
 
 type Options = [
   {
@@ -277,7 +278,7 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
     const method = getConsoleMethod(node);
     if (method === undefined) return;
     const level = getLevel(method);
-    if (level === false || isDebugGuarded(sourceCode, node)) return;
+    if (level === false || isDebugGuarded(sourceCode, node) || isScriptCode(node)) return;
 
     const call =
       node.parent.type === AST_NODE_TYPES.CallExpression && node.parent.callee === node ? node.parent : undefined;

@@ -1633,3 +1633,80 @@ describe("no-print-debugging in Cloudflare Workers projects", () => {
     );
   }
 });
+
+ruleTester.run("no-print-debugging: code that runs only as a one-off script", rule, {
+  valid: [
+    {
+      name: "the block an ES module runs when it is the program started (`node db/init.js`)",
+      code: lines(
+        "export function initDatabase() {}",
+        "if (import.meta.url === `file://${process.argv[1]}`) {",
+        "  initDatabase();",
+        '  console.log("Database setup complete");',
+        "}",
+      ),
+      filename: files.ts,
+    },
+    {
+      name: "the same test written with fileURLToPath",
+      code: lines(
+        'import { fileURLToPath } from "node:url";',
+        'if (process.argv[1] === fileURLToPath(import.meta.url)) console.log("seeded");',
+      ),
+      filename: files.ts,
+    },
+    {
+      name: "CommonJS: require.main === module",
+      code: lines("module.exports = { run };", 'if (require.main === module) run().then(() => console.log("done"));'),
+      filename: files.cjs,
+    },
+    {
+      name: "a seed routine in a routes file, called once to fill an empty database",
+      code: lines(
+        "declare const storage: { getProducts(): Promise<unknown[]> };",
+        "async function seedDatabase() {",
+        "  const existing = await storage.getProducts();",
+        '  if (existing.length === 0) console.log("Seeding database...");',
+        "}",
+      ),
+      filename: files.ts,
+    },
+  ],
+  invalid: [
+    {
+      name: "a test of the command line that is not the run-directly check is server code as usual",
+      code: lines('if (process.argv[2] === "--verbose") console.log("verbose");', "export {};"),
+      filename: files.ts,
+      errors: [
+        {
+          messageId: "console",
+          line: 1,
+          column: 38,
+          suggestions: [
+            {
+              messageId: "removeCall",
+              data: { method: "log" },
+              output: lines('if (process.argv[2] === "--verbose") {}', "export {};"),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "a function whose name only starts with the letters `seed` is not a seed routine",
+      code: lines("export function seedlingCount(n: number) {", '  console.log("seedlings", n);', "  return n;", "}"),
+      filename: files.ts,
+      errors: [
+        {
+          messageId: "console",
+          line: 2,
+          column: 3,
+          suggestions: removeSuggestion(
+            lines("export function seedlingCount(n: number) {", '  console.log("seedlings", n);', "  return n;", "}"),
+            2,
+          ),
+        },
+      ],
+    },
+  ],
+});
