@@ -226,6 +226,48 @@ function getEnclosingFunction(node: TSESTree.Node): TSESTree.Node | undefined {
   return undefined;
 }
 
+/** Literals only: the values an allow-list admits. */
+function isLiteralList(node: TSESTree.Node | null | undefined): boolean {
+  return (
+    node?.type === AST_NODE_TYPES.ArrayExpression &&
+    node.elements.length > 0 &&
+    node.elements.every((element) => element?.type === AST_NODE_TYPES.Literal)
+  );
+}
+
+/**
+ * `["user", "admin"].includes(role)`, `ROLES.includes(role)`, `new Set([…]).has(role)`: the value is
+ * compared with a fixed list, so only one of those literals gets past the check.
+ */
+function isAllowListCheck(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  call: TSESTree.CallExpression,
+  argument: TSESTree.Node,
+): boolean {
+  const callee = call.callee;
+  if (call.arguments[0] !== argument || callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed)
+    return false;
+  const method = callee.property.type === AST_NODE_TYPES.Identifier ? callee.property.name : "";
+  if (method !== "includes" && method !== "has" && method !== "indexOf") return false;
+  let list: TSESTree.Node | null | undefined = callee.object;
+  if (list.type === AST_NODE_TYPES.Identifier) {
+    const definition = ASTUtils.findVariable(sourceCode.getScope(list), list)?.defs[0];
+    list =
+      definition?.node.type === AST_NODE_TYPES.VariableDeclarator && definition.node.parent.kind === "const"
+        ? definition.node.init
+        : undefined;
+  }
+  if (list?.type === AST_NODE_TYPES.TSAsExpression) list = list.expression;
+  if (list?.type === AST_NODE_TYPES.NewExpression)
+    return (
+      method === "has" &&
+      list.callee.type === AST_NODE_TYPES.Identifier &&
+      list.callee.name === "Set" &&
+      isLiteralList(list.arguments[0])
+    );
+  return method !== "has" && isLiteralList(list);
+}
+
 function isConditionTest(node: TSESTree.Node): boolean {
   const parent = node.parent;
   if (!parent) return false;
@@ -556,6 +598,10 @@ function traceValue(
         } else {
           markRaw(tracer, origin, path);
         }
+        return;
+      }
+      if (isAllowListCheck(tracer.sourceCode, parent, current)) {
+        if (path.length > 0) markChecked(tracer, path);
         return;
       }
       if (calleePath === "Array.isArray") {

@@ -997,6 +997,22 @@ ruleTester.run("no-unvalidated-input", rule, {
     },
     // ---------------------------------------------------------------- not flagged: Express
     {
+      name: "Express: a field compared with a fixed allow-list (an array literal, a const list, a Set of literals)",
+      code: lines(
+        'import express from "express";',
+        "declare const storage: { updateRole(id: string, role: unknown): Promise<object> };",
+        'const PLANS = ["free", "pro"] as const;',
+        'const REGIONS = new Set(["eu", "us"]);',
+        "const app = express();",
+        'app.patch("/users/:id/role", async (req, res) => {',
+        "  const { role, plan, region } = req.body;",
+        '  if (!role || !["user", "admin"].includes(role)) return res.status(400).json({ message: "Unknown role" });',
+        "  if (!PLANS.includes(plan) || !REGIONS.has(region)) return res.sendStatus(400);",
+        "  res.json(await storage.updateRole(req.params.id, { role, plan, region }));",
+        "});",
+      ),
+    },
+    {
       name: "Express: fields the code checks or converts itself",
       code: lines(
         'import express from "express";',
@@ -1259,6 +1275,20 @@ ruleTester.run("no-unvalidated-input", rule, {
     },
   ],
   invalid: [
+    {
+      name: "Express: a list that is not fixed in the file (read at run time) is no allow-list",
+      code: lines(
+        'import express from "express";',
+        "declare const storage: { updateRole(id: string, role: unknown): Promise<object> };",
+        "const app = express();",
+        'app.patch("/users/:id/role", async (req, res) => {',
+        "  const { role } = req.body;",
+        '  if (!req.app.locals.roles.includes(role)) return res.status(400).json({ message: "Unknown role" });',
+        "  res.json(await storage.updateRole(req.params.id, role));",
+        "});",
+      ),
+      errors: [{ ...fieldsMessage("req.body", "role"), line: 5, column: 20 }],
+    },
     // ---------------------------------------------------------------- Express
     {
       name: "Express: a bracket read and a quoted destructuring key are reads too",
