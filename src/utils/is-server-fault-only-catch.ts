@@ -628,8 +628,9 @@ function getHelpersRunOnInputBefore(
 
 /**
  * Whether a call that takes the raw input is a check that answers rather than throws: its result is tested
- * and the failed test answers 4xx (`const result = validateEventData(req.body); if (!result.isValid) return
- * res.status(400)…`). What bad input does to it is answered there, not in the `catch`.
+ * and the failed test answers 400 or 422 (`const result = validateEventData(req.body); if (!result.isValid)
+ * return res.status(400)…`). What bad input does to it is answered there, not in the `catch`. A 404 after
+ * a write (`if (!updated) return res.status(404)`) answers a missing record, not a check of the input.
  */
 function isAnsweredCheck(context: RuleContext, call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
   let node: TSESTree.Node = call;
@@ -651,7 +652,7 @@ function isAnsweredCheck(context: RuleContext, call: TSESTree.CallExpression | T
         parent.test === child &&
         walk(parent.consequent, sourceCode.visitorKeys, false, (inner) => {
           const send = getResponseSend(context, inner);
-          return send !== undefined && send.kind !== "exception" && isClientStatus(send.status);
+          return send !== undefined && send.kind !== "exception" && (send.status === 400 || send.status === 422);
         })
       );
     }),

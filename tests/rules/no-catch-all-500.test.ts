@@ -2690,6 +2690,14 @@ describe("no-catch-all-500: what the server set, checks that answer, and session
     },
   ];
   const answer = 'res.status(500).json({ message: "Server error" })';
+  const updatedOr404 = handler(
+    [
+      "const updated = await updateEvent(req.params.id, req.body);",
+      'if (!updated) return res.status(404).json({ message: "Not found" });',
+      "res.json(updated);",
+    ],
+    ["declare function updateEvent(id: string, data: unknown): Promise<object | undefined>;"],
+  );
   const bodyUser = handler(['res.json(createEvent(req.body.user, "me"));'], [createEvent]);
   ruleTester.run("no-catch-all-500", rule, {
     valid: [
@@ -2720,6 +2728,19 @@ describe("no-catch-all-500: what the server set, checks that answer, and session
             line: 10,
             column: 5,
             suggestions: handedOn(uncheckedResult, answer, "next(error)"),
+          },
+        ],
+      },
+      {
+        name: "Express: a 404 after a write that took the raw body answers a missing record, not a check of it",
+        code: updatedOr404,
+        filename: files.ts,
+        errors: [
+          {
+            ...catchAll("`catch` block", "next(error)"),
+            line: 10,
+            column: 5,
+            suggestions: handedOn(updatedOr404, answer, "next(error)"),
           },
         ],
       },
