@@ -283,7 +283,7 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
     const call =
       node.parent.type === AST_NODE_TYPES.CallExpression && node.parent.callee === node ? node.parent : undefined;
     const logger = findLogger(context, node);
-    const loggerLabel = logger ? `\`${logger.expression}\`` : "the app's structured logger";
+    const loggerLabel = logger ? `\`${logger.expression}\`` : "a structured logger";
     if (!call) {
       // `promise.catch(console.error)`: flagged, but there is no call to rewrite.
       context.report({ node, messageId: "console", data: { method, logger: loggerLabel } });

@@ -649,7 +649,7 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
       messageId: kind,
       data: {
         operation: operation === undefined ? getUnnamedOperation(target) : `\`${operation}\``,
-        logger: logger ? `\`${logger.expression}\`` : "the app's structured logger",
+        logger: logger ? `\`${logger.expression}\`` : "a structured logger",
         method: target.type === "clause" ? "catch" : target.method,
         handler: getHandlerLabel(target),
         what,

@@ -226,7 +226,7 @@ function getRisk(entry: Entry, read: RequestInputRead): string {
   switch (entry.source) {
     case "body":
       if (method === "formData" || method === "parseBody") return "form values are strings or files, or missing";
-      return 'a client can send null, an array or `{ "$gt": "" }` there';
+      return "a client can send null, a number, an array or an object there";
     case "query":
       if (QS_FRAMEWORKS.has(entry.handler.framework))
         return "a query value may be missing, an array or an object (`?id[$gt]=`)";

@@ -276,7 +276,7 @@ ruleTester.run("no-print-debugging", rule, {
       errors: [
         {
           messageId: "console",
-          data: { method: "log", logger: "the app's structured logger" },
+          data: { method: "log", logger: "a structured logger" },
           line: 6,
           column: 5,
           suggestions: [
@@ -304,10 +304,10 @@ ruleTester.run("no-print-debugging", rule, {
       filename: files.ts,
       output: null,
       errors: [
-        { messageId: "console", data: { method: "log", logger: "the app's structured logger" }, line: 1, column: 29 },
+        { messageId: "console", data: { method: "log", logger: "a structured logger" }, line: 1, column: 29 },
         {
           messageId: "console",
-          data: { method: "log", logger: "the app's structured logger" },
+          data: { method: "log", logger: "a structured logger" },
           line: 2,
           suggestions: [
             {
@@ -396,7 +396,7 @@ ruleTester.run("no-print-debugging", rule, {
       errors: [
         {
           messageId: "console",
-          data: { method: "log", logger: "the app's structured logger" },
+          data: { method: "log", logger: "a structured logger" },
           line: 1,
           column: 14,
           endColumn: 25,
@@ -805,13 +805,13 @@ ruleTester.run("no-print-debugging: loggers, their call styles and caught errors
       errors: [
         {
           messageId: "console",
-          data: { method: "log", logger: "the app's structured logger" },
+          data: { method: "log", logger: "a structured logger" },
           line: 3,
           suggestions: [],
         },
         {
           messageId: "console",
-          data: { method: "log", logger: "the app's structured logger" },
+          data: { method: "log", logger: "a structured logger" },
           line: 5,
           suggestions: [
             {
@@ -830,7 +830,7 @@ ruleTester.run("no-print-debugging: loggers, their call styles and caught errors
         },
         {
           messageId: "console",
-          data: { method: "log", logger: "the app's structured logger" },
+          data: { method: "log", logger: "a structured logger" },
           line: 6,
           suggestions: [
             {
@@ -863,7 +863,7 @@ ruleTester.run("no-print-debugging: loggers, their call styles and caught errors
       errors: [
         {
           messageId: "console",
-          data: { method: "log", logger: "the app's structured logger" },
+          data: { method: "log", logger: "a structured logger" },
           line: 3,
           suggestions: [
             {
@@ -881,7 +881,7 @@ ruleTester.run("no-print-debugging: loggers, their call styles and caught errors
         },
         {
           messageId: "console",
-          data: { method: "log", logger: "the app's structured logger" },
+          data: { method: "log", logger: "a structured logger" },
           line: 4,
           suggestions: [],
         },
@@ -896,7 +896,7 @@ ruleTester.run("no-print-debugging: loggers, their call styles and caught errors
       errors: [
         {
           messageId: "console",
-          data: { method: "log", logger: "the app's structured logger" },
+          data: { method: "log", logger: "a structured logger" },
           suggestions: [{ messageId: "removeCall", data: { method: "log" }, output: "" }],
         },
       ],
@@ -906,9 +906,7 @@ ruleTester.run("no-print-debugging: loggers, their call styles and caught errors
       code: "try { run(); } catch (err) { console.log(err); }",
       filename: files.ts,
       output: null,
-      errors: [
-        { messageId: "console", data: { method: "log", logger: "the app's structured logger" }, suggestions: [] },
-      ],
+      errors: [{ messageId: "console", data: { method: "log", logger: "a structured logger" }, suggestions: [] }],
     },
     {
       name: "values are named after what they hold, never `value`",
@@ -1288,7 +1286,7 @@ describe("no-print-debugging rewrites type-check against each logger's own types
 function consoleError(code: string, line: number, method: string) {
   return {
     messageId: "console" as const,
-    data: { method, logger: "the app's structured logger" },
+    data: { method, logger: "a structured logger" },
     line,
     suggestions: removeSuggestion(code, line, method),
   };
@@ -1491,7 +1489,7 @@ ruleTester.run("no-print-debugging: development traces and browser code", rule, 
       errors: [
         {
           messageId: "console",
-          data: { method: "log", logger: "the app's structured logger" },
+          data: { method: "log", logger: "a structured logger" },
           line: 4,
           suggestions: [
             {
@@ -1511,7 +1509,7 @@ ruleTester.run("no-print-debugging: development traces and browser code", rule, 
       errors: [
         {
           messageId: "console",
-          data: { method: "debug", logger: "the app's structured logger" },
+          data: { method: "debug", logger: "a structured logger" },
           line: 3,
           suggestions: [],
         },
@@ -1548,7 +1546,7 @@ ruleTester.run("no-print-debugging: development traces and browser code", rule, 
       errors: [
         {
           messageId: "console",
-          data: { method: "error", logger: "the app's structured logger" },
+          data: { method: "error", logger: "a structured logger" },
           line: 5,
           suggestions: [],
         },
@@ -1564,7 +1562,7 @@ ruleTester.run("no-print-debugging: development traces and browser code", rule, 
       errors: [
         {
           messageId: "console",
-          data: { method: "error", logger: "the app's structured logger" },
+          data: { method: "error", logger: "a structured logger" },
           line: 3,
           suggestions: [],
         },
@@ -1586,7 +1584,7 @@ ruleTester.run("no-print-debugging: development traces and browser code", rule, 
       errors: [
         {
           messageId: "console",
-          data: { method: "error", logger: "the app's structured logger" },
+          data: { method: "error", logger: "a structured logger" },
           line: 5,
           suggestions: [],
         },

@@ -12,7 +12,7 @@ const ruleTester = createRuleTester();
 
 const pino = { harden: { logger: { name: "logger", source: "./src/logger.js", style: "pino" } } };
 const winston = { harden: { logger: { name: "logger", source: "./src/logger.js", style: "winston" } } };
-const assumed = "the app's structured logger";
+const assumed = "a structured logger";
 const strict = [{ includeUnusedOutsideHandlers: true }] as const;
 
 const lines = (...text: string[]): string => text.join("\n");

@@ -842,7 +842,7 @@ const nextPagesFixed = lines(
   "}",
 );
 
-const BODY_RISK = 'a client can send null, an array or `{ "$gt": "" }` there';
+const BODY_RISK = "a client can send null, a number, an array or an object there";
 const QS_RISK = "a query value may be missing, an array or an object (`?id[$gt]=`)";
 const QUERY_RISK = "a query value may be missing or an array (`?id=a&id=b`)";
 const FORM_RISK = "form values are strings or files, or missing";
