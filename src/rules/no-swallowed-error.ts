@@ -741,9 +741,17 @@ function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
     // A 500 for whatever was caught is `no-catch-all-500`'s report: one problem, one report. Where only
     // server faults can reach the catch that rule stays quiet, and the dropped error is this rule's.
     if (catchAll500 && !isServerFaultOnlyTarget(target)) return;
-    // Only 4xx answers: the failure was deliberately turned into an answer the client can act on.
+    // Only 4xx answers: the failure was deliberately turned into an answer the client can act on —
+    // unless only server faults can reach the catch, where a 4xx tells the client it was wrong about an
+    // outage, and the error that says so is dropped. A 401 / 403 stays deliberate even there: a failed
+    // credential check answers the same whatever failed, so as not to tell a caller why.
     const known = statuses.filter((status): status is number => status !== undefined);
-    if (known.length > 0 && known.length === statuses.length && known.every((status) => status >= 400 && status <= 499))
+    if (
+      known.length > 0 &&
+      known.length === statuses.length &&
+      known.every((status) => status >= 400 && status <= 499) &&
+      (known.some((status) => status === 401 || status === 403) || !isServerFaultOnlyTarget(target))
+    )
       return;
     report(inHandler ? "unusedInHandler" : "unusedOutsideHandler", target);
   }

@@ -2732,3 +2732,77 @@ describe("no-swallowed-error: a NestJS controller whose services throw no client
     invalid: [],
   });
 });
+
+describe("no-swallowed-error: a 4xx from a catch only server faults can reach", () => {
+  /** A Hono handler that answers bad input with 400 first; its catch answers `status` to whatever the write threw. */
+  const createPost = (status: number) =>
+    lines(
+      'import { Hono } from "hono";',
+      "declare const db: { post: { create(args: { data: { title: string } }): Promise<{ id: string }> } };",
+      "declare const PostInput: { safeParse(value: unknown): { success: boolean; data?: { title: string } } };",
+      "const app = new Hono();",
+      'app.post("/posts", async (c) => {',
+      "  const parsed = PostInput.safeParse(await c.req.json());",
+      '  if (!parsed.success || !parsed.data) return c.json({ message: "Invalid post" }, 400);',
+      "  try {",
+      "    const post = await db.post.create({ data: { title: parsed.data.title } });",
+      "    return c.json({ id: post.id });",
+      "  } catch (e) {",
+      `    return c.json({ message: "Could not create the post" }, ${status});`,
+      "  }",
+      "});",
+    );
+  const outage = createPost(411);
+  ruleTester.run("no-swallowed-error", rule, {
+    valid: [
+      {
+        name: "Hono: a 401 stays a deliberate answer even where only server faults reach the catch",
+        code: createPost(401),
+        filename: files.ts,
+      },
+      {
+        name: "Hono: a 4xx from a catch that malformed JSON can reach is an answer the client can act on",
+        code: lines(
+          'import { Hono } from "hono";',
+          "declare const db: { post: { create(args: { data: unknown }): Promise<{ id: string }> } };",
+          "const app = new Hono();",
+          'app.post("/posts", async (c) => {',
+          '  if (c.req.header("content-type") !== "application/json") return c.json({ message: "JSON only" }, 415);',
+          "  try {",
+          "    const post = await db.post.create({ data: await c.req.json() });",
+          "    return c.json({ id: post.id });",
+          "  } catch (e) {",
+          '    return c.json({ message: "Invalid post" }, 400);',
+          "  }",
+          "});",
+        ),
+        filename: files.ts,
+      },
+    ],
+    invalid: [
+      {
+        name: "Hono: bad input is answered before the try, so the catch's 411 disguises a failed write",
+        code: outage,
+        filename: files.ts,
+        errors: [
+          {
+            messageId: "unusedInHandler",
+            data: { what: "`catch` block", operation: "`db.post.create`", logger: assumed },
+            line: 11,
+            column: 5,
+            suggestions: [
+              {
+                messageId: "logError",
+                data: { call: 'console.error("db.post.create failed", e)' },
+                output: outage.replace(
+                  "  } catch (e) {\n",
+                  '  } catch (e) {\n    console.error("db.post.create failed", e);\n',
+                ),
+              },
+            ],
+          },
+        ],
+      },
+    ],
+  });
+});
