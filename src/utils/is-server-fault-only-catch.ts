@@ -627,11 +627,14 @@ function getHelpersRunOnInputBefore(
 }
 
 /**
- * Whether a call that takes the raw input is a check that answers rather than throws: its result is tested
+ * Whether a call is a check that answers rather than throws: what its result says of the input is tested
  * and the failed test answers 400 or 422 (`const result = validateEventData(req.body); if (!result.isValid)
- * return res.status(400)…`). What bad input does to it is answered there, not in the `catch`. A 404 after
+ * return res.status(400)…`, `Papa.parse(text)` and `if (parsed.errors.length > 0)`). What bad input does to it is answered there, not in the `catch`. A 404 after
  * a write (`if (!updated) return res.status(404)`) answers a missing record, not a check of the input.
  */
+/** What a check's result says of the input: `success`, `error(s)`, `issues`, `isValid`, `valid`, `ok`. */
+const CHECK_RESULT_MEMBERS = new Set(["success", "error", "errors", "issues", "isValid", "valid", "ok"]);
+
 function isAnsweredCheck(context: RuleContext, call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
   let node: TSESTree.Node = call;
   while (node.parent?.type === AST_NODE_TYPES.AwaitExpression || node.parent?.type === AST_NODE_TYPES.TSAsExpression)
@@ -641,6 +644,14 @@ function isAnsweredCheck(context: RuleContext, call: TSESTree.CallExpression | T
   const sourceCode = context.sourceCode;
   return sourceCode.getDeclaredVariables(declarator).some((variable) =>
     variable.references.some((reference) => {
+      // The test reads what the result says of the input: `result.isValid`, `parsed.errors.length`.
+      const member = reference.identifier.parent;
+      if (
+        member?.type !== AST_NODE_TYPES.MemberExpression ||
+        member.object !== reference.identifier ||
+        !CHECK_RESULT_MEMBERS.has(getCalleeName(member) ?? "")
+      )
+        return false;
       let child: TSESTree.Node = reference.identifier;
       let parent: TSESTree.Node | undefined = child.parent;
       while (parent && parent.type !== AST_NODE_TYPES.IfStatement && !isFunctionNode(parent)) {
@@ -687,7 +698,8 @@ function mayThrowClientError(
       if (node.type === AST_NODE_TYPES.CallExpression && isLoggerCall(node)) return false;
       if (getResponseSend(context, node)) return false;
       const name = getCalleeName(node.callee);
-      if (name !== undefined && (THROWING_CHECKS.test(name) || THROWING_LOOKUP.test(name))) return true;
+      if (name !== undefined && THROWING_CHECKS.test(name) && !isAnsweredCheck(context, node)) return true;
+      if (name !== undefined && THROWING_LOOKUP.test(name)) return true;
       if (name !== undefined && RECORD_WRITES.has(name) && node.callee.type === AST_NODE_TYPES.MemberExpression) {
         const argument = node.arguments[0];
         if (

@@ -2698,6 +2698,14 @@ describe("no-catch-all-500: what the server set, checks that answer, and session
     ],
     ["declare function updateEvent(id: string, data: unknown): Promise<object | undefined>;"],
   );
+  const throwingParse = handler(
+    [
+      "const event = EventSchema.parse(req.body);",
+      'if (!event.title) return res.status(400).json({ message: "Title required" });',
+      "res.json(createEvent(event, req.user.id));",
+    ],
+    ["declare const EventSchema: { parse(value: unknown): { title: string } };", createEvent],
+  );
   const bodyUser = handler(['res.json(createEvent(req.body.user, "me"));'], [createEvent]);
   ruleTester.run("no-catch-all-500", rule, {
     valid: [
@@ -2709,6 +2717,21 @@ describe("no-catch-all-500: what the server set, checks that answer, and session
       {
         name: "Express: a check that returns its result, answered 400 when it fails, takes the raw body",
         code: answeredCheck,
+        filename: files.ts,
+      },
+      {
+        name: "Express: a parse that returns its errors, answered 400 when there are any, throws nothing to the catch",
+        code: handler(
+          [
+            "const parsed = Papa.parse(String(req.body.csv));",
+            'if (parsed.errors.length > 0) return res.status(400).json({ message: "Bad CSV" });',
+            "res.json(await saveRows(parsed.data));",
+          ],
+          [
+            "declare const Papa: { parse(text: string): { data: object[]; errors: object[] } };",
+            "declare function saveRows(rows: object[]): Promise<number>;",
+          ],
+        ),
         filename: files.ts,
       },
       {
@@ -2741,6 +2764,19 @@ describe("no-catch-all-500: what the server set, checks that answer, and session
             line: 10,
             column: 5,
             suggestions: handedOn(updatedOr404, answer, "next(error)"),
+          },
+        ],
+      },
+      {
+        name: "Express: a schema parse throws whatever is tested after it; a field's test is no check of its result",
+        code: throwingParse,
+        filename: files.ts,
+        errors: [
+          {
+            ...catchAll("`catch` block", "next(error)"),
+            line: 11,
+            column: 5,
+            suggestions: handedOn(throwingParse, answer, "next(error)"),
           },
         ],
       },
