@@ -1,7 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 
 import type { Framework } from "./types.js";
-import { getLastAnswerMemo } from "../utils/get-last-answer-memo.js";
 
 /** Local names under which this file can reach each framework's factories. */
 export interface FrameworkImports {
@@ -23,7 +22,7 @@ export interface FrameworkImports {
   fastifyPlugin: Set<string>;
 }
 
-const FRAMEWORK_BY_SOURCE: ReadonlyMap<string, Framework> = new Map<string, Framework>([
+export const FRAMEWORK_BY_SOURCE: ReadonlyMap<string, Framework> = new Map<string, Framework>([
   ["express", "express"],
   ["fastify", "fastify"],
   ["fastify-plugin", "fastify"],
@@ -40,7 +39,8 @@ const FRAMEWORK_BY_SOURCE: ReadonlyMap<string, Framework> = new Map<string, Fram
   ["@nestjs/core", "nest"],
 ]);
 
-function getFramework(source: string): Framework | undefined {
+/** The framework a module specifier belongs to, or `undefined`. */
+export function getFramework(source: string): Framework | undefined {
   // Relative and absolute imports are most of a file's imports, and never a framework.
   if (source.startsWith(".") || source.startsWith("/")) return undefined;
   const direct = FRAMEWORK_BY_SOURCE.get(source);
@@ -110,15 +110,6 @@ const cache = new WeakMap<TSESTree.Program, FrameworkImports>();
 const FRAMEWORK_SPECIFIER_START = String.raw`express|fastify|hono|koa|next|@nestjs\/|@hono\/|@koa\/|@fastify\/`;
 const MAY_IMPORT_FRAMEWORK = new RegExp(`["'\`](?:${FRAMEWORK_SPECIFIER_START})`, "u");
 
-/**
- * Whether a file's text holds a quoted specifier that starts like a framework module's: a necessary
- * condition for any framework import. Remembered for the file, so the rules that ask it as their own
- * gate and {@link getFrameworkImports} scan the text once between them.
- */
-export const mayImportFramework: (text: string) => boolean = getLastAnswerMemo((text) =>
-  MAY_IMPORT_FRAMEWORK.test(text),
-);
-
 function createImports(): FrameworkImports {
   return {
     frameworks: new Set(),
@@ -137,7 +128,9 @@ export function getFrameworkImports(sourceCode: Readonly<TSESLint.SourceCode>): 
   const program = sourceCode.ast;
   const cached = cache.get(program);
   if (cached) return cached;
-  if (!mayImportFramework(sourceCode.text)) {
+  // A quoted specifier that starts like a framework module's is a necessary condition for any framework
+  // import: one scan of the text answers for the many files that import none.
+  if (!MAY_IMPORT_FRAMEWORK.test(sourceCode.text)) {
     const none = createImports();
     cache.set(program, none);
     return none;

@@ -358,11 +358,6 @@ const NEST_DECORATORS: ReadonlyMap<string, RequestInputSource> = new Map([
   ["Headers", "headers"],
 ]);
 
-/** The Nest parameter decorators that bind one of `sources` (`Body`, `Query`, `Param`, `Headers`). */
-export function getNestInputDecoratorNames(sources: ReadonlySet<RequestInputSource>): string[] {
-  return [...NEST_DECORATORS].filter(([, source]) => sources.has(source)).map(([name]) => name);
-}
-
 /** A Nest parameter decorator that binds request input, with what it says about validation. */
 export interface NestInputParameter {
   read: RequestInputRead;

@@ -1,7 +1,6 @@
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 
 import { getImportOrigin, getRequireSource } from "../utils/get-import-origin.js";
-import { getLastAnswerMemo } from "../utils/get-last-answer-memo.js";
 import { getFrameworkImports } from "./get-framework-imports.js";
 import { isFunctionNode } from "./get-function-from-expression.js";
 import { getReceiver } from "./get-receiver.js";
@@ -291,16 +290,6 @@ function fromServe(context: RuleContext, call: TSESTree.CallExpression): ServerS
 }
 
 const cache = new WeakMap<TSESTree.CallExpression, ServerStart | null>();
-
-/** `.listen(` (also `?.(`); `serve` as a word (`serve(`, `Bun.serve`, `{ serve as start }`). */
-const MAY_START_SERVER = /\blisten\s*(?:\?\.\s*)?\(|\bserve\b/u;
-
-/**
- * Whether a file's text can hold a server start: every shape {@link getServerStart} accepts calls
- * `listen` or a `serve` (by that name, or imported under another). A cheap file-level gate for rules
- * that report only on server starts.
- */
-export const mayStartServer: (text: string) => boolean = getLastAnswerMemo((text) => MAY_START_SERVER.test(text));
 
 /**
  * A listener selector for the calls {@link getServerStart} can accept in this file: `X.listen(...)`,

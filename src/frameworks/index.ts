@@ -32,7 +32,6 @@ export {
   getNestInputParameter,
   getRequestInputBinding,
   getRequestInputRead,
-  getNestInputDecoratorNames,
   getRequestInputPropertyNames,
   REQUEST_INPUT_PROPERTY_NAMES,
   type NestInputParameter,

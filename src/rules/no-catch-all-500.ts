@@ -26,7 +26,6 @@ type MessageIds = "catchAll" | "catchAllNext" | "centralCatchAll" | "delegate" |
 
 /** Names tried, in order, for a binding the fix adds to `catch {}` / `.catch(() => …)`. */
 const BINDING_NAMES = ["err", "error"];
-const MAY_NAME_500 = /internal_?server_?error/iu;
 /** `app.use(errorHandler)`, `app.use(handleErrors())`: middleware from another file whose name says it handles errors. */
 const ERROR_HANDLER_NAME = /error/iu;
 
@@ -148,8 +147,6 @@ function someNode(
   return false;
 }
 
-type Context = Readonly<TSESLint.RuleContext<MessageIds, []>>;
-
 export default createRule<[], MessageIds>({
   name: "no-catch-all-500",
   meta: {
@@ -176,629 +173,622 @@ export default createRule<[], MessageIds>({
   },
   create(context) {
     const sourceCode = context.sourceCode;
-    // Every way the model knows to write a 500 spells `500` or "internal server error" (`INTERNAL_SERVER_ERROR`,
-    // `InternalServerErrorException`): a file with neither has nothing to report, and most files have neither.
-    const text = sourceCode.text;
-    // `nternal` / `NTERNAL` first: plain substring scans are much cheaper than the case-insensitive pattern.
-    if (!text.includes("500") && !((text.includes("nternal") || text.includes("NTERNAL")) && MAY_NAME_500.test(text)))
-      return {};
-    return listen(context);
-  },
-});
+    const isTypeScript = isTypeScriptFile(context.filename);
+    /** Status setters already reported: `res.status(500); if (a) res.json(x); else res.send(y)` is one report. */
+    const reportedStatus = new Set<TSESTree.Node>();
 
-/**
- * The listeners, made only for a file that passed the gate in `create`: the closures below are
- * not allocated for the many files that cannot hold a finding.
- */
-function listen(context: Context): TSESLint.RuleListener {
-  const sourceCode = context.sourceCode;
-  const isTypeScript = isTypeScriptFile(context.filename);
-  /** Status setters already reported: `res.status(500); if (a) res.json(x); else res.send(y)` is one report. */
-  const reportedStatus = new Set<TSESTree.Node>();
-
-  function isNameFree(scope: TSESLint.Scope.Scope, name: string): boolean {
-    return ASTUtils.findVariable(scope, name) === null && !scope.through.some((ref) => ref.identifier.name === name);
-  }
-
-  /** The name of the caught error, and the edit that binds it when the code did not. */
-  function getErrorBinding(
-    caught: CaughtError,
-  ): { name: string; add: ((fixer: TSESLint.RuleFixer) => TSESLint.RuleFix) | undefined } | undefined {
-    const param = caught.param;
-    if (param) return param.type === AST_NODE_TYPES.Identifier ? { name: param.name, add: undefined } : undefined;
-    const owner = caught.owner;
-    const name = BINDING_NAMES.find((candidate) => isNameFree(sourceCode.getScope(caught.body), candidate));
-    if (name === undefined) return undefined;
-    if (owner.type === AST_NODE_TYPES.CatchClause) {
-      const catchToken = sourceCode.getFirstToken(owner);
-      return catchToken ? { name, add: (fixer) => fixer.insertTextAfter(catchToken, ` (${name})`) } : undefined;
+    function isNameFree(scope: TSESLint.Scope.Scope, name: string): boolean {
+      return ASTUtils.findVariable(scope, name) === null && !scope.through.some((ref) => ref.identifier.name === name);
     }
-    const start = owner.typeParameters?.range[1] ?? owner.id?.range[1] ?? owner.range[0];
-    const openParen = sourceCode.getTokens(owner).find((token) => token.value === "(" && token.range[0] >= start);
-    if (!openParen || owner.params.length > 0) return undefined;
-    return { name, add: (fixer) => fixer.insertTextAfter(openParen, name) };
-  }
 
-  /** Whether the catch already hands the error on somewhere: `throw err`, `next(err)`. */
-  function delegatesAlready(caught: CaughtError, send: ResponseSend): boolean {
-    const variables = getCaughtErrorVariables(context, caught);
-    if (variables.length === 0) return false;
-    const nextName = caught.handler?.next?.type === AST_NODE_TYPES.Identifier ? caught.handler.next.name : "next";
-    const isError = (node: TSESTree.Node | undefined) =>
-      node !== undefined && isReferenceTo(unwrapExpression(node), variables);
-    return someNode(caught.body, sourceCode.visitorKeys, (node) => {
-      // Fastify's `reply.send(err)` hands an Error to the error handler, like `next(err)`.
-      if (
-        node.type === AST_NODE_TYPES.CallExpression ||
-        node.type === AST_NODE_TYPES.NewExpression ||
-        node.type === AST_NODE_TYPES.AssignmentExpression
-      ) {
-        const other = getResponseSend(context, node);
+    /** The name of the caught error, and the edit that binds it when the code did not. */
+    function getErrorBinding(
+      caught: CaughtError,
+    ): { name: string; add: ((fixer: TSESLint.RuleFixer) => TSESLint.RuleFix) | undefined } | undefined {
+      const param = caught.param;
+      if (param) return param.type === AST_NODE_TYPES.Identifier ? { name: param.name, add: undefined } : undefined;
+      const owner = caught.owner;
+      const name = BINDING_NAMES.find((candidate) => isNameFree(sourceCode.getScope(caught.body), candidate));
+      if (name === undefined) return undefined;
+      if (owner.type === AST_NODE_TYPES.CatchClause) {
+        const catchToken = sourceCode.getFirstToken(owner);
+        return catchToken ? { name, add: (fixer) => fixer.insertTextAfter(catchToken, ` (${name})`) } : undefined;
+      }
+      const start = owner.typeParameters?.range[1] ?? owner.id?.range[1] ?? owner.range[0];
+      const openParen = sourceCode.getTokens(owner).find((token) => token.value === "(" && token.range[0] >= start);
+      if (!openParen || owner.params.length > 0) return undefined;
+      return { name, add: (fixer) => fixer.insertTextAfter(openParen, name) };
+    }
+
+    /** Whether the catch already hands the error on somewhere: `throw err`, `next(err)`. */
+    function delegatesAlready(caught: CaughtError, send: ResponseSend): boolean {
+      const variables = getCaughtErrorVariables(context, caught);
+      if (variables.length === 0) return false;
+      const nextName = caught.handler?.next?.type === AST_NODE_TYPES.Identifier ? caught.handler.next.name : "next";
+      const isError = (node: TSESTree.Node | undefined) =>
+        node !== undefined && isReferenceTo(unwrapExpression(node), variables);
+      return someNode(caught.body, sourceCode.visitorKeys, (node) => {
+        // Fastify's `reply.send(err)` hands an Error to the error handler, like `next(err)`.
         if (
-          other?.framework === "fastify" &&
-          other.kind === "call" &&
-          other.bodyNodes.length === 1 &&
-          isError(other.bodyNodes[0])
-        )
-          return true;
-      }
-      // `throw new AppError("…", { cause: err })` hands the error on too; the thrown 500 itself does not.
-      if (node.type === AST_NODE_TYPES.ThrowStatement) {
+          node.type === AST_NODE_TYPES.CallExpression ||
+          node.type === AST_NODE_TYPES.NewExpression ||
+          node.type === AST_NODE_TYPES.AssignmentExpression
+        ) {
+          const other = getResponseSend(context, node);
+          if (
+            other?.framework === "fastify" &&
+            other.kind === "call" &&
+            other.bodyNodes.length === 1 &&
+            isError(other.bodyNodes[0])
+          )
+            return true;
+        }
+        // `throw new AppError("…", { cause: err })` hands the error on too; the thrown 500 itself does not.
+        if (node.type === AST_NODE_TYPES.ThrowStatement) {
+          return (
+            node.argument !== send.node &&
+            someNode(node.argument, sourceCode.visitorKeys, (inner) => isReferenceTo(inner, variables))
+          );
+        }
         return (
-          node.argument !== send.node &&
-          someNode(node.argument, sourceCode.visitorKeys, (inner) => isReferenceTo(inner, variables))
+          node.type === AST_NODE_TYPES.CallExpression &&
+          node.callee.type === AST_NODE_TYPES.Identifier &&
+          node.callee.name === nextName &&
+          node.arguments.some((arg) => isReferenceTo(arg, variables))
         );
+      });
+    }
+
+    /** `next` can be added to an inline Express route handler or middleware: the framework passes it anyway. */
+    function getAddNext(handler: HandlerInfo, sound: boolean): Delegation["addNext"] | undefined {
+      const fn = handler.function;
+      if (handler.framework !== "express" || handler.kind === "error-handler" || fn.params.length !== 2)
+        return undefined;
+      if (!fn.params.every((param) => param.type === AST_NODE_TYPES.Identifier)) return undefined;
+      const inner =
+        fn.body.type === AST_NODE_TYPES.BlockStatement ? sourceCode.getScope(fn.body) : sourceCode.getScope(fn);
+      if (!isNameFree(sourceCode.getScope(fn), "next") || inner.set.has("next")) return undefined;
+      const last = fn.params[1]!;
+      const annotated = fn.params.some((param) => param.type === AST_NODE_TYPES.Identifier && param.typeAnnotation);
+      // An inline callback gets its parameter types from the route method; elsewhere TypeScript needs the type.
+      if (!sound && isTypeScript && annotated) {
+        return (fixer) => [
+          fixer.insertTextAfter(last, ", next: NextFunction"),
+          ...(isDeclaredAtModuleLevel(sourceCode, "NextFunction")
+            ? []
+            : getImportFixes(fixer, sourceCode, { name: "NextFunction", source: "express" }, { typeOnly: true })),
+        ];
       }
-      return (
-        node.type === AST_NODE_TYPES.CallExpression &&
-        node.callee.type === AST_NODE_TYPES.Identifier &&
-        node.callee.name === nextName &&
-        node.arguments.some((arg) => isReferenceTo(arg, variables))
-      );
-    });
-  }
-
-  /** `next` can be added to an inline Express route handler or middleware: the framework passes it anyway. */
-  function getAddNext(handler: HandlerInfo, sound: boolean): Delegation["addNext"] | undefined {
-    const fn = handler.function;
-    if (handler.framework !== "express" || handler.kind === "error-handler" || fn.params.length !== 2) return undefined;
-    if (!fn.params.every((param) => param.type === AST_NODE_TYPES.Identifier)) return undefined;
-    const inner =
-      fn.body.type === AST_NODE_TYPES.BlockStatement ? sourceCode.getScope(fn.body) : sourceCode.getScope(fn);
-    if (!isNameFree(sourceCode.getScope(fn), "next") || inner.set.has("next")) return undefined;
-    const last = fn.params[1]!;
-    const annotated = fn.params.some((param) => param.type === AST_NODE_TYPES.Identifier && param.typeAnnotation);
-    // An inline callback gets its parameter types from the route method; elsewhere TypeScript needs the type.
-    if (!sound && isTypeScript && annotated) {
-      return (fixer) => [
-        fixer.insertTextAfter(last, ", next: NextFunction"),
-        ...(isDeclaredAtModuleLevel(sourceCode, "NextFunction")
-          ? []
-          : getImportFixes(fixer, sourceCode, { name: "NextFunction", source: "express" }, { typeOnly: true })),
-      ];
+      return (fixer) => [fixer.insertTextAfter(last, ", next")];
     }
-    return (fixer) => [fixer.insertTextAfter(last, ", next")];
-  }
 
-  function isInlineHandler(handler: HandlerInfo): boolean {
-    const parent = handler.function.parent;
-    if (handler.origin !== "registration") return false;
-    const call = parent?.type === AST_NODE_TYPES.ArrayExpression ? parent.parent : parent;
-    if (call?.type !== AST_NODE_TYPES.CallExpression) return false;
-    // A wrapper (`asyncHandler(fn)`) hides the route's parameter types from TypeScript.
-    return !isTypeScript || call.callee.type === AST_NODE_TYPES.MemberExpression;
-  }
-
-  /**
-   * Whether `throw` at the send reaches the framework: the catch sits in the handler's own body (or in a
-   * `.catch` callback whose promise the handler awaits or returns), with no other `try` around it.
-   */
-  function doesThrowReachFramework(send: ResponseSend, caught: CaughtError): boolean {
-    const handler = send.handler;
-    if (!handler) return false;
-    const fn = handler.function;
-    if (caught.kind === "catch") return getNearestFunction(caught.owner) === fn && !isInsideTry(caught.owner, fn);
-    if (caught.kind !== "rejection") return false;
-    let chain: TSESTree.Node = caught.owner.parent!;
-    while (
-      (chain.parent?.type === AST_NODE_TYPES.MemberExpression &&
-        chain.parent.object === chain &&
-        chain.parent.parent.type === AST_NODE_TYPES.CallExpression) ||
-      chain.parent?.type === AST_NODE_TYPES.ChainExpression ||
-      chain.parent?.type === AST_NODE_TYPES.TSAsExpression ||
-      chain.parent?.type === AST_NODE_TYPES.TSNonNullExpression
-    ) {
-      chain = chain.parent.type === AST_NODE_TYPES.MemberExpression ? chain.parent.parent : chain.parent;
+    function isInlineHandler(handler: HandlerInfo): boolean {
+      const parent = handler.function.parent;
+      if (handler.origin !== "registration") return false;
+      const call = parent?.type === AST_NODE_TYPES.ArrayExpression ? parent.parent : parent;
+      if (call?.type !== AST_NODE_TYPES.CallExpression) return false;
+      // A wrapper (`asyncHandler(fn)`) hides the route's parameter types from TypeScript.
+      return !isTypeScript || call.callee.type === AST_NODE_TYPES.MemberExpression;
     }
-    const parent = chain.parent;
-    const handedBack =
-      parent?.type === AST_NODE_TYPES.AwaitExpression ||
-      parent?.type === AST_NODE_TYPES.ReturnStatement ||
-      (parent === fn && fn.body === chain);
-    return handedBack && getNearestFunction(chain) === fn && !isInsideTry(chain, fn);
-  }
 
-  /** Frameworks whose central error handler this file installs; `named` for `app.use(errorHandler)` from elsewhere. */
-  let shownErrorHandlers: { frameworks: Set<Framework>; named: boolean } | undefined;
-
-  function getShownErrorHandlers(): { frameworks: Set<Framework>; named: boolean } {
-    if (shownErrorHandlers) return shownErrorHandlers;
-    const found = { frameworks: new Set<Framework>(), named: false };
-    const addIfErrorHandler = (fn: TSESTree.Node | undefined) => {
-      const info = fn && isFunctionNode(fn) ? getHandlerInfo(context, fn) : undefined;
-      if (info?.kind === "error-handler" && info.origin === "registration") found.frameworks.add(info.framework);
-    };
-    const stack: TSESTree.Node[] = [sourceCode.ast];
-    while (stack.length > 0) {
-      const node = stack.pop()!;
-      if (
-        node.type === AST_NODE_TYPES.CallExpression &&
-        node.callee.type === AST_NODE_TYPES.MemberExpression &&
-        node.callee.property.type === AST_NODE_TYPES.Identifier
+    /**
+     * Whether `throw` at the send reaches the framework: the catch sits in the handler's own body (or in a
+     * `.catch` callback whose promise the handler awaits or returns), with no other `try` around it.
+     */
+    function doesThrowReachFramework(send: ResponseSend, caught: CaughtError): boolean {
+      const handler = send.handler;
+      if (!handler) return false;
+      const fn = handler.function;
+      if (caught.kind === "catch") return getNearestFunction(caught.owner) === fn && !isInsideTry(caught.owner, fn);
+      if (caught.kind !== "rejection") return false;
+      let chain: TSESTree.Node = caught.owner.parent!;
+      while (
+        (chain.parent?.type === AST_NODE_TYPES.MemberExpression &&
+          chain.parent.object === chain &&
+          chain.parent.parent.type === AST_NODE_TYPES.CallExpression) ||
+        chain.parent?.type === AST_NODE_TYPES.ChainExpression ||
+        chain.parent?.type === AST_NODE_TYPES.TSAsExpression ||
+        chain.parent?.type === AST_NODE_TYPES.TSNonNullExpression
       ) {
-        const method = node.callee.property.name;
-        if (method === "setErrorHandler") found.frameworks.add("fastify");
-        if (method === "onError") found.frameworks.add("hono");
-        if (method === "use") {
-          for (const arg of node.arguments) {
-            if (isFunctionNode(arg)) addIfErrorHandler(arg);
-            const called = arg.type === AST_NODE_TYPES.CallExpression ? arg.callee : arg;
-            const name = called.type === AST_NODE_TYPES.MemberExpression ? called.property : called;
-            if (name.type !== AST_NODE_TYPES.Identifier) continue;
-            if (ERROR_HANDLER_NAME.test(name.name)) found.named = true;
-            const definition =
-              arg.type === AST_NODE_TYPES.Identifier
-                ? ASTUtils.findVariable(sourceCode.getScope(arg), arg)?.defs[0]?.node
-                : undefined;
-            addIfErrorHandler(
-              definition?.type === AST_NODE_TYPES.VariableDeclarator ? (definition.init ?? undefined) : definition,
-            );
+        chain = chain.parent.type === AST_NODE_TYPES.MemberExpression ? chain.parent.parent : chain.parent;
+      }
+      const parent = chain.parent;
+      const handedBack =
+        parent?.type === AST_NODE_TYPES.AwaitExpression ||
+        parent?.type === AST_NODE_TYPES.ReturnStatement ||
+        (parent === fn && fn.body === chain);
+      return handedBack && getNearestFunction(chain) === fn && !isInsideTry(chain, fn);
+    }
+
+    /** Frameworks whose central error handler this file installs; `named` for `app.use(errorHandler)` from elsewhere. */
+    let shownErrorHandlers: { frameworks: Set<Framework>; named: boolean } | undefined;
+
+    function getShownErrorHandlers(): { frameworks: Set<Framework>; named: boolean } {
+      if (shownErrorHandlers) return shownErrorHandlers;
+      const found = { frameworks: new Set<Framework>(), named: false };
+      const addIfErrorHandler = (fn: TSESTree.Node | undefined) => {
+        const info = fn && isFunctionNode(fn) ? getHandlerInfo(context, fn) : undefined;
+        if (info?.kind === "error-handler" && info.origin === "registration") found.frameworks.add(info.framework);
+      };
+      const stack: TSESTree.Node[] = [sourceCode.ast];
+      while (stack.length > 0) {
+        const node = stack.pop()!;
+        if (
+          node.type === AST_NODE_TYPES.CallExpression &&
+          node.callee.type === AST_NODE_TYPES.MemberExpression &&
+          node.callee.property.type === AST_NODE_TYPES.Identifier
+        ) {
+          const method = node.callee.property.name;
+          if (method === "setErrorHandler") found.frameworks.add("fastify");
+          if (method === "onError") found.frameworks.add("hono");
+          if (method === "use") {
+            for (const arg of node.arguments) {
+              if (isFunctionNode(arg)) addIfErrorHandler(arg);
+              const called = arg.type === AST_NODE_TYPES.CallExpression ? arg.callee : arg;
+              const name = called.type === AST_NODE_TYPES.MemberExpression ? called.property : called;
+              if (name.type !== AST_NODE_TYPES.Identifier) continue;
+              if (ERROR_HANDLER_NAME.test(name.name)) found.named = true;
+              const definition =
+                arg.type === AST_NODE_TYPES.Identifier
+                  ? ASTUtils.findVariable(sourceCode.getScope(arg), arg)?.defs[0]?.node
+                  : undefined;
+              addIfErrorHandler(
+                definition?.type === AST_NODE_TYPES.VariableDeclarator ? (definition.init ?? undefined) : definition,
+              );
+            }
+          }
+        }
+        for (const key of sourceCode.visitorKeys[node.type] ?? []) {
+          const value = (node as unknown as Record<string, unknown>)[key];
+          for (const child of Array.isArray(value) ? value : [value]) {
+            if (child && typeof (child as TSESTree.Node).type === "string") stack.push(child as TSESTree.Node);
           }
         }
       }
-      for (const key of sourceCode.visitorKeys[node.type] ?? []) {
-        const value = (node as unknown as Record<string, unknown>)[key];
-        for (const child of Array.isArray(value) ? value : [value]) {
-          if (child && typeof (child as TSESTree.Node).type === "string") stack.push(child as TSESTree.Node);
+      shownErrorHandlers = found;
+      return found;
+    }
+
+    /**
+     * Whether this file shows where a handed-on error lands, so the response stays the app's own: its error
+     * handler (Express / Koa error middleware, Fastify `setErrorHandler`, Hono `onError`), or for Express and
+     * Koa error middleware imported by a name that says so. Without it the framework's default answers:
+     * Express' final handler an HTML page with the stack trace unless `NODE_ENV=production`, Fastify
+     * `error.message` as JSON, Hono and Koa a plain-text "Internal Server Error" in place of the JSON body —
+     * and whether the app has its own handler in another file, this file cannot show.
+     */
+    function isErrorHandlerShown(framework: Framework): boolean {
+      const shown = getShownErrorHandlers();
+      return shown.frameworks.has(framework) || (shown.named && (framework === "express" || framework === "koa"));
+    }
+
+    function getDelegation(send: ResponseSend, caught: CaughtError): Delegation | undefined {
+      const handler = send.handler;
+      // The code already throws to the framework: rethrowing the original error lands in the same place.
+      if (send.kind === "exception") return { kind: "throw", next: "", addNext: undefined, sound: true };
+      if (!handler) return undefined;
+      if (handler.framework === "express") {
+        // `next(err)`, never `throw`: Express 4 does not catch a rejected async handler, and the file does not say which major it runs on.
+        const shown = isErrorHandlerShown("express");
+        const next = handler.next?.type === AST_NODE_TYPES.Identifier ? handler.next : undefined;
+        if (next) {
+          const visible = ASTUtils.findVariable(sourceCode.getScope(send.node), next.name);
+          if (visible?.defs[0]?.name !== next) return undefined;
+          return { kind: "next", next: next.name, addNext: undefined, sound: shown };
         }
+        const inline = isInlineHandler(handler);
+        const addNext = getAddNext(handler, inline);
+        return addNext ? { kind: "next", next: "next", addNext, sound: inline && shown } : undefined;
       }
+      // A throw from an error-first callback or a floating promise callback crashes or goes unhandled.
+      if (!doesThrowReachFramework(send, caught)) return undefined;
+      // Nest's exception layer always answers a thrown error with its JSON `{ statusCode, message }`.
+      return {
+        kind: "throw",
+        next: "",
+        addNext: undefined,
+        sound: handler.framework === "nest" || isErrorHandlerShown(handler.framework),
+      };
     }
-    shownErrorHandlers = found;
-    return found;
-  }
 
-  /**
-   * Whether this file shows where a handed-on error lands, so the response stays the app's own: its error
-   * handler (Express / Koa error middleware, Fastify `setErrorHandler`, Hono `onError`), or for Express and
-   * Koa error middleware imported by a name that says so. Without it the framework's default answers:
-   * Express' final handler an HTML page with the stack trace unless `NODE_ENV=production`, Fastify
-   * `error.message` as JSON, Hono and Koa a plain-text "Internal Server Error" in place of the JSON body —
-   * and whether the app has its own handler in another file, this file cannot show.
-   */
-  function isErrorHandlerShown(framework: Framework): boolean {
-    const shown = getShownErrorHandlers();
-    return shown.frameworks.has(framework) || (shown.named && (framework === "express" || framework === "koa"));
-  }
-
-  function getDelegation(send: ResponseSend, caught: CaughtError): Delegation | undefined {
-    const handler = send.handler;
-    // The code already throws to the framework: rethrowing the original error lands in the same place.
-    if (send.kind === "exception") return { kind: "throw", next: "", addNext: undefined, sound: true };
-    if (!handler) return undefined;
-    if (handler.framework === "express") {
-      // `next(err)`, never `throw`: Express 4 does not catch a rejected async handler, and the file does not say which major it runs on.
-      const shown = isErrorHandlerShown("express");
-      const next = handler.next?.type === AST_NODE_TYPES.Identifier ? handler.next : undefined;
-      if (next) {
-        const visible = ASTUtils.findVariable(sourceCode.getScope(send.node), next.name);
-        if (visible?.defs[0]?.name !== next) return undefined;
-        return { kind: "next", next: next.name, addNext: undefined, sound: shown };
-      }
-      const inline = isInlineHandler(handler);
-      const addNext = getAddNext(handler, inline);
-      return addNext ? { kind: "next", next: "next", addNext, sound: inline && shown } : undefined;
+    /** The statement a send stands in, and how it is written there. */
+    function getSendStatement(
+      send: ResponseSend,
+    ):
+      | { statement: TSESTree.Node; expression: TSESTree.Node; shape: "expression" | "return" | "throw" | "arrow" }
+      | undefined {
+      let expression: TSESTree.Node = send.node;
+      if (expression.parent?.type === AST_NODE_TYPES.AwaitExpression) expression = expression.parent;
+      const parent = expression.parent;
+      if (parent?.type === AST_NODE_TYPES.ExpressionStatement)
+        return { statement: parent, expression, shape: "expression" };
+      if (parent?.type === AST_NODE_TYPES.ReturnStatement) return { statement: parent, expression, shape: "return" };
+      if (parent?.type === AST_NODE_TYPES.ThrowStatement) return { statement: parent, expression, shape: "throw" };
+      if (parent?.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === expression)
+        return { statement: expression, expression, shape: "arrow" };
+      return undefined;
     }
-    // A throw from an error-first callback or a floating promise callback crashes or goes unhandled.
-    if (!doesThrowReachFramework(send, caught)) return undefined;
-    // Nest's exception layer always answers a thrown error with its JSON `{ statusCode, message }`.
-    return {
-      kind: "throw",
-      next: "",
-      addNext: undefined,
-      sound: handler.framework === "nest" || isErrorHandlerShown(handler.framework),
-    };
-  }
 
-  /** The statement a send stands in, and how it is written there. */
-  function getSendStatement(
-    send: ResponseSend,
-  ):
-    | { statement: TSESTree.Node; expression: TSESTree.Node; shape: "expression" | "return" | "throw" | "arrow" }
-    | undefined {
-    let expression: TSESTree.Node = send.node;
-    if (expression.parent?.type === AST_NODE_TYPES.AwaitExpression) expression = expression.parent;
-    const parent = expression.parent;
-    if (parent?.type === AST_NODE_TYPES.ExpressionStatement)
-      return { statement: parent, expression, shape: "expression" };
-    if (parent?.type === AST_NODE_TYPES.ReturnStatement) return { statement: parent, expression, shape: "return" };
-    if (parent?.type === AST_NODE_TYPES.ThrowStatement) return { statement: parent, expression, shape: "throw" };
-    if (parent?.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === expression)
-      return { statement: expression, expression, shape: "arrow" };
-    return undefined;
-  }
-
-  /** Statements that belong to the response and go with it: `res.status(500);` before it, Koa's `ctx.body = …`. */
-  function getCompanionStatements(send: ResponseSend, statement: TSESTree.Node, caught: CaughtError): TSESTree.Node[] {
-    const [start, end] = caught.body.range;
-    const candidates: TSESTree.Node[] = [];
-    if (send.statusNode) {
-      let node: TSESTree.Node | undefined = send.statusNode;
-      while (node && node.type !== AST_NODE_TYPES.ExpressionStatement && !isFunctionNode(node)) node = node.parent;
-      if (
-        node?.type === AST_NODE_TYPES.ExpressionStatement &&
-        node !== statement &&
-        !(send.node.range[0] >= node.range[0] && send.node.range[1] <= node.range[1])
-      ) {
-        candidates.push(node);
-      }
-    }
-    if (send.kind === "assignment") {
-      for (const body of send.bodyNodes) {
-        const assignment = body.parent;
+    /** Statements that belong to the response and go with it: `res.status(500);` before it, Koa's `ctx.body = …`. */
+    function getCompanionStatements(
+      send: ResponseSend,
+      statement: TSESTree.Node,
+      caught: CaughtError,
+    ): TSESTree.Node[] {
+      const [start, end] = caught.body.range;
+      const candidates: TSESTree.Node[] = [];
+      if (send.statusNode) {
+        let node: TSESTree.Node | undefined = send.statusNode;
+        while (node && node.type !== AST_NODE_TYPES.ExpressionStatement && !isFunctionNode(node)) node = node.parent;
         if (
-          assignment?.type === AST_NODE_TYPES.AssignmentExpression &&
-          assignment.parent.type === AST_NODE_TYPES.ExpressionStatement
+          node?.type === AST_NODE_TYPES.ExpressionStatement &&
+          node !== statement &&
+          !(send.node.range[0] >= node.range[0] && send.node.range[1] <= node.range[1])
         ) {
-          candidates.push(assignment.parent);
+          candidates.push(node);
         }
       }
-    }
-    return candidates.filter(
-      (node) => node.range[0] >= start && node.range[1] <= end && isStatementListParent(node.parent),
-    );
-  }
-
-  /** Whether nothing but `removed` statements (and a bare `return;`) runs after `statement` in the catch. */
-  function isInTailPosition(
-    statement: TSESTree.Node,
-    caught: CaughtError,
-    removed: ReadonlySet<TSESTree.Node>,
-  ): boolean {
-    for (let current: TSESTree.Node = statement; current !== caught.body; current = current.parent!) {
-      const parent = current.parent;
-      if (!parent) return false;
-      if (isStatementListParent(parent)) {
-        const list = getList(parent);
-        const after = list.slice(list.indexOf(current) + 1).filter((node) => !removed.has(node));
-        if (!(after.length === 0 || (after.length === 1 && isBareReturn(after[0])))) return false;
-      } else if (parent.type !== AST_NODE_TYPES.IfStatement && parent.type !== AST_NODE_TYPES.CatchClause) {
-        return false;
+      if (send.kind === "assignment") {
+        for (const body of send.bodyNodes) {
+          const assignment = body.parent;
+          if (
+            assignment?.type === AST_NODE_TYPES.AssignmentExpression &&
+            assignment.parent.type === AST_NODE_TYPES.ExpressionStatement
+          ) {
+            candidates.push(assignment.parent);
+          }
+        }
       }
+      return candidates.filter(
+        (node) => node.range[0] >= start && node.range[1] <= end && isStatementListParent(node.parent),
+      );
     }
-    return true;
-  }
 
-  function endsWithSemicolon(statement: TSESTree.Node): boolean {
-    return sourceCode.getLastToken(statement)?.value === ";";
-  }
-
-  /** The fix that hands the error on instead of answering 500, and whether it is sound everywhere. */
-  function getDelegateFix(
-    send: ResponseSend,
-    caught: CaughtError,
-  ): { text: string; fix: TSESLint.ReportFixFunction; sound: boolean } | undefined {
-    const binding = getErrorBinding(caught);
-    const delegation = getDelegation(send, caught);
-    const place = getSendStatement(send);
-    if (!binding || !delegation || !place) return undefined;
-    const { statement, expression, shape } = place;
-    const companions = getCompanionStatements(send, statement, caught);
-    const removed = new Set(companions);
-    const isNext = delegation.kind === "next";
-    const text = isNext ? `${delegation.next}(${binding.name})` : `throw ${binding.name}`;
-    let sound = delegation.sound;
-    if (!isNext && shape !== "throw" && shape !== "arrow") {
-      sound &&= isInTailPosition(statement, caught, removed);
+    /** Whether nothing but `removed` statements (and a bare `return;`) runs after `statement` in the catch. */
+    function isInTailPosition(
+      statement: TSESTree.Node,
+      caught: CaughtError,
+      removed: ReadonlySet<TSESTree.Node>,
+    ): boolean {
+      for (let current: TSESTree.Node = statement; current !== caught.body; current = current.parent!) {
+        const parent = current.parent;
+        if (!parent) return false;
+        if (isStatementListParent(parent)) {
+          const list = getList(parent);
+          const after = list.slice(list.indexOf(current) + 1).filter((node) => !removed.has(node));
+          if (!(after.length === 0 || (after.length === 1 && isBareReturn(after[0])))) return false;
+        } else if (parent.type !== AST_NODE_TYPES.IfStatement && parent.type !== AST_NODE_TYPES.CatchClause) {
+          return false;
+        }
+      }
+      return true;
     }
-    if (isNext && shape === "return" && caught.handler?.function.returnType) sound = false;
-    if (isNext && shape === "throw") return undefined;
-    const trailingReturn = (() => {
-      if (isNext || !isStatementListParent(statement.parent)) return undefined;
-      const list = getList(statement.parent);
-      const next = list[list.indexOf(statement) + 1];
-      return isBareReturn(next) ? next : undefined;
-    })();
-    return {
-      text,
-      sound,
-      fix: (fixer) => {
-        const fixes: TSESLint.RuleFix[] = [];
-        if (binding.add) fixes.push(binding.add(fixer));
-        if (delegation.addNext) fixes.push(...delegation.addNext(fixer));
-        if (isNext) {
-          fixes.push(fixer.replaceText(expression, text));
-        } else if (shape === "throw") {
-          fixes.push(fixer.replaceText(expression, binding.name));
-        } else if (shape === "arrow") {
-          fixes.push(fixer.replaceText(expression, `{ ${text}; }`));
-        } else {
-          fixes.push(fixer.replaceText(statement, `${text}${endsWithSemicolon(statement) ? ";" : ""}`));
-          if (trailingReturn) fixes.push(getStatementRemovalFix(fixer, sourceCode, trailingReturn));
-        }
-        for (const companion of companions) fixes.push(getStatementRemovalFix(fixer, sourceCode, companion));
-        return fixes;
-      },
-    };
-  }
 
-  /** A local name bound by a value import or `require` of a module `source` accepts, with what it binds. */
-  function findModuleBinding(
-    source: (value: string) => boolean,
-    className: string,
-  ): { local: string; kind: "class" | "module" } | "imported" | undefined {
-    let imported = false;
-    for (const statement of sourceCode.ast.body) {
-      if (statement.type === AST_NODE_TYPES.ImportDeclaration) {
-        if (statement.importKind === "type" || !source(statement.source.value)) continue;
-        imported = true;
-        for (const specifier of statement.specifiers) {
-          if (specifier.type !== AST_NODE_TYPES.ImportSpecifier) return { local: specifier.local.name, kind: "module" };
-          const name =
-            specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : specifier.imported.value;
-          if (name === className && specifier.importKind !== "type")
-            return { local: specifier.local.name, kind: "class" };
-        }
-      } else if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
-        for (const declarator of statement.declarations) {
-          const init = declarator.init;
-          const required =
-            init?.type === AST_NODE_TYPES.CallExpression &&
-            init.callee.type === AST_NODE_TYPES.Identifier &&
-            init.callee.name === "require" &&
-            init.arguments[0]?.type === AST_NODE_TYPES.Literal &&
-            typeof init.arguments[0].value === "string" &&
-            source(init.arguments[0].value);
-          if (!required) continue;
+    function endsWithSemicolon(statement: TSESTree.Node): boolean {
+      return sourceCode.getLastToken(statement)?.value === ";";
+    }
+
+    /** The fix that hands the error on instead of answering 500, and whether it is sound everywhere. */
+    function getDelegateFix(
+      send: ResponseSend,
+      caught: CaughtError,
+    ): { text: string; fix: TSESLint.ReportFixFunction; sound: boolean } | undefined {
+      const binding = getErrorBinding(caught);
+      const delegation = getDelegation(send, caught);
+      const place = getSendStatement(send);
+      if (!binding || !delegation || !place) return undefined;
+      const { statement, expression, shape } = place;
+      const companions = getCompanionStatements(send, statement, caught);
+      const removed = new Set(companions);
+      const isNext = delegation.kind === "next";
+      const text = isNext ? `${delegation.next}(${binding.name})` : `throw ${binding.name}`;
+      let sound = delegation.sound;
+      if (!isNext && shape !== "throw" && shape !== "arrow") {
+        sound &&= isInTailPosition(statement, caught, removed);
+      }
+      if (isNext && shape === "return" && caught.handler?.function.returnType) sound = false;
+      if (isNext && shape === "throw") return undefined;
+      const trailingReturn = (() => {
+        if (isNext || !isStatementListParent(statement.parent)) return undefined;
+        const list = getList(statement.parent);
+        const next = list[list.indexOf(statement) + 1];
+        return isBareReturn(next) ? next : undefined;
+      })();
+      return {
+        text,
+        sound,
+        fix: (fixer) => {
+          const fixes: TSESLint.RuleFix[] = [];
+          if (binding.add) fixes.push(binding.add(fixer));
+          if (delegation.addNext) fixes.push(...delegation.addNext(fixer));
+          if (isNext) {
+            fixes.push(fixer.replaceText(expression, text));
+          } else if (shape === "throw") {
+            fixes.push(fixer.replaceText(expression, binding.name));
+          } else if (shape === "arrow") {
+            fixes.push(fixer.replaceText(expression, `{ ${text}; }`));
+          } else {
+            fixes.push(fixer.replaceText(statement, `${text}${endsWithSemicolon(statement) ? ";" : ""}`));
+            if (trailingReturn) fixes.push(getStatementRemovalFix(fixer, sourceCode, trailingReturn));
+          }
+          for (const companion of companions) fixes.push(getStatementRemovalFix(fixer, sourceCode, companion));
+          return fixes;
+        },
+      };
+    }
+
+    /** A local name bound by a value import or `require` of a module `source` accepts, with what it binds. */
+    function findModuleBinding(
+      source: (value: string) => boolean,
+      className: string,
+    ): { local: string; kind: "class" | "module" } | "imported" | undefined {
+      let imported = false;
+      for (const statement of sourceCode.ast.body) {
+        if (statement.type === AST_NODE_TYPES.ImportDeclaration) {
+          if (statement.importKind === "type" || !source(statement.source.value)) continue;
           imported = true;
-          if (declarator.id.type === AST_NODE_TYPES.Identifier) return { local: declarator.id.name, kind: "module" };
+          for (const specifier of statement.specifiers) {
+            if (specifier.type !== AST_NODE_TYPES.ImportSpecifier)
+              return { local: specifier.local.name, kind: "module" };
+            const name =
+              specifier.imported.type === AST_NODE_TYPES.Identifier
+                ? specifier.imported.name
+                : specifier.imported.value;
+            if (name === className && specifier.importKind !== "type")
+              return { local: specifier.local.name, kind: "class" };
+          }
+        } else if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
+          for (const declarator of statement.declarations) {
+            const init = declarator.init;
+            const required =
+              init?.type === AST_NODE_TYPES.CallExpression &&
+              init.callee.type === AST_NODE_TYPES.Identifier &&
+              init.callee.name === "require" &&
+              init.arguments[0]?.type === AST_NODE_TYPES.Literal &&
+              typeof init.arguments[0].value === "string" &&
+              source(init.arguments[0].value);
+            if (!required) continue;
+            imported = true;
+            if (declarator.id.type === AST_NODE_TYPES.Identifier) return { local: declarator.id.name, kind: "module" };
+          }
         }
       }
+      return imported ? "imported" : undefined;
     }
-    return imported ? "imported" : undefined;
-  }
 
-  /**
-   * The check for the error the file's validation library throws, and what the 400 answers with:
-   * `err instanceof ZodError` (or `z.ZodError`), valibot's `ValiError`, joi's and yup's `ValidationError`.
-   * The library is the one `settings.harden.validation` names or the file imports; `undefined` when none is known.
-   */
-  function getValidationErrorCheck():
-    { ref: string; entry: ValidationErrorClass; import: ImportedName | undefined } | undefined {
-    const settings = getHardenSettings(context).validation;
-    for (const entry of VALIDATION_ERROR_CLASSES) {
-      if (settings && settings.library !== entry.module) continue;
-      const found = findModuleBinding(
-        (source) => (settings ? source === (settings.source ?? settings.library) : entry.source.test(source)),
-        entry.className,
-      );
-      if (typeof found === "object" && found.kind === "class") return { ref: found.local, entry, import: undefined };
-    }
-    // zod's `z` and valibot's `* as v`, as the file has them or as the settings say to import them.
-    const library = getValidationLibrary(context);
-    if (library) {
-      const entry = VALIDATION_ERROR_CLASSES.find((candidate) => candidate.module === library.library)!;
-      return { ref: `${library.local}.${entry.className}`, entry, import: library.import };
-    }
-    if (settings) return undefined;
-    // joi and yup, which the settings do not name: only as the file imports them.
-    for (const entry of VALIDATION_ERROR_CLASSES.filter(
-      (candidate) => candidate.module === "joi" || candidate.module === "yup",
-    )) {
-      const found = findModuleBinding((source) => entry.source.test(source), entry.className);
-      if (typeof found === "object")
-        return {
-          ref: found.kind === "class" ? found.local : `${found.local}.${entry.className}`,
-          entry,
-          import: undefined,
-        };
-      if (found === "imported" && entry.namedImport && !isDeclaredAtModuleLevel(sourceCode, entry.className)) {
-        return { ref: entry.className, entry, import: { name: entry.className, source: entry.module } };
+    /**
+     * The check for the error the file's validation library throws, and what the 400 answers with:
+     * `err instanceof ZodError` (or `z.ZodError`), valibot's `ValiError`, joi's and yup's `ValidationError`.
+     * The library is the one `settings.harden.validation` names or the file imports; `undefined` when none is known.
+     */
+    function getValidationErrorCheck():
+      { ref: string; entry: ValidationErrorClass; import: ImportedName | undefined } | undefined {
+      const settings = getHardenSettings(context).validation;
+      for (const entry of VALIDATION_ERROR_CLASSES) {
+        if (settings && settings.library !== entry.module) continue;
+        const found = findModuleBinding(
+          (source) => (settings ? source === (settings.source ?? settings.library) : entry.source.test(source)),
+          entry.className,
+        );
+        if (typeof found === "object" && found.kind === "class") return { ref: found.local, entry, import: undefined };
       }
+      // zod's `z` and valibot's `* as v`, as the file has them or as the settings say to import them.
+      const library = getValidationLibrary(context);
+      if (library) {
+        const entry = VALIDATION_ERROR_CLASSES.find((candidate) => candidate.module === library.library)!;
+        return { ref: `${library.local}.${entry.className}`, entry, import: library.import };
+      }
+      if (settings) return undefined;
+      // joi and yup, which the settings do not name: only as the file imports them.
+      for (const entry of VALIDATION_ERROR_CLASSES.filter(
+        (candidate) => candidate.module === "joi" || candidate.module === "yup",
+      )) {
+        const found = findModuleBinding((source) => entry.source.test(source), entry.className);
+        if (typeof found === "object")
+          return {
+            ref: found.kind === "class" ? found.local : `${found.local}.${entry.className}`,
+            entry,
+            import: undefined,
+          };
+        if (found === "imported" && entry.namedImport && !isDeclaredAtModuleLevel(sourceCode, entry.className)) {
+          return { ref: entry.className, entry, import: { name: entry.className, source: entry.module } };
+        }
+      }
+      return undefined;
     }
-    return undefined;
-  }
 
-  /** Hono's `HTTPException`, as the file imports it or with the import to add; `undefined` when the name is taken. */
-  function getHttpExceptionRef(): { ref: string; import: ImportedName | undefined } | undefined {
-    const found = findModuleBinding((source) => source === "hono/http-exception", "HTTPException");
-    if (typeof found === "object" && found.kind === "class") return { ref: found.local, import: undefined };
-    if (isDeclaredAtModuleLevel(sourceCode, "HTTPException")) return undefined;
-    return { ref: "HTTPException", import: { name: "HTTPException", source: "hono/http-exception" } };
-  }
-
-  /**
-   * Branches for client errors, inserted before the 500 in the handler's shape: the validation library's
-   * error answers 400; an error that carries a 4xx status (`http-errors`, `ctx.throw(404)`, Fastify's own
-   * errors, an app's `NotFoundError` with a `status`) answers with it; in Hono, an `HTTPException` answers
-   * its own response. Each test narrows an `unknown` catch binding for TypeScript.
-   */
-  function getStatusMappingFix(
-    send: ResponseSend,
-    caught: CaughtError,
-  ): { fix: TSESLint.ReportFixFunction; kinds: string } | undefined {
-    const binding = getErrorBinding(caught);
-    const place = getSendStatement(send);
-    if (!binding || !place || place.shape === "arrow") return undefined;
-    const companions = getCompanionStatements(send, place.statement, caught);
-    const anchor = [place.statement, ...companions]
-      .filter((node) => node.parent === place.statement.parent)
-      .sort((a, b) => a.range[0] - b.range[0])[0]!;
-    if (!isStatementListParent(anchor.parent)) return undefined;
-    const indent = getIndentation(sourceCode, anchor);
-    const inner = `${indent}  `;
-    const e = binding.name;
-    const receiver = send.receiver?.name;
-    const returns = place.shape === "return";
-    const answer = (status: string, body: string): string[] => {
-      if (send.framework === "koa" && receiver)
-        return [`${receiver}.status = ${status}`, `${receiver}.body = ${body}`, "return"];
-      const call =
-        send.framework === "hono" && receiver
-          ? `${receiver}.json(${body}, ${status})`
-          : send.framework === "fastify" && receiver
-            ? `${receiver}.code(${status}).send(${body})`
-            : receiver
-              ? `${receiver}.status(${status}).json(${body})`
-              : undefined;
-      if (call === undefined) return [`return ${getResponseClassName(send)}.json(${body}, { status: ${status} })`];
-      // A `return res.json()` where the code had none could clash with a declared `void` return type.
-      return returns ? [`return ${call}`] : [call, "return"];
-    };
-    const branches: { test: string; lines: string[]; label: string; import: ImportedName | undefined }[] = [];
-    const validation = getValidationErrorCheck();
-    if (validation) {
-      const { ref, entry } = validation;
-      branches.push({
-        test: `${e} instanceof ${ref}`,
-        lines: answer("400", `{ error: "Invalid request", ${entry.details}: ${e}.${entry.details} }`),
-        label: entry.label,
-        import: validation.import,
-      });
+    /** Hono's `HTTPException`, as the file imports it or with the import to add; `undefined` when the name is taken. */
+    function getHttpExceptionRef(): { ref: string; import: ImportedName | undefined } | undefined {
+      const found = findModuleBinding((source) => source === "hono/http-exception", "HTTPException");
+      if (typeof found === "object" && found.kind === "class") return { ref: found.local, import: undefined };
+      if (isDeclaredAtModuleLevel(sourceCode, "HTTPException")) return undefined;
+      return { ref: "HTTPException", import: { name: "HTTPException", source: "hono/http-exception" } };
     }
-    if (send.framework === "hono") {
-      // `c.json(body, status)` takes only literal status codes; an `HTTPException` carries its own response.
-      const exception = getHttpExceptionRef();
-      if (exception)
+
+    /**
+     * Branches for client errors, inserted before the 500 in the handler's shape: the validation library's
+     * error answers 400; an error that carries a 4xx status (`http-errors`, `ctx.throw(404)`, Fastify's own
+     * errors, an app's `NotFoundError` with a `status`) answers with it; in Hono, an `HTTPException` answers
+     * its own response. Each test narrows an `unknown` catch binding for TypeScript.
+     */
+    function getStatusMappingFix(
+      send: ResponseSend,
+      caught: CaughtError,
+    ): { fix: TSESLint.ReportFixFunction; kinds: string } | undefined {
+      const binding = getErrorBinding(caught);
+      const place = getSendStatement(send);
+      if (!binding || !place || place.shape === "arrow") return undefined;
+      const companions = getCompanionStatements(send, place.statement, caught);
+      const anchor = [place.statement, ...companions]
+        .filter((node) => node.parent === place.statement.parent)
+        .sort((a, b) => a.range[0] - b.range[0])[0]!;
+      if (!isStatementListParent(anchor.parent)) return undefined;
+      const indent = getIndentation(sourceCode, anchor);
+      const inner = `${indent}  `;
+      const e = binding.name;
+      const receiver = send.receiver?.name;
+      const returns = place.shape === "return";
+      const answer = (status: string, body: string): string[] => {
+        if (send.framework === "koa" && receiver)
+          return [`${receiver}.status = ${status}`, `${receiver}.body = ${body}`, "return"];
+        const call =
+          send.framework === "hono" && receiver
+            ? `${receiver}.json(${body}, ${status})`
+            : send.framework === "fastify" && receiver
+              ? `${receiver}.code(${status}).send(${body})`
+              : receiver
+                ? `${receiver}.status(${status}).json(${body})`
+                : undefined;
+        if (call === undefined) return [`return ${getResponseClassName(send)}.json(${body}, { status: ${status} })`];
+        // A `return res.json()` where the code had none could clash with a declared `void` return type.
+        return returns ? [`return ${call}`] : [call, "return"];
+      };
+      const branches: { test: string; lines: string[]; label: string; import: ImportedName | undefined }[] = [];
+      const validation = getValidationErrorCheck();
+      if (validation) {
+        const { ref, entry } = validation;
         branches.push({
-          test: `${e} instanceof ${exception.ref}`,
-          lines: [`return ${e}.getResponse()`],
-          label: "`HTTPException`",
-          import: exception.import,
+          test: `${e} instanceof ${ref}`,
+          lines: answer("400", `{ error: "Invalid request", ${entry.details}: ${e}.${entry.details} }`),
+          label: entry.label,
+          import: validation.import,
         });
-    } else {
-      // Fastify's errors carry `statusCode`; http-errors, Koa's and most apps' errors carry `status`.
-      const property = send.framework === "fastify" ? "statusCode" : "status";
-      const status = `${e}.${property}`;
-      branches.push({
-        test: `${e} instanceof Error && "${property}" in ${e} && typeof ${status} === "number" && ${status} >= 400 && ${status} < 500`,
-        lines: answer(status, `{ error: ${e}.message }`),
-        label: `a 4xx \`${property}\``,
-        import: undefined,
-      });
+      }
+      if (send.framework === "hono") {
+        // `c.json(body, status)` takes only literal status codes; an `HTTPException` carries its own response.
+        const exception = getHttpExceptionRef();
+        if (exception)
+          branches.push({
+            test: `${e} instanceof ${exception.ref}`,
+            lines: [`return ${e}.getResponse()`],
+            label: "`HTTPException`",
+            import: exception.import,
+          });
+      } else {
+        // Fastify's errors carry `statusCode`; http-errors, Koa's and most apps' errors carry `status`.
+        const property = send.framework === "fastify" ? "statusCode" : "status";
+        const status = `${e}.${property}`;
+        branches.push({
+          test: `${e} instanceof Error && "${property}" in ${e} && typeof ${status} === "number" && ${status} >= 400 && ${status} < 500`,
+          lines: answer(status, `{ error: ${e}.message }`),
+          label: `a 4xx \`${property}\``,
+          import: undefined,
+        });
+      }
+      if (branches.length === 0) return undefined;
+      const text = branches
+        .map(
+          (branch) =>
+            `if (${branch.test}) {\n${branch.lines.map((line) => `${inner}${toStatement(sourceCode, line)}`).join("\n")}\n${indent}}\n${indent}`,
+        )
+        .join("");
+      return {
+        kinds: branches.map((branch) => branch.label).join(", "),
+        fix: (fixer) => [
+          ...(binding.add ? [binding.add(fixer)] : []),
+          fixer.insertTextBefore(anchor, text),
+          ...branches.flatMap((branch) => (branch.import ? getImportFixes(fixer, sourceCode, branch.import) : [])),
+        ],
+      };
     }
-    if (branches.length === 0) return undefined;
-    const text = branches
-      .map(
-        (branch) =>
-          `if (${branch.test}) {\n${branch.lines.map((line) => `${inner}${toStatement(sourceCode, line)}`).join("\n")}\n${indent}}\n${indent}`,
-      )
-      .join("");
-    return {
-      kinds: branches.map((branch) => branch.label).join(", "),
-      fix: (fixer) => [
-        ...(binding.add ? [binding.add(fixer)] : []),
-        fixer.insertTextBefore(anchor, text),
-        ...branches.flatMap((branch) => (branch.import ? getImportFixes(fixer, sourceCode, branch.import) : [])),
-      ],
-    };
-  }
 
-  /** `NextResponse` for `NextResponse.json(…)` / `new NextResponse(…)` as the file names it, else `Response`. */
-  function getResponseClassName(send: ResponseSend): string {
-    const node = send.node;
-    const callee =
-      node.type === AST_NODE_TYPES.NewExpression
-        ? node.callee
-        : node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.MemberExpression
-          ? node.callee.object
-          : undefined;
-    return callee?.type === AST_NODE_TYPES.Identifier ? callee.name : "Response";
-  }
+    /** `NextResponse` for `NextResponse.json(…)` / `new NextResponse(…)` as the file names it, else `Response`. */
+    function getResponseClassName(send: ResponseSend): string {
+      const node = send.node;
+      const callee =
+        node.type === AST_NODE_TYPES.NewExpression
+          ? node.callee
+          : node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.MemberExpression
+            ? node.callee.object
+            : undefined;
+      return callee?.type === AST_NODE_TYPES.Identifier ? callee.name : "Response";
+    }
 
-  function getWhat(caught: CaughtError): string {
-    if (caught.kind === "catch") return "`catch` block";
-    if (caught.kind === "callback") return "error callback";
-    const callee = (caught.owner.parent as TSESTree.CallExpression).callee as TSESTree.MemberExpression;
-    return (callee.property as TSESTree.Identifier).name === "then"
-      ? "`.then` rejection callback"
-      : "`.catch` callback";
-  }
+    function getWhat(caught: CaughtError): string {
+      if (caught.kind === "catch") return "`catch` block";
+      if (caught.kind === "callback") return "error callback";
+      const callee = (caught.owner.parent as TSESTree.CallExpression).callee as TSESTree.MemberExpression;
+      return (callee.property as TSESTree.Identifier).name === "then"
+        ? "`.then` rejection callback"
+        : "`.catch` callback";
+    }
 
-  /** A plain Node request listener (`http.createServer(listener)`) has no error handler to hand errors to. */
-  function isServerListener(handler: HandlerInfo): boolean {
-    if (handler.origin !== "signature") return false;
-    const fn = handler.function;
-    const isCreateServerArgument = (node: TSESTree.Node) => {
-      const call = node.parent;
-      if (
-        call?.type !== AST_NODE_TYPES.CallExpression ||
-        !call.arguments.includes(node as TSESTree.CallExpressionArgument)
-      )
-        return false;
-      const callee = call.callee.type === AST_NODE_TYPES.MemberExpression ? call.callee.property : call.callee;
-      return (
-        callee.type === AST_NODE_TYPES.Identifier &&
-        (callee.name === "createServer" || callee.name === "createSecureServer")
-      );
-    };
-    if (isCreateServerArgument(fn)) return true;
-    const binding =
-      fn.type === AST_NODE_TYPES.FunctionDeclaration
-        ? fn
-        : fn.parent?.type === AST_NODE_TYPES.VariableDeclarator
-          ? fn.parent
-          : undefined;
-    const variable = binding && sourceCode.getDeclaredVariables(binding)[0];
-    return variable?.references.some((ref) => isCreateServerArgument(ref.identifier)) ?? false;
-  }
+    /** A plain Node request listener (`http.createServer(listener)`) has no error handler to hand errors to. */
+    function isServerListener(handler: HandlerInfo): boolean {
+      if (handler.origin !== "signature") return false;
+      const fn = handler.function;
+      const isCreateServerArgument = (node: TSESTree.Node) => {
+        const call = node.parent;
+        if (
+          call?.type !== AST_NODE_TYPES.CallExpression ||
+          !call.arguments.includes(node as TSESTree.CallExpressionArgument)
+        )
+          return false;
+        const callee = call.callee.type === AST_NODE_TYPES.MemberExpression ? call.callee.property : call.callee;
+        return (
+          callee.type === AST_NODE_TYPES.Identifier &&
+          (callee.name === "createServer" || callee.name === "createSecureServer")
+        );
+      };
+      if (isCreateServerArgument(fn)) return true;
+      const binding =
+        fn.type === AST_NODE_TYPES.FunctionDeclaration
+          ? fn
+          : fn.parent?.type === AST_NODE_TYPES.VariableDeclarator
+            ? fn.parent
+            : undefined;
+      const variable = binding && sourceCode.getDeclaredVariables(binding)[0];
+      return variable?.references.some((ref) => isCreateServerArgument(ref.identifier)) ?? false;
+    }
 
-  /** A `try` directly in the handler whose catch only server faults can reach (see `isServerFaultOnlyCatch`). */
-  function isServerFaultOnly(send: ResponseSend, caught: CaughtError): boolean {
-    if (caught.owner.type === AST_NODE_TYPES.CatchClause && isBypassedByReturnedPromise(caught.owner)) return true;
-    const handler = send.handler ?? caught.handler;
-    if (caught.central || !handler) return false;
-    if (caught.kind === "callback") return isServerFaultOnlyCallback(context, handler, caught.owner);
-    if (caught.owner.type !== AST_NODE_TYPES.CatchClause) return false;
-    return isServerFaultOnlyCatch(context, handler, caught.owner);
-  }
+    /** A `try` directly in the handler whose catch only server faults can reach (see `isServerFaultOnlyCatch`). */
+    function isServerFaultOnly(send: ResponseSend, caught: CaughtError): boolean {
+      if (caught.owner.type === AST_NODE_TYPES.CatchClause && isBypassedByReturnedPromise(caught.owner)) return true;
+      const handler = send.handler ?? caught.handler;
+      if (caught.central || !handler) return false;
+      if (caught.kind === "callback") return isServerFaultOnlyCallback(context, handler, caught.owner);
+      if (caught.owner.type !== AST_NODE_TYPES.CatchClause) return false;
+      return isServerFaultOnlyCatch(context, handler, caught.owner);
+    }
 
-  function check(node: TSESTree.Node): void {
-    const send = getResponseSend(context, node);
-    if (send?.status !== 500) return;
-    if (send.statusNode && reportedStatus.has(send.statusNode)) return;
-    const caught = getCaughtError(context, send.node);
-    if (!caught) return;
-    if (!send.handler && !caught.handler && send.framework !== "nest") return;
-    if (send.handler && isServerListener(send.handler)) return;
-    if (isErrorDiscriminated(context, caught, send.node)) return;
-    if (!caught.central && delegatesAlready(caught, send)) return;
-    if (isServerFaultOnly(send, caught)) return;
-    if (send.statusNode) reportedStatus.add(send.statusNode);
+    function check(node: TSESTree.Node): void {
+      const send = getResponseSend(context, node);
+      if (send?.status !== 500) return;
+      if (send.statusNode && reportedStatus.has(send.statusNode)) return;
+      const caught = getCaughtError(context, send.node);
+      if (!caught) return;
+      if (!send.handler && !caught.handler && send.framework !== "nest") return;
+      if (send.handler && isServerListener(send.handler)) return;
+      if (isErrorDiscriminated(context, caught, send.node)) return;
+      if (!caught.central && delegatesAlready(caught, send)) return;
+      if (isServerFaultOnly(send, caught)) return;
+      if (send.statusNode) reportedStatus.add(send.statusNode);
 
-    if (caught.central || (send.handler ?? caught.handler)?.framework === "next") {
-      const mapping = getStatusMappingFix(send, caught);
+      if (caught.central || (send.handler ?? caught.handler)?.framework === "next") {
+        const mapping = getStatusMappingFix(send, caught);
+        context.report({
+          node: send.node,
+          ...(caught.central
+            ? { messageId: "centralCatchAll" }
+            : { messageId: "catchAllNext", data: { what: getWhat(caught) } }),
+          suggest: mapping ? [{ messageId: "addStatusMapping", data: { kinds: mapping.kinds }, fix: mapping.fix }] : [],
+        });
+        return;
+      }
+      const delegate = getDelegateFix(send, caught);
+      const delegateText = delegate?.text ?? (send.handler?.framework === "express" ? "next(err)" : "throw err");
       context.report({
         node: send.node,
-        ...(caught.central
-          ? { messageId: "centralCatchAll" }
-          : { messageId: "catchAllNext", data: { what: getWhat(caught) } }),
-        suggest: mapping ? [{ messageId: "addStatusMapping", data: { kinds: mapping.kinds }, fix: mapping.fix }] : [],
+        messageId: "catchAll",
+        data: { what: getWhat(caught), delegate: delegateText },
+        fix: delegate?.sound ? delegate.fix : null,
+        suggest:
+          delegate && !delegate.sound
+            ? [{ messageId: "delegate", data: { delegate: delegate.text }, fix: delegate.fix }]
+            : [],
       });
-      return;
     }
-    const delegate = getDelegateFix(send, caught);
-    const delegateText = delegate?.text ?? (send.handler?.framework === "express" ? "next(err)" : "throw err");
-    context.report({
-      node: send.node,
-      messageId: "catchAll",
-      data: { what: getWhat(caught), delegate: delegateText },
-      fix: delegate?.sound ? delegate.fix : null,
-      suggest:
-        delegate && !delegate.sound
-          ? [{ messageId: "delegate", data: { delegate: delegate.text }, fix: delegate.fix }]
-          : [],
-    });
-  }
 
-  return { [RESPONSE_SEND_SELECTOR]: check };
-}
+    return { [RESPONSE_SEND_SELECTOR]: check };
+  },
+});

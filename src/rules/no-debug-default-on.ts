@@ -43,15 +43,6 @@ const OFF_TO_ON: ReadonlyMap<string, string> = new Map([
   ["off", "on"],
 ]);
 const ERRORHANDLER_SOURCE = "errorhandler";
-/** Every debug name above contains `debug` in some case: a file without it has none. */
-const MENTIONS_DEBUG = /debug/iu;
-/** Any of what a finding needs (a debug name, `env`, `errorhandler`), in one scan: most files have none. */
-const MAY_FIND = /debug|env|errorhandler/iu;
-/**
- * Logging meant for a developer's terminal, by option key: pino's `pino-pretty` transport, a query log
- * (Prisma `log: ["query"]`, TypeORM / Sequelize `logging: true`), better-sqlite3's `verbose: console.log`.
- */
-const MAY_LOG_FOR_DEVELOPMENT = /pino-pretty|PrismaClient|logging|verbose/u;
 const PINO_PRETTY = "pino-pretty";
 /** Calls whose object arguments are data or messages, not setup: `res.json({ debug: true })`. */
 const NON_SETUP_METHODS = new Set([
@@ -160,8 +151,6 @@ function isTruthinessPosition(node: TSESTree.Node): boolean {
   }
 }
 
-type Context = Readonly<TSESLint.RuleContext<MessageIds, Options>>;
-
 export default createRule<Options, MessageIds>({
   name: "no-debug-default-on",
   meta: {
@@ -217,536 +206,503 @@ export default createRule<Options, MessageIds>({
   },
   create(context, [options]) {
     if (isTestFile(context)) return {};
-    // What each finding needs in the file's text: a debug name (env variable, constant, option,
-    // `mongoose.set("debug")`), `env` (Express `app.set("env")`, Koa `app.env =`), or `errorhandler`.
-    // One scan for any of them first: most files have none.
-    const text = context.sourceCode.text;
-    const hasExtraNames = options.names !== undefined && options.names.length > 0;
-    const mayLogForDevelopment = MAY_LOG_FOR_DEVELOPMENT.test(text);
-    if (!hasExtraNames && !mayLogForDevelopment && !MAY_FIND.test(text)) return {};
-    return listen(context, options, {
-      // With no debug name in the file, only the three mode checks listen.
-      mayNameDebug: hasExtraNames || MENTIONS_DEBUG.test(text),
-      maySetMode: text.includes("env"),
-      mayMountErrorhandler: text.includes(ERRORHANDLER_SOURCE),
-      mayLogForDevelopment,
-    });
-  },
-});
+    const filename = context.filename;
+    const sourceCode = context.sourceCode;
+    const extraNames = new Set(options.names);
+    // Both scan the file; only a report needs them.
+    let envReadTextOfFile: ReturnType<typeof getEnvReadText> | undefined;
+    const envReadText: ReturnType<typeof getEnvReadText> = (name) =>
+      (envReadTextOfFile ??= getEnvReadText(context))(name);
 
-/**
- * The listeners, made only for a file that passed the gate in `create`: the closures below are
- * not allocated for the many files that cannot hold a finding.
- */
-function listen(
-  context: Context,
-  options: Options[0],
-  {
-    mayNameDebug,
-    maySetMode,
-    mayMountErrorhandler,
-    mayLogForDevelopment,
-  }: { mayNameDebug: boolean; maySetMode: boolean; mayMountErrorhandler: boolean; mayLogForDevelopment: boolean },
-): TSESLint.RuleListener {
-  const filename = context.filename;
-  const sourceCode = context.sourceCode;
-  const extraNames = new Set(options.names);
-  // Both scan the file; only a report needs them.
-  let envReadTextOfFile: ReturnType<typeof getEnvReadText> | undefined;
-  const envReadText: ReturnType<typeof getEnvReadText> = (name) =>
-    (envReadTextOfFile ??= getEnvReadText(context))(name);
-
-  function isDebugEnvName(name: string): boolean {
-    return extraNames.has(name) || DEBUG_ENV_NAME.test(name.toUpperCase());
-  }
-  function isDebugName(name: string): boolean {
-    return extraNames.has(name) || DEBUG_IDENTIFIER.test(name);
-  }
-  /** `isDebug` → `DEBUG`, `debugMode` → `DEBUG_MODE`. */
-  function toEnvName(name: string): string {
-    const constant = toConstantCase(name);
-    return constant.startsWith("IS_") ? constant.slice(3) : constant || "DEBUG";
-  }
-  function isProcessShadowed(node: TSESTree.Node): boolean {
-    const variable = ASTUtils.findVariable(sourceCode.getScope(node), "process");
-    return (
-      variable !== null && variable.defs.length > 0 && getImportOrigin(variable)?.source.endsWith("process") !== true
-    );
-  }
-
-  let browserUnsafeOfFile: boolean | undefined;
-  const isBrowserUnsafe = (): boolean =>
-    (browserUnsafeOfFile ??= mayRunInBrowser(sourceCode, filename) && envReadText("DEBUG").startsWith("process."));
-  /**
-   * The fix of a report whose fix adds a new environment read: an autofix, or a suggestion in a file
-   * that may run in a browser (no `process` there), or nothing when `process` is a local binding.
-   */
-  function newReadFix(
-    node: TSESTree.Node,
-    fixed: string,
-    fix: TSESLint.ReportFixFunction,
-  ): Pick<TSESLint.ReportDescriptor<MessageIds>, "fix" | "suggest"> {
-    if (isProcessShadowed(node)) return { fix: null, suggest: [] };
-    if (isBrowserUnsafe()) return { fix: null, suggest: [{ messageId: "offUnlessOn", data: { fixed }, fix }] };
-    return { fix, suggest: [] };
-  }
-
-  /** The env read under `.toLowerCase()`, `.trim()`, `String(...)` wrappers. */
-  function getDebugRead(node: TSESTree.Node): EnvRead | undefined {
-    let current = unwrapParentheses(node);
-    for (let depth = 0; depth < 4; depth++) {
-      if (current.type === AST_NODE_TYPES.ChainExpression) current = current.expression;
-      const read = getEnvRead(context, current);
-      if (read) return isDebugEnvName(read.name) ? read : undefined;
-      if (current.type !== AST_NODE_TYPES.CallExpression) return undefined;
-      const callee = current.callee;
-      if (callee.type === AST_NODE_TYPES.Identifier && callee.name === "String" && current.arguments[0]) {
-        current = current.arguments[0];
-      } else if (
-        callee.type === AST_NODE_TYPES.MemberExpression &&
-        callee.property.type === AST_NODE_TYPES.Identifier &&
-        ["toLowerCase", "toUpperCase", "trim", "toString"].includes(callee.property.name) &&
-        current.arguments.length === 0
-      ) {
-        current = callee.object;
-      } else {
-        return undefined;
-      }
+    function isDebugEnvName(name: string): boolean {
+      return extraNames.has(name) || DEBUG_ENV_NAME.test(name.toUpperCase());
     }
-    return undefined;
-  }
+    function isDebugName(name: string): boolean {
+      return extraNames.has(name) || DEBUG_IDENTIFIER.test(name);
+    }
+    /** `isDebug` → `DEBUG`, `debugMode` → `DEBUG_MODE`. */
+    function toEnvName(name: string): string {
+      const constant = toConstantCase(name);
+      return constant.startsWith("IS_") ? constant.slice(3) : constant || "DEBUG";
+    }
+    function isProcessShadowed(node: TSESTree.Node): boolean {
+      const variable = ASTUtils.findVariable(sourceCode.getScope(node), "process");
+      return (
+        variable !== null && variable.defs.length > 0 && getImportOrigin(variable)?.source.endsWith("process") !== true
+      );
+    }
 
-  /** Whether every read of the `const` that `expression` initialises only asks for truthiness. */
-  function isOnlyTestedForTruthiness(expression: TSESTree.Node): boolean {
-    const declarator = expression.parent;
-    if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== expression) return false;
-    if (declarator.id.type !== AST_NODE_TYPES.Identifier || declarator.parent.kind !== "const") return false;
-    const variable = sourceCode.getDeclaredVariables(declarator)[0];
-    const reads = variable?.references.filter((reference) => reference.isRead()) ?? [];
-    return reads.length > 0 && reads.every((reference) => isTruthinessPosition(reference.identifier));
-  }
+    let browserUnsafeOfFile: boolean | undefined;
+    const isBrowserUnsafe = (): boolean =>
+      (browserUnsafeOfFile ??= mayRunInBrowser(sourceCode, filename) && envReadText("DEBUG").startsWith("process."));
+    /**
+     * The fix of a report whose fix adds a new environment read: an autofix, or a suggestion in a file
+     * that may run in a browser (no `process` there), or nothing when `process` is a local binding.
+     */
+    function newReadFix(
+      node: TSESTree.Node,
+      fixed: string,
+      fix: TSESLint.ReportFixFunction,
+    ): Pick<TSESLint.ReportDescriptor<MessageIds>, "fix" | "suggest"> {
+      if (isProcessShadowed(node)) return { fix: null, suggest: [] };
+      if (isBrowserUnsafe()) return { fix: null, suggest: [{ messageId: "offUnlessOn", data: { fixed }, fix }] };
+      return { fix, suggest: [] };
+    }
 
-  function checkLogical(node: TSESTree.LogicalExpression): void {
-    if (node.operator !== "||" && node.operator !== "??") return;
-    const onValue = getOnValue(node.right);
-    if (onValue === undefined) return;
-    const read = getDebugRead(node.left);
-    if (!read || isDevelopmentOnly(node, filename)) return;
-    const readText = sourceCode.getText(read.expression);
-    const text = sourceCode.getText(node);
-    const shadowed = isProcessShadowed(node);
+    /** The env read under `.toLowerCase()`, `.trim()`, `String(...)` wrappers. */
+    function getDebugRead(node: TSESTree.Node): EnvRead | undefined {
+      let current = unwrapParentheses(node);
+      for (let depth = 0; depth < 4; depth++) {
+        if (current.type === AST_NODE_TYPES.ChainExpression) current = current.expression;
+        const read = getEnvRead(context, current);
+        if (read) return isDebugEnvName(read.name) ? read : undefined;
+        if (current.type !== AST_NODE_TYPES.CallExpression) return undefined;
+        const callee = current.callee;
+        if (callee.type === AST_NODE_TYPES.Identifier && callee.name === "String" && current.arguments[0]) {
+          current = current.arguments[0];
+        } else if (
+          callee.type === AST_NODE_TYPES.MemberExpression &&
+          callee.property.type === AST_NODE_TYPES.Identifier &&
+          ["toLowerCase", "toUpperCase", "trim", "toString"].includes(callee.property.name) &&
+          current.arguments.length === 0
+        ) {
+          current = callee.object;
+        } else {
+          return undefined;
+        }
+      }
+      return undefined;
+    }
 
-    // `(process.env.DEBUG ?? "true") === "true"` / `!== "false"`: the comparison is the switch.
-    const parent = node.parent;
-    if (parent.type === AST_NODE_TYPES.BinaryExpression && ["===", "==", "!==", "!="].includes(parent.operator)) {
-      const other = parent.left === node ? parent.right : parent.left;
-      const compared = getStaticString(other)?.trim().toLowerCase();
-      const equality = parent.operator === "===" || parent.operator === "==";
-      const comparedOn =
-        compared === undefined
-          ? undefined
-          : equality
-            ? ON_VALUES.has(compared)
-              ? compared
-              : undefined
-            : OFF_TO_ON.get(compared);
-      const fixed = comparedOn === undefined ? undefined : buildOnComparison(readText, comparedOn);
+    /** Whether every read of the `const` that `expression` initialises only asks for truthiness. */
+    function isOnlyTestedForTruthiness(expression: TSESTree.Node): boolean {
+      const declarator = expression.parent;
+      if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== expression) return false;
+      if (declarator.id.type !== AST_NODE_TYPES.Identifier || declarator.parent.kind !== "const") return false;
+      const variable = sourceCode.getDeclaredVariables(declarator)[0];
+      const reads = variable?.references.filter((reference) => reference.isRead()) ?? [];
+      return reads.length > 0 && reads.every((reference) => isTruthinessPosition(reference.identifier));
+    }
+
+    function checkLogical(node: TSESTree.LogicalExpression): void {
+      if (node.operator !== "||" && node.operator !== "??") return;
+      const onValue = getOnValue(node.right);
+      if (onValue === undefined) return;
+      const read = getDebugRead(node.left);
+      if (!read || isDevelopmentOnly(node, filename)) return;
+      const readText = sourceCode.getText(read.expression);
+      const text = sourceCode.getText(node);
+      const shadowed = isProcessShadowed(node);
+
+      // `(process.env.DEBUG ?? "true") === "true"` / `!== "false"`: the comparison is the switch.
+      const parent = node.parent;
+      if (parent.type === AST_NODE_TYPES.BinaryExpression && ["===", "==", "!==", "!="].includes(parent.operator)) {
+        const other = parent.left === node ? parent.right : parent.left;
+        const compared = getStaticString(other)?.trim().toLowerCase();
+        const equality = parent.operator === "===" || parent.operator === "==";
+        const comparedOn =
+          compared === undefined
+            ? undefined
+            : equality
+              ? ON_VALUES.has(compared)
+                ? compared
+                : undefined
+              : OFF_TO_ON.get(compared);
+        const fixed = comparedOn === undefined ? undefined : buildOnComparison(readText, comparedOn);
+        context.report({
+          node,
+          messageId: "envDefaultOn",
+          data: { text, name: read.name, fixed: fixed ?? buildOnComparison(readText, "true") },
+          fix:
+            fixed && !shadowed
+              ? (fixer) => fixer.replaceText(parent, canTakeComparison(parent, sourceCode) ? fixed : `(${fixed})`)
+              : null,
+        });
+        return;
+      }
+
+      const fixed = buildOnComparison(readText, onValue);
+      const replacement = canTakeComparison(node, sourceCode) ? fixed : `(${fixed})`;
+      const fix = (fixer: TSESLint.RuleFixer) => fixer.replaceText(node, replacement);
+      // A boolean default already made the value `string | true`; a string default made it a string that
+      // other code may compare, so turning it into a boolean is only safe where it is merely tested.
+      const safe = isBooleanTrue(node.right) || isTruthinessPosition(node) || isOnlyTestedForTruthiness(node);
       context.report({
         node,
         messageId: "envDefaultOn",
-        data: { text, name: read.name, fixed: fixed ?? buildOnComparison(readText, "true") },
-        fix:
-          fixed && !shadowed
-            ? (fixer) => fixer.replaceText(parent, canTakeComparison(parent, sourceCode) ? fixed : `(${fixed})`)
-            : null,
+        data: { text, name: read.name, fixed },
+        fix: safe && !shadowed ? fix : null,
+        suggest: safe || shadowed ? [] : [{ messageId: "offUnlessOn", data: { fixed }, fix }],
       });
-      return;
     }
 
-    const fixed = buildOnComparison(readText, onValue);
-    const replacement = canTakeComparison(node, sourceCode) ? fixed : `(${fixed})`;
-    const fix = (fixer: TSESLint.RuleFixer) => fixer.replaceText(node, replacement);
-    // A boolean default already made the value `string | true`; a string default made it a string that
-    // other code may compare, so turning it into a boolean is only safe where it is merely tested.
-    const safe = isBooleanTrue(node.right) || isTruthinessPosition(node) || isOnlyTestedForTruthiness(node);
-    context.report({
-      node,
-      messageId: "envDefaultOn",
-      data: { text, name: read.name, fixed },
-      fix: safe && !shadowed ? fix : null,
-      suggest: safe || shadowed ? [] : [{ messageId: "offUnlessOn", data: { fixed }, fix }],
-    });
-  }
-
-  function checkNegatedOff(node: TSESTree.BinaryExpression): void {
-    if (node.operator !== "!==" && node.operator !== "!=") return;
-    const leftOff = getStaticString(node.left);
-    const [readSide, offSide] = leftOff === undefined ? [node.left, node.right] : [node.right, node.left];
-    const off = getStaticString(offSide)?.trim().toLowerCase();
-    const on = off === undefined ? undefined : OFF_TO_ON.get(off);
-    if (on === undefined) return;
-    const read = getDebugRead(readSide);
-    if (!read || isDevelopmentOnly(node, filename)) return;
-    const fixed = buildOnComparison(sourceCode.getText(read.expression), on);
-    context.report({
-      node,
-      messageId: "envNegatedOff",
-      data: { text: sourceCode.getText(node), name: read.name, off: sourceCode.getText(offSide), fixed },
-      fix: isProcessShadowed(node)
-        ? null
-        : (fixer) => fixer.replaceText(node, canTakeComparison(node, sourceCode) ? fixed : `(${fixed})`),
-    });
-  }
-
-  function checkModuleConstant(node: TSESTree.VariableDeclarator): void {
-    if (node.id.type !== AST_NODE_TYPES.Identifier || !node.init || !isBooleanTrue(node.init)) return;
-    if (!isDebugName(node.id.name)) return;
-    const declaration = node.parent;
-    const statement = declaration.parent;
-    if (statement?.type !== AST_NODE_TYPES.Program && statement?.type !== AST_NODE_TYPES.ExportNamedDeclaration) return;
-    if (isDevelopmentOnly(node, filename)) return;
-    // A flag the code flips later is state, not a switch.
-    const variable = sourceCode.getDeclaredVariables(node)[0];
-    if (variable?.references.some((reference) => reference.isWrite() && reference.identifier !== node.id)) return;
-    const fixed = buildOnComparison(envReadText(toEnvName(node.id.name)), "true");
-    const init = node.init;
-    context.report({
-      node: init,
-      messageId: "constantOn",
-      data: { name: node.id.name, fixed },
-      ...newReadFix(node, fixed, (fixer) => fixer.replaceText(init, fixed)),
-    });
-  }
-
-  /** The expression an options object belongs to, through nested objects and arrays. */
-  function isSetupObject(object: TSESTree.ObjectExpression): boolean {
-    let top: TSESTree.Node = object;
-    while (
-      top.parent &&
-      (top.parent.type === AST_NODE_TYPES.Property ||
-        top.parent.type === AST_NODE_TYPES.ObjectExpression ||
-        top.parent.type === AST_NODE_TYPES.ArrayExpression ||
-        top.parent.type === AST_NODE_TYPES.TSAsExpression ||
-        top.parent.type === AST_NODE_TYPES.TSSatisfiesExpression)
-    ) {
-      if (top.parent.type === AST_NODE_TYPES.Property && top.parent.key === top) return false;
-      top = top.parent;
+    function checkNegatedOff(node: TSESTree.BinaryExpression): void {
+      if (node.operator !== "!==" && node.operator !== "!=") return;
+      const leftOff = getStaticString(node.left);
+      const [readSide, offSide] = leftOff === undefined ? [node.left, node.right] : [node.right, node.left];
+      const off = getStaticString(offSide)?.trim().toLowerCase();
+      const on = off === undefined ? undefined : OFF_TO_ON.get(off);
+      if (on === undefined) return;
+      const read = getDebugRead(readSide);
+      if (!read || isDevelopmentOnly(node, filename)) return;
+      const fixed = buildOnComparison(sourceCode.getText(read.expression), on);
+      context.report({
+        node,
+        messageId: "envNegatedOff",
+        data: { text: sourceCode.getText(node), name: read.name, off: sourceCode.getText(offSide), fixed },
+        fix: isProcessShadowed(node)
+          ? null
+          : (fixer) => fixer.replaceText(node, canTakeComparison(node, sourceCode) ? fixed : `(${fixed})`),
+      });
     }
-    const parent = top.parent;
-    if (!parent) return false;
-    if (parent.type === AST_NODE_TYPES.CallExpression || parent.type === AST_NODE_TYPES.NewExpression) {
-      if (!parent.arguments.includes(top as TSESTree.CallExpressionArgument)) return false;
-      const callee = parent.callee;
-      const method =
-        callee.type === AST_NODE_TYPES.MemberExpression && callee.property.type === AST_NODE_TYPES.Identifier
-          ? callee.property.name
-          : undefined;
-      return method === undefined || !NON_SETUP_METHODS.has(method);
-    }
-    if (parent.type === AST_NODE_TYPES.VariableDeclarator) {
-      const statement = parent.parent.parent;
-      return statement?.type === AST_NODE_TYPES.Program || statement?.type === AST_NODE_TYPES.ExportNamedDeclaration;
-    }
-    if (parent.type === AST_NODE_TYPES.ExportDefaultDeclaration) return true;
-    if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.right === top) {
-      const text = sourceCode.getText(parent.left);
-      return text === "module.exports" || text.startsWith("exports.") || text.startsWith("module.exports.");
-    }
-    return false;
-  }
 
-  function checkOption(node: TSESTree.Property): void {
-    if (node.computed || node.kind !== "init" || !isBooleanTrue(node.value)) return;
-    const key =
-      node.key.type === AST_NODE_TYPES.Identifier
-        ? node.key.name
-        : node.key.type === AST_NODE_TYPES.Literal
-          ? String(node.key.value)
-          : undefined;
-    if (key === undefined || !isDebugName(key)) return;
-    if (node.parent.type !== AST_NODE_TYPES.ObjectExpression || !isSetupObject(node.parent)) return;
-    if (isDevelopmentOnly(node, filename) || isConditionallyExecuted(node)) return;
-    const fixed = buildOnComparison(envReadText(toEnvName(key)), "true");
-    const value = node.value;
-    context.report({
-      node,
-      messageId: "optionOn",
-      data: { key, fixed },
-      ...newReadFix(node, fixed, (fixer) => fixer.replaceText(value, fixed)),
-    });
-  }
-
-  function isMongoose(node: TSESTree.Node): boolean {
-    if (node.type !== AST_NODE_TYPES.Identifier) return false;
-    const origin = getImportOrigin(ASTUtils.findVariable(sourceCode.getScope(node), node));
-    return origin?.source === "mongoose" && origin.imported === "*";
-  }
-
-  function isErrorhandler(node: TSESTree.Node): boolean {
-    const target = node.type === AST_NODE_TYPES.CallExpression ? node.callee : node;
-    if (target.type !== AST_NODE_TYPES.Identifier) return false;
-    const origin = getImportOrigin(ASTUtils.findVariable(sourceCode.getScope(target), target));
-    return origin?.source === ERRORHANDLER_SOURCE && origin.imported === "*";
-  }
-
-  function checkSetCall(node: TSESTree.CallExpression, callee: TSESTree.MemberExpression): void {
-    const setting = getStaticString(node.arguments[0]);
-    const value = node.arguments[1];
-    if (!value || node.arguments.length !== 2) return;
-    if (setting === "env") {
-      const written = getStaticString(value);
-      if (written === undefined || written === "production") return;
-      const receiver = getReceiver(context, callee.object, true);
-      if (
-        !receiver ||
-        (receiver.framework !== undefined && receiver.framework !== "express") ||
-        receiver.kind === "router"
-      )
+    function checkModuleConstant(node: TSESTree.VariableDeclarator): void {
+      if (node.id.type !== AST_NODE_TYPES.Identifier || !node.init || !isBooleanTrue(node.init)) return;
+      if (!isDebugName(node.id.name)) return;
+      const declaration = node.parent;
+      const statement = declaration.parent;
+      if (statement?.type !== AST_NODE_TYPES.Program && statement?.type !== AST_NODE_TYPES.ExportNamedDeclaration)
         return;
-      if (isConditionallyExecuted(node)) return;
-      const mode = `${envReadText("NODE_ENV")} ?? "production"`;
+      if (isDevelopmentOnly(node, filename)) return;
+      // A flag the code flips later is state, not a switch.
+      const variable = sourceCode.getDeclaredVariables(node)[0];
+      if (variable?.references.some((reference) => reference.isWrite() && reference.identifier !== node.id)) return;
+      const fixed = buildOnComparison(envReadText(toEnvName(node.id.name)), "true");
+      const init = node.init;
       context.report({
-        node,
-        messageId: "expressEnv",
-        data: { value: sourceCode.getText(value) },
-        ...newReadFix(node, mode, (fixer) => fixer.replaceText(value, mode)),
+        node: init,
+        messageId: "constantOn",
+        data: { name: node.id.name, fixed },
+        ...newReadFix(node, fixed, (fixer) => fixer.replaceText(init, fixed)),
       });
-      return;
     }
-    if (setting === "debug" && isBooleanTrue(value) && isMongoose(callee.object) && !isConditionallyExecuted(node)) {
-      const fixed = buildOnComparison(envReadText("DEBUG"), "true");
+
+    /** The expression an options object belongs to, through nested objects and arrays. */
+    function isSetupObject(object: TSESTree.ObjectExpression): boolean {
+      let top: TSESTree.Node = object;
+      while (
+        top.parent &&
+        (top.parent.type === AST_NODE_TYPES.Property ||
+          top.parent.type === AST_NODE_TYPES.ObjectExpression ||
+          top.parent.type === AST_NODE_TYPES.ArrayExpression ||
+          top.parent.type === AST_NODE_TYPES.TSAsExpression ||
+          top.parent.type === AST_NODE_TYPES.TSSatisfiesExpression)
+      ) {
+        if (top.parent.type === AST_NODE_TYPES.Property && top.parent.key === top) return false;
+        top = top.parent;
+      }
+      const parent = top.parent;
+      if (!parent) return false;
+      if (parent.type === AST_NODE_TYPES.CallExpression || parent.type === AST_NODE_TYPES.NewExpression) {
+        if (!parent.arguments.includes(top as TSESTree.CallExpressionArgument)) return false;
+        const callee = parent.callee;
+        const method =
+          callee.type === AST_NODE_TYPES.MemberExpression && callee.property.type === AST_NODE_TYPES.Identifier
+            ? callee.property.name
+            : undefined;
+        return method === undefined || !NON_SETUP_METHODS.has(method);
+      }
+      if (parent.type === AST_NODE_TYPES.VariableDeclarator) {
+        const statement = parent.parent.parent;
+        return statement?.type === AST_NODE_TYPES.Program || statement?.type === AST_NODE_TYPES.ExportNamedDeclaration;
+      }
+      if (parent.type === AST_NODE_TYPES.ExportDefaultDeclaration) return true;
+      if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.right === top) {
+        const text = sourceCode.getText(parent.left);
+        return text === "module.exports" || text.startsWith("exports.") || text.startsWith("module.exports.");
+      }
+      return false;
+    }
+
+    function checkOption(node: TSESTree.Property): void {
+      if (node.computed || node.kind !== "init" || !isBooleanTrue(node.value)) return;
+      const key =
+        node.key.type === AST_NODE_TYPES.Identifier
+          ? node.key.name
+          : node.key.type === AST_NODE_TYPES.Literal
+            ? String(node.key.value)
+            : undefined;
+      if (key === undefined || !isDebugName(key)) return;
+      if (node.parent.type !== AST_NODE_TYPES.ObjectExpression || !isSetupObject(node.parent)) return;
+      if (isDevelopmentOnly(node, filename) || isConditionallyExecuted(node)) return;
+      const fixed = buildOnComparison(envReadText(toEnvName(key)), "true");
+      const value = node.value;
       context.report({
         node,
-        messageId: "mongooseDebug",
-        data: { fixed },
+        messageId: "optionOn",
+        data: { key, fixed },
         ...newReadFix(node, fixed, (fixer) => fixer.replaceText(value, fixed)),
       });
     }
-  }
 
-  function checkUse(node: TSESTree.CallExpression, callee: TSESTree.MemberExpression): void {
-    const mounted = node.arguments.find((argument) => isErrorhandler(argument));
-    if (!mounted || isConditionallyExecuted(node)) return;
-    const statement = node.parent;
-    // Only a statement that is this one `use` call: wrapping a chain would make its other links conditional too.
-    const canWrap =
-      statement.type === AST_NODE_TYPES.ExpressionStatement &&
-      callee.object.type !== AST_NODE_TYPES.CallExpression &&
-      (statement.parent.type === AST_NODE_TYPES.Program || statement.parent.type === AST_NODE_TYPES.BlockStatement) &&
-      !isProcessShadowed(node);
-    context.report({
-      node: mounted,
-      messageId: "errorhandler",
-      fix: canWrap
-        ? (fixer) => {
-            const indent = getIndentation(sourceCode, statement);
-            const unit = indent.includes("\t") ? "\t" : "  ";
-            const body = sourceCode.getText(statement).split("\n").join(`\n${unit}`);
-            return fixer.replaceText(
-              statement,
-              `if (${envReadText("NODE_ENV")} === "development") {\n${indent}${unit}${body}\n${indent}}`,
-            );
-          }
-        : null,
-    });
-  }
-
-  /**
-   * What a development-logging option does, or `undefined`: the option the suggestion gates (the
-   * `transport` holding a `pino-pretty` target, or the option itself) and the effect the message names.
-   */
-  function getDevelopmentLogging(
-    property: TSESTree.Property,
-    key: string,
-  ): { gated: TSESTree.Property; effect: string; off: string } | undefined {
-    const value = unwrapParentheses(property.value);
-    switch (key) {
-      case "target": {
-        if (getStaticString(value) !== PINO_PRETTY) return undefined;
-        // `transport: { target }` or `transport: { targets: [{ target }] }`.
-        let gated: TSESTree.Node | undefined = property.parent;
-        for (let depth = 0; gated && depth < 4; depth++, gated = gated.parent) {
-          if (gated.type === AST_NODE_TYPES.Property && getPropertyKeyName(gated) === "transport") break;
-        }
-        if (gated?.type !== AST_NODE_TYPES.Property) return undefined;
-        return {
-          gated,
-          effect:
-            "pretty-prints every log line: production gets slow, coloured text instead of JSON its log platform can query",
-          off: "undefined",
-        };
-      }
-      case "log":
-        // Prisma: `log: ["query"]` or `log: [{ level: "query", emit: "event" }]`.
-        if (value.type !== AST_NODE_TYPES.ArrayExpression || !isPrismaClientOptions(property.parent)) return undefined;
-        if (!value.elements.some((element) => element !== null && isQueryLevel(element))) return undefined;
-        return { gated: property, effect: "logs every database query", off: "[]" };
-      case "logging":
-        // TypeORM `logging: true | "all" | ["query"]`; Sequelize `logging: true`.
-        if (!isBooleanTrue(value) && getStaticString(value) !== "all") {
-          if (
-            value.type !== AST_NODE_TYPES.ArrayExpression ||
-            !value.elements.some((element) => element !== null && getStaticString(element) === "query")
-          ) {
-            return undefined;
-          }
-        }
-        return { gated: property, effect: "logs every database query", off: "false" };
-      case "verbose":
-        // better-sqlite3: `new Database(file, { verbose: console.log })` prints every statement.
-        if (
-          value.type !== AST_NODE_TYPES.MemberExpression ||
-          value.object.type !== AST_NODE_TYPES.Identifier ||
-          value.object.name !== "console"
-        )
-          return undefined;
-        return { gated: property, effect: "prints every SQL statement", off: "undefined" };
-      default:
-        return undefined;
+    function isMongoose(node: TSESTree.Node): boolean {
+      if (node.type !== AST_NODE_TYPES.Identifier) return false;
+      const origin = getImportOrigin(ASTUtils.findVariable(sourceCode.getScope(node), node));
+      return origin?.source === "mongoose" && origin.imported === "*";
     }
-  }
 
-  function isPrismaClientOptions(object: TSESTree.Node): boolean {
-    const parent = object.parent;
-    return (
-      parent?.type === AST_NODE_TYPES.NewExpression &&
-      parent.arguments[0] === object &&
-      parent.callee.type === AST_NODE_TYPES.Identifier &&
-      parent.callee.name === "PrismaClient"
-    );
-  }
+    function isErrorhandler(node: TSESTree.Node): boolean {
+      const target = node.type === AST_NODE_TYPES.CallExpression ? node.callee : node;
+      if (target.type !== AST_NODE_TYPES.Identifier) return false;
+      const origin = getImportOrigin(ASTUtils.findVariable(sourceCode.getScope(target), target));
+      return origin?.source === ERRORHANDLER_SOURCE && origin.imported === "*";
+    }
 
-  function isQueryLevel(element: TSESTree.Node): boolean {
-    if (getStaticString(element) === "query") return true;
-    if (element.type !== AST_NODE_TYPES.ObjectExpression) return false;
-    return element.properties.some(
-      (property) =>
-        property.type === AST_NODE_TYPES.Property &&
-        getPropertyKeyName(property) === "level" &&
-        getStaticString(property.value) === "query",
-    );
-  }
+    function checkSetCall(node: TSESTree.CallExpression, callee: TSESTree.MemberExpression): void {
+      const setting = getStaticString(node.arguments[0]);
+      const value = node.arguments[1];
+      if (!value || node.arguments.length !== 2) return;
+      if (setting === "env") {
+        const written = getStaticString(value);
+        if (written === undefined || written === "production") return;
+        const receiver = getReceiver(context, callee.object, true);
+        if (
+          !receiver ||
+          (receiver.framework !== undefined && receiver.framework !== "express") ||
+          receiver.kind === "router"
+        )
+          return;
+        if (isConditionallyExecuted(node)) return;
+        const mode = `${envReadText("NODE_ENV")} ?? "production"`;
+        context.report({
+          node,
+          messageId: "expressEnv",
+          data: { value: sourceCode.getText(value) },
+          ...newReadFix(node, mode, (fixer) => fixer.replaceText(value, mode)),
+        });
+        return;
+      }
+      if (setting === "debug" && isBooleanTrue(value) && isMongoose(callee.object) && !isConditionallyExecuted(node)) {
+        const fixed = buildOnComparison(envReadText("DEBUG"), "true");
+        context.report({
+          node,
+          messageId: "mongooseDebug",
+          data: { fixed },
+          ...newReadFix(node, fixed, (fixer) => fixer.replaceText(value, fixed)),
+        });
+      }
+    }
 
-  function reportDevelopmentLogging(
-    node: TSESTree.Node,
-    code: string,
-    effect: string,
-    gated: TSESTree.Node,
-    off: string,
-  ): void {
-    if (isDevelopmentOnly(node, filename) || isConditionallyExecuted(node)) return;
-    const inDevelopment = `${envReadText("NODE_ENV")} === "development"`;
-    const fixed = isBooleanTrue(gated) ? inDevelopment : `${inDevelopment} ? ${sourceCode.getText(gated)} : ${off}`;
-    context.report({
-      node,
-      messageId: "developmentLogging",
-      data: { code, effect },
-      // A suggestion: the app may rely on the output locally in ways this file cannot show, and the
-      // switch it already uses for development may not be `NODE_ENV`.
-      suggest: isProcessShadowed(node)
-        ? []
-        : [{ messageId: "onlyInDevelopment", data: { fixed }, fix: (fixer) => fixer.replaceText(gated, fixed) }],
-    });
-  }
-
-  function checkDevelopmentLoggingOption(node: TSESTree.Property): void {
-    const key = getPropertyKeyName(node);
-    if (key === undefined || node.parent.type !== AST_NODE_TYPES.ObjectExpression || !isSetupObject(node.parent))
-      return;
-    const logging = getDevelopmentLogging(node, key);
-    if (!logging) return;
-    const gated = logging.gated;
-    reportDevelopmentLogging(node, sourceCode.getText(node), logging.effect, gated.value, logging.off);
-  }
-
-  /** `pino(options, pretty())`: a `pino-pretty` stream passed straight to the logger. */
-  function checkPrettyStream(node: TSESTree.CallExpression): void {
-    if (node.callee.type !== AST_NODE_TYPES.Identifier) return;
-    const origin = getImportOrigin(ASTUtils.findVariable(sourceCode.getScope(node.callee), node.callee));
-    if (origin?.source !== PINO_PRETTY) return;
-    const parent = node.parent;
-    if (
-      (parent.type !== AST_NODE_TYPES.CallExpression && parent.type !== AST_NODE_TYPES.NewExpression) ||
-      !parent.arguments.includes(node)
-    )
-      return;
-    const effect =
-      "pretty-prints every log line: production gets slow, coloured text instead of JSON its log platform can query";
-    reportDevelopmentLogging(node, sourceCode.getText(node), effect, node, "undefined");
-  }
-
-  function checkKoaEnv(node: TSESTree.AssignmentExpression): void {
-    if (node.operator !== "=" || node.left.type !== AST_NODE_TYPES.MemberExpression) return;
-    const left = node.left;
-    if (left.computed || left.property.type !== AST_NODE_TYPES.Identifier || left.property.name !== "env") return;
-    const written = getStaticString(node.right);
-    if (written === undefined || written === "production") return;
-    const receiver = getReceiver(context, left.object, false);
-    if (receiver?.framework !== "koa" || receiver.kind !== "app" || isConditionallyExecuted(node)) return;
-    const right = node.right;
-    const mode = `${envReadText("NODE_ENV")} ?? "production"`;
-    context.report({
-      node,
-      messageId: "koaEnv",
-      data: { value: sourceCode.getText(right) },
-      ...newReadFix(node, mode, (fixer) => fixer.replaceText(right, mode)),
-    });
-  }
-
-  function checkDestructured(node: TSESTree.ObjectPattern): void {
-    for (const read of getDestructuredEnvReads(context, node)) {
-      const value = read.defaultValue;
-      if (!value || getOnValue(value) === undefined || !isDebugEnvName(read.name) || isDevelopmentOnly(node, filename))
-        continue;
-      const pattern = read.property.value;
-      if (pattern.type !== AST_NODE_TYPES.AssignmentPattern) continue;
-      const valueText = sourceCode.getText(value);
+    function checkUse(node: TSESTree.CallExpression, callee: TSESTree.MemberExpression): void {
+      const mounted = node.arguments.find((argument) => isErrorhandler(argument));
+      if (!mounted || isConditionallyExecuted(node)) return;
+      const statement = node.parent;
+      // Only a statement that is this one `use` call: wrapping a chain would make its other links conditional too.
+      const canWrap =
+        statement.type === AST_NODE_TYPES.ExpressionStatement &&
+        callee.object.type !== AST_NODE_TYPES.CallExpression &&
+        (statement.parent.type === AST_NODE_TYPES.Program || statement.parent.type === AST_NODE_TYPES.BlockStatement) &&
+        !isProcessShadowed(node);
       context.report({
-        node: pattern,
-        messageId: "envDefaultOnDestructured",
-        data: { name: read.name, value: valueText },
-        suggest: [
-          {
-            messageId: "removeDefault",
-            data: { value: valueText },
-            fix: (fixer) => fixer.removeRange([pattern.left.range[1], pattern.range[1]]),
-          },
-        ],
+        node: mounted,
+        messageId: "errorhandler",
+        fix: canWrap
+          ? (fixer) => {
+              const indent = getIndentation(sourceCode, statement);
+              const unit = indent.includes("\t") ? "\t" : "  ";
+              const body = sourceCode.getText(statement).split("\n").join(`\n${unit}`);
+              return fixer.replaceText(
+                statement,
+                `if (${envReadText("NODE_ENV")} === "development") {\n${indent}${unit}${body}\n${indent}}`,
+              );
+            }
+          : null,
       });
     }
-  }
 
-  const listeners: TSESLint.RuleListener = {};
-  if (mayNameDebug) {
+    /**
+     * What a development-logging option does, or `undefined`: the option the suggestion gates (the
+     * `transport` holding a `pino-pretty` target, or the option itself) and the effect the message names.
+     */
+    function getDevelopmentLogging(
+      property: TSESTree.Property,
+      key: string,
+    ): { gated: TSESTree.Property; effect: string; off: string } | undefined {
+      const value = unwrapParentheses(property.value);
+      switch (key) {
+        case "target": {
+          if (getStaticString(value) !== PINO_PRETTY) return undefined;
+          // `transport: { target }` or `transport: { targets: [{ target }] }`.
+          let gated: TSESTree.Node | undefined = property.parent;
+          for (let depth = 0; gated && depth < 4; depth++, gated = gated.parent) {
+            if (gated.type === AST_NODE_TYPES.Property && getPropertyKeyName(gated) === "transport") break;
+          }
+          if (gated?.type !== AST_NODE_TYPES.Property) return undefined;
+          return {
+            gated,
+            effect:
+              "pretty-prints every log line: production gets slow, coloured text instead of JSON its log platform can query",
+            off: "undefined",
+          };
+        }
+        case "log":
+          // Prisma: `log: ["query"]` or `log: [{ level: "query", emit: "event" }]`.
+          if (value.type !== AST_NODE_TYPES.ArrayExpression || !isPrismaClientOptions(property.parent))
+            return undefined;
+          if (!value.elements.some((element) => element !== null && isQueryLevel(element))) return undefined;
+          return { gated: property, effect: "logs every database query", off: "[]" };
+        case "logging":
+          // TypeORM `logging: true | "all" | ["query"]`; Sequelize `logging: true`.
+          if (!isBooleanTrue(value) && getStaticString(value) !== "all") {
+            if (
+              value.type !== AST_NODE_TYPES.ArrayExpression ||
+              !value.elements.some((element) => element !== null && getStaticString(element) === "query")
+            ) {
+              return undefined;
+            }
+          }
+          return { gated: property, effect: "logs every database query", off: "false" };
+        case "verbose":
+          // better-sqlite3: `new Database(file, { verbose: console.log })` prints every statement.
+          if (
+            value.type !== AST_NODE_TYPES.MemberExpression ||
+            value.object.type !== AST_NODE_TYPES.Identifier ||
+            value.object.name !== "console"
+          )
+            return undefined;
+          return { gated: property, effect: "prints every SQL statement", off: "undefined" };
+        default:
+          return undefined;
+      }
+    }
+
+    function isPrismaClientOptions(object: TSESTree.Node): boolean {
+      const parent = object.parent;
+      return (
+        parent?.type === AST_NODE_TYPES.NewExpression &&
+        parent.arguments[0] === object &&
+        parent.callee.type === AST_NODE_TYPES.Identifier &&
+        parent.callee.name === "PrismaClient"
+      );
+    }
+
+    function isQueryLevel(element: TSESTree.Node): boolean {
+      if (getStaticString(element) === "query") return true;
+      if (element.type !== AST_NODE_TYPES.ObjectExpression) return false;
+      return element.properties.some(
+        (property) =>
+          property.type === AST_NODE_TYPES.Property &&
+          getPropertyKeyName(property) === "level" &&
+          getStaticString(property.value) === "query",
+      );
+    }
+
+    function reportDevelopmentLogging(
+      node: TSESTree.Node,
+      code: string,
+      effect: string,
+      gated: TSESTree.Node,
+      off: string,
+    ): void {
+      if (isDevelopmentOnly(node, filename) || isConditionallyExecuted(node)) return;
+      const inDevelopment = `${envReadText("NODE_ENV")} === "development"`;
+      const fixed = isBooleanTrue(gated) ? inDevelopment : `${inDevelopment} ? ${sourceCode.getText(gated)} : ${off}`;
+      context.report({
+        node,
+        messageId: "developmentLogging",
+        data: { code, effect },
+        // A suggestion: the app may rely on the output locally in ways this file cannot show, and the
+        // switch it already uses for development may not be `NODE_ENV`.
+        suggest: isProcessShadowed(node)
+          ? []
+          : [{ messageId: "onlyInDevelopment", data: { fixed }, fix: (fixer) => fixer.replaceText(gated, fixed) }],
+      });
+    }
+
+    function checkDevelopmentLoggingOption(node: TSESTree.Property): void {
+      const key = getPropertyKeyName(node);
+      if (key === undefined || node.parent.type !== AST_NODE_TYPES.ObjectExpression || !isSetupObject(node.parent))
+        return;
+      const logging = getDevelopmentLogging(node, key);
+      if (!logging) return;
+      const gated = logging.gated;
+      reportDevelopmentLogging(node, sourceCode.getText(node), logging.effect, gated.value, logging.off);
+    }
+
+    /** `pino(options, pretty())`: a `pino-pretty` stream passed straight to the logger. */
+    function checkPrettyStream(node: TSESTree.CallExpression): void {
+      if (node.callee.type !== AST_NODE_TYPES.Identifier) return;
+      const origin = getImportOrigin(ASTUtils.findVariable(sourceCode.getScope(node.callee), node.callee));
+      if (origin?.source !== PINO_PRETTY) return;
+      const parent = node.parent;
+      if (
+        (parent.type !== AST_NODE_TYPES.CallExpression && parent.type !== AST_NODE_TYPES.NewExpression) ||
+        !parent.arguments.includes(node)
+      )
+        return;
+      const effect =
+        "pretty-prints every log line: production gets slow, coloured text instead of JSON its log platform can query";
+      reportDevelopmentLogging(node, sourceCode.getText(node), effect, node, "undefined");
+    }
+
+    function checkKoaEnv(node: TSESTree.AssignmentExpression): void {
+      if (node.operator !== "=" || node.left.type !== AST_NODE_TYPES.MemberExpression) return;
+      const left = node.left;
+      if (left.computed || left.property.type !== AST_NODE_TYPES.Identifier || left.property.name !== "env") return;
+      const written = getStaticString(node.right);
+      if (written === undefined || written === "production") return;
+      const receiver = getReceiver(context, left.object, false);
+      if (receiver?.framework !== "koa" || receiver.kind !== "app" || isConditionallyExecuted(node)) return;
+      const right = node.right;
+      const mode = `${envReadText("NODE_ENV")} ?? "production"`;
+      context.report({
+        node,
+        messageId: "koaEnv",
+        data: { value: sourceCode.getText(right) },
+        ...newReadFix(node, mode, (fixer) => fixer.replaceText(right, mode)),
+      });
+    }
+
+    function checkDestructured(node: TSESTree.ObjectPattern): void {
+      for (const read of getDestructuredEnvReads(context, node)) {
+        const value = read.defaultValue;
+        if (
+          !value ||
+          getOnValue(value) === undefined ||
+          !isDebugEnvName(read.name) ||
+          isDevelopmentOnly(node, filename)
+        )
+          continue;
+        const pattern = read.property.value;
+        if (pattern.type !== AST_NODE_TYPES.AssignmentPattern) continue;
+        const valueText = sourceCode.getText(value);
+        context.report({
+          node: pattern,
+          messageId: "envDefaultOnDestructured",
+          data: { name: read.name, value: valueText },
+          suggest: [
+            {
+              messageId: "removeDefault",
+              data: { value: valueText },
+              fix: (fixer) => fixer.removeRange([pattern.left.range[1], pattern.range[1]]),
+            },
+          ],
+        });
+      }
+    }
+
     // The selectors hold the checks' first, purely syntactic conditions (the operator; a `true` value,
     // perhaps under a TypeScript wrapper): ESLint skips the many other nodes of these types for us.
-    listeners["LogicalExpression[operator=/^(?:\\|\\||\\?\\?)$/u]"] = checkLogical;
-    listeners["BinaryExpression[operator=/^!==?$/u]"] = checkNegatedOff;
-    listeners[
-      `VariableDeclarator[id.type='Identifier']:matches(${BOOLEAN_TRUE_ATTRIBUTES.map((attribute) => `[init${attribute}]`).join(", ")})`
-    ] = checkModuleConstant;
-    listeners[
-      `ObjectExpression > Property[computed=false][kind='init']:matches(${BOOLEAN_TRUE_ATTRIBUTES.map((attribute) => `[value${attribute}]`).join(", ")})`
-    ] = checkOption;
-    listeners.ObjectPattern = checkDestructured;
-  }
-  if (maySetMode)
-    listeners["AssignmentExpression[left.type='MemberExpression'][left.property.name='env']"] = checkKoaEnv;
-  if (mayNameDebug || maySetMode) {
-    listeners["CallExpression[callee.type='MemberExpression'][callee.computed=false][callee.property.name='set']"] = (
-      node: TSESTree.CallExpression,
-    ) => checkSetCall(node, node.callee as TSESTree.MemberExpression);
-  }
-  if (mayLogForDevelopment) {
-    listeners["Property[computed=false][kind='init'][key.name=/^(?:target|log|logging|verbose)$/u]"] =
-      checkDevelopmentLoggingOption;
-    if (sourceCode.text.includes(PINO_PRETTY))
-      listeners["CallExpression[callee.type='Identifier']"] = checkPrettyStream;
-  }
-  if (mayMountErrorhandler) {
-    listeners["CallExpression[callee.type='MemberExpression'][callee.computed=false][callee.property.name='use']"] = (
-      node: TSESTree.CallExpression,
-    ) => checkUse(node, node.callee as TSESTree.MemberExpression);
-  }
-  return listeners;
-}
+    const listeners: TSESLint.RuleListener = {
+      "LogicalExpression[operator=/^(?:\\|\\||\\?\\?)$/u]": checkLogical,
+      "BinaryExpression[operator=/^!==?$/u]": checkNegatedOff,
+      [`VariableDeclarator[id.type='Identifier']:matches(${BOOLEAN_TRUE_ATTRIBUTES.map((attribute) => `[init${attribute}]`).join(", ")})`]:
+        checkModuleConstant,
+      [`ObjectExpression > Property[computed=false][kind='init']:matches(${BOOLEAN_TRUE_ATTRIBUTES.map((attribute) => `[value${attribute}]`).join(", ")})`]:
+        checkOption,
+      ObjectPattern: checkDestructured,
+      "AssignmentExpression[left.type='MemberExpression'][left.property.name='env']": checkKoaEnv,
+      "CallExpression[callee.type='MemberExpression'][callee.computed=false][callee.property.name='set']": (
+        node: TSESTree.CallExpression,
+      ) => checkSetCall(node, node.callee as TSESTree.MemberExpression),
+      "Property[computed=false][kind='init'][key.name=/^(?:target|log|logging|verbose)$/u]":
+        checkDevelopmentLoggingOption,
+      // A stream handed to a logger: `pino(pretty())`.
+      ":matches(CallExpression, NewExpression) > CallExpression.arguments[callee.type='Identifier']": checkPrettyStream,
+      "CallExpression[callee.type='MemberExpression'][callee.computed=false][callee.property.name='use']": (
+        node: TSESTree.CallExpression,
+      ) => checkUse(node, node.callee as TSESTree.MemberExpression),
+    };
+    return listeners;
+  },
+});

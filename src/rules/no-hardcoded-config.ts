@@ -2,7 +2,7 @@ import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescr
 
 import { getEnvReadText } from "../fix/get-env-read-text.js";
 import { mayRunInBrowser } from "../fix/may-run-in-browser.js";
-import { getServerStart, getServerStartSelector, mayStartServer } from "../frameworks/get-server-start.js";
+import { getServerStart, getServerStartSelector } from "../frameworks/get-server-start.js";
 import { getPropertyKeyName, getStaticString } from "../frameworks/get-static-string.js";
 import { createRule } from "../utils/create-rule.js";
 import { getUrlCredentials } from "../utils/get-credential-kind.js";
@@ -83,9 +83,6 @@ const DATA_KEYS = new Set([
  */
 const SERVICE_URL =
   /^(?:(?:postgres(?:ql)?|mysql|mariadb|redis|rediss|mongodb(?:\+srv)?|amqps?|nats):\/\/[^/\s]|https?:\/\/(?:localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\]):\d)/iu;
-/** The start of a string {@link SERVICE_URL} accepts, right after its quote: the file-level gate of the URL check. */
-const MAY_HOLD_SERVICE_URL =
-  /["'`](?:(?:postgres(?:ql)?|mysql|mariadb|redis|rediss|mongodb(?:\+srv)?|amqps?|nats):\/\/|https?:\/\/(?:localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\]):)/iu;
 const SCHEME_ENV_NAMES: ReadonlyMap<string, string> = new Map([
   ["postgres", "DATABASE_URL"],
   ["postgresql", "DATABASE_URL"],
@@ -200,8 +197,6 @@ function getClients(options: Options[0]): readonly ConfigClient[] {
   return clients;
 }
 
-type Context = Readonly<TSESLint.RuleContext<MessageIds, Options>>;
-
 export default createRule<Options, MessageIds>({
   name: "no-hardcoded-config",
   meta: {
@@ -281,451 +276,433 @@ export default createRule<Options, MessageIds>({
   },
   create(context, [options]) {
     if (isTestFile(context)) return {};
+    const filename = context.filename;
     const sourceCode = context.sourceCode;
     const clients = getClients(options);
-    // Every finding needs one of these in the file: a server start (`listen` / `serve`), a call of a
-    // client imported here, `AbortSignal.timeout`, or a URL. Most files have none and cost nothing more.
-    // Separate scans, not one alternation: plain substring searches are several times faster than a
-    // pattern with many branches, and the server-start answer is shared with two other rules.
-    const text = sourceCode.text;
-    const mayStart = mayStartServer(text);
-    const mayHoldUrl = text.includes("://") && MAY_HOLD_SERVICE_URL.test(text);
-    const maySetSignalTimeout = options.timeouts === true && text.includes("AbortSignal");
-    const mayConfigureClient = mayCallConfigClient(context, clients);
-    if (!mayStart && !mayConfigureClient && !mayHoldUrl && !maySetSignalTimeout) return {};
-    return listen(context, options, { mayStart, mayConfigureClient, mayHoldUrl, maySetSignalTimeout });
-  },
-});
+    const extraKeys = new Set(options.keys);
+    const findings = new Map<TSESTree.Node, Finding>();
+    /** Names the file already reads, with the default each read falls back to (`undefined`: none). */
+    const existingReads = new Map<string, string | undefined | null>();
 
-/**
- * The listeners, made only for a file that passed the gate in `create`: the closures below are
- * not allocated for the many files that cannot hold a finding.
- */
-function listen(
-  context: Context,
-  options: Options[0],
-  gates: { mayStart: boolean; mayConfigureClient: boolean; mayHoldUrl: boolean; maySetSignalTimeout: boolean },
-): TSESLint.RuleListener {
-  const filename = context.filename;
-  const sourceCode = context.sourceCode;
-  const clients = getClients(options);
-  const { mayStart, mayConfigureClient, mayHoldUrl, maySetSignalTimeout } = gates;
-  const extraKeys = new Set(options.keys);
-  const findings = new Map<TSESTree.Node, Finding>();
-  /** Names the file already reads, with the default each read falls back to (`undefined`: none). */
-  const existingReads = new Map<string, string | undefined | null>();
-
-  function add(finding: Finding): void {
-    if (findings.has(finding.node) || isDevelopmentOnly(finding.node, filename)) return;
-    findings.set(finding.node, finding);
-  }
-
-  /** A `const` the identifier is bound to in this file, with a literal initialiser. */
-  function resolveConstant(node: TSESTree.Node): { init: TSESTree.Expression; name: string } | undefined {
-    if (node.type !== AST_NODE_TYPES.Identifier) return undefined;
-    const variable = ASTUtils.findVariable(sourceCode.getScope(node), node);
-    if (!variable || variable.defs.length !== 1) return undefined;
-    const definition = variable.defs[0];
-    if (definition?.type !== "Variable" || definition.node.type !== AST_NODE_TYPES.VariableDeclarator) return undefined;
-    const declarator = definition.node;
-    if (declarator.parent.kind !== "const" || declarator.id.type !== AST_NODE_TYPES.Identifier || !declarator.init)
-      return undefined;
-    return { init: declarator.init, name: declarator.id.name };
-  }
-
-  /** A replaceable literal value: the node itself, or the initialiser of the `const` it names. */
-  function getLiteralValue(
-    node: TSESTree.Node,
-  ): { node: TSESTree.Node; numeric: boolean; constName: string | undefined } | undefined {
-    const resolved = resolveConstant(node);
-    let target: TSESTree.Node = resolved ? resolved.init : node;
-    while (
-      target.type === AST_NODE_TYPES.TSAsExpression ||
-      target.type === AST_NODE_TYPES.TSSatisfiesExpression ||
-      target.type === AST_NODE_TYPES.TSNonNullExpression
-    ) {
-      target = target.expression;
+    function add(finding: Finding): void {
+      if (findings.has(finding.node) || isDevelopmentOnly(finding.node, filename)) return;
+      findings.set(finding.node, finding);
     }
-    if (isNumericConstant(target)) return { node: target, numeric: true, constName: resolved?.name };
-    if (getStaticString(target) !== undefined) return { node: target, numeric: false, constName: resolved?.name };
-    return undefined;
-  }
 
-  /** The port the app's image exposes: fixed inside the container, mapped by the platform. */
-  function isContainerPort(node: TSESTree.Node): boolean {
-    const port = Number(node.type === AST_NODE_TYPES.Literal ? node.value : Number.NaN);
-    return Number.isInteger(port) && getContainerPorts(filename, context.cwd).has(port);
-  }
-
-  function isFixable(node: TSESTree.Node): boolean {
-    const parent = node.parent;
-    // `3000 as const` cannot take a call; the value stays, reported without a fix.
-    if (
-      parent?.type === AST_NODE_TYPES.TSAsExpression &&
-      parent.typeAnnotation.type === AST_NODE_TYPES.TSTypeReference
-    ) {
-      const name = parent.typeAnnotation.typeName;
-      if (name.type === AST_NODE_TYPES.Identifier && name.name === "const") return false;
+    /** A `const` the identifier is bound to in this file, with a literal initialiser. */
+    function resolveConstant(node: TSESTree.Node): { init: TSESTree.Expression; name: string } | undefined {
+      if (node.type !== AST_NODE_TYPES.Identifier) return undefined;
+      const variable = ASTUtils.findVariable(sourceCode.getScope(node), node);
+      if (!variable || variable.defs.length !== 1) return undefined;
+      const definition = variable.defs[0];
+      if (definition?.type !== "Variable" || definition.node.type !== AST_NODE_TYPES.VariableDeclarator)
+        return undefined;
+      const declarator = definition.node;
+      if (declarator.parent.kind !== "const" || declarator.id.type !== AST_NODE_TYPES.Identifier || !declarator.init)
+        return undefined;
+      return { init: declarator.init, name: declarator.id.name };
     }
-    const variable = ASTUtils.findVariable(sourceCode.getScope(node), "process");
-    return !variable || variable.defs.length === 0 || getImportOrigin(variable)?.source.endsWith("process") === true;
-  }
 
-  function checkServerStart(call: TSESTree.CallExpression): void {
-    const start = getServerStart(context, call);
-    if (!start?.portNode) return;
-    const value = getLiteralValue(start.portNode);
-    // Port 0 asks the OS for any free port: the same in every environment.
-    if (!value || isPortZero(value.node) || isContainerPort(value.node)) return;
-    let baseName: string;
-    if (value.constName === undefined) {
-      const server = start.server;
-      const serverName =
-        server?.type === AST_NODE_TYPES.Identifier
-          ? server.name
-          : server?.type === AST_NODE_TYPES.MemberExpression && server.property.type === AST_NODE_TYPES.Identifier
-            ? server.property.name
-            : "";
-      const stem = toConstantCase(serverName).replace(/_?(?:APP|SERVER|INSTANCE)$/u, "");
-      baseName = GENERIC_SERVER_NAMES.has(stem) ? "PORT" : `${stem}_PORT`;
-    } else {
-      baseName = toConstantCase(value.constName);
-    }
-    add({
-      node: value.node,
-      messageId: "port",
-      data: { value: sourceCode.getText(value.node) },
-      baseName,
-      numeric: value.numeric,
-      fixable: isFixable(value.node),
-    });
-  }
-
-  function getSettingKind(key: string, parentKey: string | undefined): SettingKind | undefined {
-    if (TIMEOUT_KEY.test(key) || (parentKey === "pool" && POOL_DURATION_KEYS.has(key)))
-      return options.timeouts === true ? "timeout" : undefined;
-    if (POOL_KEYS.has(key)) return "pool size";
-    if (RETRY_KEYS.has(key)) return "retry count";
-    if (HOST_KEYS.has(key)) return "host";
-    if (key === "port") return "port";
-    return extraKeys.has(key) ? "setting" : undefined;
-  }
-
-  function getSettingName(client: ConfigClient, key: string, parentKey: string | undefined, kind: SettingKind): string {
-    let name = toConstantCase(key);
-    if (kind === "timeout") name = withTimeoutUnit(name, client.timeoutUnit ?? "ms");
-    if (key === "max" || key === "min" || parentKey === "pool") name = joinName("POOL", name);
-    return joinName(client.envPrefix, name);
-  }
-
-  function checkOptions(
-    object: TSESTree.ObjectExpression,
-    client: ConfigClient,
-    parentKey: string | undefined,
-    depth: number,
-  ): void {
-    for (const property of object.properties) {
-      if (property.type !== AST_NODE_TYPES.Property || property.kind !== "init") continue;
-      const key = getPropertyKeyName(property);
-      if (key === undefined) continue;
-      const value = property.value;
-      if (value.type === AST_NODE_TYPES.ObjectExpression) {
-        if (depth < 3 && !DATA_KEYS.has(key)) checkOptions(value, client, key, depth + 1);
-        continue;
-      }
-      const kind = getSettingKind(key, parentKey);
-      if (!kind) continue;
-      const literal = getLiteralValue(value);
-      if (!literal) continue;
-      // Hosts are strings (a URL string is the URL check's business), ports numbers or digit strings,
-      // every other setting a number.
-      const text = literal.numeric ? undefined : (getStaticString(literal.node) ?? "");
-      if (kind === "port" && isPortZero(literal.node)) continue;
-      // `max: 1` (one connection, e.g. for migrations), `min: 0`, `retries: 0` are decisions, not capacity.
-      if ((kind === "pool size" || kind === "retry count") && isZeroOrOne(literal.node)) continue;
-      if (
-        kind === "host"
-          ? text === undefined || text === "" || text.includes("://")
-          : kind === "port"
-            ? text !== undefined && !/^\d+$/u.test(text)
-            : text !== undefined
+    /** A replaceable literal value: the node itself, or the initialiser of the `const` it names. */
+    function getLiteralValue(
+      node: TSESTree.Node,
+    ): { node: TSESTree.Node; numeric: boolean; constName: string | undefined } | undefined {
+      const resolved = resolveConstant(node);
+      let target: TSESTree.Node = resolved ? resolved.init : node;
+      while (
+        target.type === AST_NODE_TYPES.TSAsExpression ||
+        target.type === AST_NODE_TYPES.TSSatisfiesExpression ||
+        target.type === AST_NODE_TYPES.TSNonNullExpression
       ) {
-        continue;
+        target = target.expression;
       }
+      if (isNumericConstant(target)) return { node: target, numeric: true, constName: resolved?.name };
+      if (getStaticString(target) !== undefined) return { node: target, numeric: false, constName: resolved?.name };
+      return undefined;
+    }
+
+    /** The port the app's image exposes: fixed inside the container, mapped by the platform. */
+    function isContainerPort(node: TSESTree.Node): boolean {
+      const port = Number(node.type === AST_NODE_TYPES.Literal ? node.value : Number.NaN);
+      return Number.isInteger(port) && getContainerPorts(filename, context.cwd).has(port);
+    }
+
+    function isFixable(node: TSESTree.Node): boolean {
+      const parent = node.parent;
+      // `3000 as const` cannot take a call; the value stays, reported without a fix.
+      if (
+        parent?.type === AST_NODE_TYPES.TSAsExpression &&
+        parent.typeAnnotation.type === AST_NODE_TYPES.TSTypeReference
+      ) {
+        const name = parent.typeAnnotation.typeName;
+        if (name.type === AST_NODE_TYPES.Identifier && name.name === "const") return false;
+      }
+      const variable = ASTUtils.findVariable(sourceCode.getScope(node), "process");
+      return !variable || variable.defs.length === 0 || getImportOrigin(variable)?.source.endsWith("process") === true;
+    }
+
+    function checkServerStart(call: TSESTree.CallExpression): void {
+      const start = getServerStart(context, call);
+      if (!start?.portNode) return;
+      const value = getLiteralValue(start.portNode);
+      // Port 0 asks the OS for any free port: the same in every environment.
+      if (!value || isPortZero(value.node) || isContainerPort(value.node)) return;
+      let baseName: string;
+      if (value.constName === undefined) {
+        const server = start.server;
+        const serverName =
+          server?.type === AST_NODE_TYPES.Identifier
+            ? server.name
+            : server?.type === AST_NODE_TYPES.MemberExpression && server.property.type === AST_NODE_TYPES.Identifier
+              ? server.property.name
+              : "";
+        const stem = toConstantCase(serverName).replace(/_?(?:APP|SERVER|INSTANCE)$/u, "");
+        baseName = GENERIC_SERVER_NAMES.has(stem) ? "PORT" : `${stem}_PORT`;
+      } else {
+        baseName = toConstantCase(value.constName);
+      }
+      add({
+        node: value.node,
+        messageId: "port",
+        data: { value: sourceCode.getText(value.node) },
+        baseName,
+        numeric: value.numeric,
+        fixable: isFixable(value.node),
+      });
+    }
+
+    function getSettingKind(key: string, parentKey: string | undefined): SettingKind | undefined {
+      if (TIMEOUT_KEY.test(key) || (parentKey === "pool" && POOL_DURATION_KEYS.has(key)))
+        return options.timeouts === true ? "timeout" : undefined;
+      if (POOL_KEYS.has(key)) return "pool size";
+      if (RETRY_KEYS.has(key)) return "retry count";
+      if (HOST_KEYS.has(key)) return "host";
+      if (key === "port") return "port";
+      return extraKeys.has(key) ? "setting" : undefined;
+    }
+
+    function getSettingName(
+      client: ConfigClient,
+      key: string,
+      parentKey: string | undefined,
+      kind: SettingKind,
+    ): string {
+      let name = toConstantCase(key);
+      if (kind === "timeout") name = withTimeoutUnit(name, client.timeoutUnit ?? "ms");
+      if (key === "max" || key === "min" || parentKey === "pool") name = joinName("POOL", name);
+      return joinName(client.envPrefix, name);
+    }
+
+    function checkOptions(
+      object: TSESTree.ObjectExpression,
+      client: ConfigClient,
+      parentKey: string | undefined,
+      depth: number,
+    ): void {
+      for (const property of object.properties) {
+        if (property.type !== AST_NODE_TYPES.Property || property.kind !== "init") continue;
+        const key = getPropertyKeyName(property);
+        if (key === undefined) continue;
+        const value = property.value;
+        if (value.type === AST_NODE_TYPES.ObjectExpression) {
+          if (depth < 3 && !DATA_KEYS.has(key)) checkOptions(value, client, key, depth + 1);
+          continue;
+        }
+        const kind = getSettingKind(key, parentKey);
+        if (!kind) continue;
+        const literal = getLiteralValue(value);
+        if (!literal) continue;
+        // Hosts are strings (a URL string is the URL check's business), ports numbers or digit strings,
+        // every other setting a number.
+        const text = literal.numeric ? undefined : (getStaticString(literal.node) ?? "");
+        if (kind === "port" && isPortZero(literal.node)) continue;
+        // `max: 1` (one connection, e.g. for migrations), `min: 0`, `retries: 0` are decisions, not capacity.
+        if ((kind === "pool size" || kind === "retry count") && isZeroOrOne(literal.node)) continue;
+        if (
+          kind === "host"
+            ? text === undefined || text === "" || text.includes("://")
+            : kind === "port"
+              ? text !== undefined && !/^\d+$/u.test(text)
+              : text !== undefined
+        ) {
+          continue;
+        }
+        add({
+          node: literal.node,
+          messageId: "setting",
+          data: { code: `${key}: ${sourceCode.getText(literal.node)}`, value: sourceCode.getText(literal.node), kind },
+          baseName:
+            literal.constName === undefined
+              ? getSettingName(client, key, parentKey, kind)
+              : toConstantCase(literal.constName),
+          numeric: literal.numeric,
+          fixable: isFixable(literal.node),
+        });
+      }
+    }
+
+    /** The options object an argument stands for: inline, or a `const` declared in this file. */
+    function getOptionsObject(argument: TSESTree.Node): TSESTree.ObjectExpression | undefined {
+      if (argument.type === AST_NODE_TYPES.ObjectExpression) return argument;
+      const resolved = resolveConstant(argument);
+      return resolved?.init.type === AST_NODE_TYPES.ObjectExpression ? resolved.init : undefined;
+    }
+
+    function checkClientCall(call: TSESTree.CallExpression | TSESTree.NewExpression): void {
+      if (
+        !call.arguments.some(
+          (argument) =>
+            argument.type === AST_NODE_TYPES.ObjectExpression || argument.type === AST_NODE_TYPES.Identifier,
+        )
+      )
+        return;
+      const client = getConfigClient(context, call, clients);
+      if (!client) return;
+      const dataIndex = getDataArgumentIndex(call);
+      for (const [index, argument] of call.arguments.entries()) {
+        if (index === dataIndex) continue;
+        const object = getOptionsObject(argument);
+        if (object) checkOptions(object, client, undefined, 0);
+      }
+    }
+
+    function checkAbortSignalTimeout(call: TSESTree.CallExpression): void {
+      const callee = call.callee;
+      if (
+        callee.type !== AST_NODE_TYPES.MemberExpression ||
+        callee.computed ||
+        callee.object.type !== AST_NODE_TYPES.Identifier ||
+        callee.object.name !== "AbortSignal" ||
+        callee.property.type !== AST_NODE_TYPES.Identifier ||
+        callee.property.name !== "timeout"
+      ) {
+        return;
+      }
+      const argument = call.arguments[0];
+      if (!argument || ASTUtils.findVariable(sourceCode.getScope(callee.object), callee.object)?.defs.length) return;
+      const literal = getLiteralValue(argument);
+      if (!literal?.numeric) return;
       add({
         node: literal.node,
         messageId: "setting",
-        data: { code: `${key}: ${sourceCode.getText(literal.node)}`, value: sourceCode.getText(literal.node), kind },
-        baseName:
-          literal.constName === undefined
-            ? getSettingName(client, key, parentKey, kind)
-            : toConstantCase(literal.constName),
-        numeric: literal.numeric,
+        data: {
+          code: `AbortSignal.timeout(${sourceCode.getText(literal.node)})`,
+          value: sourceCode.getText(literal.node),
+          kind: "timeout",
+        },
+        baseName: literal.constName === undefined ? "REQUEST_TIMEOUT_MS" : toConstantCase(literal.constName),
+        numeric: true,
         fixable: isFixable(literal.node),
       });
     }
-  }
 
-  /** The options object an argument stands for: inline, or a `const` declared in this file. */
-  function getOptionsObject(argument: TSESTree.Node): TSESTree.ObjectExpression | undefined {
-    if (argument.type === AST_NODE_TYPES.ObjectExpression) return argument;
-    const resolved = resolveConstant(argument);
-    return resolved?.init.type === AST_NODE_TYPES.ObjectExpression ? resolved.init : undefined;
-  }
-
-  function checkClientCall(call: TSESTree.CallExpression | TSESTree.NewExpression): void {
-    if (
-      !call.arguments.some(
-        (argument) => argument.type === AST_NODE_TYPES.ObjectExpression || argument.type === AST_NODE_TYPES.Identifier,
+    /** The name the code gives the value: the variable, property or assigned member it initialises. */
+    function getContextName(node: TSESTree.Node): string | undefined {
+      let target = node;
+      while (
+        target.parent?.type === AST_NODE_TYPES.ArrayExpression ||
+        target.parent?.type === AST_NODE_TYPES.TSAsExpression ||
+        target.parent?.type === AST_NODE_TYPES.TSSatisfiesExpression
+      ) {
+        target = target.parent;
+      }
+      const parent = target.parent;
+      if (!parent) return undefined;
+      if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier)
+        return parent.id.name;
+      if (
+        (parent.type === AST_NODE_TYPES.Property || parent.type === AST_NODE_TYPES.PropertyDefinition) &&
+        parent.value === target
       )
-    )
-      return;
-    const client = getConfigClient(context, call, clients);
-    if (!client) return;
-    const dataIndex = getDataArgumentIndex(call);
-    for (const [index, argument] of call.arguments.entries()) {
-      if (index === dataIndex) continue;
-      const object = getOptionsObject(argument);
-      if (object) checkOptions(object, client, undefined, 0);
+        return getPropertyKeyName(parent);
+      if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.left.type === AST_NODE_TYPES.MemberExpression) {
+        const property = parent.left.property;
+        return property.type === AST_NODE_TYPES.Identifier ? property.name : getStaticString(property);
+      }
+      return undefined;
     }
-  }
 
-  function checkAbortSignalTimeout(call: TSESTree.CallExpression): void {
-    const callee = call.callee;
-    if (
-      callee.type !== AST_NODE_TYPES.MemberExpression ||
-      callee.computed ||
-      callee.object.type !== AST_NODE_TYPES.Identifier ||
-      callee.object.name !== "AbortSignal" ||
-      callee.property.type !== AST_NODE_TYPES.Identifier ||
-      callee.property.name !== "timeout"
-    ) {
-      return;
+    /** Value positions where a URL is a setting: initialisers, property values, arguments, array elements. */
+    function isSettingPosition(node: TSESTree.Node): boolean {
+      const parent = node.parent;
+      if (!parent) return false;
+      switch (parent.type) {
+        case AST_NODE_TYPES.TSAsExpression:
+        case AST_NODE_TYPES.TSSatisfiesExpression:
+          return parent.expression === node && isSettingPosition(parent);
+        case AST_NODE_TYPES.VariableDeclarator:
+          return parent.init === node;
+        case AST_NODE_TYPES.Property:
+          return (
+            parent.value === node &&
+            parent.parent.type === AST_NODE_TYPES.ObjectExpression &&
+            !isResponseBody(parent.parent)
+          );
+        case AST_NODE_TYPES.PropertyDefinition:
+          return parent.value === node;
+        case AST_NODE_TYPES.ArrayExpression:
+          return isSettingPosition(parent);
+        case AST_NODE_TYPES.AssignmentExpression:
+          // `process.env.REDIS_URL = "…"` sets a default for the environment itself: a fallback.
+          return parent.operator === "=" && parent.right === node && !getEnvRead(context, parent.left);
+        case AST_NODE_TYPES.CallExpression:
+        case AST_NODE_TYPES.NewExpression: {
+          if (!parent.arguments.includes(node as TSESTree.CallExpressionArgument)) return false;
+          const callee = parent.callee;
+          // `new URL(req.url, "http://localhost")`: a base for parsing, not a service.
+          if (callee.type === AST_NODE_TYPES.Identifier && callee.name === "URL" && parent.arguments[0] !== node)
+            return false;
+          if (callee.type === AST_NODE_TYPES.Identifier && (callee.name === "require" || callee.name === "String"))
+            return false;
+          // `this[kFactory]("http://localhost:9999")`: library internals (mocks, dispatch tables), not app setup.
+          if (callee.type === AST_NODE_TYPES.MemberExpression && callee.computed) return false;
+          if (callee.type === AST_NODE_TYPES.MemberExpression && callee.property.type === AST_NODE_TYPES.Identifier) {
+            if (NON_SETTING_METHODS.has(callee.property.name)) return false;
+            if (callee.object.type === AST_NODE_TYPES.Identifier && callee.object.name === "console") return false;
+          }
+          return true;
+        }
+        default:
+          return false;
+      }
     }
-    const argument = call.arguments[0];
-    if (!argument || ASTUtils.findVariable(sourceCode.getScope(callee.object), callee.object)?.defs.length) return;
-    const literal = getLiteralValue(argument);
-    if (!literal?.numeric) return;
-    add({
-      node: literal.node,
-      messageId: "setting",
-      data: {
-        code: `AbortSignal.timeout(${sourceCode.getText(literal.node)})`,
-        value: sourceCode.getText(literal.node),
-        kind: "timeout",
+
+    /** `res.json({ docs: "https://…" })`, `c.json([{ url }])`: the object (or one it is nested in) is a response body. */
+    function isResponseBody(object: TSESTree.ObjectExpression): boolean {
+      let node: TSESTree.Node = object;
+      while (
+        node.parent?.type === AST_NODE_TYPES.ArrayExpression ||
+        (node.parent?.type === AST_NODE_TYPES.Property && node.parent.value === node) ||
+        (node.parent?.type === AST_NODE_TYPES.ObjectExpression && node.type === AST_NODE_TYPES.Property)
+      ) {
+        node = node.parent;
+      }
+      const call = node.parent;
+      if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== node) return false;
+      const callee = call.callee;
+      return (
+        callee.type === AST_NODE_TYPES.MemberExpression &&
+        callee.property.type === AST_NODE_TYPES.Identifier &&
+        RESPONSE_METHODS.has(callee.property.name)
+      );
+    }
+
+    function checkUrl(node: TSESTree.StringLiteral | TSESTree.TemplateLiteral, value: string): void {
+      // A URL with a real password is a credential: `no-hardcoded-secret` reports it, with the same test.
+      if (!SERVICE_URL.test(value) || getUrlCredentials(value) !== undefined || !isSettingPosition(node)) return;
+      const scheme = getScheme(value);
+      const context = getContextName(node);
+      const contextName = context === undefined ? "" : toConstantCase(context);
+      let baseName: string;
+      // `a`, `db`, `url`: too short or too generic to name a variable; the scheme names it better.
+      if (contextName.length > 2 && !GENERIC_URL_NAMES.has(contextName)) {
+        baseName = URL_NAME_SUFFIXES.some((suffix) => contextName === suffix || contextName.endsWith(`_${suffix}`))
+          ? contextName
+          : `${contextName}_URL`;
+      } else {
+        baseName = SCHEME_ENV_NAMES.get(scheme) ?? "SERVICE_URL";
+      }
+      add({
+        node,
+        messageId: ORIGIN_NAME.test(contextName) ? "origin" : "url",
+        data: { value: sourceCode.getText(node) },
+        baseName,
+        numeric: false,
+        fixable: isFixable(node),
+      });
+    }
+
+    function recordEnvRead(node: TSESTree.Node): void {
+      const read = getEnvRead(context, node);
+      if (!read) return;
+      const parent = read.expression.parent;
+      let fallback: string | undefined;
+      if (
+        parent.type === AST_NODE_TYPES.LogicalExpression &&
+        parent.left === read.expression &&
+        parent.operator !== "&&"
+      ) {
+        const right = parent.right;
+        fallback = right.type === AST_NODE_TYPES.Literal ? String(right.value) : sourceCode.getText(right);
+      }
+      const previous = existingReads.get(read.name);
+      if (previous === undefined || fallback === undefined) existingReads.set(read.name, previous ?? fallback);
+      else if (previous !== fallback) existingReads.set(read.name, null);
+    }
+
+    function getDefaultKey(finding: Finding): string {
+      const node = finding.node;
+      if (node.type === AST_NODE_TYPES.Literal) return String(node.value);
+      return getStaticString(node) ?? sourceCode.getText(node);
+    }
+
+    const listeners: TSESLint.RuleListener = {
+      // Reads the file already makes, so a fix reuses their names: `process.env.X`, `import.meta.env.X`,
+      // `Bun.env.X`, `env.X` on an alias, `Deno.env.get("X")`. The selectors keep the listener off the
+      // many member expressions that cannot be one.
+      [ENV_MEMBER_SELECTOR]: recordEnvRead,
+      [ENV_CALL_SELECTOR]: recordEnvRead,
+      "Program:exit"() {
+        const envReadText = getEnvReadText(context);
+        // Bundled for the browser there is no `process`: the same edit, applied by a human.
+        const browserUnsafe = mayRunInBrowser(sourceCode, filename) && envReadText("PORT").startsWith("process.");
+        // Same name, same default → one variable; same name, another default → a suffixed name.
+        const assigned = new Map<string, string | undefined | null>(existingReads);
+        const ordered = [...findings.values()].sort((a, b) => a.node.range[0] - b.node.range[0]);
+        for (const finding of ordered) {
+          const key = getDefaultKey(finding);
+          let name = finding.baseName;
+          for (let suffix = 2; ; suffix++) {
+            if (!assigned.has(name)) {
+              assigned.set(name, key);
+              break;
+            }
+            const taken = assigned.get(name);
+            if (taken === undefined) {
+              // Read elsewhere without a default: this value becomes its default.
+              assigned.set(name, key);
+              break;
+            }
+            if (taken === key) break;
+            name = `${finding.baseName}_${suffix}`;
+          }
+          const read = envReadText(name);
+          const valueText = sourceCode.getText(finding.node);
+          const replacement = finding.numeric ? `Number(${read} ?? ${valueText})` : `${read} ?? ${valueText}`;
+          const node = finding.node;
+          const text = finding.numeric || canTakeFallback(node, sourceCode) ? replacement : `(${replacement})`;
+          const fix = (fixer: TSESLint.RuleFixer) => fixer.replaceText(node, text);
+          context.report({
+            node,
+            messageId: finding.messageId,
+            data: { ...finding.data, name },
+            fix: finding.fixable && !browserUnsafe ? fix : null,
+            suggest:
+              finding.fixable && browserUnsafe ? [{ messageId: "useEnv", data: { replacement: text }, fix }] : [],
+          });
+        }
       },
-      baseName: literal.constName === undefined ? "REQUEST_TIMEOUT_MS" : toConstantCase(literal.constName),
-      numeric: true,
-      fixable: isFixable(literal.node),
-    });
-  }
-
-  /** The name the code gives the value: the variable, property or assigned member it initialises. */
-  function getContextName(node: TSESTree.Node): string | undefined {
-    let target = node;
-    while (
-      target.parent?.type === AST_NODE_TYPES.ArrayExpression ||
-      target.parent?.type === AST_NODE_TYPES.TSAsExpression ||
-      target.parent?.type === AST_NODE_TYPES.TSSatisfiesExpression
-    ) {
-      target = target.parent;
-    }
-    const parent = target.parent;
-    if (!parent) return undefined;
-    if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier)
-      return parent.id.name;
-    if (
-      (parent.type === AST_NODE_TYPES.Property || parent.type === AST_NODE_TYPES.PropertyDefinition) &&
-      parent.value === target
-    )
-      return getPropertyKeyName(parent);
-    if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.left.type === AST_NODE_TYPES.MemberExpression) {
-      const property = parent.left.property;
-      return property.type === AST_NODE_TYPES.Identifier ? property.name : getStaticString(property);
-    }
-    return undefined;
-  }
-
-  /** Value positions where a URL is a setting: initialisers, property values, arguments, array elements. */
-  function isSettingPosition(node: TSESTree.Node): boolean {
-    const parent = node.parent;
-    if (!parent) return false;
-    switch (parent.type) {
-      case AST_NODE_TYPES.TSAsExpression:
-      case AST_NODE_TYPES.TSSatisfiesExpression:
-        return parent.expression === node && isSettingPosition(parent);
-      case AST_NODE_TYPES.VariableDeclarator:
-        return parent.init === node;
-      case AST_NODE_TYPES.Property:
-        return (
-          parent.value === node &&
-          parent.parent.type === AST_NODE_TYPES.ObjectExpression &&
-          !isResponseBody(parent.parent)
-        );
-      case AST_NODE_TYPES.PropertyDefinition:
-        return parent.value === node;
-      case AST_NODE_TYPES.ArrayExpression:
-        return isSettingPosition(parent);
-      case AST_NODE_TYPES.AssignmentExpression:
-        // `process.env.REDIS_URL = "…"` sets a default for the environment itself: a fallback.
-        return parent.operator === "=" && parent.right === node && !getEnvRead(context, parent.left);
-      case AST_NODE_TYPES.CallExpression:
-      case AST_NODE_TYPES.NewExpression: {
-        if (!parent.arguments.includes(node as TSESTree.CallExpressionArgument)) return false;
-        const callee = parent.callee;
-        // `new URL(req.url, "http://localhost")`: a base for parsing, not a service.
-        if (callee.type === AST_NODE_TYPES.Identifier && callee.name === "URL" && parent.arguments[0] !== node)
-          return false;
-        if (callee.type === AST_NODE_TYPES.Identifier && (callee.name === "require" || callee.name === "String"))
-          return false;
-        // `this[kFactory]("http://localhost:9999")`: library internals (mocks, dispatch tables), not app setup.
-        if (callee.type === AST_NODE_TYPES.MemberExpression && callee.computed) return false;
-        if (callee.type === AST_NODE_TYPES.MemberExpression && callee.property.type === AST_NODE_TYPES.Identifier) {
-          if (NON_SETTING_METHODS.has(callee.property.name)) return false;
-          if (callee.object.type === AST_NODE_TYPES.Identifier && callee.object.name === "console") return false;
-        }
-        return true;
-      }
-      default:
-        return false;
-    }
-  }
-
-  /** `res.json({ docs: "https://…" })`, `c.json([{ url }])`: the object (or one it is nested in) is a response body. */
-  function isResponseBody(object: TSESTree.ObjectExpression): boolean {
-    let node: TSESTree.Node = object;
-    while (
-      node.parent?.type === AST_NODE_TYPES.ArrayExpression ||
-      (node.parent?.type === AST_NODE_TYPES.Property && node.parent.value === node) ||
-      (node.parent?.type === AST_NODE_TYPES.ObjectExpression && node.type === AST_NODE_TYPES.Property)
-    ) {
-      node = node.parent;
-    }
-    const call = node.parent;
-    if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== node) return false;
-    const callee = call.callee;
-    return (
-      callee.type === AST_NODE_TYPES.MemberExpression &&
-      callee.property.type === AST_NODE_TYPES.Identifier &&
-      RESPONSE_METHODS.has(callee.property.name)
-    );
-  }
-
-  function checkUrl(node: TSESTree.StringLiteral | TSESTree.TemplateLiteral, value: string): void {
-    // A URL with a real password is a credential: `no-hardcoded-secret` reports it, with the same test.
-    if (!SERVICE_URL.test(value) || getUrlCredentials(value) !== undefined || !isSettingPosition(node)) return;
-    const scheme = getScheme(value);
-    const context = getContextName(node);
-    const contextName = context === undefined ? "" : toConstantCase(context);
-    let baseName: string;
-    // `a`, `db`, `url`: too short or too generic to name a variable; the scheme names it better.
-    if (contextName.length > 2 && !GENERIC_URL_NAMES.has(contextName)) {
-      baseName = URL_NAME_SUFFIXES.some((suffix) => contextName === suffix || contextName.endsWith(`_${suffix}`))
-        ? contextName
-        : `${contextName}_URL`;
-    } else {
-      baseName = SCHEME_ENV_NAMES.get(scheme) ?? "SERVICE_URL";
-    }
-    add({
-      node,
-      messageId: ORIGIN_NAME.test(contextName) ? "origin" : "url",
-      data: { value: sourceCode.getText(node) },
-      baseName,
-      numeric: false,
-      fixable: isFixable(node),
-    });
-  }
-
-  function recordEnvRead(node: TSESTree.Node): void {
-    const read = getEnvRead(context, node);
-    if (!read) return;
-    const parent = read.expression.parent;
-    let fallback: string | undefined;
-    if (
-      parent.type === AST_NODE_TYPES.LogicalExpression &&
-      parent.left === read.expression &&
-      parent.operator !== "&&"
-    ) {
-      const right = parent.right;
-      fallback = right.type === AST_NODE_TYPES.Literal ? String(right.value) : sourceCode.getText(right);
-    }
-    const previous = existingReads.get(read.name);
-    if (previous === undefined || fallback === undefined) existingReads.set(read.name, previous ?? fallback);
-    else if (previous !== fallback) existingReads.set(read.name, null);
-  }
-
-  function getDefaultKey(finding: Finding): string {
-    const node = finding.node;
-    if (node.type === AST_NODE_TYPES.Literal) return String(node.value);
-    return getStaticString(node) ?? sourceCode.getText(node);
-  }
-
-  const listeners: TSESLint.RuleListener = {
-    // Reads the file already makes, so a fix reuses their names: `process.env.X`, `import.meta.env.X`,
-    // `Bun.env.X`, `env.X` on an alias, `Deno.env.get("X")`. The selectors keep the listener off the
-    // many member expressions that cannot be one.
-    [ENV_MEMBER_SELECTOR]: recordEnvRead,
-    [ENV_CALL_SELECTOR]: recordEnvRead,
-    "Program:exit"() {
-      const envReadText = getEnvReadText(context);
-      // Bundled for the browser there is no `process`: the same edit, applied by a human.
-      const browserUnsafe = mayRunInBrowser(sourceCode, filename) && envReadText("PORT").startsWith("process.");
-      // Same name, same default → one variable; same name, another default → a suffixed name.
-      const assigned = new Map<string, string | undefined | null>(existingReads);
-      const ordered = [...findings.values()].sort((a, b) => a.node.range[0] - b.node.range[0]);
-      for (const finding of ordered) {
-        const key = getDefaultKey(finding);
-        let name = finding.baseName;
-        for (let suffix = 2; ; suffix++) {
-          if (!assigned.has(name)) {
-            assigned.set(name, key);
-            break;
-          }
-          const taken = assigned.get(name);
-          if (taken === undefined) {
-            // Read elsewhere without a default: this value becomes its default.
-            assigned.set(name, key);
-            break;
-          }
-          if (taken === key) break;
-          name = `${finding.baseName}_${suffix}`;
-        }
-        const read = envReadText(name);
-        const valueText = sourceCode.getText(finding.node);
-        const replacement = finding.numeric ? `Number(${read} ?? ${valueText})` : `${read} ?? ${valueText}`;
-        const node = finding.node;
-        const text = finding.numeric || canTakeFallback(node, sourceCode) ? replacement : `(${replacement})`;
-        const fix = (fixer: TSESLint.RuleFixer) => fixer.replaceText(node, text);
-        context.report({
-          node,
-          messageId: finding.messageId,
-          data: { ...finding.data, name },
-          fix: finding.fixable && !browserUnsafe ? fix : null,
-          suggest: finding.fixable && browserUnsafe ? [{ messageId: "useEnv", data: { replacement: text }, fix }] : [],
-        });
-      }
-    },
-  };
-  // Each check listens only where it can find something, and only to the calls of its shape.
-  if (mayStart) listeners[getServerStartSelector(sourceCode)] = checkServerStart;
-  if (mayConfigureClient) {
-    listeners.CallExpression = checkClientCall;
-    listeners.NewExpression = checkClientCall;
-  }
-  if (maySetSignalTimeout) {
-    listeners[
-      "CallExpression[callee.type='MemberExpression'][callee.object.name='AbortSignal'][callee.property.name='timeout']"
-    ] = checkAbortSignalTimeout;
-  }
-  if (mayHoldUrl) {
+    };
+    // Each check listens only to the nodes of its shape.
+    listeners[getServerStartSelector(sourceCode)] = checkServerStart;
     listeners["Literal[value=/:\\/\\//u]"] = (node: TSESTree.StringLiteral) => checkUrl(node, node.value);
     listeners.TemplateLiteral = (node) => {
       const value = node.expressions.length === 0 ? node.quasis[0]?.value.cooked : undefined;
       if (value?.includes("://") && node.parent.type !== AST_NODE_TYPES.TaggedTemplateExpression) checkUrl(node, value);
     };
-  }
-  return listeners;
-}
+    // Every call is looked at only in a file that imports one of the clients.
+    if (mayCallConfigClient(context, clients)) {
+      listeners.CallExpression = checkClientCall;
+      listeners.NewExpression = checkClientCall;
+    }
+    if (options.timeouts === true) {
+      listeners[
+        "CallExpression[callee.type='MemberExpression'][callee.object.name='AbortSignal'][callee.property.name='timeout']"
+      ] = checkAbortSignalTimeout;
+    }
+    return listeners;
+  },
+});
 
 /** `axios.post(url, data, config)`: the request body of an HTTP client's write methods is data. */
 function getDataArgumentIndex(call: TSESTree.CallExpression | TSESTree.NewExpression): number | undefined {

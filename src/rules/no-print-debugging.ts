@@ -129,10 +129,245 @@ export default createRule<Options, MessageIds>({
     // A file with a hashbang is a command-line program: its console output is its user interface. A
     // file without `console` in its text has no console call: only `debugger` can be found in either.
     // A browser component prints to the user's devtools, which no server log collects.
-    if (text.startsWith("#!") || !text.includes("console") || isBrowserComponentFile(context)) {
+    if (text.startsWith("#!") || isBrowserComponentFile(context)) {
       return { DebuggerStatement: (node) => reportDebugger(context, node) };
     }
-    return listen(context, options);
+    const sourceCode = context.sourceCode;
+    const allow = new Set(options.allow);
+    let workers: boolean | undefined;
+
+    /**
+     * `console.x` where `console` is the global: found through the global scope's references rather
+     * than a listener on every member expression. A shadowed `console` resolves to its own binding and
+     * never appears here.
+     */
+    function getGlobalConsoleMembers(): TSESTree.MemberExpression[] {
+      const globalScope = sourceCode.scopeManager?.globalScope;
+      if (!globalScope) return [];
+      const declared = globalScope.set.get("console");
+      if (declared && declared.defs.length > 0) return [];
+      const references = [
+        ...(declared?.references ?? []),
+        ...globalScope.through.filter((reference) => reference.identifier.name === "console"),
+      ];
+      const members: TSESTree.MemberExpression[] = [];
+      for (const { identifier } of references) {
+        const parent = identifier.parent;
+        if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === identifier) members.push(parent);
+      }
+      return members.sort((a, b) => a.range[0] - b.range[0]);
+    }
+
+    function getLevel(method: string): LogLevel | undefined | false {
+      if (allow.has(method)) return false;
+      if (DEBUG_METHODS.has(method)) return DEBUG_METHODS.get(method);
+      if (!options.includeErrorAndWarn || !ERROR_METHODS.has(method)) return false;
+      // A Worker's console is the platform's log channel, recorded with its level: `console.error` there
+      // is the error log, not a print.
+      workers ??= isCloudflareWorkersFile(context.filename, context.cwd);
+      return workers ? false : ERROR_METHODS.get(method);
+    }
+
+    /**
+     * The caught error a value stands for: `err`, `err.message`, `err.stack`, `String(err)`,
+     * `err instanceof Error ? err.message : err`. The logger is given the error itself, which carries all of them.
+     */
+    function getCaughtIdentifier(
+      node: TSESTree.Node,
+      variables: readonly TSESLint.Scope.Variable[],
+    ): TSESTree.Node | undefined {
+      const current = getUnwrappedExpression(node, { chain: true });
+      if (isReferenceTo(current, variables)) return current;
+      if (current.type === AST_NODE_TYPES.MemberExpression) {
+        const isPart =
+          !current.computed &&
+          current.property.type === AST_NODE_TYPES.Identifier &&
+          ERROR_PARTS.has(current.property.name);
+        return isPart ? getCaughtIdentifier(current.object, variables) : undefined;
+      }
+      if (current.type === AST_NODE_TYPES.CallExpression) {
+        const callee = getUnwrappedExpression(current.callee, { chain: true });
+        const [first] = current.arguments;
+        if (
+          callee.type === AST_NODE_TYPES.Identifier &&
+          callee.name === "String" &&
+          current.arguments.length === 1 &&
+          first?.type !== AST_NODE_TYPES.SpreadElement &&
+          first
+        ) {
+          return getCaughtIdentifier(first, variables);
+        }
+        const isToString =
+          callee.type === AST_NODE_TYPES.MemberExpression &&
+          !callee.computed &&
+          callee.property.type === AST_NODE_TYPES.Identifier &&
+          callee.property.name === "toString";
+        return isToString && current.arguments.length === 0 ? getCaughtIdentifier(callee.object, variables) : undefined;
+      }
+      if (current.type === AST_NODE_TYPES.ConditionalExpression) {
+        const consequent = getCaughtIdentifier(current.consequent, variables);
+        const alternate = getCaughtIdentifier(current.alternate, variables);
+        return consequent && alternate && sourceCode.getText(consequent) === sourceCode.getText(alternate)
+          ? consequent
+          : undefined;
+      }
+      return undefined;
+    }
+
+    /** `"db.user.create failed"`: what failed, named like `no-swallowed-error` names it. */
+    function getFailureMessage(caught: CaughtError): string {
+      let operation: string | undefined;
+      if (caught.owner.type === AST_NODE_TYPES.CatchClause) {
+        operation = getOperationName((caught.owner.parent as TSESTree.TryStatement).block, sourceCode.visitorKeys);
+      } else if (caught.kind === "rejection" && caught.owner.parent?.type === AST_NODE_TYPES.CallExpression) {
+        const callee = caught.owner.parent.callee;
+        const object =
+          callee.type === AST_NODE_TYPES.MemberExpression
+            ? getUnwrappedExpression(callee.object, { await: true })
+            : undefined;
+        if (object?.type === AST_NODE_TYPES.CallExpression) operation = getCallName(object);
+      }
+      return operation === undefined ? GENERIC_MESSAGE : `${operation} failed`;
+    }
+
+    /** Whether `call` is the only thing that reads the caught error: removing it would swallow the error. */
+    function isOnlyUseOfCaught(call: TSESTree.CallExpression, variables: readonly TSESLint.Scope.Variable[]): boolean {
+      const within = (node: TSESTree.Node, outer: TSESTree.Node): boolean =>
+        node.range[0] >= outer.range[0] && node.range[1] <= outer.range[1];
+      const aliases = variables
+        .slice(1)
+        .map((variable) => variable.defs[0]?.node)
+        .filter((node) => node !== undefined);
+      const reads = variables.flatMap((variable) => variable.references.filter((reference) => reference.isRead()));
+      return (
+        reads.some((reference) => within(reference.identifier, call)) &&
+        reads.every(
+          (reference) =>
+            within(reference.identifier, call) || aliases.some((alias) => within(reference.identifier, alias)),
+        )
+      );
+    }
+
+    return {
+      DebuggerStatement: (node) => reportDebugger(context, node),
+      "Program:exit"() {
+        for (const node of getGlobalConsoleMembers()) checkConsoleMember(node);
+      },
+    };
+
+    function checkConsoleMember(node: TSESTree.MemberExpression): void {
+      const method = getConsoleMethod(node);
+      if (method === undefined) return;
+      const level = getLevel(method);
+      if (level === false || isDebugGuarded(sourceCode, node) || isScriptCode(node)) return;
+
+      const call =
+        node.parent.type === AST_NODE_TYPES.CallExpression && node.parent.callee === node ? node.parent : undefined;
+      const logger = findLogger(context, node);
+      const loggerLabel = logger ? `\`${logger.expression}\`` : "a structured logger";
+      if (!call) {
+        // `promise.catch(console.error)`: flagged, but there is no call to rewrite.
+        context.report({ node, messageId: "console", data: { method, logger: loggerLabel } });
+        return;
+      }
+
+      const caught = getCaughtError(context, call);
+      const variables = caught ? getCaughtErrorVariables(context, caught) : [];
+      const parts = level === undefined ? undefined : getLogCallParts(call, level, caught, variables);
+      const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];
+      let fix: TSESLint.ReportFixFunction | null = null;
+      if (logger && parts) {
+        const rewriteFix = (text: string) => (fixer: TSESLint.RuleFixer) => [
+          fixer.replaceText(call, text),
+          ...(logger.import ? getImportFixes(fixer, sourceCode, logger.import) : []),
+        ];
+        if (logger.style) {
+          const text = getLogCallText(logger.expression, logger.style, parts);
+          if (text !== undefined) fix = rewriteFix(text);
+        } else {
+          suggest.push(...getStyleSuggestions(logger, parts, rewriteFix));
+        }
+      }
+
+      const statement = call.parent;
+      // Removing the only line that reads the caught error would leave it swallowed.
+      const removable = variables.length === 0 || !isOnlyUseOfCaught(call, variables);
+      if (removable && statement.type === AST_NODE_TYPES.ExpressionStatement) {
+        const kept = call.arguments.filter((arg) => arg.type !== AST_NODE_TYPES.SpreadElement && hasSideEffect(arg));
+        const replacement = kept.map((arg) => toStatement(sourceCode, sourceCode.getText(arg))).join(" ");
+        suggest.push({
+          messageId: "removeCall",
+          data: { method },
+          fix: (fixer) => removeStatement(fixer, sourceCode, statement, replacement),
+        });
+      } else if (
+        removable &&
+        statement.type === AST_NODE_TYPES.ArrowFunctionExpression &&
+        statement.body === call &&
+        call.arguments.every((arg) => !hasSideEffect(arg))
+      ) {
+        // `x => console.log(x)` keeps a valid body that still returns `undefined`.
+        suggest.push({
+          messageId: "removeCall",
+          data: { method },
+          fix: (fixer) => fixer.replaceText(call, "undefined"),
+        });
+      }
+
+      context.report({
+        node: call,
+        messageId: "console",
+        data: { method, logger: loggerLabel },
+        fix,
+        suggest,
+      });
+    }
+
+    function getLogCallParts(
+      call: TSESTree.CallExpression,
+      level: LogLevel,
+      caught: CaughtError | undefined,
+      variables: readonly TSESLint.Scope.Variable[],
+    ): LogCallParts | undefined {
+      const args = getLogArguments(sourceCode, call.arguments, (value) =>
+        variables.length > 0 ? getCaughtIdentifier(value, variables) : undefined,
+      );
+      if (!args) return undefined;
+      return {
+        // A caught error printed with `console.log` is a failure: it is logged at the error level.
+        level: args.caught && level === "info" ? "error" : level,
+        message: args.message ?? (args.caught && caught ? getFailureMessage(caught) : undefined),
+        values: args.values,
+        errorIndex: args.errorIndex,
+      };
+    }
+
+    /**
+     * For a logger whose call style nothing tells, the rewrite in each common style, as suggestions: pino
+     * takes `(fields, message)`, winston `(message, meta)`. One suggestion when both read the same.
+     */
+    function getStyleSuggestions(
+      logger: FoundLogger,
+      parts: LogCallParts,
+      rewriteFix: (text: string) => TSESLint.ReportFixFunction,
+    ): TSESLint.SuggestionReportDescriptor<MessageIds>[] {
+      const pino = getLogCallText(logger.expression, "pino", parts);
+      const winston = getLogCallText(logger.expression, "winston", parts);
+      if (pino === undefined || winston === undefined) return [];
+      if (pino === winston) return [{ messageId: "useLogger", data: { call: pino }, fix: rewriteFix(pino) }];
+      return [
+        {
+          messageId: "useLoggerLike",
+          data: { call: pino, logger: logger.expression, style: "pino" },
+          fix: rewriteFix(pino),
+        },
+        {
+          messageId: "useLoggerLike",
+          data: { call: winston, logger: logger.expression, style: "winston" },
+          fix: rewriteFix(winston),
+        },
+      ];
+    }
   },
 });
 
@@ -144,243 +379,4 @@ function reportDebugger(context: Context, node: TSESTree.DebuggerStatement): voi
     messageId: "debugger",
     fix: (fixer) => removeStatement(fixer, context.sourceCode, node, ""),
   });
-}
-
-/**
- * The listeners of a file that mentions `console`, made only for such a file: the closures below
- * are not allocated for the many files that have none.
- */
-function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
-  const sourceCode = context.sourceCode;
-  const allow = new Set(options.allow);
-  let workers: boolean | undefined;
-
-  /**
-   * `console.x` where `console` is the global: found through the global scope's references rather
-   * than a listener on every member expression. A shadowed `console` resolves to its own binding and
-   * never appears here.
-   */
-  function getGlobalConsoleMembers(): TSESTree.MemberExpression[] {
-    const globalScope = sourceCode.scopeManager?.globalScope;
-    if (!globalScope) return [];
-    const declared = globalScope.set.get("console");
-    if (declared && declared.defs.length > 0) return [];
-    const references = [
-      ...(declared?.references ?? []),
-      ...globalScope.through.filter((reference) => reference.identifier.name === "console"),
-    ];
-    const members: TSESTree.MemberExpression[] = [];
-    for (const { identifier } of references) {
-      const parent = identifier.parent;
-      if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === identifier) members.push(parent);
-    }
-    return members.sort((a, b) => a.range[0] - b.range[0]);
-  }
-
-  function getLevel(method: string): LogLevel | undefined | false {
-    if (allow.has(method)) return false;
-    if (DEBUG_METHODS.has(method)) return DEBUG_METHODS.get(method);
-    if (!options.includeErrorAndWarn || !ERROR_METHODS.has(method)) return false;
-    // A Worker's console is the platform's log channel, recorded with its level: `console.error` there
-    // is the error log, not a print.
-    workers ??= isCloudflareWorkersFile(context.filename, context.cwd);
-    return workers ? false : ERROR_METHODS.get(method);
-  }
-
-  /**
-   * The caught error a value stands for: `err`, `err.message`, `err.stack`, `String(err)`,
-   * `err instanceof Error ? err.message : err`. The logger is given the error itself, which carries all of them.
-   */
-  function getCaughtIdentifier(
-    node: TSESTree.Node,
-    variables: readonly TSESLint.Scope.Variable[],
-  ): TSESTree.Node | undefined {
-    const current = getUnwrappedExpression(node, { chain: true });
-    if (isReferenceTo(current, variables)) return current;
-    if (current.type === AST_NODE_TYPES.MemberExpression) {
-      const isPart =
-        !current.computed &&
-        current.property.type === AST_NODE_TYPES.Identifier &&
-        ERROR_PARTS.has(current.property.name);
-      return isPart ? getCaughtIdentifier(current.object, variables) : undefined;
-    }
-    if (current.type === AST_NODE_TYPES.CallExpression) {
-      const callee = getUnwrappedExpression(current.callee, { chain: true });
-      const [first] = current.arguments;
-      if (
-        callee.type === AST_NODE_TYPES.Identifier &&
-        callee.name === "String" &&
-        current.arguments.length === 1 &&
-        first?.type !== AST_NODE_TYPES.SpreadElement &&
-        first
-      ) {
-        return getCaughtIdentifier(first, variables);
-      }
-      const isToString =
-        callee.type === AST_NODE_TYPES.MemberExpression &&
-        !callee.computed &&
-        callee.property.type === AST_NODE_TYPES.Identifier &&
-        callee.property.name === "toString";
-      return isToString && current.arguments.length === 0 ? getCaughtIdentifier(callee.object, variables) : undefined;
-    }
-    if (current.type === AST_NODE_TYPES.ConditionalExpression) {
-      const consequent = getCaughtIdentifier(current.consequent, variables);
-      const alternate = getCaughtIdentifier(current.alternate, variables);
-      return consequent && alternate && sourceCode.getText(consequent) === sourceCode.getText(alternate)
-        ? consequent
-        : undefined;
-    }
-    return undefined;
-  }
-
-  /** `"db.user.create failed"`: what failed, named like `no-swallowed-error` names it. */
-  function getFailureMessage(caught: CaughtError): string {
-    let operation: string | undefined;
-    if (caught.owner.type === AST_NODE_TYPES.CatchClause) {
-      operation = getOperationName((caught.owner.parent as TSESTree.TryStatement).block, sourceCode.visitorKeys);
-    } else if (caught.kind === "rejection" && caught.owner.parent?.type === AST_NODE_TYPES.CallExpression) {
-      const callee = caught.owner.parent.callee;
-      const object =
-        callee.type === AST_NODE_TYPES.MemberExpression
-          ? getUnwrappedExpression(callee.object, { await: true })
-          : undefined;
-      if (object?.type === AST_NODE_TYPES.CallExpression) operation = getCallName(object);
-    }
-    return operation === undefined ? GENERIC_MESSAGE : `${operation} failed`;
-  }
-
-  /** Whether `call` is the only thing that reads the caught error: removing it would swallow the error. */
-  function isOnlyUseOfCaught(call: TSESTree.CallExpression, variables: readonly TSESLint.Scope.Variable[]): boolean {
-    const within = (node: TSESTree.Node, outer: TSESTree.Node): boolean =>
-      node.range[0] >= outer.range[0] && node.range[1] <= outer.range[1];
-    const aliases = variables
-      .slice(1)
-      .map((variable) => variable.defs[0]?.node)
-      .filter((node) => node !== undefined);
-    const reads = variables.flatMap((variable) => variable.references.filter((reference) => reference.isRead()));
-    return (
-      reads.some((reference) => within(reference.identifier, call)) &&
-      reads.every(
-        (reference) =>
-          within(reference.identifier, call) || aliases.some((alias) => within(reference.identifier, alias)),
-      )
-    );
-  }
-
-  return {
-    DebuggerStatement: (node) => reportDebugger(context, node),
-    "Program:exit"() {
-      for (const node of getGlobalConsoleMembers()) checkConsoleMember(node);
-    },
-  };
-
-  function checkConsoleMember(node: TSESTree.MemberExpression): void {
-    const method = getConsoleMethod(node);
-    if (method === undefined) return;
-    const level = getLevel(method);
-    if (level === false || isDebugGuarded(sourceCode, node) || isScriptCode(node)) return;
-
-    const call =
-      node.parent.type === AST_NODE_TYPES.CallExpression && node.parent.callee === node ? node.parent : undefined;
-    const logger = findLogger(context, node);
-    const loggerLabel = logger ? `\`${logger.expression}\`` : "a structured logger";
-    if (!call) {
-      // `promise.catch(console.error)`: flagged, but there is no call to rewrite.
-      context.report({ node, messageId: "console", data: { method, logger: loggerLabel } });
-      return;
-    }
-
-    const caught = getCaughtError(context, call);
-    const variables = caught ? getCaughtErrorVariables(context, caught) : [];
-    const parts = level === undefined ? undefined : getLogCallParts(call, level, caught, variables);
-    const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];
-    let fix: TSESLint.ReportFixFunction | null = null;
-    if (logger && parts) {
-      const rewriteFix = (text: string) => (fixer: TSESLint.RuleFixer) => [
-        fixer.replaceText(call, text),
-        ...(logger.import ? getImportFixes(fixer, sourceCode, logger.import) : []),
-      ];
-      if (logger.style) {
-        const text = getLogCallText(logger.expression, logger.style, parts);
-        if (text !== undefined) fix = rewriteFix(text);
-      } else {
-        suggest.push(...getStyleSuggestions(logger, parts, rewriteFix));
-      }
-    }
-
-    const statement = call.parent;
-    // Removing the only line that reads the caught error would leave it swallowed.
-    const removable = variables.length === 0 || !isOnlyUseOfCaught(call, variables);
-    if (removable && statement.type === AST_NODE_TYPES.ExpressionStatement) {
-      const kept = call.arguments.filter((arg) => arg.type !== AST_NODE_TYPES.SpreadElement && hasSideEffect(arg));
-      const replacement = kept.map((arg) => toStatement(sourceCode, sourceCode.getText(arg))).join(" ");
-      suggest.push({
-        messageId: "removeCall",
-        data: { method },
-        fix: (fixer) => removeStatement(fixer, sourceCode, statement, replacement),
-      });
-    } else if (
-      removable &&
-      statement.type === AST_NODE_TYPES.ArrowFunctionExpression &&
-      statement.body === call &&
-      call.arguments.every((arg) => !hasSideEffect(arg))
-    ) {
-      // `x => console.log(x)` keeps a valid body that still returns `undefined`.
-      suggest.push({ messageId: "removeCall", data: { method }, fix: (fixer) => fixer.replaceText(call, "undefined") });
-    }
-
-    context.report({
-      node: call,
-      messageId: "console",
-      data: { method, logger: loggerLabel },
-      fix,
-      suggest,
-    });
-  }
-
-  function getLogCallParts(
-    call: TSESTree.CallExpression,
-    level: LogLevel,
-    caught: CaughtError | undefined,
-    variables: readonly TSESLint.Scope.Variable[],
-  ): LogCallParts | undefined {
-    const args = getLogArguments(sourceCode, call.arguments, (value) =>
-      variables.length > 0 ? getCaughtIdentifier(value, variables) : undefined,
-    );
-    if (!args) return undefined;
-    return {
-      // A caught error printed with `console.log` is a failure: it is logged at the error level.
-      level: args.caught && level === "info" ? "error" : level,
-      message: args.message ?? (args.caught && caught ? getFailureMessage(caught) : undefined),
-      values: args.values,
-      errorIndex: args.errorIndex,
-    };
-  }
-
-  /**
-   * For a logger whose call style nothing tells, the rewrite in each common style, as suggestions: pino
-   * takes `(fields, message)`, winston `(message, meta)`. One suggestion when both read the same.
-   */
-  function getStyleSuggestions(
-    logger: FoundLogger,
-    parts: LogCallParts,
-    rewriteFix: (text: string) => TSESLint.ReportFixFunction,
-  ): TSESLint.SuggestionReportDescriptor<MessageIds>[] {
-    const pino = getLogCallText(logger.expression, "pino", parts);
-    const winston = getLogCallText(logger.expression, "winston", parts);
-    if (pino === undefined || winston === undefined) return [];
-    if (pino === winston) return [{ messageId: "useLogger", data: { call: pino }, fix: rewriteFix(pino) }];
-    return [
-      {
-        messageId: "useLoggerLike",
-        data: { call: pino, logger: logger.expression, style: "pino" },
-        fix: rewriteFix(pino),
-      },
-      {
-        messageId: "useLoggerLike",
-        data: { call: winston, logger: logger.expression, style: "winston" },
-        fix: rewriteFix(winston),
-      },
-    ];
-  }
 }

@@ -18,7 +18,6 @@ import {
   getRequestInputRead,
   getRouteMiddleware,
   isFunctionNode,
-  getNestInputDecoratorNames,
   getRequestInputPropertyNames,
   type FunctionNode,
   type HandlerInfo,
@@ -246,8 +245,6 @@ interface SourceSelection {
   sources: Set<RequestInputSource>;
   /** The property names that can read a checked source, as a selector pattern. */
   namePattern: string;
-  /** Any of those names, or a Nest decorator binding a checked source, as a word in the file's text. */
-  mayRead: RegExp;
 }
 
 const sourceSelections = new WeakMap<object, SourceSelection>();
@@ -262,14 +259,11 @@ function getSourceSelection(options: Options[0]): SourceSelection {
     selection = {
       sources,
       namePattern: `/^(?:${names.join("|")})$/u`,
-      mayRead: new RegExp(String.raw`\b(?:${[...names, ...getNestInputDecoratorNames(sources)].join("|")})\b`, "u"),
     };
     sourceSelections.set(options, selection);
   }
   return selection;
 }
-
-type Context = Readonly<TSESLint.RuleContext<MessageIds, Options>>;
 
 /** The validator names a check asks about (`has`): the configured ones, then the project's functions that validate. */
 class ValidatorNames extends Set<string> {
@@ -336,412 +330,413 @@ export default createRule<Options, MessageIds>({
     },
   },
   create(context, [options]) {
-    // Every read names its source (`req.body`, `{ query }`, `c.req.json()`, `@Body()`): most files name none.
-    if (!getSourceSelection(options).mayRead.test(context.sourceCode.text)) return {};
-    return listen(context, options);
+    const sourceCode = context.sourceCode;
+    const { sources, namePattern } = getSourceSelection(options);
+    const settings = getHardenSettings(context);
+    let validatorNames: ReadonlySet<string> | undefined;
+    /**
+     * Configured validator names, and the project's own functions that validate what they are given: a
+     * name is looked up in other files only when a handler's input meets a call to it.
+     */
+    const getValidatorNames = (): ReadonlySet<string> =>
+      (validatorNames ??= new ValidatorNames(
+        [...(options.validators ?? []), ...(settings.validation?.names ?? [])],
+        createValidatorLookup(getLintedFilePath(context), getLintedFileFacts(sourceCode)),
+      ));
+    const entries = new Map<FunctionNode, Map<RequestInputSource, Entry>>();
+    /** Handlers that call express-validator's `validationResult(req)` / `matchedData(req)` / `chain.run(req)`. */
+    const expressValidated = new Set<FunctionNode>();
+
+    /** Handlers that check the whole request's signature (`verifyWebhookSignature(req)`) before using it. */
+    const signedRequests = new Set<FunctionNode>();
+
+    const nestEntries: Entry[] = [];
+
+    function add(read: RequestInputRead, nestType?: string): void {
+      if (!sources.has(read.source)) return;
+      const { handler } = read;
+      if (handler.kind === "error-handler") return;
+      if (handler.origin === "signature" && !options.checkUnregisteredHandlers) return;
+      if (nestType !== undefined) {
+        nestEntries.push({ handler, source: read.source, reads: [read], nestType, usage: undefined });
+        return;
+      }
+      let bySource = entries.get(handler.function);
+      if (!bySource) {
+        bySource = new Map();
+        entries.set(handler.function, bySource);
+      }
+      let entry = bySource.get(read.source);
+      if (!entry) {
+        entry = { handler, source: read.source, reads: [], nestType: undefined, usage: undefined };
+        bySource.set(read.source, entry);
+      }
+      entry.reads.push(read);
+    }
+
+    function getUsage(entry: Entry): InputUsage {
+      if (entry.usage) return entry.usage;
+      const usage = createInputUsage();
+      const reads = [...entry.reads].sort((a, b) => a.node.range[0] - b.node.range[0]);
+      const { handler } = entry;
+      const responders = new Set(
+        [getParamName(handler.response), getParamName(handler.context)].filter((name) => name !== undefined),
+      );
+      for (const read of reads)
+        traceRequestInput(sourceCode, usage, read, read.node, getValidatorNames(), {
+          function: handler.function,
+          responders,
+        });
+      entry.usage = usage;
+      return usage;
+    }
+
+    /** Sources a middleware function defined in this file validates itself (`schema.parse(req.body); next()`). */
+    function getFunctionValidatedSources(fn: FunctionNode): RequestInputSource[] {
+      const bySource = entries.get(fn);
+      if (!bySource) return [];
+      return [...bySource.values()].filter((entry) => getUsage(entry).validated).map((entry) => entry.source);
+    }
+
+    const routeValidation = new WeakMap<HandlerInfo, MiddlewareValidation>();
+    let mountLookup: MountLookup | undefined;
+
+    /** Whether every way the app reaches the route's router, in this file and the files that mount it, passes a validator of whole requests. */
+    function isValidatedAtMount(route: RouteRegistration): boolean {
+      const name = getMountedBinding(context, route);
+      if (name === undefined || !MOUNTED_FRAMEWORKS.has(route.framework)) return false;
+      mountLookup ??= createMountLookup(getLintedFilePath(context), getLintedFileFacts(sourceCode));
+      const chains = mountLookup.getChains(name, route.path);
+      return chains !== undefined && chains.every(isChainValidated);
+    }
+
+    /**
+     * What is validated before the handler runs: chain / `use` middleware, Fastify route schema, a validating
+     * wrapper (whole sources), express-validator chains (only the fields they name).
+     */
+    function getValidatedBeforeHandler(handler: HandlerInfo): MiddlewareValidation {
+      const cached = routeValidation.get(handler);
+      if (cached) return cached;
+      const validation: MiddlewareValidation = { sources: [], fields: new Map() };
+      const addAll = (list: readonly RequestInputSource[]) =>
+        mergeValidation(validation, { sources: list, fields: new Map() });
+      // `withValidation(schema, async (req) => {})`, `export const POST = validated(schema, handler)`.
+      let node: TSESTree.Node = handler.function;
+      for (let depth = 0; depth < 3; depth++) {
+        const parent: TSESTree.Node | undefined = node.parent;
+        if (parent?.type !== AST_NODE_TYPES.CallExpression || parent.callee === node) break;
+        const { name, path } = getCalleeNames(parent.callee);
+        if (isValidatorName(name, getValidatorNames()) || (path !== undefined && getValidatorNames().has(path)))
+          addAll(ALL_SOURCES);
+        node = parent;
+      }
+      // Registered by routes of other files: what every one of them validates in front of it.
+      if (handler.registrations && handler.registrations.length > 0) {
+        const perRoute = handler.registrations.map((registration) => {
+          const sources = new Set<RequestInputSource>();
+          for (const middleware of registration.middleware) {
+            const parts =
+              middleware.kind === "ref"
+                ? [middleware.name]
+                : middleware.kind === "other"
+                  ? middleware.parts
+                  : undefined;
+            for (const source of (parts && getValidationFromName(parts, getValidatorNames())) ?? [])
+              sources.add(source);
+          }
+          return sources;
+        });
+        addAll(ALL_SOURCES.filter((source) => perRoute.every((sources) => sources.has(source))));
+      }
+      const route = handler.route;
+      if (route && handler.kind === "route") {
+        if (isValidatedAtMount(route)) addAll(ALL_SOURCES);
+        for (const middleware of getRouteMiddleware(context, route)) {
+          const byName = getMiddlewareValidatedSources(sourceCode, middleware.node, getValidatorNames());
+          if (byName) {
+            mergeValidation(validation, byName);
+            continue;
+          }
+          const fn = getFunctionFromExpression(context, middleware.node);
+          if (fn && fn !== handler.function) addAll(getFunctionValidatedSources(fn));
+          // `fastify.post(path, routeOptions, handler)` with options declared elsewhere may carry a schema.
+          else if (!fn && route.framework === "fastify" && middleware.via === "chain") addAll(ALL_SOURCES);
+        }
+        const schema = route.options && getObjectProperty(route.options, "schema");
+        if (schema) {
+          if (schema.value.type === AST_NODE_TYPES.ObjectExpression) {
+            if (getObjectProperty(schema.value, "body")) addAll(["body"]);
+            if (getObjectProperty(schema.value, "querystring") ?? getObjectProperty(schema.value, "query"))
+              addAll(["query"]);
+            if (getObjectProperty(schema.value, "params")) addAll(["params"]);
+            if (getObjectProperty(schema.value, "headers")) addAll(["headers"]);
+          } else {
+            addAll(ALL_SOURCES);
+          }
+        }
+      }
+      routeValidation.set(handler, validation);
+      return validation;
+    }
+
+    const takenNames = new Set<string>();
+    let fileNames: Set<string> | undefined;
+    function isNameTaken(name: string): boolean {
+      if (!fileNames) {
+        fileNames = new Set();
+        for (const scope of sourceCode.scopeManager?.scopes ?? []) {
+          for (const variable of scope.variables) fileNames.add(variable.name);
+          for (const reference of scope.through) fileNames.add(reference.identifier.name);
+        }
+      }
+      return fileNames.has(name) || takenNames.has(name);
+    }
+
+    /** Names declared in or referenced from the handler, which a new local must not shadow. */
+    function getNamesInFunction(fn: FunctionNode): Set<string> {
+      const names = new Set<string>();
+      for (const scope of sourceCode.scopeManager?.scopes ?? []) {
+        if (!isInside(scope.block, fn)) continue;
+        for (const variable of scope.variables) names.add(variable.name);
+        for (const reference of scope.through) names.add(reference.identifier.name);
+      }
+      return names;
+    }
+
+    let library: FoundValidationLibrary | undefined | null = null;
+    function getLibrary(): FoundValidationLibrary | undefined {
+      if (library === null) library = getValidationLibrary(context);
+      return library;
+    }
+
+    /** The suggestion that declares a schema next to the route and parses the input with it. */
+    function getSuggestion(
+      entry: Entry,
+      usage: InputUsage,
+      readText: string,
+    ): TSESLint.SuggestionReportDescriptor<MessageIds> | undefined {
+      const { handler, reads } = entry;
+      if (handler.framework === "nest" || usage.writes) return undefined;
+      if (
+        reads.some(
+          (read) =>
+            read.kind !== "value" || getCalledMethod(read) === "formData" || getCalledMethod(read) === "queries",
+        )
+      )
+        return undefined;
+      const found = getLibrary();
+      if (!found) return undefined;
+      const statement = getTopLevelStatement(handler.function);
+      if (!statement || (found.statement && found.statement.range[0] > statement.range[0])) return undefined;
+
+      // What each read is replaced as a whole: `await c.req.json()`, `req.body as Body`.
+      const targets: TSESTree.Node[] = [];
+      for (const read of [...reads].sort((a, b) => a.node.range[0] - b.node.range[0])) {
+        let node: TSESTree.Node = read.node;
+        if (read.async) {
+          if (node.parent?.type !== AST_NODE_TYPES.AwaitExpression) return undefined;
+          node = node.parent;
+        }
+        targets.push(unwrapCasts(node));
+      }
+      const first = reads.reduce((a, b) => (a.node.range[0] <= b.node.range[0] ? a : b));
+      const firstTarget = targets[0]!;
+      const valueText = sourceCode.getText(first.async ? first.node.parent! : first.node);
+      const method = getCalledMethod(first);
+      const stringly = entry.source !== "body" || (method !== undefined && STRINGLY_BODY_METHODS.has(method));
+
+      const schemaName = getSchemaName(handler, entry.source, isNameTaken);
+      const terminator = getStatementTerminator(sourceCode);
+      const declared = getDeclaredInputShape(sourceCode, getDeclaredType(entry));
+      const shape = declared ? mergeDeclaredShape(usage.shape, declared) : usage.shape;
+      // Without a single known field the schema would strip everything the handler passes on.
+      if (shape.fields.size === 0) return undefined;
+      const declaration = getInputSchemaDeclaration(schemaName, shape, found.library, found.local, stringly);
+      const comments = sourceCode.getCommentsBefore(statement);
+      const anchor = comments[0] ?? statement;
+      const lineStart = anchor.range[0] - anchor.loc.start.column;
+
+      const edits: ((fixer: TSESLint.RuleFixer) => TSESLint.RuleFix[])[] = [];
+      const honoTarget = method === undefined ? undefined : HONO_VALID_TARGETS[method];
+      const route = handler.route;
+      const contextParam = handler.context;
+      const usesZValidator =
+        handler.framework === "hono" &&
+        found.library === "zod" &&
+        honoTarget !== undefined &&
+        reads.every((read) => getCalledMethod(read) === method) &&
+        route?.handler === handler.function &&
+        contextParam?.type === AST_NODE_TYPES.Identifier &&
+        contextParam.typeAnnotation === undefined &&
+        sourceCode.ast.body.some(
+          (s) =>
+            s.type === AST_NODE_TYPES.ImportDeclaration &&
+            s.source.value === "@hono/zod-validator" &&
+            s.specifiers.some(
+              (spec) => spec.type === AST_NODE_TYPES.ImportSpecifier && spec.local.name === "zValidator",
+            ),
+        );
+
+      if (usesZValidator) {
+        const callee = (first.node as TSESTree.CallExpression).callee as TSESTree.MemberExpression;
+        const requestText = sourceCode.getText(callee.object);
+        const replacement = `${requestText}.valid(${JSON.stringify(honoTarget)})`;
+        edits.push((fixer) => [
+          fixer.insertTextBefore(handler.function, `zValidator(${JSON.stringify(honoTarget)}, ${schemaName}), `),
+          ...targets.map((target) => fixer.replaceText(target, replacement)),
+        ]);
+      } else if (targets.length === 1) {
+        edits.push((fixer) => [
+          fixer.replaceText(firstTarget, getParseCallText(found.library, found.local, schemaName, valueText)),
+        ]);
+      } else {
+        // Several reads: parse once, before the first, in the innermost block that holds them all.
+        let block: TSESTree.Node | undefined = firstTarget.parent;
+        while (
+          block &&
+          !(block.type === AST_NODE_TYPES.BlockStatement && targets.every((target) => isInside(target, block!)))
+        ) {
+          if (block === handler.function) return undefined;
+          block = block.parent;
+        }
+        if (block?.type !== AST_NODE_TYPES.BlockStatement || !isInside(block, handler.function)) return undefined;
+        const before = block.body.find((child) => isInside(firstTarget, child));
+        if (!before) return undefined;
+        let enclosing: TSESTree.Node | undefined = block;
+        while (enclosing && !isFunctionNode(enclosing)) enclosing = enclosing.parent;
+        if (reads.some((read) => read.async) && !(isFunctionNode(enclosing) && enclosing.async)) return undefined;
+        const taken = getNamesInFunction(handler.function);
+        const variableName = [
+          entry.source,
+          `valid${entry.source.charAt(0).toUpperCase()}${entry.source.slice(1)}`,
+        ].find((name) => !taken.has(name));
+        if (variableName === undefined) return undefined;
+        const indent = getIndentation(sourceCode, before);
+        const parse = getParseCallText(found.library, found.local, schemaName, valueText);
+        edits.push((fixer) => [
+          fixer.insertTextBefore(before, `const ${variableName} = ${parse}${terminator}\n${indent}`),
+          ...targets.map((target) => fixer.replaceText(target, variableName)),
+        ]);
+      }
+      takenNames.add(schemaName);
+      return {
+        messageId: "validateWithSchema",
+        data: { read: readText, library: found.library, schema: schemaName },
+        fix: (fixer) => [
+          ...(found.import ? getImportFixes(fixer, sourceCode, found.import) : []),
+          fixer.insertTextBeforeRange([lineStart, lineStart], `${declaration}${terminator}\n\n`),
+          ...edits.flatMap((edit) => edit(fixer)),
+        ],
+      };
+    }
+
+    function getReadText(read: RequestInputRead): string {
+      if (read.kind === "value") return sourceCode.getText(read.node);
+      const property = read.node.parent;
+      if (property?.type === AST_NODE_TYPES.Property) return sourceCode.getText(property.key);
+      return sourceCode.getText(read.node);
+    }
+
+    /** `checkedBefore`: the fields express-validator chains check before the handler (`"all"` when it cannot tell which). */
+    function report(entry: Entry, checkedBefore: ReadonlySet<string> | "all" | undefined): void {
+      const usage = getUsage(entry);
+      if (usage.validated) return;
+      const pathParams =
+        entry.handler.framework === "next" && entry.source === "query"
+          ? getNextPathParams(context.filename)
+          : undefined;
+      const isChecked = (field: string) =>
+        usage.checkedFields.has(field) ||
+        pathParams?.has(field) === true ||
+        checkedBefore === "all" ||
+        checkedBefore?.has(field) === true;
+      const counted = usage.rawUses.filter((use) => use.path.length === 0 || !isChecked(use.path[0]!));
+      if (counted.length === 0) return;
+      const fields = [...usage.shape.fields.keys()].filter((field) => pathParams?.has(field) !== true);
+      const origin = counted.reduce((a, b) => (a.origin.range[0] <= b.origin.range[0] ? a : b)).origin;
+      const read = entry.reads.find((r) => r.node === origin) ?? entry.reads[0]!;
+
+      if (entry.nestType !== undefined) {
+        const decorator = "decorators" in read.node ? read.node.decorators[0] : undefined;
+        context.report({
+          node: read.node,
+          messageId: "nestParameter",
+          data: {
+            decorator: decorator ? sourceCode.getText(decorator) : "",
+            name: getParamName(read.node as TSESTree.Parameter) ?? "{ … }",
+            problem: entry.nestType,
+          },
+        });
+        return;
+      }
+      const readText = getReadText(read);
+      const suggestion = getSuggestion(entry, usage, readText);
+      const reportNode =
+        read.kind === "binding" && read.node.parent?.type === AST_NODE_TYPES.Property ? read.node.parent : read.node;
+      context.report({
+        node: reportNode,
+        // Only whole-object uses left (`{ ...req.body }` after its fields were checked): the message is about passing it on.
+        messageId: fields.length > 0 && counted.some((use) => use.path.length > 0) ? "unvalidated" : "unvalidatedWhole",
+        data: { read: readText, fields: fields.join(", "), risk: getRisk(entry, read) },
+        suggest: suggestion ? [suggestion] : [],
+      });
+    }
+
+    const listeners: TSESLint.RuleListener = {
+      // `req.body`, `req["body"]`, `c.req.json()`: the read is the member expression.
+      [`MemberExpression[property.name=${namePattern}], MemberExpression[property.value=${namePattern}]`](
+        node: TSESTree.MemberExpression,
+      ) {
+        const read = getRequestInputRead(context, node);
+        if (read) add(read);
+      },
+      // `({ body }) => {}`, `const { query } = req`.
+      [`ObjectPattern > Property[key.name=${namePattern}], ObjectPattern > Property[key.value=${namePattern}]`](
+        node: TSESTree.Property,
+      ) {
+        const read = getRequestInputBinding(context, node);
+        if (read) add(read);
+      },
+      Decorator(node) {
+        const parameter = getNestInputParameter(context, node);
+        if (!parameter || parameter.hasPipe) return;
+        const problem = getNestTypeProblem(sourceCode, parameter.read.node);
+        if (problem !== undefined) add(parameter.read, problem);
+      },
+      // express-validator: `validationResult(req)`, `matchedData(req)`, `chain.run(req)`.
+      "CallExpression[callee.name=/^(?:validationResult|matchedData)$/u], CallExpression[callee.property.name=/^(?:validationResult|matchedData|run)$/u]"(
+        node: TSESTree.CallExpression,
+      ) {
+        const argument = node.arguments[0];
+        if (argument?.type !== AST_NODE_TYPES.Identifier) return;
+        const handler = findEnclosingHandler(context, node);
+        if (handler && getParamName(handler.request) === argument.name) expressValidated.add(handler.function);
+      },
+      // `if (!verifyWebhookSignature(req)) return`: the request comes from a sender holding the shared secret.
+      "CallExpression[callee.name=/^verify\\w*Signature$/u], CallExpression[callee.property.name=/^verify\\w*Signature$/u]"(
+        node: TSESTree.CallExpression,
+      ) {
+        const argument = node.arguments[0];
+        if (argument?.type !== AST_NODE_TYPES.Identifier) return;
+        const handler = findEnclosingHandler(context, node);
+        if (handler && getParamName(handler.request) === argument.name) signedRequests.add(handler.function);
+      },
+      "Program:exit"() {
+        for (const [fn, bySource] of entries) {
+          if (signedRequests.has(fn)) continue;
+          for (const entry of bySource.values()) {
+            // A job or internal endpoint behind a shared secret gets what the app's own caller sent.
+            if (isSecretGatedHandler(context, entry.handler, entry.reads[0]!.node)) continue;
+            const before = getValidatedBeforeHandler(entry.handler);
+            if (before.sources.includes(entry.source)) continue;
+            // `validationResult(req)` with chains this file does not show: trust the fields it reads, not a whole
+            // body passed on, which express-validator leaves as the client sent it.
+            report(entry, expressValidated.has(fn) ? "all" : before.fields.get(entry.source));
+          }
+        }
+        for (const entry of nestEntries) report(entry, undefined);
+      },
+    };
+    return listeners;
   },
 });
-
-/**
- * The listeners, made only for a file that passed the gate in `create`: the closures below are
- * not allocated for the many files that cannot hold a finding.
- */
-function listen(context: Context, options: Options[0]): TSESLint.RuleListener {
-  const sourceCode = context.sourceCode;
-  const { sources, namePattern } = getSourceSelection(options);
-  const settings = getHardenSettings(context);
-  let validatorNames: ReadonlySet<string> | undefined;
-  /**
-   * Configured validator names, and the project's own functions that validate what they are given: a
-   * name is looked up in other files only when a handler's input meets a call to it.
-   */
-  const getValidatorNames = (): ReadonlySet<string> =>
-    (validatorNames ??= new ValidatorNames(
-      [...(options.validators ?? []), ...(settings.validation?.names ?? [])],
-      createValidatorLookup(getLintedFilePath(context), getLintedFileFacts(sourceCode)),
-    ));
-  const entries = new Map<FunctionNode, Map<RequestInputSource, Entry>>();
-  /** Handlers that call express-validator's `validationResult(req)` / `matchedData(req)` / `chain.run(req)`. */
-  const expressValidated = new Set<FunctionNode>();
-
-  /** Handlers that check the whole request's signature (`verifyWebhookSignature(req)`) before using it. */
-  const signedRequests = new Set<FunctionNode>();
-
-  const nestEntries: Entry[] = [];
-
-  function add(read: RequestInputRead, nestType?: string): void {
-    if (!sources.has(read.source)) return;
-    const { handler } = read;
-    if (handler.kind === "error-handler") return;
-    if (handler.origin === "signature" && !options.checkUnregisteredHandlers) return;
-    if (nestType !== undefined) {
-      nestEntries.push({ handler, source: read.source, reads: [read], nestType, usage: undefined });
-      return;
-    }
-    let bySource = entries.get(handler.function);
-    if (!bySource) {
-      bySource = new Map();
-      entries.set(handler.function, bySource);
-    }
-    let entry = bySource.get(read.source);
-    if (!entry) {
-      entry = { handler, source: read.source, reads: [], nestType: undefined, usage: undefined };
-      bySource.set(read.source, entry);
-    }
-    entry.reads.push(read);
-  }
-
-  function getUsage(entry: Entry): InputUsage {
-    if (entry.usage) return entry.usage;
-    const usage = createInputUsage();
-    const reads = [...entry.reads].sort((a, b) => a.node.range[0] - b.node.range[0]);
-    const { handler } = entry;
-    const responders = new Set(
-      [getParamName(handler.response), getParamName(handler.context)].filter((name) => name !== undefined),
-    );
-    for (const read of reads)
-      traceRequestInput(sourceCode, usage, read, read.node, getValidatorNames(), {
-        function: handler.function,
-        responders,
-      });
-    entry.usage = usage;
-    return usage;
-  }
-
-  /** Sources a middleware function defined in this file validates itself (`schema.parse(req.body); next()`). */
-  function getFunctionValidatedSources(fn: FunctionNode): RequestInputSource[] {
-    const bySource = entries.get(fn);
-    if (!bySource) return [];
-    return [...bySource.values()].filter((entry) => getUsage(entry).validated).map((entry) => entry.source);
-  }
-
-  const routeValidation = new WeakMap<HandlerInfo, MiddlewareValidation>();
-  let mountLookup: MountLookup | undefined;
-
-  /** Whether every way the app reaches the route's router, in this file and the files that mount it, passes a validator of whole requests. */
-  function isValidatedAtMount(route: RouteRegistration): boolean {
-    const name = getMountedBinding(context, route);
-    if (name === undefined || !MOUNTED_FRAMEWORKS.has(route.framework)) return false;
-    mountLookup ??= createMountLookup(getLintedFilePath(context), getLintedFileFacts(sourceCode));
-    const chains = mountLookup.getChains(name, route.path);
-    return chains !== undefined && chains.every(isChainValidated);
-  }
-
-  /**
-   * What is validated before the handler runs: chain / `use` middleware, Fastify route schema, a validating
-   * wrapper (whole sources), express-validator chains (only the fields they name).
-   */
-  function getValidatedBeforeHandler(handler: HandlerInfo): MiddlewareValidation {
-    const cached = routeValidation.get(handler);
-    if (cached) return cached;
-    const validation: MiddlewareValidation = { sources: [], fields: new Map() };
-    const addAll = (list: readonly RequestInputSource[]) =>
-      mergeValidation(validation, { sources: list, fields: new Map() });
-    // `withValidation(schema, async (req) => {})`, `export const POST = validated(schema, handler)`.
-    let node: TSESTree.Node = handler.function;
-    for (let depth = 0; depth < 3; depth++) {
-      const parent: TSESTree.Node | undefined = node.parent;
-      if (parent?.type !== AST_NODE_TYPES.CallExpression || parent.callee === node) break;
-      const { name, path } = getCalleeNames(parent.callee);
-      if (isValidatorName(name, getValidatorNames()) || (path !== undefined && getValidatorNames().has(path)))
-        addAll(ALL_SOURCES);
-      node = parent;
-    }
-    // Registered by routes of other files: what every one of them validates in front of it.
-    if (handler.registrations && handler.registrations.length > 0) {
-      const perRoute = handler.registrations.map((registration) => {
-        const sources = new Set<RequestInputSource>();
-        for (const middleware of registration.middleware) {
-          const parts =
-            middleware.kind === "ref" ? [middleware.name] : middleware.kind === "other" ? middleware.parts : undefined;
-          for (const source of (parts && getValidationFromName(parts, getValidatorNames())) ?? []) sources.add(source);
-        }
-        return sources;
-      });
-      addAll(ALL_SOURCES.filter((source) => perRoute.every((sources) => sources.has(source))));
-    }
-    const route = handler.route;
-    if (route && handler.kind === "route") {
-      if (isValidatedAtMount(route)) addAll(ALL_SOURCES);
-      for (const middleware of getRouteMiddleware(context, route)) {
-        const byName = getMiddlewareValidatedSources(sourceCode, middleware.node, getValidatorNames());
-        if (byName) {
-          mergeValidation(validation, byName);
-          continue;
-        }
-        const fn = getFunctionFromExpression(context, middleware.node);
-        if (fn && fn !== handler.function) addAll(getFunctionValidatedSources(fn));
-        // `fastify.post(path, routeOptions, handler)` with options declared elsewhere may carry a schema.
-        else if (!fn && route.framework === "fastify" && middleware.via === "chain") addAll(ALL_SOURCES);
-      }
-      const schema = route.options && getObjectProperty(route.options, "schema");
-      if (schema) {
-        if (schema.value.type === AST_NODE_TYPES.ObjectExpression) {
-          if (getObjectProperty(schema.value, "body")) addAll(["body"]);
-          if (getObjectProperty(schema.value, "querystring") ?? getObjectProperty(schema.value, "query"))
-            addAll(["query"]);
-          if (getObjectProperty(schema.value, "params")) addAll(["params"]);
-          if (getObjectProperty(schema.value, "headers")) addAll(["headers"]);
-        } else {
-          addAll(ALL_SOURCES);
-        }
-      }
-    }
-    routeValidation.set(handler, validation);
-    return validation;
-  }
-
-  const takenNames = new Set<string>();
-  let fileNames: Set<string> | undefined;
-  function isNameTaken(name: string): boolean {
-    if (!fileNames) {
-      fileNames = new Set();
-      for (const scope of sourceCode.scopeManager?.scopes ?? []) {
-        for (const variable of scope.variables) fileNames.add(variable.name);
-        for (const reference of scope.through) fileNames.add(reference.identifier.name);
-      }
-    }
-    return fileNames.has(name) || takenNames.has(name);
-  }
-
-  /** Names declared in or referenced from the handler, which a new local must not shadow. */
-  function getNamesInFunction(fn: FunctionNode): Set<string> {
-    const names = new Set<string>();
-    for (const scope of sourceCode.scopeManager?.scopes ?? []) {
-      if (!isInside(scope.block, fn)) continue;
-      for (const variable of scope.variables) names.add(variable.name);
-      for (const reference of scope.through) names.add(reference.identifier.name);
-    }
-    return names;
-  }
-
-  let library: FoundValidationLibrary | undefined | null = null;
-  function getLibrary(): FoundValidationLibrary | undefined {
-    if (library === null) library = getValidationLibrary(context);
-    return library;
-  }
-
-  /** The suggestion that declares a schema next to the route and parses the input with it. */
-  function getSuggestion(
-    entry: Entry,
-    usage: InputUsage,
-    readText: string,
-  ): TSESLint.SuggestionReportDescriptor<MessageIds> | undefined {
-    const { handler, reads } = entry;
-    if (handler.framework === "nest" || usage.writes) return undefined;
-    if (
-      reads.some(
-        (read) => read.kind !== "value" || getCalledMethod(read) === "formData" || getCalledMethod(read) === "queries",
-      )
-    )
-      return undefined;
-    const found = getLibrary();
-    if (!found) return undefined;
-    const statement = getTopLevelStatement(handler.function);
-    if (!statement || (found.statement && found.statement.range[0] > statement.range[0])) return undefined;
-
-    // What each read is replaced as a whole: `await c.req.json()`, `req.body as Body`.
-    const targets: TSESTree.Node[] = [];
-    for (const read of [...reads].sort((a, b) => a.node.range[0] - b.node.range[0])) {
-      let node: TSESTree.Node = read.node;
-      if (read.async) {
-        if (node.parent?.type !== AST_NODE_TYPES.AwaitExpression) return undefined;
-        node = node.parent;
-      }
-      targets.push(unwrapCasts(node));
-    }
-    const first = reads.reduce((a, b) => (a.node.range[0] <= b.node.range[0] ? a : b));
-    const firstTarget = targets[0]!;
-    const valueText = sourceCode.getText(first.async ? first.node.parent! : first.node);
-    const method = getCalledMethod(first);
-    const stringly = entry.source !== "body" || (method !== undefined && STRINGLY_BODY_METHODS.has(method));
-
-    const schemaName = getSchemaName(handler, entry.source, isNameTaken);
-    const terminator = getStatementTerminator(sourceCode);
-    const declared = getDeclaredInputShape(sourceCode, getDeclaredType(entry));
-    const shape = declared ? mergeDeclaredShape(usage.shape, declared) : usage.shape;
-    // Without a single known field the schema would strip everything the handler passes on.
-    if (shape.fields.size === 0) return undefined;
-    const declaration = getInputSchemaDeclaration(schemaName, shape, found.library, found.local, stringly);
-    const comments = sourceCode.getCommentsBefore(statement);
-    const anchor = comments[0] ?? statement;
-    const lineStart = anchor.range[0] - anchor.loc.start.column;
-
-    const edits: ((fixer: TSESLint.RuleFixer) => TSESLint.RuleFix[])[] = [];
-    const honoTarget = method === undefined ? undefined : HONO_VALID_TARGETS[method];
-    const route = handler.route;
-    const contextParam = handler.context;
-    const usesZValidator =
-      handler.framework === "hono" &&
-      found.library === "zod" &&
-      honoTarget !== undefined &&
-      reads.every((read) => getCalledMethod(read) === method) &&
-      route?.handler === handler.function &&
-      contextParam?.type === AST_NODE_TYPES.Identifier &&
-      contextParam.typeAnnotation === undefined &&
-      sourceCode.ast.body.some(
-        (s) =>
-          s.type === AST_NODE_TYPES.ImportDeclaration &&
-          s.source.value === "@hono/zod-validator" &&
-          s.specifiers.some((spec) => spec.type === AST_NODE_TYPES.ImportSpecifier && spec.local.name === "zValidator"),
-      );
-
-    if (usesZValidator) {
-      const callee = (first.node as TSESTree.CallExpression).callee as TSESTree.MemberExpression;
-      const requestText = sourceCode.getText(callee.object);
-      const replacement = `${requestText}.valid(${JSON.stringify(honoTarget)})`;
-      edits.push((fixer) => [
-        fixer.insertTextBefore(handler.function, `zValidator(${JSON.stringify(honoTarget)}, ${schemaName}), `),
-        ...targets.map((target) => fixer.replaceText(target, replacement)),
-      ]);
-    } else if (targets.length === 1) {
-      edits.push((fixer) => [
-        fixer.replaceText(firstTarget, getParseCallText(found.library, found.local, schemaName, valueText)),
-      ]);
-    } else {
-      // Several reads: parse once, before the first, in the innermost block that holds them all.
-      let block: TSESTree.Node | undefined = firstTarget.parent;
-      while (
-        block &&
-        !(block.type === AST_NODE_TYPES.BlockStatement && targets.every((target) => isInside(target, block!)))
-      ) {
-        if (block === handler.function) return undefined;
-        block = block.parent;
-      }
-      if (block?.type !== AST_NODE_TYPES.BlockStatement || !isInside(block, handler.function)) return undefined;
-      const before = block.body.find((child) => isInside(firstTarget, child));
-      if (!before) return undefined;
-      let enclosing: TSESTree.Node | undefined = block;
-      while (enclosing && !isFunctionNode(enclosing)) enclosing = enclosing.parent;
-      if (reads.some((read) => read.async) && !(isFunctionNode(enclosing) && enclosing.async)) return undefined;
-      const taken = getNamesInFunction(handler.function);
-      const variableName = [entry.source, `valid${entry.source.charAt(0).toUpperCase()}${entry.source.slice(1)}`].find(
-        (name) => !taken.has(name),
-      );
-      if (variableName === undefined) return undefined;
-      const indent = getIndentation(sourceCode, before);
-      const parse = getParseCallText(found.library, found.local, schemaName, valueText);
-      edits.push((fixer) => [
-        fixer.insertTextBefore(before, `const ${variableName} = ${parse}${terminator}\n${indent}`),
-        ...targets.map((target) => fixer.replaceText(target, variableName)),
-      ]);
-    }
-    takenNames.add(schemaName);
-    return {
-      messageId: "validateWithSchema",
-      data: { read: readText, library: found.library, schema: schemaName },
-      fix: (fixer) => [
-        ...(found.import ? getImportFixes(fixer, sourceCode, found.import) : []),
-        fixer.insertTextBeforeRange([lineStart, lineStart], `${declaration}${terminator}\n\n`),
-        ...edits.flatMap((edit) => edit(fixer)),
-      ],
-    };
-  }
-
-  function getReadText(read: RequestInputRead): string {
-    if (read.kind === "value") return sourceCode.getText(read.node);
-    const property = read.node.parent;
-    if (property?.type === AST_NODE_TYPES.Property) return sourceCode.getText(property.key);
-    return sourceCode.getText(read.node);
-  }
-
-  /** `checkedBefore`: the fields express-validator chains check before the handler (`"all"` when it cannot tell which). */
-  function report(entry: Entry, checkedBefore: ReadonlySet<string> | "all" | undefined): void {
-    const usage = getUsage(entry);
-    if (usage.validated) return;
-    const pathParams =
-      entry.handler.framework === "next" && entry.source === "query" ? getNextPathParams(context.filename) : undefined;
-    const isChecked = (field: string) =>
-      usage.checkedFields.has(field) ||
-      pathParams?.has(field) === true ||
-      checkedBefore === "all" ||
-      checkedBefore?.has(field) === true;
-    const counted = usage.rawUses.filter((use) => use.path.length === 0 || !isChecked(use.path[0]!));
-    if (counted.length === 0) return;
-    const fields = [...usage.shape.fields.keys()].filter((field) => pathParams?.has(field) !== true);
-    const origin = counted.reduce((a, b) => (a.origin.range[0] <= b.origin.range[0] ? a : b)).origin;
-    const read = entry.reads.find((r) => r.node === origin) ?? entry.reads[0]!;
-
-    if (entry.nestType !== undefined) {
-      const decorator = "decorators" in read.node ? read.node.decorators[0] : undefined;
-      context.report({
-        node: read.node,
-        messageId: "nestParameter",
-        data: {
-          decorator: decorator ? sourceCode.getText(decorator) : "",
-          name: getParamName(read.node as TSESTree.Parameter) ?? "{ … }",
-          problem: entry.nestType,
-        },
-      });
-      return;
-    }
-    const readText = getReadText(read);
-    const suggestion = getSuggestion(entry, usage, readText);
-    const reportNode =
-      read.kind === "binding" && read.node.parent?.type === AST_NODE_TYPES.Property ? read.node.parent : read.node;
-    context.report({
-      node: reportNode,
-      // Only whole-object uses left (`{ ...req.body }` after its fields were checked): the message is about passing it on.
-      messageId: fields.length > 0 && counted.some((use) => use.path.length > 0) ? "unvalidated" : "unvalidatedWhole",
-      data: { read: readText, fields: fields.join(", "), risk: getRisk(entry, read) },
-      suggest: suggestion ? [suggestion] : [],
-    });
-  }
-
-  const listeners: TSESLint.RuleListener = {
-    // `req.body`, `req["body"]`, `c.req.json()`: the read is the member expression.
-    [`MemberExpression[property.name=${namePattern}], MemberExpression[property.value=${namePattern}]`](
-      node: TSESTree.MemberExpression,
-    ) {
-      const read = getRequestInputRead(context, node);
-      if (read) add(read);
-    },
-    // `({ body }) => {}`, `const { query } = req`.
-    [`ObjectPattern > Property[key.name=${namePattern}], ObjectPattern > Property[key.value=${namePattern}]`](
-      node: TSESTree.Property,
-    ) {
-      const read = getRequestInputBinding(context, node);
-      if (read) add(read);
-    },
-    Decorator(node) {
-      const parameter = getNestInputParameter(context, node);
-      if (!parameter || parameter.hasPipe) return;
-      const problem = getNestTypeProblem(sourceCode, parameter.read.node);
-      if (problem !== undefined) add(parameter.read, problem);
-    },
-    // express-validator: `validationResult(req)`, `matchedData(req)`, `chain.run(req)`.
-    "CallExpression[callee.name=/^(?:validationResult|matchedData)$/u], CallExpression[callee.property.name=/^(?:validationResult|matchedData|run)$/u]"(
-      node: TSESTree.CallExpression,
-    ) {
-      const argument = node.arguments[0];
-      if (argument?.type !== AST_NODE_TYPES.Identifier) return;
-      const handler = findEnclosingHandler(context, node);
-      if (handler && getParamName(handler.request) === argument.name) expressValidated.add(handler.function);
-    },
-    // `if (!verifyWebhookSignature(req)) return`: the request comes from a sender holding the shared secret.
-    "CallExpression[callee.name=/^verify\\w*Signature$/u], CallExpression[callee.property.name=/^verify\\w*Signature$/u]"(
-      node: TSESTree.CallExpression,
-    ) {
-      const argument = node.arguments[0];
-      if (argument?.type !== AST_NODE_TYPES.Identifier) return;
-      const handler = findEnclosingHandler(context, node);
-      if (handler && getParamName(handler.request) === argument.name) signedRequests.add(handler.function);
-    },
-    "Program:exit"() {
-      for (const [fn, bySource] of entries) {
-        if (signedRequests.has(fn)) continue;
-        for (const entry of bySource.values()) {
-          // A job or internal endpoint behind a shared secret gets what the app's own caller sent.
-          if (isSecretGatedHandler(context, entry.handler, entry.reads[0]!.node)) continue;
-          const before = getValidatedBeforeHandler(entry.handler);
-          if (before.sources.includes(entry.source)) continue;
-          // `validationResult(req)` with chains this file does not show: trust the fields it reads, not a whole
-          // body passed on, which express-validator leaves as the client sent it.
-          report(entry, expressValidated.has(fn) ? "all" : before.fields.get(entry.source));
-        }
-      }
-      for (const entry of nestEntries) report(entry, undefined);
-    },
-  };
-  return listeners;
-}

@@ -7,7 +7,6 @@ import { getNestGuardFix } from "../fix/insert-nest-guard.js";
 import { getRouteMiddlewareFix } from "../fix/insert-route-middleware.js";
 import { getAuthVocabulary, type AuthVocabulary } from "../frameworks/get-auth-vocabulary.js";
 import { getDeclaredRoutes } from "../frameworks/get-file-routes.js";
-import { mayImportFramework } from "../frameworks/get-framework-imports.js";
 import { getModuleAuthBindings } from "../frameworks/get-module-auth-bindings.js";
 import { getNextRouteFile } from "../frameworks/get-next-route-file.js";
 import { getRouteAuth, type RouteAuth } from "../frameworks/get-route-auth.js";
@@ -37,18 +36,6 @@ import { getImportOrigin } from "../utils/get-import-origin.js";
 import { getRootIdentifier } from "../utils/get-root-identifier.js";
 import { isInDevelopmentBranch } from "../utils/is-debug-guarded.js";
 import { getHardenSettings, type AuthSettings, type ImportedName } from "../utils/settings.js";
-
-/** A string that starts like a route path: `"/users"`, `"*"`. */
-const MAY_HOLD_ROUTE_PATH = /["'`][/*]/u;
-
-/**
- * What a route needs in the text: a string that starts like a route path, a quoted framework module
- * specifier (routes on an app created here; the answer is shared with the framework-import lookup), or
- * `Controller` (a Nest controller). Three plain scans are cheaper than one pattern with all of them.
- */
-function mayHoldRoute(text: string): boolean {
-  return mayImportFramework(text) || MAY_HOLD_ROUTE_PATH.test(text) || text.includes("Controller");
-}
 
 type Options = [];
 type SuggestionId = "addMiddleware" | "addHook" | "addGuard" | "addSessionCheck";
@@ -183,8 +170,6 @@ function isCopyable(node: TSESTree.Node): boolean {
   return node.arguments.every((arg) => !isFunctionNode(arg)) && isCopyable(node.callee);
 }
 
-type Context = Readonly<TSESLint.RuleContext<MessageIds, Options>>;
-
 export default createRule<Options, MessageIds>({
   name: "require-route-auth",
   meta: {
@@ -211,280 +196,268 @@ export default createRule<Options, MessageIds>({
   },
   create(context) {
     const sourceCode = context.sourceCode;
-    // A route needs a server framework imported here, a Next.js / Nest declaration, or — for an app or
-    // router from another file — a path string starting with `/` or `*`. Most files have none of these:
-    // one scan of the text finds out (a Next.js route file is known by its path).
-    if (!getNextRouteFile(context.filename) && !mayHoldRoute(sourceCode.text)) return {};
-    return listen(context);
-  },
-});
+    const settings = getHardenSettings(context);
+    const authSettings: AuthSettings = settings.auth ?? {};
+    const vocabulary: AuthVocabulary = getAuthVocabulary(settings);
+    const publicPaths = settings.publicPaths ?? [];
+    const protectedPaths = authSettings.protectedPaths ?? [];
+    const pending: PendingRoute[] = [];
+    const nextFile = getNextRouteFile(context.filename);
 
-/**
- * The listeners, made only for a file that passed the gate in `create`: the closures below are
- * not allocated for the many files that cannot hold a finding.
- */
-function listen(context: Context): TSESLint.RuleListener {
-  const sourceCode = context.sourceCode;
-  const settings = getHardenSettings(context);
-  const authSettings: AuthSettings = settings.auth ?? {};
-  const vocabulary: AuthVocabulary = getAuthVocabulary(settings);
-  const publicPaths = settings.publicPaths ?? [];
-  const protectedPaths = authSettings.protectedPaths ?? [];
-  const pending: PendingRoute[] = [];
-  const nextFile = getNextRouteFile(context.filename);
-
-  function getAuth(entry: PendingRoute): RouteAuth | undefined {
-    if (entry.auth === null) entry.auth = getRouteAuth(context, entry.route, vocabulary);
-    return entry.auth;
-  }
-
-  /**
-   * `handle(app)` from `hono/vercel` (or `hono/nextjs`), or any call handed an app of this file: the
-   * export hands the request to another framework's app, whose own routes are checked where they are.
-   */
-  function isAppAdapter(call: TSESTree.CallExpression): boolean {
-    if (call.arguments.some((arg) => getReceiver(context, arg, false) !== undefined)) return true;
-    const callee = call.callee;
-    if (callee.type !== AST_NODE_TYPES.Identifier) return false;
-    const origin = getImportOrigin(ASTUtils.findVariable(sourceCode.getScope(callee), callee));
-    return origin !== undefined && HONO_ADAPTER.test(origin.source);
-  }
-
-  function isExempt(route: RouteRegistration): boolean {
-    if (route.methods.length > 0 && route.methods.every((method) => method === "OPTIONS")) return true;
-    if (route.path !== undefined && isCatchAllPath(route.path)) return true;
-    if (isConstantHandler(context, route) || isDocumentationHandler(context, route)) return true;
-    // `if (process.env.NODE_ENV === "test") app.post("/test/reset", …)`: not registered in production.
-    if (isInDevelopmentBranch(route.node)) return true;
-    // `export default handle(app)` / `export const GET = handle(app)`: the app's own routes are checked.
-    if (
-      route.framework === "next" &&
-      route.handler?.type === AST_NODE_TYPES.CallExpression &&
-      isAppAdapter(route.handler)
-    )
-      return true;
-    const paths = getMatchPaths(route);
-    if (paths.length === 0) return false;
-    const complete = route.fullPath !== undefined && isRoutePathComplete(context, route);
-    return paths.every(
-      (path) =>
-        isPublicPath(path, publicPaths, complete) || protectedPaths.some((pattern) => matchesPathGlob(path, pattern)),
-    );
-  }
-
-  /** Per framework, the auth that protects routes of this file, in route order: computed once, at the first report. */
-  let protectedAuths: Map<RouteRegistration["framework"], RouteAuth[]> | undefined;
-  function getProtectedAuths(framework: RouteRegistration["framework"]): RouteAuth[] {
-    if (!protectedAuths) {
-      protectedAuths = new Map();
-      for (const entry of pending) {
-        // Only middleware and guards can be copied, and neither depends on the handler: an exempt route,
-        // whose auth was never asked, is asked without reading its handler, the costly part.
-        const auth =
-          entry.auth === null ? getRouteAuth(context, entry.route, vocabulary, { handler: false }) : entry.auth;
-        if (auth?.status !== "protected") continue;
-        const list = protectedAuths.get(entry.route.framework) ?? [];
-        list.push(auth);
-        protectedAuths.set(entry.route.framework, list);
-      }
+    function getAuth(entry: PendingRoute): RouteAuth | undefined {
+      if (entry.auth === null) entry.auth = getRouteAuth(context, entry.route, vocabulary);
+      return entry.auth;
     }
-    return protectedAuths.get(framework) ?? [];
-  }
 
-  /** Existing auth this file applies elsewhere, usable at `route`: copied as a suggestion. */
-  function findCandidate(route: RouteRegistration): { text: string } | undefined {
-    for (const auth of getProtectedAuths(route.framework)) {
-      if (route.framework === "nest") {
-        const expression = auth.node.type === AST_NODE_TYPES.Decorator ? auth.node.expression : undefined;
-        if (
-          expression?.type === AST_NODE_TYPES.CallExpression &&
-          expression.arguments.length > 0 &&
-          expression.callee.type === AST_NODE_TYPES.Identifier &&
-          expression.callee.name === "UseGuards"
-        ) {
-          return { text: expression.arguments.map((arg) => sourceCode.getText(arg)).join(", ") };
+    /**
+     * `handle(app)` from `hono/vercel` (or `hono/nextjs`), or any call handed an app of this file: the
+     * export hands the request to another framework's app, whose own routes are checked where they are.
+     */
+    function isAppAdapter(call: TSESTree.CallExpression): boolean {
+      if (call.arguments.some((arg) => getReceiver(context, arg, false) !== undefined)) return true;
+      const callee = call.callee;
+      if (callee.type !== AST_NODE_TYPES.Identifier) return false;
+      const origin = getImportOrigin(ASTUtils.findVariable(sourceCode.getScope(callee), callee));
+      return origin !== undefined && HONO_ADAPTER.test(origin.source);
+    }
+
+    function isExempt(route: RouteRegistration): boolean {
+      if (route.methods.length > 0 && route.methods.every((method) => method === "OPTIONS")) return true;
+      if (route.path !== undefined && isCatchAllPath(route.path)) return true;
+      if (isConstantHandler(context, route) || isDocumentationHandler(context, route)) return true;
+      // `if (process.env.NODE_ENV === "test") app.post("/test/reset", …)`: not registered in production.
+      if (isInDevelopmentBranch(route.node)) return true;
+      // `export default handle(app)` / `export const GET = handle(app)`: the app's own routes are checked.
+      if (
+        route.framework === "next" &&
+        route.handler?.type === AST_NODE_TYPES.CallExpression &&
+        isAppAdapter(route.handler)
+      )
+        return true;
+      const paths = getMatchPaths(route);
+      if (paths.length === 0) return false;
+      const complete = route.fullPath !== undefined && isRoutePathComplete(context, route);
+      return paths.every(
+        (path) =>
+          isPublicPath(path, publicPaths, complete) || protectedPaths.some((pattern) => matchesPathGlob(path, pattern)),
+      );
+    }
+
+    /** Per framework, the auth that protects routes of this file, in route order: computed once, at the first report. */
+    let protectedAuths: Map<RouteRegistration["framework"], RouteAuth[]> | undefined;
+    function getProtectedAuths(framework: RouteRegistration["framework"]): RouteAuth[] {
+      if (!protectedAuths) {
+        protectedAuths = new Map();
+        for (const entry of pending) {
+          // Only middleware and guards can be copied, and neither depends on the handler: an exempt route,
+          // whose auth was never asked, is asked without reading its handler, the costly part.
+          const auth =
+            entry.auth === null ? getRouteAuth(context, entry.route, vocabulary, { handler: false }) : entry.auth;
+          if (auth?.status !== "protected") continue;
+          const list = protectedAuths.get(entry.route.framework) ?? [];
+          list.push(auth);
+          protectedAuths.set(entry.route.framework, list);
         }
-        continue;
       }
-      if (auth.via === "middleware" && isCopyable(auth.node) && isUsableAt(sourceCode, auth.node, route.node)) {
-        return { text: sourceCode.getText(auth.node) };
-      }
+      return protectedAuths.get(framework) ?? [];
     }
-    for (const binding of getModuleAuthBindings(context, vocabulary)) {
-      if (
+
+    /** Existing auth this file applies elsewhere, usable at `route`: copied as a suggestion. */
+    function findCandidate(route: RouteRegistration): { text: string } | undefined {
+      for (const auth of getProtectedAuths(route.framework)) {
+        if (route.framework === "nest") {
+          const expression = auth.node.type === AST_NODE_TYPES.Decorator ? auth.node.expression : undefined;
+          if (
+            expression?.type === AST_NODE_TYPES.CallExpression &&
+            expression.arguments.length > 0 &&
+            expression.callee.type === AST_NODE_TYPES.Identifier &&
+            expression.callee.name === "UseGuards"
+          ) {
+            return { text: expression.arguments.map((arg) => sourceCode.getText(arg)).join(", ") };
+          }
+          continue;
+        }
+        if (auth.via === "middleware" && isCopyable(auth.node) && isUsableAt(sourceCode, auth.node, route.node)) {
+          return { text: sourceCode.getText(auth.node) };
+        }
+      }
+      for (const binding of getModuleAuthBindings(context, vocabulary)) {
+        if (
+          route.framework === "nest"
+            ? binding.kind === "guard"
+            : binding.kind === "middleware" ||
+              (binding.kind === "session-check" && isAuthName(binding.name) && binding.source?.startsWith(".") === true)
+        ) {
+          return { text: binding.name };
+        }
+      }
+      return undefined;
+    }
+
+    /** The session check a Next.js handler can await, from settings or from what this file imports. */
+    function getSessionCall(
+      fn: NonNullable<RouteRegistration["handlerFunction"]>,
+    ): { call: string; imported: ImportedName | undefined } | undefined {
+      const pages = nextFile?.router === "pages";
+      const [reqParam, resParam] = fn.params;
+      const reqName = reqParam?.type === AST_NODE_TYPES.Identifier ? reqParam.name : undefined;
+      const resName = resParam?.type === AST_NODE_TYPES.Identifier ? resParam.name : undefined;
+      if (pages && (reqName === undefined || resName === undefined)) return undefined;
+      const args = pages ? `${reqName}, ${resName}` : "";
+      const configured = authSettings.sessionCheck;
+      if (configured) return { call: `${configured.name}(${args})`, imported: configured };
+      for (const binding of getModuleAuthBindings(context, vocabulary)) {
+        if (binding.kind !== "session-check" || binding.source === undefined) continue;
+        // Only checks whose result is empty without a session: Auth.js `auth()`, NextAuth `getServerSession`, Clerk `currentUser()`.
+        if (binding.name === "auth" && !binding.source.startsWith("@clerk/"))
+          return { call: `auth(${args})`, imported: undefined };
+        if (binding.name === "currentUser" && binding.source.startsWith("@clerk/") && !pages)
+          return { call: "currentUser()", imported: undefined };
+        if (
+          binding.name === "getServerSession" &&
+          binding.source.startsWith("next-auth") &&
+          isDeclaredAtModuleLevel(sourceCode, "authOptions")
+        ) {
+          return { call: `getServerSession(${pages ? `${args}, ` : ""}authOptions)`, imported: undefined };
+        }
+      }
+      return undefined;
+    }
+
+    function getNextSuggestion(route: RouteRegistration): AuthSuggestion | undefined {
+      const fn = route.handlerFunction;
+      if (!fn) return undefined;
+      const session = getSessionCall(fn);
+      if (!session) return undefined;
+      const terminator = getStatementTerminator(sourceCode);
+      const name = getFreeLocalName(sourceCode, fn, SESSION_NAMES);
+      const statements = [`const ${name} = await ${session.call}${terminator}`];
+      if (nextFile?.router === "pages") {
+        const res = (fn.params[1] as TSESTree.Identifier).name;
+        statements.push(`if (!${name}) { ${res}.status(401).end()${terminator || ";"} return${terminator} }`);
+      } else {
+        const deny = isDeclaredAtModuleLevel(sourceCode, "NextResponse")
+          ? 'NextResponse.json({ error: "Unauthorized" }, { status: 401 })'
+          : 'new Response("Unauthorized", { status: 401 })';
+        statements.push(`if (!${name}) return ${deny}${terminator}`);
+      }
+      const prologue = getHandlerPrologueFix(sourceCode, fn, statements, true);
+      if (!prologue) return undefined;
+      const imported = session.imported;
+      return {
+        messageId: "addSessionCheck",
+        label: `await ${session.call}`,
+        fix: (fixer) => [...prologue(fixer), ...(imported ? getImportFixes(fixer, sourceCode, imported) : [])],
+      };
+    }
+
+    /** The auth `settings.harden.auth` names, else auth this file already uses, added to `route`. */
+    function getSuggestion(route: RouteRegistration): AuthSuggestion | undefined {
+      if (route.framework === "next") return getNextSuggestion(route);
+      const configured = route.framework === "nest" ? authSettings.guard : authSettings.middleware;
+      const text = configured?.name ?? findCandidate(route)?.text;
+      if (text === undefined) return undefined;
+      const insert =
         route.framework === "nest"
-          ? binding.kind === "guard"
-          : binding.kind === "middleware" ||
-            (binding.kind === "session-check" && isAuthName(binding.name) && binding.source?.startsWith(".") === true)
-      ) {
-        return { text: binding.name };
+          ? route.node.type === AST_NODE_TYPES.MethodDefinition
+            ? getNestGuardFix(sourceCode, route.node, text)
+            : undefined
+          : getRouteMiddlewareFix(sourceCode, route, text);
+      if (!insert) return undefined;
+      return {
+        messageId:
+          route.framework === "nest" ? "addGuard" : route.framework === "fastify" ? "addHook" : "addMiddleware",
+        label: text,
+        fix: (fixer) => [...insert(fixer), ...(configured ? getImportFixes(fixer, sourceCode, configured) : [])],
+      };
+    }
+
+    // Only a file that exports something can have its routers mounted elsewhere.
+    const mayExport = /\bexport\b|\bexports\b/u.test(sourceCode.text);
+    let mountLookup: MountLookup | undefined;
+    /** The linted file on disk: ESLint passes a relative name when it is given one. */
+    const getFilePath = (): string => getLintedFilePath(context);
+
+    /**
+     * How the route's router is reached from the app, when other files show it: `protected` when every
+     * way passes auth, else the first way that does not (`undefined` when that way is not followed to the
+     * app), or `undefined` when nothing mounts the router where it can be found.
+     */
+    function getMounting(
+      route: RouteRegistration,
+    ): { protected: true } | { protected: false; chain: MountChain | undefined } | undefined {
+      const name = getMountedBinding(context, route);
+      if (!mayExport || name === undefined || !MOUNTED_FRAMEWORKS.has(route.framework)) return undefined;
+      mountLookup ??= createMountLookup(getFilePath(), getLintedFileFacts(sourceCode));
+      const chains = mountLookup.getChains(name, route.path);
+      if (!chains) return undefined;
+      // A mount made only outside production (`if (env.ENVIRONMENT === "test")`) exposes nothing in production.
+      const open = chains.filter(
+        (chain) =>
+          chain.developmentOnly !== true &&
+          !isChainProtected(chain, vocabulary) &&
+          !(
+            chain.path !== undefined &&
+            // The defaults that may sit under any prefix: where the chain's top is mounted is not known.
+            (isPublicPath(chain.path, publicPaths, false) ||
+              protectedPaths.some((pattern) => matchesPathGlob(chain.path!, pattern)))
+          ),
+      );
+      if (open.length === 0) return { protected: true };
+      return { protected: false, chain: open.find((chain) => !chain.opaque && chain.steps.length > 0) };
+    }
+
+    function report(route: RouteRegistration, chain: MountChain | undefined): void {
+      const suggestion = getSuggestion(route);
+      const suggest = suggestion
+        ? [{ messageId: suggestion.messageId, data: { auth: suggestion.label }, fix: suggestion.fix }]
+        : [];
+      const step = chain?.steps.at(0);
+      if (chain && step) {
+        const methods = route.methods.length > 0 ? route.methods.join("|") : "ALL";
+        context.report({
+          loc: getReportLoc(route),
+          messageId: "missingAuthMounted",
+          data: {
+            route: chain.path === undefined ? getRouteLabel(sourceCode, route) : `${methods} ${chain.path}`,
+            mount: step.text,
+            where: describeStepLocation(step, getFilePath()),
+          },
+          suggest,
+        });
+        return;
       }
-    }
-    return undefined;
-  }
-
-  /** The session check a Next.js handler can await, from settings or from what this file imports. */
-  function getSessionCall(
-    fn: NonNullable<RouteRegistration["handlerFunction"]>,
-  ): { call: string; imported: ImportedName | undefined } | undefined {
-    const pages = nextFile?.router === "pages";
-    const [reqParam, resParam] = fn.params;
-    const reqName = reqParam?.type === AST_NODE_TYPES.Identifier ? reqParam.name : undefined;
-    const resName = resParam?.type === AST_NODE_TYPES.Identifier ? resParam.name : undefined;
-    if (pages && (reqName === undefined || resName === undefined)) return undefined;
-    const args = pages ? `${reqName}, ${resName}` : "";
-    const configured = authSettings.sessionCheck;
-    if (configured) return { call: `${configured.name}(${args})`, imported: configured };
-    for (const binding of getModuleAuthBindings(context, vocabulary)) {
-      if (binding.kind !== "session-check" || binding.source === undefined) continue;
-      // Only checks whose result is empty without a session: Auth.js `auth()`, NextAuth `getServerSession`, Clerk `currentUser()`.
-      if (binding.name === "auth" && !binding.source.startsWith("@clerk/"))
-        return { call: `auth(${args})`, imported: undefined };
-      if (binding.name === "currentUser" && binding.source.startsWith("@clerk/") && !pages)
-        return { call: "currentUser()", imported: undefined };
-      if (
-        binding.name === "getServerSession" &&
-        binding.source.startsWith("next-auth") &&
-        isDeclaredAtModuleLevel(sourceCode, "authOptions")
-      ) {
-        return { call: `getServerSession(${pages ? `${args}, ` : ""}authOptions)`, imported: undefined };
-      }
-    }
-    return undefined;
-  }
-
-  function getNextSuggestion(route: RouteRegistration): AuthSuggestion | undefined {
-    const fn = route.handlerFunction;
-    if (!fn) return undefined;
-    const session = getSessionCall(fn);
-    if (!session) return undefined;
-    const terminator = getStatementTerminator(sourceCode);
-    const name = getFreeLocalName(sourceCode, fn, SESSION_NAMES);
-    const statements = [`const ${name} = await ${session.call}${terminator}`];
-    if (nextFile?.router === "pages") {
-      const res = (fn.params[1] as TSESTree.Identifier).name;
-      statements.push(`if (!${name}) { ${res}.status(401).end()${terminator || ";"} return${terminator} }`);
-    } else {
-      const deny = isDeclaredAtModuleLevel(sourceCode, "NextResponse")
-        ? 'NextResponse.json({ error: "Unauthorized" }, { status: 401 })'
-        : 'new Response("Unauthorized", { status: 401 })';
-      statements.push(`if (!${name}) return ${deny}${terminator}`);
-    }
-    const prologue = getHandlerPrologueFix(sourceCode, fn, statements, true);
-    if (!prologue) return undefined;
-    const imported = session.imported;
-    return {
-      messageId: "addSessionCheck",
-      label: `await ${session.call}`,
-      fix: (fixer) => [...prologue(fixer), ...(imported ? getImportFixes(fixer, sourceCode, imported) : [])],
-    };
-  }
-
-  /** The auth `settings.harden.auth` names, else auth this file already uses, added to `route`. */
-  function getSuggestion(route: RouteRegistration): AuthSuggestion | undefined {
-    if (route.framework === "next") return getNextSuggestion(route);
-    const configured = route.framework === "nest" ? authSettings.guard : authSettings.middleware;
-    const text = configured?.name ?? findCandidate(route)?.text;
-    if (text === undefined) return undefined;
-    const insert =
-      route.framework === "nest"
-        ? route.node.type === AST_NODE_TYPES.MethodDefinition
-          ? getNestGuardFix(sourceCode, route.node, text)
-          : undefined
-        : getRouteMiddlewareFix(sourceCode, route, text);
-    if (!insert) return undefined;
-    return {
-      messageId: route.framework === "nest" ? "addGuard" : route.framework === "fastify" ? "addHook" : "addMiddleware",
-      label: text,
-      fix: (fixer) => [...insert(fixer), ...(configured ? getImportFixes(fixer, sourceCode, configured) : [])],
-    };
-  }
-
-  // Only a file that exports something can have its routers mounted elsewhere.
-  const mayExport = /\bexport\b|\bexports\b/u.test(sourceCode.text);
-  let mountLookup: MountLookup | undefined;
-  /** The linted file on disk: ESLint passes a relative name when it is given one. */
-  const getFilePath = (): string => getLintedFilePath(context);
-
-  /**
-   * How the route's router is reached from the app, when other files show it: `protected` when every
-   * way passes auth, else the first way that does not (`undefined` when that way is not followed to the
-   * app), or `undefined` when nothing mounts the router where it can be found.
-   */
-  function getMounting(
-    route: RouteRegistration,
-  ): { protected: true } | { protected: false; chain: MountChain | undefined } | undefined {
-    const name = getMountedBinding(context, route);
-    if (!mayExport || name === undefined || !MOUNTED_FRAMEWORKS.has(route.framework)) return undefined;
-    mountLookup ??= createMountLookup(getFilePath(), getLintedFileFacts(sourceCode));
-    const chains = mountLookup.getChains(name, route.path);
-    if (!chains) return undefined;
-    // A mount made only outside production (`if (env.ENVIRONMENT === "test")`) exposes nothing in production.
-    const open = chains.filter(
-      (chain) =>
-        chain.developmentOnly !== true &&
-        !isChainProtected(chain, vocabulary) &&
-        !(
-          chain.path !== undefined &&
-          // The defaults that may sit under any prefix: where the chain's top is mounted is not known.
-          (isPublicPath(chain.path, publicPaths, false) ||
-            protectedPaths.some((pattern) => matchesPathGlob(chain.path!, pattern)))
-        ),
-    );
-    if (open.length === 0) return { protected: true };
-    return { protected: false, chain: open.find((chain) => !chain.opaque && chain.steps.length > 0) };
-  }
-
-  function report(route: RouteRegistration, chain: MountChain | undefined): void {
-    const suggestion = getSuggestion(route);
-    const suggest = suggestion
-      ? [{ messageId: suggestion.messageId, data: { auth: suggestion.label }, fix: suggestion.fix }]
-      : [];
-    const step = chain?.steps.at(0);
-    if (chain && step) {
-      const methods = route.methods.length > 0 ? route.methods.join("|") : "ALL";
       context.report({
         loc: getReportLoc(route),
-        messageId: "missingAuthMounted",
+        messageId: "missingAuth",
         data: {
-          route: chain.path === undefined ? getRouteLabel(sourceCode, route) : `${methods} ${chain.path}`,
-          mount: step.text,
-          where: describeStepLocation(step, getFilePath()),
+          route: getRouteLabel(sourceCode, route),
+          protect: PROTECT_HINT[route.framework],
+          markPublic:
+            route.framework === "nest"
+              ? "mark it `@Public()` or list its path in `settings.harden.publicPaths`"
+              : "list its path in `settings.harden.publicPaths`",
         },
         suggest,
       });
-      return;
     }
-    context.report({
-      loc: getReportLoc(route),
-      messageId: "missingAuth",
-      data: {
-        route: getRouteLabel(sourceCode, route),
-        protect: PROTECT_HINT[route.framework],
-        markPublic:
-          route.framework === "nest"
-            ? "mark it `@Public()` or list its path in `settings.harden.publicPaths`"
-            : "list its path in `settings.harden.publicPaths`",
-      },
-      suggest,
-    });
-  }
 
-  return {
-    [ROUTE_CALL_SELECTOR](node: TSESTree.CallExpression) {
-      const route = getRouteRegistration(context, node);
-      if (route) pending.push({ route, auth: null });
-    },
-    "Program:exit"() {
-      for (const route of getDeclaredRoutes(context)) pending.push({ route, auth: null });
-      // Every route's auth before the first report: the suggestion search at that report reads them
-      // instead of asking again for the routes after it.
-      const open = pending.filter((entry) => !isExempt(entry.route) && !getAuth(entry));
-      for (const entry of open) {
-        const mounting = getMounting(entry.route);
-        if (mounting?.protected) continue;
-        report(entry.route, mounting?.chain);
-      }
-    },
-  };
-}
+    return {
+      [ROUTE_CALL_SELECTOR](node: TSESTree.CallExpression) {
+        const route = getRouteRegistration(context, node);
+        if (route) pending.push({ route, auth: null });
+      },
+      "Program:exit"() {
+        for (const route of getDeclaredRoutes(context)) pending.push({ route, auth: null });
+        // Every route's auth before the first report: the suggestion search at that report reads them
+        // instead of asking again for the routes after it.
+        const open = pending.filter((entry) => !isExempt(entry.route) && !getAuth(entry));
+        for (const entry of open) {
+          const mounting = getMounting(entry.route);
+          if (mounting?.protected) continue;
+          report(entry.route, mounting?.chain);
+        }
+      },
+    };
+  },
+});

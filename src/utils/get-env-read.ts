@@ -183,13 +183,6 @@ export const ENV_MEMBER_SELECTOR = [
 export const ENV_CALL_SELECTOR =
   "CallExpression[callee.type='MemberExpression'][callee.property.name='get'][callee.object.property.name='env']";
 
-/** Whether a file's text can hold any environment read: every form has `env` in it, in some case. */
-export function mayReadEnv(text: string): boolean {
-  return MENTIONS_ENV.test(text);
-}
-
-const MENTIONS_ENV = /env/iu;
-
 /**
  * The environment variable `node` reads, or `undefined`. Recognises `process.env.X`, `process.env["X"]`,
  * `` process.env[`X`] ``, `process.env?.X`, `import.meta.env.X`, `Bun.env.X`, `Deno.env.get("X")` and reads
