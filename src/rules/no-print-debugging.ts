@@ -125,14 +125,13 @@ export default createRule<Options, MessageIds>({
     },
   },
   create(context, [options]) {
-    const text = context.sourceCode.text;
+    const sourceCode = context.sourceCode;
     // A file with a hashbang is a command-line program: its console output is its user interface. A
-    // file without `console` in its text has no console call: only `debugger` can be found in either.
-    // A browser component prints to the user's devtools, which no server log collects.
-    if (text.startsWith("#!") || isBrowserComponentFile(context)) {
+    // browser component prints to the user's devtools, which no server log collects. Only `debugger`
+    // is reported in either.
+    if (sourceCode.text.startsWith("#!") || isBrowserComponentFile(context)) {
       return { DebuggerStatement: (node) => reportDebugger(context, node) };
     }
-    const sourceCode = context.sourceCode;
     const allow = new Set(options.allow);
     let workers: boolean | undefined;
 
