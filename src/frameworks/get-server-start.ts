@@ -291,6 +291,24 @@ function fromServe(context: RuleContext, call: TSESTree.CallExpression): ServerS
 
 const cache = new WeakMap<TSESTree.CallExpression, ServerStart | null>();
 
+/** `.listen(` (also `?.(`); `serve` as a word (`serve(`, `Bun.serve`, `{ serve as start }`). */
+const MAY_START_SERVER = /\blisten\s*(?:\?\.\s*)?\(|\bserve\b/u;
+const mayStartByProgram = new WeakMap<TSESTree.Program, boolean>();
+
+/**
+ * Whether the file can start a server: every shape {@link getServerStart} accepts calls `listen` or a
+ * `serve` (by that name, or imported under another), so one scan of the text answers for the many files
+ * that start none. The rules that report on server starts look at nothing else in those files.
+ */
+export function mayStartServer(sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  let answer = mayStartByProgram.get(sourceCode.ast);
+  if (answer === undefined) {
+    answer = MAY_START_SERVER.test(sourceCode.text);
+    mayStartByProgram.set(sourceCode.ast, answer);
+  }
+  return answer;
+}
+
 /**
  * A listener selector for the calls {@link getServerStart} can accept in this file: `X.listen(...)`,
  * `X.serve(...)`, and — only where a Hono package is imported — plain calls (`serve(...)`, also aliased).

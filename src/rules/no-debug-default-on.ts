@@ -151,6 +151,11 @@ function isTruthinessPosition(node: TSESTree.Node): boolean {
   }
 }
 
+/** A variable set to `true` (perhaps under a TypeScript wrapper): `const DEBUG = true`. */
+const MODULE_CONSTANT_SELECTOR = `VariableDeclarator[id.type='Identifier']:matches(${BOOLEAN_TRUE_ATTRIBUTES.map((attribute) => `[init${attribute}]`).join(", ")})`;
+/** An option set to `true`: `{ debug: true }`. */
+const OPTION_SELECTOR = `ObjectExpression > Property[computed=false][kind='init']:matches(${BOOLEAN_TRUE_ATTRIBUTES.map((attribute) => `[value${attribute}]`).join(", ")})`;
+
 export default createRule<Options, MessageIds>({
   name: "no-debug-default-on",
   meta: {
@@ -686,10 +691,8 @@ export default createRule<Options, MessageIds>({
     const listeners: TSESLint.RuleListener = {
       "LogicalExpression[operator=/^(?:\\|\\||\\?\\?)$/u]": checkLogical,
       "BinaryExpression[operator=/^!==?$/u]": checkNegatedOff,
-      [`VariableDeclarator[id.type='Identifier']:matches(${BOOLEAN_TRUE_ATTRIBUTES.map((attribute) => `[init${attribute}]`).join(", ")})`]:
-        checkModuleConstant,
-      [`ObjectExpression > Property[computed=false][kind='init']:matches(${BOOLEAN_TRUE_ATTRIBUTES.map((attribute) => `[value${attribute}]`).join(", ")})`]:
-        checkOption,
+      [MODULE_CONSTANT_SELECTOR]: checkModuleConstant,
+      [OPTION_SELECTOR]: checkOption,
       ObjectPattern: checkDestructured,
       "AssignmentExpression[left.type='MemberExpression'][left.property.name='env']": checkKoaEnv,
       "CallExpression[callee.type='MemberExpression'][callee.computed=false][callee.property.name='set']": (

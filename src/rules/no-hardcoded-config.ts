@@ -2,7 +2,7 @@ import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescr
 
 import { getEnvReadText } from "../fix/get-env-read-text.js";
 import { mayRunInBrowser } from "../fix/may-run-in-browser.js";
-import { getServerStart, getServerStartSelector } from "../frameworks/get-server-start.js";
+import { getServerStart, getServerStartSelector, mayStartServer } from "../frameworks/get-server-start.js";
 import { getPropertyKeyName, getStaticString } from "../frameworks/get-static-string.js";
 import { createRule } from "../utils/create-rule.js";
 import { getUrlCredentials } from "../utils/get-credential-kind.js";
@@ -684,7 +684,7 @@ export default createRule<Options, MessageIds>({
       },
     };
     // Each check listens only to the nodes of its shape.
-    listeners[getServerStartSelector(sourceCode)] = checkServerStart;
+    if (mayStartServer(sourceCode)) listeners[getServerStartSelector(sourceCode)] = checkServerStart;
     listeners["Literal[value=/:\\/\\//u]"] = (node: TSESTree.StringLiteral) => checkUrl(node, node.value);
     listeners.TemplateLiteral = (node) => {
       const value = node.expressions.length === 0 ? node.quasis[0]?.value.cooked : undefined;

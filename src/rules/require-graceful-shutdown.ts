@@ -5,7 +5,7 @@ import { getListStatement } from "../fix/get-list-statement.js";
 import { getStatementTerminator } from "../fix/get-statement-terminator.js";
 import { getIndentation } from "../fix/insert-statement.js";
 import { getRequiredSource } from "../frameworks/get-binding-source.js";
-import { getServerStart, type ServerStart } from "../frameworks/get-server-start.js";
+import { getServerStart, mayStartServer, type ServerStart } from "../frameworks/get-server-start.js";
 import { getStaticString } from "../frameworks/get-static-string.js";
 import { createRule } from "../utils/create-rule.js";
 import { isDevelopmentServer } from "../utils/is-development-server.js";
@@ -104,7 +104,7 @@ export default createRule<Options, MessageIds>({
   create(context, [options]) {
     // Tests start throwaway servers; the configs leave test files out, and so does the rule.
     // Every report is on a server start, and a file without `listen(` or `serve` has none.
-    if (isTestFile(context)) return {};
+    if (isTestFile(context) || !mayStartServer(context.sourceCode)) return {};
     const sourceCode = context.sourceCode;
     const helpers = new Set(options.shutdownHelpers);
     const starts: ServerStart[] = [];

@@ -9,7 +9,7 @@ import { hasProjectImport, hasProjectPathLiteral } from "../project/has-project-
 import { getLintedFilePath } from "../project/get-project-function.js";
 import { getFunctionFromExpression } from "../frameworks/get-function-from-expression.js";
 import { getRouteRegistration, ROUTE_METHODS } from "../frameworks/get-route-registration.js";
-import { getServerStart, type ServerStart } from "../frameworks/get-server-start.js";
+import { getServerStart, mayStartServer, type ServerStart } from "../frameworks/get-server-start.js";
 import type { FunctionNode, Receiver } from "../frameworks/types.js";
 import { createRule } from "../utils/create-rule.js";
 import { isDevelopmentServer } from "../utils/is-development-server.js";
@@ -139,7 +139,7 @@ export default createRule<Options, MessageIds>({
   create(context, [options]) {
     // Tests start throwaway servers; the configs leave test files out, and so does the rule.
     // Every report is on a server start, and a file without `listen(` or `serve` has none.
-    if (isTestFile(context)) return {};
+    if (isTestFile(context) || !mayStartServer(context.sourceCode)) return {};
     const sourceCode = context.sourceCode;
     const livenessPaths = options.livenessPaths ?? [];
     const readinessPaths = options.readinessPaths ?? [];

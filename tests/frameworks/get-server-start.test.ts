@@ -2,6 +2,7 @@ import type { TSESTree } from "@typescript-eslint/utils";
 import { describe, expect, it } from "vitest";
 
 import { getServerStart } from "../../src/frameworks/index.js";
+import { mayStartServer } from "../../src/frameworks/get-server-start.js";
 import { probeModel } from "../utils/probe-model.js";
 
 interface StartSummary {
@@ -315,5 +316,35 @@ describe("getServerStart", () => {
     const started = performance.now();
     expect(startsOf(code).map((s) => s.port)).toEqual([undefined, "2"]);
     expect(performance.now() - started).toBeLessThan(2_000);
+  });
+});
+
+describe("mayStartServer: the one check the server-start rules make of a file", () => {
+  /** The check, through a real ESLint context. */
+  function mayStart(code: string): boolean {
+    let answer: boolean | undefined;
+    probeModel(code, (context) => ({ Program: () => void (answer = mayStartServer(context.sourceCode)) }));
+    return answer!;
+  }
+  // Every shape getServerStart accepts passes the check: a file it says no to has no start.
+  it.each([
+    'import express from "express";\nexpress().listen(3000);',
+    'import express from "express";\nconst app = express();\napp.listen?.(3000);',
+    'import http from "node:http";\nhttp.createServer(handler).listen (8080);',
+    'import Fastify from "fastify";\nconst app = Fastify();\nawait app.listen({ port: 3000 });',
+    'import { Hono } from "hono";\nimport { serve } from "@hono/node-server";\nserve({ fetch: new Hono().fetch, port: 3000 });',
+    'import { Hono } from "hono";\nimport { serve as start } from "@hono/node-server";\nstart({ fetch: new Hono().fetch, port: 3000 });',
+    "Bun.serve({ port: 3000, fetch: handler });",
+  ])("passes a file that starts a server: %s", (code) => {
+    expect(mayStart(code)).toBe(true);
+    expect(startsOf(code).length).toBeGreaterThan(0);
+  });
+
+  it.each([
+    'const server = http.createServer(handler);\nserver.on("listening", onListening);',
+    'emitter.addListener("data", observe);\nconst listeners = [];\npreserve(reserved);',
+  ])("stops a file that cannot start one: %s", (code) => {
+    expect(mayStart(code)).toBe(false);
+    expect(startsOf(code)).toEqual([]);
   });
 });
