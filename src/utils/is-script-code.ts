@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
 
 import { isFunctionNode } from "../frameworks/get-function-from-expression.js";
+import { getAssignedName } from "./get-assigned-name.js";
 
 /** A seed routine: `seed`, `seedDatabase`, `seed_users`. It fills a database once; the server never runs it. */
 const SEED_NAME = /^seed(?:[A-Z_]|$)/u;
@@ -48,17 +49,13 @@ function isWrapped(node: TSESTree.Node, test: (node: TSESTree.Node) => boolean):
   return false;
 }
 
+/** `function seed() {}`, `const seed = () => {}`, `{ seed() {} }`, `class { seed() {} }`. */
 function getFunctionName(fn: TSESTree.Node): string | undefined {
   if ("id" in fn && fn.id?.type === AST_NODE_TYPES.Identifier) return fn.id.name;
   const parent = fn.parent;
-  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier)
-    return parent.id.name;
-  if (
-    (parent?.type === AST_NODE_TYPES.MethodDefinition || parent?.type === AST_NODE_TYPES.Property) &&
-    parent.key.type === AST_NODE_TYPES.Identifier
-  )
+  if (parent?.type === AST_NODE_TYPES.MethodDefinition && parent.key.type === AST_NODE_TYPES.Identifier)
     return parent.key.name;
-  return undefined;
+  return getAssignedName(fn)?.name;
 }
 
 /**
