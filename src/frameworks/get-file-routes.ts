@@ -73,10 +73,18 @@ function getPagesMethods(context: RuleContext, declaration: TSESTree.Node): Http
   if (!fn) return ["ALL"];
   const text = context.sourceCode.getText(fn.body);
   if (!/\b405\b/u.test(text)) return ["ALL"];
+  // In the order the handler names them, whichever way it does.
+  const named: { index: number; method: string }[] = [];
+  for (const match of text.matchAll(PAGES_METHOD_TEST))
+    named.push({ index: match.index, method: (match[1] ?? match[2] ?? match[3])! });
+  for (const match of text.matchAll(PAGES_METHOD_LIST)) {
+    for (const listed of match[1]!.matchAll(/["'`](\w+)["'`]/gu))
+      named.push({ index: match.index + listed.index, method: listed[1]! });
+  }
+  named.sort((a, b) => a.index - b.index);
   const methods = new Set<HttpMethod>();
-  for (const match of text.matchAll(PAGES_METHOD_TEST)) {
-    const method = (match[1] ?? match[2] ?? match[3])!.toUpperCase();
-    if (NEXT_METHODS.has(method)) methods.add(method as HttpMethod);
+  for (const { method } of named) {
+    if (NEXT_METHODS.has(method.toUpperCase())) methods.add(method.toUpperCase() as HttpMethod);
   }
   return methods.size > 0 ? [...methods] : ["ALL"];
 }
@@ -84,6 +92,8 @@ function getPagesMethods(context: RuleContext, declaration: TSESTree.Node): Http
 /** `req.method === "GET"`, `"POST" === req.method`, `case "DELETE":` (in a `switch (req.method)`). */
 const PAGES_METHOD_TEST =
   /\.method\s*[!=]==?\s*["'`](\w+)["'`]|["'`](\w+)["'`]\s*[!=]==?\s*\w+\.method\b|\bcase\s+["'`](\w+)["'`]\s*:/gu;
+/** `["GET", "DELETE"].includes(req.method)`. */
+const PAGES_METHOD_LIST = /\[([^\]]*)\]\s*\.includes\(\s*\w+\??\.method\s*\)/gu;
 
 function nextRoute(
   context: RuleContext,

@@ -10,6 +10,7 @@ import { getDeclaredRoutes } from "../frameworks/get-file-routes.js";
 import { getModuleAuthBindings } from "../frameworks/get-module-auth-bindings.js";
 import { getNextRouteFile } from "../frameworks/get-next-route-file.js";
 import { getRouteAuth, type RouteAuth } from "../frameworks/get-route-auth.js";
+import { getRouteSensitivity } from "../frameworks/get-route-sensitivity.js";
 import { getReceiver } from "../frameworks/get-receiver.js";
 import { getRouteRegistration, ROUTE_CALL_SELECTOR } from "../frameworks/get-route-registration.js";
 import { getStaticString } from "../frameworks/get-static-string.js";
@@ -37,7 +38,15 @@ import { getRootIdentifier } from "../utils/get-root-identifier.js";
 import { isInDevelopmentBranch } from "../utils/is-debug-guarded.js";
 import { getHardenSettings, type AuthSettings, type ImportedName } from "../utils/settings.js";
 
-type Options = [];
+type Options = [
+  {
+    /**
+     * Which routes without auth to report: `"sensitive"`, those that change data or whose path names
+     * account data; `"all"`, every route not declared public.
+     */
+    routes?: "sensitive" | "all";
+  },
+];
 type SuggestionId = "addMiddleware" | "addHook" | "addGuard" | "addSessionCheck";
 type MessageIds = "missingAuth" | "missingAuthMounted" | SuggestionId;
 type Fix = (fixer: TSESLint.RuleFixer) => TSESLint.RuleFix[];
@@ -175,14 +184,28 @@ export default createRule<Options, MessageIds>({
   meta: {
     type: "problem",
     docs: {
-      description: "Require authentication on every route that is not declared public.",
-      recommended: "recommended",
+      description: "Require authentication on routes that are not declared public.",
+      recommended: { recommended: true, strict: [{ routes: "all" }] },
       url: "https://github.com/harden-eslint/eslint-plugin-harden/blob/main/docs/rules/require-route-auth.md",
     },
     // No autofix: who may call an endpoint is a product decision, and what decides it (a mount behind auth
     // in another file, a webhook or sign-up that must stay open) is often not in this file.
     hasSuggestions: true,
-    schema: [],
+    schema: [
+      {
+        type: "object",
+        properties: {
+          routes: {
+            type: "string",
+            enum: ["sensitive", "all"],
+            description:
+              "Which routes without auth to report: `sensitive` (they change data, or their path names account data) or `all` (every route not declared public).",
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+    defaultOptions: [{ routes: "sensitive" }],
     messages: {
       missingAuth:
         "`{{route}}` has no authentication in this file: anyone who can reach the server can call it. {{protect}} If it is public on purpose, {{markPublic}}; if auth elsewhere covers it, list it in `settings.harden.auth.protectedPaths`.",
@@ -194,8 +217,9 @@ export default createRule<Options, MessageIds>({
       addSessionCheck: "Answer 401 at the top of this handler unless `{{auth}}` returns a session.",
     },
   },
-  create(context) {
+  create(context, [options]) {
     const sourceCode = context.sourceCode;
+    const reportsAll = options.routes === "all";
     const settings = getHardenSettings(context);
     const authSettings: AuthSettings = settings.auth ?? {};
     const vocabulary: AuthVocabulary = getAuthVocabulary(settings);
@@ -455,7 +479,10 @@ export default createRule<Options, MessageIds>({
         for (const entry of open) {
           const mounting = getMounting(entry.route);
           if (mounting?.protected) continue;
-          report(entry.route, mounting?.chain);
+          const chain = mounting?.chain;
+          const paths = chain?.path === undefined ? getMatchPaths(entry.route) : [chain.path];
+          if (!reportsAll && !getRouteSensitivity(entry.route.methods, paths)) continue;
+          report(entry.route, chain);
         }
       },
     };

@@ -8,7 +8,10 @@ import { afterAll, describe, expect, it } from "vitest";
 
 import plugin from "../../src/index.js";
 import rule from "../../src/rules/require-route-auth.js";
-import { createRuleTester } from "../utils/rule-tester.js";
+import { createRuleTester, withOptions } from "../utils/rule-tester.js";
+
+/** These cases check what counts as auth and as public: every route left open is reported, whatever it does. */
+const ALL_ROUTES: [{ routes: "all" }] = [{ routes: "all" }];
 
 // Apps laid out as real ones are: routers in src/routes/, auth in src/middleware/, mounted in src/app.ts.
 const FIXTURES = path.resolve(import.meta.dirname, "../fixtures");
@@ -32,105 +35,111 @@ function mounted(
   return { messageId: "missingAuthMounted" as const, data: { route, mount, where }, ...loc, suggestions: [] };
 }
 
-createRuleTester(EXPRESS).run("require-route-auth: express routers mounted in another file", rule, {
-  valid: [
-    {
-      name: "auth in the mount call, imported through a tsconfig `paths` alias",
-      ...fixture(EXPRESS, "src/routes/todos.ts"),
-    },
-    {
-      name: "`app.use(requireAuth)` before the mount, router exported by name",
-      ...fixture(EXPRESS, "src/routes/users.ts"),
-    },
-    {
-      name: "the full path through the mount is listed in settings.harden.publicPaths",
-      ...fixture(EXPRESS, "src/routes/reports.ts"),
-      settings: { harden: { publicPaths: ["/api/reports/**"] } },
-    },
-  ],
-  invalid: [
-    {
-      name: "mounted with no auth: the full path and the mount",
-      ...fixture(EXPRESS, "src/routes/reports.ts"),
-      errors: [
-        mounted("GET /api/reports/:id", 'app.use("/api/reports", reports)', "src/app.ts:15", {
-          line: 5,
-          column: 9,
-          endLine: 5,
-          endColumn: 19,
-        }),
-      ],
-    },
-    {
-      name: "mounted twice, once behind auth and once not: the open mount is named",
-      ...fixture(EXPRESS, "src/routes/files.ts"),
-      errors: [
-        mounted("GET /shared/files/:name", 'app.use("/shared/files", files)', "src/app.ts:17", {
-          line: 5,
-          column: 7,
-          endLine: 5,
-          endColumn: 19,
-        }),
-      ],
-    },
-    {
-      name: "middleware named like auth that only decodes a token and always calls next()",
-      ...fixture(EXPRESS, "src/routes/notes.ts"),
-      errors: [
-        mounted("POST /api/notes", 'app.use("/api/notes", jwtMiddleware, notes)', "src/app.ts:18", {
-          line: 5,
-          column: 7,
-          endLine: 5,
-          endColumn: 15,
-        }),
-      ],
-    },
-    {
-      name: "handlers imported from a controller: those that render a constant page are not reported",
-      ...fixture(EXPRESS, "src/routes/pages.ts"),
-      errors: [
-        {
-          messageId: "missingAuth",
-          data: {
-            route: "GET /stats",
-            protect: "Put your auth middleware first in its chain, or `use` it on the app or router before the route.",
-            markPublic: "list its path in `settings.harden.publicPaths`",
+createRuleTester(EXPRESS).run(
+  "require-route-auth: express routers mounted in another file",
+  rule,
+  withOptions(ALL_ROUTES, {
+    valid: [
+      {
+        name: "auth in the mount call, imported through a tsconfig `paths` alias",
+        ...fixture(EXPRESS, "src/routes/todos.ts"),
+      },
+      {
+        name: "`app.use(requireAuth)` before the mount, router exported by name",
+        ...fixture(EXPRESS, "src/routes/users.ts"),
+      },
+      {
+        name: "the full path through the mount is listed in settings.harden.publicPaths",
+        ...fixture(EXPRESS, "src/routes/reports.ts"),
+        settings: { harden: { publicPaths: ["/api/reports/**"] } },
+      },
+    ],
+    invalid: [
+      {
+        name: "mounted with no auth: the full path and the mount",
+        ...fixture(EXPRESS, "src/routes/reports.ts"),
+        errors: [
+          mounted("GET /api/reports/:id", 'app.use("/api/reports", reports)', "src/app.ts:15", {
+            line: 5,
+            column: 9,
+            endLine: 5,
+            endColumn: 19,
+          }),
+        ],
+      },
+      {
+        name: "mounted twice, once behind auth and once not: the open mount is named",
+        ...fixture(EXPRESS, "src/routes/files.ts"),
+        errors: [
+          mounted("GET /shared/files/:name", 'app.use("/shared/files", files)', "src/app.ts:17", {
+            line: 5,
+            column: 7,
+            endLine: 5,
+            endColumn: 19,
+          }),
+        ],
+      },
+      {
+        name: "middleware named like auth that only decodes a token and always calls next()",
+        ...fixture(EXPRESS, "src/routes/notes.ts"),
+        errors: [
+          mounted("POST /api/notes", 'app.use("/api/notes", jwtMiddleware, notes)', "src/app.ts:18", {
+            line: 5,
+            column: 7,
+            endLine: 5,
+            endColumn: 15,
+          }),
+        ],
+      },
+      {
+        name: "handlers imported from a controller: those that render a constant page are not reported",
+        ...fixture(EXPRESS, "src/routes/pages.ts"),
+        errors: [
+          {
+            messageId: "missingAuth",
+            data: {
+              route: "GET /stats",
+              protect:
+                "Put your auth middleware first in its chain, or `use` it on the app or router before the route.",
+              markPublic: "list its path in `settings.harden.publicPaths`",
+            },
+            line: 9,
+            column: 8,
+            endLine: 9,
+            endColumn: 20,
+            suggestions: [],
           },
-          line: 9,
-          column: 8,
-          endLine: 9,
-          endColumn: 20,
-          suggestions: [],
-        },
-      ],
-    },
-    {
-      name: "a router no file imports keeps the in-file message",
-      code: 'import { Router } from "express";\n\nconst orphan = Router();\norphan.get("/:id", (req, res) => res.json({ id: req.params.id }));\n\nexport default orphan;\n',
-      filename: "src/routes/orphan.ts",
-      errors: [
-        {
-          messageId: "missingAuth",
-          data: {
-            route: "GET /:id",
-            protect: "Put your auth middleware first in its chain, or `use` it on the app or router before the route.",
-            markPublic: "list its path in `settings.harden.publicPaths`",
+        ],
+      },
+      {
+        name: "a router no file imports keeps the in-file message",
+        code: 'import { Router } from "express";\n\nconst orphan = Router();\norphan.get("/:id", (req, res) => res.json({ id: req.params.id }));\n\nexport default orphan;\n',
+        filename: "src/routes/orphan.ts",
+        errors: [
+          {
+            messageId: "missingAuth",
+            data: {
+              route: "GET /:id",
+              protect:
+                "Put your auth middleware first in its chain, or `use` it on the app or router before the route.",
+              markPublic: "list its path in `settings.harden.publicPaths`",
+            },
+            line: 4,
+            column: 8,
+            endLine: 4,
+            endColumn: 18,
+            suggestions: [],
           },
-          line: 4,
-          column: 8,
-          endLine: 4,
-          endColumn: 18,
-          suggestions: [],
-        },
-      ],
-    },
-  ],
-});
+        ],
+      },
+    ],
+  }),
+);
 
 createRuleTester(EXPRESS_CJS).run(
   "require-route-auth: CommonJS express routers mounted by a router the app mounts",
   rule,
-  {
+  withOptions(ALL_ROUTES, {
     valid: [
       {
         name: "`module.exports = router`, auth in the parent router's mount",
@@ -151,161 +160,236 @@ createRuleTester(EXPRESS_CJS).run(
         ],
       },
     ],
-  },
+  }),
 );
 
-createRuleTester(KOA).run("require-route-auth: koa routers mounted in another file", rule, {
-  valid: [
-    {
-      name: "`app.use(requireAuth)` before `app.use(api.routes())`, which mounts the router",
-      ...fixture(KOA, "src/routes/users.ts"),
-    },
-    { name: 'auth in `api.use("/orders", requireAuth, orders.routes())`', ...fixture(KOA, "src/routes/orders.ts") },
-    {
-      name: 'mounted only `if (env.ENVIRONMENT === "test")`: not served in production',
-      ...fixture(KOA, "src/routes/test-errors.ts"),
-    },
-  ],
-  invalid: [
-    {
-      name: "mounted before the app's auth, with its own `prefix`",
-      ...fixture(KOA, "src/routes/status.ts"),
-      errors: [
-        mounted("GET /status/:id", "app.use(status.routes())", "src/app.ts:19", {
-          line: 5,
-          column: 8,
-          endLine: 5,
-          endColumn: 18,
-        }),
-      ],
-    },
-    {
-      name: 'a Koa app mounted with koa-mount, `app.use(mount("/oauth", oauth))`: `/oauth/token` is public by default, `/oauth/clients` is not',
-      ...fixture(KOA, "src/oauth/index.ts"),
-      errors: [
-        mounted("GET /oauth/clients", "app.use(router.routes())", "src/oauth/index.ts:15", {
-          line: 11,
-          column: 8,
-          endLine: 11,
-          endColumn: 22,
-        }),
-      ],
-    },
-  ],
-});
-
-createRuleTester(HONO).run("require-route-auth: hono sub-apps mounted in another file", rule, {
-  valid: [
-    {
-      name: '`app.use("/users/*", authMiddleware)` before `app.route("/users", users)`',
-      ...fixture(HONO, "src/routes/users.ts"),
-    },
-    {
-      name: 'chains: `new Hono().get(…).delete(…)` bound to `reports`, mounted in `new Hono()….use("*", auth).route("/reports", reports)` bound to `v1`',
-      ...fixture(HONO, "src/routes/reports.ts"),
-    },
-  ],
-  invalid: [
-    {
-      name: "chains: a sub-app mounted in a chain before the chain's `use(auth)`",
-      ...fixture(HONO, "src/routes/exports.ts"),
-      errors: [
-        mounted("GET /api/v1/exports/:id", 'v1.route("/exports", exportsApp)', "src/routes/v1.ts:7", {
-          line: 3,
-          column: 31,
-          endLine: 3,
-          endColumn: 41,
-        }),
-      ],
-    },
-    {
-      name: "`app.route` with no auth pattern covering it, under `basePath`",
-      ...fixture(HONO, "src/routes/posts.ts"),
-      errors: [
-        mounted("DELETE /api/posts/:id", 'app.route("/posts", posts)', "src/index.ts:12", {
-          line: 5,
-          column: 7,
-          endLine: 5,
-          endColumn: 20,
-        }),
-      ],
-    },
-  ],
-});
-
-createRuleTester(FASTIFY).run("require-route-auth: fastify plugins registered in another file", rule, {
-  valid: [
-    {
-      name: '`app.addHook("onRequest", app.authenticate)` in the plugin that registers this one',
-      ...fixture(FASTIFY, "src/routes/api/todos.ts"),
-    },
-    {
-      name: "registered before the parent's hook without `await`: loaded after the hook is added, so it runs it",
-      ...fixture(FASTIFY, "src/routes/api/users.ts"),
-    },
-    {
-      name: "an inline `preHandler` hook in the registering plugin that answers 401 and verifies the token",
-      ...fixture(FASTIFY, "src/routes/account/profile.ts"),
-    },
-    {
-      name: "`app.register(requireUser)` before it, a `fastify-plugin` plugin whose hook verifies the token; routes on `fastify.withTypeProvider()`",
-      ...fixture(FASTIFY, "src/routes/billing/invoices.ts"),
-    },
-    {
-      name: "the full path through both registrations is listed in settings.harden.publicPaths",
-      ...fixture(FASTIFY, "src/routes/reports.ts"),
-      settings: { harden: { publicPaths: ["/reports/**"] } },
-    },
-  ],
-  invalid: [
-    {
-      name: "a named plugin registered with a prefix and no hook: the full path and the registration",
-      ...fixture(FASTIFY, "src/routes/reports.ts"),
-      errors: [
-        mounted("GET /reports/:id", 'app.register(reportRoutes, { prefix: "/reports" })', "src/server.ts:12", {
-          line: 4,
-          column: 7,
-          endLine: 4,
-          endColumn: 17,
-        }),
-      ],
-    },
-    {
-      name: "registered before the `fastify-plugin` plugin that adds the hook: loaded first, it does not run it",
-      ...fixture(FASTIFY, "src/routes/billing/prices.ts"),
-      errors: [
-        mounted(
-          "DELETE /billing/prices/:id",
-          'app.register(priceRoutes, { prefix: "/prices" })',
-          "src/routes/billing/index.ts:8",
-          {
-            line: 6,
-            column: 7,
-            endLine: 6,
-            endColumn: 20,
-          },
-        ),
-      ],
-    },
-    {
-      name: "`await app.register(…)` before the parent's hook: loaded before the hook exists",
-      ...fixture(FASTIFY, "src/routes/api/admin.ts"),
-      errors: [
-        mounted(
-          "POST /api/admin/reindex",
-          'app.register(adminRoutes, { prefix: "/admin" })',
-          "src/routes/api/index.ts:9",
-          {
-            line: 6,
-            column: 7,
-            endLine: 6,
+createRuleTester(KOA).run(
+  "require-route-auth: koa routers mounted in another file",
+  rule,
+  withOptions(ALL_ROUTES, {
+    valid: [
+      {
+        name: "`app.use(requireAuth)` before `app.use(api.routes())`, which mounts the router",
+        ...fixture(KOA, "src/routes/users.ts"),
+      },
+      { name: 'auth in `api.use("/orders", requireAuth, orders.routes())`', ...fixture(KOA, "src/routes/orders.ts") },
+      {
+        name: 'mounted only `if (env.ENVIRONMENT === "test")`: not served in production',
+        ...fixture(KOA, "src/routes/test-errors.ts"),
+      },
+    ],
+    invalid: [
+      {
+        name: "mounted before the app's auth, with its own `prefix`",
+        ...fixture(KOA, "src/routes/status.ts"),
+        errors: [
+          mounted("GET /status/:id", "app.use(status.routes())", "src/app.ts:19", {
+            line: 5,
+            column: 8,
+            endLine: 5,
+            endColumn: 18,
+          }),
+        ],
+      },
+      {
+        name: 'a Koa app mounted with koa-mount, `app.use(mount("/oauth", oauth))`: `/oauth/token` is public by default, `/oauth/clients` is not',
+        ...fixture(KOA, "src/oauth/index.ts"),
+        errors: [
+          mounted("GET /oauth/clients", "app.use(router.routes())", "src/oauth/index.ts:15", {
+            line: 11,
+            column: 8,
+            endLine: 11,
             endColumn: 22,
-          },
-        ),
-      ],
-    },
-  ],
-});
+          }),
+        ],
+      },
+    ],
+  }),
+);
+
+createRuleTester(HONO).run(
+  "require-route-auth: hono sub-apps mounted in another file",
+  rule,
+  withOptions(ALL_ROUTES, {
+    valid: [
+      {
+        name: '`app.use("/users/*", authMiddleware)` before `app.route("/users", users)`',
+        ...fixture(HONO, "src/routes/users.ts"),
+      },
+      {
+        name: 'chains: `new Hono().get(…).delete(…)` bound to `reports`, mounted in `new Hono()….use("*", auth).route("/reports", reports)` bound to `v1`',
+        ...fixture(HONO, "src/routes/reports.ts"),
+      },
+    ],
+    invalid: [
+      {
+        name: "chains: a sub-app mounted in a chain before the chain's `use(auth)`",
+        ...fixture(HONO, "src/routes/exports.ts"),
+        errors: [
+          mounted("GET /api/v1/exports/:id", 'v1.route("/exports", exportsApp)', "src/routes/v1.ts:7", {
+            line: 3,
+            column: 31,
+            endLine: 3,
+            endColumn: 41,
+          }),
+        ],
+      },
+      {
+        name: "`app.route` with no auth pattern covering it, under `basePath`",
+        ...fixture(HONO, "src/routes/posts.ts"),
+        errors: [
+          mounted("DELETE /api/posts/:id", 'app.route("/posts", posts)', "src/index.ts:12", {
+            line: 5,
+            column: 7,
+            endLine: 5,
+            endColumn: 20,
+          }),
+        ],
+      },
+    ],
+  }),
+);
+
+createRuleTester(FASTIFY).run(
+  "require-route-auth: fastify plugins registered in another file",
+  rule,
+  withOptions(ALL_ROUTES, {
+    valid: [
+      {
+        name: '`app.addHook("onRequest", app.authenticate)` in the plugin that registers this one',
+        ...fixture(FASTIFY, "src/routes/api/todos.ts"),
+      },
+      {
+        name: "registered before the parent's hook without `await`: loaded after the hook is added, so it runs it",
+        ...fixture(FASTIFY, "src/routes/api/users.ts"),
+      },
+      {
+        name: "an inline `preHandler` hook in the registering plugin that answers 401 and verifies the token",
+        ...fixture(FASTIFY, "src/routes/account/profile.ts"),
+      },
+      {
+        name: "`app.register(requireUser)` before it, a `fastify-plugin` plugin whose hook verifies the token; routes on `fastify.withTypeProvider()`",
+        ...fixture(FASTIFY, "src/routes/billing/invoices.ts"),
+      },
+      {
+        name: "the full path through both registrations is listed in settings.harden.publicPaths",
+        ...fixture(FASTIFY, "src/routes/reports.ts"),
+        settings: { harden: { publicPaths: ["/reports/**"] } },
+      },
+    ],
+    invalid: [
+      {
+        name: "a named plugin registered with a prefix and no hook: the full path and the registration",
+        ...fixture(FASTIFY, "src/routes/reports.ts"),
+        errors: [
+          mounted("GET /reports/:id", 'app.register(reportRoutes, { prefix: "/reports" })', "src/server.ts:12", {
+            line: 4,
+            column: 7,
+            endLine: 4,
+            endColumn: 17,
+          }),
+        ],
+      },
+      {
+        name: "registered before the `fastify-plugin` plugin that adds the hook: loaded first, it does not run it",
+        ...fixture(FASTIFY, "src/routes/billing/prices.ts"),
+        errors: [
+          mounted(
+            "DELETE /billing/prices/:id",
+            'app.register(priceRoutes, { prefix: "/prices" })',
+            "src/routes/billing/index.ts:8",
+            {
+              line: 6,
+              column: 7,
+              endLine: 6,
+              endColumn: 20,
+            },
+          ),
+        ],
+      },
+      {
+        name: "`await app.register(…)` before the parent's hook: loaded before the hook exists",
+        ...fixture(FASTIFY, "src/routes/api/admin.ts"),
+        errors: [
+          mounted(
+            "POST /api/admin/reindex",
+            'app.register(adminRoutes, { prefix: "/admin" })',
+            "src/routes/api/index.ts:9",
+            {
+              line: 6,
+              column: 7,
+              endLine: 6,
+              endColumn: 22,
+            },
+          ),
+        ],
+      },
+    ],
+  }),
+);
+
+// A shop with no auth at all, split as real apps are: by default only what no shop serves anonymously
+// is reported, judged on the full path the mount gives the route.
+const OPEN_SHOP = path.join(FIXTURES, "open-shop-express");
+
+createRuleTester(OPEN_SHOP).run(
+  "require-route-auth: routes that change data or name account data, across files",
+  rule,
+  {
+    valid: [],
+    invalid: [
+      {
+        name: "a catalogue's reads are left to the product; its delete is reported",
+        ...fixture(OPEN_SHOP, "src/routes/products.ts"),
+        errors: [
+          mounted("DELETE /api/products/:id", 'app.use("/api/products", products)', "src/app.ts:9", {
+            line: 15,
+            column: 10,
+            endLine: 15,
+            endColumn: 23,
+          }),
+        ],
+      },
+      {
+        name: "a read whose mount path names account data (`/api/orders`), though its own path is `/`",
+        ...fixture(OPEN_SHOP, "src/routes/orders.ts"),
+        errors: [
+          mounted("GET /api/orders", 'app.use("/api/orders", orders)', "src/app.ts:10", {
+            line: 7,
+            column: 8,
+            endLine: 7,
+            endColumn: 15,
+          }),
+        ],
+      },
+      {
+        name: '`routes: "all"` reports the catalogue\'s reads too',
+        ...fixture(OPEN_SHOP, "src/routes/products.ts"),
+        options: ALL_ROUTES,
+        errors: [
+          mounted("GET /api/products", 'app.use("/api/products", products)', "src/app.ts:9", {
+            line: 7,
+            column: 10,
+            endLine: 7,
+            endColumn: 17,
+          }),
+          mounted("GET /api/products/:id", 'app.use("/api/products", products)', "src/app.ts:9", {
+            line: 11,
+            column: 10,
+            endLine: 11,
+            endColumn: 20,
+          }),
+          mounted("DELETE /api/products/:id", 'app.use("/api/products", products)', "src/app.ts:9", {
+            line: 15,
+            column: 10,
+            endLine: 15,
+            endColumn: 23,
+          }),
+        ],
+      },
+    ],
+  },
+);
 
 describe("require-route-auth: another file changes between two lints in one process", () => {
   const directory = mkdtempSync(path.join(os.tmpdir(), "harden-route-auth-"));
@@ -319,7 +403,7 @@ describe("require-route-auth: another file changes between two lints in one proc
         files: ["**/*.ts"],
         plugins: { harden: plugin },
         languageOptions: { parser: tsParser },
-        rules: { "harden/require-route-auth": "error" },
+        rules: { "harden/require-route-auth": ["error", ...ALL_ROUTES] },
       },
     ];
     const filename = "src/routes/reports.ts";
@@ -356,95 +440,107 @@ function nextOpen(route: string, loc: { line: number; column: number; endLine: n
   };
 }
 
-createRuleTester(NEXT_HELPER).run("require-route-auth: handlers that call a project helper which authenticates", rule, {
-  valid: [
-    {
-      name: "`await parseRequest(request)` checks the session in src/lib/request.ts and answers 401",
-      ...fixture(NEXT_HELPER, "src/app/api/teams/route.ts"),
-    },
-    {
-      name: "the helper reached through a re-export under another name",
-      ...fixture(NEXT_HELPER, "src/app/api/members/route.ts"),
-    },
-    {
-      name: "the helper called with its auth switched off (`skipAuth: true`) marks the route public",
-      ...fixture(NEXT_HELPER, "src/app/api/share/[id]/route.ts"),
-    },
-  ],
-  invalid: [
-    {
-      name: "a helper of the project that does not authenticate",
-      ...fixture(NEXT_HELPER, "src/app/api/echo/route.ts"),
-      errors: [nextOpen("POST /api/echo", { line: 4, column: 23, endLine: 4, endColumn: 27 })],
-    },
-  ],
-});
+createRuleTester(NEXT_HELPER).run(
+  "require-route-auth: handlers that call a project helper which authenticates",
+  rule,
+  withOptions(ALL_ROUTES, {
+    valid: [
+      {
+        name: "`await parseRequest(request)` checks the session in src/lib/request.ts and answers 401",
+        ...fixture(NEXT_HELPER, "src/app/api/teams/route.ts"),
+      },
+      {
+        name: "the helper reached through a re-export under another name",
+        ...fixture(NEXT_HELPER, "src/app/api/members/route.ts"),
+      },
+      {
+        name: "the helper called with its auth switched off (`skipAuth: true`) marks the route public",
+        ...fixture(NEXT_HELPER, "src/app/api/share/[id]/route.ts"),
+      },
+    ],
+    invalid: [
+      {
+        name: "a helper of the project that does not authenticate",
+        ...fixture(NEXT_HELPER, "src/app/api/echo/route.ts"),
+        errors: [nextOpen("POST /api/echo", { line: 4, column: 23, endLine: 4, endColumn: 27 })],
+      },
+    ],
+  }),
+);
 
 // A JavaScript Next.js pages app: handlers and wrappers in helpers/ and lib/, imported through the
 // jsconfig.json `baseUrl` and an `export *` index.
 const NEXT_PAGES = path.join(FIXTURES, "next-pages-handlers");
 
-createRuleTester(NEXT_PAGES).run("require-route-auth: next pages handlers and wrappers from other files", rule, {
-  valid: [
-    {
-      name: "`export default apiHandler({ get })`: the wrapper runs `jwtMiddleware(req, res)` before the handler",
-      ...fixture(NEXT_PAGES, "pages/api/users/index.js"),
-    },
-    {
-      name: "`export default limitsHandler`: the imported handler checks the session and answers 401",
-      ...fixture(NEXT_PAGES, "pages/api/teams/limits.js"),
-    },
-    {
-      name: "the handler calls a module's dispatcher whose table of handlers all check the session",
-      ...fixture(NEXT_PAGES, "pages/api/teams/[teamId]/notes.js"),
-    },
-  ],
-  invalid: [
-    {
-      name: "a wrapper of the project that runs no auth",
-      ...fixture(NEXT_PAGES, "pages/api/users/export.js"),
-      errors: [nextOpen("GET /api/users/export", { line: 3, column: 1, endLine: 5, endColumn: 4 })],
-    },
-    {
-      name: "a dispatcher whose table holds one handler that checks nothing",
-      ...fixture(NEXT_PAGES, "pages/api/teams/[teamId]/drafts.js"),
-      errors: [nextOpen("ALL /api/teams/:teamId/drafts", { line: 3, column: 31, endLine: 3, endColumn: 38 })],
-    },
-    {
-      name: "an imported handler that checks nothing",
-      ...fixture(NEXT_PAGES, "pages/api/teams/orders.js"),
-      errors: [nextOpen("ALL /api/teams/orders", { line: 3, column: 1, endLine: 3, endColumn: 30 })],
-    },
-  ],
-});
+createRuleTester(NEXT_PAGES).run(
+  "require-route-auth: next pages handlers and wrappers from other files",
+  rule,
+  withOptions(ALL_ROUTES, {
+    valid: [
+      {
+        name: "`export default apiHandler({ get })`: the wrapper runs `jwtMiddleware(req, res)` before the handler",
+        ...fixture(NEXT_PAGES, "pages/api/users/index.js"),
+      },
+      {
+        name: "`export default limitsHandler`: the imported handler checks the session and answers 401",
+        ...fixture(NEXT_PAGES, "pages/api/teams/limits.js"),
+      },
+      {
+        name: "the handler calls a module's dispatcher whose table of handlers all check the session",
+        ...fixture(NEXT_PAGES, "pages/api/teams/[teamId]/notes.js"),
+      },
+    ],
+    invalid: [
+      {
+        name: "a wrapper of the project that runs no auth",
+        ...fixture(NEXT_PAGES, "pages/api/users/export.js"),
+        errors: [nextOpen("GET /api/users/export", { line: 3, column: 1, endLine: 5, endColumn: 4 })],
+      },
+      {
+        name: "a dispatcher whose table holds one handler that checks nothing",
+        ...fixture(NEXT_PAGES, "pages/api/teams/[teamId]/drafts.js"),
+        errors: [nextOpen("ALL /api/teams/:teamId/drafts", { line: 3, column: 31, endLine: 3, endColumn: 38 })],
+      },
+      {
+        name: "an imported handler that checks nothing",
+        ...fixture(NEXT_PAGES, "pages/api/teams/orders.js"),
+        errors: [nextOpen("ALL /api/teams/orders", { line: 3, column: 1, endLine: 3, endColumn: 30 })],
+      },
+    ],
+  }),
+);
 
 // A Koa app whose handlers live in a controller module imported as a namespace (`import * as authCtrl`).
 const CONTROLLERS_KOA = path.join(FIXTURES, "controllers-koa");
 
-createRuleTester(CONTROLLERS_KOA).run("require-route-auth: koa handlers of a controller module", rule, {
-  valid: [],
-  invalid: [
-    {
-      name: "`authCtrl.check` answers 401 without `ctx.state.user` in auth.ctrl.js; `authCtrl.stats` checks nothing",
-      ...fixture(CONTROLLERS_KOA, "src/api/auth/index.js"),
-      errors: [
-        {
-          messageId: "missingAuth" as const,
-          data: {
-            route: "GET /stats",
-            protect: "Put your auth middleware first in its chain, or `use` it on the router before the route.",
-            markPublic: "list its path in `settings.harden.publicPaths`",
+createRuleTester(CONTROLLERS_KOA).run(
+  "require-route-auth: koa handlers of a controller module",
+  rule,
+  withOptions(ALL_ROUTES, {
+    valid: [],
+    invalid: [
+      {
+        name: "`authCtrl.check` answers 401 without `ctx.state.user` in auth.ctrl.js; `authCtrl.stats` checks nothing",
+        ...fixture(CONTROLLERS_KOA, "src/api/auth/index.js"),
+        errors: [
+          {
+            messageId: "missingAuth" as const,
+            data: {
+              route: "GET /stats",
+              protect: "Put your auth middleware first in its chain, or `use` it on the router before the route.",
+              markPublic: "list its path in `settings.harden.publicPaths`",
+            },
+            line: 12,
+            column: 6,
+            endLine: 12,
+            endColumn: 18,
+            suggestions: [],
           },
-          line: 12,
-          column: 6,
-          endLine: 12,
-          endColumn: 18,
-          suggestions: [],
-        },
-      ],
-    },
-  ],
-});
+        ],
+      },
+    ],
+  }),
+);
 
 // NestJS apps whose auth is applied outside the controllers: a global guard, module middleware.
 const NEST_GLOBAL = path.join(FIXTURES, "nest-global-guard");
@@ -463,36 +559,44 @@ function nestOpen(route: string, loc: { line: number; column: number; endLine: n
   };
 }
 
-createRuleTester(NEST_GLOBAL).run("require-route-auth: a NestJS app with a global auth guard", rule, {
-  valid: [
-    {
-      name: "`{ provide: APP_GUARD, useClass: JwtAuthGuard }` in src/app.module.ts covers every controller",
-      ...fixture(NEST_GLOBAL, "src/users/users.controller.ts"),
-    },
-  ],
-  invalid: [],
-});
+createRuleTester(NEST_GLOBAL).run(
+  "require-route-auth: a NestJS app with a global auth guard",
+  rule,
+  withOptions(ALL_ROUTES, {
+    valid: [
+      {
+        name: "`{ provide: APP_GUARD, useClass: JwtAuthGuard }` in src/app.module.ts covers every controller",
+        ...fixture(NEST_GLOBAL, "src/users/users.controller.ts"),
+      },
+    ],
+    invalid: [],
+  }),
+);
 
-createRuleTester(NEST_MIDDLEWARE).run("require-route-auth: NestJS middleware bound in modules", rule, {
-  valid: [],
-  invalid: [
-    {
-      name: "`forRoutes({ path, method })` covers GET and PUT /user, not POST /users/reset-link; a global ThrottlerGuard is no auth",
-      ...fixture(NEST_MIDDLEWARE, "src/user/user.controller.ts"),
-      errors: [nestOpen("POST /users/reset-link", { line: 17, column: 3, endLine: 17, endColumn: 28 })],
-    },
-    {
-      name: "`forRoutes` by path and method: the reads it leaves out (`GET /articles`, `GET /articles/:slug`) are public by that choice, a write it leaves out is not",
-      ...fixture(NEST_MIDDLEWARE, "src/article/article.controller.ts"),
-      errors: [nestOpen("DELETE /articles/:slug", { line: 39, column: 3, endLine: 39, endColumn: 19 })],
-    },
-    {
-      name: "`forRoutes(TagController)` covers the controller except what `exclude` takes out",
-      ...fixture(NEST_MIDDLEWARE, "src/tag/tag.controller.ts"),
-      errors: [nestOpen("GET /tags/popular", { line: 12, column: 3, endLine: 12, endColumn: 18 })],
-    },
-  ],
-});
+createRuleTester(NEST_MIDDLEWARE).run(
+  "require-route-auth: NestJS middleware bound in modules",
+  rule,
+  withOptions(ALL_ROUTES, {
+    valid: [],
+    invalid: [
+      {
+        name: "`forRoutes({ path, method })` covers GET and PUT /user, not POST /users/reset-link; a global ThrottlerGuard is no auth",
+        ...fixture(NEST_MIDDLEWARE, "src/user/user.controller.ts"),
+        errors: [nestOpen("POST /users/reset-link", { line: 17, column: 3, endLine: 17, endColumn: 28 })],
+      },
+      {
+        name: "`forRoutes` by path and method: the reads it leaves out (`GET /articles`, `GET /articles/:slug`) are public by that choice, a write it leaves out is not",
+        ...fixture(NEST_MIDDLEWARE, "src/article/article.controller.ts"),
+        errors: [nestOpen("DELETE /articles/:slug", { line: 39, column: 3, endLine: 39, endColumn: 19 })],
+      },
+      {
+        name: "`forRoutes(TagController)` covers the controller except what `exclude` takes out",
+        ...fixture(NEST_MIDDLEWARE, "src/tag/tag.controller.ts"),
+        errors: [nestOpen("GET /tags/popular", { line: 12, column: 3, endLine: 12, endColumn: 18 })],
+      },
+    ],
+  }),
+);
 
 // Next.js apps whose middleware.ts authenticates the paths its matcher selects.
 const NEXT_MIDDLEWARE_PAGES = path.join(FIXTURES, "next-middleware-pages");
@@ -501,7 +605,7 @@ const NEXT_MIDDLEWARE_APP = path.join(FIXTURES, "next-middleware-app");
 createRuleTester(NEXT_MIDDLEWARE_PAGES).run(
   "require-route-auth: a Pages app whose middleware.ts checks the token",
   rule,
-  {
+  withOptions(ALL_ROUTES, {
     valid: [
       {
         name: "matched by `/((?!_next/static|…).*)` and redirected to /auth/login without a token",
@@ -513,13 +617,13 @@ createRuleTester(NEXT_MIDDLEWARE_PAGES).run(
       },
     ],
     invalid: [],
-  },
+  }),
 );
 
 createRuleTester(NEXT_MIDDLEWARE_APP).run(
   "require-route-auth: an App Router app with a middleware in src and withAuth",
   rule,
-  {
+  withOptions(ALL_ROUTES, {
     valid: [
       {
         name: "`/api/admin/:path*` in the matcher of `export default withAuth(...)`",
@@ -533,7 +637,7 @@ createRuleTester(NEXT_MIDDLEWARE_APP).run(
         errors: [nextOpen("POST /api/posts", { line: 3, column: 23, endLine: 3, endColumn: 27 })],
       },
     ],
-  },
+  }),
 );
 
 // A Fastify app loaded with @fastify/autoload: src/app.ts loads src/routes under `/v1`, each plugin under its
@@ -541,38 +645,42 @@ createRuleTester(NEXT_MIDDLEWARE_APP).run(
 // (registered under `/admin`) adds an auth hook, then loads src/admin without folder prefixes.
 const FASTIFY_AUTOHOOKS = path.join(FIXTURES, "fastify-autohooks");
 
-createRuleTester(FASTIFY_AUTOHOOKS).run("require-route-auth: Fastify plugins loaded by autoload", rule, {
-  valid: [
-    {
-      name: "src/routes/api/tasks/index.ts: the `onRequest` hook of src/routes/api/autohooks.ts answers 401",
-      ...fixture(FASTIFY_AUTOHOOKS, "src/routes/api/tasks/index.ts"),
-    },
-    {
-      name: "src/routes/public/index.ts: served under /v1/public, a default public path",
-      ...fixture(FASTIFY_AUTOHOOKS, "src/routes/public/index.ts"),
-    },
-    {
-      name: "src/admin/exports/index.ts: the plugin that registers autoload adds an auth hook first",
-      ...fixture(FASTIFY_AUTOHOOKS, "src/admin/exports/index.ts"),
-    },
-    {
-      name: "the full path, folder included, is listed in settings.harden.publicPaths",
-      ...fixture(FASTIFY_AUTOHOOKS, "src/routes/reports/index.ts"),
-      settings: { harden: { publicPaths: ["/v1/reports/**"] } },
-    },
-  ],
-  invalid: [
-    {
-      name: "a route folder no autohooks file covers: the path autoload serves it at, and the registration",
-      ...fixture(FASTIFY_AUTOHOOKS, "src/routes/reports/index.ts"),
-      errors: [
-        mounted("DELETE /v1/reports/:id", "fastify.register(fastifyAutoload, …)", "src/app.ts:8", {
-          line: 6,
-          column: 11,
-          endLine: 6,
-          endColumn: 52,
-        }),
-      ],
-    },
-  ],
-});
+createRuleTester(FASTIFY_AUTOHOOKS).run(
+  "require-route-auth: Fastify plugins loaded by autoload",
+  rule,
+  withOptions(ALL_ROUTES, {
+    valid: [
+      {
+        name: "src/routes/api/tasks/index.ts: the `onRequest` hook of src/routes/api/autohooks.ts answers 401",
+        ...fixture(FASTIFY_AUTOHOOKS, "src/routes/api/tasks/index.ts"),
+      },
+      {
+        name: "src/routes/public/index.ts: served under /v1/public, a default public path",
+        ...fixture(FASTIFY_AUTOHOOKS, "src/routes/public/index.ts"),
+      },
+      {
+        name: "src/admin/exports/index.ts: the plugin that registers autoload adds an auth hook first",
+        ...fixture(FASTIFY_AUTOHOOKS, "src/admin/exports/index.ts"),
+      },
+      {
+        name: "the full path, folder included, is listed in settings.harden.publicPaths",
+        ...fixture(FASTIFY_AUTOHOOKS, "src/routes/reports/index.ts"),
+        settings: { harden: { publicPaths: ["/v1/reports/**"] } },
+      },
+    ],
+    invalid: [
+      {
+        name: "a route folder no autohooks file covers: the path autoload serves it at, and the registration",
+        ...fixture(FASTIFY_AUTOHOOKS, "src/routes/reports/index.ts"),
+        errors: [
+          mounted("DELETE /v1/reports/:id", "fastify.register(fastifyAutoload, …)", "src/app.ts:8", {
+            line: 6,
+            column: 11,
+            endLine: 6,
+            endColumn: 52,
+          }),
+        ],
+      },
+    ],
+  }),
+);

@@ -1,6 +1,6 @@
 import path from "node:path";
 
-import { RuleTester } from "@typescript-eslint/rule-tester";
+import { RuleTester, type RunTests } from "@typescript-eslint/rule-tester";
 
 /**
  * A RuleTester that parses TS, TSX, JS and JSX with typescript-eslint's parser, as users' configs do.
@@ -31,3 +31,17 @@ export const files = {
   nextPages: "pages/api/users.ts",
   nest: "src/users/users.controller.ts",
 } as const;
+
+/**
+ * Every case of `tests` run with `options` unless it sets its own: for a suite that checks what a rule
+ * recognises under one setting of an option, written once instead of on every case.
+ */
+export function withOptions<MessageIds extends string, Options extends readonly unknown[]>(
+  options: Options,
+  tests: RunTests<MessageIds, Options>,
+): RunTests<MessageIds, Options> {
+  return {
+    valid: tests.valid.map((test) => (typeof test === "string" ? { code: test, options } : { options, ...test })),
+    invalid: tests.invalid.map((test) => ({ options, ...test })),
+  };
+}
