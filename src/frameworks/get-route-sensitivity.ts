@@ -67,16 +67,29 @@ function isSignUp(segments: readonly string[], accountSegments: readonly number[
   return accountSegments.every((index) => index === collection);
 }
 
-function getPathSensitivity(path: string, methods: readonly string[]): RouteSensitivity | undefined {
-  const segments = path.split("/").filter((segment) => segment !== "");
-  if (!segments.every((segment) => isStaticSegment(segment)) || methods.length !== 1 || methods[0] !== "POST") {
-    return segments.some((segment) => isStaticSegment(segment) && getAccountWords(segment).length > 0)
-      ? "account-data"
-      : undefined;
-  }
-  const accountSegments = segments.flatMap((segment, index) => (getAccountWords(segment).length > 0 ? [index] : []));
-  if (accountSegments.length === 0 || isSignUp(segments, accountSegments)) return undefined;
-  return "account-data";
+function getSegments(path: string): string[] {
+  return path.split("/").filter((segment) => segment !== "");
+}
+
+function getAccountSegments(segments: readonly string[]): number[] {
+  return segments.flatMap((segment, index) =>
+    isStaticSegment(segment) && getAccountWords(segment).length > 0 ? [index] : [],
+  );
+}
+
+function isSignUpPath(path: string): boolean {
+  const segments = getSegments(path);
+  const accountSegments = getAccountSegments(segments);
+  return (
+    segments.every((segment) => isStaticSegment(segment)) &&
+    accountSegments.length > 0 &&
+    isSignUp(segments, accountSegments)
+  );
+}
+
+/** Whether a route creates in a users collection (`POST /users`, `POST /api/user/create`): a sign-up. */
+export function isSignUpRoute(methods: readonly string[], paths: readonly string[]): boolean {
+  return methods.length === 1 && methods[0] === "POST" && paths.some((path) => isSignUpPath(path));
 }
 
 /**
@@ -89,9 +102,6 @@ export function getRouteSensitivity(
   paths: readonly string[],
 ): RouteSensitivity | undefined {
   if (methods.some((method) => CHANGING_METHODS.has(method))) return "changes-data";
-  for (const path of paths) {
-    const sensitivity = getPathSensitivity(path, methods);
-    if (sensitivity) return sensitivity;
-  }
-  return undefined;
+  if (isSignUpRoute(methods, paths)) return undefined;
+  return paths.some((path) => getAccountSegments(getSegments(path)).length > 0) ? "account-data" : undefined;
 }

@@ -10,7 +10,7 @@ import { getDeclaredRoutes } from "../frameworks/get-file-routes.js";
 import { getModuleAuthBindings } from "../frameworks/get-module-auth-bindings.js";
 import { getNextRouteFile } from "../frameworks/get-next-route-file.js";
 import { getRouteAuth, type RouteAuth } from "../frameworks/get-route-auth.js";
-import { getRouteSensitivity } from "../frameworks/get-route-sensitivity.js";
+import { getRouteSensitivity, isSignUpRoute } from "../frameworks/get-route-sensitivity.js";
 import { getReceiver } from "../frameworks/get-receiver.js";
 import { getRouteRegistration, ROUTE_CALL_SELECTOR } from "../frameworks/get-route-registration.js";
 import { getStaticString } from "../frameworks/get-static-string.js";
@@ -475,14 +475,28 @@ export default createRule<Options, MessageIds>({
         for (const route of getDeclaredRoutes(context)) pending.push({ route, auth: null });
         // Every route's auth before the first report: the suggestion search at that report reads them
         // instead of asking again for the routes after it.
-        const open = pending.filter((entry) => !isExempt(entry.route) && !getAuth(entry));
-        for (const entry of open) {
-          const mounting = getMounting(entry.route);
+        const checked = pending.filter((entry) => !isExempt(entry.route));
+        const open = checked.filter((entry) => !getAuth(entry));
+        const unprotected: { route: RouteRegistration; chain: MountChain | undefined; paths: string[] }[] = [];
+        for (const { route } of open) {
+          const mounting = getMounting(route);
           if (mounting?.protected) continue;
           const chain = mounting?.chain;
-          const paths = chain?.path === undefined ? getMatchPaths(entry.route) : [chain.path];
-          if (!reportsAll && !getRouteSensitivity(entry.route.methods, paths)) continue;
-          report(entry.route, chain);
+          unprotected.push({ route, chain, paths: chain?.path === undefined ? getMatchPaths(route) : [chain.path] });
+        }
+        // A file that protects none of its routes and lets anyone change data never had auth added: its
+        // other routes are open by omission, not by a choice to make them public.
+        const neverProtected =
+          unprotected.length === checked.length &&
+          unprotected.some(({ route, paths }) => getRouteSensitivity(route.methods, paths) === "changes-data");
+        for (const { route, chain, paths } of unprotected) {
+          if (
+            reportsAll ||
+            getRouteSensitivity(route.methods, paths) ||
+            (neverProtected && !isSignUpRoute(route.methods, paths))
+          ) {
+            report(route, chain);
+          }
         }
       },
     };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { getRouteSensitivity } from "../../src/frameworks/get-route-sensitivity.js";
+import { getRouteSensitivity, isSignUpRoute } from "../../src/frameworks/get-route-sensitivity.js";
 
 describe("getRouteSensitivity", () => {
   it("a route that updates or deletes changes data, whatever its path", () => {
@@ -38,5 +38,16 @@ describe("getRouteSensitivity", () => {
     expect(getRouteSensitivity(["POST"], ["/api/admin/users"])).toBe("account-data");
     expect(getRouteSensitivity(["POST"], ["/api/teams/:teamId/members"])).toBe("account-data");
     expect(getRouteSensitivity(["GET"], ["/users"])).toBe("account-data");
+  });
+
+  it("a sign-up is a POST to a users collection or its create action, with no parameter", () => {
+    expect(isSignUpRoute(["POST"], ["/users"])).toBe(true);
+    expect(isSignUpRoute(["POST"], ["/api/user/create"])).toBe(true);
+    expect(isSignUpRoute(["POST"], ["/api/v1/members/join"])).toBe(true);
+    expect(isSignUpRoute(["GET"], ["/users"])).toBe(false);
+    expect(isSignUpRoute(["POST"], ["/api/admin/users"])).toBe(false);
+    expect(isSignUpRoute(["POST"], ["/teams/:teamId/members"])).toBe(false);
+    expect(isSignUpRoute(["POST"], ["/api/enquiries"])).toBe(false);
+    expect(isSignUpRoute(["POST"], [])).toBe(false);
   });
 });

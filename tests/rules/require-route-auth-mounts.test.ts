@@ -328,9 +328,23 @@ createRuleTester(FASTIFY).run(
   }),
 );
 
-// A shop with no auth at all, split as real apps are: by default only what no shop serves anonymously
-// is reported, judged on the full path the mount gives the route.
+// A shop split as real apps are: by default only what no shop serves anonymously is reported, judged on
+// the full path the mount gives the route, unless a router protects nothing and lets anyone delete.
 const OPEN_SHOP = path.join(FIXTURES, "open-shop-express");
+
+const PRODUCTS = fixture(OPEN_SHOP, "src/routes/products.ts");
+
+/** The suggestion on a route of products.ts: the `requireAuth` its protected create uses, first in its chain. */
+function addRequireAuth(start: string) {
+  if (!PRODUCTS.code.includes(start)) throw new Error(`not in the code: ${start}`);
+  return [
+    {
+      messageId: "addMiddleware" as const,
+      data: { auth: "requireAuth" },
+      output: PRODUCTS.code.replace(start, `${start}requireAuth, `),
+    },
+  ];
+}
 
 createRuleTester(OPEN_SHOP).run(
   "require-route-auth: routes that change data or name account data, across files",
@@ -339,22 +353,25 @@ createRuleTester(OPEN_SHOP).run(
     valid: [],
     invalid: [
       {
-        name: "a catalogue's reads are left to the product; its delete is reported",
-        ...fixture(OPEN_SHOP, "src/routes/products.ts"),
+        name: "a catalogue whose create is protected: its reads are public by choice; its open delete is reported",
+        ...PRODUCTS,
         errors: [
-          mounted("DELETE /api/products/:id", 'app.use("/api/products", products)', "src/app.ts:9", {
-            line: 15,
-            column: 10,
-            endLine: 15,
-            endColumn: 23,
-          }),
+          {
+            ...mounted("DELETE /api/products/:id", 'app.use("/api/products", products)', "src/app.ts:10", {
+              line: 20,
+              column: 10,
+              endLine: 20,
+              endColumn: 23,
+            }),
+            suggestions: addRequireAuth('products.delete("/:id", '),
+          },
         ],
       },
       {
         name: "a read whose mount path names account data (`/api/orders`), though its own path is `/`",
         ...fixture(OPEN_SHOP, "src/routes/orders.ts"),
         errors: [
-          mounted("GET /api/orders", 'app.use("/api/orders", orders)', "src/app.ts:10", {
+          mounted("GET /api/orders", 'app.use("/api/orders", orders)', "src/app.ts:11", {
             line: 7,
             column: 8,
             endLine: 7,
@@ -363,28 +380,61 @@ createRuleTester(OPEN_SHOP).run(
         ],
       },
       {
-        name: '`routes: "all"` reports the catalogue\'s reads too',
-        ...fixture(OPEN_SHOP, "src/routes/products.ts"),
-        options: ALL_ROUTES,
+        name: "a router that protects nothing and lets anyone delete: every route of it, its read and create too",
+        ...fixture(OPEN_SHOP, "src/routes/classrooms.ts"),
         errors: [
-          mounted("GET /api/products", 'app.use("/api/products", products)', "src/app.ts:9", {
+          mounted("GET /api/classrooms", 'app.use("/api/classrooms", classrooms)', "src/app.ts:12", {
             line: 7,
-            column: 10,
+            column: 12,
             endLine: 7,
-            endColumn: 17,
+            endColumn: 19,
           }),
-          mounted("GET /api/products/:id", 'app.use("/api/products", products)', "src/app.ts:9", {
+          mounted("POST /api/classrooms", 'app.use("/api/classrooms", classrooms)', "src/app.ts:12", {
             line: 11,
-            column: 10,
+            column: 12,
             endLine: 11,
             endColumn: 20,
           }),
-          mounted("DELETE /api/products/:id", 'app.use("/api/products", products)', "src/app.ts:9", {
+          mounted("DELETE /api/classrooms/:id", 'app.use("/api/classrooms", classrooms)', "src/app.ts:12", {
             line: 15,
-            column: 10,
+            column: 12,
             endLine: 15,
-            endColumn: 23,
+            endColumn: 25,
           }),
+        ],
+      },
+      {
+        name: '`routes: "all"` reports the catalogue\'s reads too',
+        ...PRODUCTS,
+        options: ALL_ROUTES,
+        errors: [
+          {
+            ...mounted("GET /api/products", 'app.use("/api/products", products)', "src/app.ts:10", {
+              line: 8,
+              column: 10,
+              endLine: 8,
+              endColumn: 17,
+            }),
+            suggestions: addRequireAuth('products.get("/", '),
+          },
+          {
+            ...mounted("GET /api/products/:id", 'app.use("/api/products", products)', "src/app.ts:10", {
+              line: 12,
+              column: 10,
+              endLine: 12,
+              endColumn: 20,
+            }),
+            suggestions: addRequireAuth('products.get("/:id", '),
+          },
+          {
+            ...mounted("DELETE /api/products/:id", 'app.use("/api/products", products)', "src/app.ts:10", {
+              line: 20,
+              column: 10,
+              endLine: 20,
+              endColumn: 23,
+            }),
+            suggestions: addRequireAuth('products.delete("/:id", '),
+          },
         ],
       },
     ],

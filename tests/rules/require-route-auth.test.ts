@@ -1697,6 +1697,22 @@ const koaAuth =
   'import type { Middleware } from "koa";\nexport const requireAuth: Middleware = async (_ctx, next) => {\n  await next();\n};\n';
 const nestGuard =
   'import { Injectable, type CanActivate } from "@nestjs/common";\n@Injectable()\nexport class JwtAuthGuard implements CanActivate {\n  canActivate(): boolean {\n    return true;\n  }\n}\n';
+const ARTISTS_APP = `import express from "express";
+const app = express();
+app.get("/api/artists", async (_req, res) => res.json(await db.artist.findMany()));
+app.post("/api/artists", requireAdmin, async (req, res) => res.json(await db.artist.create(req.body)));
+app.delete("/api/artists/:id", async (req, res) => res.json(await db.artist.delete(req.params.id)));
+app.put("/api/artists/:id", async (req, res) => res.json(await db.artist.update(req.params.id, req.body)));
+app.get("/api/settings", async (_req, res) => res.json(await db.setting.findMany()));
+app.get("/api/orderInfos", async (_req, res) => res.json(await db.orderInfo.findMany()));
+app.post("/api/admin/users", async (req, res) => res.status(201).json(await users.create(req.body)));`;
+
+/** {@link ARTISTS_APP} with `requireAdmin` put first in the chain of the route registered by `start`. */
+function withAdmin(start: string): string {
+  if (!ARTISTS_APP.includes(start)) throw new Error(`not in the code: ${start}`);
+  return ARTISTS_APP.replace(start, `${start}requireAdmin, `);
+}
+
 // By default only what no product serves anonymously is reported: a write, or a path that names account
 // data. Reads and creates of anything else (a catalogue, a contact form, analytics) are the product's call.
 ruleTester.run("require-route-auth: by default, routes that change data or name account data", rule, {
@@ -1742,29 +1758,50 @@ export class TagsController {
   ],
   invalid: [
     {
-      name: "express: a delete and an update change data; the account data is read by path",
+      name: "express: a delete and an update change data; account data is read by path; the catalogue's read, beside a protected create, is not reported",
       filename: files.ts,
-      code: `import express from "express";
-const app = express();
-app.get("/api/artists", async (_req, res) => res.json(await db.artist.findMany()));
-app.delete("/api/artists/:id", async (req, res) => res.json(await db.artist.delete(req.params.id)));
-app.put("/api/artists/:id", async (req, res) => res.json(await db.artist.update(req.params.id, req.body)));
-app.get("/api/settings", async (_req, res) => res.json(await db.setting.findMany()));
-app.get("/api/orderInfos", async (_req, res) => res.json(await db.orderInfo.findMany()));
-app.post("/api/admin/users", async (req, res) => res.status(201).json(await users.create(req.body)));`,
+      code: ARTISTS_APP,
       output: null,
       errors: [
         missing("DELETE /api/artists/:id", "express", {
-          line: 4,
+          line: 5,
           column: 5,
-          endLine: 4,
+          endLine: 5,
           endColumn: 30,
-          suggestions: [],
+          suggestions: suggestion("addMiddleware", "requireAdmin", withAdmin('app.delete("/api/artists/:id", ')),
         }),
-        missing("PUT /api/artists/:id", "express", { line: 5, suggestions: [] }),
-        missing("GET /api/settings", "express", { line: 6, suggestions: [] }),
-        missing("GET /api/orderInfos", "express", { line: 7, suggestions: [] }),
-        missing("POST /api/admin/users", "express", { line: 8, suggestions: [] }),
+        missing("PUT /api/artists/:id", "express", {
+          line: 6,
+          suggestions: suggestion("addMiddleware", "requireAdmin", withAdmin('app.put("/api/artists/:id", ')),
+        }),
+        missing("GET /api/settings", "express", {
+          line: 7,
+          suggestions: suggestion("addMiddleware", "requireAdmin", withAdmin('app.get("/api/settings", ')),
+        }),
+        missing("GET /api/orderInfos", "express", {
+          line: 8,
+          suggestions: suggestion("addMiddleware", "requireAdmin", withAdmin('app.get("/api/orderInfos", ')),
+        }),
+        missing("POST /api/admin/users", "express", {
+          line: 9,
+          suggestions: suggestion("addMiddleware", "requireAdmin", withAdmin('app.post("/api/admin/users", ')),
+        }),
+      ],
+    },
+    {
+      name: "express: a file that protects none of its routes and lets anyone delete: its reads and creates too, not its sign-up",
+      filename: files.ts,
+      code: `import express from "express";
+const app = express();
+app.get("/classrooms", async (_req, res) => res.json(await db.classroom.findMany()));
+app.post("/classrooms", async (req, res) => res.status(201).json(await db.classroom.create(req.body)));
+app.delete("/classrooms/:id", async (req, res) => res.json(await db.classroom.delete(req.params.id)));
+app.post("/users", async (req, res) => res.status(201).json(await users.create(req.body)));`,
+      output: null,
+      errors: [
+        missing("GET /classrooms", "express", { line: 3, suggestions: [] }),
+        missing("POST /classrooms", "express", { line: 4, suggestions: [] }),
+        missing("DELETE /classrooms/:id", "express", { line: 5, suggestions: [] }),
       ],
     },
     {
