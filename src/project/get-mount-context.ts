@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import path from "node:path";
 
 import { isNamedIn, type AuthVocabulary } from "../frameworks/get-auth-vocabulary.js";
@@ -300,6 +301,12 @@ export interface MountLookup {
    * on `binding`. `undefined` when nothing that can be found mounts it.
    */
   getChains(binding: string, routePath: string | undefined): MountChain[] | undefined;
+  /**
+   * Whether the running server can load this file: some file of the project imports it (statically, by
+   * a literal specifier) or `@fastify/autoload` loads it. `true` when that cannot be told: the file is
+   * not on disk (unsaved, or linted from text) or belongs to no project.
+   */
+  isLoaded(): boolean;
 }
 
 /**
@@ -323,7 +330,16 @@ export function getMountedBinding(context: RuleContext, route: RouteRegistration
  */
 export function createMountLookup(file: string, facts: FileFacts | undefined = readProjectFile(file)): MountLookup {
   const links = new Map<string, ImportLink[]>();
+  let loaded: boolean | undefined;
   return {
+    isLoaded() {
+      loaded ??=
+        !existsSync(file) ||
+        getProjectRoot(file) === undefined ||
+        getImporters(file).length > 0 ||
+        getAutoloadRegistrations(file).length > 0;
+      return loaded;
+    },
     getChains(binding, routePath) {
       if (!facts) return undefined;
       const chains = getChainsAbove(file, facts, binding, routePath, 0, { visiting: new Set(), links }).filter(

@@ -185,7 +185,7 @@ export default createRule<Options, MessageIds>({
     type: "problem",
     docs: {
       description: "Require authentication on routes that are not declared public.",
-      recommended: { recommended: true, strict: [{ routes: "all" }] },
+      recommended: "recommended",
       url: "https://github.com/harden-eslint/eslint-plugin-harden/blob/main/docs/rules/require-route-auth.md",
     },
     // No autofix: who may call an endpoint is a product decision, and what decides it (a mount behind auth
@@ -405,16 +405,20 @@ export default createRule<Options, MessageIds>({
     /**
      * How the route's router is reached from the app, when other files show it: `protected` when every
      * way passes auth, else the first way that does not (`undefined` when that way is not followed to the
-     * app), or `undefined` when nothing mounts the router where it can be found.
+     * app); `"unloaded"` when no file of the project loads the router's file, so the server never serves
+     * it; `undefined` when nothing mounts the router where it can be found.
      */
     function getMounting(
       route: RouteRegistration,
-    ): { protected: true } | { protected: false; chain: MountChain | undefined } | undefined {
+    ): { protected: true } | { protected: false; chain: MountChain | undefined } | "unloaded" | undefined {
       const name = getMountedBinding(context, route);
       if (!mayExport || name === undefined || !MOUNTED_FRAMEWORKS.has(route.framework)) return undefined;
       mountLookup ??= createMountLookup(getFilePath(), getLintedFileFacts(sourceCode));
       const chains = mountLookup.getChains(name, route.path);
-      if (!chains) return undefined;
+      if (!chains) {
+        // A router no file of the project loads serves nothing; an app created here is served by its start.
+        return mountLookup.isLoaded() || isRoutePathComplete(context, route) ? undefined : "unloaded";
+      }
       // A mount made only outside production (`if (env.ENVIRONMENT === "test")`) exposes nothing in production.
       const open = chains.filter(
         (chain) =>
@@ -480,12 +484,12 @@ export default createRule<Options, MessageIds>({
         const unprotected: { route: RouteRegistration; chain: MountChain | undefined; paths: string[] }[] = [];
         for (const { route } of open) {
           const mounting = getMounting(route);
-          if (mounting?.protected) continue;
+          if (mounting === "unloaded" || mounting?.protected) continue;
           const chain = mounting?.chain;
           unprotected.push({ route, chain, paths: chain?.path === undefined ? getMatchPaths(route) : [chain.path] });
         }
         // A file that protects none of its routes and lets anyone change data never had auth added: its
-        // other routes are open by omission, not by a choice to make them public.
+        // creates are open by omission too. Its reads may still be a public catalogue.
         const neverProtected =
           unprotected.length === checked.length &&
           unprotected.some(({ route, paths }) => getRouteSensitivity(route.methods, paths) === "changes-data");
@@ -493,7 +497,7 @@ export default createRule<Options, MessageIds>({
           if (
             reportsAll ||
             getRouteSensitivity(route.methods, paths) ||
-            (neverProtected && !isSignUpRoute(route.methods, paths))
+            (neverProtected && route.methods.includes("POST") && !isSignUpRoute(route.methods, paths))
           ) {
             report(route, chain);
           }
