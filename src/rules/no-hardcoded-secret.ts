@@ -86,6 +86,19 @@ const CLIENT_PREFIXES: ReadonlyArray<readonly [RegExp, string]> = [
     "DB",
   ],
 ];
+/** Client classes whose name says nothing of the service they reach. */
+const GENERIC_CLASS_NAMES = new Set([
+  "Client",
+  "Server",
+  "Api",
+  "API",
+  "Sdk",
+  "SDK",
+  "Service",
+  "Agent",
+  "Config",
+  "Auth",
+]);
 const GENERIC_NAMES = new Set([
   "SECRET",
   "SECRETS",
@@ -97,6 +110,7 @@ const GENERIC_NAMES = new Set([
   "KEY",
   "API_KEY",
   "APIKEY",
+  "API_SECRET",
   "SECRET_KEY",
   "ACCESS_TOKEN",
   "AUTH_TOKEN",
@@ -320,10 +334,26 @@ export default createRule<Options, MessageIds>({
       return undefined;
     }
 
+    /** `new Nexmo({ apiKey })` → `NEXMO`: the class an object literal configures, when its name is not generic. */
+    function getClassPrefix(property: TSESTree.Node): string | undefined {
+      let node: TSESTree.Node | undefined = property.parent;
+      for (let depth = 0; node && depth < 4; depth++) {
+        if (node.type === AST_NODE_TYPES.CallExpression) return undefined;
+        if (node.type === AST_NODE_TYPES.NewExpression) {
+          const name = node.callee.type === AST_NODE_TYPES.Identifier ? node.callee.name : undefined;
+          return name !== undefined && /^[A-Z][a-z]/u.test(name) && !GENERIC_CLASS_NAMES.has(name)
+            ? toConstantCase(name)
+            : undefined;
+        }
+        node = node.parent;
+      }
+      return undefined;
+    }
+
     function getEnvName(name: string, node: TSESTree.Node): string {
       const constant = toConstantCase(name).replace(/^[\d_]+/u, "") || "SECRET";
       if (!GENERIC_NAMES.has(constant)) return constant;
-      const prefix = getClientPrefix(node);
+      const prefix = getClientPrefix(node) ?? getClassPrefix(node);
       return prefix && !constant.startsWith(`${prefix}_`) ? `${prefix}_${constant}` : constant;
     }
 

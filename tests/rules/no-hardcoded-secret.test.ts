@@ -342,6 +342,36 @@ ruleTester.run("no-hardcoded-secret", rule, {
       ],
     },
     {
+      name: "a client class names the service a generic key belongs to; a generic class name does not",
+      code: 'const nexmo = new Nexmo({ apiKey: "cd5f218a", apiSecret: "stGay2K87caSUME6" });\nconst sdk = new Sdk({ apiKey: "cd5f218a" });',
+      errors: [
+        {
+          messageId: "secretName",
+          data: { name: "apiKey", env: "NEXMO_API_KEY" },
+          suggestions: suggestion(
+            'const nexmo = new Nexmo({ apiKey: requireEnv("NEXMO_API_KEY"), apiSecret: "stGay2K87caSUME6" });\nconst sdk = new Sdk({ apiKey: "cd5f218a" });',
+            "NEXMO_API_KEY",
+          ),
+        },
+        {
+          messageId: "secretName",
+          data: { name: "apiSecret", env: "NEXMO_API_SECRET" },
+          suggestions: suggestion(
+            'const nexmo = new Nexmo({ apiKey: "cd5f218a", apiSecret: requireEnv("NEXMO_API_SECRET") });\nconst sdk = new Sdk({ apiKey: "cd5f218a" });',
+            "NEXMO_API_SECRET",
+          ),
+        },
+        {
+          messageId: "secretName",
+          data: { name: "apiKey", env: "API_KEY" },
+          suggestions: suggestion(
+            'const nexmo = new Nexmo({ apiKey: "cd5f218a", apiSecret: "stGay2K87caSUME6" });\nconst sdk = new Sdk({ apiKey: requireEnv("API_KEY") });',
+            "API_KEY",
+          ),
+        },
+      ],
+    },
+    {
       code: 'app.use(cookieParser("cookie-secret"));',
       errors: [
         {
