@@ -55,7 +55,7 @@ type Options = [
     checkUnregisteredHandlers?: boolean;
   },
 ];
-type MessageIds = "unvalidated" | "unvalidatedWhole" | "nestParameter" | "validateWithSchema";
+type MessageIds = "unvalidated" | "unvalidatedWhole" | "parsedButRaw" | "nestParameter" | "validateWithSchema";
 
 /** One input source of one handler, with every read of it. */
 interface Entry {
@@ -323,6 +323,8 @@ export default createRule<Options, MessageIds>({
         "`{{read}}` is used without a schema check, yet this code relies on `{{fields}}`: {{risk}}. Parse it with a schema so bad input gets a 400 before this code runs.",
       unvalidatedWhole:
         "`{{read}}` is passed on without a schema check, so the client picks every field and its type (mass assignment: `isAdmin`, `userId`). Parse it with a schema and pass on only the result.",
+      parsedButRaw:
+        "`{{read}}` is passed on as the client sent it, though `{{check}}` checked it: the parse drops unknown fields only from what it returns, so a client can still set `isAdmin` or `userId` here. Pass on the parse result instead.",
       nestParameter:
         "`{{decorator}} {{name}}` {{problem}}, so the ValidationPipe has no class to check and the handler gets whatever the client sent. Type it with a class-validator DTO, or pass a pipe.",
       validateWithSchema:
@@ -638,9 +640,30 @@ export default createRule<Options, MessageIds>({
     }
 
     /** `checkedBefore`: the fields express-validator chains check before the handler (`"all"` when it cannot tell which). */
+    /**
+     * The whole input passed on after a parse whose result only said whether it passed:
+     * `const { success } = schema.safeParse(body)` … `prisma.user.update({ data: body })`.
+     */
+    function reportParsedButRaw(usage: InputUsage): void {
+      const parse = usage.discardedParse;
+      if (!parse || usage.parseResultUsed) return;
+      const use = usage.rawUses.find(
+        (candidate) => candidate.path.length === 0 && candidate.site && candidate.site.range[0] > parse.range[1],
+      );
+      if (!use?.site) return;
+      context.report({
+        node: use.site,
+        messageId: "parsedButRaw",
+        data: { read: sourceCode.getText(use.site), check: `${sourceCode.getText(parse.callee)}(…)` },
+      });
+    }
+
     function report(entry: Entry, checkedBefore: ReadonlySet<string> | "all" | undefined): void {
       const usage = getUsage(entry);
-      if (usage.validated) return;
+      if (usage.validated) {
+        reportParsedButRaw(usage);
+        return;
+      }
       const pathParams =
         entry.handler.framework === "next" && entry.source === "query"
           ? getNextPathParams(context.filename)

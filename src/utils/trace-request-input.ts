@@ -24,17 +24,35 @@ export interface InputShape {
 export interface InputUsage {
   /** The whole input flows into a schema validator. */
   validated: boolean;
+  /**
+   * Whether some validator the whole input flows into hands its result on (`const data = schema.parse(x)`),
+   * or is not one whose result is what to use; `false` while every one is a zod-style parse whose result
+   * only says whether the input passed (`const { success } = schema.safeParse(x)`).
+   */
+  parseResultUsed: boolean;
+  /** The first zod-style parse of the whole input whose result is only tested for success, or dropped. */
+  discardedParse?: TSESTree.CallExpression;
   /** Top-level fields the code narrows itself: `typeof`, `Array.isArray`, `Number(x)`, a validator call on the field. */
   checkedFields: Set<string>;
-  /** Uses that trust the input's shape; `path` is empty for the whole object, else starts at the top-level field. */
-  rawUses: { origin: TSESTree.Node; path: readonly string[] }[];
+  /**
+   * Uses that trust the input's shape; `path` is empty for the whole object, else starts at the top-level
+   * field. `site` is where the value is passed on as it is (a call argument, a property value, a spread).
+   */
+  rawUses: { origin: TSESTree.Node; path: readonly string[]; site?: TSESTree.Node }[];
   /** The input is written to (`req.body.x = 1`): rewriting its reads is not safe. */
   writes: boolean;
   shape: InputShape;
 }
 
 export function createInputUsage(): InputUsage {
-  return { validated: false, checkedFields: new Set(), rawUses: [], writes: false, shape: createShape() };
+  return {
+    validated: false,
+    parseResultUsed: false,
+    checkedFields: new Set(),
+    rawUses: [],
+    writes: false,
+    shape: createShape(),
+  };
 }
 
 function createShape(): InputShape {
@@ -299,8 +317,66 @@ interface Tracer {
   visited: Set<TSESLint.Scope.Variable>;
 }
 
-function markRaw(tracer: Tracer, origin: TSESTree.Node, path: readonly string[]): void {
-  tracer.usage.rawUses.push({ origin, path });
+function markRaw(tracer: Tracer, origin: TSESTree.Node, path: readonly string[], site?: TSESTree.Node): void {
+  tracer.usage.rawUses.push(site ? { origin, path, site } : { origin, path });
+}
+
+/** zod and valibot: what they return is the input with unknown fields dropped, defaults set, transforms run. */
+const PARSE_METHODS = new Set(["parse", "parseAsync", "safeParse", "safeParseAsync"]);
+/** What a safe parse's result says of the input, not the parsed input itself. */
+const OUTCOME_KEYS = new Set(["success", "error", "issues"]);
+
+function isOutcomeRead(node: TSESTree.Node): boolean {
+  const parent = node.parent;
+  return (
+    parent?.type === AST_NODE_TYPES.MemberExpression &&
+    parent.object === node &&
+    !parent.computed &&
+    parent.property.type === AST_NODE_TYPES.Identifier &&
+    OUTCOME_KEYS.has(parent.property.name)
+  );
+}
+
+/**
+ * Whether a zod-style parse's result is thrown away or only tested for success: `schema.parse(x);`,
+ * `const { success } = schema.safeParse(x)`, `if (!schema.safeParse(x).success)`, a result variable
+ * read only for `.success` / `.error`. `undefined` for a call that is not such a parse.
+ */
+function isParseResultDropped(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  call: TSESTree.CallExpression,
+): boolean | undefined {
+  const callee = call.callee;
+  if (
+    callee.type !== AST_NODE_TYPES.MemberExpression ||
+    callee.computed ||
+    callee.property.type !== AST_NODE_TYPES.Identifier ||
+    !PARSE_METHODS.has(callee.property.name) ||
+    (callee.object.type === AST_NODE_TYPES.Identifier && callee.object.name === "JSON")
+  ) {
+    return undefined;
+  }
+  let result: TSESTree.Node = call;
+  while (result.parent?.type === AST_NODE_TYPES.AwaitExpression) result = result.parent;
+  const parent = result.parent;
+  if (!parent) return undefined;
+  if (parent.type === AST_NODE_TYPES.ExpressionStatement) return true;
+  if (isOutcomeRead(result)) return true;
+  if (parent.type !== AST_NODE_TYPES.VariableDeclarator || parent.init !== result) return false;
+  if (parent.id.type === AST_NODE_TYPES.ObjectPattern) {
+    return parent.id.properties.every(
+      (property) =>
+        property.type === AST_NODE_TYPES.Property &&
+        property.key.type === AST_NODE_TYPES.Identifier &&
+        OUTCOME_KEYS.has(property.key.name),
+    );
+  }
+  if (parent.id.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = ASTUtils.findVariable(sourceCode.getScope(parent), parent.id);
+  return (
+    variable !== null &&
+    variable.references.every((reference) => reference.init === true || isOutcomeRead(reference.identifier))
+  );
 }
 
 function markChecked(tracer: Tracer, path: readonly string[]): void {
@@ -572,6 +648,10 @@ function traceValue(
       if (parent.callee === current) break;
       if (isValidatorCall(tracer.sourceCode, parent, current, tracer.validators)) {
         markChecked(tracer, path);
+        if (path.length === 0) {
+          if (isParseResultDropped(tracer.sourceCode, parent) === true) tracer.usage.discardedParse ??= parent;
+          else tracer.usage.parseResultUsed = true;
+        }
         return;
       }
       if (isLoggerCall(parent)) return;
@@ -693,11 +773,12 @@ function traceValue(
     );
     if (argument && isValidatorCall(tracer.sourceCode, consumer, argument, tracer.validators)) {
       markChecked(tracer, path);
+      if (path.length === 0) tracer.usage.parseResultUsed = true;
       return;
     }
   }
   if (isLoggedOrEchoed(tracer, current)) return;
-  markRaw(tracer, origin, path);
+  markRaw(tracer, origin, path, current);
 }
 
 /** Follows one read of request input (a `value` expression or a `binding` pattern) through its handler. */

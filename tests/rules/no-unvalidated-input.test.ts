@@ -2266,3 +2266,119 @@ describe("no-unvalidated-input: a body whose signature is checked", () => {
     ],
   });
 });
+
+/** The message for a whole input passed on after a parse whose result only said whether it passed. */
+function parsedButRaw(read: string, check: string, line: number, column: number) {
+  return { messageId: "parsedButRaw" as const, data: { read, check }, line, column };
+}
+
+// A parse whose result is only tested for success leaves the raw input to be passed on: zod and valibot drop
+// unknown fields only from what they return.
+ruleTester.run("no-unvalidated-input: the whole input passed on after a parse whose result is not used", rule, {
+  valid: [
+    {
+      name: "Express: the parse result is what is passed on",
+      code: lines(
+        'import express from "express";',
+        "const app = express();",
+        'app.post("/users", async (req, res) => {',
+        "  const user = createUser.parse(req.body);",
+        "  res.json(await db.user.create({ data: user }));",
+        "});",
+      ),
+    },
+    {
+      name: "Hono: a safe parse read for `.data`",
+      code: lines(
+        'import { Hono } from "hono";',
+        "const app = new Hono();",
+        'app.patch("/users/:id", async (c) => {',
+        "  const body = await c.req.json();",
+        "  const parsed = updateUser.safeParse(body);",
+        "  if (!parsed.success) return c.json({ message: parsed.error.message }, 400);",
+        '  return c.json(await db.user.update({ where: { id: c.req.param("id") }, data: parsed.data }));',
+        "});",
+      ),
+    },
+    {
+      name: "Express: the raw body only logged after the check, and passed on before it",
+      code: lines(
+        'import express from "express";',
+        "const app = express();",
+        'app.post("/events", async (req, res) => {',
+        "  await audit.record(req.body);",
+        "  const { success } = createEvent.safeParse(req.body);",
+        "  if (!success) return res.status(400).end();",
+        "  console.log(req.body);",
+        "  res.status(204).end();",
+        "});",
+      ),
+    },
+  ],
+  invalid: [
+    {
+      name: "Hono: `const { success } = schema.safeParse(body)`, then the body is the update's data",
+      code: lines(
+        'import { Hono } from "hono";',
+        "const app = new Hono();",
+        'app.patch("/users/:id", async (c) => {',
+        "  const details = await c.req.json();",
+        "  const { success } = updateUser.safeParse(details);",
+        '  if (!success) return c.json({ message: "invalid" }, 411);',
+        '  return c.json(await db.user.update({ where: { id: c.req.param("id") }, data: details }));',
+        "});",
+      ),
+      errors: [parsedButRaw("details", "updateUser.safeParse(…)", 7, 80)],
+    },
+    {
+      name: "Express: `schema.parse(req.body);` as a statement, then the body is created",
+      code: lines(
+        'import express from "express";',
+        "const app = express();",
+        'app.post("/users", async (req, res) => {',
+        "  createUser.parse(req.body);",
+        "  res.json(await db.user.create({ data: req.body }));",
+        "});",
+      ),
+      errors: [parsedButRaw("req.body", "createUser.parse(…)", 5, 41)],
+    },
+    {
+      name: "Next.js route handler: a result read only for `.success`",
+      filename: files.nextApp,
+      code: lines(
+        "export async function POST(request: Request) {",
+        "  const body = await request.json();",
+        "  const result = createUser.safeParse(body);",
+        "  if (!result.success) return Response.json({ error: result.error.flatten() }, { status: 400 });",
+        "  return Response.json(await db.user.create({ data: { ...body } }));",
+        "}",
+      ),
+      errors: [parsedButRaw("body", "createUser.safeParse(…)", 5, 58)],
+    },
+    {
+      name: "Koa: `const { error } = schema.safeParse(ctx.request.body)`, then the body is created",
+      code: lines(
+        'import Router from "@koa/router";',
+        "const router = new Router();",
+        'router.post("/meals", async (ctx) => {',
+        "  const { error } = createMeal.safeParse(ctx.request.body);",
+        "  if (error) ctx.throw(400, error.message);",
+        "  ctx.body = await Meal.create(ctx.request.body);",
+        "});",
+      ),
+      errors: [parsedButRaw("ctx.request.body", "createMeal.safeParse(…)", 6, 32)],
+    },
+    {
+      name: "Fastify: `if (!schema.safeParse(request.body).success)`",
+      code: lines(
+        'import Fastify from "fastify";',
+        "const fastify = Fastify();",
+        'fastify.post("/orders", async (request, reply) => {',
+        "  if (!createOrder.safeParse(request.body).success) return reply.code(400).send();",
+        "  return orders.insert(request.body);",
+        "});",
+      ),
+      errors: [parsedButRaw("request.body", "createOrder.safeParse(…)", 5, 24)],
+    },
+  ],
+});
