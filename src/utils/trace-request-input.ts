@@ -346,13 +346,12 @@ function isParseResultDropped(
   sourceCode: Readonly<TSESLint.SourceCode>,
   call: TSESTree.CallExpression,
 ): boolean | undefined {
-  const callee = call.callee;
+  const { name, root } = getCalleeNames(call.callee);
   if (
-    callee.type !== AST_NODE_TYPES.MemberExpression ||
-    callee.computed ||
-    callee.property.type !== AST_NODE_TYPES.Identifier ||
-    !PARSE_METHODS.has(callee.property.name) ||
-    (callee.object.type === AST_NODE_TYPES.Identifier && callee.object.name === "JSON")
+    call.callee.type !== AST_NODE_TYPES.MemberExpression ||
+    name === undefined ||
+    !PARSE_METHODS.has(name) ||
+    root === "JSON"
   ) {
     return undefined;
   }
