@@ -312,42 +312,43 @@ export default createRule<Options, MessageIds>({
       return { array };
     }
 
-    /** A prefix from the call an object literal configures: `new OpenAI({ apiKey })` → `OPENAI`. */
-    function getClientPrefix(property: TSESTree.Node): string | undefined {
+    /** The call or `new` whose options an object literal is: `session({ secret })`, `new OpenAI({ apiKey })`. */
+    function getConfiguredCall(property: TSESTree.Node): TSESTree.CallExpression | TSESTree.NewExpression | undefined {
       let node: TSESTree.Node | undefined = property.parent;
       for (let depth = 0; node && depth < 4; depth++) {
-        if (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) {
-          const names = [getCalleeName(node.callee)];
-          if (node.callee.type === AST_NODE_TYPES.MemberExpression) names.push(getExpressionName(node.callee.object));
-          // Fastify / Nest plugins: `app.register(fastifyJwt, { secret })`
-          const plugin = node.arguments[0];
-          if (names[0] === "register" && plugin?.type === AST_NODE_TYPES.Identifier) names.unshift(plugin.name);
-          for (const name of names) {
-            if (name === undefined) continue;
-            const found = CLIENT_PREFIXES.find(([pattern]) => pattern.test(name));
-            if (found) return found[1];
-          }
-          return undefined;
-        }
+        if (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) return node;
         node = node.parent;
+      }
+      return undefined;
+    }
+
+    /** A prefix from the call an object literal configures: `new OpenAI({ apiKey })` → `OPENAI`. */
+    function getClientPrefix(property: TSESTree.Node): string | undefined {
+      const call = getConfiguredCall(property);
+      if (!call) return undefined;
+      const names = [getCalleeName(call.callee)];
+      if (call.callee.type === AST_NODE_TYPES.MemberExpression) names.push(getExpressionName(call.callee.object));
+      // Fastify / Nest plugins: `app.register(fastifyJwt, { secret })`
+      const plugin = call.arguments[0];
+      if (names[0] === "register" && plugin?.type === AST_NODE_TYPES.Identifier) names.unshift(plugin.name);
+      for (const name of names) {
+        if (name === undefined) continue;
+        const found = CLIENT_PREFIXES.find(([pattern]) => pattern.test(name));
+        if (found) return found[1];
       }
       return undefined;
     }
 
     /** `new Nexmo({ apiKey })` → `NEXMO`: the class an object literal configures, when its name is not generic. */
     function getClassPrefix(property: TSESTree.Node): string | undefined {
-      let node: TSESTree.Node | undefined = property.parent;
-      for (let depth = 0; node && depth < 4; depth++) {
-        if (node.type === AST_NODE_TYPES.CallExpression) return undefined;
-        if (node.type === AST_NODE_TYPES.NewExpression) {
-          const name = node.callee.type === AST_NODE_TYPES.Identifier ? node.callee.name : undefined;
-          return name !== undefined && /^[A-Z][a-z]/u.test(name) && !GENERIC_CLASS_NAMES.has(name)
-            ? toConstantCase(name)
-            : undefined;
-        }
-        node = node.parent;
-      }
-      return undefined;
+      const call = getConfiguredCall(property);
+      const name =
+        call?.type === AST_NODE_TYPES.NewExpression && call.callee.type === AST_NODE_TYPES.Identifier
+          ? call.callee.name
+          : undefined;
+      return name !== undefined && /^[A-Z][a-z]/u.test(name) && !GENERIC_CLASS_NAMES.has(name)
+        ? toConstantCase(name)
+        : undefined;
     }
 
     function getEnvName(name: string, node: TSESTree.Node): string {
