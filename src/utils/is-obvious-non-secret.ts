@@ -111,6 +111,12 @@ const SPACES = /\s+/u;
 /** A credential format's fixed prefix on its own (`"whsec"`, `"sk_live_"`): an id prefix or a format check, not a credential. */
 const CREDENTIAL_PREFIX_VALUE =
   /^(?:whsec|[spr]k(?:_(?:live|test))?|gh[pousr]|github_pat|glpat|xox[abposre]|npm|sk-(?:ant|proj)?|AKIA|AIza)[_-]?$/u;
+/**
+ * A password hash in a crypt format (bcrypt `$2b$12$…`, argon2 `$argon2id$v=19$…`, scrypt, SHA-crypt
+ * `$6$…`, Django's `pbkdf2_sha256$…`): what a server stores so that it never holds the password.
+ */
+const PASSWORD_HASH =
+  /^\$2[abxy]?\$\d{2}\$[./A-Za-z0-9]{53}$|^\$argon2(?:id|i|d)\$v=\d+\$[\w=,]+\$[A-Za-z0-9+/]+\$[A-Za-z0-9+/]+$|^\$(?:scrypt|[56])\$\S{8,}$|^(?:pbkdf2_sha(?:1|256)|bcrypt_sha256|argon2)\$\S{8,}$/u;
 /** The name of a token, cookie or header (`"refresh_token"`, `"x-api-key"`, `"session_id"`): what a `…Key` variable often holds. */
 const KEY_NAME_VALUE = /^[a-z]+(?:[_-][a-z]+)*[_-](?:token|id|sid|key|session|cookie)$/u;
 /** A name whose secret word is a `…_KEY`: it may name a lookup key (a cookie's, a header's) rather than hold a key. */
@@ -191,7 +197,8 @@ export function isObviousNonSecret(value: string, name: string): boolean {
     PATH_VALUE.test(trimmed) ||
     DOTTED_KEY.test(trimmed) ||
     isRegexSource(trimmed) ||
-    CREDENTIAL_PREFIX_VALUE.test(trimmed)
+    CREDENTIAL_PREFIX_VALUE.test(trimmed) ||
+    PASSWORD_HASH.test(trimmed)
   )
     return true;
   if (isInertCredential(trimmed, name)) return true;

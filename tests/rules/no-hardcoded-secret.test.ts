@@ -51,7 +51,9 @@ ruleTester.run("no-hardcoded-secret", rule, {
     // Empty strings and form defaults.
     'const form = { email: "", password: "" };',
     'const JWT_SECRET = "";',
-    // Not secrets: types, modes, labels, messages, error codes, selectors.
+    // Not secrets: types, modes, labels, messages, error codes, selectors, password hashes.
+    'const demoUser = { username: "demo", passwordHash: "$2b$12$N9qo8uLOickgx2ZMRZoMyeIjZAgcfl7p92ldGxad68LJZdL17lhWy" };',
+    'await db.insert(users).values({ email, password: "$argon2id$v=19$m=65536,t=3,p=4$c2FsdHNhbHQ$RdescudvJCsgt3ub+b+dWRWJTmaaJObG" });',
     'const input = { type: "password", autoComplete: "current-password" };',
     'const field = { name: "password", label: "Password" };',
     'const messages = { password: "Password is required", confirmPassword: "Passwords must match." };',

@@ -261,6 +261,10 @@ describe("isObviousNonSecret", () => {
     ["***", "password"],
     ["${DB_PASSWORD}", "password"],
     ["ab", "password"],
+    ["$2b$10$N9qo8uLOickgx2ZMRZoMyeIjZAgcfl7p92ldGxad68LJZdL17lhWy", "passwordHash"],
+    ["$2a$12$R9h/cIPz0gi.URNNX3kh2OPST9/PgBkqquzi.Ss7KIUgO2t0jWMUW", "password"],
+    ["$argon2id$v=19$m=65536,t=3,p=4$c2FsdHNhbHQ$RdescudvJCsgt3ub+b+dWRWJTmaaJObG", "password_hash"],
+    ["pbkdf2_sha256$600000$s4lt$Zm9vYmFyYmF6cXV4", "password"],
   ])("%s for %s", (value, name) => {
     expect(isObviousNonSecret(value, name)).toBe(true);
   });
@@ -271,6 +275,7 @@ describe("isObviousNonSecret", () => {
     ["your-secret-key", "JWT_SECRET"],
     ["supersecret", "secret"],
     ["changeme", "password"],
+    ["$2b$10$tooShort", "password"],
   ])("%s for %s is a secret", (value, name) => {
     expect(isObviousNonSecret(value, name)).toBe(false);
   });
