@@ -243,13 +243,27 @@ function fromReferences(context: RuleContext, fn: FunctionNode): HandlerInfo | u
   return undefined;
 }
 
+/**
+ * `getSession(req: NextApiRequest, linkId: string)`: a Next.js handler's second parameter is the response
+ * (Pages) or the route's context (App Router), never a string or a number; this is a helper given the request.
+ */
+function isPrimitiveTyped(param: TSESTree.Parameter | undefined): boolean {
+  const target = param?.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
+  const annotation = target && "typeAnnotation" in target ? target.typeAnnotation?.typeAnnotation : undefined;
+  return (
+    annotation?.type === AST_NODE_TYPES.TSStringKeyword ||
+    annotation?.type === AST_NODE_TYPES.TSNumberKeyword ||
+    annotation?.type === AST_NODE_TYPES.TSBooleanKeyword
+  );
+}
+
 function fromSignature(context: RuleContext, fn: FunctionNode): HandlerInfo | undefined {
   const framework = getFrameworkFromSignature(fn);
   if (!framework) return undefined;
   const imports = getFrameworkImports(context.sourceCode);
   // `(c)` and `(ctx)` are too common to trust without the framework in the file.
   if ((framework === "hono" || framework === "koa") && !imports.frameworks.has(framework)) return undefined;
-  if (framework === "next" && fn.params.length > 2) return undefined;
+  if (framework === "next" && (fn.params.length > 2 || isPrimitiveTyped(fn.params[1]))) return undefined;
   const kind: HandlerKind = framework === "express" && fn.params.length === 4 ? "error-handler" : "route";
   return withRoles(framework, kind, fn, undefined, "signature");
 }

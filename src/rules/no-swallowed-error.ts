@@ -927,6 +927,20 @@ export default createRule<Options, MessageIds>({
       );
     }
 
+    /**
+     * `finally { try { await cache.remove(tmpKey) } catch {} }`: best-effort cleanup once the outcome is
+     * decided. Its failure must not replace the error or the result of the work, which is what the empty
+     * `catch` makes sure of.
+     */
+    function isCleanupInFinally(statement: TSESTree.TryStatement): boolean {
+      const block = statement.parent;
+      return (
+        block?.type === AST_NODE_TYPES.BlockStatement &&
+        block.parent?.type === AST_NODE_TYPES.TryStatement &&
+        block.parent.finalizer === block
+      );
+    }
+
     /** `fs.promises.stat(file).catch(() => null)`, `cache.get(key).catch(() => undefined)`. */
     function isProbePromise(call: TSESTree.CallExpression): boolean {
       const source = getPromiseSource(call);
@@ -943,7 +957,8 @@ export default createRule<Options, MessageIds>({
         if (isProbeTry(failing) || isShapeProbe(statement, failing)) return;
         if (isFallbackBeforeRetry(failing, node.body, statement)) return;
         if (isEmptyStatementList(node.body.body)) {
-          if (!hasExplanation(node.body) && !keepsDeclaredDefault(statement)) report("emptyCatch", target);
+          if (!hasExplanation(node.body) && !keepsDeclaredDefault(statement) && !isCleanupInFinally(statement))
+            report("emptyCatch", target);
           return;
         }
         if (isErrorUsed(node)) return;

@@ -94,6 +94,11 @@ const PROBE_NAME =
   /^(?:(?:safe)?parse|decode|decrypt|decipher|verify|validate)(?:[A-Z_]\w*)?$|\w(?:Parse|Decode|Decrypt|Verify|Validate)$|^(?:l?stat|access|exists)(?:Sync)?$/u;
 const PROBE_CONSTRUCTORS = new Set(["URL", "RegExp"]);
 const CACHE_RECEIVER = /cache/iu;
+/** Node's response stream: `write` and `end` report a failure as an `error` event, never by throwing. */
+const RESPONSE_RECEIVER = /^(?:res|response)$/u;
+const RESPONSE_WRITES = new Set(["write", "end"]);
+/** NestJS's `ConfigService`: `get` answers `undefined` for a missing key; only `getOrThrow` fails. */
+const CONFIG_SERVICE = /^configService$/iu;
 
 function isFunctionNode(node: TSESTree.Node | undefined): boolean {
   return node?.type === AST_NODE_TYPES.ArrowFunctionExpression || node?.type === AST_NODE_TYPES.FunctionExpression;
@@ -145,6 +150,14 @@ function isSafe(call: FailingCall): boolean {
   if (method !== undefined && SYNC_CALLBACK_METHODS.has(method) && isFunctionNode(call.arguments[0])) return true;
   const path = getPath(callee);
   if (path === undefined) return false;
+  if (method === "get" && CONFIG_SERVICE.test(path.at(-2) ?? "")) return true;
+  if (
+    RESPONSE_WRITES.has(method ?? "") &&
+    path.length === 2 &&
+    RESPONSE_RECEIVER.test(path[0]!) &&
+    call.parent.type !== AST_NODE_TYPES.AwaitExpression
+  )
+    return true;
   const root = path[0] === "this" ? path[1] : path[0];
   return root !== undefined && (SAFE_ROOTS.has(root) || LOGGER_ROOT.test(root));
 }

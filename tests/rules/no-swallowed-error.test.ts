@@ -49,6 +49,70 @@ ruleTester.run("no-swallowed-error", rule, {
       ),
       filename: files.ts,
     },
+    {
+      name: "NestJS: a parse of an optional setting read from ConfigService, whose get cannot fail",
+      code: lines(
+        "export function getLogLevels(configService: ConfigService): string[] | undefined {",
+        "  let levels: string[] | undefined;",
+        "  try {",
+        '    levels = JSON.parse(configService.get<string>("LOG_LEVELS"));',
+        "  } catch {}",
+        "  return levels;",
+        "}",
+      ),
+      filename: files.ts,
+    },
+    {
+      name: "best-effort cleanup in a finally block",
+      code: lines(
+        "export class CacheProbe {",
+        "  async isHealthy(): Promise<boolean> {",
+        "    try {",
+        '      await this.set("probe", "1");',
+        "      return true;",
+        "    } catch (error) {",
+        "      this.logger.error(error);",
+        "      return false;",
+        "    } finally {",
+        "      try {",
+        '        await this.remove("probe");',
+        "      } catch {}",
+        "    }",
+        "  }",
+        "}",
+      ),
+      filename: files.ts,
+    },
+    {
+      name: "Next.js: a helper given the request and an id is not a handler",
+      code: lines(
+        'import type { NextApiRequest } from "next";',
+        "export async function getSession(req: NextApiRequest, linkId: string) {",
+        "  const token = req.cookies[`session_${linkId}`];",
+        "  try {",
+        "    return SessionSchema.parse(JSON.parse(await redis.get(token)));",
+        "  } catch (error) {",
+        "    await redis.del(token);",
+        "    return null;",
+        "  }",
+        "}",
+      ),
+      filename: "lib/auth/session.ts",
+    },
+    {
+      name: "Express: a try that only writes to the response, which reports failures as events",
+      code: lines(
+        'import express from "express";',
+        "const app = express();",
+        'app.get("/items", (req, res) => {',
+        "  try {",
+        '    res.write("[");',
+        '    res.end("]");',
+        "  } catch {}",
+        "});",
+      ),
+      filename: files.ts,
+    },
     { name: "rethrown", code: "try { run(); } catch (err) { throw err; }", filename: files.ts },
     {
       name: "wrapped as cause",
@@ -613,6 +677,99 @@ ruleTester.run("no-swallowed-error", rule, {
               data: { call: "console.error(err)" },
               output:
                 "export class Warmup {\n  private ready: Promise<void>;\n  constructor(private readonly store: Store) {\n    this.ready = this.store.fill();\n    this.ready.catch((err) => { console.error(err); return undefined; });\n  }\n}",
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "an empty catch around the work, next to a finally: not cleanup",
+      code: "export async function run(store) {\n  try {\n    await store.flush();\n  } catch {} finally {\n    store.release();\n  }\n}",
+      filename: files.js,
+      output: null,
+      errors: [
+        {
+          messageId: "emptyCatch",
+          data: { operation: "`store.flush`", logger: assumed },
+          line: 4,
+          column: 5,
+          suggestions: [
+            {
+              messageId: "logError",
+              data: { call: 'console.error("store.flush failed", err)' },
+              output:
+                'export async function run(store) {\n  try {\n    await store.flush();\n  } catch (err) {\n    console.error("store.flush failed", err);\n  } finally {\n    store.release();\n  }\n}',
+            },
+            {
+              messageId: "rethrow",
+              data: { name: "err" },
+              output:
+                "export async function run(store) {\n  try {\n    await store.flush();\n  } catch (err) {\n    throw err;\n  } finally {\n    store.release();\n  }\n}",
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "a config read other than NestJS's ConfigService.get can fail: config.getOrThrow",
+      code: 'export function read(configService) {\n  try {\n    return JSON.parse(configService.getOrThrow("LEVELS"));\n  } catch {}\n}',
+      filename: files.js,
+      output: null,
+      errors: [
+        {
+          messageId: "emptyCatch",
+          data: { operation: "`configService.getOrThrow`", logger: assumed },
+          suggestions: [
+            {
+              messageId: "logError",
+              data: { call: 'console.error("configService.getOrThrow failed", err)' },
+              output:
+                'export function read(configService) {\n  try {\n    return JSON.parse(configService.getOrThrow("LEVELS"));\n  } catch (err) {\n    console.error("configService.getOrThrow failed", err);\n  }\n}',
+            },
+            {
+              messageId: "rethrow",
+              data: { name: "err" },
+              output:
+                'export function read(configService) {\n  try {\n    return JSON.parse(configService.getOrThrow("LEVELS"));\n  } catch (err) {\n    throw err;\n  }\n}',
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "Next.js: a function given the response answers the request, as the handler it was split from",
+      code: lines(
+        'import type { NextApiResponse } from "next";',
+        "async function listLinks(teamId: string, res: NextApiResponse) {",
+        "  try {",
+        "    return res.json(await db.link.findMany({ where: { teamId } }));",
+        "  } catch (err) {",
+        '    return res.status(503).json({ error: "Try again later" });',
+        "  }",
+        "}",
+      ),
+      filename: "pages/api/links.ts",
+      output: null,
+      errors: [
+        {
+          messageId: "unusedInHandler",
+          data: { what: "`catch` block", operation: "`db.link.findMany`", logger: assumed },
+          line: 5,
+          suggestions: [
+            {
+              messageId: "logError",
+              data: { call: 'console.error("db.link.findMany failed", err)' },
+              output: lines(
+                'import type { NextApiResponse } from "next";',
+                "async function listLinks(teamId: string, res: NextApiResponse) {",
+                "  try {",
+                "    return res.json(await db.link.findMany({ where: { teamId } }));",
+                "  } catch (err) {",
+                '    console.error("db.link.findMany failed", err);',
+                '    return res.status(503).json({ error: "Try again later" });',
+                "  }",
+                "}",
+              ),
             },
           ],
         },
