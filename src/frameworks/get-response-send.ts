@@ -329,6 +329,15 @@ function fromResponseChain(
     // Express 4's deprecated `res.json(500, body)`.
     statusNode = args[0];
     bodyNodes = args.slice(1).filter(isBodyArgument);
+  } else if (
+    (method === "json" || method === "send") &&
+    handler.framework === "express" &&
+    args.length === 2 &&
+    getStatusCode(context, args[1]) !== undefined
+  ) {
+    // …and its other order, `res.send(body, 400)`.
+    statusNode = args[1];
+    bodyNodes = args.slice(0, 1).filter(isBodyArgument);
   } else {
     bodyNodes = args.slice(0, 1).filter(isBodyArgument);
   }

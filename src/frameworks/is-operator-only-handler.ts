@@ -72,16 +72,29 @@ function isGatedBefore(
 ): boolean {
   const body = handler.function.body;
   if (body.type !== AST_NODE_TYPES.BlockStatement) return false;
-  for (const statement of body.body) {
-    if (statement.range[1] > node.range[0]) break;
-    if (statement.type !== AST_NODE_TYPES.IfStatement) continue;
+  const isGate = (statement: TSESTree.IfStatement): boolean => {
     const test = unwrapExpression(statement.test);
     const operands =
       test.type === AST_NODE_TYPES.LogicalExpression && test.operator === "||" ? [test.left, test.right] : [test];
-    if (operands.some((operand) => matches(unwrapExpression(operand))) && refuses(context, statement.consequent))
-      return true;
-  }
-  return false;
+    return operands.some((operand) => matches(unwrapExpression(operand))) && refuses(context, statement.consequent);
+  };
+  /**
+   * The gate may open the handler's `try` (`try { if (key !== process.env.ADMIN_KEY) return 401; … }`). For
+   * `node` in that try's `catch`, only a gate before anything else in the `try` runs before whatever failed.
+   */
+  const isGatedIn = (statements: readonly TSESTree.Statement[], leadingOnly: boolean): boolean => {
+    for (const statement of statements) {
+      if (statement.range[0] >= node.range[0]) return false;
+      if (statement.range[1] > node.range[0]) {
+        if (statement.type !== AST_NODE_TYPES.TryStatement) return false;
+        return isGatedIn(statement.block.body, statement.block.range[1] <= node.range[0]);
+      }
+      if (statement.type === AST_NODE_TYPES.IfStatement && isGate(statement)) return true;
+      if (leadingOnly && statement.type !== AST_NODE_TYPES.VariableDeclaration) return false;
+    }
+    return false;
+  };
+  return isGatedIn(body.body, false);
 }
 
 /**

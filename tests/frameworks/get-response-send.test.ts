@@ -157,6 +157,22 @@ function sendError(res, err) { res.status(500).json({ error: err.message }); }
     ).toEqual([]);
   });
 
+  it("Express 4's deprecated two-argument sends, in either order", () => {
+    const sends = sendsOf(`import express from "express";
+const app = express();
+app.post("/a", async (req, res) => {
+  res.json(500, { error: "x" });
+  res.send(req.body, 400);
+  res.send("hello", "world");
+});
+`);
+    expect(sends.map(({ node, status, statusNode, body }) => ({ node, status, statusNode, body }))).toEqual([
+      { node: 'res.json(500, { error: "x" })', status: 500, statusNode: "500", body: ['{ error: "x" }'] },
+      { node: "res.send(req.body, 400)", status: 400, statusNode: "400", body: ["req.body"] },
+      { node: 'res.send("hello", "world")', status: undefined, statusNode: undefined, body: ['"hello"'] },
+    ]);
+  });
+
   it("Express: a status earlier in an enclosing block, and named status constants", () => {
     expect(
       sendsOf(`import express from "express";

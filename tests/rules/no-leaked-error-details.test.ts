@@ -826,6 +826,77 @@ describe("no-leaked-error-details on an endpoint only the app's own jobs can cal
   });
 });
 
+describe("no-leaked-error-details on Express 4's deprecated res.send(body, status)", () => {
+  const create = (status: string) =>
+    lines(
+      'import express from "express";',
+      "const app = express();",
+      'app.post("/users", async (req, res) => {',
+      "  try {",
+      "    await schema.validateAsync(req.body);",
+      "    res.send(await User.create(req.body));",
+      "  } catch (error) {",
+      `    res.send(error, ${status});`,
+      "  }",
+      "});",
+    );
+  ruleTester.run("no-leaked-error-details", rule, {
+    valid: [{ name: "a 400 with the validation error", code: create("400"), filename: files.ts }],
+    invalid: [
+      {
+        name: "a 500 with the error",
+        code: create("500"),
+        filename: files.ts,
+        output: create("500").replace("res.send(error, 500)", 'res.send({ error: "Internal server error" }, 500)'),
+        errors: [{ ...leak("the caught error"), line: 8 }],
+      },
+    ],
+  });
+});
+
+describe("no-leaked-error-details on an endpoint whose secret gate opens its try", () => {
+  /** Express refund endpoint: the header gate is inside the `try`, before the work (`before`). */
+  const refund = (before: string) =>
+    lines(
+      'import express from "express";',
+      "const app = express();",
+      'app.post("/api/admin/refund", async (req, res) => {',
+      "  try {",
+      before,
+      '    const key = req.headers["x-admin-key"];',
+      "    if (key !== process.env.ADMIN_API_KEY) {",
+      '      return res.status(401).json({ error: "Unauthorized" });',
+      "    }",
+      "    await refunds.create(req.body.paymentId);",
+      "    res.json({ ok: true });",
+      "  } catch (error) {",
+      '    res.status(500).json({ error: "Refund failed", details: (error as Error).message });',
+      "  }",
+      "});",
+    );
+  ruleTester.run("no-leaked-error-details", rule, {
+    valid: [
+      {
+        name: "the gate is the try's first check: only the operator's failed refunds reach the catch",
+        code: refund("    const started = Date.now();"),
+        filename: files.ts,
+      },
+    ],
+    invalid: [
+      {
+        name: "work before the gate in the try: its failure reaches the catch ungated",
+        code: refund("    await audit.record(req.ip);"),
+        filename: files.ts,
+        output: refund("    await audit.record(req.ip);").replace(
+          '{ error: "Refund failed", details: (error as Error).message }',
+          '{ error: "Refund failed", details: "Internal server error" }',
+        ),
+        errors: [leak("the error's message")],
+      },
+    ],
+  });
+});
+
 describe("no-leaked-error-details on an endpoint only the app's admins can call", () => {
   /** Fastify admin listing: refuses with 401 when `test` holds, then sends the error's message from its catch. */
   const admin = (setup: string, test: string) =>
