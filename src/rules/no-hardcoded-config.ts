@@ -15,6 +15,7 @@ import {
 import { ENV_CALL_SELECTOR, ENV_MEMBER_SELECTOR, getEnvRead } from "../utils/get-env-read.js";
 import { getImportOrigin } from "../utils/get-import-origin.js";
 import { isDevelopmentOnly } from "../utils/is-development-only.js";
+import { isDevelopmentServer } from "../utils/is-development-server.js";
 import { toConstantCase } from "../utils/is-secret-name.js";
 import { getContainerPorts } from "../utils/get-container-ports.js";
 import { isTestFile } from "../utils/is-test-file.js";
@@ -346,7 +347,7 @@ export default createRule<Options, MessageIds>({
       if (!start?.portNode) return;
       const value = getLiteralValue(start.portNode);
       // Port 0 asks the OS for any free port: the same in every environment.
-      if (!value || isPortZero(value.node) || isContainerPort(value.node)) return;
+      if (!value || isPortZero(value.node) || isContainerPort(value.node) || isDevelopmentServer(context)) return;
       let baseName: string;
       if (value.constName === undefined) {
         const server = start.server;

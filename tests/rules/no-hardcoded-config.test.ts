@@ -722,6 +722,24 @@ createRuleTester(path.resolve(import.meta.dirname, "../fixtures/container-app"))
   },
 );
 
+// `vercel.json` builds `server/app.ts` with `@vercel/node`; `server/server.ts` is a server of its own.
+createRuleTester(path.resolve(import.meta.dirname, "../fixtures/vercel-function-server")).run(
+  "no-hardcoded-config: the port of a file Vercel runs as a function",
+  rule,
+  {
+    valid: [{ code: `${express}app.listen(5000);\nexport default app;`, filename: "server/app.ts" }],
+    invalid: [
+      {
+        name: "a server vercel.json does not build",
+        code: `${express}app.listen(5000);`,
+        filename: "server/server.ts",
+        output: `${express}app.listen(Number(process.env.PORT ?? 5000));`,
+        errors: [{ messageId: "port", data: { value: "5000", name: "PORT" } }],
+      },
+    ],
+  },
+);
+
 describe("no-hardcoded-config under noPropertyAccessFromIndexSignature", () => {
   it("writes a read that type-checks where a dotted one does not", () => {
     const options = { noPropertyAccessFromIndexSignature: true };

@@ -1097,3 +1097,21 @@ describe("require-graceful-shutdown: a Next.js app's custom server", () => {
     ).toEqual([{ messageId: "missingShutdown", line: 12, column: 1 }]);
   });
 });
+
+describe("require-graceful-shutdown: a server Vercel runs as a function", () => {
+  const APP = path.resolve(import.meta.dirname, "../fixtures/vercel-function-server");
+
+  it("is left alone when vercel.json builds the file with @vercel/node: its listen() only runs locally", () => {
+    expect(lintProjectFile("require-graceful-shutdown", APP, "server/app.ts")).toEqual([]);
+  });
+
+  it("is reported for a file vercel.json does not build", () => {
+    expect(
+      lintProjectFile("require-graceful-shutdown", APP, "server/server.ts").map(({ messageId, line, column }) => ({
+        messageId,
+        line,
+        column,
+      })),
+    ).toEqual([{ messageId: "missingShutdown", line: 11, column: 3 }]);
+  });
+});

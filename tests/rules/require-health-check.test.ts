@@ -1219,6 +1219,24 @@ describe("require-health-check: a Next.js app's custom server", () => {
   });
 });
 
+describe("require-health-check: a server Vercel runs as a function", () => {
+  const APP = path.resolve(import.meta.dirname, "../fixtures/vercel-function-server");
+
+  it("is left alone when vercel.json builds the file with @vercel/node: its listen() only runs locally", () => {
+    expect(lintProjectFile("require-health-check", APP, "server/app.ts")).toEqual([]);
+  });
+
+  it("is reported for a file vercel.json does not build", () => {
+    expect(
+      lintProjectFile("require-health-check", APP, "server/server.ts").map(({ messageId, line, column }) => ({
+        messageId,
+        line,
+        column,
+      })),
+    ).toEqual([{ messageId: "missingLiveness", line: 11, column: 3 }]);
+  });
+});
+
 describe("require-health-check: readiness where Kubernetes routes traffic by it", () => {
   const KUBERNETES_APP = path.resolve(import.meta.dirname, "../fixtures/kubernetes-app");
   const withLiveness = lines(
