@@ -5,6 +5,7 @@ import { DEFAULT_SESSION_CHECKS, getNameParts } from "../frameworks/get-auth-voc
 import { getAuthNameInfo } from "../frameworks/is-auth-name.js";
 import { isConstantFunction } from "../frameworks/is-constant-handler.js";
 import { isDevelopmentBranch } from "../utils/is-debug-guarded.js";
+import { getFailingCalls, holdsRawFailure } from "../utils/get-failing-calls.js";
 import type { FunctionNode } from "../frameworks/types.js";
 
 /**
@@ -84,6 +85,12 @@ export interface FunctionFacts {
   readonly paramCalls: readonly string[];
   /** Whether, as a request handler, it answers with a constant and reads nothing (see `isConstantFunction`). */
   readonly answersConstant: boolean;
+  /**
+   * Whether calling it cannot fail: it throws nothing, and every call it makes that can fail (see
+   * `getFailingCalls`) sits in a `try` whose `catch` neither throws nor makes such a call — a rate-limit
+   * check that logs and fails open, a header reader. An `async` one then never rejects.
+   */
+  readonly cannotFail: boolean;
 }
 
 export interface NestMiddlewareFact {
@@ -560,6 +567,27 @@ function getParamCalls(fn: Node, keys: VisitorKeys): string[] {
 }
 
 const FUNCTION_TYPES = new Set(["FunctionDeclaration", "FunctionExpression", "ArrowFunctionExpression"]);
+
+function cannotFailIn(node: Node, keys: VisitorKeys): boolean {
+  return (
+    getFailingCalls(node as unknown as TSESTree.Node, keys).length === 0 &&
+    !holdsRawFailure(node as unknown as TSESTree.Node, keys)
+  );
+}
+
+/** See {@link FunctionFacts.cannotFail}. */
+function isFunctionThatCannotFail(fn: Node, keys: VisitorKeys): boolean {
+  const body = fn.body as Node;
+  if (body.type !== "BlockStatement") return cannotFailIn(body, keys);
+  return (body.body as Node[]).every((statement) => {
+    if (statement.type !== "TryStatement" || !isNode(statement.handler)) return cannotFailIn(statement, keys);
+    const finalizer = statement.finalizer;
+    return (
+      cannotFailIn((statement.handler as Node).body as Node, keys) &&
+      (!isNode(finalizer) || cannotFailIn(finalizer, keys))
+    );
+  });
+}
 /** Methods that register a route on an Express / Koa router or a Hono app. */
 const ROUTE_VERBS = new Set(["get", "post", "put", "patch", "delete", "del", "all", "head", "options"]);
 
@@ -625,6 +653,7 @@ function answerNow(questions: FunctionQuestions): FunctionFacts {
     authenticates: questions.authenticates(),
     paramCalls: questions.paramCalls(),
     answersConstant: questions.answersConstant(),
+    cannotFail: questions.cannotFail(),
   };
 }
 
@@ -633,6 +662,7 @@ function answerWhenAsked(questions: FunctionQuestions): FunctionFacts {
   let authenticates: boolean | undefined;
   let paramCalls: readonly string[] | undefined;
   let answersConstant: boolean | undefined;
+  let cannotFail: boolean | undefined;
   return {
     get rejects() {
       return (rejects ??= questions.rejects());
@@ -645,6 +675,9 @@ function answerWhenAsked(questions: FunctionQuestions): FunctionFacts {
     },
     get answersConstant() {
       return (answersConstant ??= questions.answersConstant());
+    },
+    get cannotFail() {
+      return (cannotFail ??= questions.cannotFail());
     },
   };
 }
@@ -747,6 +780,7 @@ function collectFacts(
         wrappedByAuth || authenticates(node, body) || dispatchesToAuthenticators() || earlier?.authenticates() === true,
       paramCalls: () => (FUNCTION_TYPES.has(node.type) ? getParamCalls(node, keys) : (earlier?.paramCalls() ?? [])),
       answersConstant: () => FUNCTION_TYPES.has(node.type) && isConstantFunction(node as unknown as FunctionNode),
+      cannotFail: () => FUNCTION_TYPES.has(node.type) && isFunctionThatCannotFail(node, keys),
     });
   };
 

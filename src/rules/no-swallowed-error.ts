@@ -14,12 +14,14 @@ import { createRule } from "../utils/create-rule.js";
 import { findLogger } from "../utils/find-logger.js";
 import { isBypassedByReturnedPromise } from "../utils/is-bypassed-by-returned-promise.js";
 import { isServerFaultOnlyCatch } from "../utils/is-server-fault-only-catch.js";
+import { getImportedFunctionFacts } from "../project/is-imported-authenticator.js";
 import {
   getFailingCallName,
   getFailingCalls,
   isCacheRead,
   isProbeCall,
   type FailingCall,
+  holdsRawFailure,
 } from "../utils/get-failing-calls.js";
 import { getUnwrappedExpression } from "../utils/get-unwrapped-expression.js";
 import { isFailureResurfaced } from "../utils/is-failure-resurfaced.js";
@@ -814,8 +816,24 @@ export default createRule<Options, MessageIds>({
     }
 
     /** A `try` with nothing in it that can fail (property reads, assignments): its catch never runs. */
-    function cannotFail(block: TSESTree.BlockStatement, calls: readonly FailingCall[]): boolean {
-      return calls.length === 0 && !contains(block, FAILING_NODE_TYPES, sourceCode.visitorKeys);
+    function cannotFail(
+      block: TSESTree.BlockStatement,
+      calls: readonly FailingCall[],
+      settled: ReadonlySet<TSESTree.Node>,
+    ): boolean {
+      return calls.length === 0 && !holdsRawFailure(block, sourceCode.visitorKeys, settled);
+    }
+
+    /**
+     * `await checkRateLimit(ip)` where the project's `checkRateLimit`, imported from another file, catches
+     * and logs its own failures and fails open: nothing of it reaches this `try`'s `catch`.
+     */
+    function isProjectCallThatCannotFail(call: FailingCall): boolean {
+      const callee = call.callee;
+      if (call.type !== AST_NODE_TYPES.CallExpression || callee.type !== AST_NODE_TYPES.Identifier) return false;
+      const variable = ASTUtils.findVariable(sourceCode.getScope(callee), callee);
+      if (variable?.defs[0]?.type !== "ImportBinding") return false;
+      return getImportedFunctionFacts(context, callee.name)?.cannotFail === true;
     }
 
     /**
@@ -950,10 +968,15 @@ export default createRule<Options, MessageIds>({
     return {
       CatchClause(node) {
         const statement = node.parent as TSESTree.TryStatement;
-        const failing = getFailingCalls(statement.block, sourceCode.visitorKeys);
+        const settled = new Set<TSESTree.Node>();
+        const failing = getFailingCalls(statement.block, sourceCode.visitorKeys).filter((call) => {
+          if (!isProjectCallThatCannotFail(call)) return true;
+          settled.add(call);
+          return false;
+        });
         const target: Target = { type: "clause", node, failing };
         // A catch the returned promise's rejection skips never runs: nothing is dropped there.
-        if (cannotFail(statement.block, failing) || isBypassedByReturnedPromise(node)) return;
+        if (cannotFail(statement.block, failing, settled) || isBypassedByReturnedPromise(node)) return;
         if (isProbeTry(failing) || isShapeProbe(statement, failing)) return;
         if (isFallbackBeforeRetry(failing, node.body, statement)) return;
         if (isEmptyStatementList(node.body.body)) {

@@ -140,7 +140,7 @@ export function getFailingCallName(call: FailingCall): string | undefined {
   return call.type === AST_NODE_TYPES.NewExpression ? `new ${name}` : name;
 }
 
-function isSafe(call: FailingCall): boolean {
+function isSafe(call: FailingCall, awaited: boolean): boolean {
   const callee = unwrap(call.callee);
   if (call.type === AST_NODE_TYPES.NewExpression)
     return callee.type === AST_NODE_TYPES.Identifier && SAFE_CONSTRUCTORS.test(callee.name);
@@ -151,12 +151,7 @@ function isSafe(call: FailingCall): boolean {
   const path = getPath(callee);
   if (path === undefined) return false;
   if (method === "get" && CONFIG_SERVICE.test(path.at(-2) ?? "")) return true;
-  if (
-    RESPONSE_WRITES.has(method ?? "") &&
-    path.length === 2 &&
-    RESPONSE_RECEIVER.test(path[0]!) &&
-    call.parent.type !== AST_NODE_TYPES.AwaitExpression
-  )
+  if (RESPONSE_WRITES.has(method ?? "") && path.length === 2 && RESPONSE_RECEIVER.test(path[0]!) && !awaited)
     return true;
   const root = path[0] === "this" ? path[1] : path[0];
   return root !== undefined && (SAFE_ROOTS.has(root) || LOGGER_ROOT.test(root));
@@ -194,7 +189,7 @@ export function isCacheRead(call: FailingCall): boolean {
  */
 export function getFailingCalls(node: TSESTree.Node, keys: VisitorKeys): FailingCall[] {
   const found: FailingCall[] = [];
-  const visit = (current: TSESTree.Node, runsNow: boolean): void => {
+  const visit = (current: TSESTree.Node, runsNow: boolean, awaited: boolean): void => {
     const isFunction =
       current.type === AST_NODE_TYPES.ArrowFunctionExpression ||
       current.type === AST_NODE_TYPES.FunctionExpression ||
@@ -221,11 +216,61 @@ export function getFailingCalls(node: TSESTree.Node, keys: VisitorKeys): Failing
       for (const child of Array.isArray(value) ? value : [value]) {
         if (child === null || typeof child !== "object" || typeof (child as { type?: unknown }).type !== "string")
           continue;
-        visit(child as TSESTree.Node, syncCallback && key === "arguments");
+        visit(
+          child as TSESTree.Node,
+          syncCallback && key === "arguments",
+          current.type === AST_NODE_TYPES.AwaitExpression,
+        );
       }
     }
-    if (isCall && !isSafe(current)) found.push(current);
+    if (isCall && !isSafe(current, awaited)) found.push(current);
   };
-  visit(node, true);
+  visit(node, true, false);
   return found;
+}
+
+/** Nodes that fail without a call `getFailingCalls` judges: a `throw`, a `yield`, an `import()`, a tag. */
+const RAW_FAILURES = new Set<string>([
+  AST_NODE_TYPES.ThrowStatement,
+  AST_NODE_TYPES.YieldExpression,
+  AST_NODE_TYPES.ImportExpression,
+  AST_NODE_TYPES.TaggedTemplateExpression,
+]);
+
+/**
+ * Whether `node` (nested functions excluded) can fail other than through a call `getFailingCalls` lists:
+ * a `throw`, a `yield`, an `import()`, a tagged template, or an `await` — a rejection — unless what it
+ * awaits is one of the `settled` calls, known never to reject (a project function that catches its own
+ * failures). `await Promise.all(pending)` rejects though `Promise.all` itself does not throw.
+ */
+export function holdsRawFailure(
+  node: TSESTree.Node,
+  keys: VisitorKeys,
+  settled: ReadonlySet<TSESTree.Node> = new Set(),
+): boolean {
+  const stack: TSESTree.Node[] = [node];
+  while (stack.length > 0) {
+    const current = stack.pop()!;
+    if (RAW_FAILURES.has(current.type)) return true;
+    if (current.type === AST_NODE_TYPES.AwaitExpression && !settled.has(unwrap(current.argument))) return true;
+    for (const key of keys[current.type] ?? []) {
+      if (key === "parent") continue;
+      const value = (current as unknown as Record<string, unknown>)[key];
+      for (const child of Array.isArray(value) ? value : [value]) {
+        if (child === null || typeof child !== "object" || typeof (child as { type?: unknown }).type !== "string")
+          continue;
+        const type = (child as TSESTree.Node).type;
+        if (
+          type === AST_NODE_TYPES.ArrowFunctionExpression ||
+          type === AST_NODE_TYPES.FunctionExpression ||
+          type === AST_NODE_TYPES.FunctionDeclaration ||
+          type === AST_NODE_TYPES.ClassDeclaration ||
+          type === AST_NODE_TYPES.ClassExpression
+        )
+          continue;
+        stack.push(child as TSESTree.Node);
+      }
+    }
+  }
+  return false;
 }

@@ -4,7 +4,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 
 import rule from "../../src/rules/no-swallowed-error.js";
-import { lintWithFix } from "../utils/lint-with-fix.js";
+import { lintProjectFile, lintWithFix } from "../utils/lint-with-fix.js";
 import { createRuleTester, files } from "../utils/rule-tester.js";
 import { getTypeErrors } from "../utils/typecheck.js";
 
@@ -2870,6 +2870,27 @@ describe("no-swallowed-error autofix is safe on save", () => {
     const result = lintWithFix("no-swallowed-error", code);
     expect(result.output).toBe(code);
     expect(result.remaining.map((m) => m.messageId)).toEqual(["emptyCatch", "discardedRejection"]);
+  });
+});
+
+describe("no-swallowed-error: a helper of another file that catches its own failures", () => {
+  const project = path.resolve(import.meta.dirname, "../fixtures/fail-open-helpers");
+
+  it("reports the catch around a helper that lets its failure through, not the one around a helper that fails open", () => {
+    expect(
+      lintProjectFile("no-swallowed-error", project, "src/routes/sign-in.ts").map(({ messageId, line, message }) => ({
+        messageId,
+        line,
+        message,
+      })),
+    ).toEqual([
+      {
+        messageId: "emptyCatch",
+        line: 22,
+        message:
+          "Empty `catch`: when `consumeToken` fails, the error vanishes with no log or stack trace. Log it with a structured logger or rethrow it; if ignoring it is intended, say why in a comment.",
+      },
+    ]);
   });
 });
 
