@@ -48,6 +48,15 @@ export function findProjectMember(
   return target === undefined ? undefined : findExported(target, member, 1);
 }
 
+/**
+ * The function `import { imported } from "specifier"` in `file` names, when it is a top-level function of
+ * another project file: read from the import itself, without the importing file's facts.
+ */
+export function findImportedFunction(file: string, specifier: string, imported: string): ProjectFunction | undefined {
+  const target = resolveSpecifier(file, specifier);
+  return target === undefined ? undefined : findExported(target, imported, 1);
+}
+
 function findExported(file: string, exported: string, depth: number): ProjectFunction | undefined {
   const facts = readProjectFile(file);
   if (!facts) return undefined;

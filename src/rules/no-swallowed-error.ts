@@ -14,7 +14,7 @@ import { createRule } from "../utils/create-rule.js";
 import { findLogger } from "../utils/find-logger.js";
 import { isBypassedByReturnedPromise } from "../utils/is-bypassed-by-returned-promise.js";
 import { isServerFaultOnlyCatch } from "../utils/is-server-fault-only-catch.js";
-import { getImportedFunctionFacts } from "../project/is-imported-authenticator.js";
+import { findImportedFunction, getLintedFilePath } from "../project/get-project-function.js";
 import {
   getFailingCallName,
   getFailingCalls,
@@ -831,9 +831,21 @@ export default createRule<Options, MessageIds>({
     function isProjectCallThatCannotFail(call: FailingCall): boolean {
       const callee = call.callee;
       if (call.type !== AST_NODE_TYPES.CallExpression || callee.type !== AST_NODE_TYPES.Identifier) return false;
-      const variable = ASTUtils.findVariable(sourceCode.getScope(callee), callee);
-      if (variable?.defs[0]?.type !== "ImportBinding") return false;
-      return getImportedFunctionFacts(context, callee.name)?.cannotFail === true;
+      const definition = ASTUtils.findVariable(sourceCode.getScope(callee), callee)?.defs[0];
+      if (definition?.type !== "ImportBinding" || definition.parent.type !== AST_NODE_TYPES.ImportDeclaration)
+        return false;
+      const specifier = definition.node;
+      const imported =
+        specifier.type === AST_NODE_TYPES.ImportDefaultSpecifier
+          ? "default"
+          : specifier.type === AST_NODE_TYPES.ImportSpecifier
+            ? specifier.imported.type === AST_NODE_TYPES.Identifier
+              ? specifier.imported.name
+              : specifier.imported.value
+            : undefined;
+      if (imported === undefined) return false;
+      const found = findImportedFunction(getLintedFilePath(context), definition.parent.source.value, imported);
+      return found?.facts.functions.get(found.local)?.cannotFail === true;
     }
 
     /**
@@ -968,6 +980,12 @@ export default createRule<Options, MessageIds>({
     return {
       CatchClause(node) {
         const statement = node.parent as TSESTree.TryStatement;
+        const empty = isEmptyStatementList(node.body.body);
+        // What the `try` holds matters only for a catch that would otherwise be reported: the cheap
+        // answers first.
+        if (empty) {
+          if (hasExplanation(node.body) || keepsDeclaredDefault(statement) || isCleanupInFinally(statement)) return;
+        } else if (isErrorUsed(node)) return;
         const settled = new Set<TSESTree.Node>();
         const failing = getFailingCalls(statement.block, sourceCode.visitorKeys).filter((call) => {
           if (!isProjectCallThatCannotFail(call)) return true;
@@ -979,13 +997,8 @@ export default createRule<Options, MessageIds>({
         if (cannotFail(statement.block, failing, settled) || isBypassedByReturnedPromise(node)) return;
         if (isProbeTry(failing) || isShapeProbe(statement, failing)) return;
         if (isFallbackBeforeRetry(failing, node.body, statement)) return;
-        if (isEmptyStatementList(node.body.body)) {
-          if (!hasExplanation(node.body) && !keepsDeclaredDefault(statement) && !isCleanupInFinally(statement))
-            report("emptyCatch", target);
-          return;
-        }
-        if (isErrorUsed(node)) return;
-        checkUnused(target, node.body);
+        if (empty) report("emptyCatch", target);
+        else checkUnused(target, node.body);
       },
       // `promise.catch(cb)` / `promise.then(ok, cb)`.
       "CallExpression[callee.type='MemberExpression'][callee.computed=false][callee.property.name=/^(?:catch|then)$/u]"(
