@@ -22,6 +22,7 @@ import {
   isProbeCall,
   type FailingCall,
   holdsRawFailure,
+  RAW_FAILURES,
 } from "../utils/get-failing-calls.js";
 import { getUnwrappedExpression } from "../utils/get-unwrapped-expression.js";
 import { isFailureResurfaced } from "../utils/is-failure-resurfaced.js";
@@ -261,15 +262,6 @@ function getPromiseSource(call: TSESTree.CallExpression): FailingCall | undefine
   }
 }
 
-/** Nodes that can fail other than a call: a rejection awaited, an error thrown, a module loaded. */
-const FAILING_NODE_TYPES = new Set<string>([
-  AST_NODE_TYPES.AwaitExpression,
-  AST_NODE_TYPES.ThrowStatement,
-  AST_NODE_TYPES.YieldExpression,
-  AST_NODE_TYPES.ImportExpression,
-  AST_NODE_TYPES.TaggedTemplateExpression,
-]);
-
 /** Does `node` (nested functions excluded) hold one of `types`? */
 function contains(node: TSESTree.Node, types: ReadonlySet<string>, keys: TSESLint.SourceCode.VisitorKeys): boolean {
   const stack: TSESTree.Node[] = [node];
@@ -289,7 +281,8 @@ function contains(node: TSESTree.Node, types: ReadonlySet<string>, keys: TSESLin
 
 /** What a catch that only sets a fallback value holds none of: a call, a throw, an await. */
 const ACTION_NODE_TYPES = new Set<string>([
-  ...FAILING_NODE_TYPES,
+  ...RAW_FAILURES,
+  AST_NODE_TYPES.AwaitExpression,
   AST_NODE_TYPES.CallExpression,
   AST_NODE_TYPES.NewExpression,
 ]);

@@ -230,7 +230,7 @@ export function getFailingCalls(node: TSESTree.Node, keys: VisitorKeys): Failing
 }
 
 /** Nodes that fail without a call `getFailingCalls` judges: a `throw`, a `yield`, an `import()`, a tag. */
-const RAW_FAILURES = new Set<string>([
+export const RAW_FAILURES: ReadonlySet<string> = new Set<string>([
   AST_NODE_TYPES.ThrowStatement,
   AST_NODE_TYPES.YieldExpression,
   AST_NODE_TYPES.ImportExpression,
