@@ -11,7 +11,7 @@ import { getCaughtError, getCaughtErrorVariables, isReferenceTo, type CaughtErro
 import { getStatementRemovalFix } from "../fix/get-statement-removal-fix.js";
 import { getUnwrappedExpression } from "../utils/get-unwrapped-expression.js";
 import { hasSideEffect } from "../utils/has-side-effect.js";
-import { isBrowserComponentFile } from "../utils/is-browser-component-file.js";
+import { isBrowserCode } from "../frameworks/is-browser-code.js";
 import { isCloudflareWorkersFile } from "../utils/is-cloudflare-workers-file.js";
 import { isDebugGuarded } from "../utils/is-debug-guarded.js";
 import { isScriptCode } from "../utils/is-script-code.js";
@@ -129,7 +129,7 @@ export default createRule<Options, MessageIds>({
     // A file with a hashbang is a command-line program: its console output is its user interface. A
     // browser component prints to the user's devtools, which no server log collects. Only `debugger`
     // is reported in either.
-    if (sourceCode.text.startsWith("#!") || isBrowserComponentFile(context)) {
+    if (sourceCode.text.startsWith("#!") || isBrowserCode(context)) {
       return { DebuggerStatement: (node) => reportDebugger(context, node) };
     }
     const allow = new Set(options.allow);

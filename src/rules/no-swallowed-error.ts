@@ -9,6 +9,7 @@ import { isFunctionNode } from "../frameworks/get-function-from-expression.js";
 import { findEnclosingHandler } from "../frameworks/get-handler-info.js";
 import { getHelperStatus } from "../frameworks/get-helper-status.js";
 import { getResponseSend } from "../frameworks/get-response-send.js";
+import { isBrowserCode } from "../frameworks/is-browser-code.js";
 import type { FunctionNode } from "../frameworks/types.js";
 import { createRule } from "../utils/create-rule.js";
 import { findLogger } from "../utils/find-logger.js";
@@ -336,6 +337,8 @@ export default createRule<Options, MessageIds>({
     },
   },
   create(context, [options]) {
+    // Errors in browser code end in the user's devtools, not in the server's logs.
+    if (isBrowserCode(context)) return {};
     const sourceCode = context.sourceCode;
 
     function hasExplanation(node: TSESTree.Node): boolean {

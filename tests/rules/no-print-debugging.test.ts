@@ -1372,6 +1372,22 @@ const honoView = lines(
   "});",
 );
 
+const reactServerRender = lines(
+  'import { renderToPipeableStream } from "react-dom/server";',
+  'import React, { Suspense } from "react";',
+  "export function render(res) {",
+  '  console.log("rendering");',
+  "  renderToPipeableStream(React.createElement(Suspense), { onShellReady: () => res.end() });",
+  "}",
+);
+
+const sharedChartHelper = lines(
+  'import type { ElementRef } from "@angular/core";',
+  "export function getTooltip(element: ElementRef) {",
+  '  console.log("tooltip", element);',
+  "}",
+);
+
 ruleTester.run("no-print-debugging: development traces and browser code", rule, {
   valid: [
     {
@@ -1478,6 +1494,41 @@ ruleTester.run("no-print-debugging: development traces and browser code", rule, 
       ),
       options: strictOptions,
       filename: "lib/hooks/use-ticker.ts",
+    },
+    {
+      name: "strict: a .ts React hook (it imports React's hooks) runs in the browser",
+      code: lines(
+        'import { useCallback, useState } from "react";',
+        "export function useSave(url: string) {",
+        "  const [saving, setSaving] = useState(false);",
+        "  return useCallback(async () => {",
+        "    setSaving(true);",
+        "    try {",
+        '      await fetch(url, { method: "POST" });',
+        "    } catch (error) {",
+        '      console.error("Error saving", error);',
+        "    }",
+        "    setSaving(false);",
+        "  }, [url, saving]);",
+        "}",
+      ),
+      options: strictOptions,
+      filename: "client/src/hooks/useSave.ts",
+    },
+    {
+      name: "strict: an Angular component runs in the browser",
+      code: lines(
+        'import { Component } from "@angular/core";',
+        '@Component({ selector: "app-value", template: "{{ value }}" })',
+        "export class ValueComponent {",
+        "  value = 0;",
+        "  refresh() {",
+        '    console.warn("refreshing");',
+        "  }",
+        "}",
+      ),
+      options: strictOptions,
+      filename: "apps/client/src/app/value.component.ts",
     },
   ],
   invalid: [
@@ -1589,6 +1640,20 @@ ruleTester.run("no-print-debugging: development traces and browser code", rule, 
           suggestions: [],
         },
       ],
+    },
+    {
+      name: "a server-side render imports React's server renderer: server code",
+      code: reactServerRender,
+      filename: "server/streaming/ssr.ts",
+      output: null,
+      errors: [consoleError(reactServerRender, 4, "log")],
+    },
+    {
+      name: "code shared with a client imports its types only: still checked",
+      code: sharedChartHelper,
+      filename: "libs/common/src/lib/chart-helper.ts",
+      output: null,
+      errors: [consoleError(sharedChartHelper, 3, "log")],
     },
   ],
 });

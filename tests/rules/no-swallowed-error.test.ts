@@ -32,6 +32,40 @@ const koaFeed = lines(
 
 ruleTester.run("no-swallowed-error", rule, {
   valid: [
+    {
+      name: "an Angular component's empty catch runs in the browser, not the server",
+      code: lines(
+        'import { Component, Input } from "@angular/core";',
+        '@Component({ selector: "gf-value", template: "{{ formatted }}" })',
+        "export class ValueComponent {",
+        "  @Input() value = 0;",
+        '  formatted = "";',
+        "  ngOnChanges() {",
+        "    try {",
+        "      this.formatted = formatNumber(this.value);",
+        "    } catch {}",
+        "  }",
+        "}",
+      ),
+      filename: "libs/ui/src/lib/value/value.component.ts",
+    },
+    {
+      name: "a React hook in a .ts file: its failed request stays in the user's devtools",
+      code: lines(
+        'import { useEffect, useState } from "react";',
+        "export function useStatus(id: string) {",
+        "  const [status, setStatus] = useState<string>();",
+        "  useEffect(() => {",
+        "    fetch(`/api/status/${id}`)",
+        "      .then((response) => response.json())",
+        "      .then((body) => setStatus(body.status))",
+        "      .catch(() => {});",
+        "  }, [id]);",
+        "  return status;",
+        "}",
+      ),
+      filename: "ee/features/ai/hooks/use-status.ts",
+    },
     // The error is referenced: logged, rethrown, passed on, wrapped as `cause`, inspected.
     {
       name: "Express: the catch logs the error before answering",
