@@ -6,6 +6,7 @@ import { getIndentation, toStatement } from "../fix/insert-statement.js";
 import { isFunctionNode } from "../frameworks/get-function-from-expression.js";
 import { getHandlerInfo } from "../frameworks/get-handler-info.js";
 import { getResponseSend, RESPONSE_SEND_SELECTOR, type ResponseSend } from "../frameworks/get-response-send.js";
+import { isSignedWebhookHandler } from "../frameworks/is-signed-webhook-handler.js";
 import type { Framework, FunctionNode, HandlerInfo } from "../frameworks/types.js";
 import { createRule } from "../utils/create-rule.js";
 import {
@@ -759,6 +760,8 @@ export default createRule<[], MessageIds>({
       if (!caught) return;
       if (!send.handler && !caught.handler && send.framework !== "nest") return;
       if (send.handler && isServerListener(send.handler)) return;
+      // A provider retries a webhook answered 5xx; a 4xx would drop the event for good.
+      if (send.handler && isSignedWebhookHandler(context, send.handler, send.node)) return;
       if (isErrorDiscriminated(context, caught, send.node)) return;
       if (!caught.central && delegatesAlready(caught, send)) return;
       if (isServerFaultOnly(send, caught)) return;

@@ -187,7 +187,7 @@ class RequestFlow {
   }
 
   /** Whether every request read in the expression is a route parameter (`req.params.id`, `c.req.param("id")`, a variable holding one). */
-  private readsOnlyPathParams(expression: TSESTree.Node): boolean {
+  readsOnlyPathParams(expression: TSESTree.Node): boolean {
     let params = 0;
     const visit = (node: TSESTree.Node): boolean => {
       const member = node.type === AST_NODE_TYPES.CallExpression ? node.callee : node;
@@ -198,19 +198,23 @@ class RequestFlow {
         getCalleeName(member) === "param" &&
         this.isDerived(member.object)
       ) {
+        if (isParsedAsString(node)) return false;
         params++;
         return true;
       }
       if (member.type === AST_NODE_TYPES.MemberExpression) {
         const read = getRequestInputRead(this.context, member);
         if (read?.kind === "value") {
-          if (read.source !== "params") return false;
+          let value: TSESTree.Node = member;
+          while (value.parent?.type === AST_NODE_TYPES.MemberExpression && value.parent.object === value)
+            value = value.parent;
+          if (read.source !== "params" || isParsedAsString(value)) return false;
           params++;
           return true;
         }
       }
       if (node.type === AST_NODE_TYPES.Identifier && this.isDerived(node)) {
-        if (!this.refersTo(node, this.pathParams)) return false;
+        if (!this.refersTo(node, this.pathParams) || isParsedAsString(node)) return false;
         params++;
         return true;
       }
@@ -520,13 +524,26 @@ function getCheckedIds(context: RuleContext, handler: HandlerInfo): Set<TSESLint
   return checked;
 }
 
-/** Calls that throw on a string's content: `BigInt("x")`, `new URL("x")`, `decodeURIComponent("%")`. */
-const STRING_PARSERS = new Set(["BigInt", "URL", "decodeURIComponent", "decodeURI"]);
+/**
+ * Calls that read a string's content: `BigInt("x")`, `new URL("x")`, `decodeURIComponent("%")` throw
+ * on it; `parseInt("abc")` and `Number("abc")` give `NaN`, which a lookup by an integer key rejects.
+ */
+const STRING_PARSERS = new Set([
+  "BigInt",
+  "URL",
+  "decodeURIComponent",
+  "decodeURI",
+  "parseInt",
+  "parseFloat",
+  "Number",
+]);
 
-function isParsedAsString(node: TSESTree.Identifier): boolean {
+/** Whether the value's content is parsed where it is used (see {@link STRING_PARSERS}, and a unary `+`). */
+function isParsedAsString(node: TSESTree.Node): boolean {
   const parent = node.parent;
+  if (parent?.type === AST_NODE_TYPES.UnaryExpression) return parent.operator === "+" || parent.operator === "-";
   return (
-    (parent.type === AST_NODE_TYPES.CallExpression || parent.type === AST_NODE_TYPES.NewExpression) &&
+    (parent?.type === AST_NODE_TYPES.CallExpression || parent?.type === AST_NODE_TYPES.NewExpression) &&
     parent.callee !== node &&
     STRING_PARSERS.has(getCalleeName(parent.callee) ?? "")
   );
@@ -951,6 +968,23 @@ export function isServerFaultOnlyCatch(
       !isInertUse(context, node) &&
       // A route parameter is a string: a lookup by it finds a record or nothing. Only a parse of its
       // content can fail (`BigInt(id)`, `new URL(id)`); malformed ObjectIds are handled above.
-      !(flow.isPathParam(node) && !isParsedAsString(node)),
+      !(flow.isPathParam(node) && !isParsedAsString(node)) &&
+      !isRouteParamRead(flow, node),
   );
+}
+
+/**
+ * Whether the identifier is the request in a read of route parameters that nothing parses:
+ * `req.params.id`, `const { id } = req.params`, `ctx.params.id`, `c.req.param("id")`. What the read
+ * is bound to is judged where it is used (see {@link RequestFlow.isPathParam}).
+ */
+function isRouteParamRead(flow: RequestFlow, node: TSESTree.Identifier): boolean {
+  let read: TSESTree.Node = node;
+  while (
+    (read.parent?.type === AST_NODE_TYPES.MemberExpression && read.parent.object === read) ||
+    (read.parent?.type === AST_NODE_TYPES.CallExpression && read.parent.callee === read)
+  ) {
+    read = read.parent;
+  }
+  return read !== node && flow.readsOnlyPathParams(read) && !isParsedAsString(read);
 }

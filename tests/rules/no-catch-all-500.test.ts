@@ -80,7 +80,7 @@ const expressBareCatch = lines(
   "const app = express();",
   "declare function work(id: string): Promise<void>;",
   'app.get("/report", async (req, res, next) => {',
-  '  try { await work(req.params.id); res.json({ ok: true }); } catch { return res.status(500).send("oops"); }',
+  '  try { await work(req.body.id); res.json({ ok: true }); } catch { return res.status(500).send("oops"); }',
   "});",
   "export default app;",
 );
@@ -89,7 +89,7 @@ const expressBareCatchFixed = lines(
   "const app = express();",
   "declare function work(id: string): Promise<void>;",
   'app.get("/report", async (req, res, next) => {',
-  "  try { await work(req.params.id); res.json({ ok: true }); } catch (err) { return next(err); }",
+  "  try { await work(req.body.id); res.json({ ok: true }); } catch (err) { return next(err); }",
   "});",
   "export default app;",
 );
@@ -120,7 +120,7 @@ const expressSplitStatus = lines(
   "declare function work(id: string): Promise<void>;",
   'app.get("/split/:id", async (req, res, next) => {',
   "  try {",
-  "    await work(req.params.id);",
+  "    await work(req.body.id);",
   "  } catch (error) {",
   "    res.status(500);",
   '    res.json({ error: "failed" });',
@@ -136,7 +136,7 @@ const expressSplitStatusFixed = lines(
   "declare function work(id: string): Promise<void>;",
   'app.get("/split/:id", async (req, res, next) => {',
   "  try {",
-  "    await work(req.params.id);",
+  "    await work(req.body.id);",
   "  } catch (error) {",
   "    next(error);",
   "  }",
@@ -1155,7 +1155,7 @@ ruleTester.run("no-catch-all-500", rule, {
         'import express from "express";',
         "const app = express();",
         'app.get("/a", async (req, res) => {',
-        '  try { await work(req.params.id); res.end(); } catch (err) { res.status(500).send("failed"); }',
+        '  try { await work(req.body.id); res.end(); } catch (err) { res.status(500).send("failed"); }',
         "});",
         "app.use((err, req, res, next) => {",
         '  res.status(err.status || 500).json({ error: "Request failed" });',
@@ -1166,7 +1166,7 @@ ruleTester.run("no-catch-all-500", rule, {
         'import express from "express";',
         "const app = express();",
         'app.get("/a", async (req, res, next) => {',
-        "  try { await work(req.params.id); res.end(); } catch (err) { next(err); }",
+        "  try { await work(req.body.id); res.end(); } catch (err) { next(err); }",
         "});",
         "app.use((err, req, res, next) => {",
         '  res.status(err.status || 500).json({ error: "Request failed" });',
@@ -1182,7 +1182,7 @@ ruleTester.run("no-catch-all-500", rule, {
         "const app = express();",
         "app.use(cors());",
         'app.get("/a", async (req, res, next) => {',
-        '  try { await work(req.params.id); res.end(); } catch (err) { res.status(500).send("failed"); }',
+        '  try { await work(req.body.id); res.end(); } catch (err) { res.status(500).send("failed"); }',
         "});",
       ),
       filename: files.ts,
@@ -1200,7 +1200,7 @@ ruleTester.run("no-catch-all-500", rule, {
                 "const app = express();",
                 "app.use(cors());",
                 'app.get("/a", async (req, res, next) => {',
-                "  try { await work(req.params.id); res.end(); } catch (err) { next(err); }",
+                "  try { await work(req.body.id); res.end(); } catch (err) { next(err); }",
                 "});",
               ),
             },
@@ -1217,7 +1217,7 @@ ruleTester.run("no-catch-all-500", rule, {
         {
           ...catchAll("`catch` block", "next(err)"),
           line: 5,
-          column: 77,
+          column: 75,
           suggestions: [{ messageId: "delegate", data: { delegate: "next(err)" }, output: expressBareCatchFixed }],
         },
       ],
@@ -1257,7 +1257,7 @@ ruleTester.run("no-catch-all-500", rule, {
         'import { StatusCodes } from "http-status-codes";',
         "const app = express();",
         'app.get("/a", async (req, res, next) => {',
-        '  try { await work(req.params.id); } catch (err) { logger.error({ code: err.code }, "failed"); res.status(StatusCodes.INTERNAL_SERVER_ERROR).send(); }',
+        '  try { await work(req.body.id); } catch (err) { logger.error({ code: err.code }, "failed"); res.status(StatusCodes.INTERNAL_SERVER_ERROR).send(); }',
         "});",
       ),
       filename: files.ts,
@@ -1274,7 +1274,7 @@ ruleTester.run("no-catch-all-500", rule, {
                 'import { StatusCodes } from "http-status-codes";',
                 "const app = express();",
                 'app.get("/a", async (req, res, next) => {',
-                '  try { await work(req.params.id); } catch (err) { logger.error({ code: err.code }, "failed"); next(err); }',
+                '  try { await work(req.body.id); } catch (err) { logger.error({ code: err.code }, "failed"); next(err); }',
                 "});",
               ),
             },
@@ -2396,6 +2396,134 @@ describe("no-catch-all-500: route parameters are strings", () => {
                 output: profile("BigInt(userId)").replace(
                   '    console.error(err);\n    return c.json({ message: "Error in getting user" }, 500);',
                   "    console.error(err);\n    throw err;",
+                ),
+              },
+            ],
+          },
+        ],
+      },
+    ],
+  });
+});
+
+describe("no-catch-all-500: a signed webhook", () => {
+  /** A Stripe webhook: `verify` is where the signature check sits, before or inside the processing `try`. */
+  const webhook = (verify: "before" | "inside") =>
+    lines(
+      'import express from "express";',
+      'import Stripe from "stripe";',
+      "const stripe = new Stripe(process.env.STRIPE_SECRET_KEY!);",
+      "const app = express();",
+      'app.post("/api/stripe/webhook", express.raw({ type: "application/json" }), async (req, res) => {',
+      "  let event: Stripe.Event;",
+      ...(verify === "before"
+        ? [
+            "  try {",
+            '    event = stripe.webhooks.constructEvent(req.body, req.headers["stripe-signature"] as string, process.env.STRIPE_WEBHOOK_SECRET!);',
+            "  } catch (err) {",
+            '    return res.status(400).send("Invalid signature");',
+            "  }",
+            "  try {",
+          ]
+        : [
+            "  try {",
+            '    event = stripe.webhooks.constructEvent(req.body, req.headers["stripe-signature"] as string, process.env.STRIPE_WEBHOOK_SECRET!);',
+          ]),
+      "    const user = await users.findByCustomer(String(event.data.object));",
+      '    if (!user) throw new Error("Unknown customer");',
+      "    await fulfil(event, user);",
+      "    res.json({ received: true });",
+      "  } catch (error) {",
+      '    console.error("Error processing webhook:", error);',
+      '    res.status(500).json({ error: "Webhook processing failed" });',
+      "  }",
+      "});",
+    );
+  const unverified = webhook("inside");
+  ruleTester.run("no-catch-all-500", rule, {
+    valid: [
+      {
+        name: "Express: after the signature check, a failed delivery answers 500 so Stripe retries it",
+        code: webhook("before"),
+        filename: files.ts,
+      },
+    ],
+    invalid: [
+      {
+        name: "Express: a signature check inside the try sends a forged delivery's failure to the same 500",
+        code: unverified,
+        filename: files.ts,
+        output: null,
+        errors: [
+          {
+            ...catchAll("`catch` block", "next(error)"),
+            line: 15,
+            column: 5,
+            suggestions: [
+              {
+                messageId: "delegate",
+                data: { delegate: "next(error)" },
+                output: unverified
+                  .replace("async (req, res) => {", "async (req, res, next) => {")
+                  .replace('    res.status(500).json({ error: "Webhook processing failed" });', "    next(error);"),
+              },
+            ],
+          },
+        ],
+      },
+    ],
+  });
+});
+
+describe("no-catch-all-500: route parameters read inside the try", () => {
+  /** An Express lookup whose key is read from the route parameters inside the `try`, with no 4xx anywhere. */
+  const lookup = (key: string) =>
+    lines(
+      'import express from "express";',
+      "const app = express();",
+      'app.get("/api/projects/:projectId/payments", async (req, res, next) => {',
+      "  try {",
+      `    ${key}`,
+      "    const payments = await storage.getPayments(projectId);",
+      "    res.json(payments);",
+      "  } catch (error) {",
+      '    console.error("Error fetching payments:", error);',
+      '    res.status(500).json({ error: "Failed to fetch payments" });',
+      "  }",
+      "});",
+    );
+  const parsed = lookup("const projectId = parseInt(req.params.projectId);");
+  ruleTester.run("no-catch-all-500", rule, {
+    valid: [
+      {
+        name: "Express: destructured from req.params inside the try, a lookup finds a record or nothing",
+        code: lookup("const { projectId } = req.params;"),
+        filename: files.ts,
+      },
+      {
+        name: "Express: req.params.projectId read inside the try, a lookup finds a record or nothing",
+        code: lookup("const projectId = req.params.projectId;"),
+        filename: files.ts,
+      },
+    ],
+    invalid: [
+      {
+        name: "Express: parseInt of a route parameter gives NaN for /abc, which an integer lookup rejects",
+        code: parsed,
+        filename: files.ts,
+        output: null,
+        errors: [
+          {
+            ...catchAll("`catch` block", "next(error)"),
+            line: 10,
+            column: 5,
+            suggestions: [
+              {
+                messageId: "delegate",
+                data: { delegate: "next(error)" },
+                output: parsed.replace(
+                  '    res.status(500).json({ error: "Failed to fetch payments" });',
+                  "    next(error);",
                 ),
               },
             ],

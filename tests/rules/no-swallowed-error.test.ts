@@ -335,7 +335,7 @@ ruleTester.run("no-swallowed-error", rule, {
     },
     {
       name: "Fastify: a status helper (@fastify/sensible reply.notFound()) counts as a 4xx answer",
-      code: 'import Fastify from "fastify";\nconst app = Fastify();\napp.get("/files/:name", async (request, reply) => {\n  try { return await storage.read(request.params.name); } catch { return reply.notFound(); }\n});',
+      code: 'import Fastify from "fastify";\nconst app = Fastify();\napp.get("/files", async (request, reply) => {\n  try { return await storage.read(request.query.name); } catch { return reply.notFound(); }\n});',
       filename: files.ts,
     },
     // A 500 for whatever was caught is `no-catch-all-500`'s report, not a second one here.
@@ -2965,6 +2965,19 @@ describe("no-swallowed-error: a 4xx from a catch only server faults can reach", 
       "});",
     );
   const outage = createPost(411);
+  const postById = lines(
+    'import { Hono } from "hono";',
+    "declare const db: { post: { findFirst(args: { where: { id: string } }): Promise<{ id: string } | null> } };",
+    "const app = new Hono();",
+    'app.get("/posts/:id", async (c) => {',
+    "  try {",
+    '    const post = await db.post.findFirst({ where: { id: c.req.param("id") } });',
+    "    return c.json({ post });",
+    "  } catch (e) {",
+    '    return c.json({ message: "error while fetching post" }, 411);',
+    "  }",
+    "});",
+  );
   ruleTester.run("no-swallowed-error", rule, {
     valid: [
       {
@@ -3009,6 +3022,29 @@ describe("no-swallowed-error: a 4xx from a catch only server faults can reach", 
                 output: outage.replace(
                   "  } catch (e) {\n",
                   '  } catch (e) {\n    console.error("db.post.create failed", e);\n',
+                ),
+              },
+            ],
+          },
+        ],
+      },
+      {
+        name: "Hono: a lookup by a route parameter read inside the try finds a record or nothing; its 411 disguises a failed read",
+        code: postById,
+        filename: files.ts,
+        errors: [
+          {
+            messageId: "unusedInHandler",
+            data: { what: "`catch` block", operation: "`db.post.findFirst`", logger: assumed },
+            line: 8,
+            column: 5,
+            suggestions: [
+              {
+                messageId: "logError",
+                data: { call: 'console.error("db.post.findFirst failed", e)' },
+                output: postById.replace(
+                  "  } catch (e) {\n",
+                  '  } catch (e) {\n    console.error("db.post.findFirst failed", e);\n',
                 ),
               },
             ],
