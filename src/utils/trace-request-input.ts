@@ -643,6 +643,20 @@ function traceValue(
       traceValue(tracer, parent, origin, fieldPath, depth + 1);
       return;
     }
+    case AST_NODE_TYPES.NewExpression: {
+      // `new Date(x)`: an explicit conversion, like `Number(x)`; the code has decided the type.
+      if (
+        parent.callee.type === AST_NODE_TYPES.Identifier &&
+        parent.callee.name === "Date" &&
+        parent.arguments.length === 1 &&
+        parent.arguments[0] === current &&
+        path.length > 0
+      ) {
+        markChecked(tracer, path);
+        return;
+      }
+      break;
+    }
     case AST_NODE_TYPES.CallExpression: {
       if (parent.callee === current) break;
       if (isValidatorCall(tracer.sourceCode, parent, current, tracer.validators)) {
