@@ -2,6 +2,7 @@ import { ASTUtils, AST_NODE_TYPES, AST_TOKEN_TYPES, type TSESLint, type TSESTree
 
 import { isFunctionNode } from "../frameworks/get-function-from-expression.js";
 import { getResponseSend, RESPONSE_SEND_SELECTOR, type ResponseSend } from "../frameworks/get-response-send.js";
+import { mayViewShow } from "../frameworks/may-view-show.js";
 import { isOperatorOnlyHandler } from "../frameworks/is-operator-only-handler.js";
 import { createRule } from "../utils/create-rule.js";
 import {
@@ -552,6 +553,7 @@ export default createRule<[], MessageIds>({
           )
             continue;
           if (isEnvironmentGuarded(leak.node, leak.caught.body)) continue;
+          if (!mayViewShow(context, send, leak.node)) continue;
           if (!leak.stack && (clientStatus || isNarrowedToClientError(context, leak.caught, leak.node))) continue;
           if (!leak.stack && send.handler && (internalOnly ??= isOperatorOnlyHandler(context, send.handler, node)))
             continue;

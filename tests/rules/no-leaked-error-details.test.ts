@@ -1,7 +1,9 @@
+import path from "node:path";
+
 import { describe, expect, it } from "vitest";
 
 import rule from "../../src/rules/no-leaked-error-details.js";
-import { lintWithFix } from "../utils/lint-with-fix.js";
+import { lintProjectFile, lintWithFix } from "../utils/lint-with-fix.js";
 import { createRuleTester, files } from "../utils/rule-tester.js";
 import { getTypeErrors } from "../utils/typecheck.js";
 
@@ -958,5 +960,25 @@ describe("no-leaked-error-details on an endpoint only the app's admins can call"
         ],
       },
     ],
+  });
+});
+
+describe("no-leaked-error-details: a server-rendered view shows only the locals its templates print", () => {
+  const project = path.resolve(import.meta.dirname, "../fixtures/rendered-views");
+
+  it("reports the error handed to a view that prints it, itself or through a partial, or that cannot be read", () => {
+    expect(
+      lintProjectFile("no-leaked-error-details", project, "src/routers/admin.js").map(
+        ({ messageId, line, column }) => ({
+          messageId,
+          line,
+          column,
+        }),
+      ),
+    ).toEqual([
+      { messageId: "leak", line: 21, column: 41 },
+      { messageId: "leak", line: 31, column: 43 },
+      { messageId: "leak", line: 40, column: 43 },
+    ]);
   });
 });
