@@ -43,6 +43,14 @@ function isFile(file: string): boolean {
   }
 }
 
+function isDirectory(folder: string): boolean {
+  try {
+    return statSync(folder, { throwIfNoEntry: false })?.isDirectory() === true;
+  } catch {
+    return false;
+  }
+}
+
 /** `name` in `folder`, as written or with one of the engines' extensions. */
 function findTemplate(folder: string, name: string): string | undefined {
   if (path.extname(name) !== "" && isFile(path.join(folder, name))) return path.join(folder, name);
@@ -61,6 +69,7 @@ function findView(filename: string, view: string): { folder: string; file: strin
   for (let depth = 0; depth < 6; depth++) {
     for (const candidate of VIEW_FOLDERS) {
       const folder = path.join(directory, candidate);
+      if (!isDirectory(folder)) continue;
       const file = findTemplate(folder, view);
       if (file) return { folder, file };
     }

@@ -553,10 +553,10 @@ export default createRule<[], MessageIds>({
           )
             continue;
           if (isEnvironmentGuarded(leak.node, leak.caught.body)) continue;
-          if (!mayViewShow(context, send, leak.node)) continue;
           if (!leak.stack && (clientStatus || isNarrowedToClientError(context, leak.caught, leak.node))) continue;
           if (!leak.stack && send.handler && (internalOnly ??= isOperatorOnlyHandler(context, send.handler, node)))
             continue;
+          if (!mayViewShow(context, send, leak.node)) continue;
           reported.add(leak.node);
           const statusNode = send.statusNode;
           // Repeating a status expression that calls something is not safe to do behind the user's back.
