@@ -1,8 +1,8 @@
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
 
-import { isFunctionNode } from "./get-function-from-expression.js";
 import { getMemberName } from "./get-static-string.js";
 import type { HandlerInfo, RuleContext } from "./types.js";
+import { walk } from "../utils/walk-nodes.js";
 
 /**
  * Calls that accept a webhook only if its signature holds: Stripe's `stripe.webhooks.constructEvent(body,
@@ -29,18 +29,13 @@ export function isSignedWebhookHandler(context: RuleContext, handler: HandlerInf
   while (bound.parent && bound.type !== AST_NODE_TYPES.CatchClause) bound = bound.parent;
   const tryStatement = bound.parent;
   if (tryStatement?.type !== AST_NODE_TYPES.TryStatement) return false;
-  const stack: TSESTree.Node[] = [handler.function.body];
-  while (stack.length > 0) {
-    const current = stack.pop()!;
-    if (current.range[0] >= tryStatement.range[0]) continue;
-    if (current.type === AST_NODE_TYPES.CallExpression && SIGNATURE_CHECK.test(getCallName(current) ?? "")) return true;
-    for (const key of context.sourceCode.visitorKeys[current.type] ?? []) {
-      const value = (current as unknown as Record<string, unknown>)[key];
-      for (const child of Array.isArray(value) ? value : [value]) {
-        if (child && typeof (child as TSESTree.Node).type === "string" && !isFunctionNode(child as TSESTree.Node))
-          stack.push(child as TSESTree.Node);
-      }
-    }
-  }
-  return false;
+  return walk(
+    handler.function.body,
+    context.sourceCode.visitorKeys,
+    false,
+    (current) =>
+      current.type === AST_NODE_TYPES.CallExpression &&
+      current.range[1] <= tryStatement.range[0] &&
+      SIGNATURE_CHECK.test(getCallName(current) ?? ""),
+  );
 }

@@ -14,6 +14,7 @@ import { isLoggerCall } from "./is-logger-call.js";
 import { getLintedFilePath } from "../project/get-project-function.js";
 import { mayThrowClientErrors } from "../project/may-throw-client-errors.js";
 import { resolveSpecifier } from "../project/resolve-specifier.js";
+import { forEachChild, walk } from "./walk-nodes.js";
 
 /** Calls that throw when the input does not fit: schema `.parse()`, `validate()`, `assert*()`, `JSON.parse()`. */
 const THROWING_CHECKS =
@@ -90,37 +91,6 @@ function unwrap(node: TSESTree.Node): TSESTree.Node {
     current = current.type === AST_NODE_TYPES.AwaitExpression ? current.argument : current.expression;
   }
   return current;
-}
-
-function forEachChild(
-  node: TSESTree.Node,
-  visitorKeys: TSESLint.SourceCode.VisitorKeys,
-  visit: (child: TSESTree.Node) => void,
-): void {
-  for (const key of visitorKeys[node.type] ?? []) {
-    const value = (node as unknown as Record<string, unknown>)[key];
-    for (const child of Array.isArray(value) ? value : [value]) {
-      if (child && typeof (child as TSESTree.Node).type === "string") visit(child as TSESTree.Node);
-    }
-  }
-}
-
-/** Walks `root`; `enterFunctions` decides whether nested functions are walked too. */
-function walk(
-  root: TSESTree.Node,
-  visitorKeys: TSESLint.SourceCode.VisitorKeys,
-  enterFunctions: boolean,
-  visit: (node: TSESTree.Node) => boolean | void,
-): boolean {
-  const stack: TSESTree.Node[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (visit(node) === true) return true;
-    forEachChild(node, visitorKeys, (child) => {
-      if (enterFunctions || !isFunctionNode(child)) stack.push(child);
-    });
-  }
-  return false;
 }
 
 /** What the handler's code takes from the request, as far as the file shows. */
