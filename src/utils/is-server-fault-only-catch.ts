@@ -50,6 +50,7 @@ const CONTEXT_INPUT = new Set([
 const SERVER_SET_MEMBERS = new Set(["user", "session", "auth", "locals", "log", "logger"]);
 /** Calls that hand back infrastructure (a database handle, a client, a pool): a throw when they come back empty is a server fault. */
 const CONNECTION_CALLS = /^(?:connect\w*|(?:get|create|open|init)\w*(?:Connection|Client|Pool|Db|DB|Database))$/u;
+const EQUALITY_OPERATORS = new Set(["===", "!==", "==", "!="]);
 /** String methods: they neither throw on a string's content nor hand it to anything that could. */
 const STRING_METHODS = new Set([
   "toLowerCase",
@@ -553,22 +554,34 @@ function isInertUse(context: RuleContext, node: TSESTree.Identifier): boolean {
     getResponseSend(context, value.parent)
   )
     return true;
-  const parent = node.parent;
+  // `req.token`, `req.query.scope`: what is done with the value read decides, not the read.
+  let use: TSESTree.Node = node;
+  while (
+    use.parent?.type === AST_NODE_TYPES.MemberExpression &&
+    use.parent.object === use &&
+    !use.parent.computed &&
+    !(use.parent.parent.type === AST_NODE_TYPES.CallExpression && use.parent.parent.callee === use.parent)
+  )
+    use = use.parent;
+  const parent = use.parent!;
   switch (parent.type) {
     case AST_NODE_TYPES.IfStatement:
     case AST_NODE_TYPES.ConditionalExpression:
-      return parent.test === node;
+      return parent.test === use;
     case AST_NODE_TYPES.UnaryExpression:
       return parent.operator === "!";
+    // A comparison cannot fail, whatever the client sent.
+    case AST_NODE_TYPES.BinaryExpression:
+      return EQUALITY_OPERATORS.has(parent.operator);
     case AST_NODE_TYPES.MemberExpression:
       return (
-        parent.object === node &&
+        parent.object === use &&
         STRING_METHODS.has(getCalleeName(parent) ?? "") &&
         parent.parent.type === AST_NODE_TYPES.CallExpression &&
         parent.parent.callee === parent
       );
     case AST_NODE_TYPES.CallExpression:
-      return parent.callee !== node && STRING_METHODS.has(getCalleeName(parent.callee) ?? "");
+      return parent.callee !== use && STRING_METHODS.has(getCalleeName(parent.callee) ?? "");
     default:
       return false;
   }
