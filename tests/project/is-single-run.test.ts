@@ -7,6 +7,7 @@ import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 import { getImporters } from "../../src/project/get-importers.js";
 import { inferSingleRun, isSingleRun } from "../../src/project/is-single-run.js";
 import { readProjectFile } from "../../src/project/read-project-file.js";
+import { getModificationTime } from "../../src/utils/find-nearest-file.js";
 
 const FIXTURES = path.resolve(import.meta.dirname, "../fixtures");
 
@@ -62,5 +63,21 @@ describe("a one-time run", () => {
     expect(readProjectFile(app)).toBe(facts);
     expect(getImporters(reports)).toEqual([app]);
     vi.useRealTimers();
+  });
+
+  it("asks the file system once per file for a modification time", () => {
+    vi.stubEnv("TSESTREE_SINGLE_RUN", "true");
+    expect(isSingleRun()).toBe(true);
+    const manifest = path.join(directory, "package.json");
+    const missing = path.join(directory, "wrangler.toml");
+    writeFileSync(manifest, "{}\n");
+    const time = getModificationTime(manifest);
+    expect(time).toBeTypeOf("number");
+    expect(getModificationTime(missing)).toBeUndefined();
+
+    rmSync(manifest);
+    writeFileSync(missing, "");
+    expect(getModificationTime(manifest)).toBe(time);
+    expect(getModificationTime(missing)).toBeUndefined();
   });
 });
