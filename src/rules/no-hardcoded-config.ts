@@ -644,6 +644,7 @@ export default createRule<Options, MessageIds>({
       [ENV_MEMBER_SELECTOR]: recordEnvRead,
       [ENV_CALL_SELECTOR]: recordEnvRead,
       "Program:exit"() {
+        if (findings.size === 0) return;
         const envReadText = getEnvReadText(context);
         // Bundled for the browser there is no `process`: the same edit, applied by a human.
         const browserUnsafe = mayRunInBrowser(sourceCode, filename) && envReadText("PORT").startsWith("process.");

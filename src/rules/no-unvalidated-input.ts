@@ -267,15 +267,18 @@ function getSourceSelection(options: Options[0]): SourceSelection {
 
 /** The validator names a check asks about (`has`): the configured ones, then the project's functions that validate. */
 class ValidatorNames extends Set<string> {
+  private isProjectValidator: ValidatorLookup | undefined;
+
+  /** `createLookup` runs at the first name that is not configured: it reads the whole file's facts. */
   constructor(
     configured: readonly string[],
-    private readonly isProjectValidator: ValidatorLookup,
+    private readonly createLookup: () => ValidatorLookup,
   ) {
     super(configured);
   }
 
   override has(name: string): boolean {
-    return super.has(name) || this.isProjectValidator(name);
+    return super.has(name) || (this.isProjectValidator ??= this.createLookup())(name);
   }
 }
 
@@ -343,7 +346,7 @@ export default createRule<Options, MessageIds>({
     const getValidatorNames = (): ReadonlySet<string> =>
       (validatorNames ??= new ValidatorNames(
         [...(options.validators ?? []), ...(settings.validation?.names ?? [])],
-        createValidatorLookup(getLintedFilePath(context), getLintedFileFacts(sourceCode)),
+        () => createValidatorLookup(getLintedFilePath(context), getLintedFileFacts(sourceCode)),
       ));
     const entries = new Map<FunctionNode, Map<RequestInputSource, Entry>>();
     /** Handlers that call express-validator's `validationResult(req)` / `matchedData(req)` / `chain.run(req)`. */

@@ -477,14 +477,15 @@ export default createRule<Options, MessageIds>({
       },
       "Program:exit"() {
         for (const route of getDeclaredRoutes(context)) pending.push({ route, auth: null });
-        // Every route's auth before the first report: the suggestion search at that report reads them
-        // instead of asking again for the routes after it.
+        // Every open route's auth before the first report: the suggestion search at that report reads
+        // them instead of asking again for the routes after it.
         const checked = pending.filter((entry) => !isExempt(entry.route));
-        const open = checked.filter((entry) => !getAuth(entry));
         const unprotected: { route: RouteRegistration; chain: MountChain | undefined; paths: string[] }[] = [];
-        for (const { route } of open) {
+        for (const entry of checked) {
+          const { route } = entry;
+          // The mount first: it is one lookup, where the route's own auth reads its middleware and handler.
           const mounting = getMounting(route);
-          if (mounting === "unloaded" || mounting?.protected) continue;
+          if (mounting === "unloaded" || mounting?.protected || getAuth(entry)) continue;
           const chain = mounting?.chain;
           unprotected.push({ route, chain, paths: chain?.path === undefined ? getMatchPaths(route) : [chain.path] });
         }

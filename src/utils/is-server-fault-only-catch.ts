@@ -94,6 +94,18 @@ function unwrap(node: TSESTree.Node): TSESTree.Node {
   return current;
 }
 
+/** Per handler (for the lint of its file): several `catch` blocks of one handler share its flow. */
+const flows = new WeakMap<HandlerInfo, RequestFlow>();
+
+function getRequestFlow(context: RuleContext, handler: HandlerInfo): RequestFlow {
+  let flow = flows.get(handler);
+  if (!flow) {
+    flow = new RequestFlow(context, handler);
+    flows.set(handler, flow);
+  }
+  return flow;
+}
+
 /** What the handler's code takes from the request, as far as the file shows. */
 class RequestFlow {
   /** Variables that hold something read from the request (a parameter, `const id = req.params.id`). */
@@ -935,7 +947,7 @@ export function isServerFaultOnlyCatch(
   if (owner !== handler.function) return false;
   const tryStatement = catchClause.parent;
   if (handler.framework === "nest") return isNestServerFaultOnlyCatch(context, handler, tryStatement);
-  const flow = new RequestFlow(context, handler);
+  const flow = getRequestFlow(context, handler);
   if (mayThrowClientError(context, flow, handler, tryStatement)) return false;
   if (answersClientError(context, handler, tryStatement)) return true;
   // No 4xx anywhere: what fails before the `try` does not reach this catch, and inside it the request's
