@@ -303,7 +303,9 @@ const mayStartByProgram = new WeakMap<TSESTree.Program, boolean>();
 export function mayStartServer(sourceCode: Readonly<TSESLint.SourceCode>): boolean {
   let answer = mayStartByProgram.get(sourceCode.ast);
   if (answer === undefined) {
-    answer = MAY_START_SERVER.test(sourceCode.text);
+    const text = sourceCode.text;
+    // The two substring searches are much faster than the pattern, and most files contain neither word.
+    answer = (text.includes("listen") || text.includes("serve")) && MAY_START_SERVER.test(text);
     mayStartByProgram.set(sourceCode.ast, answer);
   }
   return answer;

@@ -126,12 +126,6 @@ export default createRule<Options, MessageIds>({
   },
   create(context, [options]) {
     const sourceCode = context.sourceCode;
-    // A file with a hashbang is a command-line program: its console output is its user interface. A
-    // browser component prints to the user's devtools, which no server log collects. Only `debugger`
-    // is reported in either.
-    if (sourceCode.text.startsWith("#!") || isBrowserCode(context)) {
-      return { DebuggerStatement: (node) => reportDebugger(context, node) };
-    }
     const allow = new Set(options.allow);
     let workers: boolean | undefined;
 
@@ -250,7 +244,12 @@ export default createRule<Options, MessageIds>({
     return {
       DebuggerStatement: (node) => reportDebugger(context, node),
       "Program:exit"() {
-        for (const node of getGlobalConsoleMembers()) checkConsoleMember(node);
+        const members = getGlobalConsoleMembers();
+        // A file with a hashbang is a command-line program: its console output is its user interface. A
+        // browser component prints to the user's devtools, which no server log collects. Only `debugger`
+        // is reported in either.
+        if (members.length === 0 || sourceCode.text.startsWith("#!") || isBrowserCode(context)) return;
+        for (const node of members) checkConsoleMember(node);
       },
     };
 

@@ -337,9 +337,11 @@ export default createRule<Options, MessageIds>({
     },
   },
   create(context, [options]) {
-    // Errors in browser code end in the user's devtools, not in the server's logs.
-    if (isBrowserCode(context)) return {};
     const sourceCode = context.sourceCode;
+    // Errors in browser code end in the user's devtools, not in the server's logs. Asked at the first
+    // catch that could be reported: most files have none.
+    let browser: boolean | undefined;
+    const isInBrowser = (): boolean => (browser ??= isBrowserCode(context));
 
     function hasExplanation(node: TSESTree.Node): boolean {
       return sourceCode.getCommentsInside(node).some(isExplanatoryComment);
@@ -982,6 +984,7 @@ export default createRule<Options, MessageIds>({
         if (empty) {
           if (hasExplanation(node.body) || keepsDeclaredDefault(statement) || isCleanupInFinally(statement)) return;
         } else if (isErrorUsed(node)) return;
+        if (isInBrowser()) return;
         const settled = new Set<TSESTree.Node>();
         const failing = getFailingCalls(statement.block, sourceCode.visitorKeys).filter((call) => {
           if (!isProjectCallThatCannotFail(call)) return true;
@@ -1003,7 +1006,7 @@ export default createRule<Options, MessageIds>({
         const method = getPropertyName(node.callee);
         if (method !== "catch" && method !== "then") return;
         const handler = method === "catch" ? node.arguments[0] : node.arguments[1];
-        if (!handler || handler.type === AST_NODE_TYPES.SpreadElement) return;
+        if (!handler || handler.type === AST_NODE_TYPES.SpreadElement || isInBrowser()) return;
         if (isSuccessProbe(node, method) || isProbePromise(node) || isRejectionDeliveredElsewhere(node)) return;
         if (isFunctionNode(handler)) {
           const target: Target = { type: "callback", node: handler, call: node, method };
