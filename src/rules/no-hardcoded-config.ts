@@ -185,15 +185,19 @@ function withTimeoutUnit(constant: string, unit: "ms" | "s"): string {
   return `${constant}${unit === "s" ? "_SECONDS" : "_MS"}`;
 }
 
-const clientsByOptions = new WeakMap<object, readonly ConfigClient[]>();
+const clientsByOptions = new Map<string, readonly ConfigClient[]>();
 
-/** The default clients plus the configured ones, once per options object (it stays the same while the options do). */
+/**
+ * The default clients plus the configured ones, once per configured list. Keyed by value: ESLint merges
+ * `meta.defaultOptions` into a new options object for every file.
+ */
 function getClients(options: Options[0]): readonly ConfigClient[] {
   if (!options.clients || options.clients.length === 0) return DEFAULT_CONFIG_CLIENTS;
-  let clients = clientsByOptions.get(options);
+  const key = JSON.stringify(options.clients);
+  let clients = clientsByOptions.get(key);
   if (!clients) {
     clients = [...DEFAULT_CONFIG_CLIENTS, ...options.clients];
-    clientsByOptions.set(options, clients);
+    clientsByOptions.set(key, clients);
   }
   return clients;
 }

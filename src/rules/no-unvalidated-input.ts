@@ -247,11 +247,15 @@ interface SourceSelection {
   namePattern: string;
 }
 
-const sourceSelections = new WeakMap<object, SourceSelection>();
+const sourceSelections = new Map<string, SourceSelection>();
 
-/** What the checked sources mean for the listeners, once per options object (it stays the same while they do). */
+/**
+ * What the checked sources mean for the listeners, once per list of sources. Keyed by value: ESLint merges
+ * `meta.defaultOptions` into a new options object for every file.
+ */
 function getSourceSelection(options: Options[0]): SourceSelection {
-  let selection = sourceSelections.get(options);
+  const key = options.sources?.join(",") ?? "";
+  let selection = sourceSelections.get(key);
   if (!selection) {
     const sources = new Set(options.sources);
     // Only names that can read a checked source start a read: the listeners see nothing else.
@@ -260,7 +264,7 @@ function getSourceSelection(options: Options[0]): SourceSelection {
       sources,
       namePattern: `/^(?:${names.join("|")})$/u`,
     };
-    sourceSelections.set(options, selection);
+    sourceSelections.set(key, selection);
   }
   return selection;
 }

@@ -281,7 +281,7 @@ const matcherByOptions = new WeakMap<object, SecretNameMatcher>();
  * throw an error naming the option.
  */
 export function createSecretNameMatcher(options: SecretNameOptions = {}): SecretNameMatcher {
-  // A rule's options object stays the same from file to file: the identity check saves building the key.
+  // An options object ESLint hands every file (a rule's defaults): the identity check saves building the key.
   const known = matcherByOptions.get(options);
   if (known) return known;
   const key = JSON.stringify([options.secretPattern, options.additionalSecretPattern, options.ignorePattern]);
