@@ -19,6 +19,8 @@ interface Entry {
   pathLiterals: string[] | undefined;
   /** Whether its code writes a client error being thrown (see {@link mayFileThrowClientErrors}), from the same scan. */
   throwsClientErrors: boolean | undefined;
+  /** Whether it declares Express error middleware (see {@link declaresErrorMiddleware}), from the same scan. */
+  errorMiddleware: boolean | undefined;
   /** `null`: the file does not parse. */
   facts: FileFacts | null | undefined;
 }
@@ -51,6 +53,7 @@ function getEntry(file: string): Entry | undefined {
     specifiers: undefined,
     pathLiterals: undefined,
     throwsClientErrors: undefined,
+    errorMiddleware: undefined,
     facts: undefined,
   };
   entries.set(file, entry);
@@ -74,6 +77,15 @@ const CLIENT_ERROR_THROW = new RegExp(
   "u",
 );
 
+/**
+ * Error middleware as Express recognises it, by its four parameters: an error first, `next` last
+ * (`(err, req, res, next)`, `(error: Error, _req: Request, res: Response, _next: NextFunction)`, comments
+ * between them included); a
+ * function typed `ErrorRequestHandler`; or an error-handling package (`errorhandler`).
+ */
+const ERROR_MIDDLEWARE =
+  /\(\s*_?(?:err|error|e|ex|exception)\b[^()]*?,[^()]*?,[^()]*?,[^(),]*?\b_?next\b|\bErrorRequestHandler\b|(["'])(?:errorhandler|strong-error-handler|api-error-handler)\1/u;
+
 /** The scans of a file's text, done together: one read. */
 function scan(entry: Entry, file: string): void {
   const text = readText(file) ?? "";
@@ -84,6 +96,7 @@ function scan(entry: Entry, file: string): void {
   for (const match of text.matchAll(PATH_LITERAL)) if (match[2]!.length <= 80) literals.add(match[2]!);
   entry.pathLiterals = [...literals];
   entry.throwsClientErrors = CLIENT_ERROR_THROW.test(text);
+  entry.errorMiddleware = ERROR_MIDDLEWARE.test(text);
 }
 
 /** The module specifiers `file` names, by a scan of its text (no parse). */
@@ -113,6 +126,17 @@ export function mayFileThrowClientErrors(file: string): boolean {
   if (!entry) return true;
   if (entry.throwsClientErrors === undefined) scan(entry, file);
   return entry.throwsClientErrors!;
+}
+
+/**
+ * Whether `file` declares Express error middleware, by a scan of its text (no parse): a function whose
+ * four parameters start with an error and end with `next`. `false` when it cannot be read.
+ */
+export function declaresErrorMiddleware(file: string): boolean {
+  const entry = getEntry(file);
+  if (!entry) return false;
+  if (entry.errorMiddleware === undefined) scan(entry, file);
+  return entry.errorMiddleware!;
 }
 
 /** The facts of `file` as it is on disk; `undefined` when it is missing or does not parse. */

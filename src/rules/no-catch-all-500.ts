@@ -4,6 +4,8 @@ import { getImportFixes, isDeclaredAtModuleLevel } from "../fix/get-import-fixes
 import { getValidationLibrary } from "../fix/get-validation-library.js";
 import { getIndentation, toStatement } from "../fix/insert-statement.js";
 import { isFunctionNode } from "../frameworks/get-function-from-expression.js";
+import { getLintedFilePath } from "../project/get-project-function.js";
+import { hasErrorMiddleware } from "../project/has-error-middleware.js";
 import { getHandlerInfo } from "../frameworks/get-handler-info.js";
 import { getResponseSend, RESPONSE_SEND_SELECTOR, type ResponseSend } from "../frameworks/get-response-send.js";
 import { isSignedWebhookHandler } from "../frameworks/is-signed-webhook-handler.js";
@@ -23,7 +25,8 @@ import { isServerFaultOnlyCallback, isServerFaultOnlyCatch } from "../utils/is-s
 import { getHardenSettings, type ImportedName } from "../utils/settings.js";
 import { isTypeScriptFile } from "../utils/is-typescript-file.js";
 
-type MessageIds = "catchAll" | "catchAllNext" | "centralCatchAll" | "delegate" | "addStatusMapping";
+type MessageIds =
+  "catchAll" | "catchAllNext" | "catchAllUnhandled" | "centralCatchAll" | "delegate" | "addStatusMapping";
 
 /** Names tried, in order, for a binding the fix adds to `catch {}` / `.catch(() => …)`. */
 const BINDING_NAMES = ["err", "error"];
@@ -166,6 +169,8 @@ export default createRule<[], MessageIds>({
         "This {{what}} answers 500 to every error, client errors included: clients cannot fix a bad request and on-call sees an outage. Hand it on with `{{delegate}}`, or answer 4xx for client errors first.",
       catchAllNext:
         "This {{what}} answers 500 to every error, client errors included: clients cannot fix a bad request and on-call sees an outage. Next.js has no central error handler: answer 4xx for client errors here.",
+      catchAllUnhandled:
+        "This {{what}} answers 500 to every error, client errors included: clients cannot fix a bad request and on-call sees an outage. The app has no error middleware for `next(err)` to reach (Express's default answers HTML, with the stack trace outside production): answer 4xx for client errors here.",
       centralCatchAll:
         "This error handler answers 500 to every error without looking at it: bad input and missing records page on-call like an outage. Map client errors to 4xx (validation 400, not found 404).",
       delegate: "Replace the 500 response with `{{delegate}}`.",
@@ -767,13 +772,20 @@ export default createRule<[], MessageIds>({
       if (isServerFaultOnly(send, caught)) return;
       if (send.statusNode) reportedStatus.add(send.statusNode);
 
-      if (caught.central || (send.handler ?? caught.handler)?.framework === "next") {
+      const framework = (send.handler ?? caught.handler)?.framework;
+      // With no error middleware anywhere in the project, `next(err)` reaches Express's default handler.
+      const unhandled =
+        !caught.central &&
+        framework === "express" &&
+        !isErrorHandlerShown("express") &&
+        hasErrorMiddleware(getLintedFilePath(context)) === false;
+      if (caught.central || framework === "next" || unhandled) {
         const mapping = getStatusMappingFix(send, caught);
         context.report({
           node: send.node,
           ...(caught.central
             ? { messageId: "centralCatchAll" }
-            : { messageId: "catchAllNext", data: { what: getWhat(caught) } }),
+            : { messageId: unhandled ? "catchAllUnhandled" : "catchAllNext", data: { what: getWhat(caught) } }),
           suggest: mapping ? [{ messageId: "addStatusMapping", data: { kinds: mapping.kinds }, fix: mapping.fix }] : [],
         });
         return;

@@ -2962,3 +2962,78 @@ describe("no-catch-all-500: what the server set, checks that answer, and session
     ],
   });
 });
+
+describe("no-catch-all-500: where `next(err)` lands in an Express app split across files", () => {
+  // Two apps laid out alike: a router mounted by app.ts; only the second declares error middleware,
+  // in its own module.
+  const WITHOUT = path.resolve(import.meta.dirname, "../fixtures/express-without-error-middleware");
+  const ELSEWHERE = path.resolve(import.meta.dirname, "../fixtures/express-error-middleware-elsewhere");
+  const filename = "src/routes/users.ts";
+  const code = readFileSync(path.join(WITHOUT, filename), "utf8");
+  const send = '    res.status(500).json({ error: "Something went wrong" });';
+
+  createRuleTester(WITHOUT).run("no-catch-all-500", rule, {
+    valid: [],
+    invalid: [
+      {
+        name: "no file of the app declares error middleware: answer client errors here",
+        code,
+        filename,
+        errors: [
+          {
+            messageId: "catchAllUnhandled",
+            data: { what: "`catch` block" },
+            line: 12,
+            column: 5,
+            endLine: 12,
+            endColumn: 60,
+            suggestions: [
+              {
+                messageId: "addStatusMapping",
+                data: { kinds: "a 4xx `status`" },
+                output: code.replace(
+                  send,
+                  lines(
+                    `    ${statusTest("err")}`,
+                    "      res.status(err.status).json({ error: err.message });",
+                    "      return;",
+                    "    }",
+                    send,
+                  ),
+                ),
+              },
+            ],
+          },
+        ],
+      },
+    ],
+  });
+
+  createRuleTester(ELSEWHERE).run("no-catch-all-500", rule, {
+    valid: [],
+    invalid: [
+      {
+        name: "error middleware in another module of the app: hand the error on",
+        code,
+        filename,
+        errors: [
+          {
+            messageId: "catchAll",
+            data: { what: "`catch` block", delegate: "next(err)" },
+            line: 12,
+            column: 5,
+            suggestions: [
+              {
+                messageId: "delegate",
+                data: { delegate: "next(err)" },
+                output: code
+                  .replace("async (req, res) =>", "async (req, res, next) =>")
+                  .replace(send, "    next(err);"),
+              },
+            ],
+          },
+        ],
+      },
+    ],
+  });
+});
