@@ -683,6 +683,9 @@ export default createRule<Options, MessageIds>({
       const counted = usage.rawUses.filter((use) => use.path.length === 0 || !isChecked(use.path[0]!));
       if (counted.length === 0) return;
       const fields = [...usage.shape.fields.keys()].filter((field) => pathParams?.has(field) !== true);
+      // The schema covers every field read; the message names those used as the client sent them, not the
+      // ones the code checks or converts itself (`Number(page)`, `new Date(start)`).
+      const reliedOn = fields.filter((field) => !isChecked(field));
       const origin = counted.reduce((a, b) => (a.origin.range[0] <= b.origin.range[0] ? a : b)).origin;
       const read = entry.reads.find((r) => r.node === origin) ?? entry.reads[0]!;
 
@@ -706,8 +709,9 @@ export default createRule<Options, MessageIds>({
       context.report({
         node: reportNode,
         // Only whole-object uses left (`{ ...req.body }` after its fields were checked): the message is about passing it on.
-        messageId: fields.length > 0 && counted.some((use) => use.path.length > 0) ? "unvalidated" : "unvalidatedWhole",
-        data: { read: readText, fields: fields.join(", "), risk: getRisk(entry, read) },
+        messageId:
+          reliedOn.length > 0 && counted.some((use) => use.path.length > 0) ? "unvalidated" : "unvalidatedWhole",
+        data: { read: readText, fields: reliedOn.join(", "), risk: getRisk(entry, read) },
         suggest: suggestion ? [suggestion] : [],
       });
     }
