@@ -170,7 +170,7 @@ export default createRule<[], MessageIds>({
       catchAllNext:
         "This {{what}} answers 500 to every error, client errors included: clients cannot fix a bad request and on-call sees an outage. Next.js has no central error handler: answer 4xx for client errors here.",
       catchAllUnhandled:
-        "This {{what}} answers 500 to every error, client errors included: clients cannot fix a bad request and on-call sees an outage. The app has no error middleware for `next(err)` to reach (Express's default answers HTML, with the stack trace outside production): answer 4xx for client errors here.",
+        "This {{what}} answers 500 to every error, client errors included: clients cannot fix a bad request and on-call sees an outage. No error middleware in this app would receive `next(err)`: answer 4xx for client errors here.",
       centralCatchAll:
         "This error handler answers 500 to every error without looking at it: bad input and missing records page on-call like an outage. Map client errors to 4xx (validation 400, not found 404).",
       delegate: "Replace the 500 response with `{{delegate}}`.",
