@@ -80,8 +80,8 @@ const CLIENT_ERROR_THROW = new RegExp(
 /**
  * Error middleware as Express recognises it, by its four parameters: an error first, `next` last
  * (`(err, req, res, next)`, `(error: Error, _req: Request, res: Response, _next: NextFunction)`, comments
- * between them included); a
- * function typed `ErrorRequestHandler`; or an error-handling package (`errorhandler`).
+ * between them included); a function typed `ErrorRequestHandler`; or an error-handling package
+ * (`errorhandler`).
  */
 const ERROR_MIDDLEWARE =
   /\(\s*_?(?:err|error|e|ex|exception)\b[^()]*?,[^()]*?,[^()]*?,[^(),]*?\b_?next\b|\bErrorRequestHandler\b|(["'])(?:errorhandler|strong-error-handler|api-error-handler)\1/u;
@@ -129,8 +129,8 @@ export function mayFileThrowClientErrors(file: string): boolean {
 }
 
 /**
- * Whether `file` declares Express error middleware, by a scan of its text (no parse): a function whose
- * four parameters start with an error and end with `next`. `false` when it cannot be read.
+ * Whether `file` declares Express error middleware (see {@link ERROR_MIDDLEWARE}), by a scan of its text
+ * (no parse). `false` when it cannot be read.
  */
 export function declaresErrorMiddleware(file: string): boolean {
   const entry = getEntry(file);

@@ -355,6 +355,13 @@ export default createRule<[], MessageIds>({
       return found;
     }
 
+    /** Whether any file of the app declares Express error middleware: asked once per lint of the file. */
+    let appErrorMiddleware: { known: boolean | undefined } | undefined;
+    function hasAppErrorMiddleware(): boolean | undefined {
+      appErrorMiddleware ??= { known: hasErrorMiddleware(getLintedFilePath(context)) };
+      return appErrorMiddleware.known;
+    }
+
     /**
      * Whether this file shows where a handed-on error lands, so the response stays the app's own: its error
      * handler (Express / Koa error middleware, Fastify `setErrorHandler`, Hono `onError`), or for Express and
@@ -778,7 +785,7 @@ export default createRule<[], MessageIds>({
         !caught.central &&
         framework === "express" &&
         !isErrorHandlerShown("express") &&
-        hasErrorMiddleware(getLintedFilePath(context)) === false;
+        hasAppErrorMiddleware() === false;
       if (caught.central || framework === "next" || unhandled) {
         const mapping = getStatusMappingFix(send, caught);
         context.report({
