@@ -78,13 +78,13 @@ const CLIENT_ERROR_THROW = new RegExp(
 );
 
 /**
- * Error middleware as Express recognises it, by its four parameters: an error first, `next` last
- * (`(err, req, res, next)`, `(error: Error, _req: Request, res: Response, _next: NextFunction)`, comments
- * between them included); a function typed `ErrorRequestHandler`; or an error-handling package
- * (`errorhandler`).
+ * Error middleware as Express recognises it, by its four parameters (Express goes by the count), the
+ * first one named for an error: `(err, req, res, next)`, `(error: Error, _req: Request, res: Response,
+ * _next: NextFunction)`, comments between them included; a function typed `ErrorRequestHandler`; or an
+ * error-handling package (`errorhandler`).
  */
 const ERROR_MIDDLEWARE =
-  /\(\s*_?(?:err|error|e|ex|exception)\b[^()]*?,[^()]*?,[^()]*?,[^(),]*?\b_?next\b|\bErrorRequestHandler\b|(["'])(?:errorhandler|strong-error-handler|api-error-handler)\1/u;
+  /\(\s*_?(?:err|error|e|er|ex|exception)\b[^()]*?,[^()]*?,[^()]*?,[^(),]*?[\w$]|\bErrorRequestHandler\b|(["'])(?:errorhandler|strong-error-handler|api-error-handler)\1/u;
 
 /** The scans of a file's text, done together: one read. */
 function scan(entry: Entry, file: string): void {

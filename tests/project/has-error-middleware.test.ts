@@ -29,6 +29,7 @@ describe("declaresErrorMiddleware", () => {
       "a comment before the unused next",
       "server.use((err: { status: number }, _req: Request, res: Response,\n  // required for the signature\n  _next: NextFunction) => {});",
     ],
+    ["a fourth parameter that is not named next", "app.use(function (er, req, res, _) { res.sendStatus(500); });"],
     ["a function typed ErrorRequestHandler", "export const handler: ErrorRequestHandler = (e, rq, rs, n) => {};"],
     ["the errorhandler package", 'import errorhandler from "errorhandler";\napp.use(errorhandler());'],
   ])("recognises %s", (_, text) => {
