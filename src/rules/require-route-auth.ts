@@ -9,33 +9,18 @@ import { getAuthVocabulary, type AuthVocabulary } from "../frameworks/get-auth-v
 import { getDeclaredRoutes } from "../frameworks/get-file-routes.js";
 import { getModuleAuthBindings } from "../frameworks/get-module-auth-bindings.js";
 import { getNextRouteFile } from "../frameworks/get-next-route-file.js";
-import { getRouteAuth, type RouteAuth } from "../frameworks/get-route-auth.js";
+import type { RouteAuth } from "../frameworks/get-route-auth.js";
+import { getMethodsLabel, getPathNode, getRouteLabel } from "../frameworks/get-route-paths.js";
 import { getRouteSensitivity, isSignUpRoute } from "../frameworks/get-route-sensitivity.js";
-import { getReceiver } from "../frameworks/get-receiver.js";
 import { getRouteRegistration, ROUTE_CALL_SELECTOR } from "../frameworks/get-route-registration.js";
-import { getStaticString } from "../frameworks/get-static-string.js";
 import { isFunctionNode } from "../frameworks/get-function-from-expression.js";
 import { isAuthName } from "../frameworks/is-auth-name.js";
-import { isConstantHandler } from "../frameworks/is-constant-handler.js";
-import { isDocumentationHandler } from "../frameworks/is-documentation-handler.js";
-import { isCatchAllPath } from "../frameworks/is-path-covered-by.js";
-import { isPublicPath, matchesPathGlob } from "../frameworks/is-public-path.js";
-import { isRoutePathComplete } from "../frameworks/is-route-path-complete.js";
 import type { Framework, RouteRegistration } from "../frameworks/types.js";
-import { getLintedFileFacts, getLintedFilePath } from "../project/get-project-function.js";
-import {
-  createMountLookup,
-  getMountedBinding,
-  describeStepLocation,
-  isChainProtected,
-  MOUNTED_FRAMEWORKS,
-  type MountChain,
-  type MountLookup,
-} from "../project/get-mount-context.js";
+import { getLintedFilePath } from "../project/get-project-function.js";
+import { describeStepLocation, type MountChain } from "../project/get-mount-context.js";
+import { createRouteAccessLookup } from "../project/get-route-access.js";
 import { createRule } from "../utils/create-rule.js";
-import { getImportOrigin } from "../utils/get-import-origin.js";
 import { getRootIdentifier } from "../utils/get-root-identifier.js";
-import { isInDevelopmentBranch } from "../utils/is-debug-guarded.js";
 import { getHardenSettings, type AuthSettings, type ImportedName } from "../utils/settings.js";
 
 type Options = [
@@ -69,84 +54,8 @@ const PROTECT_HINT: Readonly<Record<Framework, string>> = {
   nest: "Add `@UseGuards(...)` with your auth guard to the method or the controller.",
 };
 
-/** Hono's adapters that serve a Hono app as Next.js (or serverless) handlers. */
-const HONO_ADAPTER = /^hono\/(?:vercel|nextjs|aws-lambda|netlify|cloudflare-pages)$/u;
-
 /** Local names the Next.js session check may bind, in order of preference. */
 const SESSION_NAMES = ["session", "authSession", "currentSession"];
-
-interface PendingRoute {
-  route: RouteRegistration;
-  /** `null` until asked: a route with a public path never needs it, and it walks the handler. */
-  auth: RouteAuth | undefined | null;
-}
-
-/** The argument a route's path is written in, for dynamic paths (`${API}/login`) and arrays. */
-function getPathNode(route: RouteRegistration): TSESTree.Node | undefined {
-  const call = route.node;
-  if (call.type !== AST_NODE_TYPES.CallExpression) return undefined;
-  if (route.options && call.arguments[0] === route.options) {
-    for (const property of route.options.properties) {
-      if (
-        property.type === AST_NODE_TYPES.Property &&
-        property.key.type === AST_NODE_TYPES.Identifier &&
-        (property.key.name === "url" || property.key.name === "path")
-      ) {
-        return property.value;
-      }
-    }
-    return undefined;
-  }
-  const [first, second] = call.arguments;
-  if (route.path !== undefined && getStaticString(second) === route.path && getStaticString(first) !== route.path)
-    return second;
-  if (first && !route.chain.includes(first)) return first;
-  // `app.route("/x").get(handler)`: the path is on the `route` call.
-  let object: TSESTree.Node = call.callee.type === AST_NODE_TYPES.MemberExpression ? call.callee.object : call.callee;
-  while (object.type === AST_NODE_TYPES.CallExpression && object.callee.type === AST_NODE_TYPES.MemberExpression) {
-    if (object.callee.property.type === AST_NODE_TYPES.Identifier && object.callee.property.name === "route")
-      return object.arguments[0];
-    object = object.callee.object;
-  }
-  return undefined;
-}
-
-/** The paths a route answers, for matching public / protected patterns; `[]` when they are not known. */
-function getMatchPaths(route: RouteRegistration): string[] {
-  if (route.fullPath !== undefined) return [route.fullPath];
-  if (route.path !== undefined) return [route.path.startsWith("/") ? route.path : `/${route.path}`];
-  const node = getPathNode(route);
-  if (node?.type === AST_NODE_TYPES.TemplateLiteral) {
-    // `${API_PREFIX}/auth/login`: the prefix is unknown, the rest is what the route is.
-    const pieces = node.quasis.map((quasi, i) =>
-      i === 0 ? (quasi.value.cooked ?? "") : `:param${quasi.value.cooked ?? ""}`,
-    );
-    const path =
-      node.quasis[0]?.value.cooked === ""
-        ? pieces
-            .slice(1)
-            .join("")
-            .replace(/^:param/u, "")
-        : pieces.join("");
-    return [path.startsWith("/") ? path : `/${path}`];
-  }
-  if (node?.type === AST_NODE_TYPES.ArrayExpression) {
-    const paths = node.elements.map((element) => getStaticString(element));
-    if (paths.every((path): path is string => path !== undefined)) return paths;
-  }
-  return [];
-}
-
-function getRouteLabel(sourceCode: Readonly<TSESLint.SourceCode>, route: RouteRegistration): string {
-  const methods = route.methods.length > 0 ? route.methods.join("|") : "ALL";
-  const pathNode = getPathNode(route);
-  const listed = pathNode?.type === AST_NODE_TYPES.ArrayExpression ? getMatchPaths(route) : [];
-  const path =
-    route.fullPath ??
-    route.path ??
-    (listed.length > 0 ? listed.join(", ") : pathNode ? sourceCode.getText(pathNode) : "(dynamic path)");
-  return `${methods} ${path}`;
-}
 
 function getReportLoc(route: RouteRegistration): TSESTree.SourceLocation {
   const start = route.reportNode.loc.start;
@@ -225,62 +134,23 @@ export default createRule<Options, MessageIds>({
     const vocabulary: AuthVocabulary = getAuthVocabulary(settings);
     const publicPaths = settings.publicPaths ?? [];
     const protectedPaths = authSettings.protectedPaths ?? [];
-    const pending: PendingRoute[] = [];
+    const routes: RouteRegistration[] = [];
     const nextFile = getNextRouteFile(context.filename);
-
-    function getAuth(entry: PendingRoute): RouteAuth | undefined {
-      if (entry.auth === null) entry.auth = getRouteAuth(context, entry.route, vocabulary);
-      return entry.auth;
-    }
-
-    /**
-     * `handle(app)` from `hono/vercel` (or `hono/nextjs`), or any call handed an app of this file: the
-     * export hands the request to another framework's app, whose own routes are checked where they are.
-     */
-    function isAppAdapter(call: TSESTree.CallExpression): boolean {
-      if (call.arguments.some((arg) => getReceiver(context, arg, false) !== undefined)) return true;
-      const callee = call.callee;
-      if (callee.type !== AST_NODE_TYPES.Identifier) return false;
-      const origin = getImportOrigin(ASTUtils.findVariable(sourceCode.getScope(callee), callee));
-      return origin !== undefined && HONO_ADAPTER.test(origin.source);
-    }
-
-    function isExempt(route: RouteRegistration): boolean {
-      if (route.methods.length > 0 && route.methods.every((method) => method === "OPTIONS")) return true;
-      if (route.path !== undefined && isCatchAllPath(route.path)) return true;
-      if (isConstantHandler(context, route) || isDocumentationHandler(context, route)) return true;
-      // `if (process.env.NODE_ENV === "test") app.post("/test/reset", …)`: not registered in production.
-      if (isInDevelopmentBranch(route.node)) return true;
-      // `export default handle(app)` / `export const GET = handle(app)`: the app's own routes are checked.
-      if (
-        route.framework === "next" &&
-        route.handler?.type === AST_NODE_TYPES.CallExpression &&
-        isAppAdapter(route.handler)
-      )
-        return true;
-      const paths = getMatchPaths(route);
-      if (paths.length === 0) return false;
-      const complete = route.fullPath !== undefined && isRoutePathComplete(context, route);
-      return paths.every(
-        (path) =>
-          isPublicPath(path, publicPaths, complete) || protectedPaths.some((pattern) => matchesPathGlob(path, pattern)),
-      );
-    }
+    const access = createRouteAccessLookup(context, { vocabulary, publicPaths, protectedPaths });
 
     /** Per framework, the auth that protects routes of this file, in route order: computed once, at the first report. */
     let protectedAuths: Map<RouteRegistration["framework"], RouteAuth[]> | undefined;
     function getProtectedAuths(framework: RouteRegistration["framework"]): RouteAuth[] {
       if (!protectedAuths) {
         protectedAuths = new Map();
-        for (const entry of pending) {
-          // Only middleware and guards can be copied, and neither depends on the handler: an exempt route,
-          // whose auth was never asked, is asked without reading its handler, the costly part.
-          const auth =
-            entry.auth === null ? getRouteAuth(context, entry.route, vocabulary, { handler: false }) : entry.auth;
+        for (const route of routes) {
+          // Only middleware and guards can be copied, and neither depends on the handler: a route whose
+          // auth was never asked is asked without reading its handler, the costly part.
+          const auth = access.getAuth(route, { handler: false });
           if (auth?.status !== "protected") continue;
-          const list = protectedAuths.get(entry.route.framework) ?? [];
+          const list = protectedAuths.get(route.framework) ?? [];
           list.push(auth);
-          protectedAuths.set(entry.route.framework, list);
+          protectedAuths.set(route.framework, list);
         }
       }
       return protectedAuths.get(framework) ?? [];
@@ -396,44 +266,8 @@ export default createRule<Options, MessageIds>({
       };
     }
 
-    // Only a file that exports something can have its routers mounted elsewhere.
-    const mayExport = /\bexport\b|\bexports\b/u.test(sourceCode.text);
-    let mountLookup: MountLookup | undefined;
     /** The linted file on disk: ESLint passes a relative name when it is given one. */
     const getFilePath = (): string => getLintedFilePath(context);
-
-    /**
-     * How the route's router is reached from the app, when other files show it: `protected` when every
-     * way passes auth, else the first way that does not (`undefined` when that way is not followed to the
-     * app); `"unloaded"` when no file of the project loads the router's file, so the server never serves
-     * it; `undefined` when nothing mounts the router where it can be found.
-     */
-    function getMounting(
-      route: RouteRegistration,
-    ): { protected: true } | { protected: false; chain: MountChain | undefined } | "unloaded" | undefined {
-      const name = getMountedBinding(context, route);
-      if (!mayExport || name === undefined || !MOUNTED_FRAMEWORKS.has(route.framework)) return undefined;
-      mountLookup ??= createMountLookup(getFilePath(), getLintedFileFacts(sourceCode));
-      const chains = mountLookup.getChains(name, route.path);
-      if (!chains) {
-        // A router no file of the project loads serves nothing; an app created here is served by its start.
-        return mountLookup.isLoaded() || isRoutePathComplete(context, route) ? undefined : "unloaded";
-      }
-      // A mount made only outside production (`if (env.ENVIRONMENT === "test")`) exposes nothing in production.
-      const open = chains.filter(
-        (chain) =>
-          chain.developmentOnly !== true &&
-          !isChainProtected(chain, vocabulary) &&
-          !(
-            chain.path !== undefined &&
-            // The defaults that may sit under any prefix: where the chain's top is mounted is not known.
-            (isPublicPath(chain.path, publicPaths, false) ||
-              protectedPaths.some((pattern) => matchesPathGlob(chain.path!, pattern)))
-          ),
-      );
-      if (open.length === 0) return { protected: true };
-      return { protected: false, chain: open.find((chain) => !chain.opaque && chain.steps.length > 0) };
-    }
 
     function report(route: RouteRegistration, chain: MountChain | undefined): void {
       const suggestion = getSuggestion(route);
@@ -442,12 +276,12 @@ export default createRule<Options, MessageIds>({
         : [];
       const step = chain?.steps.at(0);
       if (chain && step) {
-        const methods = route.methods.length > 0 ? route.methods.join("|") : "ALL";
         context.report({
           loc: getReportLoc(route),
           messageId: "missingAuthMounted",
           data: {
-            route: chain.path === undefined ? getRouteLabel(sourceCode, route) : `${methods} ${chain.path}`,
+            route:
+              chain.path === undefined ? getRouteLabel(sourceCode, route) : `${getMethodsLabel(route)} ${chain.path}`,
             mount: step.text,
             where: describeStepLocation(step, getFilePath()),
           },
@@ -473,26 +307,24 @@ export default createRule<Options, MessageIds>({
     return {
       [ROUTE_CALL_SELECTOR](node: TSESTree.CallExpression) {
         const route = getRouteRegistration(context, node);
-        if (route) pending.push({ route, auth: null });
+        if (route) routes.push(route);
       },
       "Program:exit"() {
-        for (const route of getDeclaredRoutes(context)) pending.push({ route, auth: null });
+        routes.push(...getDeclaredRoutes(context));
         // Every open route's auth before the first report: the suggestion search at that report reads
         // them instead of asking again for the routes after it.
-        const checked = pending.filter((entry) => !isExempt(entry.route));
+        let checked = 0;
         const unprotected: { route: RouteRegistration; chain: MountChain | undefined; paths: string[] }[] = [];
-        for (const entry of checked) {
-          const { route } = entry;
-          // The mount first: it is one lookup, where the route's own auth reads its middleware and handler.
-          const mounting = getMounting(route);
-          if (mounting === "unloaded" || mounting?.protected || getAuth(entry)) continue;
-          const chain = mounting?.chain;
-          unprotected.push({ route, chain, paths: chain?.path === undefined ? getMatchPaths(route) : [chain.path] });
+        for (const route of routes) {
+          const found = access.getAccess(route);
+          if (found.status === "exempt") continue;
+          checked++;
+          if (found.status === "open") unprotected.push({ route, chain: found.chain, paths: found.paths });
         }
         // A file that protects none of its routes and lets anyone change data never had auth added: its
         // creates are open by omission too. Its reads may still be a public catalogue.
         const neverProtected =
-          unprotected.length === checked.length &&
+          unprotected.length === checked &&
           unprotected.some(({ route, paths }) => getRouteSensitivity(route.methods, paths) === "changes-data");
         for (const { route, chain, paths } of unprotected) {
           if (
