@@ -22,8 +22,10 @@ export interface RouteAuth {
    * or is auth itself; `guard`: Nest `@UseGuards` / an auth decorator; `marker`: a public marker.
    */
   via: "middleware" | "handler" | "guard" | "marker";
-  /** The middleware, wrapper, decorator or marker that decides it. */
+  /** The middleware, wrapper, decorator or marker that decides it; the route itself when another file decides. */
   node: TSESTree.Node;
+  /** What decides it when another file does: a global guard, Next.js middleware, an autohooks file. */
+  elsewhere?: { text: string; file?: string };
 }
 
 /** Swagger's `@ApiBearerAuth()` / `@ApiSecurity()` document auth, they do not enforce it. */
@@ -107,16 +109,16 @@ function getNestAuth(
   return getNestAppLevelAuth(context, route, classNode, vocabulary);
 }
 
-const autohooksOfLint = new WeakMap<TSESTree.Program, boolean>();
+const autohooksOfLint = new WeakMap<TSESTree.Program, string | null>();
 
-/** Whether an `@fastify/autoload` `autohooks` file above the linted file authenticates its routes; asked once per lint. */
-function hasAuthenticatingAutohooks(context: RuleContext): boolean {
+/** The `@fastify/autoload` `autohooks` file above the linted file that authenticates its routes; asked once per lint. */
+function getAutohooks(context: RuleContext): string | undefined {
   let answer = autohooksOfLint.get(context.sourceCode.ast);
   if (answer === undefined) {
-    answer = getAuthenticatingAutohooks(getLintedFilePath(context)) !== undefined;
+    answer = getAuthenticatingAutohooks(getLintedFilePath(context)) ?? null;
     autohooksOfLint.set(context.sourceCode.ast, answer);
   }
-  return answer;
+  return answer ?? undefined;
 }
 
 /** The app's auth, read once per lint of a controller file: the files it comes from may change between lints. */
@@ -154,8 +156,14 @@ function getNestAppLevelAuth(
     app = getNestAppAuth(getLintedFilePath(context));
     nestAppAuthOfLint.set(context.sourceCode.ast, app);
   }
-  if (app.globalGuards.some((name) => isAuthClassName(name, vocabulary)))
-    return { status: "protected", via: "guard", node: route.node };
+  const globalGuard = app.globalGuards.find((name) => isAuthClassName(name, vocabulary));
+  if (globalGuard !== undefined)
+    return {
+      status: "protected",
+      via: "guard",
+      node: route.node,
+      elsewhere: { text: `${globalGuard} (global guard)` },
+    };
   const controller = classNode?.type === AST_NODE_TYPES.ClassDeclaration ? classNode.id?.name : undefined;
   const path = route.fullPath;
   const matches = (target: { path?: string; method?: string; controller?: string }): boolean => {
@@ -170,7 +178,12 @@ function getNestAppLevelAuth(
   );
   for (const binding of authBindings) {
     if (binding.routes.some(matches) && !binding.excluded.some(matches))
-      return { status: "protected", via: "middleware", node: route.node };
+      return {
+        status: "protected",
+        via: "middleware",
+        node: route.node,
+        elsewhere: { text: `${binding.names.join(", ")} (forRoutes)` },
+      };
   }
   // `forRoutes({ path: "articles", method: RequestMethod.POST }, …)`: a module that binds auth route by
   // route and method, under this controller's path, chose which reads stay open; the reads it leaves out
@@ -187,7 +200,7 @@ function getNestAppLevelAuth(
       ),
     )
   )
-    return { status: "public", via: "marker", node: route.node };
+    return { status: "public", via: "marker", node: route.node, elsewhere: { text: "left out of forRoutes" } };
   return undefined;
 }
 
@@ -266,8 +279,14 @@ export function getRouteAuth(
   ) {
     return { status: "protected", via: "handler", node: route.handlerFunction };
   }
-  if (route.framework === "fastify" && hasAuthenticatingAutohooks(context)) {
-    return { status: "protected", via: "middleware", node: route.node };
+  const autohooks = route.framework === "fastify" ? getAutohooks(context) : undefined;
+  if (autohooks !== undefined) {
+    return {
+      status: "protected",
+      via: "middleware",
+      node: route.node,
+      elsewhere: { text: "onRequest hook of autohooks", file: autohooks },
+    };
   }
   return route.framework === "next" ? getNextMiddlewareAuth(context, route) : undefined;
 }
@@ -283,6 +302,16 @@ function getNextMiddlewareAuth(context: RuleContext, route: RouteRegistration): 
   const middleware = getNextMiddleware(getLintedFilePath(context));
   if (!middleware?.authenticates || !middleware.matches(routePath)) return undefined;
   if (middleware.publicPaths.some((pattern) => matchesPathGlob(routePath, pattern)))
-    return { status: "public", via: "marker", node: route.node };
-  return { status: "protected", via: "middleware", node: route.node };
+    return {
+      status: "public",
+      via: "marker",
+      node: route.node,
+      elsewhere: { text: "public in middleware", file: middleware.file },
+    };
+  return {
+    status: "protected",
+    via: "middleware",
+    node: route.node,
+    elsewhere: { text: "middleware (config.matcher)", file: middleware.file },
+  };
 }

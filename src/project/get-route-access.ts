@@ -64,6 +64,8 @@ export interface RouteAccessLookup {
    * costly part), unless the full answer is already known.
    */
   getAuth(route: RouteRegistration, options?: { handler?: boolean }): RouteAuth | undefined;
+  /** Every way other files' mounts reach the route's router (see `MountLookup.getChains`); `undefined`: none found. */
+  getChains(route: RouteRegistration): MountChain[] | undefined;
 }
 
 export interface AccessSettings {
@@ -133,16 +135,22 @@ export function createRouteAccessLookup(context: RuleContext, settings: AccessSe
    * app); `"unloaded"` when no file of the project loads the router's file; `undefined` when nothing
    * mounts the router where it can be found.
    */
-  function getMounting(
-    route: RouteRegistration,
-  ): { open: false; chains: MountChain[] } | { open: true; chain: MountChain | undefined } | "unloaded" | undefined {
+  function getMountLookup(route: RouteRegistration): { lookup: MountLookup; name: string } | undefined {
     const name = getMountedBinding(context, route);
     if (!mayExport || name === undefined || !MOUNTED_FRAMEWORKS.has(route.framework)) return undefined;
     mountLookup ??= createMountLookup(getLintedFilePath(context), getLintedFileFacts(sourceCode));
-    const chains = mountLookup.getChains(name, route.path);
+    return { lookup: mountLookup, name };
+  }
+
+  function getMounting(
+    route: RouteRegistration,
+  ): { open: false; chains: MountChain[] } | { open: true; chain: MountChain | undefined } | "unloaded" | undefined {
+    const mounted = getMountLookup(route);
+    if (!mounted) return undefined;
+    const chains = mounted.lookup.getChains(mounted.name, route.path);
     if (!chains) {
       // A router no file of the project loads serves nothing; an app created here is served by its start.
-      return mountLookup.isLoaded() || isRoutePathComplete(context, route) ? undefined : "unloaded";
+      return mounted.lookup.isLoaded() || isRoutePathComplete(context, route) ? undefined : "unloaded";
     }
     // A mount made only outside production (`if (env.ENVIRONMENT === "test")`) exposes nothing in production.
     const open = chains.filter(
@@ -162,6 +170,10 @@ export function createRouteAccessLookup(context: RuleContext, settings: AccessSe
 
   return {
     getAuth,
+    getChains(route) {
+      const mounted = getMountLookup(route);
+      return mounted?.lookup.getChains(mounted.name, route.path);
+    },
     getAccess(route) {
       const reason = getExemption(route);
       if (reason) return { status: "exempt", reason };

@@ -1,0 +1,230 @@
+import path from "node:path";
+
+import { type TSESLint, type TSESTree } from "@typescript-eslint/utils";
+
+import { getAuthVocabulary } from "../frameworks/get-auth-vocabulary.js";
+import { getDeclaredRoutes } from "../frameworks/get-file-routes.js";
+import type { RouteAuth } from "../frameworks/get-route-auth.js";
+import { getMethodsLabel, getPathLabel } from "../frameworks/get-route-paths.js";
+import { isFunctionNode } from "../frameworks/get-function-from-expression.js";
+import { getRouteRegistration, ROUTE_CALL_SELECTOR } from "../frameworks/get-route-registration.js";
+import { isRoutePathComplete } from "../frameworks/is-route-path-complete.js";
+import { isPublicPath, matchesPathGlob } from "../frameworks/is-public-path.js";
+import type { Framework, RouteRegistration, RuleContext } from "../frameworks/types.js";
+import { getProjectRoot } from "../project/get-importers.js";
+import { isAuthMountMiddleware, type MountChain } from "../project/get-mount-context.js";
+import { getLintedFilePath } from "../project/get-project-function.js";
+import { createRouteAccessLookup, type RouteAccess } from "../project/get-route-access.js";
+import { isTestFile } from "../utils/is-test-file.js";
+import { getHardenSettings } from "../utils/settings.js";
+
+/** Who may call an endpoint, and what says so. `at`: `file:line`, relative to the folder the command runs in. */
+export type EndpointAuth =
+  | { status: "protected"; by: string; at?: string }
+  | { status: "public"; reason: PublicReason; by?: string; at?: string }
+  | { status: "none"; through?: { mount: string; at: string } }
+  | { status: "unserved"; reason: "not-loaded" | "development-only" };
+
+export type PublicReason =
+  | "default-public-path"
+  | "public-paths-setting"
+  | "public-marker"
+  | "preflight"
+  | "catch-all"
+  | "constant-response"
+  | "documentation"
+  | "app-adapter";
+
+export interface Endpoint {
+  /** The app's folder (its package.json), relative to the folder the command runs in; `.` for that folder. */
+  app: string;
+  framework: Framework;
+  /** `GET`, `GET|HEAD`, `ALL` (any method). */
+  method: string;
+  /** The full path when the app shows every prefix, else the path as the route's file writes it. */
+  path: string;
+  /** Whether `path` is the one clients call: every prefix up to the app is known. */
+  pathComplete: boolean;
+  file: string;
+  line: number;
+  auth: EndpointAuth;
+}
+
+const MAX_TEXT = 60;
+
+/** Source text on one line, shortened: what a table cell can show. */
+function shorten(text: string): string {
+  const line = text.replace(/\s+/gu, " ").trim();
+  return line.length > MAX_TEXT ? `${line.slice(0, MAX_TEXT - 1)}…` : line;
+}
+
+function toPosix(file: string): string {
+  return file.split(path.sep).join("/");
+}
+
+/**
+ * A rule that never reports: at the end of each file it describes the file's routes into `sink`. Run by
+ * the command through ESLint, so every file is parsed and configured (parser, `settings.harden`) as the
+ * project's own lint does.
+ */
+export function createEndpointCollector(cwd: string, sink: Endpoint[]): TSESLint.RuleModule<never, []> {
+  return {
+    meta: { type: "suggestion", schema: [], messages: {} },
+    defaultOptions: [],
+    create(context) {
+      if (isTestFile(context)) return {};
+      const routes: RouteRegistration[] = [];
+      return {
+        [ROUTE_CALL_SELECTOR](node: TSESTree.CallExpression) {
+          const route = getRouteRegistration(context, node);
+          if (route) routes.push(route);
+        },
+        "Program:exit"() {
+          routes.push(...getDeclaredRoutes(context));
+          if (routes.length > 0) sink.push(...describeRoutes(context, cwd, routes));
+        },
+      };
+    },
+  };
+}
+
+function describeRoutes(context: RuleContext, cwd: string, routes: RouteRegistration[]): Endpoint[] {
+  const settings = getHardenSettings(context);
+  const vocabulary = getAuthVocabulary(settings);
+  const publicPaths = settings.publicPaths ?? [];
+  const protectedPaths = settings.auth?.protectedPaths ?? [];
+  const access = createRouteAccessLookup(context, { vocabulary, publicPaths, protectedPaths });
+  const file = getLintedFilePath(context);
+  const relative = (target: string): string => toPosix(path.relative(cwd, target)) || ".";
+  const at = (node: TSESTree.Node): string => `${relative(file)}:${node.loc.start.line}`;
+  const app = relative(getProjectRoot(file) ?? path.dirname(file));
+
+  /** The auth a mount on this way applies, with where. */
+  function getChainAuth(chain: MountChain): EndpointAuth | undefined {
+    for (const step of chain.steps) {
+      const middleware = step.middleware.find((candidate) => isAuthMountMiddleware(candidate, vocabulary));
+      if (middleware) {
+        const by = middleware.authenticates === true ? "an inline hook checks the caller" : shorten(middleware.text);
+        return { status: "protected", by, at: `${relative(step.file)}:${step.line}` };
+      }
+    }
+    return undefined;
+  }
+
+  function getPublicPathAuth(paths: readonly string[]): EndpointAuth {
+    const configured = paths.some((candidate) => publicPaths.some((pattern) => matchesPathGlob(candidate, pattern)));
+    return { status: "public", reason: configured ? "public-paths-setting" : "default-public-path" };
+  }
+
+  /** No auth: through the mount it is reached by, when another file mounts it. */
+  function getOpenAuth(chain: MountChain | undefined): EndpointAuth {
+    const step = chain?.steps[0];
+    return step
+      ? { status: "none", through: { mount: step.text, at: `${relative(step.file)}:${step.line}` } }
+      : { status: "none" };
+  }
+
+  function describeAuth(auth: RouteAuth): EndpointAuth {
+    const source = auth.elsewhere
+      ? { by: auth.elsewhere.text, ...(auth.elsewhere.file ? { at: relative(auth.elsewhere.file) } : {}) }
+      : { by: describeNode(context.sourceCode, auth), at: at(auth.node) };
+    return auth.status === "protected"
+      ? { status: "protected", ...source }
+      : { status: "public", reason: "public-marker", ...source };
+  }
+
+  function getRouteAuth(route: RouteRegistration, found: RouteAccess, paths: string[]): EndpointAuth {
+    switch (found.status) {
+      case "exempt": {
+        // A probe or a public path can still sit behind auth: what protects it is the better answer.
+        const auth =
+          found.reason === "development-only" || found.reason === "app-adapter" ? undefined : access.getAuth(route);
+        if (auth?.status === "protected") return describeAuth(auth);
+        switch (found.reason) {
+          case "development-only":
+            return { status: "unserved", reason: "development-only" };
+          case "protected-path":
+            return { status: "protected", by: "settings.harden.auth.protectedPaths" };
+          case "public-path":
+            return getPublicPathAuth(paths);
+          case "constant":
+            return { status: "public", reason: "constant-response" };
+          default:
+            return { status: "public", reason: found.reason };
+        }
+      }
+      case "unloaded":
+        return { status: "unserved", reason: "not-loaded" };
+      case "mount-protected":
+        return (
+          found.chains.map(getChainAuth).find((auth) => auth !== undefined) ?? {
+            status: "public",
+            reason: "default-public-path",
+          }
+        );
+      case "protected":
+      case "public":
+        return describeAuth(found.auth);
+      case "open":
+        return getOpenAuth(found.chain);
+    }
+  }
+
+  /**
+   * Who may call the route at the path one mount chain gives it: its own auth, else the chain's, else —
+   * when the route was judged by its mounts — what that chain's path is.
+   */
+  function getChainRowAuth(chain: MountChain, found: RouteAccess, own: EndpointAuth): EndpointAuth {
+    if (own.status === "protected" && found.status !== "mount-protected") return own;
+    const mounted = getChainAuth(chain);
+    if (mounted) return mounted;
+    if (found.status !== "mount-protected" && found.status !== "open") return own;
+    const chainPath = chain.path!;
+    if (protectedPaths.some((pattern) => matchesPathGlob(chainPath, pattern)))
+      return { status: "protected", by: "settings.harden.auth.protectedPaths" };
+    if (isPublicPath(chainPath, publicPaths, false)) return getPublicPathAuth([chainPath]);
+    return getOpenAuth(chain);
+  }
+
+  const endpoints: Endpoint[] = [];
+  for (const route of routes) {
+    const found = access.getAccess(route);
+    const label = getPathLabel(context.sourceCode, route);
+    const own = getRouteAuth(route, found, found.status === "open" ? found.paths : [label]);
+    const chains =
+      own.status === "unserved"
+        ? []
+        : (access.getChains(route) ?? []).filter((chain) => chain.developmentOnly !== true && chain.path !== undefined);
+    const rows: { path: string; complete: boolean; auth: EndpointAuth }[] =
+      chains.length > 0
+        ? chains.map((chain) => ({
+            path: chain.path!,
+            complete: !chain.opaque,
+            auth: getChainRowAuth(chain, found, own),
+          }))
+        : [{ path: label, complete: route.fullPath !== undefined && isRoutePathComplete(context, route), auth: own }];
+    const seen = new Set<string>();
+    for (const row of rows) {
+      if (seen.has(row.path)) continue;
+      seen.add(row.path);
+      endpoints.push({
+        app,
+        framework: route.framework,
+        method: getMethodsLabel(route),
+        path: row.path,
+        pathComplete: row.complete,
+        file: relative(file),
+        line: route.reportNode.loc.start.line,
+        auth: row.auth,
+      });
+    }
+  }
+  return endpoints;
+}
+
+/** What protects a route, as its file writes it: `requireAuth`, `@UseGuards(JwtAuthGuard)`, `withAuth(…)`. */
+function describeNode(sourceCode: Readonly<TSESLint.SourceCode>, auth: RouteAuth): string {
+  if (isFunctionNode(auth.node))
+    return auth.via === "handler" ? "its handler checks credentials" : "an inline hook checks the caller";
+  return shorten(sourceCode.getText(auth.node));
+}

@@ -1,0 +1,300 @@
+import { cpSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { assertPluginBuilt, ROOT } from "./utils/demo-app.js";
+import { cleanEnv, runNode, type RunResult } from "./utils/run-node.js";
+
+const HARDEN_BIN = path.join(ROOT, "dist", "cli", "harden.js");
+const FIXTURES = path.join(ROOT, "tests", "fixtures");
+
+interface Endpoint {
+  app: string;
+  framework: string;
+  method: string;
+  path: string;
+  pathComplete: boolean;
+  file: string;
+  line: number;
+  auth: { status: string; by?: string; at?: string; reason?: string; through?: { mount: string; at: string } };
+}
+
+const copies: string[] = [];
+
+/**
+ * A fixture app copied outside the repository (whose own ESLint config would otherwise be the project's),
+ * with `extra` files written into it and the repository's `node_modules` beside it, as an installed app has.
+ */
+function copyFixture(name: string, extra: Record<string, string> = {}): string {
+  const dir = mkdtempSync(path.join(tmpdir(), `harden-cli-${name}-`));
+  copies.push(dir);
+  cpSync(path.join(FIXTURES, name), dir, { recursive: true });
+  symlinkSync(path.join(ROOT, "node_modules"), path.join(dir, "node_modules"), "dir");
+  for (const [file, text] of Object.entries(extra)) writeFileSync(path.join(dir, file), text);
+  return dir;
+}
+
+function harden(cwd: string, args: readonly string[]): Promise<RunResult> {
+  return runNode([HARDEN_BIN, ...args], { cwd, env: cleanEnv() });
+}
+
+async function routesJson(cwd: string, args: readonly string[] = []): Promise<Endpoint[]> {
+  const run = await harden(cwd, ["routes", "--format", "json", ...args]);
+  expect(run.status, run.stderr).toBe(0);
+  return (JSON.parse(run.stdout) as { endpoints: Endpoint[] }).endpoints;
+}
+
+const brief = (endpoints: readonly Endpoint[]) => endpoints.map((e) => `${e.method} ${e.path} ${e.auth.status}`);
+
+beforeAll(async () => {
+  await assertPluginBuilt();
+});
+
+afterAll(() => {
+  for (const dir of copies) rmSync(dir, { recursive: true, force: true });
+});
+
+describe("harden routes", () => {
+  let express: string;
+  beforeAll(() => {
+    express = copyFixture("mounts-express");
+  });
+
+  it("prints an Express app's endpoints across files: full paths, the auth at each mount, the file", async () => {
+    const run = await harden(express, ["routes"]);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stderr).toBe("");
+    expect(run.stdout).toBe(
+      [
+        ". (express) · 9 endpoints: 3 protected, 2 public, 4 without auth",
+        "  GET    /api/files/:name    protected requireAuth (src/app.ts:16)           src/routes/files.ts:5",
+        "  GET    /shared/files/:name none      mounted at src/app.ts:17              src/routes/files.ts:5",
+        "  POST   /api/notes          none      mounted at src/app.ts:18              src/routes/notes.ts:5",
+        "  GET    /api-examples       public    answers a constant                    src/routes/pages.ts:7",
+        "  GET    /about              public    answers a constant                    src/routes/pages.ts:8",
+        "  GET    /stats              none      mounted at src/site.ts:7              src/routes/pages.ts:9",
+        "  GET    /api/reports/:id    none      mounted at src/app.ts:15              src/routes/reports.ts:5",
+        "  GET    /api/todos/:id      protected requireAuth (src/app.ts:14)           src/routes/todos.ts:5",
+        "  DELETE /api/users/:id      protected requireAuth (src/app.ts:21)           src/routes/users.ts:5",
+        "",
+      ].join("\n"),
+    );
+    for (const line of run.stdout.split("\n")) expect(line.length).toBeLessThanOrEqual(100);
+  });
+
+  it("--format json: the documented schema, with the mount a route is reached through", async () => {
+    const run = await harden(express, ["routes", "--format", "json"]);
+    expect(run.status, run.stderr).toBe(0);
+    const output = JSON.parse(run.stdout) as { version: number; summary: unknown; endpoints: Endpoint[] };
+    expect(output.version).toBe(1);
+    expect(output.summary).toEqual({ total: 9, protected: 3, public: 2, none: 4, unserved: 0 });
+    expect(output.endpoints.slice(0, 3)).toEqual([
+      {
+        app: ".",
+        framework: "express",
+        method: "GET",
+        path: "/api/files/:name",
+        pathComplete: true,
+        file: "src/routes/files.ts",
+        line: 5,
+        auth: { status: "protected", by: "requireAuth", at: "src/app.ts:16" },
+      },
+      {
+        app: ".",
+        framework: "express",
+        method: "GET",
+        path: "/shared/files/:name",
+        pathComplete: true,
+        file: "src/routes/files.ts",
+        line: 5,
+        auth: { status: "none", through: { mount: 'app.use("/shared/files", files)', at: "src/app.ts:17" } },
+      },
+      {
+        app: ".",
+        framework: "express",
+        method: "POST",
+        path: "/api/notes",
+        pathComplete: true,
+        file: "src/routes/notes.ts",
+        line: 5,
+        // Named like auth, but `jwtMiddleware` only decodes a token and always calls `next()`.
+        auth: {
+          status: "none",
+          through: { mount: 'app.use("/api/notes", jwtMiddleware, notes)', at: "src/app.ts:18" },
+        },
+      },
+    ]);
+  });
+
+  it("--format markdown: a table per app, for a pull request", async () => {
+    const dir = copyFixture("nest-global-guard");
+    const run = await harden(dir, ["routes", "--format", "markdown"]);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toBe(
+      [
+        "### `.` (nest)",
+        "",
+        "3 endpoints: 3 protected, 0 public, 0 without auth",
+        "",
+        "| Method | Path | Auth | Defined at |",
+        "| --- | --- | --- | --- |",
+        "| GET | `/users/:id` | protected — JwtAuthGuard (global guard) | `src/users/users.controller.ts:5` |",
+        "| POST | `/users` | protected — JwtAuthGuard (global guard) | `src/users/users.controller.ts:10` |",
+        "| DELETE | `/users/:id` | protected — JwtAuthGuard (global guard) | `src/users/users.controller.ts:15` |",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("Fastify: prefixes of register, hooks of parent plugins and autohooks", async () => {
+    expect(brief(await routesJson(copyFixture("mounts-fastify")))).toEqual([
+      "GET /account/profile protected",
+      "POST /api/admin/reindex none",
+      "GET /api/todos protected",
+      "DELETE /api/todos/:id protected",
+      "GET /api/users/:id protected",
+      "GET /billing/invoices/:id protected",
+      "DELETE /billing/prices/:id none",
+      "GET /reports/:id none",
+    ]);
+    const autoloaded = await routesJson(copyFixture("fastify-autohooks"));
+    expect(autoloaded.find((e) => e.path === "/v1/api/tasks/:id")?.auth).toEqual({
+      status: "protected",
+      by: "onRequest hook of autohooks",
+      at: "src/routes/api/autohooks.ts",
+    });
+  });
+
+  it("Hono: app.route prefixes and use() patterns in the parent", async () => {
+    expect(brief(await routesJson(copyFixture("mounts-hono")))).toEqual([
+      "GET /api/v1/exports/:id none",
+      "DELETE /api/posts/:id none",
+      "GET /api/v1/reports protected",
+      "DELETE /api/v1/reports/:id protected",
+      "GET /api/users/:id protected",
+    ]);
+  });
+
+  it("Koa: routers mounted with routes(), and a route whose prefix is not known", async () => {
+    const endpoints = await routesJson(copyFixture("mounts-koa"));
+    expect(brief(endpoints)).toEqual([
+      "POST /oauth/token public",
+      "GET /oauth/clients none",
+      "POST /api/orders protected",
+      "GET /status/:id none",
+      "POST /test/error public",
+      "GET /api/users/:id protected",
+    ]);
+    expect(endpoints.find((e) => e.path === "/oauth/token")?.auth).toEqual({
+      status: "public",
+      reason: "default-public-path",
+    });
+    expect(endpoints.find((e) => e.path === "/test/error")?.pathComplete).toBe(false);
+  });
+
+  it("Next.js: middleware.ts with a matcher protects one route handler", async () => {
+    const endpoints = await routesJson(copyFixture("next-middleware-app"));
+    expect(brief(endpoints)).toEqual(["GET /api/admin/users protected", "POST /api/posts none"]);
+    expect(endpoints[0]?.auth).toEqual({
+      status: "protected",
+      by: "middleware (config.matcher)",
+      at: "src/middleware.ts",
+    });
+  });
+
+  it("NestJS: middleware bound with forRoutes, and the reads a module leaves open on purpose", async () => {
+    const endpoints = await routesJson(copyFixture("nest-module-middleware"));
+    expect(brief(endpoints)).toEqual([
+      "GET /articles public",
+      "GET /articles/feed protected",
+      "GET /articles/:slug public",
+      "POST /articles protected",
+      "PUT /articles/:slug protected",
+      "DELETE /articles/:slug none",
+      "POST /tags protected",
+      "GET /tags/popular none",
+      "GET /user protected",
+      "PUT /user protected",
+      "POST /users/reset-link none",
+    ]);
+    expect(endpoints[1]?.auth).toEqual({ status: "protected", by: "AuthMiddleware (forRoutes)" });
+  });
+
+  it("a router no file loads is listed as not served", async () => {
+    const endpoints = await routesJson(copyFixture("controllers-express"));
+    expect(endpoints.map((e) => e.auth)).toEqual([
+      { status: "unserved", reason: "not-loaded" },
+      { status: "unserved", reason: "not-loaded" },
+    ]);
+  });
+
+  it("reads settings.harden from the project's own ESLint config", async () => {
+    const dir = copyFixture("mounts-express", {
+      "eslint.config.mjs": [
+        'import parser from "@typescript-eslint/parser";',
+        "export default [",
+        '  { files: ["**/*.ts"], languageOptions: { parser } },',
+        '  { settings: { harden: { publicPaths: ["/shared/**"], auth: { protectedPaths: ["/api/reports/**"] } } } },',
+        "];",
+        "",
+      ].join("\n"),
+    });
+    const endpoints = await routesJson(dir);
+    expect(endpoints.find((e) => e.path === "/shared/files/:name")?.auth).toEqual({
+      status: "public",
+      reason: "public-paths-setting",
+    });
+    expect(endpoints.find((e) => e.path === "/api/reports/:id")?.auth).toEqual({
+      status: "protected",
+      by: "settings.harden.auth.protectedPaths",
+    });
+  });
+
+  it("leaves test files out, names files it cannot parse, and lists the rest", async () => {
+    const dir = copyFixture("mounts-express", {
+      "src/routes/todos.test.ts": 'import express from "express";\nexpress.Router().delete("/all", () => {});\n',
+      "src/routes/broken.ts": "export const = ;\n",
+    });
+    const run = await harden(dir, ["routes", "--format", "json"]);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toMatch(/^harden: src\/routes\/broken\.ts: Parsing error: .+ \(its routes are missing\)\n$/u);
+    const output = JSON.parse(run.stdout) as { endpoints: Endpoint[]; unparsed: { file: string }[] };
+    expect(output.endpoints).toHaveLength(9);
+    expect(output.unparsed.map((entry) => entry.file)).toEqual(["src/routes/broken.ts"]);
+  });
+
+  it("falls back to typescript-eslint's parser when the project's config cannot be loaded", async () => {
+    const dir = copyFixture("mounts-hono", {
+      "eslint.config.mjs": 'import missing from "eslint-plugin-not-installed";\nexport default [missing];\n',
+    });
+    const run = await harden(dir, ["routes", "--format", "json"]);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toContain("harden: could not use ");
+    expect(run.stderr).toContain("eslint-plugin-not-installed");
+    expect((JSON.parse(run.stdout) as { endpoints: Endpoint[] }).endpoints).toHaveLength(5);
+  });
+
+  it("--fail-on unauthenticated: exit 1 when an endpoint has no auth, 0 when every one has", async () => {
+    const failing = await harden(express, ["routes", "--fail-on", "unauthenticated"]);
+    expect(failing.status).toBe(1);
+    expect(failing.stderr).toBe("harden: 4 endpoints without auth (--fail-on unauthenticated)\n");
+    const passing = await harden(copyFixture("nest-global-guard"), ["routes", "--fail-on", "unauthenticated"]);
+    expect(passing.status, passing.stderr).toBe(0);
+  });
+
+  it("exits 2 on a usage error, with the usage", async () => {
+    for (const args of [
+      ["routes", "--format", "xml"],
+      ["routes", "--fail-on", "slow"],
+      ["lint"],
+      ["routes", "--nope"],
+    ]) {
+      const run = await harden(express, args);
+      expect(run.status, args.join(" ")).toBe(2);
+      expect(run.stderr).toMatch(/^harden: .+\n\nUsage: harden routes/u);
+      expect(run.stdout).toBe("");
+    }
+  });
+});
