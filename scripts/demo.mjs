@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm run demo [-- --strict]`: lints examples/vibe-app with the plugin's recommended (or strict) config,
 // through ESLint's own API and the app's eslint.config.mjs, and prints the findings.
+import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -24,3 +25,11 @@ const total = [...byRule.values()].reduce((a, b) => a + b, 0);
 console.log(`eslint-plugin-harden (${strict ? "strict" : "recommended"}) on examples/vibe-app: ${total} findings`);
 for (const [rule, count] of [...byRule].sort()) console.log(`  ${String(count).padStart(3)}  ${rule}`);
 console.log(strict ? "" : "Run `npm run demo -- --strict` for the strict config.");
+
+// The whole app at once: every endpoint with who may call it, and the pre-deploy checklist.
+const bin = path.join(root, "dist", "cli", "harden.js");
+for (const command of ["routes", "report"]) {
+  console.log(`\n$ harden ${command}`);
+  // `report` exits 1 when a check fails, as it does here: that is its answer, not the demo's failure.
+  spawnSync(process.execPath, [bin, command], { cwd, stdio: "inherit" });
+}

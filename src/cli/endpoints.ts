@@ -67,11 +67,16 @@ function toPosix(file: string): string {
  * the command through ESLint, so every file is parsed and configured (parser, `settings.harden`) as the
  * project's own lint does.
  */
-export function createEndpointCollector(cwd: string, sink: Endpoint[]): TSESLint.RuleModule<never, []> {
+export function createEndpointCollector(
+  cwd: string,
+  sink: Endpoint[],
+  onFile?: () => void,
+): TSESLint.RuleModule<never, []> {
   return {
     meta: { type: "suggestion", schema: [], messages: {} },
     defaultOptions: [],
     create(context) {
+      onFile?.();
       if (isTestFile(context)) return {};
       const routes: RouteRegistration[] = [];
       return {
@@ -97,7 +102,9 @@ function describeRoutes(context: RuleContext, cwd: string, routes: RouteRegistra
   const file = getLintedFilePath(context);
   const relative = (target: string): string => toPosix(path.relative(cwd, target)) || ".";
   const at = (node: TSESTree.Node): string => `${relative(file)}:${node.loc.start.line}`;
-  const app = relative(getProjectRoot(file) ?? path.dirname(file));
+  // An app whose package.json sits above the folder the command runs in is that folder's.
+  const root = relative(getProjectRoot(file) ?? path.dirname(file));
+  const app = root.startsWith("..") ? "." : root;
 
   /** The auth a mount on this way applies, with where. */
   function getChainAuth(chain: MountChain): EndpointAuth | undefined {

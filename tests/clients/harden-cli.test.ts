@@ -4,7 +4,7 @@ import path from "node:path";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { assertPluginBuilt, ROOT } from "./utils/demo-app.js";
+import { assertPluginBuilt, copyDemoApp, ROOT } from "./utils/demo-app.js";
 import { cleanEnv, runNode, type RunResult } from "./utils/run-node.js";
 
 const HARDEN_BIN = path.join(ROOT, "dist", "cli", "harden.js");
@@ -55,6 +55,13 @@ beforeAll(async () => {
 afterAll(() => {
   for (const dir of copies) rmSync(dir, { recursive: true, force: true });
 });
+
+/** The demo app with the plugin installed in its own node_modules, as a user's app has it. */
+function copyDemo(): string {
+  const copy = copyDemoApp();
+  copies.push(copy.dir);
+  return copy.dir;
+}
 
 describe("harden routes", () => {
   let express: string;
@@ -259,7 +266,7 @@ describe("harden routes", () => {
     });
     const run = await harden(dir, ["routes", "--format", "json"]);
     expect(run.status).toBe(0);
-    expect(run.stderr).toMatch(/^harden: src\/routes\/broken\.ts: Parsing error: .+ \(its routes are missing\)\n$/u);
+    expect(run.stderr).toMatch(/^harden: src\/routes\/broken\.ts: Parsing error: .+ \(what it holds is missing\)\n$/u);
     const output = JSON.parse(run.stdout) as { endpoints: Endpoint[]; unparsed: { file: string }[] };
     expect(output.endpoints).toHaveLength(9);
     expect(output.unparsed.map((entry) => entry.file)).toEqual(["src/routes/broken.ts"]);
@@ -296,5 +303,86 @@ describe("harden routes", () => {
       expect(run.stderr).toMatch(/^harden: .+\n\nUsage: harden routes/u);
       expect(run.stdout).toBe("");
     }
+  });
+});
+
+describe("harden report", () => {
+  it("answers the checklist with counts per rule and the worst files; exit 1 when a check fails", async () => {
+    // The demo's config registers its own installed copy of the plugin: the report runs that copy's rules.
+    const run = await harden(copyDemo(), ["report"]);
+    expect(run.status, run.stderr).toBe(1);
+    expect(run.stderr).toBe("");
+    expect(run.stdout).toBe(
+      [
+        "harden report · 6 files · 5 endpoints (0 protected, 0 public, 5 without auth)",
+        "",
+        "✗ Requests can be traced through the logs: 5 findings",
+        "    no-print-debugging 5",
+        "    most in src/routes/orders.ts (3), src/routes/users.ts (1), src/server.ts (1)",
+        "✗ Errors say what went wrong, to the logs and the client: 8 findings",
+        "    no-catch-all-500 2 · no-swallowed-error 2 · no-leaked-error-details 4",
+        "    most in src/routes/users.ts (3), src/server.ts (3), src/routes/orders.ts (2)",
+        "✗ No secrets or settings hardcoded: 9 findings",
+        "    no-hardcoded-secret 3 · no-secret-env-fallback 2 · no-hardcoded-config 2 · no-debug-default-on 2",
+        "    most in src/config.ts (6), src/db.ts (2), src/server.ts (1)",
+        "✗ Auth on every endpoint that needs it: 4 findings",
+        "    require-route-auth 4",
+        "    most in src/routes/orders.ts (2), src/routes/users.ts (2)",
+        "✗ Request input is validated: 3 findings",
+        "    no-unvalidated-input 3",
+        "    most in src/routes/orders.ts (2), src/routes/users.ts (1)",
+        "✗ Health and readiness routes, graceful shutdown: 2 findings",
+        "    require-health-check 1 · require-graceful-shutdown 1",
+        "    most in src/server.ts (2)",
+        "",
+        "6 of 6 checks failed: `npx eslint` with harden's strict config shows each finding.",
+        "Every endpoint and who may call it: `npx harden routes`. The rules: https://github.com/harden-eslint/eslint-plugin-harden#rules",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("--format json: one object per check, with the rules' pages", async () => {
+    const run = await harden(copyDemo(), ["report", "--format", "json"]);
+    expect(run.status, run.stderr).toBe(1);
+    const report = JSON.parse(run.stdout) as {
+      version: number;
+      passed: boolean;
+      checks: { id: string; passed: boolean; findings: number; rules: { rule: string; docs: string }[] }[];
+    };
+    expect(report.version).toBe(1);
+    expect(report.passed).toBe(false);
+    expect(report.checks.map((check) => [check.id, check.passed, check.findings])).toEqual([
+      ["logs", false, 5],
+      ["errors", false, 8],
+      ["config", false, 9],
+      ["auth", false, 4],
+      ["input", false, 3],
+      ["lifecycle", false, 2],
+    ]);
+    expect(report.checks[0]?.rules[0]?.docs).toBe(
+      "https://github.com/harden-eslint/eslint-plugin-harden/blob/main/docs/rules/no-print-debugging.md",
+    );
+  });
+
+  it("exit 0 when every check passes, and says which endpoints without auth it judged public", async () => {
+    const run = await harden(copyFixture("mounts-express"), ["report"]);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toBe(
+      [
+        "harden report · 11 files · 9 endpoints (3 protected, 2 public, 4 without auth)",
+        "",
+        "✓ Requests can be traced through the logs",
+        "✓ Errors say what went wrong, to the logs and the client",
+        "✓ No secrets or settings hardcoded",
+        "✓ Auth on every endpoint that needs it (4 without auth look public: `npx harden routes`)",
+        "✓ Request input is validated",
+        "✓ Health and readiness routes, graceful shutdown",
+        "",
+        "Every check passed.",
+        "Every endpoint and who may call it: `npx harden routes`. The rules: https://github.com/harden-eslint/eslint-plugin-harden#rules",
+        "",
+      ].join("\n"),
+    );
   });
 });
