@@ -13,6 +13,7 @@ import { isPublicPath, matchesPathGlob } from "../frameworks/is-public-path.js";
 import type { Framework, RouteRegistration, RuleContext } from "../frameworks/types.js";
 import { getProjectRoot } from "../project/get-importers.js";
 import { isAuthMountMiddleware, type MountChain } from "../project/get-mount-context.js";
+import { getNestAppAuth, type NestAppAuth } from "../project/get-nest-app-auth.js";
 import { getLintedFilePath } from "../project/get-project-function.js";
 import { createRouteAccessLookup, type RouteAccess } from "../project/get-route-access.js";
 import { isTestFile } from "../utils/is-test-file.js";
@@ -28,6 +29,7 @@ export type EndpointAuth =
 export type PublicReason =
   | "default-public-path"
   | "public-paths-setting"
+  | "sign-in"
   | "public-marker"
   | "preflight"
   | "catch-all"
@@ -131,7 +133,16 @@ function describeRoutes(context: RuleContext, cwd: string, routes: RouteRegistra
       : { status: "none" };
   }
 
-  function describeAuth(auth: RouteAuth): EndpointAuth {
+  function describeAuth(route: RouteRegistration, auth: RouteAuth): EndpointAuth {
+    // `NextAuth(authOptions)`, `passport.authenticate("local")` as the handler: the auth library's own
+    // endpoint, which everyone calls to sign in.
+    if (auth.via === "handler" && auth.node === route.handler && !isFunctionNode(auth.node))
+      return {
+        status: "public",
+        reason: "sign-in",
+        by: shorten(context.sourceCode.getText(auth.node)),
+        at: at(auth.node),
+      };
     const source = auth.elsewhere
       ? { by: auth.elsewhere.text, ...(auth.elsewhere.file ? { at: relative(auth.elsewhere.file) } : {}) }
       : { by: describeNode(context.sourceCode, auth), at: at(auth.node) };
@@ -143,10 +154,12 @@ function describeRoutes(context: RuleContext, cwd: string, routes: RouteRegistra
   function getRouteAuth(route: RouteRegistration, found: RouteAccess, paths: string[]): EndpointAuth {
     switch (found.status) {
       case "exempt": {
-        // A probe or a public path can still sit behind auth: what protects it is the better answer.
+        // A probe or a public path can still sit behind auth: what protects it is the better answer. A
+        // handler that checks credentials on a public path is how a sign-in works, not what keeps it closed.
         const auth =
           found.reason === "development-only" || found.reason === "app-adapter" ? undefined : access.getAuth(route);
-        if (auth?.status === "protected") return describeAuth(auth);
+        if (auth?.status === "protected")
+          return auth.via === "handler" ? { status: "public", reason: "sign-in" } : describeAuth(route, auth);
         switch (found.reason) {
           case "development-only":
             return { status: "unserved", reason: "development-only" };
@@ -171,7 +184,7 @@ function describeRoutes(context: RuleContext, cwd: string, routes: RouteRegistra
         );
       case "protected":
       case "public":
-        return describeAuth(found.auth);
+        return describeAuth(route, found.auth);
       case "open":
         return getOpenAuth(found.chain);
     }
@@ -193,11 +206,37 @@ function describeRoutes(context: RuleContext, cwd: string, routes: RouteRegistra
     return getOpenAuth(chain);
   }
 
+  let nestApp: NestAppAuth | undefined;
+  /**
+   * A Nest route's path under the app's `setGlobalPrefix`, and whether every prefix is known (URI
+   * versioning adds a segment the model does not read).
+   */
+  function getNestPath(route: RouteRegistration, label: string): { path: string; known: boolean } {
+    if (route.framework !== "nest" || route.fullPath === undefined) return { path: label, known: true };
+    nestApp ??= getNestAppAuth(file);
+    const nestPrefix = nestApp.globalPrefix;
+    if (nestPrefix === undefined) return { path: label, known: !nestApp.versioning };
+    if (nestPrefix === null) return { path: label, known: false };
+    const trim = (value: string) => value.replace(/^\/+|\/+$/gu, "");
+    const excluded = nestPrefix.exclude.some((pattern) => {
+      const wanted = trim(pattern);
+      return wanted.endsWith("(.*)") || wanted.endsWith("*")
+        ? trim(label).startsWith(wanted.replace(/\/?\(?\.?\*\)?$/u, ""))
+        : trim(label) === wanted;
+    });
+    return {
+      path: excluded ? label : `/${[trim(nestPrefix.prefix), trim(label)].filter(Boolean).join("/")}`,
+      known: true,
+    };
+  }
+
   const endpoints: Endpoint[] = [];
   for (const route of routes) {
     const found = access.getAccess(route);
-    const label = getPathLabel(context.sourceCode, route);
-    const own = getRouteAuth(route, found, found.status === "open" ? found.paths : [label]);
+    const written = getPathLabel(context.sourceCode, route);
+    const nest = getNestPath(route, written);
+    const label = nest.path;
+    const own = getRouteAuth(route, found, found.status === "open" ? found.paths : [written]);
     const chains =
       own.status === "unserved"
         ? []
@@ -209,7 +248,13 @@ function describeRoutes(context: RuleContext, cwd: string, routes: RouteRegistra
             complete: !chain.opaque,
             auth: getChainRowAuth(chain, found, own),
           }))
-        : [{ path: label, complete: route.fullPath !== undefined && isRoutePathComplete(context, route), auth: own }];
+        : [
+            {
+              path: label,
+              complete: nest.known && route.fullPath !== undefined && isRoutePathComplete(context, route),
+              auth: own,
+            },
+          ];
     const seen = new Set<string>();
     for (const row of rows) {
       if (seen.has(row.path)) continue;
@@ -232,6 +277,6 @@ function describeRoutes(context: RuleContext, cwd: string, routes: RouteRegistra
 /** What protects a route, as its file writes it: `requireAuth`, `@UseGuards(JwtAuthGuard)`, `withAuth(…)`. */
 function describeNode(sourceCode: Readonly<TSESLint.SourceCode>, auth: RouteAuth): string {
   if (isFunctionNode(auth.node))
-    return auth.via === "handler" ? "its handler checks credentials" : "an inline hook checks the caller";
+    return auth.via === "handler" ? "its handler checks the caller" : "an inline hook checks the caller";
   return shorten(sourceCode.getText(auth.node));
 }

@@ -10,6 +10,7 @@ const PUBLIC_REASONS: Readonly<Record<PublicReason, string>> = {
   "default-public-path": "default public path",
   "public-paths-setting": "settings.harden.publicPaths",
   "public-marker": "marked public",
+  "sign-in": "sign-in endpoint",
   preflight: "CORS preflight",
   "catch-all": "catch-all fallback",
   "constant-response": "answers a constant",

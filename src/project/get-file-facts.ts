@@ -46,6 +46,13 @@ export interface FileFacts {
   nestGlobalGuards: string[];
   /** NestJS middleware bound in a module: `consumer.apply(AuthMiddleware).forRoutes(...)`. */
   nestMiddleware: NestMiddlewareFact[];
+  /**
+   * `app.setGlobalPrefix("api", { exclude: ["health"] })` in a NestJS bootstrap: the prefix of every route
+   * but the excluded paths; `null` when the prefix or an excluded path is not a literal.
+   */
+  nestGlobalPrefix: { prefix: string; exclude: string[] } | null | undefined;
+  /** `app.enableVersioning(...)` in a NestJS bootstrap: routes may be served under a version segment. */
+  nestVersioning: boolean;
   /** `export const config = { matcher: [...] }` of a Next.js `middleware.ts` / `proxy.ts`: its literal patterns. */
   matcher: string[] | undefined;
   /**
@@ -247,6 +254,34 @@ function unwrap(node: Node): Node {
     current = inner;
   }
   return current;
+}
+
+/** `("api", { exclude: ["health", { path: "docs", method: RequestMethod.GET }] })`; `null` past a literal. */
+function getGlobalPrefix([first, options]: Node[]): { prefix: string; exclude: string[] } | null {
+  const prefix = getString(first === undefined ? undefined : unwrap(first));
+  if (prefix === undefined) return null;
+  if (options === undefined) return { prefix, exclude: [] };
+  const object = unwrap(options);
+  if (object.type !== "ObjectExpression") return null;
+  const exclude: string[] = [];
+  for (const property of object.properties as Node[]) {
+    if (property.type !== "Property" || getPropertyName(property) !== "exclude") continue;
+    const list = unwrap(property.value as Node);
+    if (list.type !== "ArrayExpression") return null;
+    for (const element of list.elements as (Node | null)[]) {
+      const entry = element === null ? undefined : unwrap(element);
+      const path =
+        entry?.type === "ObjectExpression"
+          ? getString(
+              (entry.properties as Node[]).find((item) => item.type === "Property" && getPropertyName(item) === "path")
+                ?.value,
+            )
+          : getString(entry);
+      if (path === undefined) return null;
+      exclude.push(path);
+    }
+  }
+  return { prefix, exclude };
 }
 
 function getString(node: unknown): string | undefined {
@@ -702,6 +737,8 @@ function collectFacts(
     sharedPlugins: new Map(),
     nestGlobalGuards: [],
     nestMiddleware: [],
+    nestGlobalPrefix: undefined,
+    nestVersioning: false,
     matcher: undefined,
     publicPathLists: [],
     importUses: new Map(),
@@ -922,6 +959,14 @@ function collectFacts(
     }
     if (method === "forRoutes") {
       onForRoutes(node, callee);
+      return;
+    }
+    if (method === "enableVersioning") {
+      facts.nestVersioning = true;
+      return;
+    }
+    if (method === "setGlobalPrefix") {
+      facts.nestGlobalPrefix = getGlobalPrefix(node.arguments as Node[]);
       return;
     }
     if (ROUTE_VERBS.has(method as string)) {

@@ -10,6 +10,10 @@ export interface NestAppAuth {
   globalGuards: string[];
   /** Middleware bound in modules with `consumer.apply(...).forRoutes(...)`. */
   middleware: NestMiddlewareFact[];
+  /** `app.setGlobalPrefix(...)` of its bootstrap: `undefined` when none; `null` when it is not a literal. */
+  globalPrefix: { prefix: string; exclude: string[] } | null | undefined;
+  /** `app.enableVersioning(...)`: a route may be served under a version segment (`/v1/...`). */
+  versioning: boolean;
 }
 
 /**
@@ -26,13 +30,15 @@ function isCandidate(file: string): boolean {
  */
 export function getNestAppAuth(file: string): NestAppAuth {
   const root = getProjectRoot(file) ?? path.dirname(file);
-  const auth: NestAppAuth = { globalGuards: [], middleware: [] };
+  const auth: NestAppAuth = { globalGuards: [], middleware: [], globalPrefix: undefined, versioning: false };
   for (const candidate of getProjectFiles(root)) {
     if (!isCandidate(candidate)) continue;
     const facts = readProjectFile(candidate);
     if (!facts) continue;
     auth.globalGuards.push(...facts.nestGlobalGuards);
     auth.middleware.push(...facts.nestMiddleware);
+    if (facts.nestGlobalPrefix !== undefined) auth.globalPrefix ??= facts.nestGlobalPrefix;
+    auth.versioning ||= facts.nestVersioning;
   }
   return auth;
 }

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
@@ -227,6 +227,80 @@ describe("harden routes", () => {
       "POST /users/reset-link none",
     ]);
     expect(endpoints[1]?.auth).toEqual({ status: "protected", by: "AuthMiddleware (forRoutes)" });
+  });
+
+  it("NestJS: the bootstrap's global prefix, except the paths it excludes; unknown under URI versioning", async () => {
+    const main = (call: string) => ({
+      "src/main.ts": [
+        'import { NestFactory } from "@nestjs/core";',
+        'import { AppModule } from "./app.module";',
+        "",
+        "async function bootstrap() {",
+        "  const app = await NestFactory.create(AppModule);",
+        `  ${call}`,
+        "  await app.listen(3000);",
+        "}",
+        "void bootstrap();",
+        "",
+      ].join("\n"),
+    });
+    const prefixed = await routesJson(
+      copyFixture("nest-global-guard", main('app.setGlobalPrefix("api", { exclude: ["users"] });')),
+    );
+    expect(prefixed.map((e) => [e.method, e.path, e.pathComplete])).toEqual([
+      ["GET", "/api/users/:id", true],
+      ["POST", "/users", true],
+      ["DELETE", "/api/users/:id", true],
+    ]);
+    const versioned = await routesJson(
+      copyFixture("nest-global-guard", main("app.enableVersioning({ type: VersioningType.URI });")),
+    );
+    expect(versioned.map((e) => [e.path, e.pathComplete])).toEqual([
+      ["/users/:id", false],
+      ["/users", false],
+      ["/users/:id", false],
+    ]);
+  });
+
+  it("a sign-in is public: a handler that checks the credentials it is sent on a public path, an auth library's endpoint", async () => {
+    const express = await routesJson(
+      copyFixture("mounts-express", {
+        "src/admin.ts": [
+          'import express from "express";',
+          'import passport from "passport";',
+          "",
+          "const admin = express();",
+          "admin.use(express.json());",
+          'admin.post("/login", (req, res) => {',
+          '  if (req.body.password !== process.env.ADMIN_PASSWORD) return res.status(401).json({ error: "Unauthorized" });',
+          "  res.json({ ok: true });",
+          "});",
+          'admin.post("/session", passport.authenticate("local"));',
+          "admin.listen(3001);",
+          "",
+        ].join("\n"),
+      }),
+    );
+    expect(express.filter((e) => e.file === "src/admin.ts").map((e) => [e.path, e.auth])).toEqual([
+      ["/login", { status: "public", reason: "sign-in" }],
+      [
+        "/session",
+        { status: "public", reason: "sign-in", by: 'passport.authenticate("local")', at: "src/admin.ts:10" },
+      ],
+    ]);
+    const dir = copyFixture("next-middleware-app");
+    mkdirSync(path.join(dir, "src/pages/api/auth"), { recursive: true });
+    writeFileSync(
+      path.join(dir, "src/pages/api/auth/[...nextauth].ts"),
+      'import NextAuth from "next-auth";\n\nexport default NextAuth({ providers: [] });\n',
+    );
+    const next = await routesJson(dir);
+    const nextAuth = next.find((e) => e.file === "src/pages/api/auth/[...nextauth].ts");
+    expect([nextAuth?.method, nextAuth?.path, nextAuth?.auth]).toEqual([
+      "ALL",
+      "/api/auth/:nextauth*",
+      { status: "public", reason: "sign-in" },
+    ]);
   });
 
   it("a router no file loads is listed as not served", async () => {

@@ -200,6 +200,22 @@ module.exports = async function (fastify, opts) {
     ]);
   });
 
+  it("records a Nest bootstrap's global prefix with its literal exclusions, and URI versioning", () => {
+    const facts = (text: string) => getFileFacts("/p/src/main.ts", text)!;
+    const bootstrap = (call: string) =>
+      `import { NestFactory } from "@nestjs/core";\nconst app = await NestFactory.create(AppModule);\n${call}\n`;
+    expect(facts(bootstrap("")).nestGlobalPrefix).toBeUndefined();
+    expect(facts(bootstrap('app.setGlobalPrefix("api");')).nestGlobalPrefix).toEqual({ prefix: "api", exclude: [] });
+    expect(
+      facts(bootstrap('app.setGlobalPrefix("api/v2", { exclude: ["health", { path: "docs", method: 0 }] });'))
+        .nestGlobalPrefix,
+    ).toEqual({ prefix: "api/v2", exclude: ["health", "docs"] });
+    expect(facts(bootstrap("app.setGlobalPrefix(config.prefix);")).nestGlobalPrefix).toBeNull();
+    expect(facts(bootstrap('app.setGlobalPrefix("api", { exclude: routes });')).nestGlobalPrefix).toBeNull();
+    expect(facts(bootstrap("app.enableVersioning({ type: VersioningType.URI });")).nestVersioning).toBe(true);
+    expect(facts(bootstrap("")).nestVersioning).toBe(false);
+  });
+
   it("answers undefined for text that does not parse at all", () => {
     expect(getFileFacts("/p/src/broken.ts", "{{{{")).toBeUndefined();
   });

@@ -27,7 +27,7 @@ describe("inferSingleRun", () => {
     expect(inferSingleRun()).toBe(true);
   });
 
-  it("is a one-time run in CI and under the eslint command, not in other processes", () => {
+  it("is a one-time run in CI and under the eslint and harden commands, not in other processes", () => {
     vi.stubEnv("TSESTREE_SINGLE_RUN", "");
     vi.stubEnv("CI", "true");
     expect(inferSingleRun()).toBe(true);
@@ -35,6 +35,10 @@ describe("inferSingleRun", () => {
     process.argv = ["node", "/app/node_modules/.bin/eslint", "src"];
     expect(inferSingleRun()).toBe(true);
     process.argv = ["node", "/app/node_modules/eslint/bin/eslint.js", "src"];
+    expect(inferSingleRun()).toBe(true);
+    process.argv = ["node", "/app/node_modules/.bin/harden", "routes"];
+    expect(inferSingleRun()).toBe(true);
+    process.argv = ["node", "/app/node_modules/eslint-plugin-harden/dist/cli/harden.js", "report"];
     expect(inferSingleRun()).toBe(true);
     process.argv = ["node", "/ext/eslintServer.js", "--stdio"];
     expect(inferSingleRun()).toBe(false);
