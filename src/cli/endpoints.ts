@@ -6,6 +6,7 @@ import { getAuthVocabulary } from "../frameworks/get-auth-vocabulary.js";
 import { getDeclaredRoutes } from "../frameworks/get-file-routes.js";
 import type { RouteAuth } from "../frameworks/get-route-auth.js";
 import { getMethodsLabel, getPathLabel } from "../frameworks/get-route-paths.js";
+import { isSignUpRoute } from "../frameworks/get-route-sensitivity.js";
 import { isFunctionNode } from "../frameworks/get-function-from-expression.js";
 import { getRouteRegistration, ROUTE_CALL_SELECTOR } from "../frameworks/get-route-registration.js";
 import { isRoutePathComplete } from "../frameworks/is-route-path-complete.js";
@@ -30,6 +31,7 @@ export type PublicReason =
   | "default-public-path"
   | "public-paths-setting"
   | "sign-in"
+  | "sign-up"
   | "public-marker"
   | "preflight"
   | "catch-all"
@@ -125,8 +127,16 @@ function describeRoutes(context: RuleContext, cwd: string, routes: RouteRegistra
     return { status: "public", reason: configured ? "public-paths-setting" : "default-public-path" };
   }
 
-  /** No auth: through the mount it is reached by, when another file mounts it. */
-  function getOpenAuth(chain: MountChain | undefined): EndpointAuth {
+  /**
+   * No auth: through the mount it is reached by, when another file mounts it. A sign-up (`POST /users`)
+   * is open by design: the route that creates an account cannot require one.
+   */
+  function getOpenAuth(
+    chain: MountChain | undefined,
+    route?: RouteRegistration,
+    paths: readonly string[] = [],
+  ): EndpointAuth {
+    if (route && isSignUpRoute(route.methods, paths)) return { status: "public", reason: "sign-up" };
     const step = chain?.steps[0];
     return step
       ? { status: "none", through: { mount: step.text, at: `${relative(step.file)}:${step.line}` } }
@@ -186,7 +196,7 @@ function describeRoutes(context: RuleContext, cwd: string, routes: RouteRegistra
       case "public":
         return describeAuth(route, found.auth);
       case "open":
-        return getOpenAuth(found.chain);
+        return getOpenAuth(found.chain, route, found.paths);
     }
   }
 
@@ -194,7 +204,12 @@ function describeRoutes(context: RuleContext, cwd: string, routes: RouteRegistra
    * Who may call the route at the path one mount chain gives it: its own auth, else the chain's, else —
    * when the route was judged by its mounts — what that chain's path is.
    */
-  function getChainRowAuth(chain: MountChain, found: RouteAccess, own: EndpointAuth): EndpointAuth {
+  function getChainRowAuth(
+    route: RouteRegistration,
+    chain: MountChain,
+    found: RouteAccess,
+    own: EndpointAuth,
+  ): EndpointAuth {
     if (own.status === "protected" && found.status !== "mount-protected") return own;
     const mounted = getChainAuth(chain);
     if (mounted) return mounted;
@@ -203,7 +218,7 @@ function describeRoutes(context: RuleContext, cwd: string, routes: RouteRegistra
     if (protectedPaths.some((pattern) => matchesPathGlob(chainPath, pattern)))
       return { status: "protected", by: "settings.harden.auth.protectedPaths" };
     if (isPublicPath(chainPath, publicPaths, false)) return getPublicPathAuth([chainPath]);
-    return getOpenAuth(chain);
+    return getOpenAuth(chain, route, [chainPath]);
   }
 
   let nestApp: NestAppAuth | undefined;
@@ -246,7 +261,7 @@ function describeRoutes(context: RuleContext, cwd: string, routes: RouteRegistra
         ? chains.map((chain) => ({
             path: chain.path!,
             complete: !chain.opaque,
-            auth: getChainRowAuth(chain, found, own),
+            auth: getChainRowAuth(route, chain, found, own),
           }))
         : [
             {

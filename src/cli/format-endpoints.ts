@@ -11,6 +11,7 @@ const PUBLIC_REASONS: Readonly<Record<PublicReason, string>> = {
   "public-paths-setting": "settings.harden.publicPaths",
   "public-marker": "marked public",
   "sign-in": "sign-in endpoint",
+  "sign-up": "sign-up: creates the account",
   preflight: "CORS preflight",
   "catch-all": "catch-all fallback",
   "constant-response": "answers a constant",

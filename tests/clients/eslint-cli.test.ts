@@ -20,7 +20,16 @@ import {
 import { PINNED_FINDINGS, PINNED_RULE } from "./utils/pinned-findings.js";
 import { cleanEnv, runNode, type RunResult } from "./utils/run-node.js";
 
-const DEMO_FILES = ["src/config.ts", "src/db.ts", "src/routes/orders.ts", "src/routes/users.ts", "src/server.ts"];
+const DEMO_FILES = [
+  "src/config.ts",
+  "src/controllers/admin.ts",
+  "src/db.ts",
+  "src/middleware/auth.ts",
+  "src/routes/admin.ts",
+  "src/routes/orders.ts",
+  "src/routes/users.ts",
+  "src/server.ts",
+];
 
 function eslint(app: DemoCopy, args: readonly string[], env: Record<string, string> = {}): Promise<RunResult> {
   return runNode([ESLINT_BIN, ...args], { cwd: app.dir, env: cleanEnv(env) });

@@ -16,7 +16,16 @@ import {
 import { toAppPath } from "./utils/eslint-results.js";
 import { PINNED_DOCS_URL, PINNED_FINDINGS, PINNED_RULE } from "./utils/pinned-findings.js";
 
-const DEMO_FILES = ["src/config.ts", "src/db.ts", "src/routes/orders.ts", "src/routes/users.ts", "src/server.ts"];
+const DEMO_FILES = [
+  "src/config.ts",
+  "src/controllers/admin.ts",
+  "src/db.ts",
+  "src/middleware/auth.ts",
+  "src/routes/admin.ts",
+  "src/routes/orders.ts",
+  "src/routes/users.ts",
+  "src/server.ts",
+];
 
 /** ESLint's 1-based line/column to the LSP's 0-based position, as the server converts them. */
 function toRange(m: {
@@ -105,10 +114,12 @@ describe("VS Code's ESLint language server (vscode-langservers-extracted) on the
     for (const file of DEMO_FILES) {
       const text = texts.get(file) ?? "";
       const actions = await server.fixAllOnSave(file);
+      // A file without findings (the auth middleware, a routes file of controller handlers) has nothing to fix.
+      const findings = messages.get(file)?.length ?? 0;
       expect(
         actions.map((a) => [a.title, a.kind]),
         file,
-      ).toEqual([["Fix all fixable ESLint issues", "source.fixAll.eslint"]]);
+      ).toEqual(findings > 0 ? [["Fix all fixable ESLint issues", "source.fixAll.eslint"]] : []);
       const saved = applyTextEdits(text, getEditsFor(actions[0]?.edit, server.uri(file)));
       expect(saved, file).toBe(fixed.get(file) ?? text);
     }

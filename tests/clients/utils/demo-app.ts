@@ -70,6 +70,12 @@ export interface DemoCopy {
 export function copyDemoApp(): DemoCopy {
   const dir = mkdtempSync(path.join(tmpdir(), "harden-clients-"));
   cpSync(DEMO_DIR, dir, { recursive: true });
+  // The app's own manifest, which a user's app has: in the repository the demo has none, so that its config
+  // can import the plugin by name (a package may import itself), and the repository's stands in for it.
+  writeFileSync(
+    path.join(dir, "package.json"),
+    `${JSON.stringify({ name: "vibe-app", private: true, type: "module" }, null, 2)}\n`,
+  );
   const modules = path.join(dir, "node_modules");
   const pluginDir = path.join(modules, "eslint-plugin-harden");
   mkdirSync(pluginDir, { recursive: true });

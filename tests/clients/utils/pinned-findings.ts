@@ -38,9 +38,9 @@ export const PINNED_FINDINGS = [
   },
   {
     file: "src/server.ts",
-    line: 17,
+    line: 20,
     column: 3,
-    endLine: 17,
+    endLine: 20,
     endColumn: 57,
     messageId: "console",
     fix: false,

@@ -1,0 +1,13 @@
+import type { Request, Response } from "express";
+
+import { query } from "../db.js";
+
+export async function listUsers(req: Request, res: Response) {
+  const users = await query("select id, email, name from users order by id limit $1", [req.query.limit]);
+  res.json(users);
+}
+
+export async function deleteUser(req: Request, res: Response) {
+  await query("delete from users where id = $1", [req.params.id]);
+  res.status(204).end();
+}
