@@ -1,6 +1,6 @@
 import path from "node:path";
 
-import { type TSESLint, type TSESTree } from "@typescript-eslint/utils";
+import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 
 import { getAuthVocabulary } from "../frameworks/get-auth-vocabulary.js";
 import { getDeclaredRoutes } from "../frameworks/get-file-routes.js";
@@ -146,7 +146,12 @@ function describeRoutes(context: RuleContext, cwd: string, routes: RouteRegistra
   function describeAuth(route: RouteRegistration, auth: RouteAuth): EndpointAuth {
     // `NextAuth(authOptions)`, `passport.authenticate("local")` as the handler: the auth library's own
     // endpoint, which everyone calls to sign in.
-    if (auth.via === "handler" && auth.node === route.handler && !isFunctionNode(auth.node))
+    if (
+      auth.via === "handler" &&
+      auth.node === route.handler &&
+      auth.node.type === AST_NODE_TYPES.CallExpression &&
+      !wrapsFunction(context.sourceCode, auth.node)
+    )
       return {
         status: "public",
         reason: "sign-in",
@@ -165,11 +170,14 @@ function describeRoutes(context: RuleContext, cwd: string, routes: RouteRegistra
     switch (found.status) {
       case "exempt": {
         // A probe or a public path can still sit behind auth: what protects it is the better answer. A
-        // handler that checks credentials on a public path is how a sign-in works, not what keeps it closed.
+        // handler on a public path that checks the credentials posted to it is a sign-in, open by design;
+        // one that reads (`GET /auth/me`) and answers 401 without a session protects itself.
         const auth =
           found.reason === "development-only" || found.reason === "app-adapter" ? undefined : access.getAuth(route);
         if (auth?.status === "protected")
-          return auth.via === "handler" ? { status: "public", reason: "sign-in" } : describeAuth(route, auth);
+          return auth.via === "handler" && route.methods.includes("POST")
+            ? { status: "public", reason: "sign-in" }
+            : describeAuth(route, auth);
         switch (found.reason) {
           case "development-only":
             return { status: "unserved", reason: "development-only" };
@@ -287,6 +295,22 @@ function describeRoutes(context: RuleContext, cwd: string, routes: RouteRegistra
     }
   }
   return endpoints;
+}
+
+/**
+ * Whether a call wraps a handler (`withAuth(handler)`, `withAuth(async (req) => …)`), rather than
+ * configuring an auth library's own endpoint (`NextAuth(authOptions)`, `passport.authenticate("local")`).
+ */
+function wrapsFunction(sourceCode: Readonly<TSESLint.SourceCode>, call: TSESTree.CallExpression): boolean {
+  return call.arguments.some((arg) => {
+    if (isFunctionNode(arg)) return true;
+    if (arg.type === AST_NODE_TYPES.CallExpression) return wrapsFunction(sourceCode, arg);
+    if (arg.type !== AST_NODE_TYPES.Identifier) return false;
+    const definition = ASTUtils.findVariable(sourceCode.getScope(arg), arg)?.defs[0];
+    if (!definition) return false;
+    if (definition.node.type === AST_NODE_TYPES.FunctionDeclaration) return true;
+    return definition.node.type === AST_NODE_TYPES.VariableDeclarator && isFunctionNode(definition.node.init);
+  });
 }
 
 /** What protects a route, as its file writes it: `requireAuth`, `@UseGuards(JwtAuthGuard)`, `withAuth(…)`. */

@@ -294,6 +294,10 @@ describe("harden routes", () => {
           "  res.json({ ok: true });",
           "});",
           'admin.post("/session", passport.authenticate("local"));',
+          'admin.get("/auth/me", (req, res) => {',
+          "  if (!req.headers.authorization) return res.status(401).end();",
+          "  res.json({ user: req.headers.authorization });",
+          "});",
           "admin.listen(3001);",
           "",
         ].join("\n"),
@@ -305,6 +309,8 @@ describe("harden routes", () => {
         "/session",
         { status: "public", reason: "sign-in", by: 'passport.authenticate("local")', at: "src/admin.ts:10" },
       ],
+      // A read on a public path that answers 401 without credentials protects itself.
+      ["/auth/me", { status: "protected", by: "its handler checks the caller", at: "src/admin.ts:11" }],
     ]);
     const dir = copyFixture("next-middleware-app");
     mkdirSync(path.join(dir, "src/pages/api/auth"), { recursive: true });
@@ -312,12 +318,28 @@ describe("harden routes", () => {
       path.join(dir, "src/pages/api/auth/[...nextauth].ts"),
       'import NextAuth from "next-auth";\n\nexport default NextAuth({ providers: [] });\n',
     );
+    // A wrapper around the handler protects it; it is not a sign-in.
+    mkdirSync(path.join(dir, "src/app/api/billing"), { recursive: true });
+    writeFileSync(
+      path.join(dir, "src/app/api/billing/route.ts"),
+      'import { withAuth } from "@/lib/with-auth";\n\nexport const GET = withAuth(async () => Response.json({ plan: "pro" }));\n',
+    );
     const next = await routesJson(dir);
+    expect(next.find((e) => e.path === "/api/billing")?.auth).toEqual({
+      status: "protected",
+      by: 'withAuth(async () => Response.json({ plan: "pro" }))',
+      at: "src/app/api/billing/route.ts:3",
+    });
     const nextAuth = next.find((e) => e.file === "src/pages/api/auth/[...nextauth].ts");
     expect([nextAuth?.method, nextAuth?.path, nextAuth?.auth]).toEqual([
       "ALL",
       "/api/auth/:nextauth*",
-      { status: "public", reason: "sign-in" },
+      {
+        status: "public",
+        reason: "sign-in",
+        by: "NextAuth({ providers: [] })",
+        at: "src/pages/api/auth/[...nextauth].ts:3",
+      },
     ]);
   });
 
