@@ -3,12 +3,11 @@ import path from "node:path";
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 
 import { getAuthVocabulary } from "../frameworks/get-auth-vocabulary.js";
-import { getDeclaredRoutes } from "../frameworks/get-file-routes.js";
+import { collectFileRoutes } from "../frameworks/get-file-routes.js";
 import type { RouteAuth } from "../frameworks/get-route-auth.js";
 import { getMethodsLabel, getPathLabel } from "../frameworks/get-route-paths.js";
 import { isSignUpRoute } from "../frameworks/get-route-sensitivity.js";
 import { isFunctionNode } from "../frameworks/get-function-from-expression.js";
-import { getRouteRegistration, ROUTE_CALL_SELECTOR } from "../frameworks/get-route-registration.js";
 import { isRoutePathComplete } from "../frameworks/is-route-path-complete.js";
 import { isPublicPath, matchesPathGlob } from "../frameworks/is-public-path.js";
 import type { Framework, RouteRegistration, RuleContext } from "../frameworks/types.js";
@@ -82,17 +81,9 @@ export function createEndpointCollector(
     create(context) {
       onFile?.();
       if (isTestFile(context)) return {};
-      const routes: RouteRegistration[] = [];
-      return {
-        [ROUTE_CALL_SELECTOR](node: TSESTree.CallExpression) {
-          const route = getRouteRegistration(context, node);
-          if (route) routes.push(route);
-        },
-        "Program:exit"() {
-          routes.push(...getDeclaredRoutes(context));
-          if (routes.length > 0) sink.push(...describeRoutes(context, cwd, routes));
-        },
-      };
+      return collectFileRoutes(context, (routes) => {
+        if (routes.length > 0) sink.push(...describeRoutes(context, cwd, routes));
+      });
     },
   };
 }

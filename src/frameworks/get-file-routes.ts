@@ -1,7 +1,8 @@
-import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 
 import { getFunctionFromExpression } from "./get-function-from-expression.js";
 import { getNextRouteFile } from "./get-next-route-file.js";
+import { getRouteRegistration, ROUTE_CALL_SELECTOR } from "./get-route-registration.js";
 import { joinPaths } from "./get-receiver.js";
 import { getStaticString } from "./get-static-string.js";
 import type { HttpMethod, RouteRegistration, RuleContext } from "./types.js";
@@ -242,4 +243,25 @@ export function getDeclaredRoutes(context: RuleContext): RouteRegistration[] {
   }
   cache.set(program, routes);
   return routes;
+}
+
+/**
+ * Listeners that collect every route of the file: registration calls as ESLint meets them, then Next.js
+ * route handlers and Nest controller methods. `onRoutes` gets them all, in that order, at the end.
+ */
+export function collectFileRoutes(
+  context: RuleContext,
+  onRoutes: (routes: RouteRegistration[]) => void,
+): TSESLint.RuleListener {
+  const routes: RouteRegistration[] = [];
+  return {
+    [ROUTE_CALL_SELECTOR](node: TSESTree.CallExpression) {
+      const route = getRouteRegistration(context, node);
+      if (route) routes.push(route);
+    },
+    "Program:exit"() {
+      routes.push(...getDeclaredRoutes(context));
+      onRoutes(routes);
+    },
+  };
 }

@@ -6,13 +6,12 @@ import { getFreeLocalName, getHandlerPrologueFix } from "../fix/insert-handler-p
 import { getNestGuardFix } from "../fix/insert-nest-guard.js";
 import { getRouteMiddlewareFix } from "../fix/insert-route-middleware.js";
 import { getAuthVocabulary, type AuthVocabulary } from "../frameworks/get-auth-vocabulary.js";
-import { getDeclaredRoutes } from "../frameworks/get-file-routes.js";
+import { collectFileRoutes } from "../frameworks/get-file-routes.js";
 import { getModuleAuthBindings } from "../frameworks/get-module-auth-bindings.js";
 import { getNextRouteFile } from "../frameworks/get-next-route-file.js";
 import type { RouteAuth } from "../frameworks/get-route-auth.js";
 import { getMethodsLabel, getPathNode, getRouteLabel } from "../frameworks/get-route-paths.js";
 import { getRouteSensitivity, isSignUpRoute } from "../frameworks/get-route-sensitivity.js";
-import { getRouteRegistration, ROUTE_CALL_SELECTOR } from "../frameworks/get-route-registration.js";
 import { isFunctionNode } from "../frameworks/get-function-from-expression.js";
 import { isAuthName } from "../frameworks/is-auth-name.js";
 import type { Framework, RouteRegistration } from "../frameworks/types.js";
@@ -134,16 +133,17 @@ export default createRule<Options, MessageIds>({
     const vocabulary: AuthVocabulary = getAuthVocabulary(settings);
     const publicPaths = settings.publicPaths ?? [];
     const protectedPaths = authSettings.protectedPaths ?? [];
-    const routes: RouteRegistration[] = [];
     const nextFile = getNextRouteFile(context.filename);
     const access = createRouteAccessLookup(context, { vocabulary, publicPaths, protectedPaths });
 
+    /** Every route of the file, known at its end. */
+    let fileRoutes: readonly RouteRegistration[] = [];
     /** Per framework, the auth that protects routes of this file, in route order: computed once, at the first report. */
     let protectedAuths: Map<RouteRegistration["framework"], RouteAuth[]> | undefined;
     function getProtectedAuths(framework: RouteRegistration["framework"]): RouteAuth[] {
       if (!protectedAuths) {
         protectedAuths = new Map();
-        for (const route of routes) {
+        for (const route of fileRoutes) {
           // Only middleware and guards can be copied, and neither depends on the handler: a route whose
           // auth was never asked is asked without reading its handler, the costly part.
           const auth = access.getAuth(route, { handler: false });
@@ -304,38 +304,32 @@ export default createRule<Options, MessageIds>({
       });
     }
 
-    return {
-      [ROUTE_CALL_SELECTOR](node: TSESTree.CallExpression) {
-        const route = getRouteRegistration(context, node);
-        if (route) routes.push(route);
-      },
-      "Program:exit"() {
-        routes.push(...getDeclaredRoutes(context));
-        // Every open route's auth before the first report: the suggestion search at that report reads
-        // them instead of asking again for the routes after it.
-        let checked = 0;
-        const unprotected: { route: RouteRegistration; chain: MountChain | undefined; paths: string[] }[] = [];
-        for (const route of routes) {
-          const found = access.getAccess(route);
-          if (found.status === "exempt") continue;
-          checked++;
-          if (found.status === "open") unprotected.push({ route, chain: found.chain, paths: found.paths });
+    return collectFileRoutes(context, (routes) => {
+      fileRoutes = routes;
+      // Every open route's auth before the first report: the suggestion search at that report reads
+      // them instead of asking again for the routes after it.
+      let checked = 0;
+      const unprotected: { route: RouteRegistration; chain: MountChain | undefined; paths: string[] }[] = [];
+      for (const route of routes) {
+        const found = access.getAccess(route);
+        if (found.status === "exempt") continue;
+        checked++;
+        if (found.status === "open") unprotected.push({ route, chain: found.chain, paths: found.paths });
+      }
+      // A file that protects none of its routes and lets anyone change data never had auth added: its
+      // creates are open by omission too. Its reads may still be a public catalogue.
+      const neverProtected =
+        unprotected.length === checked &&
+        unprotected.some(({ route, paths }) => getRouteSensitivity(route.methods, paths) === "changes-data");
+      for (const { route, chain, paths } of unprotected) {
+        if (
+          reportsAll ||
+          getRouteSensitivity(route.methods, paths) ||
+          (neverProtected && route.methods.includes("POST") && !isSignUpRoute(route.methods, paths))
+        ) {
+          report(route, chain);
         }
-        // A file that protects none of its routes and lets anyone change data never had auth added: its
-        // creates are open by omission too. Its reads may still be a public catalogue.
-        const neverProtected =
-          unprotected.length === checked &&
-          unprotected.some(({ route, paths }) => getRouteSensitivity(route.methods, paths) === "changes-data");
-        for (const { route, chain, paths } of unprotected) {
-          if (
-            reportsAll ||
-            getRouteSensitivity(route.methods, paths) ||
-            (neverProtected && route.methods.includes("POST") && !isSignUpRoute(route.methods, paths))
-          ) {
-            report(route, chain);
-          }
-        }
-      },
-    };
+      }
+    });
   },
 });

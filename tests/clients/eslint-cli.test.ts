@@ -8,7 +8,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import plugin from "../../src/index.js";
 import { getDocsUrl } from "../../src/utils/create-rule.js";
 import { getTypeErrors } from "../utils/typecheck.js";
-import { assertPluginBuilt, copyDemoApp, ESLINT_BIN, readSources, type DemoCopy } from "./utils/demo-app.js";
+import {
+  assertPluginBuilt,
+  copyDemoApp,
+  DEMO_FILES,
+  ESLINT_BIN,
+  readSources,
+  type DemoCopy,
+} from "./utils/demo-app.js";
 import {
   compareFindings,
   describeFinding,
@@ -19,17 +26,6 @@ import {
 } from "./utils/eslint-results.js";
 import { PINNED_FINDINGS, PINNED_RULE } from "./utils/pinned-findings.js";
 import { cleanEnv, runNode, type RunResult } from "./utils/run-node.js";
-
-const DEMO_FILES = [
-  "src/config.ts",
-  "src/controllers/admin.ts",
-  "src/db.ts",
-  "src/middleware/auth.ts",
-  "src/routes/admin.ts",
-  "src/routes/orders.ts",
-  "src/routes/users.ts",
-  "src/server.ts",
-];
 
 function eslint(app: DemoCopy, args: readonly string[], env: Record<string, string> = {}): Promise<RunResult> {
   return runNode([ESLINT_BIN, ...args], { cwd: app.dir, env: cleanEnv(env) });

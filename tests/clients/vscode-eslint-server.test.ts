@@ -5,7 +5,7 @@ import { ESLint, type Linter } from "eslint";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { getDocsUrl, REPOSITORY_URL } from "../../src/utils/create-rule.js";
-import { assertPluginBuilt, DEMO_DIR, ROOT } from "./utils/demo-app.js";
+import { assertPluginBuilt, DEMO_DIR, DEMO_FILES, ROOT } from "./utils/demo-app.js";
 import {
   applyTextEdits,
   EslintLanguageServer,
@@ -15,17 +15,6 @@ import {
 } from "./utils/eslint-language-server.js";
 import { toAppPath } from "./utils/eslint-results.js";
 import { PINNED_DOCS_URL, PINNED_FINDINGS, PINNED_RULE } from "./utils/pinned-findings.js";
-
-const DEMO_FILES = [
-  "src/config.ts",
-  "src/controllers/admin.ts",
-  "src/db.ts",
-  "src/middleware/auth.ts",
-  "src/routes/admin.ts",
-  "src/routes/orders.ts",
-  "src/routes/users.ts",
-  "src/server.ts",
-];
 
 /** ESLint's 1-based line/column to the LSP's 0-based position, as the server converts them. */
 function toRange(m: {

@@ -19,6 +19,17 @@ import { runNode } from "./run-node.js";
 export const ROOT = path.resolve(import.meta.dirname, "../../..");
 /** The fixture every client runs on: the app the README's demo lints. Never written to by a test. */
 export const DEMO_DIR = path.join(ROOT, "examples", "vibe-app");
+/** The demo's source files, as the clients list them (relative to the app, sorted). */
+export const DEMO_FILES = [
+  "src/config.ts",
+  "src/controllers/admin.ts",
+  "src/db.ts",
+  "src/middleware/auth.ts",
+  "src/routes/admin.ts",
+  "src/routes/orders.ts",
+  "src/routes/users.ts",
+  "src/server.ts",
+];
 export const DIST_INDEX = path.join(ROOT, "dist", "index.js");
 export const ESLINT_BIN = path.join(ROOT, "node_modules", "eslint", "bin", "eslint.js");
 export const OXLINT_BIN = path.join(ROOT, "node_modules", "oxlint", "bin", "oxlint");
