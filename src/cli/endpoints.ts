@@ -4,7 +4,7 @@ import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescr
 
 import { getAuthVocabulary } from "../frameworks/get-auth-vocabulary.js";
 import { collectFileRoutes } from "../frameworks/get-file-routes.js";
-import type { RouteAuth } from "../frameworks/get-route-auth.js";
+import { isNestPathCovered, type RouteAuth } from "../frameworks/get-route-auth.js";
 import { getMethodsLabel, getPathLabel } from "../frameworks/get-route-paths.js";
 import { isSignUpRoute } from "../frameworks/get-route-sensitivity.js";
 import { isFunctionNode } from "../frameworks/get-function-from-expression.js";
@@ -185,11 +185,10 @@ function describeRoutes(context: RuleContext, cwd: string, routes: RouteRegistra
       case "unloaded":
         return { status: "unserved", reason: "not-loaded" };
       case "mount-protected":
+        // No mount authenticates: every way in is public by its path.
         return (
-          found.chains.map(getChainAuth).find((auth) => auth !== undefined) ?? {
-            status: "public",
-            reason: "default-public-path",
-          }
+          found.chains.map(getChainAuth).find((auth) => auth !== undefined) ??
+          getPublicPathAuth(found.chains.flatMap((chain) => (chain.path === undefined ? [] : [chain.path])))
         );
       case "protected":
       case "public":
@@ -231,16 +230,11 @@ function describeRoutes(context: RuleContext, cwd: string, routes: RouteRegistra
     const nestPrefix = nestApp.globalPrefix;
     if (nestPrefix === undefined) return { path: label, known: !nestApp.versioning };
     if (nestPrefix === null) return { path: label, known: false };
+    const excluded = nestPrefix.exclude.some((pattern) => isNestPathCovered(pattern, label));
     const trim = (value: string) => value.replace(/^\/+|\/+$/gu, "");
-    const excluded = nestPrefix.exclude.some((pattern) => {
-      const wanted = trim(pattern);
-      return wanted.endsWith("(.*)") || wanted.endsWith("*")
-        ? trim(label).startsWith(wanted.replace(/\/?\(?\.?\*\)?$/u, ""))
-        : trim(label) === wanted;
-    });
     return {
       path: excluded ? label : `/${[trim(nestPrefix.prefix), trim(label)].filter(Boolean).join("/")}`,
-      known: true,
+      known: !nestApp.versioning,
     };
   }
 

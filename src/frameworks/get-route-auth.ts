@@ -130,13 +130,20 @@ const isAuthClassName = (name: string, vocabulary: AuthVocabulary): boolean => {
   return getAuthWordsKind(words) === "auth";
 };
 
-/** `"users/*"` covers `users/:id`; `"*"`, `"(.*)"` and `"/*"` cover every route. */
-function isNestPathCovered(pattern: string, path: string): boolean {
+/** A trailing wildcard of a Nest route pattern: `*`, `(.*)`, or Nest 11's named `*splat`. */
+const NEST_WILDCARD_TAIL = /(?:^|\/)(?:\*\w*|\(\.\*\))$|\*$/u;
+
+/**
+ * Whether a Nest route pattern (`forRoutes`, `setGlobalPrefix`'s `exclude`) covers a path: `"users/*"`,
+ * `"users/(.*)"` and `"users/*path"` cover `users/:id`; `"*"`, `"(.*)"`, `"/*"` and `"*splat"` cover every
+ * route.
+ */
+export function isNestPathCovered(pattern: string, path: string): boolean {
   const trim = (value: string) => value.replace(/^\/+|\/+$/gu, "");
   const wanted = trim(pattern);
-  if (wanted === "*" || wanted === "(.*)" || wanted === "") return true;
-  if (wanted.endsWith("*")) return trim(path).startsWith(trim(wanted.replace(/\(?\.?\*\)?$/u, "")));
-  return trim(path) === wanted;
+  const wildcard = NEST_WILDCARD_TAIL.exec(wanted);
+  if (wildcard) return trim(path).startsWith(trim(wanted.slice(0, wildcard.index)));
+  return wanted === "" || trim(path) === wanted;
 }
 
 /**

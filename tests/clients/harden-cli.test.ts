@@ -278,6 +278,19 @@ describe("harden routes", () => {
       ["/users", false],
       ["/users/:id", false],
     ]);
+    // A wildcard exclusion (`users/(.*)`) keeps the controller's paths as written; versioning still leaves
+    // a segment unknown.
+    const excludedVersioned = await routesJson(
+      copyFixture(
+        "nest-global-guard",
+        main('app.setGlobalPrefix("api", { exclude: ["users/(.*)"] });\n  app.enableVersioning();'),
+      ),
+    );
+    expect(excludedVersioned.map((e) => [e.path, e.pathComplete])).toEqual([
+      ["/users/:id", false],
+      ["/users", false],
+      ["/users/:id", false],
+    ]);
   });
 
   it("a sign-in is public: a handler that checks the credentials it is sent on a public path, an auth library's endpoint", async () => {

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { getDeclaredRoutes, getRouteRegistration } from "../../src/frameworks/index.js";
 import { getAuthVocabulary, getNameParts } from "../../src/frameworks/get-auth-vocabulary.js";
 import { getModuleAuthBindings } from "../../src/frameworks/get-module-auth-bindings.js";
-import { getRouteAuth } from "../../src/frameworks/get-route-auth.js";
+import { getRouteAuth, isNestPathCovered } from "../../src/frameworks/get-route-auth.js";
 import { getAuthNameInfo, getNameWords, isAnonymousName, isAuthName } from "../../src/frameworks/is-auth-name.js";
 import { isAuthenticatingFunction } from "../../src/frameworks/is-authenticating-function.js";
 import { isConstantHandler } from "../../src/frameworks/is-constant-handler.js";
@@ -417,5 +417,20 @@ describe("isConstantHandler and isRoutePathComplete", () => {
       books.get("/", (c) => c.json(c.req.query()));
     `).map(({ context, route }) => `${route.fullPath} ${isRoutePathComplete(context, route)}`);
     expect(results).toEqual(["/admin true", "/ true", "/ false", "/ false"]);
+  });
+});
+
+describe("isNestPathCovered", () => {
+  it("matches Nest route patterns: exact paths, trailing wildcards in every syntax, and catch-alls", () => {
+    const covers = (pattern: string) =>
+      ["/users", "/users/:id", "/articles/feed"].filter((path) => isNestPathCovered(pattern, path));
+    expect(covers("users")).toEqual(["/users"]);
+    expect(covers("/users/")).toEqual(["/users"]);
+    expect(covers("users/*")).toEqual(["/users", "/users/:id"]);
+    expect(covers("users/(.*)")).toEqual(["/users", "/users/:id"]);
+    expect(covers("users/*path")).toEqual(["/users", "/users/:id"]);
+    expect(covers("articles")).toEqual([]);
+    for (const everything of ["*", "/*", "(.*)", "*splat", ""])
+      expect(covers(everything), everything).toEqual(["/users", "/users/:id", "/articles/feed"]);
   });
 });
