@@ -61,7 +61,7 @@ async function collect(paths: string[], withRules?: Linter.Config): Promise<Coll
         const now = Date.now();
         if (now - shown < 100) return;
         shown = now;
-        process.stderr.write(`\rharden: ${files} files linted`);
+        process.stderr.write(`\rharden: ${files} file${files === 1 ? "" : "s"} linted`);
       }
     : undefined;
   try {

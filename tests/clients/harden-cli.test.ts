@@ -1,3 +1,4 @@
+import { spawn } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -416,6 +417,23 @@ describe("harden routes", () => {
     expect(failing.stderr).toBe("harden: 4 endpoints without auth (--fail-on unauthenticated)\n");
     const passing = await harden(copyFixture("nest-global-guard"), ["routes", "--fail-on", "unauthenticated"]);
     expect(passing.status, passing.stderr).toBe(0);
+  });
+
+  it("on a terminal, counts the files on stderr and clears the line before the table", async () => {
+    // util-linux `script` runs the command on a pseudo-terminal, as a user's shell does.
+    const run = await new Promise<RunResult>((resolve, reject) => {
+      const child = spawn("script", ["-qec", `"${process.execPath}" "${HARDEN_BIN}" routes`, "/dev/null"], {
+        cwd: express,
+        env: cleanEnv(),
+      });
+      let stdout = "";
+      child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
+      child.on("error", reject);
+      child.on("close", (status) => resolve({ status, stdout, stderr: "" }));
+    });
+    expect(run.status).toBe(0);
+    // The first count is written at once; later ones at most every 100 ms, so a small app shows one.
+    expect(run.stdout).toMatch(/^\rharden: 1 file linted\r\u001B\[K\. \(express\) · 9 endpoints/u);
   });
 
   it("exits 2 on a usage error, with the usage", async () => {
