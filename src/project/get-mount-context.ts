@@ -379,20 +379,22 @@ export function isChainProtected(chain: MountChain, vocabulary: AuthVocabulary):
 }
 
 /**
- * Whether a chain passes middleware that validates whole requests against the app's API description
- * (`server.use(OpenApiValidator.middleware({ apiSpec }))` before `server.use("/api/v1", routes)`).
+ * The middleware on a chain that validates whole requests against the app's API description
+ * (`server.use(OpenApiValidator.middleware({ apiSpec }))` before `server.use("/api/v1", routes)`), if any.
  */
-export function isChainValidated(chain: MountChain): boolean {
-  return chain.steps.some((step) =>
-    step.middleware.some(
-      (middleware) =>
-        middleware.root !== undefined &&
+export function getChainValidator(chain: MountChain): { text: string; file: string; line: number } | undefined {
+  for (const step of chain.steps) {
+    const middleware = step.middleware.find(
+      (candidate) =>
+        candidate.root !== undefined &&
         isRequestValidatorModule(
-          readProjectFile(middleware.file)?.imports.get(middleware.root)?.specifier,
-          middleware.text,
+          readProjectFile(candidate.file)?.imports.get(candidate.root)?.specifier,
+          candidate.text,
         ),
-    ),
-  );
+    );
+    if (middleware) return { text: middleware.text, file: step.file, line: step.line };
+  }
+  return undefined;
 }
 
 /** `src/app.ts:12`, relative to the project root of `from`. */

@@ -1,4 +1,4 @@
-import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 
 import { getDeclaredInputShape, getTypeLiteralMember, mergeDeclaredShape } from "../fix/get-declared-input-shape.js";
 import { getImportFixes } from "../fix/get-import-fixes.js";
@@ -8,64 +8,25 @@ import { getStatementTerminator } from "../fix/get-statement-terminator.js";
 import { getIndentation } from "../fix/insert-statement.js";
 import { getValidationLibrary, type FoundValidationLibrary } from "../fix/get-validation-library.js";
 import {
-  findEnclosingHandler,
-  getFunctionFromExpression,
-  getNestInputParameter,
-  getNextRouteFile,
-  getObjectProperty,
   getParamName,
-  getRequestInputBinding,
-  getRequestInputRead,
-  getRouteMiddleware,
   isFunctionNode,
-  getRequestInputPropertyNames,
   type FunctionNode,
-  type HandlerInfo,
   type RequestInputRead,
   type RequestInputSource,
 } from "../frameworks/index.js";
-import type { RouteRegistration } from "../frameworks/types.js";
-import { isSecretGatedHandler } from "../frameworks/is-operator-only-handler.js";
 import {
-  createMountLookup,
-  getMountedBinding,
-  isChainValidated,
-  MOUNTED_FRAMEWORKS,
-  type MountLookup,
-} from "../project/get-mount-context.js";
-import { createValidatorLookup, type ValidatorLookup } from "../project/get-validating-functions.js";
-import { getLintedFileFacts, getLintedFilePath } from "../project/get-project-function.js";
+  collectHandlerInput,
+  type HandlerInput,
+  type HandlerInputOptions,
+  type InputEntry,
+} from "../project/get-handler-input.js";
 import { createRule } from "../utils/create-rule.js";
-import { getCalleeNames } from "../utils/get-callee-names.js";
-import {
-  ALL_SOURCES,
-  getMiddlewareValidatedSources,
-  getValidationFromName,
-  mergeValidation,
-  type MiddlewareValidation,
-} from "../utils/get-middleware-validated-sources.js";
-import { isValidatorName } from "../utils/is-validator-call.js";
-import { getHardenSettings } from "../utils/settings.js";
-import { createInputUsage, traceRequestInput, type InputUsage } from "../utils/trace-request-input.js";
+import type { InputUsage } from "../utils/trace-request-input.js";
 
-type Options = [
-  {
-    sources?: RequestInputSource[];
-    validators?: string[];
-    checkUnregisteredHandlers?: boolean;
-  },
-];
+type Options = [HandlerInputOptions];
 type MessageIds = "unvalidated" | "unvalidatedWhole" | "parsedButRaw" | "nestParameter" | "validateWithSchema";
 
-/** One input source of one handler, with every read of it. */
-interface Entry {
-  handler: HandlerInfo;
-  source: RequestInputSource;
-  reads: RequestInputRead[];
-  /** Nest `@Body() body: any`: what is wrong with the parameter's type. */
-  nestType: string | undefined;
-  usage: InputUsage | undefined;
-}
+type Entry = InputEntry;
 
 /** Hono `c.req` methods and the `zValidator` target that replaces them. */
 const HONO_VALID_TARGETS: Readonly<Record<string, string>> = {
@@ -101,40 +62,6 @@ function getCalledMethod(read: RequestInputRead): string | undefined {
     return undefined;
   const property = read.node.callee.property;
   return property.type === AST_NODE_TYPES.Identifier ? property.name : undefined;
-}
-
-/** What is wrong with a Nest input parameter's type, or `undefined` when a class (a DTO) describes it. */
-function getNestTypeProblem(sourceCode: Readonly<TSESLint.SourceCode>, param: TSESTree.Node): string | undefined {
-  const target = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
-  // `@Query() { page, limit }: ListDto` destructures a DTO the pipe has already checked.
-  const annotation =
-    target.type === AST_NODE_TYPES.Identifier || target.type === AST_NODE_TYPES.ObjectPattern
-      ? target.typeAnnotation?.typeAnnotation
-      : undefined;
-  if (!annotation) return "has no type";
-  switch (annotation.type) {
-    case AST_NODE_TYPES.TSAnyKeyword:
-      return "is typed `any`";
-    case AST_NODE_TYPES.TSTypeLiteral:
-      return "has an inline object type";
-    case AST_NODE_TYPES.TSObjectKeyword:
-      return "is typed `object`";
-    case AST_NODE_TYPES.TSTypeReference: {
-      const name = annotation.typeName;
-      if (name.type !== AST_NODE_TYPES.Identifier) return undefined;
-      if (name.name === "Record" || name.name === "Object") return `is typed \`${sourceCode.getText(annotation)}\``;
-      // An interface or type alias has no runtime class for the ValidationPipe to check against.
-      const variable = ASTUtils.findVariable(sourceCode.getScope(name), name);
-      const definition = variable?.defs[0];
-      if (definition?.node.type === AST_NODE_TYPES.TSInterfaceDeclaration)
-        return `is typed with the interface \`${name.name}\``;
-      if (definition?.node.type === AST_NODE_TYPES.TSTypeAliasDeclaration)
-        return `is typed with the type alias \`${name.name}\``;
-      return undefined;
-    }
-    default:
-      return undefined;
-  }
 }
 
 function getTopLevelStatement(node: TSESTree.Node): TSESTree.Node | undefined {
@@ -202,20 +129,6 @@ function getDeclaredType(entry: Entry): TSESTree.TypeNode | undefined {
   return undefined;
 }
 
-/**
- * The dynamic segments of a Pages API file (`pages/api/teams/[teamId].ts`): Next.js puts each in
- * `req.query` as one string, so a handler that reads `req.query.teamId` gets a string it can use as
- * a key. Catch-all segments (`[...slug]`) are arrays and stay out.
- */
-function getNextPathParams(filename: string): Set<string> {
-  const route = getNextRouteFile(filename);
-  const names = new Set<string>();
-  if (route?.router !== "pages") return names;
-  for (const segment of route.path.split("/"))
-    if (segment.startsWith(":") && !segment.endsWith("*")) names.add(segment.slice(1));
-  return names;
-}
-
 /** Query strings parsed with `qs` (Express and Nest on Express) nest `?id[$gt]=` into an object. */
 const QS_FRAMEWORKS = new Set(["express", "nest"]);
 
@@ -239,51 +152,6 @@ function getRisk(entry: Entry, read: RequestInputRead): string {
 
 function isInside(node: TSESTree.Node, container: TSESTree.Node): boolean {
   return node.range[0] >= container.range[0] && node.range[1] <= container.range[1];
-}
-
-interface SourceSelection {
-  sources: Set<RequestInputSource>;
-  /** The property names that can read a checked source, as a selector pattern. */
-  namePattern: string;
-}
-
-const sourceSelections = new Map<string, SourceSelection>();
-
-/**
- * What the checked sources mean for the listeners, once per list of sources. Keyed by value: ESLint merges
- * `meta.defaultOptions` into a new options object for every file.
- */
-function getSourceSelection(options: Options[0]): SourceSelection {
-  const key = options.sources?.join(",") ?? "";
-  let selection = sourceSelections.get(key);
-  if (!selection) {
-    const sources = new Set(options.sources);
-    // Only names that can read a checked source start a read: the listeners see nothing else.
-    const names = [...getRequestInputPropertyNames(sources)];
-    selection = {
-      sources,
-      namePattern: `/^(?:${names.join("|")})$/u`,
-    };
-    sourceSelections.set(key, selection);
-  }
-  return selection;
-}
-
-/** The validator names a check asks about (`has`): the configured ones, then the project's functions that validate. */
-class ValidatorNames extends Set<string> {
-  private isProjectValidator: ValidatorLookup | undefined;
-
-  /** `createLookup` runs at the first name that is not configured: it reads the whole file's facts. */
-  constructor(
-    configured: readonly string[],
-    private readonly createLookup: () => ValidatorLookup,
-  ) {
-    super(configured);
-  }
-
-  override has(name: string): boolean {
-    return super.has(name) || (this.isProjectValidator ??= this.createLookup())(name);
-  }
 }
 
 export default createRule<Options, MessageIds>({
@@ -340,154 +208,6 @@ export default createRule<Options, MessageIds>({
   },
   create(context, [options]) {
     const sourceCode = context.sourceCode;
-    const { sources, namePattern } = getSourceSelection(options);
-    const settings = getHardenSettings(context);
-    let validatorNames: ReadonlySet<string> | undefined;
-    /**
-     * Configured validator names, and the project's own functions that validate what they are given: a
-     * name is looked up in other files only when a handler's input meets a call to it.
-     */
-    const getValidatorNames = (): ReadonlySet<string> =>
-      (validatorNames ??= new ValidatorNames(
-        [...(options.validators ?? []), ...(settings.validation?.names ?? [])],
-        () => createValidatorLookup(getLintedFilePath(context), getLintedFileFacts(sourceCode)),
-      ));
-    const entries = new Map<FunctionNode, Map<RequestInputSource, Entry>>();
-    /** Handlers that call express-validator's `validationResult(req)` / `matchedData(req)` / `chain.run(req)`. */
-    const expressValidated = new Set<FunctionNode>();
-
-    /** Handlers that check the whole request's signature (`verifyWebhookSignature(req)`) before using it. */
-    const signedRequests = new Set<FunctionNode>();
-
-    const nestEntries: Entry[] = [];
-
-    function add(read: RequestInputRead, nestType?: string): void {
-      if (!sources.has(read.source)) return;
-      const { handler } = read;
-      if (handler.kind === "error-handler") return;
-      if (handler.origin === "signature" && !options.checkUnregisteredHandlers) return;
-      if (nestType !== undefined) {
-        nestEntries.push({ handler, source: read.source, reads: [read], nestType, usage: undefined });
-        return;
-      }
-      let bySource = entries.get(handler.function);
-      if (!bySource) {
-        bySource = new Map();
-        entries.set(handler.function, bySource);
-      }
-      let entry = bySource.get(read.source);
-      if (!entry) {
-        entry = { handler, source: read.source, reads: [], nestType: undefined, usage: undefined };
-        bySource.set(read.source, entry);
-      }
-      entry.reads.push(read);
-    }
-
-    function getUsage(entry: Entry): InputUsage {
-      if (entry.usage) return entry.usage;
-      const usage = createInputUsage();
-      const reads = [...entry.reads].sort((a, b) => a.node.range[0] - b.node.range[0]);
-      const { handler } = entry;
-      const responders = new Set(
-        [getParamName(handler.response), getParamName(handler.context)].filter((name) => name !== undefined),
-      );
-      for (const read of reads)
-        traceRequestInput(sourceCode, usage, read, read.node, getValidatorNames(), {
-          function: handler.function,
-          responders,
-        });
-      entry.usage = usage;
-      return usage;
-    }
-
-    /** Sources a middleware function defined in this file validates itself (`schema.parse(req.body); next()`). */
-    function getFunctionValidatedSources(fn: FunctionNode): RequestInputSource[] {
-      const bySource = entries.get(fn);
-      if (!bySource) return [];
-      return [...bySource.values()].filter((entry) => getUsage(entry).validated).map((entry) => entry.source);
-    }
-
-    const routeValidation = new WeakMap<HandlerInfo, MiddlewareValidation>();
-    let mountLookup: MountLookup | undefined;
-
-    /** Whether every way the app reaches the route's router, in this file and the files that mount it, passes a validator of whole requests. */
-    function isValidatedAtMount(route: RouteRegistration): boolean {
-      const name = getMountedBinding(context, route);
-      if (name === undefined || !MOUNTED_FRAMEWORKS.has(route.framework)) return false;
-      mountLookup ??= createMountLookup(getLintedFilePath(context), getLintedFileFacts(sourceCode));
-      const chains = mountLookup.getChains(name, route.path);
-      return chains !== undefined && chains.every(isChainValidated);
-    }
-
-    /**
-     * What is validated before the handler runs: chain / `use` middleware, Fastify route schema, a validating
-     * wrapper (whole sources), express-validator chains (only the fields they name).
-     */
-    function getValidatedBeforeHandler(handler: HandlerInfo): MiddlewareValidation {
-      const cached = routeValidation.get(handler);
-      if (cached) return cached;
-      const validation: MiddlewareValidation = { sources: [], fields: new Map() };
-      const addAll = (list: readonly RequestInputSource[]) =>
-        mergeValidation(validation, { sources: list, fields: new Map() });
-      // `withValidation(schema, async (req) => {})`, `export const POST = validated(schema, handler)`.
-      let node: TSESTree.Node = handler.function;
-      for (let depth = 0; depth < 3; depth++) {
-        const parent: TSESTree.Node | undefined = node.parent;
-        if (parent?.type !== AST_NODE_TYPES.CallExpression || parent.callee === node) break;
-        const { name, path } = getCalleeNames(parent.callee);
-        if (isValidatorName(name, getValidatorNames()) || (path !== undefined && getValidatorNames().has(path)))
-          addAll(ALL_SOURCES);
-        node = parent;
-      }
-      // Registered by routes of other files: what every one of them validates in front of it.
-      if (handler.registrations && handler.registrations.length > 0) {
-        const perRoute = handler.registrations.map((registration) => {
-          const sources = new Set<RequestInputSource>();
-          for (const middleware of registration.middleware) {
-            const parts =
-              middleware.kind === "ref"
-                ? [middleware.name]
-                : middleware.kind === "other"
-                  ? middleware.parts
-                  : undefined;
-            for (const source of (parts && getValidationFromName(parts, getValidatorNames())) ?? [])
-              sources.add(source);
-          }
-          return sources;
-        });
-        addAll(ALL_SOURCES.filter((source) => perRoute.every((sources) => sources.has(source))));
-      }
-      const route = handler.route;
-      if (route && handler.kind === "route") {
-        if (isValidatedAtMount(route)) addAll(ALL_SOURCES);
-        for (const middleware of getRouteMiddleware(context, route)) {
-          const byName = getMiddlewareValidatedSources(sourceCode, middleware.node, getValidatorNames());
-          if (byName) {
-            mergeValidation(validation, byName);
-            continue;
-          }
-          const fn = getFunctionFromExpression(context, middleware.node);
-          if (fn && fn !== handler.function) addAll(getFunctionValidatedSources(fn));
-          // `fastify.post(path, routeOptions, handler)` with options declared elsewhere may carry a schema.
-          else if (!fn && route.framework === "fastify" && middleware.via === "chain") addAll(ALL_SOURCES);
-        }
-        const schema = route.options && getObjectProperty(route.options, "schema");
-        if (schema) {
-          if (schema.value.type === AST_NODE_TYPES.ObjectExpression) {
-            if (getObjectProperty(schema.value, "body")) addAll(["body"]);
-            if (getObjectProperty(schema.value, "querystring") ?? getObjectProperty(schema.value, "query"))
-              addAll(["query"]);
-            if (getObjectProperty(schema.value, "params")) addAll(["params"]);
-            if (getObjectProperty(schema.value, "headers")) addAll(["headers"]);
-          } else {
-            addAll(ALL_SOURCES);
-          }
-        }
-      }
-      routeValidation.set(handler, validation);
-      return validation;
-    }
-
     const takenNames = new Set<string>();
     let fileNames: Set<string> | undefined;
     function isNameTaken(name: string): boolean {
@@ -646,7 +366,6 @@ export default createRule<Options, MessageIds>({
       return sourceCode.getText(read.node);
     }
 
-    /** `checkedBefore`: the fields express-validator chains check before the handler (`"all"` when it cannot tell which). */
     /**
      * The whole input passed on after a parse whose result only said whether it passed:
      * `const { success } = schema.safeParse(body)` … `prisma.user.update({ data: body })`.
@@ -665,28 +384,14 @@ export default createRule<Options, MessageIds>({
       });
     }
 
-    function report(entry: Entry, checkedBefore: ReadonlySet<string> | "all" | undefined): void {
-      const usage = getUsage(entry);
-      if (usage.validated) {
-        reportParsedButRaw(usage);
+    function report({ entry, verdict }: HandlerInput): void {
+      if (verdict.status === "validated") {
+        if (verdict.usage) reportParsedButRaw(verdict.usage);
         return;
       }
-      const pathParams =
-        entry.handler.framework === "next" && entry.source === "query"
-          ? getNextPathParams(context.filename)
-          : undefined;
-      const isChecked = (field: string) =>
-        usage.checkedFields.has(field) ||
-        pathParams?.has(field) === true ||
-        checkedBefore === "all" ||
-        checkedBefore?.has(field) === true;
-      const counted = usage.rawUses.filter((use) => use.path.length === 0 || !isChecked(use.path[0]!));
-      if (counted.length === 0) return;
-      const fields = [...usage.shape.fields.keys()].filter((field) => pathParams?.has(field) !== true);
-      // The schema covers every field read; the message names those used as the client sent them, not the
-      // ones the code checks or converts itself (`Number(page)`, `new Date(start)`).
-      const reliedOn = fields.filter((field) => !isChecked(field));
-      const origin = counted.reduce((a, b) => (a.origin.range[0] <= b.origin.range[0] ? a : b)).origin;
+      if (verdict.status !== "raw") return;
+      const { usage, uses, reliedOn } = verdict;
+      const origin = uses.reduce((a, b) => (a.origin.range[0] <= b.origin.range[0] ? a : b)).origin;
       const read = entry.reads.find((r) => r.node === origin) ?? entry.reads[0]!;
 
       if (entry.nestType !== undefined) {
@@ -709,68 +414,14 @@ export default createRule<Options, MessageIds>({
       context.report({
         node: reportNode,
         // Only whole-object uses left (`{ ...req.body }` after its fields were checked): the message is about passing it on.
-        messageId:
-          reliedOn.length > 0 && counted.some((use) => use.path.length > 0) ? "unvalidated" : "unvalidatedWhole",
+        messageId: reliedOn.length > 0 && uses.some((use) => use.path.length > 0) ? "unvalidated" : "unvalidatedWhole",
         data: { read: readText, fields: reliedOn.join(", "), risk: getRisk(entry, read) },
         suggest: suggestion ? [suggestion] : [],
       });
     }
 
-    const listeners: TSESLint.RuleListener = {
-      // `req.body`, `req["body"]`, `c.req.json()`: the read is the member expression.
-      [`MemberExpression[property.name=${namePattern}], MemberExpression[property.value=${namePattern}]`](
-        node: TSESTree.MemberExpression,
-      ) {
-        const read = getRequestInputRead(context, node);
-        if (read) add(read);
-      },
-      // `({ body }) => {}`, `const { query } = req`.
-      [`ObjectPattern > Property[key.name=${namePattern}], ObjectPattern > Property[key.value=${namePattern}]`](
-        node: TSESTree.Property,
-      ) {
-        const read = getRequestInputBinding(context, node);
-        if (read) add(read);
-      },
-      Decorator(node) {
-        const parameter = getNestInputParameter(context, node);
-        if (!parameter || parameter.hasPipe) return;
-        const problem = getNestTypeProblem(sourceCode, parameter.read.node);
-        if (problem !== undefined) add(parameter.read, problem);
-      },
-      // express-validator: `validationResult(req)`, `matchedData(req)`, `chain.run(req)`.
-      "CallExpression[callee.name=/^(?:validationResult|matchedData)$/u], CallExpression[callee.property.name=/^(?:validationResult|matchedData|run)$/u]"(
-        node: TSESTree.CallExpression,
-      ) {
-        const argument = node.arguments[0];
-        if (argument?.type !== AST_NODE_TYPES.Identifier) return;
-        const handler = findEnclosingHandler(context, node);
-        if (handler && getParamName(handler.request) === argument.name) expressValidated.add(handler.function);
-      },
-      // `if (!verifyWebhookSignature(req)) return`: the request comes from a sender holding the shared secret.
-      "CallExpression[callee.name=/^verify\\w*Signature$/u], CallExpression[callee.property.name=/^verify\\w*Signature$/u]"(
-        node: TSESTree.CallExpression,
-      ) {
-        const argument = node.arguments[0];
-        if (argument?.type !== AST_NODE_TYPES.Identifier) return;
-        const handler = findEnclosingHandler(context, node);
-        if (handler && getParamName(handler.request) === argument.name) signedRequests.add(handler.function);
-      },
-      "Program:exit"() {
-        for (const [fn, bySource] of entries) {
-          if (signedRequests.has(fn)) continue;
-          for (const entry of bySource.values()) {
-            // A job or internal endpoint behind a shared secret gets what the app's own caller sent.
-            if (isSecretGatedHandler(context, entry.handler, entry.reads[0]!.node)) continue;
-            const before = getValidatedBeforeHandler(entry.handler);
-            if (before.sources.includes(entry.source)) continue;
-            // `validationResult(req)` with chains this file does not show: trust the fields it reads, not a whole
-            // body passed on, which express-validator leaves as the client sent it.
-            report(entry, expressValidated.has(fn) ? "all" : before.fields.get(entry.source));
-          }
-        }
-        for (const entry of nestEntries) report(entry, undefined);
-      },
-    };
-    return listeners;
+    return collectHandlerInput(context, options, (inputs) => {
+      for (const input of inputs) report(input);
+    });
   },
 });

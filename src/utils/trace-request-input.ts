@@ -30,6 +30,8 @@ export interface InputUsage {
    * only says whether the input passed (`const { success } = schema.safeParse(x)`).
    */
   parseResultUsed: boolean;
+  /** The first validator call the whole input flows into: what validates it. */
+  validator?: TSESTree.CallExpression;
   /** The first zod-style parse of the whole input whose result is only tested for success, or dropped. */
   discardedParse?: TSESTree.CallExpression;
   /** Top-level fields the code narrows itself: `typeof`, `Array.isArray`, `Number(x)`, a validator call on the field. */
@@ -378,9 +380,11 @@ function isParseResultDropped(
   );
 }
 
-function markChecked(tracer: Tracer, path: readonly string[]): void {
-  if (path.length === 0) tracer.usage.validated = true;
-  else tracer.usage.checkedFields.add(path[0]!);
+function markChecked(tracer: Tracer, path: readonly string[], validator?: TSESTree.CallExpression): void {
+  if (path.length === 0) {
+    tracer.usage.validated = true;
+    tracer.usage.validator ??= validator;
+  } else tracer.usage.checkedFields.add(path[0]!);
 }
 
 function addType(tracer: Tracer, path: readonly string[], type: InputValueType): void {
@@ -660,7 +664,7 @@ function traceValue(
     case AST_NODE_TYPES.CallExpression: {
       if (parent.callee === current) break;
       if (isValidatorCall(tracer.sourceCode, parent, current, tracer.validators)) {
-        markChecked(tracer, path);
+        markChecked(tracer, path, parent);
         if (path.length === 0) {
           if (isParseResultDropped(tracer.sourceCode, parent) === true) tracer.usage.discardedParse ??= parent;
           else tracer.usage.parseResultUsed = true;
@@ -785,7 +789,7 @@ function traceValue(
       (candidate) => candidate.range[0] <= current.range[0] && current.range[1] <= candidate.range[1],
     );
     if (argument && isValidatorCall(tracer.sourceCode, consumer, argument, tracer.validators)) {
-      markChecked(tracer, path);
+      markChecked(tracer, path, consumer);
       if (path.length === 0) tracer.usage.parseResultUsed = true;
       return;
     }
