@@ -4,24 +4,12 @@ import { getImportFixes, isDeclaredAtModuleLevel } from "../fix/get-import-fixes
 import { getValidationLibrary } from "../fix/get-validation-library.js";
 import { getIndentation, toStatement } from "../fix/insert-statement.js";
 import { isFunctionNode } from "../frameworks/get-function-from-expression.js";
-import { getLintedFilePath } from "../project/get-project-function.js";
-import { hasErrorMiddleware } from "../project/has-error-middleware.js";
-import { getHandlerInfo } from "../frameworks/get-handler-info.js";
-import { getResponseSend, RESPONSE_SEND_SELECTOR, type ResponseSend } from "../frameworks/get-response-send.js";
-import { isSignedWebhookHandler } from "../frameworks/is-signed-webhook-handler.js";
+import { createErrorHandling } from "../project/get-error-handling.js";
+import { RESPONSE_SEND_SELECTOR, type ResponseSend } from "../frameworks/get-response-send.js";
 import type { Framework, FunctionNode, HandlerInfo } from "../frameworks/types.js";
 import { createRule } from "../utils/create-rule.js";
-import {
-  getCaughtError,
-  getCaughtErrorVariables,
-  isReferenceTo,
-  unwrapExpression,
-  type CaughtError,
-} from "../utils/get-caught-error.js";
+import type { CaughtError } from "../utils/get-caught-error.js";
 import { getStatementRemovalFix } from "../fix/get-statement-removal-fix.js";
-import { isErrorDiscriminated } from "../utils/is-error-discriminated.js";
-import { isBypassedByReturnedPromise } from "../utils/is-bypassed-by-returned-promise.js";
-import { isServerFaultOnlyCallback, isServerFaultOnlyCatch } from "../utils/is-server-fault-only-catch.js";
 import { getHardenSettings, type ImportedName } from "../utils/settings.js";
 import { isTypeScriptFile } from "../utils/is-typescript-file.js";
 
@@ -30,8 +18,6 @@ type MessageIds =
 
 /** Names tried, in order, for a binding the fix adds to `catch {}` / `.catch(() => …)`. */
 const BINDING_NAMES = ["err", "error"];
-/** `app.use(errorHandler)`, `app.use(handleErrors())`: middleware from another file whose name says it handles errors. */
-const ERROR_HANDLER_NAME = /error/iu;
 
 /** The error class a validation library throws, and where the class is found. */
 interface ValidationErrorClass {
@@ -130,27 +116,6 @@ function isBareReturn(node: TSESTree.Node | undefined): boolean {
   return node?.type === AST_NODE_TYPES.ReturnStatement && node.argument === null;
 }
 
-/** Walks a subtree without entering nested functions. */
-function someNode(
-  root: TSESTree.Node,
-  visitorKeys: TSESLint.SourceCode.VisitorKeys,
-  test: (node: TSESTree.Node) => boolean,
-): boolean {
-  const stack: TSESTree.Node[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (test(node)) return true;
-    for (const key of visitorKeys[node.type] ?? []) {
-      const value = (node as unknown as Record<string, unknown>)[key];
-      for (const child of Array.isArray(value) ? value : [value]) {
-        if (child && typeof (child as TSESTree.Node).type === "string" && !isFunctionNode(child as TSESTree.Node))
-          stack.push(child as TSESTree.Node);
-      }
-    }
-  }
-  return false;
-}
-
 export default createRule<[], MessageIds>({
   name: "no-catch-all-500",
   meta: {
@@ -180,8 +145,8 @@ export default createRule<[], MessageIds>({
   create(context) {
     const sourceCode = context.sourceCode;
     const isTypeScript = isTypeScriptFile(context.filename);
-    /** Status setters already reported: `res.status(500); if (a) res.json(x); else res.send(y)` is one report. */
-    const reportedStatus = new Set<TSESTree.Node>();
+    const errorHandling = createErrorHandling(context);
+    const isErrorHandlerShown = (framework: Framework) => errorHandling.isErrorHandlerShown(framework);
 
     function isNameFree(scope: TSESLint.Scope.Scope, name: string): boolean {
       return ASTUtils.findVariable(scope, name) === null && !scope.through.some((ref) => ref.identifier.name === name);
@@ -204,45 +169,6 @@ export default createRule<[], MessageIds>({
       const openParen = sourceCode.getTokens(owner).find((token) => token.value === "(" && token.range[0] >= start);
       if (!openParen || owner.params.length > 0) return undefined;
       return { name, add: (fixer) => fixer.insertTextAfter(openParen, name) };
-    }
-
-    /** Whether the catch already hands the error on somewhere: `throw err`, `next(err)`. */
-    function delegatesAlready(caught: CaughtError, send: ResponseSend): boolean {
-      const variables = getCaughtErrorVariables(context, caught);
-      if (variables.length === 0) return false;
-      const nextName = caught.handler?.next?.type === AST_NODE_TYPES.Identifier ? caught.handler.next.name : "next";
-      const isError = (node: TSESTree.Node | undefined) =>
-        node !== undefined && isReferenceTo(unwrapExpression(node), variables);
-      return someNode(caught.body, sourceCode.visitorKeys, (node) => {
-        // Fastify's `reply.send(err)` hands an Error to the error handler, like `next(err)`.
-        if (
-          node.type === AST_NODE_TYPES.CallExpression ||
-          node.type === AST_NODE_TYPES.NewExpression ||
-          node.type === AST_NODE_TYPES.AssignmentExpression
-        ) {
-          const other = getResponseSend(context, node);
-          if (
-            other?.framework === "fastify" &&
-            other.kind === "call" &&
-            other.bodyNodes.length === 1 &&
-            isError(other.bodyNodes[0])
-          )
-            return true;
-        }
-        // `throw new AppError("…", { cause: err })` hands the error on too; the thrown 500 itself does not.
-        if (node.type === AST_NODE_TYPES.ThrowStatement) {
-          return (
-            node.argument !== send.node &&
-            someNode(node.argument, sourceCode.visitorKeys, (inner) => isReferenceTo(inner, variables))
-          );
-        }
-        return (
-          node.type === AST_NODE_TYPES.CallExpression &&
-          node.callee.type === AST_NODE_TYPES.Identifier &&
-          node.callee.name === nextName &&
-          node.arguments.some((arg) => isReferenceTo(arg, variables))
-        );
-      });
     }
 
     /** `next` can be added to an inline Express route handler or middleware: the framework passes it anyway. */
@@ -304,75 +230,6 @@ export default createRule<[], MessageIds>({
         parent?.type === AST_NODE_TYPES.ReturnStatement ||
         (parent === fn && fn.body === chain);
       return handedBack && getNearestFunction(chain) === fn && !isInsideTry(chain, fn);
-    }
-
-    /** Frameworks whose central error handler this file installs; `named` for `app.use(errorHandler)` from elsewhere. */
-    let shownErrorHandlers: { frameworks: Set<Framework>; named: boolean } | undefined;
-
-    function getShownErrorHandlers(): { frameworks: Set<Framework>; named: boolean } {
-      if (shownErrorHandlers) return shownErrorHandlers;
-      const found = { frameworks: new Set<Framework>(), named: false };
-      const addIfErrorHandler = (fn: TSESTree.Node | undefined) => {
-        const info = fn && isFunctionNode(fn) ? getHandlerInfo(context, fn) : undefined;
-        if (info?.kind === "error-handler" && info.origin === "registration") found.frameworks.add(info.framework);
-      };
-      const stack: TSESTree.Node[] = [sourceCode.ast];
-      while (stack.length > 0) {
-        const node = stack.pop()!;
-        if (
-          node.type === AST_NODE_TYPES.CallExpression &&
-          node.callee.type === AST_NODE_TYPES.MemberExpression &&
-          node.callee.property.type === AST_NODE_TYPES.Identifier
-        ) {
-          const method = node.callee.property.name;
-          if (method === "setErrorHandler") found.frameworks.add("fastify");
-          if (method === "onError") found.frameworks.add("hono");
-          if (method === "use") {
-            for (const arg of node.arguments) {
-              if (isFunctionNode(arg)) addIfErrorHandler(arg);
-              const called = arg.type === AST_NODE_TYPES.CallExpression ? arg.callee : arg;
-              const name = called.type === AST_NODE_TYPES.MemberExpression ? called.property : called;
-              if (name.type !== AST_NODE_TYPES.Identifier) continue;
-              if (ERROR_HANDLER_NAME.test(name.name)) found.named = true;
-              const definition =
-                arg.type === AST_NODE_TYPES.Identifier
-                  ? ASTUtils.findVariable(sourceCode.getScope(arg), arg)?.defs[0]?.node
-                  : undefined;
-              addIfErrorHandler(
-                definition?.type === AST_NODE_TYPES.VariableDeclarator ? (definition.init ?? undefined) : definition,
-              );
-            }
-          }
-        }
-        for (const key of sourceCode.visitorKeys[node.type] ?? []) {
-          const value = (node as unknown as Record<string, unknown>)[key];
-          for (const child of Array.isArray(value) ? value : [value]) {
-            if (child && typeof (child as TSESTree.Node).type === "string") stack.push(child as TSESTree.Node);
-          }
-        }
-      }
-      shownErrorHandlers = found;
-      return found;
-    }
-
-    /** Whether any file of the app declares Express error middleware: asked once per lint of the file. */
-    let appErrorMiddleware: { known: boolean | undefined } | undefined;
-    function hasAppErrorMiddleware(): boolean | undefined {
-      appErrorMiddleware ??= { known: hasErrorMiddleware(getLintedFilePath(context)) };
-      return appErrorMiddleware.known;
-    }
-
-    /**
-     * Whether this file shows where a handed-on error lands, so the response stays the app's own: its error
-     * handler (Express / Koa error middleware, Fastify `setErrorHandler`, Hono `onError`), or for Express and
-     * Koa error middleware imported by a name that says so. Without it the framework's default answers:
-     * Express' final handler an HTML page with the stack trace unless `NODE_ENV=production`, Fastify
-     * `error.message` as JSON, Hono and Koa a plain-text "Internal Server Error" in place of the JSON body —
-     * and whether the app has its own handler in another file, this file cannot show.
-     */
-    function isErrorHandlerShown(framework: Framework): boolean {
-      const shown = getShownErrorHandlers();
-      return shown.frameworks.has(framework) || (shown.named && (framework === "express" || framework === "koa"));
     }
 
     function getDelegation(send: ResponseSend, caught: CaughtError): Delegation | undefined {
@@ -726,73 +583,20 @@ export default createRule<[], MessageIds>({
         : "`.catch` callback";
     }
 
-    /** A plain Node request listener (`http.createServer(listener)`) has no error handler to hand errors to. */
-    function isServerListener(handler: HandlerInfo): boolean {
-      if (handler.origin !== "signature") return false;
-      const fn = handler.function;
-      const isCreateServerArgument = (node: TSESTree.Node) => {
-        const call = node.parent;
-        if (
-          call?.type !== AST_NODE_TYPES.CallExpression ||
-          !call.arguments.includes(node as TSESTree.CallExpressionArgument)
-        )
-          return false;
-        const callee = call.callee.type === AST_NODE_TYPES.MemberExpression ? call.callee.property : call.callee;
-        return (
-          callee.type === AST_NODE_TYPES.Identifier &&
-          (callee.name === "createServer" || callee.name === "createSecureServer")
-        );
-      };
-      if (isCreateServerArgument(fn)) return true;
-      const binding =
-        fn.type === AST_NODE_TYPES.FunctionDeclaration
-          ? fn
-          : fn.parent?.type === AST_NODE_TYPES.VariableDeclarator
-            ? fn.parent
-            : undefined;
-      const variable = binding && sourceCode.getDeclaredVariables(binding)[0];
-      return variable?.references.some((ref) => isCreateServerArgument(ref.identifier)) ?? false;
-    }
-
-    /** A `try` directly in the handler whose catch only server faults can reach (see `isServerFaultOnlyCatch`). */
-    function isServerFaultOnly(send: ResponseSend, caught: CaughtError): boolean {
-      if (caught.owner.type === AST_NODE_TYPES.CatchClause && isBypassedByReturnedPromise(caught.owner)) return true;
-      const handler = send.handler ?? caught.handler;
-      if (caught.central || !handler) return false;
-      if (caught.kind === "callback") return isServerFaultOnlyCallback(context, handler, caught.owner);
-      if (caught.owner.type !== AST_NODE_TYPES.CatchClause) return false;
-      return isServerFaultOnlyCatch(context, handler, caught.owner);
-    }
-
     function check(node: TSESTree.Node): void {
-      const send = getResponseSend(context, node);
-      if (send?.status !== 500) return;
-      if (send.statusNode && reportedStatus.has(send.statusNode)) return;
-      const caught = getCaughtError(context, send.node);
-      if (!caught) return;
-      if (!send.handler && !caught.handler && send.framework !== "nest") return;
-      if (send.handler && isServerListener(send.handler)) return;
-      // A provider retries a webhook answered 5xx; a 4xx would drop the event for good.
-      if (send.handler && isSignedWebhookHandler(context, send.handler, send.node)) return;
-      if (isErrorDiscriminated(context, caught, send.node)) return;
-      if (!caught.central && delegatesAlready(caught, send)) return;
-      if (isServerFaultOnly(send, caught)) return;
-      if (send.statusNode) reportedStatus.add(send.statusNode);
-
-      const framework = (send.handler ?? caught.handler)?.framework;
-      // With no error middleware anywhere in the project, `next(err)` reaches Express's default handler.
-      const unhandled =
-        !caught.central &&
-        framework === "express" &&
-        !isErrorHandlerShown("express") &&
-        hasAppErrorMiddleware() === false;
-      if (caught.central || framework === "next" || unhandled) {
+      const found = errorHandling.getCatchAll500(node);
+      if (!found) return;
+      const { send, caught, handler } = found;
+      if (caught.central || found.unhandled) {
         const mapping = getStatusMappingFix(send, caught);
         context.report({
           node: send.node,
           ...(caught.central
             ? { messageId: "centralCatchAll" }
-            : { messageId: unhandled ? "catchAllUnhandled" : "catchAllNext", data: { what: getWhat(caught) } }),
+            : {
+                messageId: handler?.framework === "next" ? "catchAllNext" : "catchAllUnhandled",
+                data: { what: getWhat(caught) },
+              }),
           suggest: mapping ? [{ messageId: "addStatusMapping", data: { kinds: mapping.kinds }, fix: mapping.fix }] : [],
         });
         return;
