@@ -2,7 +2,7 @@ import path from "node:path";
 
 import { ESLint, type Linter, type Rule } from "eslint";
 
-import { createEndpointCollector, type Endpoint } from "./endpoints.js";
+import { createEndpointCollector, EndpointCollection, type Endpoint } from "./endpoints.js";
 
 export interface Collected {
   endpoints: Endpoint[];
@@ -49,15 +49,15 @@ const isPluginClash = (error: unknown): boolean =>
  */
 export async function collectEndpoints(patterns: string[], options: CollectOptions): Promise<Collected> {
   const { cwd, withRules, onFile } = options;
-  const endpoints: Endpoint[] = [];
+  const collection = new EndpointCollection();
   // typescript-eslint's rule type and ESLint's describe the same object: the plugin's own rules cross over alike.
-  const rule = createEndpointCollector(cwd, endpoints, onFile) as unknown as Rule.RuleModule;
+  const rule = createEndpointCollector(cwd, collection, onFile) as unknown as Rule.RuleModule;
   const plugin: ESLint.Plugin = { meta: { name: "harden-cli" }, rules: { endpoints: rule } };
   const collector: Linter.Config = { files: FILES, plugins: { "harden-cli": plugin }, rules: { [COLLECTOR]: "error" } };
   const wanted = new Set([COLLECTOR, ...Object.keys(withRules?.rules ?? {})]);
 
   async function lint(own: Linter.Config[], registerPlugin = true): Promise<ESLint.LintResult[]> {
-    endpoints.length = 0;
+    collection.clear();
     const extra = withRules ? [registerPlugin ? withRules : { ...withRules, plugins: {} }] : [];
     const eslint = new ESLint({
       cwd,
@@ -94,5 +94,5 @@ export async function collectEndpoints(patterns: string[], options: CollectOptio
       ? [{ file: path.relative(cwd, result.filePath).split(path.sep).join("/"), message: fatal.message }]
       : [];
   });
-  return { endpoints: endpoints.sort(compare), results, unparsed, config };
+  return { endpoints: collection.join().sort(compare), results, unparsed, config };
 }

@@ -10,12 +10,16 @@ import { isSignUpRoute } from "../frameworks/get-route-sensitivity.js";
 import { isFunctionNode } from "../frameworks/get-function-from-expression.js";
 import { isRoutePathComplete } from "../frameworks/is-route-path-complete.js";
 import { isPublicPath, matchesPathGlob } from "../frameworks/is-public-path.js";
-import type { Framework, RouteRegistration, RuleContext } from "../frameworks/types.js";
+import type { Framework, HandlerInfo, RouteRegistration, RuleContext } from "../frameworks/types.js";
 import { getProjectRoot } from "../project/get-importers.js";
 import { isAuthMountMiddleware, type MountChain } from "../project/get-mount-context.js";
 import { getNestAppAuth, type NestAppAuth } from "../project/get-nest-app-auth.js";
 import { getLintedFilePath } from "../project/get-project-function.js";
 import { createRouteAccessLookup, type RouteAccess } from "../project/get-route-access.js";
+import { createErrorHandling } from "../project/get-error-handling.js";
+import { collectHandlerInput } from "../project/get-handler-input.js";
+import { getFileHandlerRegistrations } from "../frameworks/get-handler-info.js";
+import { RESPONSE_SEND_SELECTOR } from "../frameworks/get-response-send.js";
 import { isTestFile } from "../utils/is-test-file.js";
 import { getHardenSettings } from "../utils/settings.js";
 
@@ -38,6 +42,30 @@ export type PublicReason =
   | "documentation"
   | "app-adapter";
 
+/** How a request source the handler reads is checked (see `no-unvalidated-input`); `at`: `file:line`. */
+export type EndpointInput =
+  /** A schema checks it: route or mount middleware, a route schema, a wrapper, a parse in the handler, a Nest DTO. */
+  | { source: InputSource; status: "validated"; by: string; at?: string }
+  /** The handler converts or narrows each field it uses itself (`Number(page)`). */
+  | { source: InputSource; status: "checked" }
+  /** Read, but nothing relies on its shape: echoed back, logged. */
+  | { source: InputSource; status: "not-relied-on" }
+  /** The caller proves it holds a shared secret or signs the request: the app's own job or a webhook. */
+  | { source: InputSource; status: "trusted"; reason: "shared-secret" | "signed-request" }
+  /** Used as the client sent it. */
+  | { source: InputSource; status: "raw"; at: string };
+
+export type InputSource = "body" | "query";
+
+/** What answers when the handler fails (see `no-catch-all-500`). */
+export type EndpointErrors =
+  /** A catch in the handler answers 500 to every error, client errors included; `errorHandler`: the app's, which it bypasses. */
+  | { status: "catch-all-500"; at: string; errorHandler?: { by: string; at: string } }
+  /** The app's own error handler: Express / Koa error middleware, `setErrorHandler`, `onError`, a global filter. */
+  | { status: "error-handler"; by: string; at: string }
+  /** No error handler of the app's: the framework's own answers. */
+  | { status: "framework-default" };
+
 export interface Endpoint {
   /** The app's folder (its package.json), relative to the folder the command runs in; `.` for that folder. */
   app: string;
@@ -51,6 +79,108 @@ export interface Endpoint {
   file: string;
   line: number;
   auth: EndpointAuth;
+  /** Per source the handler reads (body, query); `null` when the handler's code is not in view. */
+  input: EndpointInput[] | null;
+  errors: EndpointErrors;
+}
+
+/** The request sources the input column covers: those `no-unvalidated-input` checks by default. */
+const INPUT_SOURCES: InputSource[] = ["body", "query"];
+
+/** An endpoint before what its handler does is joined in: `key` names its registration. */
+interface RouteRow {
+  endpoint: Omit<Endpoint, "input" | "errors">;
+  key: string;
+  /** Whether its handler is a function of its own file (read there: no reads means no input). */
+  handlerInFile: boolean;
+}
+
+/** What a handler does, by the registration that makes it a route. */
+interface HandlerFacts {
+  input: EndpointInput[];
+  catchAll: string | undefined;
+}
+
+/**
+ * What the collector rule gathers over all files: endpoints, what their handlers do (often in another
+ * file: a controller), and the app's error handlers. `join` puts them together once every file is linted.
+ */
+export class EndpointCollection {
+  readonly routes: RouteRow[] = [];
+  readonly handlers = new Map<string, HandlerFacts>();
+  readonly errorHandlers: { app: string; framework: Framework | undefined; by: string; at: string }[] = [];
+
+  clear(): void {
+    this.routes.length = 0;
+    this.handlers.clear();
+    this.errorHandlers.length = 0;
+  }
+
+  getHandler(key: string): HandlerFacts {
+    let facts = this.handlers.get(key);
+    if (!facts) {
+      facts = { input: [], catchAll: undefined };
+      this.handlers.set(key, facts);
+    }
+    return facts;
+  }
+
+  join(): Endpoint[] {
+    return this.routes.map(({ endpoint, key, handlerInFile }) => {
+      const facts = this.handlers.get(key);
+      const input = facts ? sortInput(facts.input) : handlerInFile ? [] : null;
+      return { ...endpoint, input, errors: this.getErrors(endpoint, facts) };
+    });
+  }
+
+  private getErrors(endpoint: RouteRow["endpoint"], facts: HandlerFacts | undefined): EndpointErrors {
+    const handler = this.errorHandlers.find(
+      (candidate) =>
+        candidate.app === endpoint.app &&
+        (candidate.framework === endpoint.framework ||
+          (candidate.framework === undefined && (endpoint.framework === "express" || endpoint.framework === "koa"))),
+    );
+    const errorHandler = handler ? { by: handler.by, at: handler.at } : undefined;
+    if (facts?.catchAll !== undefined)
+      return { status: "catch-all-500", at: facts.catchAll, ...(errorHandler ? { errorHandler } : {}) };
+    return errorHandler ? { status: "error-handler", ...errorHandler } : { status: "framework-default" };
+  }
+}
+
+function sortInput(input: EndpointInput[]): EndpointInput[] {
+  return [...input].sort((a, b) => INPUT_SOURCES.indexOf(a.source) - INPUT_SOURCES.indexOf(b.source));
+}
+
+/** A worse reading of the same source wins: one handler among several on a line that uses it raw decides. */
+const INPUT_RANK: Readonly<Record<EndpointInput["status"], number>> = {
+  validated: 0,
+  trusted: 1,
+  "not-relied-on": 2,
+  checked: 3,
+  raw: 4,
+};
+
+function addInput(facts: HandlerFacts, input: EndpointInput): void {
+  const known = facts.input.findIndex((candidate) => candidate.source === input.source);
+  if (known === -1) facts.input.push(input);
+  else if (INPUT_RANK[input.status] > INPUT_RANK[facts.input[known]!.status]) facts.input[known] = input;
+}
+
+/** The registration a route is known by in every file: its file and the line of its method name (`router.get`). */
+function getRouteKey(file: string, route: RouteRegistration): string {
+  const node = route.node;
+  const line =
+    node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.MemberExpression
+      ? node.callee.property.loc.start.line
+      : route.reportNode.loc.start.line;
+  return `${file}:${line}`;
+}
+
+/** The registrations that make a handler a route: in its own file, or the routes of other files that register it. */
+function getHandlerKeys(file: string, handler: HandlerInfo): string[] {
+  if (handler.kind !== "route") return [];
+  if (handler.route) return [getRouteKey(file, handler.route)];
+  return (handler.registrations ?? []).map((registration) => `${registration.file}:${registration.line}`);
 }
 
 const MAX_TEXT = 60;
@@ -72,7 +202,7 @@ function toPosix(file: string): string {
  */
 export function createEndpointCollector(
   cwd: string,
-  sink: Endpoint[],
+  sink: EndpointCollection,
   onFile?: () => void,
 ): TSESLint.RuleModule<never, []> {
   return {
@@ -81,14 +211,93 @@ export function createEndpointCollector(
     create(context) {
       onFile?.();
       if (isTestFile(context)) return {};
-      return collectFileRoutes(context, (routes) => {
-        if (routes.length > 0) sink.push(...describeRoutes(context, cwd, routes));
+      const file = getLintedFilePath(context);
+      const at = (node: TSESTree.Node): string => `${toPosix(path.relative(cwd, file)) || "."}:${node.loc.start.line}`;
+      const errorHandling = createErrorHandling(context);
+      const routeListeners = collectFileRoutes(context, (routes) => {
+        if (routes.length > 0) sink.routes.push(...describeRoutes(context, cwd, routes));
+      });
+      const inputListeners = collectHandlerInput(
+        context,
+        { sources: INPUT_SOURCES, checkUnregisteredHandlers: true },
+        (inputs) => {
+          for (const { entry, verdict } of inputs) {
+            const source = entry.source as InputSource;
+            const input: EndpointInput =
+              verdict.status === "validated"
+                ? {
+                    source,
+                    status: "validated",
+                    by: shorten(verdict.by.text),
+                    ...(verdict.by.file !== undefined
+                      ? { at: `${toPosix(path.relative(cwd, verdict.by.file))}:${verdict.by.line}` }
+                      : verdict.by.node
+                        ? { at: at(verdict.by.node) }
+                        : {}),
+                  }
+                : verdict.status === "raw"
+                  ? { source, status: "raw", at: at(verdict.uses[0]?.origin ?? entry.reads[0]!.node) }
+                  : verdict.status === "trusted"
+                    ? { source, status: "trusted", reason: verdict.reason }
+                    : { source, status: verdict.status };
+            for (const key of getHandlerKeys(file, entry.handler)) addInput(sink.getHandler(key), input);
+          }
+        },
+      );
+      return mergeListeners(routeListeners, inputListeners, {
+        [RESPONSE_SEND_SELECTOR](node: TSESTree.Node) {
+          const found = errorHandling.getCatchAll500(node);
+          if (!found?.handler || found.caught.central) return;
+          for (const key of getHandlerKeys(file, found.handler)) sink.getHandler(key).catchAll ??= at(found.send.node);
+        },
+        "Program:exit"() {
+          // A controller's handlers are seen here even when they read nothing: their routes' input is known.
+          for (const registrations of getFileHandlerRegistrations(context).values())
+            for (const registration of registrations) sink.getHandler(`${registration.file}:${registration.line}`);
+          const installs = errorHandling.getShownErrorHandlers().installs;
+          if (installs.length === 0) return;
+          const app = getAppFolder(cwd, file);
+          for (const install of installs)
+            sink.errorHandlers.push({
+              app,
+              framework: install.framework,
+              by: describeInstall(context.sourceCode, install.node),
+              at: at(install.node),
+            });
+        },
       });
     },
   };
 }
 
-function describeRoutes(context: RuleContext, cwd: string, routes: RouteRegistration[]): Endpoint[] {
+/** `app.use(errorHandler)` as written; an inline handler as `app.use(…)`. */
+function describeInstall(sourceCode: Readonly<TSESLint.SourceCode>, call: TSESTree.CallExpression): string {
+  return call.arguments.some((argument) => isFunctionNode(argument))
+    ? `${shorten(sourceCode.getText(call.callee))}(…)`
+    : shorten(sourceCode.getText(call));
+}
+
+/** Listeners of several collectors on one file: each gets every node it listens to, in the order given. */
+function mergeListeners(...all: TSESLint.RuleListener[]): TSESLint.RuleListener {
+  const merged = new Map<string, ((node: never) => void)[]>();
+  for (const listeners of all)
+    for (const [selector, listener] of Object.entries(listeners))
+      if (listener) merged.set(selector, [...(merged.get(selector) ?? []), listener as (node: never) => void]);
+  return Object.fromEntries(
+    [...merged].map(([selector, listeners]) => [
+      selector,
+      listeners.length === 1 ? listeners[0] : (node: never) => listeners.forEach((listener) => listener(node)),
+    ]),
+  );
+}
+
+/** The app a file belongs to: its package.json's folder relative to `cwd`, or `.` when that is above `cwd`. */
+function getAppFolder(cwd: string, file: string): string {
+  const root = toPosix(path.relative(cwd, getProjectRoot(file) ?? path.dirname(file))) || ".";
+  return root.startsWith("..") ? "." : root;
+}
+
+function describeRoutes(context: RuleContext, cwd: string, routes: RouteRegistration[]): RouteRow[] {
   const settings = getHardenSettings(context);
   const vocabulary = getAuthVocabulary(settings);
   const publicPaths = settings.publicPaths ?? [];
@@ -97,9 +306,7 @@ function describeRoutes(context: RuleContext, cwd: string, routes: RouteRegistra
   const file = getLintedFilePath(context);
   const relative = (target: string): string => toPosix(path.relative(cwd, target)) || ".";
   const at = (node: TSESTree.Node): string => `${relative(file)}:${node.loc.start.line}`;
-  // An app whose package.json sits above the folder the command runs in is that folder's.
-  const root = relative(getProjectRoot(file) ?? path.dirname(file));
-  const app = root.startsWith("..") ? "." : root;
+  const app = getAppFolder(cwd, file);
 
   /** The auth a mount on this way applies, with where. */
   function getChainAuth(chain: MountChain): EndpointAuth | undefined {
@@ -238,8 +445,10 @@ function describeRoutes(context: RuleContext, cwd: string, routes: RouteRegistra
     };
   }
 
-  const endpoints: Endpoint[] = [];
+  const endpoints: RouteRow[] = [];
   for (const route of routes) {
+    const key = getRouteKey(file, route);
+    const handlerInFile = route.handlerFunction !== undefined;
     const found = access.getAccess(route);
     const written = getPathLabel(context.sourceCode, route);
     const nest = getNestPath(route, written);
@@ -268,14 +477,18 @@ function describeRoutes(context: RuleContext, cwd: string, routes: RouteRegistra
       if (seen.has(row.path)) continue;
       seen.add(row.path);
       endpoints.push({
-        app,
-        framework: route.framework,
-        method: getMethodsLabel(route),
-        path: row.path,
-        pathComplete: row.complete,
-        file: relative(file),
-        line: route.reportNode.loc.start.line,
-        auth: row.auth,
+        endpoint: {
+          app,
+          framework: route.framework,
+          method: getMethodsLabel(route),
+          path: row.path,
+          pathComplete: row.complete,
+          file: relative(file),
+          line: route.reportNode.loc.start.line,
+          auth: row.auth,
+        },
+        key,
+        handlerInFile,
       });
     }
   }

@@ -6,7 +6,8 @@ import type { Linter } from "eslint";
 
 import plugin from "../index.js";
 import { collectEndpoints, type Collected } from "./collect-endpoints.js";
-import { FORMATS, formatJson, formatMarkdown, formatTable, type Format } from "./format-endpoints.js";
+import type { Endpoint } from "./endpoints.js";
+import { FORMATS, formatJson, formatMarkdown, formatTable, hasRawInput, type Format } from "./format-endpoints.js";
 import { buildReport, formatReport } from "./report.js";
 
 const USAGE = `Usage: harden routes [paths...] [options]
@@ -17,14 +18,21 @@ report  Answer the pre-deploy checklist for them; exit 1 when a check fails.
 
 Options:
   --format <format>   routes: table, json or markdown; report: text or json (default: table / text)
-  --fail-on <checks>  routes: exit 1 when an endpoint fails a check: unauthenticated
+  --fail-on <checks>  routes: exit 1 when an endpoint fails a check: unauthenticated,
+                      unvalidated (comma-separated)
   -h, --help          show this help
   -v, --version       show the version
 
 Runs ESLint with the project's own config (its parser and settings.harden); see docs/cli.md.`;
 
-const CHECKS = ["unauthenticated"] as const;
+const CHECKS = ["unauthenticated", "unvalidated"] as const;
 type Check = (typeof CHECKS)[number];
+
+/** What fails each check, and how the message names it. */
+const FAILS: Readonly<Record<Check, { test: (endpoint: Endpoint) => boolean; what: string }>> = {
+  unauthenticated: { test: (endpoint) => endpoint.auth.status === "none", what: "without auth" },
+  unvalidated: { test: hasRawInput, what: "with raw input" },
+};
 
 class UsageError extends Error {}
 
@@ -102,16 +110,16 @@ async function routes(args: string[]): Promise<number> {
       }),
     );
   warn(collected);
-  const failing = checks.includes("unauthenticated")
-    ? endpoints.filter((endpoint) => endpoint.auth.status === "none").length
-    : 0;
-  if (failing > 0) {
+  let failed = false;
+  for (const check of checks) {
+    const failing = endpoints.filter(FAILS[check].test).length;
+    if (failing === 0) continue;
+    failed = true;
     process.stderr.write(
-      `harden: ${failing} endpoint${failing === 1 ? "" : "s"} without auth (--fail-on unauthenticated)\n`,
+      `harden: ${failing} endpoint${failing === 1 ? "" : "s"} ${FAILS[check].what} (--fail-on ${check})\n`,
     );
-    return 1;
   }
-  return 0;
+  return failed ? 1 : 0;
 }
 
 async function report(args: string[]): Promise<number> {

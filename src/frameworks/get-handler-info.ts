@@ -416,7 +416,7 @@ function fromProjectRegistrations(
   if (scope?.type !== AST_NODE_TYPES.Program) return undefined;
   const names = getExportedNames(context, fn);
   if (names.length === 0) return undefined;
-  const byName = getRegistrationsOfFile(context);
+  const byName = getFileHandlerRegistrations(context);
   const registrations = names.flatMap((name) => byName.get(name) ?? []);
   const framework =
     bySignature?.framework ?? registrations.find((registration) => registration.framework !== undefined)?.framework;
@@ -427,7 +427,7 @@ function fromProjectRegistrations(
 const registrationsByProgram = new WeakMap<TSESTree.Program, ReadonlyMap<string, HandlerRegistration[]>>();
 
 /** The routes of other files that register this file's exports: looked up once per lint of the file. */
-function getRegistrationsOfFile(context: RuleContext): ReadonlyMap<string, HandlerRegistration[]> {
+export function getFileHandlerRegistrations(context: RuleContext): ReadonlyMap<string, HandlerRegistration[]> {
   const program = context.sourceCode.ast;
   let found = registrationsByProgram.get(program);
   if (!found) {

@@ -23,7 +23,7 @@ const ERROR_HANDLER_NAME = /error/iu;
 
 /** The central error handlers a file installs. */
 export interface ShownErrorHandlers {
-  /** Frameworks whose error handler the file installs (Express / Koa error middleware, Fastify `setErrorHandler`, Hono `onError`). */
+  /** Frameworks whose error handler the file installs (Express / Koa error middleware, Fastify `setErrorHandler`, Hono `onError`, Nest `useGlobalFilters`). */
   frameworks: Set<Framework>;
   /** `app.use(errorHandler)` with middleware from another file whose name says it handles errors. */
   named: boolean;
@@ -128,8 +128,8 @@ export function createErrorHandling(context: RuleContext): ErrorHandling {
         node.callee.property.type === AST_NODE_TYPES.Identifier
       ) {
         const method = node.callee.property.name;
-        if (method === "setErrorHandler" || method === "onError") {
-          const framework = method === "onError" ? "hono" : "fastify";
+        if (method === "setErrorHandler" || method === "onError" || method === "useGlobalFilters") {
+          const framework = method === "onError" ? "hono" : method === "useGlobalFilters" ? "nest" : "fastify";
           found.frameworks.add(framework);
           found.installs.push({ framework, node });
         }

@@ -67,6 +67,8 @@ export type InputVerdict =
   | { status: "trusted"; reason: "signed-request" | "shared-secret" }
   /** The handler converts or narrows every field it relies on itself (`Number(page)`, `typeof x === "string"`). */
   | { status: "checked"; usage: InputUsage }
+  /** Read, but nothing relies on its shape: echoed back, logged. */
+  | { status: "not-relied-on"; usage: InputUsage }
   /** Used as the client sent it: `uses` trust its shape; `reliedOn` names the fields read that way. */
   | { status: "raw"; usage: InputUsage; uses: InputUsage["rawUses"]; reliedOn: string[] };
 
@@ -118,9 +120,33 @@ function getNestValidator(sourceCode: Readonly<TSESLint.SourceCode>, read: Reque
       ? param.typeAnnotation?.typeAnnotation
       : undefined;
   const node = decorator ?? read.node;
-  if (read.field === undefined && annotation?.type === AST_NODE_TYPES.TSTypeReference)
+  if (annotation?.type === AST_NODE_TYPES.TSTypeReference)
     return { text: sourceCode.getText(annotation.typeName), node };
   return { text: sourceCode.getText(decorator ?? read.node), node };
+}
+
+/** Hono's validation targets by the request source they check. */
+const HONO_VALID_SOURCES: Readonly<Record<string, RequestInputSource>> = {
+  json: "body",
+  form: "body",
+  query: "query",
+  param: "params",
+  header: "headers",
+};
+
+/** `c.req.valid("json")`: the source whose validated value it reads. */
+function getHonoValidTarget(call: TSESTree.CallExpression): RequestInputSource | undefined {
+  const target = call.arguments[0];
+  if (target?.type !== AST_NODE_TYPES.Literal || typeof target.value !== "string") return undefined;
+  const callee = call.callee;
+  if (
+    callee.type !== AST_NODE_TYPES.MemberExpression ||
+    callee.object.type !== AST_NODE_TYPES.MemberExpression ||
+    callee.object.property.type !== AST_NODE_TYPES.Identifier ||
+    callee.object.property.name !== "req"
+  )
+    return undefined;
+  return Object.hasOwn(HONO_VALID_SOURCES, target.value) ? HONO_VALID_SOURCES[target.value] : undefined;
 }
 
 /**
@@ -214,6 +240,8 @@ export function collectHandlerInput(
   /** Handlers that check the whole request's signature (`verifyWebhookSignature(req)`) before using it. */
   const signedRequests = new Set<FunctionNode>();
   const nestEntries: InputEntry[] = [];
+  /** Hono `c.req.valid("json")`: what a validator middleware checked, read by the handler. */
+  const validReads: { handler: HandlerInfo; source: RequestInputSource; node: TSESTree.CallExpression }[] = [];
 
   function add(read: RequestInputRead, nest?: { type: string | undefined; pipe: boolean }): void {
     if (!sources.has(read.source)) return;
@@ -385,7 +413,12 @@ export function collectHandlerInput(
       checkedBefore === "all" ||
       checkedBefore?.has(field) === true;
     const uses = usage.rawUses.filter((use) => use.path.length === 0 || !isChecked(use.path[0]!));
-    if (uses.length === 0) return before ? { status: "validated", by: before } : { status: "checked", usage };
+    if (uses.length === 0) {
+      if (before) return { status: "validated", by: before };
+      const checked =
+        usage.checkedFields.size > 0 || [...usage.shape.fields.keys()].some((field) => pathParams?.has(field) === true);
+      return { status: checked ? "checked" : "not-relied-on", usage };
+    }
     const fields = [...usage.shape.fields.keys()].filter((field) => pathParams?.has(field) !== true);
     // The fields used as the client sent them, not the ones the code checks or converts itself.
     return { status: "raw", usage, uses, reliedOn: fields.filter((field) => !isChecked(field)) };
@@ -413,6 +446,22 @@ export function collectHandlerInput(
         type: parameter.hasPipe ? undefined : getNestTypeProblem(sourceCode, parameter.read.node),
         pipe: parameter.hasPipe,
       });
+    },
+    "CallExpression[callee.property.name='valid']"(node: TSESTree.CallExpression) {
+      const source = getHonoValidTarget(node);
+      if (source === undefined || !sources.has(source)) return;
+      const handler = findEnclosingHandler(context, node);
+      const callee = node.callee as TSESTree.MemberExpression;
+      const contextName = handler && getParamName(handler.context);
+      if (
+        handler?.framework !== "hono" ||
+        handler.kind !== "route" ||
+        callee.object.type !== AST_NODE_TYPES.MemberExpression ||
+        callee.object.object.type !== AST_NODE_TYPES.Identifier ||
+        callee.object.object.name !== contextName
+      )
+        return;
+      validReads.push({ handler, source, node });
     },
     // express-validator: `validationResult(req)`, `matchedData(req)`, `chain.run(req)`.
     "CallExpression[callee.name=/^(?:validationResult|matchedData)$/u], CallExpression[callee.property.name=/^(?:validationResult|matchedData|run)$/u]"(
@@ -458,6 +507,17 @@ export function collectHandlerInput(
             : before.by.get(entry.source);
           inputs.push({ entry, verdict: judge(entry, checkedBefore, checkedBefore === undefined ? undefined : by) });
         }
+      }
+      for (const { handler, source, node } of validReads) {
+        if (entries.get(handler.function)?.has(source)) continue;
+        const by = getValidatedBeforeHandler(handler).by.get(source) ?? {
+          text: sourceCode.getText(node.callee),
+          node,
+        };
+        inputs.push({
+          entry: { handler, source, reads: [], nestType: undefined },
+          verdict: { status: "validated", by },
+        });
       }
       for (const entry of nestEntries) {
         const read = entry.reads[0]!;

@@ -20,6 +20,8 @@ interface Endpoint {
   file: string;
   line: number;
   auth: { status: string; by?: string; at?: string; reason?: string; through?: { mount: string; at: string } };
+  input: { source: string; status: string; by?: string; at?: string; reason?: string }[] | null;
+  errors: { status: string; by?: string; at?: string; errorHandler?: { by: string; at: string } };
 }
 
 const copies: string[] = [];
@@ -77,15 +79,17 @@ describe("harden routes", () => {
     expect(run.stdout).toBe(
       [
         ". (express) · 9 endpoints: 3 protected, 2 public, 4 without auth",
-        "  GET    /api/files/:name    protected requireAuth (src/app.ts:16)           src/routes/files.ts:5",
-        "  GET    /shared/files/:name none      mounted at src/app.ts:17              src/routes/files.ts:5",
-        "  POST   /api/notes          none      mounted at src/app.ts:18              src/routes/notes.ts:5",
-        "  GET    /api-examples       public    answers a constant                    src/routes/pages.ts:7",
-        "  GET    /about              public    answers a constant                    src/routes/pages.ts:8",
-        "  GET    /stats              none      mounted at src/site.ts:7              src/routes/pages.ts:9",
-        "  GET    /api/reports/:id    none      mounted at src/app.ts:15              src/routes/reports.ts:5",
-        "  GET    /api/todos/:id      protected requireAuth (src/app.ts:14)           src/routes/todos.ts:5",
-        "  DELETE /api/users/:id      protected requireAuth (src/app.ts:21)           src/routes/users.ts:5",
+        "  0 with raw input, 0 answering 500 to every error; no error handler of its own",
+        "  METHOD PATH                AUTH                              INPUT ERRORS  DEFINED AT",
+        "  GET    /api/files/:name    protected requireAuth (app.ts:16) –     default src/routes/files.ts:5",
+        "  GET    /shared/files/:name none      mounted at app.ts:17    –     default src/routes/files.ts:5",
+        "  POST   /api/notes          none      mounted at app.ts:18    ok    default src/routes/notes.ts:5",
+        "  GET    /api-examples       public    answers a constant      –     default src/routes/pages.ts:7",
+        "  GET    /about              public    answers a constant      –     default src/routes/pages.ts:8",
+        "  GET    /stats              none      mounted at site.ts:7    –     default src/routes/pages.ts:9",
+        "  GET    /api/reports/:id    none      mounted at app.ts:15    –     default src/routes/reports.ts:5",
+        "  GET    /api/todos/:id      protected requireAuth (app.ts:14) –     default src/routes/todos.ts:5",
+        "  DELETE /api/users/:id      protected requireAuth (app.ts:21) –     default src/routes/users.ts:5",
         "",
       ].join("\n"),
     );
@@ -98,13 +102,15 @@ describe("harden routes", () => {
     expect(run.stdout).toBe(
       [
         ". (express) · 7 endpoints: 4 protected, 1 public, 2 without auth",
-        "  GET    /api/admin/users     protected requireAuth (src/server.ts:13)       src/routes/admin.ts:7",
-        "  DELETE /api/admin/users/:id protected requireAuth (src/server.ts:13)       src/routes/admin.ts:8",
-        "  POST   /api/orders          protected requireAuth (src/server.ts:12)       src/routes/orders.ts:12",
-        "  GET    /api/orders/search   protected requireAuth (src/server.ts:12)       src/routes/orders.ts:23",
-        "  GET    /api/users           none      mounted at src/server.ts:11          src/routes/users.ts:15",
-        "  POST   /api/users           public    sign-up: creates the account         src/routes/users.ts:25",
-        "  DELETE /api/users/:id       none      mounted at src/server.ts:11          src/routes/users.ts:40",
+        "  4 with raw input, 1 answering 500 to every error; errors go to app.use(…) (src/server.ts:15)",
+        "  METHOD PATH                 AUTH                         INPUT     ERRORS  DEFINED AT",
+        "  GET    /api/admin/users     protected requireAuth        raw query handler src/routes/admin.ts:7",
+        "  DELETE /api/admin/users/:id protected requireAuth        –         handler src/routes/admin.ts:8",
+        "  POST   /api/orders          protected requireAuth        raw body  handler src/routes/orders.ts:12",
+        "  GET    /api/orders/search   protected requireAuth        raw query handler src/routes/orders.ts:23",
+        "  GET    /api/users           none      mounted at server… –         handler src/routes/users.ts:15",
+        "  POST   /api/users           public    sign-up: creates … raw body  500-all src/routes/users.ts:25",
+        "  DELETE /api/users/:id       none      mounted at server… –         handler src/routes/users.ts:40",
         "",
       ].join("\n"),
     );
@@ -115,7 +121,15 @@ describe("harden routes", () => {
     expect(run.status, run.stderr).toBe(0);
     const output = JSON.parse(run.stdout) as { version: number; summary: unknown; endpoints: Endpoint[] };
     expect(output.version).toBe(1);
-    expect(output.summary).toEqual({ total: 9, protected: 3, public: 2, none: 4, unserved: 0 });
+    expect(output.summary).toEqual({
+      total: 9,
+      protected: 3,
+      public: 2,
+      none: 4,
+      unserved: 0,
+      rawInput: 0,
+      catchAll500: 0,
+    });
     expect(output.endpoints.slice(0, 3)).toEqual([
       {
         app: ".",
@@ -126,6 +140,8 @@ describe("harden routes", () => {
         file: "src/routes/files.ts",
         line: 5,
         auth: { status: "protected", by: "requireAuth", at: "src/app.ts:16" },
+        input: [],
+        errors: { status: "framework-default" },
       },
       {
         app: ".",
@@ -136,6 +152,8 @@ describe("harden routes", () => {
         file: "src/routes/files.ts",
         line: 5,
         auth: { status: "none", through: { mount: 'app.use("/shared/files", files)', at: "src/app.ts:17" } },
+        input: [],
+        errors: { status: "framework-default" },
       },
       {
         app: ".",
@@ -150,6 +168,9 @@ describe("harden routes", () => {
           status: "none",
           through: { mount: 'app.use("/api/notes", jwtMiddleware, notes)', at: "src/app.ts:18" },
         },
+        // `res.status(201).json(req.body)` echoes the body: nothing relies on its shape.
+        input: [{ source: "body", status: "not-relied-on" }],
+        errors: { status: "framework-default" },
       },
     ]);
   });
@@ -162,13 +183,13 @@ describe("harden routes", () => {
       [
         "### `.` (nest)",
         "",
-        "3 endpoints: 3 protected, 0 public, 0 without auth",
+        "3 endpoints: 3 protected, 0 public, 0 without auth; 0 with raw input, 0 answering 500 to every error; no error handler of its own.",
         "",
-        "| Method | Path | Auth | Defined at |",
-        "| --- | --- | --- | --- |",
-        "| GET | `/users/:id` | protected — JwtAuthGuard (global guard) | `src/users/users.controller.ts:5` |",
-        "| POST | `/users` | protected — JwtAuthGuard (global guard) | `src/users/users.controller.ts:10` |",
-        "| DELETE | `/users/:id` | protected — JwtAuthGuard (global guard) | `src/users/users.controller.ts:15` |",
+        "| Method | Path | Auth | Input | Errors | Defined at |",
+        "| --- | --- | --- | --- | --- | --- |",
+        "| GET | `/users/:id` | protected — JwtAuthGuard (global guard) | – | the framework's default error handler | `src/users/users.controller.ts:5` |",
+        "| POST | `/users` | protected — JwtAuthGuard (global guard) | body: read, but nothing relies on its shape | the framework's default error handler | `src/users/users.controller.ts:10` |",
+        "| DELETE | `/users/:id` | protected — JwtAuthGuard (global guard) | – | the framework's default error handler | `src/users/users.controller.ts:15` |",
         "",
       ].join("\n"),
     );
@@ -357,6 +378,270 @@ describe("harden routes", () => {
     ]);
   });
 
+  describe("input and errors: what checks each handler's input, and what answers when it fails", () => {
+    const inputAndErrors = (endpoints: readonly Endpoint[]) =>
+      endpoints.map((e) => ({ route: `${e.method} ${e.path}`, input: e.input, errors: e.errors }));
+
+    it("Express: a validator in the routes file for a controller's handler; the app's error middleware", async () => {
+      const dir = copyFixture("controllers-express", {
+        "src/app.js": [
+          'const express = require("express");',
+          "",
+          'const users = require("./routes/users.route");',
+          "",
+          "const app = express();",
+          "app.use(express.json());",
+          'app.use("/users", users);',
+          "app.use((err, req, res, next) => {",
+          '  res.status(err.status ?? 500).json({ error: err.status ? err.message : "Internal error" });',
+          "});",
+          "",
+          "app.listen(Number(process.env.PORT ?? 3000));",
+          "",
+        ].join("\n"),
+      });
+      const handler = { status: "error-handler", by: "app.use(…)", at: "src/app.js:8" };
+      expect(inputAndErrors(await routesJson(dir))).toEqual([
+        {
+          route: "POST /users",
+          input: [
+            {
+              source: "body",
+              status: "validated",
+              by: "validate(schemas.createUser)",
+              at: "src/routes/users.route.js:9",
+            },
+          ],
+          errors: handler,
+        },
+        {
+          route: "PATCH /users/:id",
+          input: [{ source: "body", status: "raw", at: "src/controllers/users.controller.js:8" }],
+          errors: handler,
+        },
+      ]);
+    });
+
+    it("Express: a catch that answers 500 to everything bypasses the app's error handler in another file", async () => {
+      const [endpoint] = await routesJson(copyFixture("express-error-middleware-elsewhere"));
+      expect(endpoint?.errors).toEqual({
+        status: "catch-all-500",
+        at: "src/routes/users.ts:12",
+        errorHandler: { by: "app.use(errorHandler)", at: "src/app.ts:9" },
+      });
+    });
+
+    it("Koa: validate(schema) on one route of a controller, none on the other; no error middleware", async () => {
+      const endpoints = await routesJson(copyFixture("controllers-koa"));
+      expect(inputAndErrors(endpoints)).toEqual([
+        {
+          route: "POST /register",
+          input: [{ source: "body", status: "raw", at: "src/api/auth/auth.ctrl.js:4" }],
+          errors: { status: "framework-default" },
+        },
+        {
+          route: "POST /login",
+          input: [{ source: "body", status: "validated", by: "validate(loginSchema)", at: "src/api/auth/index.js:10" }],
+          errors: { status: "framework-default" },
+        },
+        { route: "GET /check", input: [], errors: { status: "framework-default" } },
+        { route: "GET /stats", input: [], errors: { status: "framework-default" } },
+      ]);
+    });
+
+    it("Fastify: a route schema, a query used raw; setErrorHandler in the server file", async () => {
+      const dir = copyFixture("mounts-fastify", {
+        "src/routes/reports.ts": [
+          'import type { FastifyInstance } from "fastify";',
+          "",
+          "const createReport = {",
+          '  body: { type: "object", required: ["title"], properties: { title: { type: "string" } } },',
+          "};",
+          "",
+          "export async function reportRoutes(app: FastifyInstance) {",
+          '  app.get("/:id", async (request) => ({ id: (request.params as { id: string }).id }));',
+          '  app.post("/", { schema: createReport }, async (request) => ({ title: (request.body as { title: string }).title }));',
+          '  app.get("/", async (request) => {',
+          "    const { from } = request.query as { from: string };",
+          "    return { from: from.slice(0, 10) };",
+          "  });",
+          "}",
+          "",
+        ].join("\n"),
+        "src/server.ts": [
+          'import Fastify from "fastify";',
+          "",
+          'import { reportRoutes } from "./routes/reports.js";',
+          "",
+          "const app = Fastify({ logger: true });",
+          "",
+          "app.setErrorHandler((error, request, reply) => {",
+          "  request.log.error(error);",
+          '  reply.status(error.statusCode ?? 500).send({ error: error.statusCode ? error.message : "Internal error" });',
+          "});",
+          'app.register(reportRoutes, { prefix: "/reports" });',
+          "",
+          'await app.listen({ port: Number(process.env.PORT ?? 3000), host: "0.0.0.0" });',
+          "",
+        ].join("\n"),
+      });
+      const reports = (await routesJson(dir)).filter((e) => e.path.startsWith("/reports"));
+      const handler = { status: "error-handler", by: "app.setErrorHandler(…)", at: "src/server.ts:7" };
+      expect(inputAndErrors(reports)).toEqual([
+        { route: "GET /reports/:id", input: [], errors: handler },
+        {
+          route: "POST /reports",
+          input: [{ source: "body", status: "validated", by: "schema", at: "src/routes/reports.ts:9" }],
+          errors: handler,
+        },
+        {
+          route: "GET /reports",
+          input: [{ source: "query", status: "raw", at: "src/routes/reports.ts:11" }],
+          errors: handler,
+        },
+      ]);
+    });
+
+    it("Hono: zValidator before a handler that reads c.req.valid(); app.onError in the parent app", async () => {
+      const dir = copyFixture("mounts-hono", {
+        "src/routes/posts.ts": [
+          'import { zValidator } from "@hono/zod-validator";',
+          'import { Hono } from "hono";',
+          'import { z } from "zod";',
+          "",
+          "const posts = new Hono();",
+          "const NewPost = z.object({ title: z.string() });",
+          "",
+          'posts.post("/", zValidator("json", NewPost), (c) => c.json(c.req.valid("json"), 201));',
+          'posts.put("/:id", async (c) => c.json(await db.posts.update(c.req.param("id"), await c.req.json())));',
+          "",
+          "export default posts;",
+          "",
+        ].join("\n"),
+        "src/index.ts": [
+          'import { Hono } from "hono";',
+          "",
+          'import posts from "./routes/posts";',
+          "",
+          'const app = new Hono().basePath("/api");',
+          "",
+          'app.route("/posts", posts);',
+          'app.onError((error, c) => c.json({ error: "Internal error" }, 500));',
+          "",
+          "export default app;",
+          "",
+        ].join("\n"),
+      });
+      const handler = { status: "error-handler", by: "app.onError(…)", at: "src/index.ts:8" };
+      expect(inputAndErrors((await routesJson(dir)).filter((e) => e.path.startsWith("/api/posts")))).toEqual([
+        {
+          route: "POST /api/posts",
+          input: [
+            { source: "body", status: "validated", by: 'zValidator("json", NewPost)', at: "src/routes/posts.ts:8" },
+          ],
+          errors: handler,
+        },
+        {
+          route: "PUT /api/posts/:id",
+          input: [{ source: "body", status: "raw", at: "src/routes/posts.ts:9" }],
+          errors: handler,
+        },
+      ]);
+    });
+
+    it("Next.js: a schema parse in the route handler, and its catch that answers 500 to every error", async () => {
+      const dir = copyFixture("next-middleware-app", {
+        "src/app/api/posts/route.ts": [
+          'import { z } from "zod";',
+          "",
+          'import { db } from "../../../lib/db";',
+          "",
+          "const NewPost = z.object({ title: z.string() });",
+          "",
+          "export async function POST(request: Request) {",
+          "  try {",
+          "    return Response.json(await db.posts.create(NewPost.parse(await request.json())));",
+          "  } catch {",
+          '    return Response.json({ error: "Could not create the post" }, { status: 500 });',
+          "  }",
+          "}",
+          "",
+        ].join("\n"),
+      });
+      expect(inputAndErrors(await routesJson(dir))).toEqual([
+        { route: "GET /api/admin/users", input: [], errors: { status: "framework-default" } },
+        {
+          route: "POST /api/posts",
+          input: [{ source: "body", status: "validated", by: "NewPost.parse", at: "src/app/api/posts/route.ts:9" }],
+          errors: { status: "catch-all-500", at: "src/app/api/posts/route.ts:11" },
+        },
+      ]);
+    });
+
+    it("NestJS: a DTO class, an inline type whose field is used, a global exception filter", async () => {
+      const dir = copyFixture("nest-global-guard", {
+        "src/users/users.controller.ts": [
+          'import { Body, Controller, Get, Put, Param, Query } from "@nestjs/common";',
+          "",
+          'import { UpdateUserDto } from "./update-user.dto";',
+          "",
+          '@Controller("users")',
+          "export class UsersController {",
+          "  @Get()",
+          "  search(@Query() query: { name: string }) {",
+          "    return { name: query.name.trim() };",
+          "  }",
+          "",
+          '  @Put(":id")',
+          '  update(@Param("id") id: string, @Body() body: UpdateUserDto) {',
+          "    return { id, ...body };",
+          "  }",
+          "}",
+          "",
+        ].join("\n"),
+        "src/users/update-user.dto.ts": [
+          'import { IsString } from "class-validator";',
+          "",
+          "export class UpdateUserDto {",
+          "  @IsString()",
+          "  name!: string;",
+          "}",
+          "",
+        ].join("\n"),
+        "src/main.ts": [
+          'import { NestFactory } from "@nestjs/core";',
+          'import { AppModule } from "./app.module";',
+          'import { HttpErrorFilter } from "./http-error.filter";',
+          "",
+          "async function bootstrap() {",
+          "  const app = await NestFactory.create(AppModule);",
+          "  app.useGlobalFilters(new HttpErrorFilter());",
+          "  await app.listen(process.env.PORT ?? 3000);",
+          "}",
+          "void bootstrap();",
+          "",
+        ].join("\n"),
+      });
+      const handler = {
+        status: "error-handler",
+        by: "app.useGlobalFilters(new HttpErrorFilter())",
+        at: "src/main.ts:7",
+      };
+      expect(inputAndErrors(await routesJson(dir))).toEqual([
+        {
+          route: "GET /users",
+          input: [{ source: "query", status: "raw", at: "src/users/users.controller.ts:8" }],
+          errors: handler,
+        },
+        {
+          route: "PUT /users/:id",
+          input: [{ source: "body", status: "validated", by: "UpdateUserDto", at: "src/users/users.controller.ts:13" }],
+          errors: handler,
+        },
+      ]);
+    });
+  });
+
   it("a router no file loads is listed as not served", async () => {
     const endpoints = await routesJson(copyFixture("controllers-express"));
     expect(endpoints.map((e) => e.auth)).toEqual([
@@ -416,6 +701,21 @@ describe("harden routes", () => {
     expect(failing.status).toBe(1);
     expect(failing.stderr).toBe("harden: 4 endpoints without auth (--fail-on unauthenticated)\n");
     const passing = await harden(copyFixture("nest-global-guard"), ["routes", "--fail-on", "unauthenticated"]);
+    expect(passing.status, passing.stderr).toBe(0);
+  });
+
+  it("--fail-on unvalidated: exit 1 when a handler uses input raw; both checks at once name each failure", async () => {
+    const both = await harden(copyDemo(), ["routes", "--fail-on", "unauthenticated,unvalidated"]);
+    expect(both.status).toBe(1);
+    expect(both.stderr).toBe(
+      [
+        "harden: 2 endpoints without auth (--fail-on unauthenticated)",
+        "harden: 4 endpoints with raw input (--fail-on unvalidated)",
+        "",
+      ].join("\n"),
+    );
+    // The body of `POST /api/notes` is echoed back: nothing relies on its shape.
+    const passing = await harden(express, ["routes", "--fail-on", "unvalidated"]);
     expect(passing.status, passing.stderr).toBe(0);
   });
 
