@@ -35,10 +35,6 @@ async function getDefaultConfig(): Promise<Linter.Config> {
   };
 }
 
-function compare(a: Endpoint, b: Endpoint): number {
-  return a.app.localeCompare(b.app) || a.file.localeCompare(b.file) || a.line - b.line;
-}
-
 const isPluginClash = (error: unknown): boolean =>
   error instanceof Error && /Cannot redefine plugin "harden"/u.test(error.message);
 
@@ -94,5 +90,5 @@ export async function collectEndpoints(patterns: string[], options: CollectOptio
       ? [{ file: path.relative(cwd, result.filePath).split(path.sep).join("/"), message: fatal.message }]
       : [];
   });
-  return { endpoints: collection.join().sort(compare), results, unparsed, config };
+  return { endpoints: collection.join(), results, unparsed, config };
 }

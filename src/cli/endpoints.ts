@@ -93,6 +93,21 @@ interface RouteRow {
   key: string;
   /** Whether its handler is a function of its own file (read there: no reads means no input). */
   handlerInFile: boolean;
+  /** Where the app registers it, from the top: each mount on its way in, then the route itself. */
+  order: { file: string; line: number }[];
+}
+
+/** Registration order: mount by mount from the app down, by file where two ways start in different files. */
+function compareOrder(a: RouteRow, b: RouteRow): number {
+  const byApp = a.endpoint.app.localeCompare(b.endpoint.app);
+  if (byApp !== 0) return byApp;
+  for (let index = 0; index < Math.min(a.order.length, b.order.length); index++) {
+    const x = a.order[index]!;
+    const y = b.order[index]!;
+    if (x.file !== y.file) return x.file.localeCompare(y.file);
+    if (x.line !== y.line) return x.line - y.line;
+  }
+  return a.order.length - b.order.length;
 }
 
 /** What a handler does, by the registration that makes it a route. */
@@ -125,8 +140,9 @@ export class EndpointCollection {
     return facts;
   }
 
+  /** The endpoints with what their handlers do, by app and in the order the app registers them. */
   join(): Endpoint[] {
-    return this.routes.map(({ endpoint, key, handlerInFile }) => {
+    return this.routes.toSorted(compareOrder).map(({ endpoint, key, handlerInFile }) => {
       const facts = this.handlers.get(key);
       const input = facts ? sortInput(facts.input) : handlerInFile ? [] : null;
       return { ...endpoint, input, errors: this.getErrors(endpoint, facts) };
@@ -458,18 +474,21 @@ function describeRoutes(context: RuleContext, cwd: string, routes: RouteRegistra
       own.status === "unserved"
         ? []
         : (access.getChains(route) ?? []).filter((chain) => chain.developmentOnly !== true && chain.path !== undefined);
-    const rows: { path: string; complete: boolean; auth: EndpointAuth }[] =
+    const self = { file, line: route.reportNode.loc.start.line };
+    const rows: { path: string; complete: boolean; auth: EndpointAuth; order: RouteRow["order"] }[] =
       chains.length > 0
         ? chains.map((chain) => ({
             path: chain.path!,
             complete: !chain.opaque,
             auth: getChainRowAuth(route, chain, found, own),
+            order: [...chain.steps.map(({ file: at, line }) => ({ file: at, line })).reverse(), self],
           }))
         : [
             {
               path: label,
               complete: nest.known && route.fullPath !== undefined && isRoutePathComplete(context, route),
               auth: own,
+              order: [self],
             },
           ];
     const seen = new Set<string>();
@@ -489,6 +508,7 @@ function describeRoutes(context: RuleContext, cwd: string, routes: RouteRegistra
         },
         key,
         handlerInFile,
+        order: row.order,
       });
     }
   }
