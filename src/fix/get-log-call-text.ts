@@ -52,10 +52,16 @@ function withUniqueKeys(values: readonly LogValue[], reserved: string | undefine
  * - console: `console.error("Charge failed", err)`.
  *
  * `undefined` when the style cannot say it: nothing to log, or a NestJS call that would need a stack
- * below the error level.
+ * below the error level. `method`: the logger's own method to call, when it is not the level's name.
  */
-export function getLogCallText(logger: string, style: LogCallStyle, parts: LogCallParts): string | undefined {
+export function getLogCallText(
+  logger: string,
+  style: LogCallStyle,
+  parts: LogCallParts,
+  method?: string,
+): string | undefined {
   const { level, message, values, errorIndex } = parts;
+  const name = method ?? (style === "nest" ? NEST_LEVELS[level] : level);
   let error = errorIndex === undefined ? undefined : values[errorIndex];
   let others = values.filter((_, index) => index !== errorIndex);
   if (style === "nest" && error && !IDENTIFIER.test(error.text)) {
@@ -74,29 +80,29 @@ export function getLogCallText(logger: string, style: LogCallStyle, parts: LogCa
       const args = [fields.length > 0 ? getObjectText(fields) : undefined, quoted(message)].filter(
         (arg) => arg !== undefined,
       );
-      return args.length > 0 ? `${logger}.${level}(${args.join(", ")})` : undefined;
+      return args.length > 0 ? `${logger}.${name}(${args.join(", ")})` : undefined;
     }
     case "winston": {
       const text = quoted(message ?? fallbackMessage);
       if (!text) return undefined;
       const fields = withUniqueKeys(others, undefined);
-      if (!error) return `${logger}.${level}(${fields.length > 0 ? `${text}, ${getObjectText(fields)}` : text})`;
+      if (!error) return `${logger}.${name}(${fields.length > 0 ? `${text}, ${getObjectText(fields)}` : text})`;
       const target = fields.length > 0 ? `${logger}.child(${getObjectText(fields)})` : logger;
-      return `${target}.${level}(${text}, ${error.text})`;
+      return `${target}.${name}(${text}, ${error.text})`;
     }
     case "nest": {
       const fields = withUniqueKeys(others, undefined);
       const object = fields.length > 0 ? getObjectText(fields) : undefined;
       if (!error) {
         const args = [quoted(message), object].filter((arg) => arg !== undefined);
-        return args.length > 0 ? `${logger}.${NEST_LEVELS[level]}(${args.join(", ")})` : undefined;
+        return args.length > 0 ? `${logger}.${name}(${args.join(", ")})` : undefined;
       }
       // Nest's `Logger` takes a stack only at the error level; elsewhere a trailing string is its context.
       if (level !== "error") return undefined;
       const text = quoted(message ?? fallbackMessage);
       if (!text) return undefined;
       const stack = `${error.text} instanceof Error ? ${error.text}.stack : String(${error.text})`;
-      return `${logger}.error(${[text, object, stack].filter((arg) => arg !== undefined).join(", ")})`;
+      return `${logger}.${name}(${[text, object, stack].filter((arg) => arg !== undefined).join(", ")})`;
     }
     case "console": {
       const args = [quoted(message), ...values.map((value) => value.text)].filter((arg) => arg !== undefined);

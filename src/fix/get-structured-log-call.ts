@@ -164,6 +164,16 @@ function getMessage(texts: readonly string[]): string {
   return cleanText(texts.slice(1).map(cleanText).filter(Boolean).join(" "));
 }
 
+/** Words that only led into a value the message no longer holds: `"Charge failed for"`. */
+const DANGLING_WORD = /\s+(?:for|to|of|with|in|on|at|from|by|the|a|an|as|and|or|is|was|are|were)$/iu;
+
+function dropDanglingWords(message: string): string {
+  let current = message;
+  for (let next = current.replace(DANGLING_WORD, ""); next !== current; next = current.replace(DANGLING_WORD, ""))
+    current = next;
+  return current;
+}
+
 /** A literal that prints as constant text: `42`, `true`, `null`. */
 function getConstantText(node: TSESTree.Node): string | undefined {
   if (node.type !== AST_NODE_TYPES.Literal || "regex" in node || "bigint" in node) return undefined;
@@ -256,6 +266,6 @@ export function getLogArguments(
     if (errorIndex === undefined && isErrorExpression(getUnwrappedExpression(node))) errorIndex = values.length;
     values.push({ key: key ?? getFieldName(node) ?? FALLBACK_KEY, text: sourceCode.getText(node) });
   }
-  const message = [getMessage(leadingTexts), ...texts.map(cleanText)].filter(Boolean).join(" ");
+  const message = dropDanglingWords([getMessage(leadingTexts), ...texts.map(cleanText)].filter(Boolean).join(" "));
   return { message: message || undefined, values, errorIndex, caught };
 }

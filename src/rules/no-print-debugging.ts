@@ -7,7 +7,12 @@ import { getLogArguments } from "../fix/get-structured-log-call.js";
 import { toStatement } from "../fix/insert-statement.js";
 import { createRule } from "../utils/create-rule.js";
 import { findLogger, type FoundLogger } from "../utils/find-logger.js";
-import { getCaughtError, getCaughtErrorVariables, isReferenceTo, type CaughtError } from "../utils/get-caught-error.js";
+import {
+  getCaughtError,
+  getCaughtErrorValue,
+  getCaughtErrorVariables,
+  type CaughtError,
+} from "../utils/get-caught-error.js";
 import { getStatementRemovalFix } from "../fix/get-statement-removal-fix.js";
 import { getUnwrappedExpression } from "../utils/get-unwrapped-expression.js";
 import { hasSideEffect } from "../utils/has-side-effect.js";
@@ -47,8 +52,6 @@ const ERROR_METHODS: ReadonlyMap<string, LogLevel> = new Map([
   ["warn", "warn"],
 ]);
 
-/** What of a caught error a `console` call may print instead of the error: the logger is given the error. */
-const ERROR_PARTS = new Set(["message", "stack"]);
 const GENERIC_MESSAGE = "Unexpected error";
 
 function getConsoleMethod(member: TSESTree.MemberExpression): string | undefined {
@@ -159,52 +162,6 @@ export default createRule<Options, MessageIds>({
       // is the error log, not a print.
       workers ??= isCloudflareWorkersFile(context.filename, context.cwd);
       return workers ? false : ERROR_METHODS.get(method);
-    }
-
-    /**
-     * The caught error a value stands for: `err`, `err.message`, `err.stack`, `String(err)`,
-     * `err instanceof Error ? err.message : err`. The logger is given the error itself, which carries all of them.
-     */
-    function getCaughtIdentifier(
-      node: TSESTree.Node,
-      variables: readonly TSESLint.Scope.Variable[],
-    ): TSESTree.Node | undefined {
-      const current = getUnwrappedExpression(node, { chain: true });
-      if (isReferenceTo(current, variables)) return current;
-      if (current.type === AST_NODE_TYPES.MemberExpression) {
-        const isPart =
-          !current.computed &&
-          current.property.type === AST_NODE_TYPES.Identifier &&
-          ERROR_PARTS.has(current.property.name);
-        return isPart ? getCaughtIdentifier(current.object, variables) : undefined;
-      }
-      if (current.type === AST_NODE_TYPES.CallExpression) {
-        const callee = getUnwrappedExpression(current.callee, { chain: true });
-        const [first] = current.arguments;
-        if (
-          callee.type === AST_NODE_TYPES.Identifier &&
-          callee.name === "String" &&
-          current.arguments.length === 1 &&
-          first?.type !== AST_NODE_TYPES.SpreadElement &&
-          first
-        ) {
-          return getCaughtIdentifier(first, variables);
-        }
-        const isToString =
-          callee.type === AST_NODE_TYPES.MemberExpression &&
-          !callee.computed &&
-          callee.property.type === AST_NODE_TYPES.Identifier &&
-          callee.property.name === "toString";
-        return isToString && current.arguments.length === 0 ? getCaughtIdentifier(callee.object, variables) : undefined;
-      }
-      if (current.type === AST_NODE_TYPES.ConditionalExpression) {
-        const consequent = getCaughtIdentifier(current.consequent, variables);
-        const alternate = getCaughtIdentifier(current.alternate, variables);
-        return consequent && alternate && sourceCode.getText(consequent) === sourceCode.getText(alternate)
-          ? consequent
-          : undefined;
-      }
-      return undefined;
     }
 
     /** `"db.user.create failed"`: what failed, named like `no-swallowed-error` names it. */
@@ -328,7 +285,7 @@ export default createRule<Options, MessageIds>({
       variables: readonly TSESLint.Scope.Variable[],
     ): LogCallParts | undefined {
       const args = getLogArguments(sourceCode, call.arguments, (value) =>
-        variables.length > 0 ? getCaughtIdentifier(value, variables) : undefined,
+        variables.length > 0 ? getCaughtErrorValue(sourceCode, value, variables) : undefined,
       );
       if (!args) return undefined;
       return {

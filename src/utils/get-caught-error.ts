@@ -3,6 +3,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint
 import { isFunctionNode } from "../frameworks/get-function-from-expression.js";
 import { findEnclosingHandler, getHandlerInfo } from "../frameworks/get-handler-info.js";
 import type { FunctionNode, HandlerInfo, RuleContext } from "../frameworks/types.js";
+import { getUnwrappedExpression } from "./get-unwrapped-expression.js";
 
 /** An error the code has caught, and where it is in hand. */
 export interface CaughtError {
@@ -256,4 +257,56 @@ export function isReferenceTo(identifier: TSESTree.Node, variables: readonly TSE
     identifier.type === AST_NODE_TYPES.Identifier &&
     variables.some((variable) => variable.references.some((ref) => ref.identifier === identifier))
   );
+}
+
+/** What of a caught error a log call may print instead of the error. */
+const ERROR_PARTS = new Set(["message", "stack"]);
+
+/**
+ * The caught error a value stands for: `err`, `err.message`, `err.stack`, `String(err)`,
+ * `err instanceof Error ? err.message : err`. A logger is given the error itself, which carries all of them.
+ */
+export function getCaughtErrorValue(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  node: TSESTree.Node,
+  variables: readonly TSESLint.Scope.Variable[],
+): TSESTree.Node | undefined {
+  const current = getUnwrappedExpression(node, { chain: true });
+  if (isReferenceTo(current, variables)) return current;
+  if (current.type === AST_NODE_TYPES.MemberExpression) {
+    const isPart =
+      !current.computed &&
+      current.property.type === AST_NODE_TYPES.Identifier &&
+      ERROR_PARTS.has(current.property.name);
+    return isPart ? getCaughtErrorValue(sourceCode, current.object, variables) : undefined;
+  }
+  if (current.type === AST_NODE_TYPES.CallExpression) {
+    const callee = getUnwrappedExpression(current.callee, { chain: true });
+    const [first] = current.arguments;
+    if (
+      callee.type === AST_NODE_TYPES.Identifier &&
+      callee.name === "String" &&
+      current.arguments.length === 1 &&
+      first?.type !== AST_NODE_TYPES.SpreadElement &&
+      first
+    ) {
+      return getCaughtErrorValue(sourceCode, first, variables);
+    }
+    const isToString =
+      callee.type === AST_NODE_TYPES.MemberExpression &&
+      !callee.computed &&
+      callee.property.type === AST_NODE_TYPES.Identifier &&
+      callee.property.name === "toString";
+    return isToString && current.arguments.length === 0
+      ? getCaughtErrorValue(sourceCode, callee.object, variables)
+      : undefined;
+  }
+  if (current.type === AST_NODE_TYPES.ConditionalExpression) {
+    const consequent = getCaughtErrorValue(sourceCode, current.consequent, variables);
+    const alternate = getCaughtErrorValue(sourceCode, current.alternate, variables);
+    return consequent && alternate && sourceCode.getText(consequent) === sourceCode.getText(alternate)
+      ? consequent
+      : undefined;
+  }
+  return undefined;
 }
