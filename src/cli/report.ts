@@ -14,7 +14,11 @@ export interface Question {
 }
 
 export const QUESTIONS: readonly Question[] = [
-  { id: "logs", title: "Requests can be traced through the logs", rules: ["no-print-debugging"] },
+  {
+    id: "logs",
+    title: "Requests can be traced through the logs",
+    rules: ["no-print-debugging", "no-interpolated-log-message"],
+  },
   {
     id: "errors",
     title: "Errors say what went wrong, to the logs and the client",

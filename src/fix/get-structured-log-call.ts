@@ -6,9 +6,12 @@ import type { LogValue } from "./get-log-call-text.js";
 const ERROR_NAME = /^(?:err|error|e|ex|exception|cause)$|Error$/u;
 const FORMAT_SPECIFIER = /%[sdifoOjc%]/gu;
 const FORMAT_SPLIT = /%[sdifoOjc]/u;
-/** Separators a message is not left ending with: `"Saving user:"` → `"Saving user"`. */
-const TRAILING_SEPARATORS = /[\s:=,\-–>|]+$/u;
-const LEADING_SEPARATORS = /^[\s:=,\-–>|]+/u;
+/**
+ * Separators and quotes a message is not left ending with, or starting with, once the values are out:
+ * `"Saving user:"` → `"Saving user"`, `"User '"` → `"User"`.
+ */
+const TRAILING_SEPARATORS = /[\s:=,\-–>|'"`([{]+$/u;
+const LEADING_SEPARATORS = /^[\s:=,\-–>|'"`)\]}.]+/u;
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/u;
 /** Calls that only turn their argument into text: the field is named after the argument. */
 const STRINGIFIERS = new Set(["String", "Number", "Boolean", "JSON.stringify", "util.inspect", "inspect"]);

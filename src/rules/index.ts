@@ -5,6 +5,7 @@ import noCatchAll500 from "./no-catch-all-500.js";
 import noDebugDefaultOn from "./no-debug-default-on.js";
 import noHardcodedConfig from "./no-hardcoded-config.js";
 import noHardcodedSecret from "./no-hardcoded-secret.js";
+import noInterpolatedLogMessage from "./no-interpolated-log-message.js";
 import noLeakedErrorDetails from "./no-leaked-error-details.js";
 import noPrintDebugging from "./no-print-debugging.js";
 import noSecretEnvFallback from "./no-secret-env-fallback.js";
@@ -22,6 +23,7 @@ export const rules = {
   "no-debug-default-on": noDebugDefaultOn,
   "no-hardcoded-config": noHardcodedConfig,
   "no-hardcoded-secret": noHardcodedSecret,
+  "no-interpolated-log-message": noInterpolatedLogMessage,
   "no-leaked-error-details": noLeakedErrorDetails,
   "no-print-debugging": noPrintDebugging,
   "no-secret-env-fallback": noSecretEnvFallback,

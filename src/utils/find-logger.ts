@@ -517,3 +517,69 @@ export function findLogger(context: RuleContext, node: TSESTree.Node): FoundLogg
 }
 
 const byScope = new WeakMap<TSESLint.Scope.Scope, Candidate | null>();
+
+/** The methods a structured logger writes a line with (winston's `silly`, `http`); `log` only for NestJS's `Logger` (winston's takes a level first). */
+const LOGGER_METHODS = new Set(["trace", "debug", "info", "warn", "error", "fatal", "verbose", "silly", "http", "log"]);
+const LOGGER_NAME = /^(?:log|logger)$|Logger$/u;
+
+/** A call that writes a line with a structured logger. */
+export interface LoggerCall {
+  /** The logger as written: `logger`, `req.log`, `this.logger`. */
+  expression: string;
+  method: string;
+  /** How its arguments are read (see `LoggerStyle`); `undefined` when nothing in the file tells. */
+  style: LoggerStyle | undefined;
+}
+
+/** The style of the logger `object` names, and whether it is a logger at all (`false`). */
+function getStyleOfLoggerObject(context: RuleContext, object: TSESTree.Node): LoggerStyle | undefined | false {
+  const configured = getHardenSettings(context).logger;
+  const text = context.sourceCode.getText(object);
+  if (object.type === AST_NODE_TYPES.Identifier) {
+    if (object.name === "console") return false;
+    const variable = ASTUtils.findVariable(context.sourceCode.getScope(object), object);
+    if (!variable || variable.defs.length === 0) return false;
+    const style = getStyleOfBinding(context, variable);
+    // A class named `Logger` is called statically only when it is one: NestJS's, or the app's own module's.
+    if (object.name === "Logger") return style ?? (variable.defs[0]?.type === "ImportBinding" ? undefined : false);
+    if (style) return style;
+    if (configured?.name === text) return configured.style;
+    return LOGGER_NAME.test(object.name) && mayBeLoggerObject(variable) ? undefined : false;
+  }
+  if (
+    object.type !== AST_NODE_TYPES.MemberExpression ||
+    object.computed ||
+    object.property.type !== AST_NODE_TYPES.Identifier
+  )
+    return false;
+  if (object.object.type === AST_NODE_TYPES.ThisExpression) {
+    const found = object.property.name === "logger" ? findClassLogger(context, object) : undefined;
+    return found ? found.style : false;
+  }
+  if (configured?.name === text) return configured.style;
+  // Fastify's `request.log`, pino-http's `req.log`, koa-pino-logger's `ctx.log`, hono-pino's `c.var.logger`.
+  if (object.property.name === "log" || text.endsWith(".var.logger")) return "pino";
+  return LOGGER_NAME.test(object.property.name) ? undefined : false;
+}
+
+/**
+ * The structured logger a call writes with: `logger.info(…)`, `req.log.warn(…)`, `this.logger.error(…)`,
+ * NestJS's static `Logger.log(…)`; `undefined` for `console` (see `no-print-debugging`) and for anything
+ * not named or made like a logger.
+ */
+export function getLoggerCall(context: RuleContext, call: TSESTree.CallExpression): LoggerCall | undefined {
+  const callee = call.callee;
+  if (
+    callee.type !== AST_NODE_TYPES.MemberExpression ||
+    callee.computed ||
+    callee.property.type !== AST_NODE_TYPES.Identifier ||
+    !LOGGER_METHODS.has(callee.property.name)
+  )
+    return undefined;
+  const object = getUnwrappedExpression(callee.object);
+  const style = getStyleOfLoggerObject(context, object);
+  if (style === false) return undefined;
+  const method = callee.property.name;
+  if (method === "log" && style !== "nest") return undefined;
+  return { expression: context.sourceCode.getText(callee.object), method, style };
+}

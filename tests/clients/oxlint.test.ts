@@ -149,7 +149,7 @@ describe("oxlint (jsPlugins) runs the rules with ESLint's findings", () => {
         "oxlint errors and non-harden findings",
       ).toEqual([]);
       expect(report.number_of_rules).toBe(Object.keys(plugin.configs[config].rules ?? {}).length);
-      expect(report.number_of_files).toBe(12);
+      expect(report.number_of_files).toBe(13);
     },
   );
 

@@ -24,6 +24,7 @@ export const DEMO_FILES = [
   "src/config.ts",
   "src/controllers/admin.ts",
   "src/db.ts",
+  "src/logger.ts",
   "src/middleware/auth.ts",
   "src/routes/admin.ts",
   "src/routes/orders.ts",
