@@ -1,3 +1,5 @@
+import path from "node:path";
+
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 
 import { getLogCallText, type LogCallParts, type LogCallStyle } from "../fix/get-log-call-text.js";
@@ -9,6 +11,7 @@ import { createRule } from "../utils/create-rule.js";
 import { getLoggerCall, type LoggerCall } from "../utils/find-logger.js";
 import { getCalleeNames } from "../utils/get-callee-names.js";
 import { getCaughtError, getCaughtErrorValue, getCaughtErrorVariables } from "../utils/get-caught-error.js";
+import { isDebugGuarded } from "../utils/is-debug-guarded.js";
 import { isEvaluatedOnImport } from "../utils/is-evaluated-on-import.js";
 import { isScriptCode } from "../utils/is-script-code.js";
 
@@ -125,20 +128,49 @@ function isRewritable(
   return true;
 }
 
+/** Events of a server or the process that fire as it starts or stops. */
+const LIFECYCLE_EVENTS = new Set([
+  "listening",
+  "close",
+  "exit",
+  "beforeExit",
+  "SIGTERM",
+  "SIGINT",
+  "SIGHUP",
+  "SIGQUIT",
+]);
+/** Modules that only start or stop the app: `main.ts`, `startup.ts`, `ShutdownHelper.ts`, `bootstrap.js`. */
+const LIFECYCLE_FILE = /^(?:main|startup|bootstrap|shutdown)$|shutdown/iu;
+
 /**
- * A line written once, while the server starts: code run on import, or a callback of the server's start
- * (`app.listen(port, () => logger.info(\`Listening on ${port}\`))`). Nothing searches across its lines.
+ * A line written once, as the server starts or stops: code run on import, a callback of the server's
+ * start (`app.listen(port, () => logger.info(\`Listening on ${port}\`))`) or of a start or stop event
+ * (`server.on("listening", …)`, `process.on("SIGTERM", …)`), or a module that only starts or stops the
+ * app. Nothing searches across such lines.
  */
-function isStartupLog(context: RuleContext, call: TSESTree.CallExpression): boolean {
-  if (isEvaluatedOnImport(call)) return true;
-  let fn: TSESTree.Node | undefined = call.parent;
-  while (fn && !isFunctionNode(fn)) fn = fn.parent;
-  const owner = fn?.parent;
-  return (
-    owner?.type === AST_NODE_TYPES.CallExpression &&
-    owner.arguments.includes(fn as TSESTree.CallExpressionArgument) &&
-    getServerStart(context, owner) !== undefined
-  );
+function isLifecycleLog(context: RuleContext, call: TSESTree.CallExpression): boolean {
+  const name = path.basename(context.filename).replace(/\.[^.]+$/u, "");
+  if (LIFECYCLE_FILE.test(name) || isEvaluatedOnImport(call)) return true;
+  for (let fn: TSESTree.Node | undefined = call.parent; fn; fn = fn.parent) {
+    if (!isFunctionNode(fn)) continue;
+    const owner = fn.parent;
+    if (
+      owner?.type !== AST_NODE_TYPES.CallExpression ||
+      !owner.arguments.includes(fn as TSESTree.CallExpressionArgument)
+    )
+      continue;
+    if (getServerStart(context, owner) !== undefined) return true;
+    const { name: method } = getCalleeNames(owner.callee);
+    const event = owner.arguments[0];
+    if (
+      (method === "on" || method === "once") &&
+      event?.type === AST_NODE_TYPES.Literal &&
+      typeof event.value === "string" &&
+      LIFECYCLE_EVENTS.has(event.value)
+    )
+      return true;
+  }
+  return false;
 }
 
 const LEVELS: Readonly<Record<string, LogCallParts["level"]>> = {
@@ -190,7 +222,7 @@ export default createRule<[], MessageIds>({
         const logger = getLoggerCall(context, call);
         if (!logger) return;
         const message = findMessage(logger, call.arguments);
-        if (!message || isScriptCode(call) || isStartupLog(context, call)) return;
+        if (!message || isScriptCode(call) || isDebugGuarded(sourceCode, call) || isLifecycleLog(context, call)) return;
         const level = LEVELS[logger.method]!;
         const how =
           message.interpolation === "template"

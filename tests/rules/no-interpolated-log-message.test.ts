@@ -50,6 +50,34 @@ ruleTester.run("no-interpolated-log-message", rule, {
       ),
       filename: files.ts,
     },
+    // As the server starts or stops: start and stop events, a module that only starts the app.
+    lines(
+      'import http from "node:http";',
+      'import pino from "pino";',
+      "const logger = pino();",
+      "export function start(server: http.Server, port: number) {",
+      '  server.on("listening", () => logger.info(`Listening on ${port}`));',
+      '  process.on("SIGTERM", () => logger.info(`Stopping ${process.pid}`));',
+      "}",
+    ),
+    {
+      code: lines(
+        'import pino from "pino";',
+        "const logger = pino();",
+        "export function checkMemory(budget: number) {",
+        "  logger.warn(`Memory budget is ${budget} MB`);",
+        "}",
+      ),
+      filename: "server/utils/startup.ts",
+    },
+    // Only outside production: a trace for the developer.
+    lines(
+      'import pino from "pino";',
+      "const logger = pino();",
+      "export function sendSignInLink(url: string) {",
+      '  if (process.env.NODE_ENV !== "production") logger.info(`Sign in at ${url}`);',
+      "}",
+    ),
     // winston's `log` takes the level first: not a line's message.
     lines(
       'import winston from "winston";',
