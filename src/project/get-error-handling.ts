@@ -1,4 +1,4 @@
-import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
+import { ASTUtils, AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
 
 import { isFunctionNode } from "../frameworks/get-function-from-expression.js";
 import { getHandlerInfo } from "../frameworks/get-handler-info.js";
@@ -15,6 +15,7 @@ import {
 import { isBypassedByReturnedPromise } from "../utils/is-bypassed-by-returned-promise.js";
 import { isErrorDiscriminated } from "../utils/is-error-discriminated.js";
 import { isServerFaultOnlyCallback, isServerFaultOnlyCatch } from "../utils/is-server-fault-only-catch.js";
+import { walk } from "../utils/walk-nodes.js";
 import { getLintedFilePath } from "./get-project-function.js";
 import { hasErrorMiddleware } from "./has-error-middleware.js";
 
@@ -74,7 +75,7 @@ export function createErrorHandling(context: RuleContext): ErrorHandling {
     const nextName = caught.handler?.next?.type === AST_NODE_TYPES.Identifier ? caught.handler.next.name : "next";
     const isError = (node: TSESTree.Node | undefined) =>
       node !== undefined && isReferenceTo(unwrapExpression(node), variables);
-    return someNode(caught.body, sourceCode.visitorKeys, (node) => {
+    return walk(caught.body, sourceCode.visitorKeys, false, (node) => {
       // Fastify's `reply.send(err)` hands an Error to the error handler, like `next(err)`.
       if (
         node.type === AST_NODE_TYPES.CallExpression ||
@@ -94,7 +95,7 @@ export function createErrorHandling(context: RuleContext): ErrorHandling {
       if (node.type === AST_NODE_TYPES.ThrowStatement) {
         return (
           node.argument !== send.node &&
-          someNode(node.argument, sourceCode.visitorKeys, (inner) => isReferenceTo(inner, variables))
+          walk(node.argument, sourceCode.visitorKeys, false, (inner) => isReferenceTo(inner, variables))
         );
       }
       return (
@@ -119,9 +120,7 @@ export function createErrorHandling(context: RuleContext): ErrorHandling {
         found.installs.push({ framework: info.framework, node: call });
       }
     };
-    const stack: TSESTree.Node[] = [sourceCode.ast];
-    while (stack.length > 0) {
-      const node = stack.pop()!;
+    walk(sourceCode.ast, sourceCode.visitorKeys, true, (node) => {
       if (
         node.type === AST_NODE_TYPES.CallExpression &&
         node.callee.type === AST_NODE_TYPES.MemberExpression &&
@@ -154,13 +153,7 @@ export function createErrorHandling(context: RuleContext): ErrorHandling {
           }
         }
       }
-      for (const key of sourceCode.visitorKeys[node.type] ?? []) {
-        const value = (node as unknown as Record<string, unknown>)[key];
-        for (const child of Array.isArray(value) ? value : [value]) {
-          if (child && typeof (child as TSESTree.Node).type === "string") stack.push(child as TSESTree.Node);
-        }
-      }
-    }
+    });
     shownErrorHandlers = found;
     return found;
   }
@@ -247,25 +240,4 @@ export function createErrorHandling(context: RuleContext): ErrorHandling {
   }
 
   return { getCatchAll500, getShownErrorHandlers, isErrorHandlerShown };
-}
-
-/** Walks a subtree without entering nested functions. */
-function someNode(
-  root: TSESTree.Node,
-  visitorKeys: TSESLint.SourceCode.VisitorKeys,
-  test: (node: TSESTree.Node) => boolean,
-): boolean {
-  const stack: TSESTree.Node[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (test(node)) return true;
-    for (const key of visitorKeys[node.type] ?? []) {
-      const value = (node as unknown as Record<string, unknown>)[key];
-      for (const child of Array.isArray(value) ? value : [value]) {
-        if (child && typeof (child as TSESTree.Node).type === "string" && !isFunctionNode(child as TSESTree.Node))
-          stack.push(child as TSESTree.Node);
-      }
-    }
-  }
-  return false;
 }
