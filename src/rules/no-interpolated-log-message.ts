@@ -8,7 +8,7 @@ import { isFunctionNode } from "../frameworks/get-function-from-expression.js";
 import { getServerStart } from "../frameworks/get-server-start.js";
 import type { RuleContext } from "../frameworks/types.js";
 import { createRule } from "../utils/create-rule.js";
-import { getLoggerCall, type LoggerCall } from "../utils/find-logger.js";
+import { getLoggerCall, LOGGER_CALL_SELECTOR, type LoggerCall } from "../utils/find-logger.js";
 import { getCalleeNames } from "../utils/get-callee-names.js";
 import { getCaughtError, getCaughtErrorValue, getCaughtErrorVariables } from "../utils/get-caught-error.js";
 import { isDebugGuarded } from "../utils/is-debug-guarded.js";
@@ -218,7 +218,7 @@ export default createRule<[], MessageIds>({
     }
 
     return {
-      CallExpression(call) {
+      [LOGGER_CALL_SELECTOR](call: TSESTree.CallExpression) {
         const logger = getLoggerCall(context, call);
         if (!logger) return;
         const message = findMessage(logger, call.arguments);

@@ -520,6 +520,8 @@ const byScope = new WeakMap<TSESLint.Scope.Scope, Candidate | null>();
 
 /** The methods a structured logger writes a line with (winston's `silly`, `http`); `log` only for NestJS's `Logger` (winston's takes a level first). */
 const LOGGER_METHODS = new Set(["trace", "debug", "info", "warn", "error", "fatal", "verbose", "silly", "http", "log"]);
+/** The calls `getLoggerCall` can answer for, as a selector: a rule that listens to them sees no other call. */
+export const LOGGER_CALL_SELECTOR = `CallExpression[callee.type="MemberExpression"][callee.computed=false][callee.property.name=/^(?:${[...LOGGER_METHODS].join("|")})$/u]`;
 const LOGGER_NAME = /^(?:log|logger)$|Logger$/u;
 
 /** A call that writes a line with a structured logger. */
