@@ -79,12 +79,8 @@ export interface HandlerInput {
 
 /** What is wrong with a Nest input parameter's type, or `undefined` when a class (a DTO) describes it. */
 function getNestTypeProblem(sourceCode: Readonly<TSESLint.SourceCode>, param: TSESTree.Node): string | undefined {
-  const target = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
   // `@Query() { page, limit }: ListDto` destructures a DTO the pipe has already checked.
-  const annotation =
-    target.type === AST_NODE_TYPES.Identifier || target.type === AST_NODE_TYPES.ObjectPattern
-      ? target.typeAnnotation?.typeAnnotation
-      : undefined;
+  const annotation = getParameterType(param);
   if (!annotation) return "has no type";
   switch (annotation.type) {
     case AST_NODE_TYPES.TSAnyKeyword:
@@ -111,18 +107,29 @@ function getNestTypeProblem(sourceCode: Readonly<TSESLint.SourceCode>, param: TS
   }
 }
 
-/** The class a Nest input parameter is typed with, or its decorator: what the ValidationPipe checks it against. */
-function getNestValidator(sourceCode: Readonly<TSESLint.SourceCode>, read: RequestInputRead): ValidatedBy {
+/** The type written on a parameter or a binding (`body: CreateUserDto`, `{ page }: ListDto`, `x: T = …`). */
+export function getParameterType(node: TSESTree.Node | undefined): TSESTree.TypeNode | undefined {
+  const target = node?.type === AST_NODE_TYPES.AssignmentPattern ? node.left : node;
+  if (target?.type === AST_NODE_TYPES.Identifier || target?.type === AST_NODE_TYPES.ObjectPattern)
+    return target.typeAnnotation?.typeAnnotation;
+  return undefined;
+}
+
+/**
+ * What checks a Nest input parameter: its pipe (`@Body(new ZodValidationPipe(schema))`), or the class it is
+ * typed with, which the ValidationPipe checks it against.
+ */
+function getNestValidator(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  read: RequestInputRead,
+  pipe: boolean,
+): ValidatedBy {
   const param = read.node.type === AST_NODE_TYPES.AssignmentPattern ? read.node.left : read.node;
-  const decorator = "decorators" in param ? param.decorators?.[0] : undefined;
-  const annotation =
-    param.type === AST_NODE_TYPES.Identifier || param.type === AST_NODE_TYPES.ObjectPattern
-      ? param.typeAnnotation?.typeAnnotation
-      : undefined;
-  const node = decorator ?? read.node;
-  if (annotation?.type === AST_NODE_TYPES.TSTypeReference)
-    return { text: sourceCode.getText(annotation.typeName), node };
-  return { text: sourceCode.getText(decorator ?? read.node), node };
+  const node = ("decorators" in param ? param.decorators?.[0] : undefined) ?? read.node;
+  const type = getParameterType(read.node);
+  return !pipe && type?.type === AST_NODE_TYPES.TSTypeReference
+    ? { text: sourceCode.getText(type.typeName), node }
+    : { text: sourceCode.getText(node), node };
 }
 
 /** Hono's validation targets by the request source they check. */
@@ -522,15 +529,10 @@ export function collectHandlerInput(
       for (const entry of nestEntries) {
         const read = entry.reads[0]!;
         if (entry.nestType === undefined) {
-          const by = entry.nestPipe
-            ? {
-                text: sourceCode.getText(
-                  (read.node as TSESTree.Parameter & { decorators: TSESTree.Decorator[] }).decorators[0]!,
-                ),
-                node: read.node,
-              }
-            : getNestValidator(sourceCode, read);
-          inputs.push({ entry, verdict: { status: "validated", by } });
+          inputs.push({
+            entry,
+            verdict: { status: "validated", by: getNestValidator(sourceCode, read, entry.nestPipe === true) },
+          });
         } else inputs.push({ entry, verdict: judge(entry, undefined, undefined) });
       }
       onInput(inputs);

@@ -16,6 +16,7 @@ import {
 } from "../frameworks/index.js";
 import {
   collectHandlerInput,
+  getParameterType,
   type HandlerInput,
   type HandlerInputOptions,
   type InputEntry,
@@ -83,13 +84,6 @@ const FASTIFY_ROUTE_GENERIC: Readonly<Record<RequestInputSource, string>> = {
   headers: "Headers",
 };
 
-function getTypeAnnotation(node: TSESTree.Node | undefined): TSESTree.TypeNode | undefined {
-  const target = node?.type === AST_NODE_TYPES.AssignmentPattern ? node.left : node;
-  if (target?.type === AST_NODE_TYPES.Identifier || target?.type === AST_NODE_TYPES.ObjectPattern)
-    return target.typeAnnotation?.typeAnnotation;
-  return undefined;
-}
-
 /**
  * The type the code gives its input without checking it: a cast, a type argument on the read
  * (`c.req.json<T>()`), an annotation on the variable it is stored in, `Request<P, Res, Body, Query>`,
@@ -112,12 +106,12 @@ function getDeclaredType(entry: Entry): TSESTree.TypeNode | undefined {
     }
     const declarator = target.parent;
     if (declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.init === target) {
-      const annotation = getTypeAnnotation(declarator.id);
+      const annotation = getParameterType(declarator.id);
       if (annotation) return annotation;
     }
   }
   const { handler, source } = entry;
-  const requestType = getTypeAnnotation(handler.request);
+  const requestType = getParameterType(handler.request);
   const typeArguments =
     requestType?.type === AST_NODE_TYPES.TSTypeReference ? requestType.typeArguments?.params : undefined;
   if (handler.framework === "express" && typeArguments) return typeArguments[EXPRESS_REQUEST_TYPE_ARGUMENT[source]];
