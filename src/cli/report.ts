@@ -26,8 +26,14 @@ export const QUESTIONS: readonly Question[] = [
   },
   {
     id: "config",
-    title: "No secrets or settings hardcoded",
-    rules: ["no-hardcoded-secret", "no-secret-env-fallback", "no-hardcoded-config", "no-debug-default-on"],
+    title: "Settings come from the environment, checked at startup",
+    rules: [
+      "no-hardcoded-secret",
+      "no-secret-env-fallback",
+      "no-hardcoded-config",
+      "no-debug-default-on",
+      "no-env-read-in-handler",
+    ],
   },
   { id: "auth", title: "Auth on every endpoint that needs it", rules: ["require-route-auth"] },
   { id: "input", title: "Request input is validated", rules: ["no-unvalidated-input"] },

@@ -3,6 +3,7 @@ import type { TSESLint } from "@typescript-eslint/utils";
 import type { HardenRuleDocs } from "../utils/create-rule.js";
 import noCatchAll500 from "./no-catch-all-500.js";
 import noDebugDefaultOn from "./no-debug-default-on.js";
+import noEnvReadInHandler from "./no-env-read-in-handler.js";
 import noHardcodedConfig from "./no-hardcoded-config.js";
 import noHardcodedSecret from "./no-hardcoded-secret.js";
 import noInterpolatedLogMessage from "./no-interpolated-log-message.js";
@@ -21,6 +22,7 @@ export type RuleModule = TSESLint.RuleModule<string, readonly unknown[], HardenR
 export const rules = {
   "no-catch-all-500": noCatchAll500,
   "no-debug-default-on": noDebugDefaultOn,
+  "no-env-read-in-handler": noEnvReadInHandler,
   "no-hardcoded-config": noHardcodedConfig,
   "no-hardcoded-secret": noHardcodedSecret,
   "no-interpolated-log-message": noInterpolatedLogMessage,

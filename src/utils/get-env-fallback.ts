@@ -50,7 +50,7 @@ export function skipTypeWrappers(node: TSESTree.Expression): TSESTree.Expression
 }
 
 /** The outermost TypeScript wrapper around `node` (`process.env.X as string`), or `node`. */
-function wrapUp(node: TSESTree.Expression): TSESTree.Expression {
+export function wrapUp(node: TSESTree.Expression): TSESTree.Expression {
   let current = node;
   while (current.parent && TS_WRAPPERS.has(current.parent.type) && (current.parent as Wrapper).expression === current) {
     current = current.parent as Wrapper;
