@@ -17,7 +17,7 @@ export const QUESTIONS: readonly Question[] = [
   {
     id: "logs",
     title: "Requests can be traced through the logs",
-    rules: ["no-print-debugging", "no-interpolated-log-message"],
+    rules: ["no-print-debugging", "no-interpolated-log-message", "require-request-id"],
   },
   {
     id: "errors",

@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from "node:fs";
 
 import { CLIENT_EXCEPTION_CLASS, CLIENT_STATUS_NAME } from "../utils/client-error-names.js";
+import { enablesFastifyLogger, getRequestIdMark, type RequestIdMark } from "../utils/get-request-id-mark.js";
 import { getFileFacts, type FileFacts } from "./get-file-facts.js";
 import { isSingleRun } from "./is-single-run.js";
 
@@ -21,6 +22,10 @@ interface Entry {
   throwsClientErrors: boolean | undefined;
   /** Whether it declares Express error middleware (see {@link declaresErrorMiddleware}), from the same scan. */
   errorMiddleware: boolean | undefined;
+  /** What it shows about request ids (see {@link getRequestIdMark}), from the same scan; `null` for nothing. */
+  requestIdMark: RequestIdMark | null | undefined;
+  /** Whether it imports Fastify and gives the factory a logger, from the same scan. */
+  fastifyLogger: boolean | undefined;
   /** `null`: the file does not parse. */
   facts: FileFacts | null | undefined;
 }
@@ -54,6 +59,8 @@ function getEntry(file: string): Entry | undefined {
     pathLiterals: undefined,
     throwsClientErrors: undefined,
     errorMiddleware: undefined,
+    requestIdMark: undefined,
+    fastifyLogger: undefined,
     facts: undefined,
   };
   entries.set(file, entry);
@@ -97,6 +104,8 @@ function scan(entry: Entry, file: string): void {
   entry.pathLiterals = [...literals];
   entry.throwsClientErrors = CLIENT_ERROR_THROW.test(text);
   entry.errorMiddleware = ERROR_MIDDLEWARE.test(text);
+  entry.requestIdMark = getRequestIdMark(text) ?? null;
+  entry.fastifyLogger = specifiers.has("fastify") && enablesFastifyLogger(text);
 }
 
 /** The module specifiers `file` names, by a scan of its text (no parse). */
@@ -137,6 +146,22 @@ export function declaresErrorMiddleware(file: string): boolean {
   if (!entry) return false;
   if (entry.errorMiddleware === undefined) scan(entry, file);
   return entry.errorMiddleware!;
+}
+
+/** What `file` shows about request ids (see {@link getRequestIdMark}), by a scan of its text (no parse). */
+export function getProjectFileRequestIdMark(file: string): RequestIdMark | undefined {
+  const entry = getEntry(file);
+  if (!entry) return undefined;
+  if (entry.requestIdMark === undefined) scan(entry, file);
+  return entry.requestIdMark ?? undefined;
+}
+
+/** Whether `file` imports Fastify and gives the factory a logger (see {@link enablesFastifyLogger}), by a scan of its text. */
+export function enablesProjectFileFastifyLogger(file: string): boolean {
+  const entry = getEntry(file);
+  if (!entry) return false;
+  if (entry.fastifyLogger === undefined) scan(entry, file);
+  return entry.fastifyLogger!;
 }
 
 /** The facts of `file` as it is on disk; `undefined` when it is missing or does not parse. */

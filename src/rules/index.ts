@@ -14,6 +14,7 @@ import noSwallowedError from "./no-swallowed-error.js";
 import noUnvalidatedInput from "./no-unvalidated-input.js";
 import requireGracefulShutdown from "./require-graceful-shutdown.js";
 import requireHealthCheck from "./require-health-check.js";
+import requireRequestId from "./require-request-id.js";
 import requireRouteAuth from "./require-route-auth.js";
 
 export type RuleModule = TSESLint.RuleModule<string, readonly unknown[], HardenRuleDocs> & { name: string };
@@ -33,6 +34,7 @@ export const rules = {
   "no-unvalidated-input": noUnvalidatedInput,
   "require-graceful-shutdown": requireGracefulShutdown,
   "require-health-check": requireHealthCheck,
+  "require-request-id": requireRequestId,
   "require-route-auth": requireRouteAuth,
 } satisfies Record<string, RuleModule>;
 

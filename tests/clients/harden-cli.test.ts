@@ -763,9 +763,9 @@ describe("harden report", () => {
       [
         "harden report · 10 files · 7 endpoints (4 protected, 1 public, 2 without auth)",
         "",
-        "✗ Requests can be traced through the logs: 6 findings",
-        "    no-print-debugging 5 · no-interpolated-log-message 1",
-        "    most in src/routes/orders.ts (3), src/controllers/admin.ts (1), src/routes/users.ts (1)",
+        "✗ Requests can be traced through the logs: 7 findings",
+        "    no-print-debugging 5 · no-interpolated-log-message 1 · require-request-id 1",
+        "    most in src/routes/orders.ts (3), src/server.ts (2), src/controllers/admin.ts (1)",
         "✗ Errors say what went wrong, to the logs and the client: 8 findings",
         "    no-catch-all-500 2 · no-swallowed-error 2 · no-leaked-error-details 4",
         "    most in src/routes/users.ts (3), src/server.ts (3), src/routes/orders.ts (2)",
@@ -800,7 +800,7 @@ describe("harden report", () => {
     expect(report.version).toBe(1);
     expect(report.passed).toBe(false);
     expect(report.checks.map((check) => [check.id, check.passed, check.findings])).toEqual([
-      ["logs", false, 6],
+      ["logs", false, 7],
       ["errors", false, 8],
       ["config", false, 10],
       ["auth", false, 2],
