@@ -66,6 +66,12 @@ export interface FileFacts {
    * not describe is `*`.
    */
   importUses: Map<string, string[]>;
+  /**
+   * Imported bindings by whether every use of them is a call made while a request is handled (see
+   * `isRequestTimeCall`): `getStripe()` inside a route handler, a Next.js `POST`, a Nest controller method.
+   * `false` as soon as one use is anything else.
+   */
+  requestTimeImports: Map<string, boolean>;
 }
 
 /**
@@ -742,6 +748,7 @@ function collectFacts(
     matcher: undefined,
     publicPathLists: [],
     importUses: new Map(),
+    requestTimeImports: new Map(),
   };
   const lineStarts = [0];
   for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) lineStarts.push(i + 1);
@@ -1222,6 +1229,7 @@ function collectFacts(
     const uses = facts.importUses.get(name);
     if (!uses) facts.importUses.set(name, [use]);
     else if (!uses.includes(use)) uses.push(use);
+    facts.requestTimeImports.set(name, (facts.requestTimeImports.get(name) ?? true) && isRequestTimeCall(entry));
   }
 
   function onStatement(statement: Node): void {
@@ -1384,6 +1392,90 @@ function collectFacts(
     facts.functions.set(local, linted ? answerWhenAsked(questions) : answerNow(questions));
   linted?.keepPlugins(pluginLocals);
   return facts;
+}
+
+/** Registrations whose function argument runs on each request: routes, middleware, request hooks, error handlers. */
+const REQUEST_REGISTRATIONS = new Set([
+  "get",
+  "post",
+  "put",
+  "patch",
+  "delete",
+  "del",
+  "all",
+  "head",
+  "options",
+  "use",
+  "addHook",
+  "setErrorHandler",
+  "setNotFoundHandler",
+  "onError",
+  "notFound",
+]);
+const NEXT_ROUTE_EXPORTS = new Set(["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]);
+const NEST_ROUTE_DECORATORS = new Set(["Get", "Post", "Put", "Patch", "Delete", "All", "Head", "Options"]);
+const REQUEST_PARAMS = new Set(["req", "request"]);
+const RESPONSE_PARAMS = new Set(["res", "response", "reply"]);
+
+function getParamName(param: unknown): string | undefined {
+  if (!isNode(param)) return undefined;
+  const target = param.type === "AssignmentPattern" ? (param.left as Node) : param;
+  return target.type === "Identifier" ? (target.name as string) : undefined;
+}
+
+/**
+ * Whether a function, by how it is written where it stands, is one a server calls with a request: an
+ * argument of a route, middleware or hook registration (`router.post(path, fn)`, `app.use(fn)`, through one
+ * wrapper such as `asyncHandler(fn)`), a Next.js route export (`export async function POST`), a Nest
+ * controller method with a route decorator, or a function whose parameters are named `(req, res)`.
+ */
+function isHandlerEntry(entry: WalkEntry): boolean {
+  const fn = entry.node;
+  const [first, second] = (fn.params as unknown[] | undefined) ?? [];
+  if (REQUEST_PARAMS.has(getParamName(first) ?? "") && RESPONSE_PARAMS.has(getParamName(second) ?? "")) return true;
+  const call = entry.key === "arguments" ? entry.up?.node : undefined;
+  // `asyncHandler(async (req, res) => …)` given to the registration.
+  const outer = call && entry.up?.key === "arguments" ? entry.up.up?.node : undefined;
+  for (const candidate of [call, outer]) {
+    if (candidate?.type !== "CallExpression") continue;
+    const callee = candidate.callee as Node;
+    const method =
+      callee.type === "MemberExpression" && callee.computed !== true ? (callee.property as Node) : undefined;
+    if (method?.type === "Identifier" && REQUEST_REGISTRATIONS.has(method.name as string)) return true;
+  }
+  const parent = entry.up?.node;
+  if (parent?.type === "MethodDefinition") {
+    const decorators = (parent.decorators as Node[] | undefined) ?? [];
+    return decorators.some((decorator) => {
+      const expression = decorator.expression as Node;
+      const callee = expression.type === "CallExpression" ? (expression.callee as Node) : expression;
+      return callee.type === "Identifier" && NEST_ROUTE_DECORATORS.has(callee.name as string);
+    });
+  }
+  // `export async function POST(…)`, `export const GET = async (…) => …`.
+  const declared =
+    fn.type === "FunctionDeclaration"
+      ? (fn.id as Node | null)?.name
+      : parent?.type === "VariableDeclarator"
+        ? (parent.id as Node).name
+        : undefined;
+  if (typeof declared !== "string" || !NEXT_ROUTE_EXPORTS.has(declared)) return false;
+  for (let current = entry.up; current; current = current.up)
+    if (current.node.type === "ExportNamedDeclaration") return true;
+  return false;
+}
+
+/**
+ * Whether the identifier at `entry` is called where it stands (`helper(…)`, `await helper(…)`) inside a
+ * function a server calls with a request (see {@link isHandlerEntry}), directly or in a callback of it.
+ */
+function isRequestTimeCall(entry: WalkEntry): boolean {
+  const parent = entry.up;
+  if (parent?.node.type !== "CallExpression" || entry.key !== "callee") return false;
+  for (let current = parent.up; current; current = current.up) {
+    if (FUNCTION_TYPES.has(current.node.type) && isHandlerEntry(current)) return true;
+  }
+  return false;
 }
 
 /** Whether a node of the walk sits in an `if` branch that runs only outside production. */

@@ -1,11 +1,13 @@
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 
 import { findEnclosingHandler } from "../frameworks/get-handler-info.js";
-import { getRequestTimeHandler } from "../frameworks/get-request-time-handler.js";
+import { getRequestTime, type RequestTime } from "../frameworks/get-request-time.js";
 import { isFunctionNode } from "../frameworks/get-function-from-expression.js";
-import type { FunctionNode, HandlerInfo } from "../frameworks/types.js";
+import type { FunctionNode } from "../frameworks/types.js";
 import { canCallRequireEnv, getRequireEnvHelper, getRequireEnvHelperFixes } from "../fix/get-require-env-fixes.js";
 import { toStatement } from "../fix/insert-statement.js";
+import { getLintedFilePath } from "../project/get-project-function.js";
+import { hasProjectImport } from "../project/has-project-path-literal.js";
 import { createRule } from "../utils/create-rule.js";
 import { getEnvFallback, wrapUp } from "../utils/get-env-fallback.js";
 import {
@@ -255,7 +257,7 @@ interface Candidate {
   node: TSESTree.Node;
   /** For a read; a destructured variable gets no suggestion. */
   read: EnvRead | undefined;
-  handler: HandlerInfo;
+  requestTime: RequestTime;
   owner: FunctionNode | undefined;
 }
 
@@ -326,8 +328,8 @@ export default createRule<Options, MessageIds>({
         if (!read && binding && !isBindingRequired(binding)) return;
       }
       if (isInTestCode(node)) return;
-      const handler = getRequestTimeHandler(context, node);
-      if (handler) candidates.push({ name, node, read, handler, owner });
+      const requestTime = getRequestTime(context, node);
+      if (requestTime) candidates.push({ name, node, read, requestTime, owner });
     }
 
     function isBindingRequired(id: TSESTree.Identifier): boolean {
@@ -340,12 +342,23 @@ export default createRule<Options, MessageIds>({
       );
     }
 
+    /**
+     * Whether `next build` also loads the module: a Next.js route module, or a helper in a Next.js project.
+     * A read on import there would need the variable at build time.
+     */
+    let nextProject: boolean | undefined;
+    function isBuiltByNext(requestTime: RequestTime): boolean {
+      if (requestTime.kind === "handler") return requestTime.handler.framework === "next";
+      nextProject ??= hasProjectImport(getLintedFilePath(context), (specifier) => /^next(?:\/|$)/u.test(specifier));
+      return nextProject;
+    }
+
     /** `group`: the reads of one variable in one handler, the first reported; the suggestion replaces them all. */
     function getSuggestion(group: readonly Candidate[]): TSESLint.ReportSuggestionArray<MessageIds> {
       const candidate = group[0]!;
       const { name, read } = candidate;
       // A Next.js route module is also evaluated by `next build`: a read there would need the secret at build time.
-      if (!read || read.source !== "process.env" || candidate.handler.framework === "next") return [];
+      if (!read || read.source !== "process.env" || isBuiltByNext(candidate.requestTime)) return [];
       if (!/^[A-Za-z_$][\w$]*$/u.test(name)) return [];
       const start = getTopLevelStart(read.node);
       // At module level, only a module-level `requireEnv` of another meaning could capture the call.

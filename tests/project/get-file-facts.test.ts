@@ -216,6 +216,38 @@ module.exports = async function (fastify, opts) {
     expect(facts(bootstrap("")).nestVersioning).toBe(false);
   });
 
+  it("records which imported functions are only called while a request is handled", () => {
+    const facts = getFileFacts(
+      "/p/src/routes.ts",
+      `import { Router } from "express";
+import { Controller, Post } from "@nestjs/common";
+import { inRoute, inWrapped, inNext, inNest, bySignature, onLoad, passed, mixed } from "./helpers.js";
+const router = Router();
+router.post("/a", async (req, res) => { await inRoute(); res.end(); });
+router.get("/b", asyncHandler(async (q, s) => { items.map(() => inWrapped()); s.end(); }));
+export async function POST(request: Request) { return Response.json(await inNext()); }
+@Controller("c")
+export class C { @Post() create() { return inNest(); } }
+export const update = async (req, res) => res.json(await bySignature());
+onLoad();
+router.use(passed);
+export function start() { mixed(); }
+router.get("/d", (req, res) => res.json(mixed()));`,
+    )!;
+    expect(Object.fromEntries(facts.requestTimeImports)).toEqual({
+      Router: false,
+      Controller: false,
+      inRoute: true,
+      inWrapped: true,
+      inNext: true,
+      inNest: true,
+      bySignature: true,
+      onLoad: false,
+      passed: false,
+      mixed: false,
+    });
+  });
+
   it("answers undefined for text that does not parse at all", () => {
     expect(getFileFacts("/p/src/broken.ts", "{{{{")).toBeUndefined();
   });

@@ -1,3 +1,5 @@
+import path from "node:path";
+
 import { describe, expect, it } from "vitest";
 
 import rule from "../../src/rules/no-env-read-in-handler.js";
@@ -520,4 +522,51 @@ describe("no-env-read-in-handler suggestion", () => {
     expect(getTypeErrors({ "server.ts": before })).toEqual([]);
     expect(getTypeErrors({ "server.ts": after })).toEqual([]);
   });
+});
+
+// Helpers in files of their own: followed to the files that import them.
+const ENV_HELPERS = path.resolve(import.meta.dirname, "../fixtures/env-helpers");
+const MAIL_HELPER = lines(
+  'import nodemailer from "nodemailer";',
+  "",
+  "export async function sendWelcome(to: string) {",
+  "  const transport = nodemailer.createTransport({ auth: { user: process.env.SMTP_USER, pass: process.env.SMTP_PASS } });",
+  '  await transport.sendMail({ to, subject: "Welcome" });',
+  "}",
+);
+const mailHelperWith = (name: string) =>
+  withRequireEnv(
+    MAIL_HELPER.replace(
+      "export async function",
+      `const ${name} = requireEnv("${name}");\n\nexport async function`,
+    ).replace(`process.env.${name}`, name),
+  );
+
+createRuleTester(ENV_HELPERS).run("no-env-read-in-handler: helpers other files call", rule, {
+  valid: [
+    {
+      // Also called by a job where it is imported: not only while a request is handled.
+      code: lines("export async function sendReport() {", "  await fetch(`${process.env.REPORT_URL}/daily`);", "}"),
+      filename: "src/lib/report.ts",
+    },
+  ],
+  invalid: [
+    {
+      // Only the route handler of src/routes/users.ts calls it.
+      code: MAIL_HELPER,
+      filename: "src/lib/mail.ts",
+      errors: [
+        {
+          ...read("SMTP_USER"),
+          line: 4,
+          suggestions: [atStartup("SMTP_USER", mailHelperWith("SMTP_USER"))],
+        },
+        {
+          ...read("SMTP_PASS"),
+          line: 4,
+          suggestions: [atStartup("SMTP_PASS", mailHelperWith("SMTP_PASS"))],
+        },
+      ],
+    },
+  ],
 });
