@@ -9,6 +9,7 @@ import { toStatement } from "../fix/insert-statement.js";
 import { getLintedFilePath } from "../project/get-project-function.js";
 import { hasProjectImport } from "../project/has-project-path-literal.js";
 import { createRule } from "../utils/create-rule.js";
+import { getCalleeNames } from "../utils/get-callee-names.js";
 import { getEnvFallback, wrapUp } from "../utils/get-env-fallback.js";
 import {
   ENV_CALL_SELECTOR,
@@ -135,14 +136,6 @@ function isConstant(node: TSESTree.Node): boolean {
 /** Calls that answer the request with what they are given: a missing value is a missing field, not a failure. */
 const RESPONSE_CALLS = new Set(["json", "send", "end", "write", "render", "redirect", "Response", "html", "text"]);
 
-function getCalleeName(call: TSESTree.CallExpression | TSESTree.NewExpression): string | undefined {
-  const callee = call.callee;
-  if (callee.type === AST_NODE_TYPES.Identifier) return callee.name;
-  if (callee.type === AST_NODE_TYPES.MemberExpression && callee.property.type === AST_NODE_TYPES.Identifier)
-    return callee.property.name;
-  return undefined;
-}
-
 /**
  * Whether the code needs the value at `node` to work: it asserts it is set (`process.env.KEY!`,
  * `as string`), calls something on it, builds a URL or text from it, or hands it to a call — a client, a
@@ -175,7 +168,7 @@ function isRequiredUse(
       case AST_NODE_TYPES.CallExpression:
       case AST_NODE_TYPES.NewExpression: {
         if (!parent.arguments.includes(current as TSESTree.CallExpressionArgument)) return false;
-        const name = getCalleeName(parent);
+        const name = getCalleeNames(parent.callee).name;
         return name !== "Boolean" && !RESPONSE_CALLS.has(name ?? "");
       }
       case AST_NODE_TYPES.Property:
