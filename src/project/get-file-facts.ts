@@ -4,6 +4,7 @@ import type { TSESTree } from "@typescript-eslint/utils";
 import { DEFAULT_SESSION_CHECKS, getNameParts } from "../frameworks/get-auth-vocabulary.js";
 import { getAuthNameInfo } from "../frameworks/is-auth-name.js";
 import { isConstantFunction } from "../frameworks/is-constant-handler.js";
+import { ROUTE_METHODS } from "../frameworks/get-route-registration.js";
 import { isDevelopmentBranch } from "../utils/is-debug-guarded.js";
 import { getFailingCalls, holdsRawFailure } from "../utils/get-failing-calls.js";
 import type { FunctionNode } from "../frameworks/types.js";
@@ -1396,15 +1397,7 @@ function collectFacts(
 
 /** Registrations whose function argument runs on each request: routes, middleware, request hooks, error handlers. */
 const REQUEST_REGISTRATIONS = new Set([
-  "get",
-  "post",
-  "put",
-  "patch",
-  "delete",
-  "del",
-  "all",
-  "head",
-  "options",
+  ...ROUTE_METHODS.keys(),
   "use",
   "addHook",
   "setErrorHandler",
@@ -1412,7 +1405,7 @@ const REQUEST_REGISTRATIONS = new Set([
   "onError",
   "notFound",
 ]);
-const NEXT_ROUTE_EXPORTS = new Set(["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]);
+const NEXT_ROUTE_EXPORTS = new Set<string>(ROUTE_METHODS.values());
 const NEST_ROUTE_DECORATORS = new Set(["Get", "Post", "Put", "Patch", "Delete", "All", "Head", "Options"]);
 const REQUEST_PARAMS = new Set(["req", "request"]);
 const RESPONSE_PARAMS = new Set(["res", "response", "reply"]);

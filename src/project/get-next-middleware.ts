@@ -33,6 +33,16 @@ function findMiddlewareFile(routeFile: string): string | undefined {
   }
 }
 
+/** Whether `file` is a Next.js app's middleware: `middleware` / `proxy` beside its package.json, or in `src/`. */
+export function isNextMiddlewareFile(file: string): boolean {
+  const { name, ext, dir } = path.parse(file);
+  if (!NAMES.includes(name) || !EXTENSIONS.includes(ext)) return false;
+  const manifest = findNearestFile(dir, "package.json");
+  if (manifest === undefined) return false;
+  const root = path.dirname(manifest);
+  return dir === root || dir === path.join(root, "src");
+}
+
 /**
  * A matcher pattern as Next.js compiles it (path-to-regexp): `/dashboard/:path*`, `/api/:path+`,
  * `/((?!api|_next/static).*)`. Parenthesised groups are regular expressions already; everything else is

@@ -8,8 +8,8 @@ import { findEnclosingHandler } from "../frameworks/get-handler-info.js";
 import { getServerStart, mayStartServer, type ServerStart } from "../frameworks/get-server-start.js";
 import type { HandlerInfo, Receiver } from "../frameworks/types.js";
 import { getImportedAppFramework } from "../project/get-imported-app-framework.js";
-import { getProjectRoot } from "../project/get-importers.js";
 import { getLintedFilePath } from "../project/get-project-function.js";
+import { isNextMiddlewareFile } from "../project/get-next-middleware.js";
 import { getRequestIdEvidence, isFastifyLoggerEnabled } from "../project/get-request-id-evidence.js";
 import { hasProjectImport } from "../project/has-project-path-literal.js";
 import { createRule } from "../utils/create-rule.js";
@@ -35,9 +35,6 @@ type AppFramework = "express" | "fastify" | "hono" | "koa";
 
 /** Packages that give Express's `req.log`: a request-scoped pino logger. */
 const EXPRESS_REQUEST_LOGGERS = new Set(["pino-http", "express-pino-logger"]);
-
-/** `middleware.ts` / `proxy.ts` of a Next.js app, at its root or in `src/`: the code every request passes. */
-const NEXT_MIDDLEWARE_FILE = /^(?:src\/)?(?:middleware|proxy)\.[cm]?[jt]sx?$/u;
 
 const RANDOM_UUID = { name: "randomUUID", source: "node:crypto", importKind: "named" } as const;
 
@@ -223,8 +220,7 @@ export default createRule<Options, MessageIds>({
 
     /** A Next.js `middleware.ts` / `proxy.ts`: its exported function, reported when no request gets an id. */
     function checkNextMiddleware(program: TSESTree.Program): void {
-      const root = getProjectRoot(file);
-      if (root === undefined || !NEXT_MIDDLEWARE_FILE.test(file.slice(root.length + 1).replaceAll("\\", "/"))) return;
+      if (!isNextMiddlewareFile(file)) return;
       const exported = program.body.find(
         (statement) =>
           statement.type === AST_NODE_TYPES.ExportDefaultDeclaration ||
