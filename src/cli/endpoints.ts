@@ -260,12 +260,13 @@ export function createEndpointCollector(
           }
         },
       );
+      const onResponseSend = (node: TSESTree.Node): void => {
+        const found = errorHandling.getCatchAll500(node);
+        if (!found?.handler || found.caught.central) return;
+        for (const key of getHandlerKeys(file, found.handler)) sink.getHandler(key).catchAll ??= at(found.send.node);
+      };
       return mergeListeners(routeListeners, inputListeners, {
-        [RESPONSE_SEND_SELECTOR](node: TSESTree.Node) {
-          const found = errorHandling.getCatchAll500(node);
-          if (!found?.handler || found.caught.central) return;
-          for (const key of getHandlerKeys(file, found.handler)) sink.getHandler(key).catchAll ??= at(found.send.node);
-        },
+        [RESPONSE_SEND_SELECTOR]: onResponseSend,
         "Program:exit"() {
           // A controller's handlers are seen here even when they read nothing: their routes' input is known.
           for (const registrations of getFileHandlerRegistrations(context).values())

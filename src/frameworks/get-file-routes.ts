@@ -254,11 +254,12 @@ export function collectFileRoutes(
   onRoutes: (routes: RouteRegistration[]) => void,
 ): TSESLint.RuleListener {
   const routes: RouteRegistration[] = [];
+  const onRouteCall = (node: TSESTree.CallExpression): void => {
+    const route = getRouteRegistration(context, node);
+    if (route) routes.push(route);
+  };
   return {
-    [ROUTE_CALL_SELECTOR](node: TSESTree.CallExpression) {
-      const route = getRouteRegistration(context, node);
-      if (route) routes.push(route);
-    },
+    [ROUTE_CALL_SELECTOR]: onRouteCall,
     "Program:exit"() {
       routes.push(...getDeclaredRoutes(context));
       onRoutes(routes);

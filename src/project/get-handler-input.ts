@@ -172,8 +172,9 @@ function getNextPathParams(filename: string): Set<string> {
 
 interface SourceSelection {
   sources: Set<RequestInputSource>;
-  /** The property names that can read a checked source, as a selector pattern. */
-  namePattern: string;
+  /** The listeners' selectors for member reads and destructured reads of those property names. */
+  memberSelector: string;
+  patternSelector: string;
 }
 
 const sourceSelections = new Map<string, SourceSelection>();
@@ -189,7 +190,12 @@ function getSourceSelection(list: readonly RequestInputSource[] | undefined): So
     const sources = new Set(list);
     // Only names that can read a checked source start a read: the listeners see nothing else.
     const names = [...getRequestInputPropertyNames(sources)];
-    selection = { sources, namePattern: `/^(?:${names.join("|")})$/u` };
+    const pattern = `/^(?:${names.join("|")})$/u`;
+    selection = {
+      sources,
+      memberSelector: `MemberExpression[property.name=${pattern}], MemberExpression[property.value=${pattern}]`,
+      patternSelector: `ObjectPattern > Property[key.name=${pattern}], ObjectPattern > Property[key.value=${pattern}]`,
+    };
     sourceSelections.set(key, selection);
   }
   return selection;
@@ -229,7 +235,7 @@ export function collectHandlerInput(
   onInput: (inputs: HandlerInput[]) => void,
 ): TSESLint.RuleListener {
   const sourceCode = context.sourceCode;
-  const { sources, namePattern } = getSourceSelection(options.sources);
+  const { sources, memberSelector, patternSelector } = getSourceSelection(options.sources);
   const settings = getHardenSettings(context);
   let validatorNames: ReadonlySet<string> | undefined;
   /**
@@ -431,21 +437,19 @@ export function collectHandlerInput(
     return { status: "raw", usage, uses, reliedOn: fields.filter((field) => !isChecked(field)) };
   }
 
+  // `req.body`, `req["body"]`, `c.req.json()`: the read is the member expression.
+  const onMember = (node: TSESTree.MemberExpression): void => {
+    const read = getRequestInputRead(context, node);
+    if (read) add(read);
+  };
+  // `({ body }) => {}`, `const { query } = req`.
+  const onPattern = (node: TSESTree.Property): void => {
+    const read = getRequestInputBinding(context, node);
+    if (read) add(read);
+  };
   return {
-    // `req.body`, `req["body"]`, `c.req.json()`: the read is the member expression.
-    [`MemberExpression[property.name=${namePattern}], MemberExpression[property.value=${namePattern}]`](
-      node: TSESTree.MemberExpression,
-    ) {
-      const read = getRequestInputRead(context, node);
-      if (read) add(read);
-    },
-    // `({ body }) => {}`, `const { query } = req`.
-    [`ObjectPattern > Property[key.name=${namePattern}], ObjectPattern > Property[key.value=${namePattern}]`](
-      node: TSESTree.Property,
-    ) {
-      const read = getRequestInputBinding(context, node);
-      if (read) add(read);
-    },
+    [memberSelector]: onMember,
+    [patternSelector]: onPattern,
     Decorator(node) {
       const parameter = getNestInputParameter(context, node);
       if (!parameter) return;

@@ -90,9 +90,22 @@ export function getProjectRoot(file: string): string | undefined {
 
 interface Listing {
   files: string[];
-  /** The name a specifier ends with (`todos` for `./routes/todos.js`) → the files that have one. */
-  byName: Map<string, string[]>;
+  /** The name a specifier ends with (`todos` for `./routes/todos.js`) → the files that have one, with those specifiers. */
+  byName: Map<string, NamedSpecifiers[]>;
   listedAt: number;
+}
+
+/** A file's specifiers that end with one name, split from `all`, the file's specifiers when it was listed. */
+interface NamedSpecifiers {
+  file: string;
+  specifiers: string[];
+  all: readonly string[];
+}
+
+/** `named`'s specifiers as the file has them now: a file changed since it was listed is split again. */
+function getCurrentSpecifiers(named: NamedSpecifiers, name: string): readonly string[] {
+  const current = getProjectFileSpecifiers(named.file);
+  return current === named.all ? named.specifiers : current.filter((specifier) => getSpecifierName(specifier) === name);
 }
 
 const listings = new Map<string, Listing>();
@@ -153,12 +166,22 @@ function getListing(root: string): Listing {
   const files = listFiles(root);
   if (known && (known.files.length !== files.length || known.files.some((file, i) => file !== files[i])))
     clearResolverCaches();
-  const byName = new Map<string, string[]>();
+  const byName = new Map<string, NamedSpecifiers[]>();
   for (const file of files) {
-    for (const name of new Set(getProjectFileSpecifiers(file).map(getSpecifierName))) {
+    const ofFile = new Map<string, NamedSpecifiers>();
+    const all = getProjectFileSpecifiers(file);
+    for (const specifier of all) {
+      const name = getSpecifierName(specifier);
+      const named = ofFile.get(name);
+      if (named) {
+        named.specifiers.push(specifier);
+        continue;
+      }
+      const entry = { file, specifiers: [specifier], all };
+      ofFile.set(name, entry);
       const list = byName.get(name);
-      if (list) list.push(file);
-      else byName.set(name, [file]);
+      if (list) list.push(entry);
+      else byName.set(name, [entry]);
     }
   }
   const listing = { files, byName, listedAt: Date.now() };
@@ -181,16 +204,13 @@ export function getImporters(file: string): string[] {
   if (root === undefined) return [];
   const name = getImportName(file);
   const importers: string[] = [];
-  for (const candidate of getListing(root).byName.get(name) ?? []) {
-    if (candidate === file) continue;
-    const specifiers = getProjectFileSpecifiers(candidate);
+  for (const named of getListing(root).byName.get(name) ?? []) {
+    const candidate = named.file;
     if (
-      specifiers.some(
-        (specifier) => getSpecifierName(specifier) === name && resolveSpecifier(candidate, specifier) === file,
-      )
-    ) {
+      candidate !== file &&
+      getCurrentSpecifiers(named, name).some((specifier) => resolveSpecifier(candidate, specifier) === file)
+    )
       importers.push(candidate);
-    }
   }
   return importers;
 }
@@ -199,7 +219,8 @@ export function getImporters(file: string): string[] {
 export function getPackageImporters(file: string, specifier: string): string[] {
   const root = getProjectRoot(file);
   if (root === undefined) return [];
-  return (getListing(root).byName.get(getSpecifierName(specifier)) ?? []).filter((candidate) =>
-    getProjectFileSpecifiers(candidate).includes(specifier),
-  );
+  const name = getSpecifierName(specifier);
+  return (getListing(root).byName.get(name) ?? [])
+    .filter((named) => getCurrentSpecifiers(named, name).includes(specifier))
+    .map((named) => named.file);
 }

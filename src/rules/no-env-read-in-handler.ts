@@ -35,6 +35,9 @@ const PLATFORM_VARIABLE =
 
 const COMPARISONS = new Set(["===", "!==", "==", "!="]);
 
+/** Every environment read: `process.env.X` and the like, and `Deno.env.get("X")`. */
+const ENV_READ_SELECTOR = `${ENV_MEMBER_SELECTOR}, ${ENV_CALL_SELECTOR}`;
+
 /** `node` with the logical operators and optional chains its value flows through: `a || process.env.KEY`. */
 function getValueUse(node: TSESTree.Expression): TSESTree.Expression {
   let current = wrapUp(node);
@@ -392,11 +395,12 @@ export default createRule<Options, MessageIds>({
       ];
     }
 
+    const onEnvRead = (node: TSESTree.MemberExpression | TSESTree.CallExpression): void => {
+      const read = getEnvRead(context, node);
+      if (read) consider(read.name, read.node, read, undefined);
+    };
     return {
-      [`${ENV_MEMBER_SELECTOR}, ${ENV_CALL_SELECTOR}`](node: TSESTree.MemberExpression | TSESTree.CallExpression) {
-        const read = getEnvRead(context, node);
-        if (read) consider(read.name, read.node, read, undefined);
-      },
+      [ENV_READ_SELECTOR]: onEnvRead,
       "VariableDeclarator > ObjectPattern.id"(pattern: TSESTree.ObjectPattern) {
         for (const read of getDestructuredEnvReads(context, pattern)) {
           if (read.defaultValue === undefined) consider(read.name, read.property, undefined, read.binding);

@@ -641,7 +641,15 @@ export default createRule<Options, MessageIds>({
       return getStaticString(node) ?? sourceCode.getText(node);
     }
 
+    const onUrlLiteral = (node: TSESTree.StringLiteral): void => checkUrl(node, node.value);
     const listeners: TSESLint.RuleListener = {
+      // Each check listens only to the nodes of its shape.
+      "Literal[value=/:\\/\\//u]": onUrlLiteral,
+      TemplateLiteral(node) {
+        const value = node.expressions.length === 0 ? node.quasis[0]?.value.cooked : undefined;
+        if (value?.includes("://") && node.parent.type !== AST_NODE_TYPES.TaggedTemplateExpression)
+          checkUrl(node, value);
+      },
       // Reads the file already makes, so a fix reuses their names: `process.env.X`, `import.meta.env.X`,
       // `Bun.env.X`, `env.X` on an alias, `Deno.env.get("X")`. The selectors keep the listener off the
       // many member expressions that cannot be one.
@@ -689,13 +697,7 @@ export default createRule<Options, MessageIds>({
         }
       },
     };
-    // Each check listens only to the nodes of its shape.
     if (mayStartServer(sourceCode)) listeners[getServerStartSelector(sourceCode)] = checkServerStart;
-    listeners["Literal[value=/:\\/\\//u]"] = (node: TSESTree.StringLiteral) => checkUrl(node, node.value);
-    listeners.TemplateLiteral = (node) => {
-      const value = node.expressions.length === 0 ? node.quasis[0]?.value.cooked : undefined;
-      if (value?.includes("://") && node.parent.type !== AST_NODE_TYPES.TaggedTemplateExpression) checkUrl(node, value);
-    };
     // Every call is looked at only in a file that imports one of the clients.
     if (mayCallConfigClient(context, clients)) {
       listeners.CallExpression = checkClientCall;

@@ -546,10 +546,9 @@ export default createRule<Options, MessageIds>({
       return !isObviousNonSecret(value, name);
     }
 
+    const onString = (node: TSESTree.StringLiteral): void => check(node, node.value);
     return {
-      [CHECKED_STRING_SELECTOR](node: TSESTree.StringLiteral) {
-        check(node, node.value);
-      },
+      [CHECKED_STRING_SELECTOR]: onString,
       TemplateLiteral(node) {
         if (node.parent.type === AST_NODE_TYPES.TaggedTemplateExpression) return;
         if (node.expressions.length === 0) {

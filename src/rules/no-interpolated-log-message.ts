@@ -217,52 +217,52 @@ export default createRule<[], MessageIds>({
       return { level, message: args.message, values: args.values, errorIndex: args.errorIndex };
     }
 
-    return {
-      [LOGGER_CALL_SELECTOR](call: TSESTree.CallExpression) {
-        const logger = getLoggerCall(context, call);
-        if (!logger) return;
-        const message = findMessage(logger, call.arguments);
-        if (!message || isScriptCode(call) || isDebugGuarded(sourceCode, call) || isLifecycleLog(context, call)) return;
-        const level = LEVELS[logger.method]!;
-        const how =
-          message.interpolation === "template"
-            ? "a template literal"
-            : message.interpolation === "concatenation"
-              ? "`+`"
-              : "format placeholders";
-        const parts = isRewritable(logger.style, call.arguments, message.index) ? getParts(call, level) : undefined;
-        // The method stays as written: `fatal`, `verbose` and NestJS's `log` are the logger's own.
-        const rewrite = (style: LogCallStyle): string | undefined =>
-          parts && getLogCallText(logger.expression, style, parts, logger.method);
-        let fix: TSESLint.ReportFixFunction | null = null;
-        const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];
-        if (logger.style) {
-          const text = rewrite(logger.style);
-          if (text !== undefined) fix = (fixer) => fixer.replaceText(call, text);
-        } else {
-          const pino = rewrite("pino");
-          const winston = rewrite("winston");
-          if (pino !== undefined && winston !== undefined) {
-            if (pino === winston)
+    function onLoggerCall(call: TSESTree.CallExpression): void {
+      const logger = getLoggerCall(context, call);
+      if (!logger) return;
+      const message = findMessage(logger, call.arguments);
+      if (!message || isScriptCode(call) || isDebugGuarded(sourceCode, call) || isLifecycleLog(context, call)) return;
+      const level = LEVELS[logger.method]!;
+      const how =
+        message.interpolation === "template"
+          ? "a template literal"
+          : message.interpolation === "concatenation"
+            ? "`+`"
+            : "format placeholders";
+      const parts = isRewritable(logger.style, call.arguments, message.index) ? getParts(call, level) : undefined;
+      // The method stays as written: `fatal`, `verbose` and NestJS's `log` are the logger's own.
+      const rewrite = (style: LogCallStyle): string | undefined =>
+        parts && getLogCallText(logger.expression, style, parts, logger.method);
+      let fix: TSESLint.ReportFixFunction | null = null;
+      const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];
+      if (logger.style) {
+        const text = rewrite(logger.style);
+        if (text !== undefined) fix = (fixer) => fixer.replaceText(call, text);
+      } else {
+        const pino = rewrite("pino");
+        const winston = rewrite("winston");
+        if (pino !== undefined && winston !== undefined) {
+          if (pino === winston)
+            suggest.push({
+              messageId: "useFields",
+              data: { call: pino },
+              fix: (fixer) => fixer.replaceText(call, pino),
+            });
+          else
+            for (const [style, text] of [
+              ["pino", pino],
+              ["winston", winston],
+            ] as const)
               suggest.push({
-                messageId: "useFields",
-                data: { call: pino },
-                fix: (fixer) => fixer.replaceText(call, pino),
+                messageId: "useFieldsLike",
+                data: { logger: logger.expression, style, call: text },
+                fix: (fixer) => fixer.replaceText(call, text),
               });
-            else
-              for (const [style, text] of [
-                ["pino", pino],
-                ["winston", winston],
-              ] as const)
-                suggest.push({
-                  messageId: "useFieldsLike",
-                  data: { logger: logger.expression, style, call: text },
-                  fix: (fixer) => fixer.replaceText(call, text),
-                });
-          }
         }
-        context.report({ node: message.node, messageId: "interpolated", data: { how }, fix, suggest });
-      },
-    };
+      }
+      context.report({ node: message.node, messageId: "interpolated", data: { how }, fix, suggest });
+    }
+
+    return { [LOGGER_CALL_SELECTOR]: onLoggerCall };
   },
 });

@@ -348,12 +348,8 @@ export default createRule<Options, MessageIds>({
     }
 
     return {
-      [ENV_MEMBER_SELECTOR](node: TSESTree.MemberExpression) {
-        onRead(node);
-      },
-      [ENV_CALL_SELECTOR](node: TSESTree.CallExpression) {
-        onRead(node);
-      },
+      [ENV_MEMBER_SELECTOR]: onRead,
+      [ENV_CALL_SELECTOR]: onRead,
       ObjectPattern(pattern) {
         for (const read of getDestructuredEnvReads(context, pattern)) {
           if (!read.defaultValue) continue;
