@@ -57,8 +57,18 @@ export type RouteAccess =
   | { status: "open"; chain: MountChain | undefined; paths: string[] };
 
 /** Answers about the routes of one lint of a file; each route's answer is kept for the lint. */
+/**
+ * How the app reaches a route, before its own auth is read: `reached` when only the route's own auth can
+ * still protect it, with the way in and the paths it is reached at (as in an `open` {@link RouteAccess}).
+ */
+export type RouteReach =
+  | Extract<RouteAccess, { status: "exempt" | "unloaded" | "mount-protected" }>
+  | { status: "reached"; chain: MountChain | undefined; paths: string[] };
+
 export interface RouteAccessLookup {
   getAccess(route: RouteRegistration): RouteAccess;
+  /** The part of {@link getAccess} that does not read the route's own auth: the costly part is left for later. */
+  getReach(route: RouteRegistration): RouteReach;
   /**
    * The route's own auth. `handler: false` reads only markers and middleware, never the handler (the
    * costly part), unless the full answer is already known.
@@ -168,23 +178,30 @@ export function createRouteAccessLookup(context: RuleContext, settings: AccessSe
     return { open: true, chain: open.find((chain) => !chain.opaque && chain.steps.length > 0) };
   }
 
+  function getReach(route: RouteRegistration): RouteReach {
+    const reason = getExemption(route);
+    if (reason) return { status: "exempt", reason };
+    // The mount first: it is one lookup, where the route's own auth reads its middleware and handler.
+    const mounting = getMounting(route);
+    if (mounting === "unloaded") return { status: "unloaded" };
+    if (mounting && !mounting.open) return { status: "mount-protected", chains: mounting.chains };
+    const chain = mounting?.chain;
+    return { status: "reached", chain, paths: chain?.path === undefined ? getMatchPaths(route) : [chain.path] };
+  }
+
   return {
     getAuth,
     getChains(route) {
       const mounted = getMountLookup(route);
       return mounted?.lookup.getChains(mounted.name, route.path);
     },
+    getReach,
     getAccess(route) {
-      const reason = getExemption(route);
-      if (reason) return { status: "exempt", reason };
-      // The mount first: it is one lookup, where the route's own auth reads its middleware and handler.
-      const mounting = getMounting(route);
-      if (mounting === "unloaded") return { status: "unloaded" };
-      if (mounting && !mounting.open) return { status: "mount-protected", chains: mounting.chains };
+      const reach = getReach(route);
+      if (reach.status !== "reached") return reach;
       const auth = getAuth(route);
       if (auth) return { status: auth.status, auth };
-      const chain = mounting?.chain;
-      return { status: "open", chain, paths: chain?.path === undefined ? getMatchPaths(route) : [chain.path] };
+      return { status: "open", chain: reach.chain, paths: reach.paths };
     },
   };
 }

@@ -306,30 +306,34 @@ export default createRule<Options, MessageIds>({
 
     return collectFileRoutes(context, (routes) => {
       fileRoutes = routes;
-      // Every open route's auth before the first report: the suggestion search at that report reads
-      // them instead of asking again for the routes after it.
-      let checked = 0;
-      const unprotected: { route: RouteRegistration; chain: MountChain | undefined; paths: string[] }[] = [];
+      // Where the app reaches each route first; its own auth (reading its handler, the costly part) only
+      // where the answer can lead to a report.
+      let closedElsewhere = false;
+      const reached: { route: RouteRegistration; chain: MountChain | undefined; paths: string[] }[] = [];
       for (const route of routes) {
-        const found = access.getAccess(route);
-        if (found.status === "exempt") continue;
-        checked++;
-        if (found.status === "open") unprotected.push({ route, chain: found.chain, paths: found.paths });
+        const reach = access.getReach(route);
+        if (reach.status === "exempt") continue;
+        if (reach.status === "reached") reached.push({ route, chain: reach.chain, paths: reach.paths });
+        else closedElsewhere = true;
       }
+      const isOpen = ({ route }: (typeof reached)[number]): boolean => access.getAuth(route) === undefined;
+      const isReported = ({ route, paths }: (typeof reached)[number]): boolean =>
+        reportsAll || getRouteSensitivity(route.methods, paths) !== undefined;
+      const isCreate = ({ route, paths }: (typeof reached)[number]): boolean =>
+        route.methods.includes("POST") && !isSignUpRoute(route.methods, paths);
       // A file that protects none of its routes and lets anyone change data never had auth added: its
       // creates are open by omission too. Its reads may still be a public catalogue.
       const neverProtected =
-        unprotected.length === checked &&
-        unprotected.some(({ route, paths }) => getRouteSensitivity(route.methods, paths) === "changes-data");
-      for (const { route, chain, paths } of unprotected) {
-        if (
-          reportsAll ||
-          getRouteSensitivity(route.methods, paths) ||
-          (neverProtected && route.methods.includes("POST") && !isSignUpRoute(route.methods, paths))
-        ) {
-          report(route, chain);
-        }
-      }
+        !closedElsewhere &&
+        reached.some((entry) => !isReported(entry) && isCreate(entry)) &&
+        reached.every(isOpen) &&
+        reached.some(({ route, paths }) => getRouteSensitivity(route.methods, paths) === "changes-data");
+      // Every reported route's auth before the first report: the suggestion search at that report reads
+      // them instead of asking again for the routes after it.
+      const open = reached.filter(
+        (entry) => (isReported(entry) || (neverProtected && isCreate(entry))) && isOpen(entry),
+      );
+      for (const { route, chain } of open) report(route, chain);
     });
   },
 });
