@@ -1222,10 +1222,13 @@ function collectFacts(
   }
 
   function onImportUse(entry: WalkEntry): void {
-    const parents = new Map<Node, Node>();
-    for (let current: WalkEntry | undefined = entry; current?.up; current = current.up)
-      parents.set(current.node, current.up.node);
-    const use = describeValueUse(entry.node, (node) => parents.get(node), facts.imports);
+    // The walk's entries lead up to the root: the parent of a node on that path, without a map per use.
+    const getParent = (node: Node): Node | undefined => {
+      for (let current: WalkEntry | undefined = entry; current?.up; current = current.up)
+        if (current.node === node) return current.up.node;
+      return undefined;
+    };
+    const use = describeValueUse(entry.node, getParent, facts.imports);
     const name = entry.node.name as string;
     const uses = facts.importUses.get(name);
     if (!uses) facts.importUses.set(name, [use]);
