@@ -9,7 +9,7 @@ import { getUrlCredentials } from "../utils/get-credential-kind.js";
 import {
   DEFAULT_CONFIG_CLIENTS,
   getConfigClient,
-  mayCallConfigClient,
+  getClientImports,
   type ConfigClient,
 } from "../utils/get-config-client.js";
 import { ENV_CALL_SELECTOR, ENV_MEMBER_SELECTOR, getEnvRead } from "../utils/get-env-read.js";
@@ -284,6 +284,7 @@ export default createRule<Options, MessageIds>({
     const filename = context.filename;
     const sourceCode = context.sourceCode;
     const clients = getClients(options);
+    const clientImports = getClientImports(sourceCode.ast, clients);
     const extraKeys = new Set(options.keys);
     const findings = new Map<TSESTree.Node, Finding>();
     /** Names the file already reads, with the default each read falls back to (`undefined`: none). */
@@ -461,7 +462,7 @@ export default createRule<Options, MessageIds>({
         )
       )
         return;
-      const client = getConfigClient(context, call, clients);
+      const client = getConfigClient(context, call, clients, clientImports);
       if (!client) return;
       const dataIndex = getDataArgumentIndex(call);
       for (const [index, argument] of call.arguments.entries()) {
@@ -699,7 +700,7 @@ export default createRule<Options, MessageIds>({
     };
     if (mayStartServer(sourceCode)) listeners[getServerStartSelector(sourceCode)] = checkServerStart;
     // Every call is looked at only in a file that imports one of the clients.
-    if (mayCallConfigClient(context, clients)) {
+    if (clientImports.size > 0) {
       listeners.CallExpression = checkClientCall;
       listeners.NewExpression = checkClientCall;
     }

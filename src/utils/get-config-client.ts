@@ -60,9 +60,6 @@ export const DEFAULT_CONFIG_CLIENTS: readonly ConfigClient[] = [
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
-/** Local names the file binds, at its top level, to any of the clients' modules. */
-const importedNamesCache = new WeakMap<TSESTree.Program, WeakMap<readonly ConfigClient[], Set<string>>>();
-
 const sourcesCache = new WeakMap<readonly ConfigClient[], ReadonlySet<string>>();
 
 function getSources(clients: readonly ConfigClient[]): ReadonlySet<string> {
@@ -75,19 +72,12 @@ function getSources(clients: readonly ConfigClient[]): ReadonlySet<string> {
 }
 
 /**
- * Imports and `require`s of a client module sit at the file's top level, so the answer reads only the
- * top-level statements. No text scan first: a pattern of quoted module names tries at every quote of
- * the file and cost about three times this loop over the bench corpus.
+ * The local names `program` binds, at its top level, to any of the clients' modules: imports and
+ * `require`s of a client module sit there, so only the top-level statements are read. Empty: no call in
+ * the file can be a client's, and a rule can skip them all. No text scan first: a pattern of quoted
+ * module names tries at every quote of the file and cost about three times this loop over the bench corpus.
  */
-function getImportedNames(sourceCode: Readonly<TSESLint.SourceCode>, clients: readonly ConfigClient[]): Set<string> {
-  const program = sourceCode.ast;
-  let byClients = importedNamesCache.get(program);
-  if (!byClients) {
-    byClients = new WeakMap();
-    importedNamesCache.set(program, byClients);
-  }
-  const cached = byClients.get(clients);
-  if (cached) return cached;
+export function getClientImports(program: TSESTree.Program, clients: readonly ConfigClient[]): ReadonlySet<string> {
   const sources = getSources(clients);
   const names = new Set<string>();
   for (const statement of program.body) {
@@ -114,16 +104,7 @@ function getImportedNames(sourceCode: Readonly<TSESLint.SourceCode>, clients: re
       }
     }
   }
-  byClients.set(clients, names);
   return names;
-}
-
-/**
- * Whether any call in the file can be a known client's: the file binds a name to a client module.
- * A file-level check, so a rule can skip every call when the answer is no.
- */
-export function mayCallConfigClient(context: Context, clients: readonly ConfigClient[]): boolean {
-  return getImportedNames(context.sourceCode, clients).size > 0;
 }
 
 /** `a.b.c` → root `a` and members `["b", "c"]`; `undefined` for computed or non-identifier roots. */
@@ -147,10 +128,11 @@ export function getConfigClient(
   context: Context,
   call: TSESTree.CallExpression | TSESTree.NewExpression,
   clients: readonly ConfigClient[],
+  /** {@link getClientImports} of the file. */
+  imported: ReadonlySet<string>,
 ): ConfigClient | undefined {
   const path = getCalleePath(call.callee);
-  if (!path || path.members.length > 2) return undefined;
-  if (!getImportedNames(context.sourceCode, clients).has(path.root.name)) return undefined;
+  if (!path || path.members.length > 2 || !imported.has(path.root.name)) return undefined;
   const origin = getImportOrigin(ASTUtils.findVariable(context.sourceCode.getScope(path.root), path.root));
   if (!origin) return undefined;
   const exported = origin.imported === "*" ? path.members : [origin.imported, ...path.members];
