@@ -35,6 +35,8 @@ function findMiddlewareFile(routeFile: string): string | undefined {
 
 /** Whether `file` is a Next.js app's middleware: `middleware` / `proxy` beside its package.json, or in `src/`. */
 export function isNextMiddlewareFile(file: string): boolean {
+  // The name first: it rules out almost every file without parsing the path.
+  if (!NAMES.some((name) => file.includes(name))) return false;
   const { name, ext, dir } = path.parse(file);
   if (!NAMES.includes(name) || !EXTENSIONS.includes(ext)) return false;
   const manifest = findNearestFile(dir, "package.json");

@@ -93,5 +93,7 @@ export function getLintedFileFacts(sourceCode: Readonly<TSESLint.SourceCode>): F
 
 /** The absolute path of the file being linted. */
 export function getLintedFilePath(context: Readonly<{ cwd: string; physicalFilename: string }>): string {
-  return path.resolve(context.cwd, context.physicalFilename);
+  // ESLint gives the path absolute and normalized; resolving it again is the costly way to the same string.
+  const file = context.physicalFilename;
+  return path.isAbsolute(file) ? file : path.resolve(context.cwd, file);
 }

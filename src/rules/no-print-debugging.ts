@@ -228,7 +228,8 @@ export default createRule<Options, MessageIds>({
 
       const caught = getCaughtError(context, call);
       const variables = caught ? getCaughtErrorVariables(context, caught) : [];
-      const parts = level === undefined ? undefined : getLogCallParts(call, level, caught, variables);
+      // The rewrite needs a logger to write to.
+      const parts = logger && level !== undefined ? getLogCallParts(call, level, caught, variables) : undefined;
       const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];
       let fix: TSESLint.ReportFixFunction | null = null;
       if (logger && parts) {
