@@ -1340,12 +1340,9 @@ function collectFacts(
       for (const d of declaration.declarations as Node[]) topDeclarators.add(d);
   }
   // Declarations first, so `const app = express()` is known wherever the walk meets it.
-  const stack: WalkEntry[] = [{ node: program, parent: undefined, key: "", up: undefined }];
   const escaped: Node[] = [];
-  while (stack.length > 0) {
-    const entry = stack.pop()!;
+  const visit = (entry: WalkEntry): void => {
     const { node, parent, key } = entry;
-    if (isTypeNode(node)) continue;
     switch (node.type) {
       case "VariableDeclarator":
         onDeclarator(node, topDeclarators.has(node));
@@ -1370,22 +1367,8 @@ function collectFacts(
         break;
       default:
     }
-    for (const childKey of getChildKeys(node, keys)) {
-      // Decorators are walked only on classes: a module's `@Module({ providers: [...] })` holds its global guards.
-      if (
-        SKIPPED_KEYS.has(childKey) &&
-        !(childKey === "decorators" && (node.type === "ClassDeclaration" || node.type === "ClassExpression"))
-      )
-        continue;
-      const child = node[childKey];
-      if (Array.isArray(child)) {
-        for (let i = child.length - 1; i >= 0; i--)
-          if (isNode(child[i])) stack.push({ node: child[i] as Node, parent: node, key: childKey, up: entry });
-      } else if (isNode(child)) {
-        stack.push({ node: child, parent: node, key: childKey, up: entry });
-      }
-    }
-  }
+  };
+  walkEntries(program, keys, visit);
   for (const identifier of escaped) {
     if (mountArguments.has(identifier)) continue;
     const name = identifier.name as string;
@@ -1513,6 +1496,107 @@ interface WalkEntry {
   parent: Node | undefined;
   key: string;
   up: WalkEntry | undefined;
+}
+
+/** Where the walk is in one node: the child keys left (last first) and the array it is going through. */
+interface WalkFrame {
+  node: Node;
+  keys: readonly string[];
+  keyIndex: number;
+  array: readonly unknown[] | undefined;
+  arrayKey: string;
+  arrayIndex: number;
+  /** The key of the child {@link walkEntries}' `next` returned last. */
+  childKey: string;
+}
+
+/**
+ * Visits every node below `program` but type annotations, depth first: an array's elements in order, a
+ * node's keys last first. The entry handed to `visit` (with the chain up to the root) is valid only
+ * during the call: one entry and one frame per depth are reused for every node at that depth, so the walk
+ * allocates nothing per node.
+ */
+function walkEntries(program: Node, keys: VisitorKeys, visit: (entry: WalkEntry) => void): void {
+  const entries: WalkEntry[] = [{ node: program, parent: undefined, key: "", up: undefined }];
+  const frames: WalkFrame[] = [];
+  const enter = (depth: number, node: Node): void => {
+    const childKeys = getChildKeys(node, keys);
+    const frame = frames[depth];
+    if (frame) {
+      frame.node = node;
+      frame.keys = childKeys;
+      frame.keyIndex = childKeys.length - 1;
+      frame.array = undefined;
+    } else {
+      frames[depth] = {
+        node,
+        keys: childKeys,
+        keyIndex: childKeys.length - 1,
+        array: undefined,
+        arrayKey: "",
+        arrayIndex: 0,
+        childKey: "",
+      };
+    }
+  };
+  /** The frame's next child (its key in `frame.childKey`), or `undefined` when the node has no more. */
+  const next = (frame: WalkFrame): Node | undefined => {
+    for (;;) {
+      if (frame.array) {
+        while (frame.arrayIndex < frame.array.length) {
+          const child = frame.array[frame.arrayIndex++];
+          if (isNode(child)) {
+            frame.childKey = frame.arrayKey;
+            return child;
+          }
+        }
+        frame.array = undefined;
+      }
+      if (frame.keyIndex < 0) return undefined;
+      const key = frame.keys[frame.keyIndex--]!;
+      const node = frame.node;
+      // Decorators are walked only on classes: a module's `@Module({ providers: [...] })` holds its global guards.
+      if (
+        SKIPPED_KEYS.has(key) &&
+        !(key === "decorators" && (node.type === "ClassDeclaration" || node.type === "ClassExpression"))
+      )
+        continue;
+      const value = node[key];
+      if (Array.isArray(value)) {
+        frame.array = value;
+        frame.arrayKey = key;
+        frame.arrayIndex = 0;
+      } else if (isNode(value)) {
+        frame.childKey = key;
+        return value;
+      }
+    }
+  };
+  if (isTypeNode(program)) return;
+  visit(entries[0]!);
+  enter(0, program);
+  for (let depth = 0; depth >= 0;) {
+    const frame = frames[depth]!;
+    const child = next(frame);
+    if (!child) {
+      depth--;
+      continue;
+    }
+    if (isTypeNode(child)) continue;
+    const up = entries[depth]!;
+    let entry = entries[depth + 1];
+    if (entry) {
+      entry.node = child;
+      entry.parent = up.node;
+      entry.key = frame.childKey;
+    } else {
+      entry = { node: child, parent: up.node, key: frame.childKey, up };
+      entries[depth + 1] = entry;
+    }
+    visit(entry);
+    depth++;
+    enter(depth, child);
+  }
 }
 
 /** Whether an identifier at `parent[key]` reads a binding (not a property name, a declaration or an import specifier). */
