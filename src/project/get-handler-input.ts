@@ -1,5 +1,6 @@
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 
+import { isDeclaredAtModuleLevel } from "../fix/get-import-fixes.js";
 import {
   findEnclosingHandler,
   getFunctionFromExpression,
@@ -205,16 +206,22 @@ function getSourceSelection(list: readonly RequestInputSource[] | undefined): So
 class ValidatorNames extends Set<string> {
   private isProjectValidator: ValidatorLookup | undefined;
 
-  /** `createLookup` runs at the first name that is not configured: it reads the whole file's facts. */
+  /**
+   * `createLookup` runs at the first name that is not configured and that the file binds at its top
+   * level, as every function it can find is (declared or imported): it reads the whole file's facts.
+   */
   constructor(
     configured: readonly string[],
+    private readonly sourceCode: Readonly<TSESLint.SourceCode>,
     private readonly createLookup: () => ValidatorLookup,
   ) {
     super(configured);
   }
 
   override has(name: string): boolean {
-    return super.has(name) || (this.isProjectValidator ??= this.createLookup())(name);
+    if (super.has(name)) return true;
+    if (name.includes(".") || !isDeclaredAtModuleLevel(this.sourceCode, name)) return false;
+    return (this.isProjectValidator ??= this.createLookup())(name);
   }
 }
 
@@ -243,8 +250,10 @@ export function collectHandlerInput(
    * name is looked up in other files only when a handler's input meets a call to it.
    */
   const getValidatorNames = (): ReadonlySet<string> =>
-    (validatorNames ??= new ValidatorNames([...(options.validators ?? []), ...(settings.validation?.names ?? [])], () =>
-      createValidatorLookup(getLintedFilePath(context), getLintedFileFacts(sourceCode)),
+    (validatorNames ??= new ValidatorNames(
+      [...(options.validators ?? []), ...(settings.validation?.names ?? [])],
+      sourceCode,
+      () => createValidatorLookup(getLintedFilePath(context), getLintedFileFacts(sourceCode)),
     ));
   const entries = new Map<FunctionNode, Map<RequestInputSource, InputEntry>>();
   const usages = new WeakMap<InputEntry, InputUsage>();
