@@ -136,6 +136,24 @@ describe("staleness", () => {
   const directory = mkdtempSync(path.join(os.tmpdir(), "harden-mounts-"));
   afterAll(() => rmSync(directory, { recursive: true, force: true }));
 
+  it("sees an importer drop or rename its import before the project is listed again", () => {
+    const project = mkdtempSync(path.join(os.tmpdir(), "harden-importers-"));
+    try {
+      cpSync(path.join(FIXTURES, "mounts-express"), project, { recursive: true });
+      const reports = path.join(project, "src/routes/reports.ts");
+      const app = path.join(project, "src/app.ts");
+      expect(getImporters(reports)).toEqual([app]);
+      const text = readFileSync(app, "utf8");
+      // The listing's index still names app.ts under `reports`: its specifiers are split again.
+      writeFileSync(app, text.replace("./routes/reports.js", "./routes/reports-v2.js"));
+      expect(getImporters(reports)).toEqual([]);
+      writeFileSync(app, text);
+      expect(getImporters(reports)).toEqual([app]);
+    } finally {
+      rmSync(project, { recursive: true, force: true });
+    }
+  });
+
   it("sees a change to the mounting file at the next question", () => {
     cpSync(path.join(FIXTURES, "mounts-express"), directory, { recursive: true });
     const reports = path.join(directory, "src/routes/reports.ts");
